@@ -1,0 +1,20 @@
+"""SQLAlchemy tables of the local store."""
+
+from livenon_desk.models.base import Base
+from livenon_desk.models.customer import Address, Customer
+from livenon_desk.models.inspection import Communication, Inspection, Photo
+from livenon_desk.models.order import Order, OrderLine
+from livenon_desk.models.return_request import ReturnLine, ReturnRequest
+
+__all__ = [
+    "Address",
+    "Base",
+    "Communication",
+    "Customer",
+    "Inspection",
+    "Order",
+    "OrderLine",
+    "Photo",
+    "ReturnLine",
+    "ReturnRequest",
+]

@@ -1,0 +1,147 @@
+"""Plain, frozen data that leaves the service layer; no ORM object crosses into the GUI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from livenon_desk.domain.enums import (
+    Channel,
+    Decision,
+    LabelType,
+    PaymentMethod,
+    ReasonCategory,
+    ReasonCode,
+    ReturnStatus,
+    RuleOutcome,
+)
+
+
+class CodeKind(StrEnum):
+    """Which code a scan matched."""
+
+    RMA = "rma"
+    ORDER = "order"
+    TRACKING = "tracking"
+    TAG = "tag"
+    TEXT = "text"
+
+
+@dataclass(frozen=True)
+class ReturnRow:
+    """One row of the returns list."""
+
+    return_id: int
+    rma_number: str
+    order_number: str
+    customer_name: str
+    status: ReturnStatus
+    reason_code: ReasonCode
+    carrier: str | None
+    tracking_number: str | None
+    applied_at: datetime
+    received_at: datetime | None
+    restricted: bool
+
+
+@dataclass(frozen=True)
+class LookupMatch:
+    """A return found by a scanned code or typed text, and how it was found."""
+
+    row: ReturnRow
+    matched_by: CodeKind
+
+
+@dataclass(frozen=True)
+class AddressView:
+    recipient: str
+    line1: str
+    line2: str | None
+    city: str
+    region: str | None
+    postal_code: str | None
+    country_code: str
+
+    def lines(self) -> list[str]:
+        city_line = " ".join(p for p in (self.city, self.region, self.postal_code) if p)
+        return [p for p in (self.recipient, self.line1, self.line2, city_line,
+                            self.country_code) if p]
+
+
+@dataclass(frozen=True)
+class RuleView:
+    rule_id: str
+    outcome: RuleOutcome
+    reason_en: str
+    reason_zh: str
+
+
+@dataclass(frozen=True)
+class RefundView:
+    currency: str
+    price_paid: Decimal
+    deductions: tuple[tuple[str, str, str, Decimal], ...]  # rule id, label en, label zh, amount
+    amount: Decimal
+    notify_customer: bool
+
+
+@dataclass(frozen=True)
+class LineView:
+    """A returned line with its eligibility explained rule by rule."""
+
+    return_line_id: int
+    tag_code: str
+    sku: str
+    product_name_en: str
+    product_name_zh: str | None
+    quantity: int
+    unit_price: Decimal
+    cartons_expected: int
+    cartons_received: int
+    customized: bool
+    customization: str | None
+    clearance: bool
+    decision: Decision
+    policy_version: str
+    rules: tuple[RuleView, ...]
+    refund: RefundView | None
+
+
+@dataclass(frozen=True)
+class ReturnDetail:
+    """Everything the detail pane shows about one return."""
+
+    return_id: int
+    rma_number: str
+    status: ReturnStatus
+    reason_code: ReasonCode
+    reason_category: ReasonCategory
+    reason_text: str | None
+    channel: Channel
+    applied_at: datetime
+    instructions_sent_at: datetime | None
+    label_type: LabelType | None
+    carrier: str | None
+    tracking_number: str | None
+    received_at: datetime | None
+    returned_goods_marked: bool | None
+    restricted: bool
+    restricted_reason: str | None
+    order_number: str
+    placed_at: datetime
+    delivered_at: datetime | None
+    currency: str
+    payment_method: PaymentMethod
+    payment_display: str  # e.g. "Visa •••• 4242": never more than the last four digits
+    cross_border: bool
+    customer_name: str
+    customer_email: str | None
+    customer_phone: str | None
+    customer_language: str
+    shipping_address: AddressView | None
+    inspection_target: date | None
+    inspection_deadline: date | None
+    inspection_overdue: bool
+    lines: tuple[LineView, ...] = field(default_factory=tuple)
