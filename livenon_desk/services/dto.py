@@ -145,3 +145,20 @@ class ReturnDetail:
     inspection_deadline: date | None
     inspection_overdue: bool
     lines: tuple[LineView, ...] = field(default_factory=tuple)
+
+
+class SortKey(StrEnum):
+    """Columns the returns list can be sorted by; each is backed by an index."""
+
+    APPLIED_AT = "applied_at"
+    RMA_NUMBER = "rma_number"
+    STATUS = "status"
+    RECEIVED_AT = "received_at"
+
+
+@dataclass(frozen=True)
+class ReturnFilter:
+    """What the returns list shows: an empty filter shows every return."""
+
+    statuses: frozenset[ReturnStatus] = frozenset()
+    reason_category: ReasonCategory | None = None

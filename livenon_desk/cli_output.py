@@ -1,0 +1,93 @@
+"""How the command line prints returns: aligned text for people, JSON for scripts."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import json
+from collections.abc import Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from livenon_desk.services.dto import LookupMatch, ReturnDetail
+
+_OUTCOME_MARK = {"pass": "PASS", "fail": "FAIL", "review": "REVIEW", "pending": "PENDING"}
+
+
+def to_jsonable(value: Any) -> Any:
+    """Dataclasses, enums, dates and Decimals as plain JSON values (money as strings)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    return value
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(to_jsonable(value), ensure_ascii=False, indent=2)
+
+
+def lookup_text(matches: Sequence[LookupMatch]) -> str:
+    header = ("RMA", "ORDER", "CUSTOMER", "STATUS", "MATCHED BY", "APPLIED")
+    rows = [
+        (
+            m.row.rma_number,
+            m.row.order_number,
+            m.row.customer_name,
+            m.row.status.value,
+            m.matched_by.value,
+            m.row.applied_at.date().isoformat(),
+        )
+        for m in matches
+    ]
+    return _table(header, rows)
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+             for r in [header, *rows]]
+    return "\n".join(lines)
+
+
+def explanation_text(detail: ReturnDetail, language: str = "en") -> str:
+    zh = language.startswith("zh")
+    out = [
+        f"{detail.rma_number}  order {detail.order_number}  status {detail.status.value}  "
+        f"reason {detail.reason_code.value} ({detail.reason_category.value})",
+        f"customer {detail.customer_name}  payment {detail.payment_display}",
+    ]
+    if detail.restricted:
+        out.append(f"RESTRICTED: {detail.restricted_reason or ''}".rstrip())
+    if detail.inspection_deadline:
+        overdue = "  OVERDUE" if detail.inspection_overdue else ""
+        out.append(
+            f"inspect by {detail.inspection_target} (P5 target), "
+            f"{detail.inspection_deadline} at the latest{overdue}"
+        )
+    for n, line in enumerate(detail.lines, start=1):
+        name = (line.product_name_zh if zh and line.product_name_zh else line.product_name_en)
+        out.append("")
+        out.append(
+            f"line {n}  {line.sku}  {name}  x{line.quantity}  tag {line.tag_code}"
+        )
+        out.append(f"  decision: {line.decision.value.upper()}  (policy {line.policy_version})")
+        for rule in line.rules:
+            reason = rule.reason_zh if zh else rule.reason_en
+            out.append(f"  {rule.rule_id:<3} {_OUTCOME_MARK[rule.outcome.value]:<7} {reason}")
+        if line.refund is not None:
+            r = line.refund
+            out.append(f"  refund: {r.currency} {r.price_paid}")
+            for rule_id, label_en, label_zh, amount in r.deductions:
+                out.append(f"    - {amount} {label_zh if zh else label_en} ({rule_id})")
+            out.append(f"    = {r.currency} {r.amount}")
+    return "\n".join(out)

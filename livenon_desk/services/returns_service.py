@@ -1,0 +1,170 @@
+"""Looking returns up and explaining them: the read side the desk and the CLI share."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from livenon_desk.domain.deadlines import inspection_due, is_overdue
+from livenon_desk.domain.enums import ReturnStatus
+from livenon_desk.domain.payment_display import payment_display
+from livenon_desk.domain.policy import Policy, PolicySet
+from livenon_desk.errors import NotFoundError
+from livenon_desk.models import Address, Customer, Order, ReturnRequest
+from livenon_desk.services.dto import (
+    AddressView,
+    CodeKind,
+    LookupMatch,
+    ReturnDetail,
+    ReturnFilter,
+    ReturnRow,
+    SortKey,
+)
+from livenon_desk.services.line_explanation import explain_lines
+from livenon_desk.store.database import Store
+from livenon_desk.store.lookup import find_by_code, find_by_prefix, normalize_code
+from livenon_desk.store.returns_list import count_returns, page_returns, rows_by_ids
+from livenon_desk.store.search_index import search_returns
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class ReturnsService:
+    """Lookup, list and explanation of returns; each call is one short read session."""
+
+    def __init__(self, store: Store, policies: PolicySet, clock: Clock = utc_now) -> None:
+        self._store = store
+        self._policies = policies
+        self._clock = clock
+
+    def lookup(self, query: str, limit: int = 50) -> list[LookupMatch]:
+        """Exact codes first (RMA, order, tracking, tag), then code prefixes, then text."""
+        if not normalize_code(query):
+            return []
+        with self._store.read_session() as s:
+            exact = find_by_code(s, query)
+            if exact:
+                return self._matches(s, exact[:limit])
+            found = find_by_prefix(s, query, limit)
+            seen = {rid for rid, _ in found}
+            if len(found) < limit:
+                for rid in search_returns(s, query, limit):
+                    if rid not in seen:
+                        found.append((rid, CodeKind.TEXT))
+                        seen.add(rid)
+            return self._matches(s, found[:limit])
+
+    def _matches(self, s: Session, hits: Sequence[tuple[int, CodeKind]]) -> list[LookupMatch]:
+        kinds = dict(hits)
+        rows = rows_by_ids(s, [rid for rid, _ in hits])
+        return [LookupMatch(row=row, matched_by=kinds[row.return_id]) for row in rows]
+
+    def count(self, flt: ReturnFilter) -> int:
+        with self._store.read_session() as s:
+            return count_returns(s, flt)
+
+    def page(
+        self, flt: ReturnFilter, sort: SortKey, descending: bool, offset: int, limit: int
+    ) -> list[ReturnRow]:
+        with self._store.read_session() as s:
+            return page_returns(s, flt, sort, descending, offset, limit)
+
+    def policy_for(self, ret: ReturnRequest) -> Policy:
+        """The policy in effect on the day the return was applied for."""
+        latest = self._policies.latest
+        return self._policies.in_effect(latest.local_date(ret.applied_at))
+
+    def detail_by_rma(self, rma: str) -> ReturnDetail:
+        code = normalize_code(rma)
+        with self._store.read_session() as s:
+            return_id = s.scalar(select(ReturnRequest.id).where(ReturnRequest.rma_number == code))
+        if return_id is None:
+            raise NotFoundError(f"No return with RMA number {code}.", f"没有退货单号为 {code} 的退货。")
+        return self.detail(return_id)
+
+    def detail(self, return_id: int) -> ReturnDetail:
+        """The return with its order, customer, P5 dates and each line explained (E1-X3, P6)."""
+        with self._store.read_session() as s:
+            ret = s.get(ReturnRequest, return_id)
+            if ret is None:
+                raise NotFoundError(
+                    f"Return {return_id} is no longer in the database.",
+                    f"退货 {return_id} 已不在数据库中。",
+                )
+            order = s.get_one(Order, ret.order_id)
+            customer = s.get_one(Customer, order.customer_id)
+            address = s.get(Address, order.shipping_address_id) if order.shipping_address_id else None
+            policy = self.policy_for(ret)
+            lines = explain_lines(s, policy, ret, order)
+        now = self._clock()
+        due = inspection_due(policy, ret.received_at) if ret.received_at else None
+        return ReturnDetail(
+            return_id=ret.id,
+            rma_number=ret.rma_number,
+            status=ret.status,
+            reason_code=ret.reason_code,
+            reason_category=ret.reason_category,
+            reason_text=ret.reason_text,
+            channel=ret.channel,
+            applied_at=ret.applied_at,
+            instructions_sent_at=ret.instructions_sent_at,
+            label_type=ret.label_type,
+            carrier=ret.carrier,
+            tracking_number=ret.tracking_number,
+            received_at=ret.received_at,
+            returned_goods_marked=ret.returned_goods_marked,
+            restricted=ret.restricted,
+            restricted_reason=ret.restricted_reason,
+            order_number=order.order_number,
+            placed_at=order.placed_at,
+            delivered_at=order.delivered_at,
+            currency=order.currency,
+            payment_method=order.payment_method,
+            payment_display=payment_display(
+                order.payment_method, order.payment_brand, order.payment_last4
+            ),
+            cross_border=order.cross_border,
+            customer_name=customer.name,
+            customer_email=customer.email,
+            customer_phone=customer.phone,
+            customer_language=customer.language,
+            shipping_address=_address_view(address),
+            inspection_target=due.target if due else None,
+            inspection_deadline=due.deadline if due else None,
+            inspection_overdue=bool(due and _open_for_inspection(ret) and is_overdue(due, now, policy)),
+            lines=tuple(lines),
+        )
+
+
+_AWAITING_INSPECTION = frozenset(
+    {ReturnStatus.PARTIALLY_RECEIVED, ReturnStatus.RECEIVED, ReturnStatus.INSPECTING}
+)
+
+
+def _open_for_inspection(ret: ReturnRequest) -> bool:
+    return ret.status in _AWAITING_INSPECTION
+
+
+def _address_view(address: Address | None) -> AddressView | None:
+    if address is None:
+        return None
+    return AddressView(
+        recipient=address.recipient,
+        line1=address.line1,
+        line2=address.line2,
+        city=address.city,
+        region=address.region,
+        postal_code=address.postal_code,
+        country_code=address.country_code,
+    )
+

@@ -1,0 +1,53 @@
+"""The direction of imports: views -> services -> store -> models -> domain."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "livenon_desk"
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def _modules(*layers: str) -> list[Path]:
+    return sorted(p for layer in layers for p in (PACKAGE / layer).rglob("*.py"))
+
+
+FORBIDDEN = {
+    "domain": ("PySide6", "sqlalchemy", "alembic", "requests", "livenon_desk.models",
+               "livenon_desk.store", "livenon_desk.services", "livenon_desk.views"),
+    "models": ("PySide6", "livenon_desk.store", "livenon_desk.services", "livenon_desk.views"),
+    "store": ("PySide6", "livenon_desk.services", "livenon_desk.views"),
+    "demo": ("PySide6", "livenon_desk.services", "livenon_desk.views"),
+    "services": ("PySide6", "livenon_desk.views"),
+}
+
+
+@pytest.mark.parametrize(
+    ("layer", "module"),
+    [(layer, m) for layer in FORBIDDEN for m in _modules(layer)],
+    ids=lambda v: v if isinstance(v, str) else v.name,
+)
+def test_layer_imports_only_downwards(layer: str, module: Path) -> None:
+    bad = {
+        name for name in _imports(module)
+        if any(name == f or name.startswith(f + ".") for f in FORBIDDEN[layer])
+    }
+    assert not bad, f"{module.relative_to(PACKAGE)} imports {sorted(bad)}"
+
+
+def test_every_layer_has_modules() -> None:
+    for layer in FORBIDDEN:
+        assert _modules(layer), layer
