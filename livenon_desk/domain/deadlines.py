@@ -1,0 +1,42 @@
+"""Due dates of the return process: P2 instructions, P5 inspection, P6 refund."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from livenon_desk.domain.policy import Policy
+
+
+@dataclass(frozen=True)
+class DueDates:
+    target: date
+    deadline: date
+
+
+def instructions_due(policy: Policy, applied_at: datetime) -> DueDates:
+    """P2: return instructions within 1-2 business days of the application."""
+    day = policy.local_date(applied_at)
+    cal = policy.calendar
+    return DueDates(cal.add_business_days(day, policy.instructions_target_bd),
+                    cal.add_business_days(day, policy.instructions_deadline_bd))
+
+
+def inspection_due(policy: Policy, received_at: datetime) -> DueDates:
+    """P5: inspected within 3-5 business days after receipt: day 3 target, day 5 deadline."""
+    day = policy.local_date(received_at)
+    cal = policy.calendar
+    return DueDates(cal.add_business_days(day, policy.inspection_target_bd),
+                    cal.add_business_days(day, policy.inspection_deadline_bd))
+
+
+def refund_due(policy: Policy, approved_at: datetime) -> DueDates:
+    """P6: refunded to the original payment method within 1-7 calendar days of approval."""
+    day = policy.local_date(approved_at)
+    return DueDates(day + timedelta(days=policy.refund_min_days),
+                    day + timedelta(days=policy.refund_max_days))
+
+
+def is_overdue(due: DueDates, now: datetime, policy: Policy) -> bool:
+    """True once the warehouse's today is past the deadline (P5: day 5 is still on time)."""
+    return policy.local_date(now) > due.deadline

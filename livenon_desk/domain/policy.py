@@ -1,0 +1,240 @@
+"""The return policy as data: one versioned TOML file per policy, read and validated once."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from livenon_desk.domain.business_days import BusinessCalendar
+from livenon_desk.domain.enums import RuleOutcome
+from livenon_desk.errors import PolicyError
+from livenon_desk.paths import policy_dir
+
+SUPPORTED_SCHEMA = 1
+RULE_IDS = ("E1", "E2", "E3", "E4", "E5", "X1", "X2", "X3")
+CHECKLIST_RULES = frozenset({"E1", "E3", "E4", "E5"})
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    rule: str
+    question_en: str
+    question_zh: str
+    on_no: RuleOutcome
+    photo_required_on_no: bool = False
+
+
+@dataclass(frozen=True)
+class RefundRules:
+    """P7/T2 deductions for personal-reason returns, T1 for quality ones."""
+
+    personal_deduct_prepaid_label: bool
+    estimated_rate_domestic: Decimal
+    estimated_rate_cross_border: Decimal
+    max_rate: Decimal
+    notify_customer: bool
+    quality_deduct_prepaid_label: bool
+
+
+@dataclass(frozen=True)
+class Policy:
+    version: str
+    effective_date: date
+    title: str
+    time_zone: ZoneInfo
+    calendar: BusinessCalendar
+    e2_window_days: int
+    instructions_target_bd: int
+    instructions_deadline_bd: int
+    inspection_target_bd: int
+    inspection_deadline_bd: int
+    refund_min_days: int
+    refund_max_days: int
+    refund: RefundRules
+    checklist: tuple[ChecklistItem, ...]
+
+    def local_date(self, moment: datetime) -> date:
+        """The calendar day of ``moment`` in the warehouse's time zone (E2, P2, P5)."""
+        if moment.tzinfo is None or moment.utcoffset() is None:
+            raise ValueError("naive datetime: the warehouse day of an unzoned time is unknown")
+        return moment.astimezone(self.time_zone).date()
+
+    def items_for(self, rule_id: str) -> tuple[ChecklistItem, ...]:
+        return tuple(item for item in self.checklist if item.rule == rule_id)
+
+
+class _Reader:
+    """Typed access to the parsed TOML that names the file and key in every error."""
+
+    def __init__(self, path: Path, data: dict[str, Any]) -> None:
+        self.path = path
+        self.data = data
+
+    def fail(self, key: str, problem: str) -> PolicyError:
+        return PolicyError(
+            f"Policy file {self.path.name}: {key} {problem}.",
+            f"政策文件 {self.path.name}:{key} {problem}。",
+        )
+
+    def get(self, key: str, kind: type | tuple[type, ...]) -> Any:
+        node: Any = self.data
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                raise self.fail(key, "is missing")
+            node = node[part]
+        if isinstance(node, bool) and kind is int:
+            raise self.fail(key, "must be a whole number")
+        if not isinstance(node, kind):
+            raise self.fail(key, f"has the wrong type ({type(node).__name__})")
+        return node
+
+    def days(self, key: str) -> int:
+        value: int = self.get(key, int)
+        if value < 0:
+            raise self.fail(key, "must not be negative")
+        return value
+
+    def rate(self, key: str) -> Decimal:
+        value = self.get(key, (int, float, str))
+        try:
+            rate = Decimal(str(value))
+        except InvalidOperation:
+            raise self.fail(key, "is not a number") from None
+        if not Decimal(0) <= rate <= Decimal(1):
+            raise self.fail(key, "must be between 0 and 1")
+        return rate
+
+
+def load_policy(path: Path) -> Policy:
+    """Read and validate one policy file; any problem is a ``PolicyError`` naming the key."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise PolicyError(
+            f"Policy file {path} cannot be read: {exc.strerror}.",
+            f"无法读取政策文件 {path}:{exc.strerror}。",
+        ) from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise PolicyError(
+            f"Policy file {path.name} is not valid TOML: {exc}.",
+            f"政策文件 {path.name} 不是有效的 TOML:{exc}。",
+        ) from exc
+    r = _Reader(path, data)
+    if r.get("schema", int) != SUPPORTED_SCHEMA:
+        raise r.fail("schema", f"must be {SUPPORTED_SCHEMA}")
+    zone_name = r.get("warehouse.time_zone", str)
+    try:
+        zone = ZoneInfo(zone_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise r.fail("warehouse.time_zone", f"names an unknown time zone {zone_name!r}") from None
+    weekend = r.get("calendar.weekend", list)
+    if not all(isinstance(d, int) and 1 <= d <= 7 for d in weekend) or len(set(weekend)) >= 7:
+        raise r.fail("calendar.weekend", "must list weekdays 1-7, leaving at least one working")
+    holidays = r.get("calendar.holidays", list)
+    if not all(isinstance(d, date) and not isinstance(d, datetime) for d in holidays):
+        raise r.fail("calendar.holidays", "must list dates (YYYY-MM-DD)")
+    effective = r.get("effective_date", date)
+    if isinstance(effective, datetime):
+        raise r.fail("effective_date", "must be a date, not a date and time")
+    return Policy(
+        version=r.get("version", str),
+        effective_date=effective,
+        title=r.get("title", str),
+        time_zone=zone,
+        calendar=BusinessCalendar(frozenset(weekend), frozenset(holidays)),
+        e2_window_days=r.days("rules.E2.window_days"),
+        instructions_target_bd=r.days("deadlines.instructions_target_business_days"),
+        instructions_deadline_bd=r.days("deadlines.instructions_deadline_business_days"),
+        inspection_target_bd=r.days("deadlines.inspection_target_business_days"),
+        inspection_deadline_bd=r.days("deadlines.inspection_deadline_business_days"),
+        refund_min_days=r.days("deadlines.refund_min_days"),
+        refund_max_days=r.days("deadlines.refund_max_days"),
+        refund=RefundRules(
+            personal_deduct_prepaid_label=r.get("refund.personal.deduct_prepaid_label", bool),
+            estimated_rate_domestic=r.rate("refund.personal.estimated_rate_domestic"),
+            estimated_rate_cross_border=r.rate("refund.personal.estimated_rate_cross_border"),
+            max_rate=r.rate("refund.personal.max_rate"),
+            notify_customer=r.get("refund.personal.notify_customer", bool),
+            quality_deduct_prepaid_label=r.get("refund.quality.deduct_prepaid_label", bool),
+        ),
+        checklist=_checklist(r),
+    )
+
+
+def _checklist(r: _Reader) -> tuple[ChecklistItem, ...]:
+    items = []
+    seen: set[str] = set()
+    for n, raw in enumerate(r.get("checklist", list), start=1):
+        key = f"checklist[{n}]"
+        if not isinstance(raw, dict):
+            raise r.fail(key, "must be a table")
+        item_reader = _Reader(r.path, raw)
+        item_id = item_reader.get("id", str)
+        if item_id in seen:
+            raise r.fail(f"{key}.id", f"repeats {item_id!r}")
+        seen.add(item_id)
+        rule = item_reader.get("rule", str)
+        if rule not in CHECKLIST_RULES:
+            raise r.fail(f"{key}.rule", f"must be one of {sorted(CHECKLIST_RULES)}, not {rule!r}")
+        on_no = item_reader.get("on_no", str)
+        if on_no not in (RuleOutcome.FAIL, RuleOutcome.REVIEW):
+            raise r.fail(f"{key}.on_no", f"must be 'fail' or 'review', not {on_no!r}")
+        photo = raw.get("photo_required_on_no", False)
+        if not isinstance(photo, bool):
+            raise r.fail(f"{key}.photo_required_on_no", "must be true or false")
+        items.append(ChecklistItem(
+            id=item_id,
+            rule=rule,
+            question_en=item_reader.get("question_en", str),
+            question_zh=item_reader.get("question_zh", str),
+            on_no=RuleOutcome(on_no),
+            photo_required_on_no=photo,
+        ))
+    return tuple(items)
+
+
+@dataclass(frozen=True)
+class PolicySet:
+    policies: tuple[Policy, ...]
+
+    def in_effect(self, on: date) -> Policy:
+        """The latest policy whose effective date is on or before ``on``."""
+        candidates = [p for p in self.policies if p.effective_date <= on]
+        if not candidates:
+            raise PolicyError(
+                f"No return policy is in effect on {on.isoformat()}.",
+                f"{on.isoformat()} 没有生效的退货政策。",
+            )
+        return max(candidates, key=lambda p: p.effective_date)
+
+    @property
+    def latest(self) -> Policy:
+        return max(self.policies, key=lambda p: p.effective_date)
+
+
+def load_policies(folder: Path) -> PolicySet:
+    """Every ``*.toml`` policy in ``folder``; two files with one version are refused."""
+    policies = [load_policy(p) for p in sorted(folder.glob("*.toml"))]
+    if not policies:
+        raise PolicyError(f"No policy file in {folder}.", f"{folder} 中没有政策文件。")
+    versions = [p.version for p in policies]
+    for version in versions:
+        if versions.count(version) > 1:
+            raise PolicyError(
+                f"Two policy files in {folder} have version {version}.",
+                f"{folder} 中有两个版本为 {version} 的政策文件。",
+            )
+    return PolicySet(tuple(policies))
+
+
+@cache
+def default_policies() -> PolicySet:
+    """The policies shipped in ``resources/policy``."""
+    return load_policies(policy_dir())
