@@ -57,7 +57,7 @@ def _day(value: str) -> date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--db", type=Path, metavar="PATH", help="the database file")
     common.add_argument("--log-level", default="INFO", help=argparse.SUPPRESS)
 
@@ -67,7 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--demo", action="store_true", help="open the desk on a fresh demo database")
+    parser.add_argument(
+        "--demo", action="store_true", help="open the desk on a fresh demo database"
+    )
     parser.add_argument("--lang", type=_language, help="user interface language: en or zh")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -76,7 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=DEMO_SEED, metavar="S")
     demo.add_argument("--today", type=_day, help="the day the demo data is relative to")
 
-    lookup = sub.add_parser("lookup", parents=[common], help="print the returns matching a code or text")
+    lookup = sub.add_parser(
+        "lookup", parents=[common], help="print the returns matching a code or text"
+    )
     lookup.add_argument("query", help="RMA, order, tracking or tag code, or a name, email, phone")
     lookup.add_argument("--json", action="store_true", help="print JSON")
 
@@ -133,7 +137,9 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
         print(dumps(matches))
         return EXIT_OK
     if not matches:
-        raise KnownError(f"No return matches {args.query!r}.", f"没有与 {args.query!r} 匹配的退货。")
+        raise KnownError(
+            f"No return matches {args.query!r}.", f"没有与 {args.query!r} 匹配的退货。"
+        )
     print(lookup_text(matches))
     return EXIT_OK
 
@@ -158,7 +164,8 @@ def _open_desk(args: argparse.Namespace) -> int:
     else:
         path = _database(args, must_exist=False)
     service = open_returns_service(path)
-    return run_desk(service, database_label=str(path), language=args.lang)
+    exit_code: int = run_desk(service, database_label=str(path), language=args.lang)
+    return exit_code
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -14,8 +14,15 @@ from livenon_desk.domain.enums import (
     ReasonCode,
     ReturnStatus,
 )
-from livenon_desk.models import Address, Customer, Inspection, Order, OrderLine, ReturnLine
-from livenon_desk.models import ReturnRequest
+from livenon_desk.models import (
+    Address,
+    Customer,
+    Inspection,
+    Order,
+    OrderLine,
+    ReturnLine,
+    ReturnRequest,
+)
 from livenon_desk.store.database import Store
 from livenon_desk.store.search_index import index_returns
 

@@ -121,3 +121,13 @@ class CommunicationChannel(StrEnum):
 class Direction(StrEnum):
     INBOUND = "inbound"
     OUTBOUND = "outbound"
+
+
+class CodeKind(StrEnum):
+    """Which code a scan or a search matched."""
+
+    RMA = "rma"
+    ORDER = "order"
+    TRACKING = "tracking"
+    TAG = "tag"
+    TEXT = "text"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 
 from livenon_desk.domain.enums import (
     Channel,
+    CodeKind,
     Decision,
     LabelType,
     PaymentMethod,
@@ -17,33 +17,7 @@ from livenon_desk.domain.enums import (
     ReturnStatus,
     RuleOutcome,
 )
-
-
-class CodeKind(StrEnum):
-    """Which code a scan matched."""
-
-    RMA = "rma"
-    ORDER = "order"
-    TRACKING = "tracking"
-    TAG = "tag"
-    TEXT = "text"
-
-
-@dataclass(frozen=True)
-class ReturnRow:
-    """One row of the returns list."""
-
-    return_id: int
-    rma_number: str
-    order_number: str
-    customer_name: str
-    status: ReturnStatus
-    reason_code: ReasonCode
-    carrier: str | None
-    tracking_number: str | None
-    applied_at: datetime
-    received_at: datetime | None
-    restricted: bool
+from livenon_desk.store.rows import ReturnFilter, ReturnRow, SortKey
 
 
 @dataclass(frozen=True)
@@ -147,18 +121,8 @@ class ReturnDetail:
     lines: tuple[LineView, ...] = field(default_factory=tuple)
 
 
-class SortKey(StrEnum):
-    """Columns the returns list can be sorted by; each is backed by an index."""
 
-    APPLIED_AT = "applied_at"
-    RMA_NUMBER = "rma_number"
-    STATUS = "status"
-    RECEIVED_AT = "received_at"
-
-
-@dataclass(frozen=True)
-class ReturnFilter:
-    """What the returns list shows: an empty filter shows every return."""
-
-    statuses: frozenset[ReturnStatus] = frozenset()
-    reason_category: ReasonCategory | None = None
+__all__ = [
+    "AddressView", "CodeKind", "LineView", "LookupMatch", "RefundView", "ReturnDetail",
+    "ReturnFilter", "ReturnRow", "RuleView", "SortKey",
+]

@@ -89,7 +89,9 @@ class ReturnsService:
         with self._store.read_session() as s:
             return_id = s.scalar(select(ReturnRequest.id).where(ReturnRequest.rma_number == code))
         if return_id is None:
-            raise NotFoundError(f"No return with RMA number {code}.", f"没有退货单号为 {code} 的退货。")
+            raise NotFoundError(
+                f"No return with RMA number {code}.", f"没有退货单号为 {code} 的退货。"
+            )
         return self.detail(return_id)
 
     def detail(self, return_id: int) -> ReturnDetail:
@@ -103,7 +105,9 @@ class ReturnsService:
                 )
             order = s.get_one(Order, ret.order_id)
             customer = s.get_one(Customer, order.customer_id)
-            address = s.get(Address, order.shipping_address_id) if order.shipping_address_id else None
+            address = (
+                s.get(Address, order.shipping_address_id) if order.shipping_address_id else None
+            )
             policy = self.policy_for(ret)
             lines = explain_lines(s, policy, ret, order)
         now = self._clock()
@@ -141,7 +145,9 @@ class ReturnsService:
             shipping_address=_address_view(address),
             inspection_target=due.target if due else None,
             inspection_deadline=due.deadline if due else None,
-            inspection_overdue=bool(due and _open_for_inspection(ret) and is_overdue(due, now, policy)),
+            inspection_overdue=bool(
+                due and _open_for_inspection(ret) and is_overdue(due, now, policy)
+            ),
             lines=tuple(lines),
         )
 
@@ -167,4 +173,3 @@ def _address_view(address: Address | None) -> AddressView | None:
         postal_code=address.postal_code,
         country_code=address.country_code,
     )
-

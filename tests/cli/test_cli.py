@@ -18,8 +18,22 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("cli") / "demo.sqlite3"
-    assert main(["demo-data", "--db", str(path), "--returns", "200", "--seed", "7",
-                 "--today", "2026-11-25"]) == 0
+    assert (
+        main(
+            [
+                "demo-data",
+                "--db",
+                str(path),
+                "--returns",
+                "200",
+                "--seed",
+                "7",
+                "--today",
+                "2026-11-25",
+            ]
+        )
+        == 0
+    )
     return path
 
 
@@ -30,7 +44,8 @@ def some_return(demo_db: Path) -> tuple[str, str]:
         rma, tag = s.execute(
             select(ReturnRequest.rma_number, ReturnLine.tag_code)
             .join(ReturnLine, ReturnLine.return_id == ReturnRequest.id)
-            .order_by(ReturnRequest.id).limit(1)
+            .order_by(ReturnRequest.id)
+            .limit(1)
         ).one()
     store.dispose()
     return rma, tag
@@ -43,9 +58,7 @@ def _one_line_error(err: str) -> str:
     return lines[0]
 
 
-def test_demo_data_reports_what_it_made(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_demo_data_reports_what_it_made(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "small.sqlite3"
     assert main(["demo-data", "--db", str(path), "--returns", "20", "--seed", "1"]) == 0
     assert f"{path}: 20 returns" in capsys.readouterr().out
@@ -69,7 +82,9 @@ def test_lookup_json(
     assert [(m["row"]["rma_number"], m["matched_by"]) for m in data] == [(rma, "rma")]
 
 
-def test_lookup_without_match_is_one_line(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_lookup_without_match_is_one_line(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["lookup", "ZZZ-NOTHING-999", "--db", str(demo_db)]) == 1
     assert "No return matches" in _one_line_error(capsys.readouterr().err)
 
@@ -145,9 +160,18 @@ def test_demo_data_refuses_a_filled_database(
 
 def test_main_py_runs_as_a_program(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "explain", "RMA-1", "--db",
-         str(tmp_path / "missing.sqlite3")],
-        capture_output=True, text=True, timeout=60, check=False,
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "explain",
+            "RMA-1",
+            "--db",
+            str(tmp_path / "missing.sqlite3"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
         env={"PATH": "", "HOME": str(tmp_path), "XDG_STATE_HOME": str(tmp_path)},
     )
     assert result.returncode == 1

@@ -25,11 +25,16 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 
 def _order(customer_id: int, **kw: object) -> Order:
-    values: dict[str, object] = dict(
-        order_number="LVN2026110100001", customer_id=customer_id, placed_at=NOW,
-        currency="USD", payment_method=PaymentMethod.CREDIT_CARD, subtotal_cents=100,
-        total_cents=100, updated_at=NOW,
-    )
+    values: dict[str, object] = {
+        "order_number": "LVN2026110100001",
+        "customer_id": customer_id,
+        "placed_at": NOW,
+        "currency": "USD",
+        "payment_method": PaymentMethod.CREDIT_CARD,
+        "subtotal_cents": 100,
+        "total_cents": 100,
+        "updated_at": NOW,
+    }
     values.update(kw)
     return Order(**values)
 

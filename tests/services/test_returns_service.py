@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,9 +28,9 @@ SIGN_OFF = datetime(2026, 10, 15, 23, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
+def store(tmp_path: Path) -> Iterator[Store]:
     s = open_store(tmp_path / "desk.sqlite3")
-    yield s  # type: ignore[misc]
+    yield s
     s.dispose()
 
 
@@ -127,7 +128,7 @@ def test_eligible_personal_return_recommends_refund_with_deduction(
     assert line.decision is Decision.ELIGIBLE
     assert line.refund is not None
     assert line.refund.price_paid == Decimal("1000.00")
-    assert [(d[0], d[3]) for d in line.refund.deductions][0][1] == Decimal("150.00")
+    assert [(d[0], d[3]) for d in line.refund.deductions] == [("P7", Decimal("150.00"))]
     assert line.refund.amount == Decimal("850.00")
 
 
@@ -144,8 +145,8 @@ def test_inspection_deadline_and_overdue(store: Store, service: ReturnsService) 
     received = datetime(2026, 11, 16, 17, 0, tzinfo=UTC)
     built = add_return(store, status=ReturnStatus.RECEIVED, received_at=received)
     detail = service.detail(built.return_id)
-    assert (detail.inspection_target.isoformat(), detail.inspection_deadline.isoformat()) == (
-        "2026-11-19", "2026-11-23"
+    assert (detail.inspection_target, detail.inspection_deadline) == (
+        date(2026, 11, 19), date(2026, 11, 23)
     )
     assert detail.inspection_overdue
 

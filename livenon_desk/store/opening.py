@@ -1,0 +1,117 @@
+"""Opening the database file: refuse what is not ours, back up, then migrate to head."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+
+from livenon_desk.errors import DatabaseError
+from livenon_desk.store import migrations
+from livenon_desk.store.database import Store, is_sqlite_file, make_engine
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(migrations.__file__).resolve().parent
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+HEAD_REVISION: str = ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
+
+
+def _not_ours(path: Path, why: str, why_zh: str) -> DatabaseError:
+    return DatabaseError(
+        f"{path} is not a Livenon Desk database ({why}).",
+        f"{path} 不是 Livenon Desk 数据库({why_zh})。",
+    )
+
+
+def open_store(path: Path, *, create: bool = True) -> Store:
+    """Open ``path`` migrated to the newest schema; a missing file is created if ``create``.
+
+    A file that holds data and is behind is first copied with SQLite's backup API.
+    """
+    path = path.expanduser()
+    if not path.exists():
+        if not create:
+            raise DatabaseError(f"No database at {path}.", f"{path} 处没有数据库。")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    elif path.is_dir() or not is_sqlite_file(path):
+        raise _not_ours(path, "not an SQLite file", "不是 SQLite 文件")
+    store = Store(path, make_engine(path))
+    try:
+        _check_and_migrate(store)
+    except SQLAlchemyDatabaseError as exc:
+        store.dispose()
+        log.warning("cannot open %s: %s", path, exc)
+        raise DatabaseError(
+            f"The database {path} is damaged or unreadable.",
+            f"数据库 {path} 已损坏或无法读取。",
+        ) from exc
+    except BaseException:
+        store.dispose()
+        raise
+    return store
+
+
+def _check_and_migrate(store: Store) -> None:
+    with store.engine.connect() as connection:
+        if connection.exec_driver_sql("PRAGMA quick_check").scalar() != "ok":
+            raise DatabaseError(
+                f"The database {store.path} is damaged (integrity check failed).",
+                f"数据库 {store.path} 已损坏(完整性检查失败)。",
+            )
+        tables = set(inspect(connection).get_table_names())
+        current = MigrationContext.configure(connection).get_current_revision()
+    if current == HEAD_REVISION:
+        return
+    if tables and current is None:
+        raise _not_ours(store.path, "it holds other tables", "包含其他数据表")
+    script = ScriptDirectory.from_config(_alembic_config())
+    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+        raise _not_ours(
+            store.path, f"unknown schema revision {current}; a newer desk made it",
+            f"未知的结构版本 {current},可能由更新版本的程序创建",
+        )
+    if current is not None:
+        backup_database(store, f"before-{HEAD_REVISION}")
+    log.info("migrating %s from %s to %s", store.path, current, HEAD_REVISION)
+    with store.engine.begin() as connection:
+        config = _alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def backup_database(store: Store, label: str) -> Path:
+    """A consistent copy of the live file next to it, made with SQLite's backup API."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = store.path.with_name(f"{store.path.stem}.{label}-{stamp}{store.path.suffix}")
+    source = sqlite3.connect(store.path)
+    try:
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        source.close()
+    log.info("backed up %s to %s", store.path, target)
+    return target
+
+
+def current_revision(store: Store) -> str | None:
+    with store.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()

@@ -1,0 +1,73 @@
+"""The returns list, a window at a time: counts and pages sorted and filtered in SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, Select, func, select
+from sqlalchemy.orm import Session
+
+from livenon_desk.models import Customer, Order, ReturnRequest
+from livenon_desk.store.rows import ReturnFilter, ReturnRow, SortKey
+
+R = ReturnRequest
+
+_SORT_COLUMNS: dict[SortKey, tuple[Any, ...]] = {
+    SortKey.APPLIED_AT: (R.applied_at,),
+    SortKey.RMA_NUMBER: (R.rma_number,),
+    SortKey.STATUS: (R.status, R.applied_at),
+    SortKey.RECEIVED_AT: (R.received_at,),
+}
+
+
+def _conditions(flt: ReturnFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if flt.statuses:
+        conditions.append(R.status.in_(sorted(flt.statuses)))
+    if flt.reason_category is not None:
+        conditions.append(R.reason_category == flt.reason_category)
+    return conditions
+
+
+_ROW_COLUMNS = (R.id, R.rma_number, Order.order_number, Customer.name, R.status,
+                R.reason_code, R.carrier, R.tracking_number, R.applied_at, R.received_at,
+                R.restricted)
+
+
+def _row_select(*conditions: ColumnElement[bool]) -> Select[*tuple[Any, ...]]:
+    query: Select[*tuple[Any, ...]] = (
+        select(*_ROW_COLUMNS)
+        .join(Order, Order.id == R.order_id)
+        .join(Customer, Customer.id == Order.customer_id)
+        .where(*conditions)
+    )
+    return query
+
+
+def _to_row(row: Row[Any]) -> ReturnRow:
+    values: tuple[Any, ...] = tuple(row)
+    return ReturnRow(*values)
+
+
+def count_returns(session: Session, flt: ReturnFilter) -> int:
+    query = select(func.count()).select_from(R).where(*_conditions(flt))
+    return session.scalar(query) or 0
+
+
+def page_returns(
+    session: Session, flt: ReturnFilter, sort: SortKey, descending: bool, offset: int, limit: int
+) -> list[ReturnRow]:
+    """Rows ``offset`` to ``offset + limit`` in the chosen order; the id breaks ties."""
+    columns = (*_SORT_COLUMNS[sort], R.id)
+    order = [c.desc() if descending else c.asc() for c in columns]
+    query = _row_select(*_conditions(flt)).order_by(*order).offset(offset).limit(limit)
+    return [_to_row(r) for r in session.execute(query)]
+
+
+def rows_by_ids(session: Session, ids: Sequence[int]) -> list[ReturnRow]:
+    """The rows of these returns, in the order given; ids no longer present are skipped."""
+    if not ids:
+        return []
+    by_id = {r.id: r for r in session.execute(_row_select(R.id.in_(list(ids))))}
+    return [_to_row(by_id[i]) for i in ids if i in by_id]

@@ -1,0 +1,43 @@
+"""The plain rows the store's list queries return, and what a list may filter and sort by."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from livenon_desk.domain.enums import ReasonCategory, ReasonCode, ReturnStatus
+
+
+@dataclass(frozen=True)
+class ReturnRow:
+    """One row of the returns list."""
+
+    return_id: int
+    rma_number: str
+    order_number: str
+    customer_name: str
+    status: ReturnStatus
+    reason_code: ReasonCode
+    carrier: str | None
+    tracking_number: str | None
+    applied_at: datetime
+    received_at: datetime | None
+    restricted: bool
+
+
+class SortKey(StrEnum):
+    """Columns the returns list can be sorted by; each is backed by an index."""
+
+    APPLIED_AT = "applied_at"
+    RMA_NUMBER = "rma_number"
+    STATUS = "status"
+    RECEIVED_AT = "received_at"
+
+
+@dataclass(frozen=True)
+class ReturnFilter:
+    """What the returns list shows: an empty filter shows every return."""
+
+    statuses: frozenset[ReturnStatus] = frozenset()
+    reason_category: ReasonCategory | None = None
