@@ -30,7 +30,10 @@ _CHUNK = 20_000
 
 def _indexable(row: Sequence[object]) -> tuple[object, ...]:
     rid, rma, order_number, name, email, phone, products = row
-    return (rid, rma, order_number, spread_cjk(str(name)), email, phone,
+    digits = str(phone or "")
+    # The number as dialled at home too, without the country code (+1, +86, +44).
+    phones = " ".join(dict.fromkeys(d for d in (digits, digits[-10:], digits[-11:]) if d))
+    return (rid, rma, order_number, spread_cjk(str(name)), email, phones,
             spread_cjk(str(products or "")))
 
 
