@@ -1,0 +1,79 @@
+"""Starting the desk's GUI: one QApplication, the translations, the bug handler."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from livenon_desk.logging_setup import log_path
+from livenon_desk.paths import RESOURCES_DIR
+from livenon_desk.views.main_window import MainWindow
+from livenon_desk.views.protocols import ReturnsQueries
+from livenon_desk.views.task_runner import TaskRunner
+
+log = logging.getLogger(__name__)
+
+I18N_DIR = RESOURCES_DIR / "i18n"
+
+
+def ui_language(requested: str | None) -> str:
+    """``zh`` or ``en``: as asked, else from the system's locale."""
+    if requested:
+        return requested
+    return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Load the desk's and Qt's own Chinese translations; English needs none."""
+    if not language.startswith("zh"):
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return []
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translators = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (("livenon_desk_zh_CN", str(I18N_DIR)), ("qtbase_zh_CN", qt_dir)):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            translators.append(translator)
+        else:
+            log.warning("translation %s not found in %s", name, folder)
+    return translators
+
+
+def _install_excepthook() -> None:
+    """A bug in a slot is logged and shown; the desk keeps running."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.critical("unhandled error", exc_info=(kind, value, tb))
+        if QApplication.instance() is not None:
+            QMessageBox.critical(
+                None,
+                QApplication.translate("Errors", "Livenon Desk"),
+                QApplication.translate(
+                    "Errors", "Something went wrong; details are in the log: {path}"
+                ).format(path=log_path()),
+            )
+
+    sys.excepthook = hook
+
+
+def run_desk(service: ReturnsQueries, *, database_label: str, language: str | None) -> int:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setOrganizationName("Livenon")
+    app.setApplicationName("LivenonDesk")
+    app.setApplicationDisplayName("Livenon Desk")
+    lang = ui_language(language)
+    install_translators(app, lang)
+    _install_excepthook()
+    runner = TaskRunner(parent=app)
+    window = MainWindow(service, runner, database_label=database_label, language=lang)
+    window.show()
+    code = app.exec()
+    runner.wait_for_done()
+    return code

@@ -1,0 +1,255 @@
+"""The returns list as a Qt model: a window of pages fetched on demand, never the table."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from livenon_desk.services.dto import ReturnFilter, ReturnRow, SortKey
+from livenon_desk.views.labels import reason_texts, status_texts
+from livenon_desk.views.protocols import ReturnsQueries
+from livenon_desk.views.task_runner import TaskRunner
+
+PAGE_SIZE = 200
+MAX_PAGES = 50
+PLACEHOLDER = "…"
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    RMA = 0
+    ORDER = 1
+    CUSTOMER = 2
+    STATUS = 3
+    REASON = 4
+    CARRIER = 5
+    APPLIED = 6
+    RECEIVED = 7
+
+
+_SORT_KEYS = {
+    Column.RMA: SortKey.RMA_NUMBER,
+    Column.STATUS: SortKey.STATUS,
+    Column.APPLIED: SortKey.APPLIED_AT,
+    Column.RECEIVED: SortKey.RECEIVED_AT,
+}
+
+
+def _headers() -> dict[Column, str]:
+    def t(text: str) -> str:
+        return QCoreApplication.translate("ReturnsTableModel", text)
+
+    return {
+        Column.RMA: t("RMA"),
+        Column.ORDER: t("Order"),
+        Column.CUSTOMER: t("Customer"),
+        Column.STATUS: t("Status"),
+        Column.REASON: t("Reason"),
+        Column.CARRIER: t("Carrier"),
+        Column.APPLIED: t("Applied"),
+        Column.RECEIVED: t("Received"),
+    }
+
+
+class ReturnsTableModel(QAbstractTableModel):
+    """All returns (sorted and filtered in SQL, a page at a time), or a list of matches."""
+
+    count_changed = Signal(int)
+    load_failed = Signal(object)
+
+    def __init__(self, service: ReturnsQueries, runner: TaskRunner) -> None:
+        super().__init__()
+        self._service = service
+        self._runner = runner
+        self._filter = ReturnFilter()
+        self._sort = SortKey.APPLIED_AT
+        self._descending = True
+        self._count = 0
+        self._pages: OrderedDict[int, list[ReturnRow]] = OrderedDict()
+        self._pending: set[int] = set()
+        self._generation = 0
+        self._matches: list[ReturnRow] | None = None
+        self._headers = _headers()
+        self._statuses = status_texts()
+        self._reasons = reason_texts()
+        self._locale = QLocale()
+
+    # --- what the list shows -------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Forget every loaded page and count the rows anew (in the background)."""
+        self._generation += 1
+        generation = self._generation
+        self._runner.run(
+            self._service.count,
+            self._filter,
+            on_done=lambda n: self._counted(generation, n),
+            on_error=self.load_failed.emit,
+        )
+
+    def show_matches(self, rows: list[ReturnRow]) -> None:
+        self.beginResetModel()
+        self._generation += 1
+        self._matches = list(rows)
+        self.endResetModel()
+        self.count_changed.emit(len(rows))
+
+    def show_all(self) -> None:
+        if self._matches is not None:
+            self.beginResetModel()
+            self._matches = None
+            self._count = 0
+            self._pages.clear()
+            self.endResetModel()
+        self.refresh()
+
+    @property
+    def showing_matches(self) -> bool:
+        return self._matches is not None
+
+    def set_filter(self, flt: ReturnFilter) -> None:
+        self._filter = flt
+        self.refresh()
+
+    def row_at(self, row: int) -> ReturnRow | None:
+        if self._matches is not None:
+            return self._matches[row] if 0 <= row < len(self._matches) else None
+        page = self._pages.get(row // PAGE_SIZE)
+        if page is None or row % PAGE_SIZE >= len(page):
+            return None
+        return page[row % PAGE_SIZE]
+
+    def loaded_pages(self) -> int:
+        return len(self._pages)
+
+    def _counted(self, generation: int, count: int) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._count = count
+        self._pages.clear()
+        self._pending.clear()
+        self.endResetModel()
+        self.count_changed.emit(count)
+
+    def _request_page(self, page: int) -> None:
+        if page in self._pending:
+            return
+        self._pending.add(page)
+        generation = self._generation
+        self._runner.run(
+            self._service.page,
+            self._filter,
+            self._sort,
+            self._descending,
+            page * PAGE_SIZE,
+            PAGE_SIZE,
+            on_done=lambda rows: self._page_loaded(generation, page, rows),
+            on_error=lambda exc: self._page_failed(generation, page, exc),
+        )
+
+    def _page_loaded(self, generation: int, page: int, rows: list[ReturnRow]) -> None:
+        if generation != self._generation:
+            return
+        self._pending.discard(page)
+        self._pages[page] = rows
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        first = page * PAGE_SIZE
+        last = min(first + PAGE_SIZE, self._count) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(Column) - 1))
+
+    def _page_failed(self, generation: int, page: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self._pending.discard(page)
+            self.load_failed.emit(exc)
+
+    # --- Qt's model interface ------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid():
+            return 0
+        return len(self._matches) if self._matches is not None else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[Column(section)]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            if self._matches is None and role == Qt.ItemDataRole.DisplayRole:
+                page = index.row() // PAGE_SIZE
+                self._request_page(page)
+                row = self.row_at(index.row())  # a synchronous runner has loaded it now
+            if row is None:
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return PLACEHOLDER if index.column() == 0 else ""
+                return None
+        if self._matches is None:
+            self._pages.move_to_end(index.row() // PAGE_SIZE)
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and row.restricted:
+            return self.tr("Restricted: read-only (privacy rule)")
+        if role == Qt.ItemDataRole.UserRole:
+            return row.return_id
+        return None
+
+    def _display(self, row: ReturnRow, column: Column) -> str:
+        if column is Column.RMA:
+            return f"🔒 {row.rma_number}" if row.restricted else row.rma_number
+        if column is Column.ORDER:
+            return row.order_number
+        if column is Column.CUSTOMER:
+            return row.customer_name
+        if column is Column.STATUS:
+            return self._statuses[row.status]
+        if column is Column.REASON:
+            return self._reasons[row.reason_code]
+        if column is Column.CARRIER:
+            return row.carrier or ""
+        if column is Column.APPLIED:
+            return self._date(row.applied_at)
+        return self._date(row.received_at)
+
+    def _date(self, moment: datetime | None) -> str:
+        if moment is None:
+            return ""
+        local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).date()
+        return self._locale.toString(local, QLocale.FormatType.ShortFormat)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = _SORT_KEYS.get(Column(column))
+        if key is None or self._matches is not None:
+            return
+        self._sort = key
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.refresh()
+
+    @staticmethod
+    def sortable(column: int) -> bool:
+        return Column(column) in _SORT_KEYS

@@ -1,0 +1,109 @@
+"""The one way to run background work: a thread pool, results delivered on the main thread.
+
+Workers never touch a widget: they return a value or raise, and the runner's signals carry
+that back to the main thread, where ``on_done`` or ``on_error`` runs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class Task(QObject):
+    """One piece of background work; cancelling it drops its result."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(
+        self, on_done: Done | None, on_error: Failed | None, on_settled: Callable[[Task], None]
+    ) -> None:
+        super().__init__()
+        self.cancelled = False
+        self._on_done = on_done
+        self._on_error = on_error
+        self._on_settled = on_settled
+        # Emitted from a worker thread, these reach the slots (and so the callbacks) queued
+        # on the thread this task lives in: the main thread.
+        self.finished.connect(self._deliver_result)
+        self.failed.connect(self._deliver_error)
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    @Slot(object)
+    def _deliver_result(self, result: object) -> None:
+        self._on_settled(self)
+        if not self.cancelled and self._on_done is not None:
+            self._on_done(result)
+
+    @Slot(object)
+    def _deliver_error(self, error: object) -> None:
+        self._on_settled(self)
+        if self.cancelled:
+            return
+        assert isinstance(error, BaseException)
+        if self._on_error is not None:
+            self._on_error(error)
+        else:
+            log.error("background task failed", exc_info=error)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: Task, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        super().__init__()
+        self._task = task
+        self._fn = fn
+        self._args = args
+
+    def run(self) -> None:
+        if self._task.cancelled:
+            return
+        try:
+            result = self._fn(*self._args)
+        except Exception as exc:
+            self._task.failed.emit(exc)
+        else:
+            self._task.finished.emit(result)
+
+
+class TaskRunner(QObject):
+    """Runs callables on a pool; ``synchronous`` runs them inline (for deterministic tests)."""
+
+    def __init__(
+        self, *, max_threads: int = 2, synchronous: bool = False, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.synchronous = synchronous
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
+        self._tasks: set[Task] = set()
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+    ) -> Task:
+        task = Task(on_done, on_error, self._tasks.discard)
+        self._tasks.add(task)
+        runnable = _Runnable(task, fn, args)
+        if self.synchronous:
+            runnable.run()
+        else:
+            self._pool.start(runnable)
+        return task
+
+    def wait_for_done(self, msecs: int = 30_000) -> bool:
+        """Block until every queued task ran (shutdown and tests only)."""
+        return self._pool.waitForDone(msecs)

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from livenon_desk.domain.policy import default_policies
+from livenon_desk.services.returns_service import ReturnsService
+from livenon_desk.store.database import Store
+from livenon_desk.store.opening import open_store
+from livenon_desk.views.task_runner import TaskRunner
+from tests.builders import NOW
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = open_store(tmp_path / "desk.sqlite3")
+    yield s
+    s.dispose()
+
+
+@pytest.fixture
+def service(store: Store) -> ReturnsService:
+    return ReturnsService(store, default_policies(), clock=lambda: NOW)
+
+
+@pytest.fixture
+def runner(qtbot: object) -> Iterator[TaskRunner]:
+    r = TaskRunner()
+    yield r
+    r.wait_for_done()
