@@ -1,0 +1,184 @@
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from livenon_desk.errors import DatabaseError
+from livenon_desk.services.dto import LookupMatch
+from livenon_desk.services.returns_service import ReturnsService
+from livenon_desk.store.database import Store
+from livenon_desk.views.main_window import MainWindow
+from livenon_desk.views.task_runner import TaskRunner
+from tests.builders import ALL_YES, Built, LineSpec, add_return
+
+
+@pytest.fixture
+def returns(store: Store) -> list[Built]:
+    return [
+        add_return(store, customer_name="Emily Carter", email="emily@example.com",
+                   payment_last4="4242", checklist=ALL_YES),
+        add_return(store, customer_name="Noah Carter", email="noah@example.com"),
+        add_return(store, customer_name="张伟", email="zhang.wei@example.cn", language="zh",
+                   lines=[LineSpec(clearance=True)]),
+    ]
+
+
+@pytest.fixture
+def window(qtbot: QtBot, service: ReturnsService, runner: TaskRunner,
+           returns: list[Built]) -> Iterator[MainWindow]:
+    w = MainWindow(service, runner, database_label="desk.sqlite3")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.model.rowCount() == len(returns))
+    yield w
+    runner.wait_for_done()
+
+
+def _scan(qtbot: QtBot, w: MainWindow, code: str) -> None:
+    w.search.setFocus()
+    qtbot.keyClicks(w.search, code)
+    qtbot.keyClick(w.search, Qt.Key.Key_Return)
+
+
+def test_scanning_an_rma_opens_it_with_every_rule_explained(
+    qtbot: QtBot, window: MainWindow, returns: list[Built]
+) -> None:
+    _scan(qtbot, window, returns[0].rma_number)
+    qtbot.waitUntil(lambda: window.detail.detail is not None)
+    text = window.detail.toPlainText()
+    assert returns[0].rma_number in text
+    for rule in ("E1", "E2", "E3", "E4", "E5", "X1", "X2", "X3"):
+        assert rule in text
+    assert "Visa •••• 4242" in text
+    assert "Eligible" in text
+    assert "Refund recommendation (P6)" in text
+    assert window.search.hasFocus()
+    assert window.search.selectedText() == returns[0].rma_number
+
+
+def test_scanning_a_tag_in_lower_case_opens_its_return(
+    qtbot: QtBot, window: MainWindow, returns: list[Built]
+) -> None:
+    _scan(qtbot, window, returns[2].tag_codes[0].lower())
+    qtbot.waitUntil(lambda: window.detail.detail is not None)
+    assert window.detail.detail is not None
+    assert window.detail.detail.rma_number == returns[2].rma_number
+    assert "Clearance products are never returnable." in window.detail.toPlainText()
+
+
+def test_a_code_that_matches_nothing_says_so_and_keeps_focus(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    _scan(qtbot, window, "1Z999NOTHING")
+    qtbot.waitUntil(lambda: "No return matches" in window.message.text())
+    assert "1Z999NOTHING" in window.message.text()
+    assert "unexpected parcel" in window.detail.toPlainText()
+    assert window.search.hasFocus()
+    assert window.model.rowCount() == 3
+
+
+def test_several_matches_fill_the_list_and_escape_shows_all(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    _scan(qtbot, window, "Carter")
+    qtbot.waitUntil(lambda: window.model.showing_matches)
+    assert window.model.rowCount() == 2
+    assert window.matches_label.text() == "Matches: 2"
+    assert window.detail.detail is None
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.model.showing_matches and window.model.rowCount() == 3)
+    assert window.search.text() == ""
+
+
+def test_typing_searches_after_a_pause(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClicks(window.search, "noa")
+    qtbot.waitUntil(lambda: window.model.showing_matches, timeout=2000)
+    assert window.model.rowCount() == 1
+
+
+def test_choosing_a_row_opens_it(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.model.row_at(0) is not None)
+    window.table.selectRow(1)
+    qtbot.waitUntil(lambda: window.detail.detail is not None)
+    row = window.model.row_at(1)
+    assert row is not None and window.detail.detail is not None
+    assert window.detail.detail.return_id == row.return_id
+
+
+def test_chinese_ui_shows_chinese_reasons(
+    qtbot: QtBot, service: ReturnsService, runner: TaskRunner, returns: list[Built]
+) -> None:
+    w = MainWindow(service, runner, database_label="desk.sqlite3", language="zh")
+    qtbot.addWidget(w)
+    w.open_return(returns[2].return_id)
+    qtbot.waitUntil(lambda: w.detail.detail is not None)
+    assert "清仓商品不可退货。" in w.detail.toPlainText()
+    assert "哈洛 三人位亚麻沙发 燕麦色" in w.detail.toPlainText()
+
+
+class FailingQueries:
+    """Wraps the real service and fails on demand: a broken disk cannot be made on cue."""
+
+    def __init__(self, inner: ReturnsService, error: Exception) -> None:
+        self.inner = inner
+        self.error = error
+        self.count = inner.count
+        self.page = inner.page
+        self.detail = inner.detail
+
+    def lookup(self, query: str, limit: int = 50) -> list[LookupMatch]:
+        raise self.error
+
+
+def test_a_known_error_is_shown_in_the_users_language(
+    qtbot: QtBot, service: ReturnsService, runner: TaskRunner, returns: list[Built]
+) -> None:
+    failing = FailingQueries(service, DatabaseError("The disk is full.", "磁盘已满。"))
+    w = MainWindow(failing, runner, database_label="x", language="zh")
+    qtbot.addWidget(w)
+    _scan(qtbot, w, "RMA-1")
+    qtbot.waitUntil(lambda: w.message.text() == "磁盘已满。")
+
+
+def test_a_bug_is_logged_and_the_window_keeps_working(
+    qtbot: QtBot, service: ReturnsService, runner: TaskRunner, returns: list[Built],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    failing = FailingQueries(service, ZeroDivisionError("boom"))
+    w = MainWindow(failing, runner, database_label="x")
+    qtbot.addWidget(w)
+    with caplog.at_level(logging.ERROR):
+        _scan(qtbot, w, "RMA-1")
+        qtbot.waitUntil(lambda: "Something went wrong" in w.message.text())
+    assert any(r.exc_info and r.exc_info[0] is ZeroDivisionError for r in caplog.records)
+    w.open_return(returns[0].return_id)
+    qtbot.waitUntil(lambda: w.detail.detail is not None)
+
+
+def test_restricted_return_shows_its_reason(
+    qtbot: QtBot, store: Store, window: MainWindow
+) -> None:
+    built = add_return(store, restricted=True, restricted_reason="Customer objected")
+    window.open_return(built.return_id)
+    qtbot.waitUntil(lambda: window.detail.detail is not None)
+    assert "Restricted: read-only. Customer objected" in window.detail.toPlainText()
+
+
+def test_window_layout_is_remembered(
+    qtbot: QtBot, service: ReturnsService, runner: TaskRunner, returns: list[Built]
+) -> None:
+    first = MainWindow(service, runner, database_label="x")
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 500)
+    first.splitter.setSizes([200, 480])
+    first.close()
+    second = MainWindow(service, runner, database_label="x")
+    qtbot.addWidget(second)
+    second.show()
+    assert second.size().width() == 700
+    assert second.splitter.sizes()[0] < second.splitter.sizes()[1]
