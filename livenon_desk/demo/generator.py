@@ -187,7 +187,7 @@ class _Generator:
             if status is S.CLOSED
             else None
         )
-        restricted = rng.random() < 0.003
+        restricted = rng.random() < 0.003 or n == 3  # the demo always shows one
         rma = f"RMA-{applied_day.year}-{n:07d}"
         batch.rows["return_requests"].append(
             (
