@@ -38,10 +38,6 @@ _STYLE = """
 """
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DetailPane", text)
-
-
 def _date(value: date | datetime | None, locale: QLocale) -> str:
     if value is None:
         return "—"
@@ -57,10 +53,28 @@ def _money(amount: Decimal, currency: str, locale: QLocale) -> str:
     return locale.toCurrencyString(float(amount), currency + " ")
 
 
+def _words() -> dict[str, str]:
+    """Words used inside the HTML, translated once per rendering."""
+    return {
+        "restricted": QCoreApplication.translate("DetailPane", "Restricted: read-only."),
+        "deadline": QCoreApplication.translate("DetailPane", "deadline"),
+        "overdue": QCoreApplication.translate("DetailPane", "Overdue"),
+        "tag": QCoreApplication.translate("DetailPane", "tag"),
+        "cartons": QCoreApplication.translate("DetailPane", "cartons"),
+        "policy": QCoreApplication.translate("DetailPane", "policy"),
+        "paid": QCoreApplication.translate("DetailPane", "paid"),
+        "tell_deduction": QCoreApplication.translate(
+            "DetailPane", "Tell the customer of the deduction (P7)."
+        ),
+        "refund": QCoreApplication.translate("DetailPane", "Refund recommendation (P6)"),
+    }
+
+
 def detail_html(detail: ReturnDetail, chinese: bool, locale: QLocale | None = None) -> str:
     """The return, its order and customer, and each line's decision with its reasons."""
     loc = locale or QLocale()
     e = escape
+    w = _words()
     parts = [_STYLE, f"<h2>{e(detail.rma_number)}</h2>"]
     parts.append(
         f"<div class='muted'>{e(status_texts()[detail.status])} · "
@@ -70,40 +84,52 @@ def detail_html(detail: ReturnDetail, chinese: bool, locale: QLocale | None = No
     )
     if detail.restricted:
         parts.append(
-            f"<p class='banner'><b>{e(_t('Restricted: read-only.'))}</b> "
-            f"{e(detail.restricted_reason or '')}</p>"
+            f"<p class='banner'><b>{e(w['restricted'])}</b> {e(detail.restricted_reason or '')}</p>"
         )
     rows = [
-        (_t("Order"), f"{e(detail.order_number)} · {_date(detail.placed_at, loc)}"),
-        (_t("Customer"), e(detail.customer_name)),
-        (_t("Email"), e(detail.customer_email or "—")),
-        (_t("Phone"), e(detail.customer_phone or "—")),
-        (_t("Payment"), e(detail.payment_display)),
-        (_t("Delivered (sign-off)"), _date(detail.delivered_at, loc)),
-        (_t("Applied"), _date(detail.applied_at, loc)),
         (
-            _t("Carrier"),
+            QCoreApplication.translate("DetailPane", "Order"),
+            f"{e(detail.order_number)} · {_date(detail.placed_at, loc)}",
+        ),
+        (QCoreApplication.translate("DetailPane", "Customer"), e(detail.customer_name)),
+        (QCoreApplication.translate("DetailPane", "Email"), e(detail.customer_email or "—")),
+        (QCoreApplication.translate("DetailPane", "Phone"), e(detail.customer_phone or "—")),
+        (QCoreApplication.translate("DetailPane", "Payment"), e(detail.payment_display)),
+        (
+            QCoreApplication.translate("DetailPane", "Delivered (sign-off)"),
+            _date(detail.delivered_at, loc),
+        ),
+        (QCoreApplication.translate("DetailPane", "Applied"), _date(detail.applied_at, loc)),
+        (
+            QCoreApplication.translate("DetailPane", "Carrier"),
             e(" ".join(p for p in (detail.carrier, detail.tracking_number) if p)) or "—",
         ),
-        (_t("Received"), _date(detail.received_at, loc)),
+        (QCoreApplication.translate("DetailPane", "Received"), _date(detail.received_at, loc)),
     ]
     if detail.shipping_address is not None:
-        rows.append((_t("Ship to"), "<br>".join(e(x) for x in detail.shipping_address.lines())))
+        rows.append(
+            (
+                QCoreApplication.translate("DetailPane", "Ship to"),
+                "<br>".join(e(x) for x in detail.shipping_address.lines()),
+            )
+        )
     if detail.cross_border:
         marked = {
-            True: _t("marked “Returned Goods”"),
-            False: _t("NOT marked “Returned Goods”"),
-            None: _t("“Returned Goods” marking not checked yet"),
+            True: QCoreApplication.translate("DetailPane", "marked “Returned Goods”"),
+            False: QCoreApplication.translate("DetailPane", "NOT marked “Returned Goods”"),
+            None: QCoreApplication.translate(
+                "DetailPane", "“Returned Goods” marking not checked yet"
+            ),
         }[detail.returned_goods_marked]
-        rows.append((_t("Cross-border (T3)"), e(marked)))
+        rows.append((QCoreApplication.translate("DetailPane", "Cross-border (T3)"), e(marked)))
     if detail.inspection_deadline is not None:
         due = (
-            f"{_date(detail.inspection_target, loc)} · {_t('deadline')} "
+            f"{_date(detail.inspection_target, loc)} · {w['deadline']} "
             f"{_date(detail.inspection_deadline, loc)}"
         )
         if detail.inspection_overdue:
-            due += f" <span class='overdue'>{e(_t('Overdue'))}</span>"
-        rows.append((_t("Inspect by (P5)"), due))
+            due += f" <span class='overdue'>{e(w['overdue'])}</span>"
+        rows.append((QCoreApplication.translate("DetailPane", "Inspect by (P5)"), due))
     parts.append(
         "<table class='kv'>"
         + "".join(f"<tr><td class='muted'>{e(k)}</td><td>{v}</td></tr>" for k, v in rows)
@@ -116,15 +142,16 @@ def detail_html(detail: ReturnDetail, chinese: bool, locale: QLocale | None = No
 
 def _line_html(number: int, line: LineView, currency: str, chinese: bool, loc: QLocale) -> str:
     e = escape
+    w = _words()
     name = line.product_name_zh if chinese and line.product_name_zh else line.product_name_en
     colour = DECISION_COLOURS[line.decision]
     out = [
         f"<div class='line'><h3>{number}. {e(name)}</h3>",
         f"<div class='muted'>{e(line.sku)} · ×{line.quantity} · "
-        f"{_money(line.unit_price, currency, loc)} · {e(_t('tag'))} {e(line.tag_code)} · "
-        f"{e(_t('cartons'))} {line.cartons_received}/{line.cartons_expected}</div>",
+        f"{_money(line.unit_price, currency, loc)} · {e(w['tag'])} {e(line.tag_code)} · "
+        f"{e(w['cartons'])} {line.cartons_received}/{line.cartons_expected}</div>",
         f"<p><b style='color:{colour}'>{e(decision_texts()[line.decision])}</b> "
-        f"<span class='muted'>{e(_t('policy'))} {e(line.policy_version)}</span></p>",
+        f"<span class='muted'>{e(w['policy'])} {e(line.policy_version)}</span></p>",
         "<table class='rules'>",
     ]
     outcomes = outcome_texts()
@@ -138,16 +165,12 @@ def _line_html(number: int, line: LineView, currency: str, chinese: bool, loc: Q
     out.append("</table>")
     if line.refund is not None:
         r = line.refund
-        steps = [f"{_money(r.price_paid, r.currency, loc)} {e(_t('paid'))}"]
+        steps = [f"{_money(r.price_paid, r.currency, loc)} {e(w['paid'])}"]
         for rule_id, label_en, label_zh, amount in r.deductions:
             label = label_zh if chinese else label_en
             steps.append(f"− {_money(amount, r.currency, loc)} {e(label)} ({e(rule_id)})")
         steps.append(f"= <b>{_money(r.amount, r.currency, loc)}</b>")
-        note = (
-            f" <i>{e(_t('Tell the customer of the deduction (P7).'))}</i>"
-            if r.notify_customer
-            else ""
-        )
-        out.append(f"<p>{e(_t('Refund recommendation (P6)'))}: {' '.join(steps)}{note}</p>")
+        note = f" <i>{e(w['tell_deduction'])}</i>" if r.notify_customer else ""
+        out.append(f"<p>{e(w['refund'])}: {' '.join(steps)}{note}</p>")
     out.append("</div>")
     return "".join(out)

@@ -49,18 +49,15 @@ _SORT_KEYS = {
 
 
 def _headers() -> dict[Column, str]:
-    def t(text: str) -> str:
-        return QCoreApplication.translate("ReturnsTableModel", text)
-
     return {
-        Column.RMA: t("RMA"),
-        Column.ORDER: t("Order"),
-        Column.CUSTOMER: t("Customer"),
-        Column.STATUS: t("Status"),
-        Column.REASON: t("Reason"),
-        Column.CARRIER: t("Carrier"),
-        Column.APPLIED: t("Applied"),
-        Column.RECEIVED: t("Received"),
+        Column.RMA: QCoreApplication.translate("ReturnsTableModel", "RMA"),
+        Column.ORDER: QCoreApplication.translate("ReturnsTableModel", "Order"),
+        Column.CUSTOMER: QCoreApplication.translate("ReturnsTableModel", "Customer"),
+        Column.STATUS: QCoreApplication.translate("ReturnsTableModel", "Status"),
+        Column.REASON: QCoreApplication.translate("ReturnsTableModel", "Reason"),
+        Column.CARRIER: QCoreApplication.translate("ReturnsTableModel", "Carrier"),
+        Column.APPLIED: QCoreApplication.translate("ReturnsTableModel", "Applied"),
+        Column.RECEIVED: QCoreApplication.translate("ReturnsTableModel", "Received"),
     }
 
 
