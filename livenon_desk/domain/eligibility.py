@@ -102,10 +102,10 @@ def _e1(policy: Policy, facts: LineFacts) -> RuleResult:
     if result.outcome is RuleOutcome.PENDING:
         return RuleResult("E1", RuleOutcome.PENDING,
                           "The order line is not customized; the inspector is to confirm.",
-                          "订单行非定制商品;待检验员确认。")
+                          "订单行非定制商品；待检验员确认。")
     if result.outcome is RuleOutcome.PASS:
         return RuleResult("E1", RuleOutcome.PASS, "Not customized (order line and inspection).",
-                          "非定制商品(订单与检验一致)。")
+                          "非定制商品（订单与检验一致）。")
     return result
 
 
@@ -114,28 +114,28 @@ def _e2(policy: Policy, facts: LineFacts) -> RuleResult:
     if facts.delivered_at is None:
         return RuleResult("E2", RuleOutcome.REVIEW,
                           "No carrier sign-off date on file: a supervisor must review.",
-                          "没有承运商签收日期:需主管审核。")
+                          "没有承运商签收日期：需主管审核。")
     try:
         delivered = policy.local_date(facts.delivered_at)
         applied = policy.local_date(facts.applied_at)
     except ValueError:
         return RuleResult("E2", RuleOutcome.REVIEW,
                           "A date has no time zone, so the day count is unknown: review.",
-                          "日期缺少时区,无法计算天数:需主管审核。")
+                          "日期缺少时区，无法计算天数：需主管审核。")
     days = (applied - delivered).days
     if days < 0:
         return RuleResult(
             "E2", RuleOutcome.REVIEW,
             f"Applied {applied} before the sign-off {delivered}: the dates disagree, review.",
-            f"申请日期 {applied} 早于签收日期 {delivered}:日期不一致,需审核。")
+            f"申请日期 {applied} 早于签收日期 {delivered}：日期不一致，需审核。")
     if days <= window:
         return RuleResult("E2", RuleOutcome.PASS,
                           f"Applied on day {days} of {window} after sign-off ({delivered}).",
-                          f"在签收({delivered})后第 {days} 天申请,未超过 {window} 天。")
+                          f"在签收（{delivered}）后第 {days} 天申请，未超过 {window} 天。")
     return RuleResult("E2", RuleOutcome.FAIL,
                       f"Applied on day {days} after sign-off ({delivered}): "
                       f"past the {window}-day window.",
-                      f"在签收({delivered})后第 {days} 天申请,超过 {window} 天期限。")
+                      f"在签收（{delivered}）后第 {days} 天申请，超过 {window} 天期限。")
 
 
 def _checklist_rule(policy: Policy, rule_id: str, facts: LineFacts) -> RuleResult:
@@ -146,16 +146,16 @@ def _checklist_rule(policy: Policy, rule_id: str, facts: LineFacts) -> RuleResul
         return RuleResult(
             rule_id, outcome,
             "Inspector found: not so — " + "; ".join(i.question_en for i in failed) + ".",
-            "检验不符合:" + ";".join(i.question_zh for i in failed) + "。")
+            "检验不符合：" + "；".join(i.question_zh for i in failed) + "。")
     open_items = [i for i in items if _answer(facts, i) is Answer.UNANSWERED]
     if open_items:
         return RuleResult(
             rule_id, RuleOutcome.PENDING,
             "Awaiting inspection: " + "; ".join(i.question_en for i in open_items) + ".",
-            "待检验:" + ";".join(i.question_zh for i in open_items) + "。")
+            "待检验：" + "；".join(i.question_zh for i in open_items) + "。")
     return RuleResult(rule_id, RuleOutcome.PASS,
                       "Checked: " + "; ".join(i.question_en for i in items) + ".",
-                      "已检验:" + ";".join(i.question_zh for i in items) + "。")
+                      "已检验：" + "；".join(i.question_zh for i in items) + "。")
 
 
 def _x1(facts: LineFacts) -> RuleResult:
@@ -176,8 +176,8 @@ def _x3(e4: RuleResult) -> RuleResult:
     if e4.outcome is RuleOutcome.FAIL:
         return RuleResult("X3", RuleOutcome.FAIL,
                           "Used or damaged furniture is not returnable (E4 finding).",
-                          "已使用或损坏的家具不可退货(依据 E4 检验)。")
+                          "已使用或损坏的家具不可退货（依据 E4 检验）。")
     if e4.outcome in (RuleOutcome.PENDING, RuleOutcome.REVIEW):
         return RuleResult("X3", e4.outcome, "Depends on the E4 finding.", "取决于 E4 检验结果。")
     return RuleResult("X3", RuleOutcome.PASS, "Neither used nor damaged (E4).",
-                      "未使用且无损坏(E4)。")
+                      "未使用且无损坏（E4）。")

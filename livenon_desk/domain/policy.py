@@ -80,7 +80,7 @@ class _Reader:
     def fail(self, key: str, problem: str) -> PolicyError:
         return PolicyError(
             f"Policy file {self.path.name}: {key} {problem}.",
-            f"政策文件 {self.path.name}:{key} {problem}。",
+            f"政策文件 {self.path.name}：{key} {problem}。",
         )
 
     def get(self, key: str, kind: type | tuple[type, ...]) -> Any:
@@ -119,12 +119,12 @@ def load_policy(path: Path) -> Policy:
     except OSError as exc:
         raise PolicyError(
             f"Policy file {path} cannot be read: {exc.strerror}.",
-            f"无法读取政策文件 {path}:{exc.strerror}。",
+            f"无法读取政策文件 {path}：{exc.strerror}。",
         ) from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise PolicyError(
             f"Policy file {path.name} is not valid TOML: {exc}.",
-            f"政策文件 {path.name} 不是有效的 TOML:{exc}。",
+            f"政策文件 {path.name} 不是有效的 TOML：{exc}。",
         ) from exc
     r = _Reader(path, data)
     if r.get("schema", int) != SUPPORTED_SCHEMA:

@@ -81,9 +81,9 @@ def _label_deduction(
     cap = round_money(price * rules.max_rate)
     if label_cost is not None:
         amount = min(round_money(label_cost), cap, price)
-        return Deduction("P7", "return shipping label", "退货运费(预付标签)", amount)
+        return Deduction("P7", "return shipping label", "退货运费（预付标签）", amount)
     rate = rules.estimated_rate_cross_border if cross_border else rules.estimated_rate_domestic
     amount = min(round_money(price * rate), cap, price)
     percent = f"{rate * 100:.0f} %"
     return Deduction("T2", f"return shipping, estimated at {percent} of the price",
-                     f"退货运费,按商品价格的 {percent} 估算", amount)
+                     f"退货运费，按商品价格的 {percent} 估算", amount)

@@ -35,7 +35,7 @@ HEAD_REVISION: str = ScriptDirectory.from_config(_alembic_config()).get_current_
 def _not_ours(path: Path, why: str, why_zh: str) -> DatabaseError:
     return DatabaseError(
         f"{path} is not a Livenon Desk database ({why}).",
-        f"{path} 不是 Livenon Desk 数据库({why_zh})。",
+        f"{path} 不是 Livenon Desk 数据库（{why_zh}）。",
     )
 
 
@@ -72,7 +72,7 @@ def _check_and_migrate(store: Store) -> None:
         if connection.exec_driver_sql("PRAGMA quick_check").scalar() != "ok":
             raise DatabaseError(
                 f"The database {store.path} is damaged (integrity check failed).",
-                f"数据库 {store.path} 已损坏(完整性检查失败)。",
+                f"数据库 {store.path} 已损坏（完整性检查失败）。",
             )
         tables = set(inspect(connection).get_table_names())
         current = MigrationContext.configure(connection).get_current_revision()
@@ -84,7 +84,7 @@ def _check_and_migrate(store: Store) -> None:
     if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
         raise _not_ours(
             store.path, f"unknown schema revision {current}; a newer desk made it",
-            f"未知的结构版本 {current},可能由更新版本的程序创建",
+            f"未知的结构版本 {current}，可能由更新版本的程序创建",
         )
     if current is not None:
         backup_database(store, f"before-{HEAD_REVISION}")
