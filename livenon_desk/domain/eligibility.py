@@ -145,8 +145,8 @@ def _checklist_rule(policy: Policy, rule_id: str, facts: LineFacts) -> RuleResul
         outcome = max((i.on_no for i in failed), key=lambda o: _SEVERITY[o])
         return RuleResult(
             rule_id, outcome,
-            "Inspector found: not so — " + "; ".join(i.question_en for i in failed) + ".",
-            "检验不符合：" + "；".join(i.question_zh for i in failed) + "。")
+            "Answered no: " + "; ".join(i.question_en for i in failed) + ".",
+            "检验结果为否：" + "；".join(i.question_zh for i in failed) + "。")
     open_items = [i for i in items if _answer(facts, i) is Answer.UNANSWERED]
     if open_items:
         return RuleResult(

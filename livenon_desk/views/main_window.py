@@ -73,15 +73,16 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in (
-            (Column.RMA, 150),
-            (Column.ORDER, 150),
-            (Column.CUSTOMER, 150),
-            (Column.STATUS, 130),
-            (Column.REASON, 130),
-            (Column.CARRIER, 80),
-            (Column.APPLIED, 90),
-        ):
+        widths = {
+            Column.RMA: 140,
+            Column.ORDER: 140,
+            Column.CUSTOMER: 130,
+            Column.STATUS: 115,
+            Column.REASON: 125,
+            Column.CARRIER: 70,
+            Column.APPLIED: 80,
+        }
+        for column, width in widths.items():
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.detail = DetailPane(chinese=language.startswith("zh"))
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([820, 560])
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(top)
@@ -240,9 +242,7 @@ class MainWindow(QMainWindow):
         self.detail.show_detail(detail)
 
     def _count_changed(self, count: int) -> None:
-        self.count_label.setText(
-            self.tr("Returns: {n}").format(n=QLocale().toString(count))
-        )
+        self.count_label.setText(self.tr("Returns: {n}").format(n=QLocale().toString(count)))
 
     def report_error(self, error: BaseException) -> None:
         self.message.setText(user_message(error, self._language))

@@ -17,6 +17,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from livenon_desk.services.dto import ReturnFilter, ReturnRow, SortKey
 from livenon_desk.views.labels import reason_texts, status_texts
@@ -83,6 +85,7 @@ class ReturnsTableModel(QAbstractTableModel):
         self._statuses = status_texts()
         self._reasons = reason_texts()
         self._locale = QLocale()
+        self._lock_icon: QIcon | None = None
 
     # --- what the list shows -------------------------------------------------------------
 
@@ -210,15 +213,23 @@ class ReturnsTableModel(QAbstractTableModel):
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
+        if role == Qt.ItemDataRole.DecorationRole and row.restricted and column is Column.RMA:
+            return self._restricted_icon()
         if role == Qt.ItemDataRole.ToolTipRole and row.restricted:
             return self.tr("Restricted: read-only (privacy rule)")
         if role == Qt.ItemDataRole.UserRole:
             return row.return_id
         return None
 
+    def _restricted_icon(self) -> QIcon:
+        if self._lock_icon is None:
+            style = QApplication.style()
+            self._lock_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        return self._lock_icon
+
     def _display(self, row: ReturnRow, column: Column) -> str:
         if column is Column.RMA:
-            return f"🔒 {row.rma_number}" if row.restricted else row.rma_number
+            return row.rma_number
         if column is Column.ORDER:
             return row.order_number
         if column is Column.CUSTOMER:

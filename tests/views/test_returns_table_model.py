@@ -111,6 +111,8 @@ def test_sorting_goes_to_sql(qtbot: QtBot) -> None:
 
 def test_restricted_row_is_marked(qtbot: QtBot) -> None:
     model, _ = _model(qtbot)
-    assert model.data(model.index(97, Column.RMA)).startswith("🔒")
+    assert model.data(model.index(97, Column.RMA)) == "RMA-2026-0000097"
+    assert model.data(model.index(97, Column.RMA), Qt.ItemDataRole.DecorationRole) is not None
+    assert model.data(model.index(98, Column.RMA), Qt.ItemDataRole.DecorationRole) is None
     assert model.data(model.index(97, Column.RMA), Qt.ItemDataRole.ToolTipRole)
     assert model.data(model.index(98, Column.RMA), Qt.ItemDataRole.ToolTipRole) is None
