@@ -12,6 +12,8 @@ def spread_cjk(text: str) -> str:
     """Put spaces between Chinese characters so that each is a term of its own: a phrase
     of them then finds any run of characters inside a longer name (沙发 in 三人位亚麻沙发).
     """
+    if not _CJK.search(text):
+        return text
     return " ".join(_CJK.sub(r" \1 ", text).split())
 
 
