@@ -19,7 +19,6 @@ from sqlalchemy import select
 
 from livenon_desk.domain.policy import default_policies
 from livenon_desk.models import Customer, OrderLine, ReturnLine, ReturnRequest
-from livenon_desk.services.demo_service import create_demo_database
 from livenon_desk.services.returns_service import ReturnsService
 from livenon_desk.store.opening import open_store
 
@@ -42,10 +41,13 @@ def main() -> None:
     parser.add_argument("--returns", type=int, default=1_000_000)
     parser.add_argument("--samples", type=int, default=300)
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--db", type=Path, help="an existing demo database to measure")
     args = parser.parse_args()
 
-    path = Path(tempfile.gettempdir()) / f"livenon-bench-{args.returns}.sqlite3"
-    if args.rebuild or not path.exists():
+    path = args.db or Path(tempfile.gettempdir()) / f"livenon-bench-{args.returns}.sqlite3"
+    if args.db is None and (args.rebuild or not path.exists()):
+        from livenon_desk.services.demo_service import create_demo_database
+
         start = time.perf_counter()
         create_demo_database(path, returns=args.returns, seed=1, today=date(2026, 11, 25),
                              replace=True)

@@ -63,7 +63,7 @@ def index_returns(connection: Connection, return_ids: Sequence[int]) -> None:
 
 def search_returns(session: Session, query: str, limit: int = 50) -> list[int]:
     """Return ids whose name, email, phone, product, RMA or order number match ``query``
-    as typed so far; best matches first.
+    as typed so far; the newest returns first.
     """
     expression = fts_query(query)
     digits = digits_only(query)
@@ -74,8 +74,10 @@ def search_returns(session: Session, query: str, limit: int = 50) -> list[int]:
     if not expression:
         return []
     rows = session.execute(
+        # Newest first: FTS5 walks its index in rowid order and stops at the limit, where
+        # ranking would score every match (a two-letter prefix matches a million rows).
         text("SELECT rowid FROM return_search WHERE return_search MATCH :q "
-             "ORDER BY rank LIMIT :limit"),
+             "ORDER BY rowid DESC LIMIT :limit"),
         {"q": expression, "limit": limit},
     )
     return [int(r[0]) for r in rows]
