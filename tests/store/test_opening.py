@@ -168,3 +168,26 @@ def test_another_applications_database_is_refused(tmp_path: Path) -> None:
 def test_a_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError):
         open_store(tmp_path)
+
+
+def test_integrity_check_finds_damage_deep_in_the_file(tmp_path: Path) -> None:
+    from livenon_desk.store.opening import check_integrity
+
+    path = tmp_path / "desk.sqlite3"
+    store = open_store(path)
+    with store.engine.begin() as c:
+        for n in range(400):
+            c.exec_driver_sql(
+                "INSERT INTO customers (id, customer_number, name, language, anonymized,"
+                f" version, updated_at) VALUES ({n}, 'C{n}', '{'x' * 300}', 'en', 0, 1,"
+                " '2026-01-01')")
+    check_integrity(store)
+    store.dispose()
+    data = bytearray(path.read_bytes())
+    page = len(data) // 4096 // 2 * 4096
+    data[page:page + 600] = b"\xff" * 600
+    path.write_bytes(bytes(data))
+    store = open_store(path, create=False)
+    with pytest.raises(DatabaseError, match="integrity check failed"):
+        check_integrity(store)
+    store.dispose()
