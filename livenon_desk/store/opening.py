@@ -6,30 +6,48 @@ import logging
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import Connection, inspect
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from livenon_desk.errors import DatabaseError
 from livenon_desk.store import migrations
 from livenon_desk.store.database import Store, is_sqlite_file, make_engine
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(migrations.__file__).resolve().parent
 
 
+# The newest migration; a test checks it against the scripts. Kept as a constant so that
+# opening an up-to-date file (every start) needs neither Alembic nor a scan of the scripts.
+HEAD_REVISION = "0001"
+
+
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
-HEAD_REVISION: str = ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
+def script_head() -> str | None:
+    """The head revision as Alembic reads it from the migration scripts."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def _stored_revision(connection: Connection, tables: set[str]) -> str | None:
+    if "alembic_version" not in tables:
+        return None
+    value = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    return str(value) if value is not None else None
 
 
 def _not_ours(path: Path, why: str, why_zh: str) -> DatabaseError:
@@ -73,11 +91,14 @@ def _check_and_migrate(store: Store) -> None:
         # integrity check would read every page (seconds on a large file) at each start.
         connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
         tables = set(inspect(connection).get_table_names())
-        current = MigrationContext.configure(connection).get_current_revision()
+        current = _stored_revision(connection, tables)
     if current == HEAD_REVISION:
         return
     if tables and current is None:
         raise _not_ours(store.path, "it holds other tables", "包含其他数据表")
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(_alembic_config())
     if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
         raise _not_ours(
@@ -127,4 +148,4 @@ def check_integrity(store: Store) -> None:
 
 def current_revision(store: Store) -> str | None:
     with store.engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return _stored_revision(connection, set(inspect(connection).get_table_names()))

@@ -71,9 +71,17 @@ class _Runnable(QRunnable):
         try:
             result = self._fn(*self._args)
         except Exception as exc:
-            self._task.failed.emit(exc)
+            self._deliver(self._task.failed, exc)
         else:
-            self._task.finished.emit(result)
+            self._deliver(self._task.finished, result)
+
+    @staticmethod
+    def _deliver(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            # The application quit while this ran: nobody is left to tell.
+            log.debug("task finished after its receiver was deleted")
 
 
 class TaskRunner(QObject):

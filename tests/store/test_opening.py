@@ -191,3 +191,7 @@ def test_integrity_check_finds_damage_deep_in_the_file(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match="integrity check failed"):
         check_integrity(store)
     store.dispose()
+
+
+def test_the_head_constant_matches_the_migration_scripts() -> None:
+    assert opening.script_head() == HEAD_REVISION
