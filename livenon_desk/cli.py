@@ -154,16 +154,18 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 
 def _open_desk(args: argparse.Namespace) -> int:
-    from livenon_desk.services.demo_service import create_demo_database
-    from livenon_desk.services.desk_services import open_returns_service
+    from livenon_desk.services.deferred_service import DeferredReturnsService
     from livenon_desk.views.app import run_desk
 
     if args.demo:
+        from livenon_desk.services.demo_service import create_demo_database
+
         path = args.db or demo_database_path()
         create_demo_database(path, returns=DEMO_RETURNS, seed=DEMO_SEED, replace=True)
     else:
         path = _database(args, must_exist=False)
-    service = open_returns_service(path)
+    # The window shows at once; the first query opens (and if need be migrates) the file.
+    service = DeferredReturnsService(path)
     exit_code: int = run_desk(service, database_label=str(path), language=args.lang)
     return exit_code
 
