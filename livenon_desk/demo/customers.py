@@ -1,4 +1,4 @@
-"""Demo customers with one address and one payment method each (last four digits only)."""
+"""Demo customers, each with one address: most in the US, some in China, Canada and the UK."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ import random
 from dataclasses import dataclass
 
 from livenon_desk.demo import people
-from livenon_desk.domain.enums import PaymentMethod
+
+# The first customers are one of each country, so that even a tiny demo is cross-border.
+_FIRST_COUNTRIES = ("US", "CN", "CA", "GB")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DemoCustomer:
     id: int
     name: str
@@ -17,136 +19,108 @@ class DemoCustomer:
     phone: str
     language: str
     country: str
-    recipient: str
     line1: str
     line2: str | None
     city: str
     region: str | None
     postal_code: str
-    payment: tuple[str, str | None, str | None]  # method, brand, last four digits
 
     @property
     def cross_border(self) -> bool:
         return self.country != "US"
 
     @property
-    def address_id(self) -> int:
-        return self.id
-
-    def customer_row(self, updated_at: str | None) -> tuple[object, ...]:
-        digits = "".join(c for c in self.phone if c.isdigit())
-        return (
-            self.id,
-            f"C{self.id:08d}",
-            self.name,
-            self.email,
-            self.phone,
-            digits,
-            self.language,
-            updated_at,
-        )
-
-    def address_row(self) -> tuple[object, ...]:
-        return (
-            self.id,
-            self.id,
-            self.recipient,
-            self.line1,
-            self.line2,
-            self.city,
-            self.region,
-            self.postal_code,
-            self.country,
-            self.phone,
-        )
+    def phone_digits(self) -> str:
+        return "".join(c for c in self.phone if c.isdigit())
 
 
-def _payment(rng: random.Random) -> tuple[str, str | None, str | None]:
-    last4 = f"{rng.randint(0, 9999):04d}"
-    roll = rng.random()
-    if roll < 0.45:
-        brand = rng.choice(("Visa", "Mastercard", "American Express", "Discover"))
-        return PaymentMethod.CREDIT_CARD.value, brand, last4
-    if roll < 0.60:
-        return PaymentMethod.DEBIT_CARD.value, rng.choice(("Visa", "Mastercard")), last4
-    if roll < 0.75:
-        return PaymentMethod.APPLE_PAY.value, None, last4
-    if roll < 0.95:
-        return PaymentMethod.PAYPAL.value, None, None
-    return PaymentMethod.TT.value, None, last4
+def _email(rng: random.Random, first: str, last: str, n: int, domains: tuple[str, ...]) -> str:
+    # The customer's number keeps addresses apart; the style varies as real ones do.
+    style = int(rng.random() * 3)
+    local = (
+        f"{first}.{last}{n}" if style == 0 else f"{first[0]}{last}{n}" if style == 1
+        else f"{first}_{last[0]}{n}"
+    )
+    return f"{local.lower()}@{domains[int(rng.random() * len(domains))]}"
 
 
 def _us(rng: random.Random, n: int) -> DemoCustomer:
-    first, last = rng.choice(people.US_FIRST), rng.choice(people.US_LAST)
-    city, state, zip_prefix, area = rng.choice(people.US_CITIES)
-    phone = f"+1 {area}-555-{rng.randint(0, 9999):04d}"
-    name = f"{first} {last}"
+    r = rng.random
+    first = people.US_FIRST[int(r() * len(people.US_FIRST))]
+    last = people.US_LAST[int(r() * len(people.US_LAST))]
+    city, state, zip_prefix, area = people.US_CITIES[int(r() * len(people.US_CITIES))]
+    street = people.US_STREETS[int(r() * len(people.US_STREETS))]
     return DemoCustomer(
         id=n,
-        name=name,
-        email=f"{first.lower()}.{last.lower()}{n}@{rng.choice(people.EMAIL_DOMAINS)}",
-        phone=phone,
+        name=f"{first} {last}",
+        email=_email(rng, first, last, n, people.EMAIL_DOMAINS),
+        phone=f"+1 {area}-555-{int(r() * 10_000):04d}",
         language="en",
         country="US",
-        recipient=name,
-        line1=f"{rng.randint(10, 9999)} {rng.choice(people.US_STREETS)}",
-        line2=f"Apt {rng.randint(1, 40)}{rng.choice('ABCD')}" if rng.random() < 0.3 else None,
+        line1=f"{10 + int(r() * 9_980)} {street}",
+        line2=f"Apt {1 + int(r() * 40)}{'ABCD'[int(r() * 4)]}" if r() < 0.3 else None,
         city=city,
         region=state,
-        postal_code=f"{zip_prefix}{rng.randint(0, 99):02d}",
-        payment=_payment(rng),
+        postal_code=f"{zip_prefix}{int(r() * 100):02d}",
     )
 
 
 def _cn(rng: random.Random, n: int) -> DemoCustomer:
-    surname = rng.choice(people.ZH_SURNAMES)
-    given, given_pinyin = rng.choice(people.ZH_GIVEN)
-    city, province, postal = rng.choice(people.CN_CITIES)
-    name = f"{surname}{given}"
-    pinyin = f"{people.ZH_SURNAMES_PINYIN[surname]}.{given_pinyin}"
+    r = rng.random
+    surname, surname_pinyin = people.ZH_SURNAMES[int(r() * len(people.ZH_SURNAMES))]
+    given, given_pinyin = people.ZH_GIVEN[int(r() * len(people.ZH_GIVEN))]
+    city, province, postal, streets = people.CN_CITIES[int(r() * len(people.CN_CITIES))]
+    mobile = f"1{3 + int(r() * 7)}{int(r() * 10)}"
     return DemoCustomer(
         id=n,
-        name=name,
-        email=f"{pinyin}{n}@{rng.choice(people.CN_EMAIL_DOMAINS)}",
-        phone=f"+86 1{rng.randint(30, 89)}-{rng.randint(0, 9999):04d}-{rng.randint(0, 9999):04d}",
+        name=f"{surname}{given}",
+        email=_email(rng, given_pinyin, surname_pinyin, n, people.CN_EMAIL_DOMAINS),
+        phone=f"+86 {mobile} {int(r() * 10_000):04d} {int(r() * 10_000):04d}",
         language="zh",
         country="CN",
-        recipient=name,
-        line1=f"{rng.choice(people.CN_STREETS)}{rng.randint(1, 999)}号",
-        line2=f"{rng.randint(1, 30)}楼{rng.randint(1, 20)}室" if rng.random() < 0.6 else None,
+        line1=f"{streets[int(r() * len(streets))]}{1 + int(r() * 998)}号",
+        line2=f"{1 + int(r() * 30)}楼{1 + int(r() * 20):02d}室" if r() < 0.7 else None,
         city=city,
         region=province,
         postal_code=postal,
-        payment=_payment(rng),
     )
 
 
-def _other(rng: random.Random, n: int) -> DemoCustomer:
-    country, city, region, postal, prefix, streets = rng.choice(people.OTHER_CITIES)
-    first, last = rng.choice(people.US_FIRST), rng.choice(people.US_LAST)
-    name = f"{first} {last}"
+def _other(rng: random.Random, n: int, country: str | None = None) -> DemoCustomer:
+    r = rng.random
+    places = [c for c in people.OTHER_CITIES if country in (None, c[0])]
+    code, city, region, postal, prefix, local, streets = places[int(r() * len(places))]
+    first = people.US_FIRST[int(r() * len(people.US_FIRST))]
+    last = people.US_LAST[int(r() * len(people.US_LAST))]
+    if code == "GB":
+        phone = f"{prefix} {local}{int(r() * 1000):03d}"
+    else:
+        phone = f"{prefix}-{local}-{int(r() * 10_000):04d}"
     return DemoCustomer(
         id=n,
-        name=name,
-        email=f"{first.lower()}.{last.lower()}{n}@{rng.choice(people.EMAIL_DOMAINS)}",
-        phone=f"{prefix} {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+        name=f"{first} {last}",
+        email=_email(rng, first, last, n, people.EMAIL_DOMAINS),
+        phone=phone,
         language="en",
-        country=country,
-        recipient=name,
-        line1=f"{rng.randint(1, 400)} {rng.choice(streets)}",
+        country=code,
+        line1=f"{1 + int(r() * 400)} {streets[int(r() * len(streets))]}",
         line2=None,
         city=city,
         region=region,
         postal_code=postal,
-        payment=_payment(rng),
     )
 
 
 def make_customers(rng: random.Random, count: int) -> list[DemoCustomer]:
-    """``count`` customers: four in five in the US, the rest in China, Canada and the UK."""
-    out = []
+    """``count`` customers: about four in five in the US, the rest in China, Canada, the UK."""
+    out: list[DemoCustomer] = []
     for n in range(1, count + 1):
+        country = _FIRST_COUNTRIES[n - 1] if n <= len(_FIRST_COUNTRIES) else None
         roll = rng.random()
-        maker = _us if roll < 0.8 else (_cn if roll < 0.92 else _other)
-        out.append(maker(rng, n))
+        if country == "US" or (country is None and roll < 0.8):
+            out.append(_us(rng, n))
+        elif country == "CN" or (country is None and roll < 0.92):
+            out.append(_cn(rng, n))
+        else:
+            out.append(_other(rng, n, country))
     return out

@@ -1,8 +1,12 @@
-"""Names and places for demo customers: the United States, China, Canada, the UK."""
+"""Names and places for demo customers: the United States, China, Canada, the UK.
+
+Phone numbers stay in ranges set aside for fiction where there is one (US 555, the UK's
+Ofcom drama ranges); e-mail addresses use the reserved example domains.
+"""
 
 from __future__ import annotations
 
-US_FIRST = [
+US_FIRST = (
     "Emily",
     "Michael",
     "Sarah",
@@ -27,8 +31,32 @@ US_FIRST = [
     "Kevin",
     "Priya",
     "Lauren",
-]
-US_LAST = [
+    "Tyler",
+    "Madison",
+    "Brandon",
+    "Isabella",
+    "Jordan",
+    "Mia",
+    "Marcus",
+    "Natalie",
+    "Diego",
+    "Camila",
+    "Noah",
+    "Ava",
+    "Elijah",
+    "Zoe",
+    "Samuel",
+    "Leah",
+    "Jamal",
+    "Rachel",
+    "Connor",
+    "Megan",
+    "Luis",
+    "Jasmine",
+    "Ryan",
+    "Emma",
+)
+US_LAST = (
     "Carter",
     "Nguyen",
     "Johnson",
@@ -53,25 +81,55 @@ US_LAST = [
     "Reyes",
     "Sullivan",
     "Hughes",
-]
-ZH_SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "林", "何"]
-ZH_SURNAMES_PINYIN = {
-    "王": "wang",
-    "李": "li",
-    "张": "zhang",
-    "刘": "liu",
-    "陈": "chen",
-    "杨": "yang",
-    "黄": "huang",
-    "赵": "zhao",
-    "吴": "wu",
-    "周": "zhou",
-    "徐": "xu",
-    "孙": "sun",
-    "林": "lin",
-    "何": "he",
-}
-ZH_GIVEN = [
+    "Kim",
+    "Wright",
+    "Lopez",
+    "Hill",
+    "Scott",
+    "Green",
+    "Adams",
+    "Baker",
+    "Gonzalez",
+    "Nelson",
+    "Mitchell",
+    "Perez",
+    "Roberts",
+    "Turner",
+    "Phillips",
+    "Campbell",
+    "Parker",
+    "Evans",
+    "Edwards",
+    "Collins",
+    "Stewart",
+    "Morris",
+    "Murphy",
+    "Cook",
+)
+# Surname, its pinyin; given name, its pinyin.
+ZH_SURNAMES = (
+    ("王", "wang"),
+    ("李", "li"),
+    ("张", "zhang"),
+    ("刘", "liu"),
+    ("陈", "chen"),
+    ("杨", "yang"),
+    ("黄", "huang"),
+    ("赵", "zhao"),
+    ("吴", "wu"),
+    ("周", "zhou"),
+    ("徐", "xu"),
+    ("孙", "sun"),
+    ("林", "lin"),
+    ("何", "he"),
+    ("郭", "guo"),
+    ("马", "ma"),
+    ("罗", "luo"),
+    ("梁", "liang"),
+    ("宋", "song"),
+    ("郑", "zheng"),
+)
+ZH_GIVEN = (
     ("伟", "wei"),
     ("芳", "fang"),
     ("娜", "na"),
@@ -86,26 +144,56 @@ ZH_GIVEN = [
     ("子涵", "zihan"),
     ("浩然", "haoran"),
     ("欣怡", "xinyi"),
-]
+    ("嘉怡", "jiayi"),
+    ("俊杰", "junjie"),
+    ("梓轩", "zixuan"),
+    ("诗涵", "shihan"),
+    ("宇航", "yuhang"),
+    ("佳琪", "jiaqi"),
+)
 
-# (city, state, zip prefix, area code)
-US_CITIES = [
+# City, state, ZIP prefix, area code.
+US_CITIES = (
     ("Los Angeles", "CA", "900", "213"),
     ("San Francisco", "CA", "941", "415"),
+    ("San Diego", "CA", "921", "619"),
+    ("Irvine", "CA", "926", "949"),
+    ("San Jose", "CA", "951", "408"),
     ("Seattle", "WA", "981", "206"),
+    ("Portland", "OR", "972", "503"),
+    ("Las Vegas", "NV", "891", "702"),
+    ("Phoenix", "AZ", "850", "602"),
+    ("Denver", "CO", "802", "303"),
+    ("Salt Lake City", "UT", "841", "801"),
     ("Austin", "TX", "787", "512"),
+    ("Houston", "TX", "770", "713"),
+    ("Dallas", "TX", "752", "214"),
     ("Chicago", "IL", "606", "312"),
+    ("Minneapolis", "MN", "554", "612"),
+    ("Detroit", "MI", "482", "313"),
+    ("Columbus", "OH", "432", "614"),
+    ("Nashville", "TN", "372", "615"),
+    ("Atlanta", "GA", "303", "404"),
+    ("Miami", "FL", "331", "305"),
+    ("Orlando", "FL", "328", "407"),
+    ("Charlotte", "NC", "282", "704"),
+    ("Raleigh", "NC", "276", "919"),
+    ("Washington", "DC", "200", "202"),
+    ("Arlington", "VA", "222", "703"),
+    ("Baltimore", "MD", "212", "410"),
+    ("Philadelphia", "PA", "191", "215"),
     ("New York", "NY", "100", "212"),
     ("Brooklyn", "NY", "112", "718"),
-    ("Miami", "FL", "331", "305"),
-    ("Denver", "CO", "802", "303"),
-    ("Atlanta", "GA", "303", "404"),
+    ("Jersey City", "NJ", "073", "201"),
     ("Boston", "MA", "021", "617"),
-    ("Portland", "OR", "972", "503"),
-    ("Phoenix", "AZ", "850", "602"),
-    ("Nashville", "TN", "372", "615"),
-]
-US_STREETS = [
+    ("Providence", "RI", "029", "401"),
+    ("Honolulu", "HI", "968", "808"),
+    ("Anchorage", "AK", "995", "907"),
+    ("New Orleans", "LA", "701", "504"),
+    ("Kansas City", "MO", "641", "816"),
+    ("Boise", "ID", "837", "208"),
+)
+US_STREETS = (
     "Maple Ave",
     "Oak St",
     "Sunset Blvd",
@@ -118,23 +206,35 @@ US_STREETS = [
     "Highland Ave",
     "Washington St",
     "Broadway",
-]
-# (city zh, province zh, postal code)
-CN_CITIES = [
-    ("上海市", "上海", "200000"),
-    ("北京市", "北京", "100000"),
-    ("深圳市", "广东省", "518000"),
-    ("杭州市", "浙江省", "310000"),
-    ("成都市", "四川省", "610000"),
-    ("广州市", "广东省", "510000"),
-]
-CN_STREETS = ["南京西路", "建国路", "深南大道", "文三路", "天府大道", "天河路"]
-# (country, city, region, postal code, phone prefix, streets)
-OTHER_CITIES = [
-    ("CA", "Toronto", "ON", "M5V 2T6", "+1 416", ["King St W", "Queen St E"]),
-    ("CA", "Vancouver", "BC", "V6B 1A1", "+1 604", ["Granville St", "Robson St"]),
-    ("GB", "London", None, "SW1A 1AA", "+44 20", ["Baker Street", "Kings Road"]),
-    ("GB", "Manchester", None, "M1 1AE", "+44 161", ["Deansgate", "Oxford Road"]),
-]
-EMAIL_DOMAINS = ["example.com", "example.net", "example.org", "mail.example.com"]
-CN_EMAIL_DOMAINS = ["example.cn", "example.com.cn"]
+    "Main St",
+    "Willow Way",
+    "Magnolia Ct",
+    "River Rd",
+    "Hillcrest Dr",
+    "Franklin Ave",
+)
+# City, province, postal code, street names.
+CN_CITIES = (
+    ("上海市", "上海市", "200040", ("南京西路", "淮海中路", "世纪大道")),
+    ("北京市", "北京市", "100022", ("建国路", "朝阳北路", "中关村大街")),
+    ("深圳市", "广东省", "518048", ("深南大道", "福华路", "科技园南路")),
+    ("广州市", "广东省", "510620", ("天河路", "珠江新城花城大道", "环市东路")),
+    ("杭州市", "浙江省", "310012", ("文三路", "延安路", "钱江路")),
+    ("成都市", "四川省", "610041", ("天府大道", "人民南路", "春熙路")),
+    ("南京市", "江苏省", "210008", ("中山路", "汉中路", "珠江路")),
+    ("苏州市", "江苏省", "215021", ("星海街", "干将路", "现代大道")),
+    ("武汉市", "湖北省", "430022", ("解放大道", "中南路", "光谷大道")),
+    ("厦门市", "福建省", "361004", ("湖滨南路", "思明南路", "环岛路")),
+)
+# Country, city, region, postal code, phone prefix, first digits of a fictional local
+# number, streets.
+OTHER_CITIES = (
+    ("CA", "Toronto", "ON", "M5V 2T6", "+1 416", "555", ("King St W", "Queen St E")),
+    ("CA", "Vancouver", "BC", "V6B 1A1", "+1 604", "555", ("Granville St", "Robson St")),
+    ("CA", "Montréal", "QC", "H3B 2Y5", "+1 514", "555", ("Rue Sainte-Catherine O",)),
+    ("GB", "London", None, "SW1A 1AA", "+44 20", "7946 0", ("Baker Street", "King's Road")),
+    ("GB", "Manchester", None, "M1 1AE", "+44 161", "496 0", ("Deansgate", "Oxford Road")),
+    ("GB", "Edinburgh", None, "EH1 1YZ", "+44 131", "496 0", ("Princes Street",)),
+)
+EMAIL_DOMAINS = ("example.com", "example.net", "example.org", "mail.example.com")
+CN_EMAIL_DOMAINS = ("example.cn", "example.com.cn")
