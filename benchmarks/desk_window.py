@@ -37,11 +37,12 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from livenon_desk.services.deferred_service import DeferredReturnsService
+from livenon_desk.services.desk import Desk
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.task_runner import TaskRunner
 app = QApplication(sys.argv)
 runner = TaskRunner()
-window = MainWindow(DeferredReturnsService(Path(sys.argv[1])), runner,
+window = MainWindow(DeferredReturnsService(Desk(Path(sys.argv[1]))), runner,
                     database_label=sys.argv[1])
 if sys.argv[2] == "shown":
     QTimer.singleShot(0, app.quit)

@@ -155,6 +155,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 def _open_desk(args: argparse.Namespace) -> int:
     from livenon_desk.services.deferred_service import DeferredReturnsService
+    from livenon_desk.services.desk import Desk
     from livenon_desk.views.app import run_desk
 
     if args.demo:
@@ -165,7 +166,7 @@ def _open_desk(args: argparse.Namespace) -> int:
     else:
         path = _database(args, must_exist=False)
     # The window shows at once; the first query opens (and if need be migrates) the file.
-    service = DeferredReturnsService(path)
+    service = DeferredReturnsService(Desk(path))
     exit_code: int = run_desk(service, database_label=str(path), language=args.lang)
     return exit_code
 

@@ -34,3 +34,15 @@ class PolicyError(KnownError):
 
 class IllegalTransitionError(KnownError):
     """A return was asked to move to a status its current status does not lead to."""
+
+
+class PermissionDeniedError(KnownError):
+    """The signed-in user's role does not allow what was asked."""
+
+
+class ValidationError(KnownError):
+    """What the user entered cannot be saved as it is; the message says what to change."""
+
+
+class RestrictedError(KnownError):
+    """The record is restricted (privacy policy IV(3)): it may be viewed, not processed."""

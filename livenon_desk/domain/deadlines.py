@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from livenon_desk.domain.policy import Policy
 
@@ -40,3 +40,24 @@ def refund_due(policy: Policy, approved_at: datetime) -> DueDates:
 def is_overdue(due: DueDates, now: datetime, policy: Policy) -> bool:
     """True once the warehouse's today is past the deadline (P5: day 5 is still on time)."""
     return policy.local_date(now) > due.deadline
+
+
+def overdue_before(policy: Policy, now: datetime) -> datetime:
+    """The instant before which a receipt is past its P5 deadline today.
+
+    Deadlines never move back as the receipt day moves forward, so walking back from
+    today to the last receipt day that is already overdue finds the boundary.
+    """
+    today = policy.local_date(now)
+    day = today
+    while policy.calendar.add_business_days(day, policy.inspection_deadline_bd) >= today:
+        day -= timedelta(days=1)
+    first_on_time = day + timedelta(days=1)
+    midnight = datetime.combine(first_on_time, time(), tzinfo=policy.time_zone)
+    return midnight.astimezone(UTC)
+
+
+def start_of_local_day(policy: Policy, now: datetime) -> datetime:
+    """Midnight of the warehouse's today, as a UTC instant."""
+    midnight = datetime.combine(policy.local_date(now), time(), tzinfo=policy.time_zone)
+    return midnight.astimezone(UTC)

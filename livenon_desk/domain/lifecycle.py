@@ -6,7 +6,8 @@ from livenon_desk.domain.enums import ReturnStatus as S
 from livenon_desk.errors import IllegalTransitionError
 
 TRANSITIONS: dict[S, frozenset[S]] = {
-    S.APPLIED: frozenset({S.INSTRUCTIONS_SENT, S.CLOSED}),
+    # A parcel may arrive before instructions were logged (P4: the customer's own courier).
+    S.APPLIED: frozenset({S.INSTRUCTIONS_SENT, S.PARTIALLY_RECEIVED, S.RECEIVED, S.CLOSED}),
     S.INSTRUCTIONS_SENT: frozenset({S.IN_TRANSIT, S.PARTIALLY_RECEIVED, S.RECEIVED, S.CLOSED}),
     S.IN_TRANSIT: frozenset({S.PARTIALLY_RECEIVED, S.RECEIVED}),
     S.PARTIALLY_RECEIVED: frozenset({S.RECEIVED}),

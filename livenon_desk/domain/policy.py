@@ -218,6 +218,15 @@ class PolicySet:
     def latest(self) -> Policy:
         return max(self.policies, key=lambda p: p.effective_date)
 
+    def version(self, version: str) -> Policy:
+        for policy in self.policies:
+            if policy.version == version:
+                return policy
+        raise PolicyError(
+            f"Policy version {version} is not installed on this desk.",
+            f"本机未安装 {version} 版退货政策。",
+        )
+
 
 def load_policies(folder: Path) -> PolicySet:
     """Every ``*.toml`` policy in ``folder``; two files with one version are refused."""

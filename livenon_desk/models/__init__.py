@@ -2,7 +2,7 @@
 
 from livenon_desk.models.base import Base
 from livenon_desk.models.customer import Address, Customer
-from livenon_desk.models.inspection import Communication, Inspection, Photo
+from livenon_desk.models.inspection import Communication, Inspection, Photo, UnexpectedParcel
 from livenon_desk.models.order import Order, OrderLine
 from livenon_desk.models.return_request import ReturnLine, ReturnRequest
 
@@ -17,4 +17,5 @@ __all__ = [
     "Photo",
     "ReturnLine",
     "ReturnRequest",
+    "UnexpectedParcel",
 ]

@@ -8,7 +8,13 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from livenon_desk.domain.enums import CommunicationChannel, Decision, Direction, Disposition
+from livenon_desk.domain.enums import (
+    CommunicationChannel,
+    Decision,
+    Direction,
+    Disposition,
+    ParcelCondition,
+)
 from livenon_desk.models.base import Base, UTCDateTime, enum_column
 
 
@@ -23,7 +29,7 @@ class Inspection(Base):
     )
     inspector: Mapped[str] = mapped_column(String(64))
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     checklist: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     notes: Mapped[str | None] = mapped_column(Text)
     decision: Mapped[Decision | None] = mapped_column(enum_column(Decision))
@@ -73,3 +79,22 @@ class Communication(Base):
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
     subject: Mapped[str | None] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)
+
+
+class UnexpectedParcel(Base):
+    """A parcel that arrived with no return on file: kept until someone matches it."""
+
+    __tablename__ = "unexpected_parcels"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scanned_code: Mapped[str | None] = mapped_column(String(64), index=True)
+    carrier: Mapped[str | None] = mapped_column(String(40))
+    tracking_number: Mapped[str | None] = mapped_column(String(64), index=True)
+    parcel_condition: Mapped[ParcelCondition] = mapped_column(enum_column(ParcelCondition))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_by: Mapped[str] = mapped_column(String(64))
+    sender: Mapped[str | None] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)
+    matched_return_id: Mapped[int | None] = mapped_column(
+        ForeignKey("return_requests.id", ondelete="SET NULL")
+    )

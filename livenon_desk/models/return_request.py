@@ -24,6 +24,11 @@ class ReturnRequest(Base):
         Index("ix_return_requests_status_applied", "status", "applied_at"),
         Index("ix_return_requests_applied_at", "applied_at"),
         Index("ix_return_requests_received_at", "received_at"),
+        # The work queue: awaiting inspection by P5 deadline, lists filtered by status.
+        Index("ix_return_requests_status_received", "status", "received_at"),
+        Index("ix_return_requests_status_rma", "status", "rma_number"),
+        Index("ix_return_requests_reason_code", "reason_code"),
+        Index("ix_return_requests_carrier", "carrier"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -46,6 +51,15 @@ class ReturnRequest(Base):
     parcel_condition: Mapped[ParcelCondition | None] = mapped_column(
         enum_column(ParcelCondition)
     )
+    # P3: what the parcel held besides the goods; None = not yet checked.
+    invoice_enclosed: Mapped[bool | None] = mapped_column(Boolean)
+    return_form_enclosed: Mapped[bool | None] = mapped_column(Boolean)
+    received_by: Mapped[str | None] = mapped_column(String(64))
+    receipt_notes: Mapped[str | None] = mapped_column(Text)
+    # A supervisor may accept a receipt with cartons missing; the reason is kept.
+    short_closed_reason: Mapped[str | None] = mapped_column(Text)
+    short_closed_by: Mapped[str | None] = mapped_column(String(64))
+    short_closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     restricted: Mapped[bool] = mapped_column(Boolean, default=False)
     restricted_reason: Mapped[str | None] = mapped_column(Text)

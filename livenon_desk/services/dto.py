@@ -59,6 +59,9 @@ class RefundView:
     deductions: tuple[tuple[str, str, str, Decimal], ...]  # rule id, label en, label zh, amount
     amount: Decimal
     notify_customer: bool
+    rule_ids: tuple[str, ...] = ()
+    explanation_en: str = ""
+    explanation_zh: str = ""
 
 
 @dataclass(frozen=True)

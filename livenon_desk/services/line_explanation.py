@@ -11,9 +11,9 @@ from livenon_desk.domain.eligibility import Evaluation, LineFacts, RuleResult, e
 from livenon_desk.domain.enums import Answer, Decision
 from livenon_desk.domain.money import cents_to_decimal
 from livenon_desk.domain.policy import Policy
-from livenon_desk.domain.refund import recommend_refund
 from livenon_desk.models import Inspection, Order, OrderLine, Photo, ReturnLine, ReturnRequest
 from livenon_desk.services.dto import LineView, RefundView, RuleView
+from livenon_desk.services.refund_view import RefundInputs, refund_view
 
 _REFUNDABLE = frozenset({Decision.ELIGIBLE})
 
@@ -122,8 +122,13 @@ def _rule_view(result: RuleResult) -> RuleView:
 def _refund_view(
     policy: Policy, ret: ReturnRequest, order: Order, line: OrderLine, quantity: int
 ) -> RefundView:
-    rec = recommend_refund(
-        policy,
+    return refund_view(policy, refund_inputs(ret, order, line, quantity))
+
+
+def refund_inputs(
+    ret: ReturnRequest, order: Order, line: OrderLine, quantity: int
+) -> RefundInputs:
+    return RefundInputs(
         unit_price=cents_to_decimal(line.unit_price_cents),
         quantity=quantity,
         currency=order.currency,
@@ -133,11 +138,4 @@ def _refund_view(
             cents_to_decimal(ret.label_cost_cents) if ret.label_cost_cents is not None else None
         ),
         cross_border=order.cross_border,
-    )
-    return RefundView(
-        currency=rec.currency,
-        price_paid=rec.price_paid,
-        deductions=tuple((d.rule_id, d.label_en, d.label_zh, d.amount) for d in rec.deductions),
-        amount=rec.amount,
-        notify_customer=rec.notify_customer,
     )

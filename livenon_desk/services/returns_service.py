@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,6 +14,7 @@ from livenon_desk.domain.payment_display import payment_display
 from livenon_desk.domain.policy import Policy, PolicySet
 from livenon_desk.errors import NotFoundError
 from livenon_desk.models import Address, Customer, Order, ReturnRequest
+from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.dto import (
     AddressView,
     CodeKind,
@@ -31,12 +31,6 @@ from livenon_desk.store.returns_list import count_returns, page_returns, rows_by
 from livenon_desk.store.search_index import search_returns
 
 log = logging.getLogger(__name__)
-
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class ReturnsService:

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, Select, func, select
 from sqlalchemy.orm import Session
 
-from livenon_desk.models import Customer, Order, ReturnRequest
+from livenon_desk.models import Customer, Inspection, Order, ReturnLine, ReturnRequest
 from livenon_desk.store.rows import ReturnFilter, ReturnRow, SortKey
 
 R = ReturnRequest
@@ -18,6 +18,18 @@ _SORT_COLUMNS: dict[SortKey, tuple[Any, ...]] = {
     SortKey.RMA_NUMBER: (R.rma_number,),
     SortKey.STATUS: (R.status, R.applied_at),
     SortKey.RECEIVED_AT: (R.received_at,),
+    SortKey.REASON: (R.reason_code,),
+    SortKey.CARRIER: (R.carrier,),
+    SortKey.TRACKING: (R.tracking_number,),
+    SortKey.ORDER_NUMBER: (Order.order_number,),
+    SortKey.CUSTOMER: (Customer.name,),
+}
+_SORT_JOINS: dict[SortKey, tuple[Any, ...]] = {
+    SortKey.ORDER_NUMBER: (Order,),
+    SortKey.CUSTOMER: (Order, Customer),
+}
+_JOIN_ON: dict[Any, Any] = {
+    Order: Order.id == R.order_id, Customer: Customer.id == Order.customer_id
 }
 
 
@@ -27,6 +39,23 @@ def _conditions(flt: ReturnFilter) -> list[ColumnElement[bool]]:
         conditions.append(R.status.in_(sorted(flt.statuses)))
     if flt.reason_category is not None:
         conditions.append(R.reason_category == flt.reason_category)
+    if flt.reason_code is not None:
+        conditions.append(R.reason_code == flt.reason_code)
+    if flt.carrier:
+        conditions.append(R.carrier == flt.carrier)
+    if flt.applied_from is not None:
+        conditions.append(R.applied_at >= flt.applied_from)
+    if flt.applied_before is not None:
+        conditions.append(R.applied_at < flt.applied_before)
+    if flt.received_before is not None:
+        conditions.append(R.received_at < flt.received_before)
+    if flt.inspected_since is not None:
+        finished = (
+            select(ReturnLine.return_id)
+            .join(Inspection, Inspection.return_line_id == ReturnLine.id)
+            .where(Inspection.finished_at >= flt.inspected_since)
+        )
+        conditions.append(R.id.in_(finished))
     return conditions
 
 
@@ -65,7 +94,10 @@ def page_returns(
     """
     columns = (*_SORT_COLUMNS[sort], R.id)
     order = [c.desc() if descending else c.asc() for c in columns]
-    ids = select(R.id).where(*_conditions(flt)).order_by(*order).offset(offset).limit(limit)
+    ids = select(R.id)
+    for table in _SORT_JOINS.get(sort, ()):
+        ids = ids.join(table, _JOIN_ON[table])
+    ids = ids.where(*_conditions(flt)).order_by(*order).offset(offset).limit(limit)
     return rows_by_ids(session, list(session.scalars(ids)))
 
 

@@ -33,6 +33,11 @@ class SortKey(StrEnum):
     RMA_NUMBER = "rma_number"
     STATUS = "status"
     RECEIVED_AT = "received_at"
+    ORDER_NUMBER = "order_number"
+    CUSTOMER = "customer"
+    REASON = "reason"
+    CARRIER = "carrier"
+    TRACKING = "tracking"
 
 
 @dataclass(frozen=True)
@@ -41,3 +46,9 @@ class ReturnFilter:
 
     statuses: frozenset[ReturnStatus] = frozenset()
     reason_category: ReasonCategory | None = None
+    reason_code: ReasonCode | None = None
+    carrier: str | None = None
+    applied_from: datetime | None = None
+    applied_before: datetime | None = None
+    received_before: datetime | None = None
+    inspected_since: datetime | None = None

@@ -8,6 +8,7 @@ import pytest
 
 from livenon_desk.errors import DatabaseError
 from livenon_desk.services.deferred_service import DeferredReturnsService
+from livenon_desk.services.desk import Desk
 from livenon_desk.services.dto import ReturnFilter
 from livenon_desk.store.opening import open_store
 from tests.builders import add_return
@@ -18,7 +19,7 @@ def test_opens_the_file_on_first_use(tmp_path: Path) -> None:
     store = open_store(path)
     built = add_return(store)
     store.dispose()
-    service = DeferredReturnsService(path)
+    service = DeferredReturnsService(Desk(path))
     assert service.count(ReturnFilter()) == 1
     assert [m.row.rma_number for m in service.lookup(built.rma_number)] == [built.rma_number]
     assert service.detail(built.return_id).rma_number == built.rma_number
@@ -27,7 +28,7 @@ def test_opens_the_file_on_first_use(tmp_path: Path) -> None:
 def test_a_bad_file_fails_the_first_query_not_the_start(tmp_path: Path) -> None:
     path = tmp_path / "garbage.sqlite3"
     path.write_bytes(b"not a database" * 100)
-    service = DeferredReturnsService(path)
+    service = DeferredReturnsService(Desk(path))
     with pytest.raises(DatabaseError):
         service.count(ReturnFilter())
 

@@ -1,0 +1,55 @@
+"""Counting a return's cartons in: furniture ships in several boxes per line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from livenon_desk.domain.enums import ReturnStatus
+from livenon_desk.errors import ValidationError
+
+RECEIVABLE = frozenset({
+    ReturnStatus.APPLIED, ReturnStatus.INSTRUCTIONS_SENT, ReturnStatus.IN_TRANSIT,
+    ReturnStatus.PARTIALLY_RECEIVED,
+})
+
+
+@dataclass(frozen=True)
+class CartonCount:
+    """How many of one line's cartons have arrived."""
+
+    tag_code: str
+    expected: int
+    received: int
+
+    @property
+    def missing(self) -> int:
+        return max(self.expected - self.received, 0)
+
+    @property
+    def complete(self) -> bool:
+        return self.received >= self.expected
+
+
+def count_one_more(count: CartonCount) -> CartonCount:
+    """One more carton of this line was scanned; a carton beyond the expected is refused."""
+    if count.complete:
+        raise ValidationError(
+            f"All {count.expected} cartons of {count.tag_code} are already in. "
+            "Check the label: this carton may belong to another return.",
+            f"{count.tag_code} 的 {count.expected} 个纸箱已全部收到。"
+            "请核对标签：此箱可能属于其他退货。",
+        )
+    return CartonCount(count.tag_code, count.expected, count.received + 1)
+
+
+def status_after_receipt(counts: Sequence[CartonCount]) -> ReturnStatus:
+    """Received when every carton of every line is in; partially received otherwise."""
+    if all(c.complete for c in counts):
+        return ReturnStatus.RECEIVED
+    return ReturnStatus.PARTIALLY_RECEIVED
+
+
+def missing_summary(counts: Sequence[CartonCount]) -> list[tuple[str, int, int]]:
+    """(tag code, received, expected) for each line still missing cartons."""
+    return [(c.tag_code, c.received, c.expected) for c in counts if not c.complete]

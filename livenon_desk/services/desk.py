@@ -1,0 +1,68 @@
+"""All of the desk's services on one database file, opened on first use.
+
+The window can show before SQLAlchemy and the store have loaded: the first call, made in
+the task runner, pays for opening the file.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from livenon_desk.services.clock import Clock, utc_now
+
+if TYPE_CHECKING:
+    from livenon_desk.services.inspection_service import InspectionService
+    from livenon_desk.services.receiving_service import ReceivingService
+    from livenon_desk.services.returns_service import ReturnsService
+    from livenon_desk.services.work_queue_service import WorkQueueService
+
+
+class _Opened:
+    def __init__(self, path: Path, clock: Clock) -> None:
+        from livenon_desk.domain.policy import default_policies
+        from livenon_desk.services.inspection_service import InspectionService
+        from livenon_desk.services.receiving_service import ReceivingService
+        from livenon_desk.services.returns_service import ReturnsService
+        from livenon_desk.services.work_queue_service import WorkQueueService
+        from livenon_desk.store.opening import open_store
+        from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for
+
+        store = open_store(path)
+        policies = default_policies()
+        photos = PhotoFiles(photo_dir_for(path))
+        self.returns = ReturnsService(store, policies, clock)
+        self.receiving = ReceivingService(store, photos, clock)
+        self.inspections = InspectionService(store, policies, photos, clock)
+        self.work_queue = WorkQueueService(store, policies, clock)
+
+
+class Desk:
+    def __init__(self, path: Path, clock: Clock = utc_now) -> None:
+        self.path = path
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._opened: _Opened | None = None
+
+    def _open(self) -> _Opened:
+        with self._lock:
+            if self._opened is None:
+                self._opened = _Opened(self.path, self._clock)
+            return self._opened
+
+    @property
+    def returns(self) -> ReturnsService:
+        return self._open().returns
+
+    @property
+    def receiving(self) -> ReceivingService:
+        return self._open().receiving
+
+    @property
+    def inspections(self) -> InspectionService:
+        return self._open().inspections
+
+    @property
+    def work_queue(self) -> WorkQueueService:
+        return self._open().work_queue

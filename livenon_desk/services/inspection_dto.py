@@ -1,0 +1,92 @@
+"""Plain data of one inspection as the inspection form shows and edits it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from livenon_desk.domain.eligibility import Evaluation, LineFacts
+from livenon_desk.domain.enums import Answer, Decision, Disposition
+from livenon_desk.services.dto import RefundView
+from livenon_desk.services.refund_view import RefundInputs
+
+
+@dataclass(frozen=True)
+class ChecklistQuestion:
+    item_id: str
+    rule_id: str
+    question_en: str
+    question_zh: str
+    photo_required_on_no: bool
+
+
+@dataclass(frozen=True)
+class PhotoView:
+    photo_id: int
+    sha256: str
+    path: Path
+    caption: str | None
+
+
+@dataclass(frozen=True)
+class OverrideView:
+    decision: Decision
+    reason: str
+    by: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class DraftInput:
+    """What the inspector has entered so far; saved as a draft or to finish."""
+
+    answers: dict[str, Answer]
+    notes: str = ""
+    disposition: Disposition | None = None
+
+
+@dataclass(frozen=True)
+class InspectionSheet:
+    """One inspection of one returned line, with everything needed to judge it live."""
+
+    inspection_id: int
+    uuid: str
+    return_id: int
+    return_line_id: int
+    rma_number: str
+    tag_code: str
+    sku: str
+    product_name_en: str
+    product_name_zh: str | None
+    policy_version: str
+    questions: tuple[ChecklistQuestion, ...]
+    facts: LineFacts
+    refund_inputs: RefundInputs
+    inspector: str
+    started_at: datetime
+    draft: DraftInput
+    photos: tuple[PhotoView, ...] = field(default_factory=tuple)
+    finished_at: datetime | None = None
+    decision: Decision | None = None
+    override: OverrideView | None = None
+    read_only_en: str | None = None
+    read_only_zh: str | None = None
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_en is not None
+
+    @property
+    def unit_price(self) -> Decimal:
+        return self.refund_inputs.unit_price
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The decision as the answers stand, with what still keeps the form from finishing."""
+
+    evaluation: Evaluation
+    refund: RefundView | None
+    problems: tuple[tuple[str, str], ...]

@@ -1,0 +1,339 @@
+"""Inspecting a returned line: open or resume, save drafts, attach photos, finish, override."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from livenon_desk.domain.eligibility import LineFacts, evaluate_line
+from livenon_desk.domain.enums import Answer, Decision, ReturnStatus
+from livenon_desk.domain.inspection_completion import completion_problems
+from livenon_desk.domain.lifecycle import status_label, transition
+from livenon_desk.domain.policy import Policy, PolicySet
+from livenon_desk.domain.receiving import CartonCount, missing_summary
+from livenon_desk.domain.roles import Action, Actor
+from livenon_desk.errors import NotFoundError, ValidationError
+from livenon_desk.models import Inspection, Order, OrderLine, Photo, ReturnLine, ReturnRequest
+from livenon_desk.services.clock import Clock, utc_now
+from livenon_desk.services.guards import load_return, refuse_if_restricted, require_text
+from livenon_desk.services.inspection_dto import (
+    ChecklistQuestion,
+    DraftInput,
+    InspectionSheet,
+    OverrideView,
+    PhotoView,
+    Preview,
+)
+from livenon_desk.services.line_explanation import latest_inspection, refund_inputs
+from livenon_desk.services.refund_view import refund_view
+from livenon_desk.store.database import Store
+from livenon_desk.store.photo_files import PhotoFiles
+
+log = logging.getLogger(__name__)
+
+OVERRIDE_REASON_MIN = 10
+_INSPECTABLE = frozenset({ReturnStatus.RECEIVED, ReturnStatus.INSPECTING})
+_OVERRIDABLE = frozenset({Decision.NOT_ELIGIBLE, Decision.NEEDS_REVIEW})
+
+
+class InspectionService:
+    def __init__(
+        self, store: Store, policies: PolicySet, photos: PhotoFiles, clock: Clock = utc_now
+    ) -> None:
+        self._store = store
+        self._policies = policies
+        self._photos = photos
+        self._clock = clock
+
+    # --- reading --------------------------------------------------------------------------
+
+    def open_sheet(self, actor: Actor, return_line_id: int) -> InspectionSheet:
+        """The line's inspection: resumed if a draft exists, begun if none, read-only if done."""
+        actor.require(Action.LOOK_UP)
+        with self._store.session() as s:
+            line = s.get(ReturnLine, return_line_id)
+            if line is None:
+                raise NotFoundError(f"Returned line {return_line_id} is no longer on file.",
+                                    f"退货行 {return_line_id} 已不存在。")
+            ret = load_return(s, line.return_id)
+            inspection = latest_inspection(s, line.id)
+            if inspection is None:
+                actor.require(Action.INSPECT)
+                refuse_if_restricted(ret)
+                self._check_inspectable(s, ret)
+                inspection = self._begin(s, actor, ret, line)
+            return self._sheet(s, ret, line, inspection)
+
+    def preview(self, sheet: InspectionSheet, draft: DraftInput, photo_count: int) -> Preview:
+        """The decision for these answers, computed without touching the database."""
+        policy = self._policies.version(sheet.policy_version)
+        facts = LineFacts(
+            customized=sheet.facts.customized,
+            customization=sheet.facts.customization,
+            clearance=sheet.facts.clearance,
+            delivered_at=sheet.facts.delivered_at,
+            applied_at=sheet.facts.applied_at,
+            answers=draft.answers,
+            photo_count=photo_count,
+        )
+        evaluation = evaluate_line(policy, facts)
+        eligible = evaluation.decision is Decision.ELIGIBLE or (
+            sheet.override is not None and sheet.override.decision is Decision.ELIGIBLE)
+        refund = refund_view(policy, sheet.refund_inputs) if eligible else None
+        problems = completion_problems(policy, draft.answers, draft.disposition, evaluation)
+        return Preview(evaluation, refund, tuple(problems))
+
+    # --- writing --------------------------------------------------------------------------
+
+    def save_draft(self, actor: Actor, inspection_id: int, draft: DraftInput) -> datetime:
+        """Keep what was entered so far; nothing is judged or finished."""
+        actor.require(Action.INSPECT)
+        with self._store.session() as s:
+            inspection, _ret = self._editable(s, inspection_id)
+            self._write_draft(s, inspection, draft)
+            now = self._clock()
+            inspection.updated_at = now
+            inspection.version += 1
+            log.debug("draft of inspection %s saved", inspection.uuid)
+            return now
+
+    def finish(self, actor: Actor, inspection_id: int, draft: DraftInput) -> Preview:
+        """Record the decision rule by rule with the policy version; refuse an incomplete one."""
+        actor.require(Action.INSPECT)
+        with self._store.session() as s:
+            inspection, ret = self._editable(s, inspection_id)
+            self._write_draft(s, inspection, draft)
+            sheet = self._sheet(s, ret, s.get_one(ReturnLine, inspection.return_line_id),
+                                inspection)
+            result = self.preview(sheet, draft, len(sheet.photos))
+            if result.problems:
+                raise ValidationError(
+                    " ".join(en for en, _ in result.problems),
+                    "".join(zh for _, zh in result.problems),
+                )
+            now = self._clock()
+            evaluation = result.evaluation
+            inspection.decision = evaluation.decision
+            inspection.rule_results = [r.to_dict() for r in evaluation.rules]
+            inspection.policy_version = evaluation.policy_version
+            inspection.finished_at = now
+            inspection.updated_at = now
+            inspection.version += 1
+            s.flush()
+            if self._all_lines_done(s, ret.id) and ret.status is ReturnStatus.INSPECTING:
+                ret.status = transition(ret.status, ReturnStatus.INSPECTED)
+                ret.version += 1
+                ret.updated_at = now
+            log.info("inspection %s of %s finished: %s", inspection.uuid, ret.rma_number,
+                     evaluation.decision.value)
+            return result
+
+    def attach_photo(self, actor: Actor, inspection_id: int, source: Path) -> PhotoView:
+        """Copy the photo into the desk's store (once per content) and attach it."""
+        actor.require(Action.INSPECT)
+        stored = self._photos.add(source)
+        with self._store.session() as s:
+            inspection, ret = self._editable(s, inspection_id)
+            photo = Photo(sha256=stored.sha256, return_id=ret.id, inspection_id=inspection.id,
+                          file_name=stored.file_name, media_type=stored.media_type,
+                          taken_at=self._clock(), caption=source.name[:200])
+            s.add(photo)
+            s.flush()
+            return PhotoView(photo.id, photo.sha256, self._photos.path(photo.file_name),
+                             photo.caption)
+
+    def remove_photo(self, actor: Actor, photo_id: int) -> None:
+        """Detach a photo from an unfinished inspection; the file stays while others use it."""
+        actor.require(Action.INSPECT)
+        with self._store.session() as s:
+            photo = s.get(Photo, photo_id)
+            if photo is None or photo.inspection_id is None:
+                return
+            self._editable(s, photo.inspection_id)
+            file_name = photo.file_name
+            s.delete(photo)
+            s.flush()
+            still_used = s.scalar(
+                select(func.count()).select_from(Photo).where(Photo.file_name == file_name))
+        if not still_used:
+            self._photos.remove(file_name)
+
+    def override(self, actor: Actor, inspection_id: int, reason: str) -> OverrideView:
+        """A supervisor approves an exception; the rule decision stays on record beside it."""
+        actor.require(Action.OVERRIDE)
+        text = require_text(reason, "reason for the exception", "例外批准原因",
+                            minimum=OVERRIDE_REASON_MIN)
+        with self._store.session() as s:
+            inspection = s.get(Inspection, inspection_id)
+            if inspection is None:
+                raise NotFoundError(f"Inspection {inspection_id} is no longer on file.",
+                                    f"检验记录 {inspection_id} 已不存在。")
+            line = s.get_one(ReturnLine, inspection.return_line_id)
+            ret = load_return(s, line.return_id)
+            refuse_if_restricted(ret)
+            if inspection.finished_at is None or inspection.decision not in _OVERRIDABLE:
+                raise ValidationError(
+                    "Only a finished inspection that was not eligible or needs review can be "
+                    "approved as an exception.",
+                    "只有已完成且判定为不符合或需审核的检验才能作为例外批准。",
+                )
+            if inspection.override_decision is not None:
+                raise ValidationError(
+                    f"{inspection.override_by} already approved this exception.",
+                    f"{inspection.override_by} 已批准此例外。",
+                )
+            now = self._clock()
+            inspection.override_decision = Decision.ELIGIBLE
+            inspection.override_reason = text
+            inspection.override_by = actor.username
+            inspection.override_at = now
+            inspection.version += 1
+            inspection.updated_at = now
+            log.info("inspection %s overridden by %s", inspection.uuid, actor.username)
+            return OverrideView(Decision.ELIGIBLE, text, actor.username, now)
+
+    # --- inside ---------------------------------------------------------------------------
+
+    def _check_inspectable(self, s: Session, ret: ReturnRequest) -> None:
+        if ret.status is ReturnStatus.PARTIALLY_RECEIVED:
+            lines = s.scalars(select(ReturnLine).where(ReturnLine.return_id == ret.id))
+            missing = missing_summary(
+                [CartonCount(ln.tag_code, ln.cartons_expected, ln.cartons_received)
+                 for ln in lines])
+            what = ", ".join(f"{tag} {got}/{expected}" for tag, got, expected in missing)
+            raise ValidationError(
+                f"{ret.rma_number} still has cartons missing ({what}). Scan them as they "
+                "arrive, or ask a supervisor to close the receipt short.",
+                f"{ret.rma_number} 仍缺少纸箱（{what}）。请在到货时扫描，或请主管缺件结单。",
+            )
+        if ret.status not in _INSPECTABLE:
+            raise ValidationError(
+                f"{ret.rma_number} is {status_label(ret.status)}; only a received return can "
+                "be inspected.",
+                f"{ret.rma_number} 状态为“{status_label(ret.status, 'zh')}”，只有已收货的退货"
+                "才能检验。",
+            )
+
+    def _begin(
+        self, s: Session, actor: Actor, ret: ReturnRequest, line: ReturnLine
+    ) -> Inspection:
+        now = self._clock()
+        inspection = Inspection(
+            uuid=str(uuid.uuid4()), return_line_id=line.id, inspector=actor.username,
+            started_at=now, checklist={}, rule_results=[], version=1, updated_at=now)
+        s.add(inspection)
+        if ret.status is ReturnStatus.RECEIVED:
+            ret.status = transition(ret.status, ReturnStatus.INSPECTING)
+            ret.version += 1
+            ret.updated_at = now
+        s.flush()
+        return inspection
+
+    def _editable(self, s: Session, inspection_id: int) -> tuple[Inspection, ReturnRequest]:
+        inspection = s.get(Inspection, inspection_id)
+        if inspection is None:
+            raise NotFoundError(f"Inspection {inspection_id} is no longer on file.",
+                                f"检验记录 {inspection_id} 已不存在。")
+        line = s.get_one(ReturnLine, inspection.return_line_id)
+        ret = load_return(s, line.return_id)
+        refuse_if_restricted(ret)
+        if inspection.finished_at is not None:
+            raise ValidationError("This inspection is finished and can no longer be changed.",
+                                  "此检验已完成，不能再修改。")
+        return inspection, ret
+
+    def _write_draft(self, s: Session, inspection: Inspection, draft: DraftInput) -> None:
+        policy = self._policy_of(s, inspection)
+        known = {item.id for item in policy.checklist}
+        unknown = set(draft.answers) - known
+        if unknown:
+            raise ValueError(f"answers to unknown checklist items: {sorted(unknown)}")
+        inspection.checklist = {k: v.value for k, v in draft.answers.items()
+                                if v is not Answer.UNANSWERED}
+        notes = draft.notes.strip()
+        if notes:
+            require_text(notes, "notes", "备注")
+        inspection.notes = notes or None
+        inspection.disposition = draft.disposition
+
+    def _policy_of(self, s: Session, inspection: Inspection) -> Policy:
+        if inspection.policy_version:
+            return self._policies.version(inspection.policy_version)
+        line = s.get_one(ReturnLine, inspection.return_line_id)
+        ret = s.get_one(ReturnRequest, line.return_id)
+        return self._policy_for(ret)
+
+    def _policy_for(self, ret: ReturnRequest) -> Policy:
+        return self._policies.in_effect(self._policies.latest.local_date(ret.applied_at))
+
+    def _all_lines_done(self, s: Session, return_id: int) -> bool:
+        open_lines = s.scalar(
+            select(func.count()).select_from(ReturnLine)
+            .where(ReturnLine.return_id == return_id)
+            .where(~select(Inspection.id)
+                   .where(Inspection.return_line_id == ReturnLine.id)
+                   .where(Inspection.finished_at.is_not(None)).exists()))
+        return not open_lines
+
+    def _sheet(
+        self, s: Session, ret: ReturnRequest, line: ReturnLine, inspection: Inspection
+    ) -> InspectionSheet:
+        order = s.get_one(Order, ret.order_id)
+        order_line = s.get_one(OrderLine, line.order_line_id)
+        policy = self._policy_of(s, inspection)
+        photos = s.scalars(select(Photo).where(Photo.inspection_id == inspection.id)
+                           .order_by(Photo.id))
+        answers = {k: Answer(v) for k, v in (inspection.checklist or {}).items()
+                   if v in _ANSWERS}
+        override = None
+        if inspection.override_decision is not None:
+            override = OverrideView(inspection.override_decision,
+                                    inspection.override_reason or "",
+                                    inspection.override_by or "",
+                                    inspection.override_at or inspection.updated_at)
+        read_only_en = read_only_zh = None
+        if ret.restricted:
+            reason = ret.restricted_reason or "no reason given"
+            read_only_en = f"Restricted ({reason}): view only."
+            read_only_zh = f"已限制处理（{ret.restricted_reason or '未注明原因'}）：仅可查看。"
+        elif inspection.finished_at is not None:
+            read_only_en = "Finished: this inspection can no longer be changed."
+            read_only_zh = "已完成：此检验不能再修改。"
+        return InspectionSheet(
+            inspection_id=inspection.id,
+            uuid=inspection.uuid,
+            return_id=ret.id,
+            return_line_id=line.id,
+            rma_number=ret.rma_number,
+            tag_code=line.tag_code,
+            sku=order_line.sku,
+            product_name_en=order_line.product_name_en,
+            product_name_zh=order_line.product_name_zh,
+            policy_version=policy.version,
+            questions=tuple(
+                ChecklistQuestion(i.id, i.rule, i.question_en, i.question_zh,
+                                  i.photo_required_on_no) for i in policy.checklist),
+            facts=LineFacts(
+                customized=order_line.customized, customization=order_line.customization,
+                clearance=order_line.clearance, delivered_at=order.delivered_at,
+                applied_at=ret.applied_at, answers={}),
+            refund_inputs=refund_inputs(ret, order, order_line, line.quantity),
+            inspector=inspection.inspector,
+            started_at=inspection.started_at,
+            draft=DraftInput(answers, inspection.notes or "", inspection.disposition),
+            photos=tuple(PhotoView(p.id, p.sha256, self._photos.path(p.file_name), p.caption)
+                         for p in photos),
+            finished_at=inspection.finished_at,
+            decision=inspection.decision,
+            override=override,
+            read_only_en=read_only_en,
+            read_only_zh=read_only_zh,
+        )
+
+
+_ANSWERS = frozenset(a.value for a in Answer)

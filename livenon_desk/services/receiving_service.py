@@ -1,0 +1,236 @@
+"""Receiving parcels: the arrival, its cartons counted in, short closes, unexpected parcels."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from livenon_desk.domain.enums import ParcelCondition, ReturnStatus
+from livenon_desk.domain.lifecycle import status_label, transition
+from livenon_desk.domain.receiving import (
+    RECEIVABLE,
+    CartonCount,
+    count_one_more,
+    missing_summary,
+    status_after_receipt,
+)
+from livenon_desk.domain.roles import Action, Actor
+from livenon_desk.errors import NotFoundError, ValidationError
+from livenon_desk.models import Order, Photo, ReturnLine, ReturnRequest, UnexpectedParcel
+from livenon_desk.services.clock import Clock, utc_now
+from livenon_desk.services.guards import load_return, refuse_if_restricted, require_text
+from livenon_desk.store.database import Store
+from livenon_desk.store.lookup import normalize_code
+from livenon_desk.store.photo_files import PhotoFiles
+
+log = logging.getLogger(__name__)
+
+CLOCK_SKEW = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class ReceiptInput:
+    """What the receive form records; ``cartons`` maps a return line to the cartons counted."""
+
+    received_at: datetime
+    carrier: str
+    tracking_number: str
+    parcel_condition: ParcelCondition
+    invoice_enclosed: bool
+    return_form_enclosed: bool
+    returned_goods_marked: bool | None
+    cartons: Mapping[int, int]
+    notes: str = ""
+    photos: tuple[Path, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class ReceiptResult:
+    return_id: int
+    rma_number: str
+    status: ReturnStatus
+    counts: tuple[CartonCount, ...]
+
+    @property
+    def missing(self) -> list[tuple[str, int, int]]:
+        return missing_summary(self.counts)
+
+
+@dataclass(frozen=True)
+class CartonScan:
+    """One carton counted in by scanning its line's tag."""
+
+    return_id: int
+    rma_number: str
+    count: CartonCount
+    status: ReturnStatus
+
+
+@dataclass(frozen=True)
+class UnexpectedParcelInput:
+    scanned_code: str
+    carrier: str
+    tracking_number: str
+    parcel_condition: ParcelCondition
+    received_at: datetime
+    sender: str = ""
+    notes: str = ""
+
+
+class ReceivingService:
+    def __init__(self, store: Store, photos: PhotoFiles, clock: Clock = utc_now) -> None:
+        self._store = store
+        self._photos = photos
+        self._clock = clock
+
+    def receive(self, actor: Actor, return_id: int, receipt: ReceiptInput) -> ReceiptResult:
+        """Record the parcel's arrival; this starts the P5 inspection clock."""
+        actor.require(Action.RECEIVE)
+        self._check_receipt(receipt)
+        stored = [self._photos.add(p) for p in receipt.photos]
+        with self._store.session() as s:
+            ret = load_return(s, return_id)
+            refuse_if_restricted(ret)
+            if ret.status not in RECEIVABLE or ret.received_at is not None:
+                raise ValidationError(
+                    f"{ret.rma_number} is {status_label(ret.status)} and cannot be received "
+                    "again; scan any missing cartons instead.",
+                    f"{ret.rma_number} 状态为“{status_label(ret.status, 'zh')}”，不能再次收货；"
+                    "如有缺少的纸箱，请扫描纸箱。",
+                )
+            order = s.get_one(Order, ret.order_id)
+            if order.cross_border and receipt.returned_goods_marked is None:
+                raise ValidationError(
+                    "This is a cross-border parcel: say whether it is marked "
+                    "\u201cReturned Goods\u201d (T3).",
+                    "这是跨境包裹：请确认是否标注“退运货物”（T3）。",
+                )
+            lines = _lines(s, ret.id)
+            counts = []
+            for line in lines:
+                counted = receipt.cartons.get(line.id, 0)
+                if not 0 <= counted <= line.cartons_expected:
+                    raise ValidationError(
+                        f"{line.tag_code} ships in {line.cartons_expected} cartons; "
+                        f"{counted} cannot be right.",
+                        f"{line.tag_code} 共 {line.cartons_expected} 箱，{counted} 不正确。",
+                    )
+                line.cartons_received = counted
+                counts.append(CartonCount(line.tag_code, line.cartons_expected, counted))
+            new_status = status_after_receipt(counts)
+            ret.status = transition(ret.status, new_status)
+            ret.received_at = receipt.received_at
+            ret.received_by = actor.username
+            ret.carrier = receipt.carrier.strip()
+            ret.tracking_number = normalize_code(receipt.tracking_number) or None
+            ret.parcel_condition = receipt.parcel_condition
+            ret.invoice_enclosed = receipt.invoice_enclosed
+            ret.return_form_enclosed = receipt.return_form_enclosed
+            ret.returned_goods_marked = (
+                receipt.returned_goods_marked if order.cross_border else None
+            )
+            ret.receipt_notes = receipt.notes.strip() or None
+            _touch(ret, self._clock())
+            for photo in stored:
+                s.add(Photo(sha256=photo.sha256, return_id=ret.id, file_name=photo.file_name,
+                            media_type=photo.media_type, taken_at=receipt.received_at,
+                            caption="receipt"))
+            log.info("received %s: %s", ret.rma_number, new_status.value)
+            return ReceiptResult(ret.id, ret.rma_number, ret.status, tuple(counts))
+
+    def count_carton(self, actor: Actor, tag_code: str) -> CartonScan:
+        """One more carton of the line whose tag was scanned."""
+        actor.require(Action.RECEIVE)
+        code = normalize_code(tag_code)
+        with self._store.session() as s:
+            line = s.scalar(select(ReturnLine).where(ReturnLine.tag_code == code))
+            if line is None:
+                raise NotFoundError(f"No returned item has the tag {code}.",
+                                    f"没有标签为 {code} 的退货商品。")
+            ret = load_return(s, line.return_id)
+            refuse_if_restricted(ret)
+            count = CartonCount(line.tag_code, line.cartons_expected, line.cartons_received)
+            if ret.status is not ReturnStatus.PARTIALLY_RECEIVED:
+                if ret.received_at is not None:
+                    count_one_more(count)
+                raise ValidationError(
+                    f"{ret.rma_number} is {status_label(ret.status)}: cartons are counted "
+                    "while a return is partially received. Receive the parcel first.",
+                    f"{ret.rma_number} 状态为“{status_label(ret.status, 'zh')}”：只有部分收货的"
+                    "退货才能清点纸箱。请先收货。",
+                )
+            count = count_one_more(count)
+            line.cartons_received = count.received
+            counts = [CartonCount(ln.tag_code, ln.cartons_expected, ln.cartons_received)
+                      for ln in _lines(s, ret.id)]
+            target = status_after_receipt(counts)
+            if target is not ret.status:
+                ret.status = transition(ret.status, target)
+            _touch(ret, self._clock())
+            return CartonScan(ret.id, ret.rma_number, count, ret.status)
+
+    def close_short(self, actor: Actor, return_id: int, reason: str) -> ReturnStatus:
+        """A supervisor accepts a receipt with cartons still missing, for a written reason."""
+        actor.require(Action.CLOSE_SHORT)
+        text = require_text(reason, "reason for closing short", "缺件结单原因")
+        with self._store.session() as s:
+            ret = load_return(s, return_id)
+            refuse_if_restricted(ret)
+            if ret.status is not ReturnStatus.PARTIALLY_RECEIVED:
+                raise ValidationError(
+                    f"{ret.rma_number} has no cartons missing.",
+                    f"{ret.rma_number} 没有缺少的纸箱。")
+            ret.status = transition(ret.status, ReturnStatus.RECEIVED)
+            ret.short_closed_reason = text
+            ret.short_closed_by = actor.username
+            ret.short_closed_at = self._clock()
+            _touch(ret, ret.short_closed_at)
+            return ret.status
+
+    def record_unexpected(self, actor: Actor, parcel: UnexpectedParcelInput) -> int:
+        """Log a parcel with no return on file, so that it can be matched later."""
+        actor.require(Action.RECEIVE)
+        self._check_time(parcel.received_at)
+        with self._store.session() as s:
+            row = UnexpectedParcel(
+                scanned_code=normalize_code(parcel.scanned_code) or None,
+                carrier=parcel.carrier.strip() or None,
+                tracking_number=normalize_code(parcel.tracking_number) or None,
+                parcel_condition=parcel.parcel_condition,
+                received_at=parcel.received_at,
+                received_by=actor.username,
+                sender=parcel.sender.strip() or None,
+                notes=parcel.notes.strip() or None,
+            )
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def _check_receipt(self, receipt: ReceiptInput) -> None:
+        self._check_time(receipt.received_at)
+        require_text(receipt.carrier, "carrier", "承运商")
+
+    def _check_time(self, moment: datetime) -> None:
+        if moment.tzinfo is None:
+            raise ValueError("received_at must carry a time zone")
+        if moment > self._clock() + CLOCK_SKEW:
+            raise ValidationError(
+                "The arrival time is in the future; check the date and time.",
+                "到达时间晚于现在，请检查日期和时间。",
+            )
+
+
+def _lines(s: Session, return_id: int) -> list[ReturnLine]:
+    return list(s.scalars(
+        select(ReturnLine).where(ReturnLine.return_id == return_id).order_by(ReturnLine.id)))
+
+
+def _touch(ret: ReturnRequest, now: datetime) -> None:
+    ret.version += 1
+    ret.updated_at = now

@@ -1,0 +1,106 @@
+"""The desk's own photo store: each file copied in once, named by its content hash."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from livenon_desk.errors import ValidationError
+
+log = logging.getLogger(__name__)
+
+MAX_PHOTO_BYTES = 40 * 1024 * 1024
+_SIGNATURES: tuple[tuple[bytes, int, str, str], ...] = (
+    (b"\xff\xd8\xff", 0, "image/jpeg", ".jpg"),
+    (b"\x89PNG\r\n\x1a\n", 0, "image/png", ".png"),
+    (b"WEBP", 8, "image/webp", ".webp"),
+    (b"GIF8", 0, "image/gif", ".gif"),
+    (b"BM", 0, "image/bmp", ".bmp"),
+)
+
+
+@dataclass(frozen=True)
+class StoredPhoto:
+    sha256: str
+    file_name: str
+    media_type: str
+    size: int
+
+
+def photo_dir_for(database: Path) -> Path:
+    """Photos live beside the database file they belong to."""
+    return database.with_name(database.stem + "-photos")
+
+
+def _media_type(head: bytes) -> tuple[str, str] | None:
+    for signature, offset, media_type, suffix in _SIGNATURES:
+        if head[offset:offset + len(signature)] == signature:
+            return media_type, suffix
+    return None
+
+
+class PhotoFiles:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, file_name: str) -> Path:
+        return self.root / file_name
+
+    def add(self, source: Path) -> StoredPhoto:
+        """Copy ``source`` in (once: a file already stored is not copied again)."""
+        try:
+            size = source.stat().st_size
+            with source.open("rb") as f:
+                head = f.read(16)
+        except OSError as exc:
+            log.warning("cannot read photo %s: %s", source, exc)
+            raise ValidationError(
+                f"The photo {source.name} cannot be read: {exc.strerror or exc}.",
+                f"无法读取照片 {source.name}：{exc.strerror or exc}。",
+            ) from exc
+        kind = _media_type(head)
+        if kind is None:
+            raise ValidationError(
+                f"{source.name} is not a photo the desk can store (JPEG, PNG, WebP, GIF, BMP).",
+                f"{source.name} 不是可保存的照片格式（JPEG、PNG、WebP、GIF、BMP）。",
+            )
+        if size > MAX_PHOTO_BYTES:
+            raise ValidationError(
+                f"{source.name} is {size // 1_048_576} MB; photos may be at most "
+                f"{MAX_PHOTO_BYTES // 1_048_576} MB. Take it again at a lower resolution.",
+                f"{source.name} 大小为 {size // 1_048_576} MB，照片最大 "
+                f"{MAX_PHOTO_BYTES // 1_048_576} MB。请以较低分辨率重拍。",
+            )
+        media_type, suffix = kind
+        digest = _sha256(source)
+        file_name = f"{digest[:2]}/{digest}{suffix}"
+        target = self.path(file_name)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
+            os.close(fd)
+            try:
+                shutil.copyfile(source, tmp)
+                with open(tmp, "rb") as f:
+                    os.fsync(f.fileno())
+                os.replace(tmp, target)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+        return StoredPhoto(digest, file_name, media_type, size)
+
+    def remove(self, file_name: str) -> None:
+        self.path(file_name).unlink(missing_ok=True)
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
