@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from livenon_desk.domain.enums import Answer, Disposition, ReasonCode, ReturnStatus
@@ -22,6 +23,10 @@ NOW = datetime(2026, 11, 25, 18, 0, tzinfo=UTC)
 def _at(local_day: int, hour: int = 12) -> datetime:
     """A November 2026 day and hour in Los Angeles (PST, UTC-8), as UTC."""
     return datetime(2026, 11, local_day, 8, 0, tzinfo=UTC) + timedelta(hours=hour)
+
+
+def _fixed(moment: datetime) -> Callable[[], datetime]:
+    return lambda: moment
 
 
 def test_queues_count_receipt_inspection_overdue_and_today(store: Store) -> None:
@@ -61,7 +66,7 @@ def test_the_week_counts_inspections_and_pass_rates(store: Store) -> None:
         built = add_return(store, status=ReturnStatus.RECEIVED, received_at=finished,
                            reason=ReasonCode.DEFECTIVE if i else ReasonCode.CHANGED_MIND)
         service = InspectionService(store, policies, PhotoFiles(photo_dir_for(store.path)),
-                                    clock=lambda at=finished: at)
+                                    clock=_fixed(finished))
         with store.read_session() as s:
             line = s.query(ReturnLine).filter_by(return_id=built.return_id).one().id
         sheet = service.open_sheet(INSPECTOR, line)
