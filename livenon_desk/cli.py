@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -12,6 +13,7 @@ from typing import NoReturn
 
 from livenon_desk import __version__
 from livenon_desk.cli_output import dumps, explanation_text, lookup_text
+from livenon_desk.domain.roles import Actor, Role
 from livenon_desk.errors import KnownError
 from livenon_desk.logging_setup import configure_logging, log_path
 from livenon_desk.paths import default_database_path, demo_database_path
@@ -153,8 +155,15 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def desk_actor(demo: bool) -> Actor:
+    """Who works at the desk until sign-in exists: the demo's supervisor, or the
+    workstation's user as an inspector."""
+    if demo:
+        return Actor("demo.supervisor", Role.SUPERVISOR, "Demo Supervisor")
+    return Actor(getpass.getuser(), Role.INSPECTOR)
+
+
 def _open_desk(args: argparse.Namespace) -> int:
-    from livenon_desk.services.deferred_service import DeferredReturnsService
     from livenon_desk.services.desk import Desk
     from livenon_desk.views.app import run_desk
 
@@ -166,8 +175,8 @@ def _open_desk(args: argparse.Namespace) -> int:
     else:
         path = _database(args, must_exist=False)
     # The window shows at once; the first query opens (and if need be migrates) the file.
-    service = DeferredReturnsService(Desk(path))
-    exit_code: int = run_desk(service, database_label=str(path), language=args.lang)
+    exit_code: int = run_desk(Desk(path), desk_actor(args.demo), database_label=str(path),
+                              language=args.lang)
     return exit_code
 
 

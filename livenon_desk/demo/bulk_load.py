@@ -77,6 +77,8 @@ class BulkLoader:
         self._proxy = engine.raw_connection()
         raw: Any = self._proxy.driver_connection
         assert isinstance(raw, sqlite3.Connection)
+        # The store begins transactions itself; this connection lets the driver do it.
+        raw.isolation_level = "DEFERRED"
         self.db = raw
         self._drop_indexes = drop_indexes
         self._indexes: list[tuple[str, str]] = []

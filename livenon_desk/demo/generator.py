@@ -85,8 +85,11 @@ def _index(store: Store) -> None:
     """The full-text index (search-as-you-type) and the planner's statistics."""
     with store.engine.connect() as connection:
         try:
-            connection.exec_driver_sql("PRAGMA synchronous=OFF")
-            connection.exec_driver_sql("PRAGMA cache_size=-262144")
+            # Before any transaction begins: the safety level cannot change inside one.
+            raw = connection.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA synchronous=OFF")
+            raw.execute("PRAGMA cache_size=-262144")
             rebuild_search_index(connection)
             connection.exec_driver_sql("PRAGMA analysis_limit=1000")
             connection.exec_driver_sql("ANALYZE")

@@ -11,6 +11,7 @@ from livenon_desk.domain.enums import (
     CodeKind,
     Decision,
     LabelType,
+    ParcelCondition,
     PaymentMethod,
     ReasonCategory,
     ReasonCode,
@@ -84,6 +85,12 @@ class LineView:
     policy_version: str
     rules: tuple[RuleView, ...]
     refund: RefundView | None
+    inspection_id: int | None = None
+    inspected_at: datetime | None = None
+    inspector: str | None = None
+    rule_decision: Decision | None = None  # what the rules decided, when overridden
+    override_by: str | None = None
+    override_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -122,6 +129,17 @@ class ReturnDetail:
     inspection_deadline: date | None
     inspection_overdue: bool
     lines: tuple[LineView, ...] = field(default_factory=tuple)
+    parcel_condition: ParcelCondition | None = None
+    invoice_enclosed: bool | None = None
+    return_form_enclosed: bool | None = None
+    received_by: str | None = None
+    receipt_notes: str | None = None
+    short_closed_reason: str | None = None
+    short_closed_by: str | None = None
+
+    @property
+    def cartons_missing(self) -> bool:
+        return any(line.cartons_received < line.cartons_expected for line in self.lines)
 
 
 

@@ -12,6 +12,9 @@ from livenon_desk.domain.enums import Answer, Decision, Disposition
 from livenon_desk.services.dto import RefundView
 from livenon_desk.services.refund_view import RefundInputs
 
+# A supervisor's exception needs a reason someone else can follow later.
+OVERRIDE_REASON_MIN = 10
+
 
 @dataclass(frozen=True)
 class ChecklistQuestion:
@@ -73,6 +76,7 @@ class InspectionSheet:
     override: OverrideView | None = None
     read_only_en: str | None = None
     read_only_zh: str | None = None
+    restricted: bool = False
 
     @property
     def read_only(self) -> bool:

@@ -22,6 +22,7 @@ from livenon_desk.models import Inspection, Order, OrderLine, Photo, ReturnLine,
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.guards import load_return, refuse_if_restricted, require_text
 from livenon_desk.services.inspection_dto import (
+    OVERRIDE_REASON_MIN,
     ChecklistQuestion,
     DraftInput,
     InspectionSheet,
@@ -36,7 +37,6 @@ from livenon_desk.store.photo_files import PhotoFiles
 
 log = logging.getLogger(__name__)
 
-OVERRIDE_REASON_MIN = 10
 _INSPECTABLE = frozenset({ReturnStatus.RECEIVED, ReturnStatus.INSPECTING})
 _OVERRIDABLE = frozenset({Decision.NOT_ELIGIBLE, Decision.NEEDS_REVIEW})
 
@@ -333,6 +333,7 @@ class InspectionService:
             override=override,
             read_only_en=read_only_en,
             read_only_zh=read_only_zh,
+            restricted=ret.restricted,
         )
 
 

@@ -56,6 +56,12 @@ def explain_lines(s: Session, policy: Policy, ret: ReturnRequest, order: Order) 
                 policy_version=evaluation.policy_version,
                 rules=tuple(_rule_view(r) for r in evaluation.rules),
                 refund=refund,
+                inspection_id=inspection.id if inspection else None,
+                inspected_at=inspection.finished_at if inspection else None,
+                inspector=inspection.inspector if inspection else None,
+                rule_decision=evaluation.decision,
+                override_by=inspection.override_by if inspection else None,
+                override_reason=inspection.override_reason if inspection else None,
             )
         )
     return views

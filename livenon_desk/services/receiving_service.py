@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from livenon_desk.domain.enums import ParcelCondition, ReturnStatus
+from livenon_desk.domain.enums import ReturnStatus
 from livenon_desk.domain.lifecycle import status_label, transition
 from livenon_desk.domain.receiving import (
     RECEIVABLE,
     CartonCount,
     count_one_more,
-    missing_summary,
     status_after_receipt,
 )
 from livenon_desk.domain.roles import Action, Actor
@@ -25,6 +21,12 @@ from livenon_desk.errors import NotFoundError, ValidationError
 from livenon_desk.models import Order, Photo, ReturnLine, ReturnRequest, UnexpectedParcel
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.guards import load_return, refuse_if_restricted, require_text
+from livenon_desk.services.receiving_dto import (
+    CartonScan,
+    ReceiptInput,
+    ReceiptResult,
+    UnexpectedParcelInput,
+)
 from livenon_desk.store.database import Store
 from livenon_desk.store.lookup import normalize_code
 from livenon_desk.store.photo_files import PhotoFiles
@@ -32,55 +34,6 @@ from livenon_desk.store.photo_files import PhotoFiles
 log = logging.getLogger(__name__)
 
 CLOCK_SKEW = timedelta(minutes=5)
-
-
-@dataclass(frozen=True)
-class ReceiptInput:
-    """What the receive form records; ``cartons`` maps a return line to the cartons counted."""
-
-    received_at: datetime
-    carrier: str
-    tracking_number: str
-    parcel_condition: ParcelCondition
-    invoice_enclosed: bool
-    return_form_enclosed: bool
-    returned_goods_marked: bool | None
-    cartons: Mapping[int, int]
-    notes: str = ""
-    photos: tuple[Path, ...] = field(default_factory=tuple)
-
-
-@dataclass(frozen=True)
-class ReceiptResult:
-    return_id: int
-    rma_number: str
-    status: ReturnStatus
-    counts: tuple[CartonCount, ...]
-
-    @property
-    def missing(self) -> list[tuple[str, int, int]]:
-        return missing_summary(self.counts)
-
-
-@dataclass(frozen=True)
-class CartonScan:
-    """One carton counted in by scanning its line's tag."""
-
-    return_id: int
-    rma_number: str
-    count: CartonCount
-    status: ReturnStatus
-
-
-@dataclass(frozen=True)
-class UnexpectedParcelInput:
-    scanned_code: str
-    carrier: str
-    tracking_number: str
-    parcel_condition: ParcelCondition
-    received_at: datetime
-    sender: str = ""
-    notes: str = ""
 
 
 class ReceivingService:

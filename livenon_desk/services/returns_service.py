@@ -143,6 +143,13 @@ class ReturnsService:
                 due and _open_for_inspection(ret) and is_overdue(due, now, policy)
             ),
             lines=tuple(lines),
+            parcel_condition=ret.parcel_condition,
+            invoice_enclosed=ret.invoice_enclosed,
+            return_form_enclosed=ret.return_form_enclosed,
+            received_by=ret.received_by,
+            receipt_notes=ret.receipt_notes,
+            short_closed_reason=ret.short_closed_reason,
+            short_closed_by=ret.short_closed_by,
         )
 
 

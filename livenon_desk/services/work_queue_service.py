@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
@@ -13,6 +12,7 @@ from livenon_desk.domain.enums import Decision, ReasonCode, ReturnStatus
 from livenon_desk.domain.policy import PolicySet
 from livenon_desk.models import Inspection, ReturnLine, ReturnRequest
 from livenon_desk.services.clock import Clock, utc_now
+from livenon_desk.services.work_queue_dto import DayStat, Queue, ReasonStat, WeekStats
 from livenon_desk.store.database import Store
 from livenon_desk.store.returns_list import count_returns
 from livenon_desk.store.rows import ReturnFilter, SortKey
@@ -21,41 +21,6 @@ AWAITING_RECEIPT = frozenset({ReturnStatus.INSTRUCTIONS_SENT, ReturnStatus.IN_TR
 AWAITING_INSPECTION = frozenset(
     {ReturnStatus.PARTIALLY_RECEIVED, ReturnStatus.RECEIVED, ReturnStatus.INSPECTING})
 _PASSED = frozenset({Decision.ELIGIBLE})
-
-
-@dataclass(frozen=True)
-class Queue:
-    """One of the start screen's lists: its filter, its natural order, and its size."""
-
-    key: str
-    filter: ReturnFilter
-    sort: SortKey
-    descending: bool
-    count: int
-
-
-@dataclass(frozen=True)
-class DayStat:
-    day: date
-    inspected: int
-    passed: int
-
-
-@dataclass(frozen=True)
-class ReasonStat:
-    reason: ReasonCode
-    inspected: int
-    passed: int
-
-    @property
-    def pass_rate(self) -> float:
-        return self.passed / self.inspected if self.inspected else 0.0
-
-
-@dataclass(frozen=True)
-class WeekStats:
-    days: tuple[DayStat, ...]
-    reasons: tuple[ReasonStat, ...]
 
 
 class WorkQueueService:

@@ -29,13 +29,32 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+def _no_driver_transactions(dbapi_connection: Any, record: Any) -> None:
+    # The driver would begin transactions only before it writes, so a unit of work could
+    # read a row, let another writer change it, and then overwrite that change. SQLAlchemy
+    # begins them instead (see _begin).
+    _set_pragmas(dbapi_connection, record)
+    dbapi_connection.isolation_level = None
+
+
+def _begin(connection: Any) -> None:
+    """A writing unit of work takes the write lock at once (BEGIN IMMEDIATE), so that what
+    it read stays true until it commits; a reading one sees one consistent snapshot."""
+    immediate = connection.get_execution_options().get(WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+WRITE_OPTION = "livenon_write"
+
+
 def make_engine(path: Path) -> Engine:
     """An engine on ``path`` whose every connection runs in WAL with full sync and FKs on."""
     engine = create_engine(
         f"sqlite+pysqlite:///{path}",
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "detect_types": 0},
     )
-    event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "connect", _no_driver_transactions)
+    event.listen(engine, "begin", _begin)
     return engine
 
 
@@ -46,11 +65,13 @@ class Store:
         self.path = path
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(
+            engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session for one unit of work: committed on success, rolled back on error."""
-        with self._sessions() as s:
+        with self._write_sessions() as s:
             try:
                 yield s
                 s.commit()

@@ -9,10 +9,12 @@ from types import TracebackType
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from livenon_desk.domain.roles import Actor
 from livenon_desk.logging_setup import log_path
 from livenon_desk.paths import RESOURCES_DIR
+from livenon_desk.services.desk import Desk
 from livenon_desk.views.main_window import MainWindow
-from livenon_desk.views.protocols import ReturnsQueries
+from livenon_desk.views.settings_dialog import saved_language
 from livenon_desk.views.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -21,9 +23,12 @@ I18N_DIR = RESOURCES_DIR / "i18n"
 
 
 def ui_language(requested: str | None) -> str:
-    """``zh`` or ``en``: as asked, else from the system's locale."""
+    """``zh`` or ``en``: as asked, else as saved in the settings, else the system's locale."""
     if requested:
         return requested
+    saved = saved_language()
+    if saved:
+        return saved
     return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
 
 
@@ -62,7 +67,7 @@ def _install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def run_desk(service: ReturnsQueries, *, database_label: str, language: str | None) -> int:
+def run_desk(desk: Desk, actor: Actor, *, database_label: str, language: str | None) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setOrganizationName("Livenon")
@@ -72,7 +77,8 @@ def run_desk(service: ReturnsQueries, *, database_label: str, language: str | No
     install_translators(app, lang)
     _install_excepthook()
     runner = TaskRunner(parent=app)
-    window = MainWindow(service, runner, database_label=database_label, language=lang)
+    window = MainWindow(desk, runner, actor=actor, database_label=database_label,
+                        language=lang)
     window.show()
     code = app.exec()
     runner.wait_for_done()

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from html import escape
+from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from livenon_desk.domain.enums import Decision, RuleOutcome
-from livenon_desk.services.dto import LineView, ReturnDetail
-from livenon_desk.views.labels import decision_texts, outcome_texts, reason_texts, status_texts
+from livenon_desk.services.dto import LineView, RefundView, ReturnDetail
+from livenon_desk.views.formatting import format_date, format_money
+from livenon_desk.views.labels import (
+    decision_texts,
+    outcome_texts,
+    parcel_condition_texts,
+    reason_texts,
+    status_texts,
+)
 
 OUTCOME_COLOURS = {
     RuleOutcome.PASS: "#1b7f3b",
@@ -39,18 +48,11 @@ _STYLE = """
 
 
 def _date(value: date | datetime | None, locale: QLocale) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, datetime):
-        moment = QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
-        return locale.toString(moment, QLocale.FormatType.ShortFormat)
-    return locale.toString(
-        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
-    )
+    return format_date(value, locale)
 
 
 def _money(amount: Decimal, currency: str, locale: QLocale) -> str:
-    return locale.toCurrencyString(float(amount), currency + " ")
+    return format_money(amount, currency, locale)
 
 
 def _words() -> dict[str, str]:
@@ -104,8 +106,15 @@ def detail_html(detail: ReturnDetail, chinese: bool, locale: QLocale | None = No
             QCoreApplication.translate("DetailPane", "Carrier"),
             e(" ".join(p for p in (detail.carrier, detail.tracking_number) if p)) or "—",
         ),
-        (QCoreApplication.translate("DetailPane", "Received"), _date(detail.received_at, loc)),
+        (QCoreApplication.translate("DetailPane", "Received"), _received(detail, loc)),
     ]
+    if detail.received_at is not None:
+        rows.append((QCoreApplication.translate("DetailPane", "Parcel (P3)"), _parcel(detail)))
+    if detail.short_closed_reason:
+        rows.append((
+            QCoreApplication.translate("DetailPane", "Closed short"),
+            f"{e(detail.short_closed_reason)} ({e(detail.short_closed_by or '')})",
+        ))
     if detail.shipping_address is not None:
         rows.append(
             (
@@ -130,6 +139,8 @@ def detail_html(detail: ReturnDetail, chinese: bool, locale: QLocale | None = No
         if detail.inspection_overdue:
             due += f" <span class='overdue'>{e(w['overdue'])}</span>"
         rows.append((QCoreApplication.translate("DetailPane", "Inspect by (P5)"), due))
+    if detail.received_at is not None and detail.cartons_missing:
+        parts.append(f"<p class='banner'>{e(_missing_cartons(detail))}</p>")
     parts.append(
         "<table class='kv'>"
         + "".join(f"<tr><td class='muted'>{e(k)}</td><td>{v}</td></tr>" for k, v in rows)
@@ -152,25 +163,97 @@ def _line_html(number: int, line: LineView, currency: str, chinese: bool, loc: Q
         f"{e(w['cartons'])} {line.cartons_received}/{line.cartons_expected}</div>",
         f"<p><b style='color:{colour}'>{e(decision_texts()[line.decision])}</b> "
         f"<span class='muted'>{e(w['policy'])} {e(line.policy_version)}</span></p>",
-        "<table class='rules'>",
     ]
-    outcomes = outcome_texts()
-    for rule in line.rules:
-        reason = rule.reason_zh if chinese else rule.reason_en
+    if line.override_by:
+        rules_said = decision_texts()[line.rule_decision or Decision.PENDING]
         out.append(
+            "<p class='muted'>" + e(QCoreApplication.translate(
+                "DetailPane", "Exception approved by {who}: {reason} (the rules decided: {rules})"
+            ).format(who=line.override_by, reason=line.override_reason or "",
+                     rules=rules_said)) + "</p>")
+    if line.inspected_at is not None:
+        out.append("<p class='muted'>" + e(QCoreApplication.translate(
+            "DetailPane", "Inspected by {who} on {when}").format(
+                who=line.inspector or "", when=_date(line.inspected_at, loc))) + "</p>")
+    out.append("<table class='rules'>")
+    out.append(rule_rows_html(line.rules, chinese))
+    out.append("</table>")
+    if line.refund is not None:
+        out.append(refund_html(line.refund, chinese, loc))
+    out.append("</div>")
+    return "".join(out)
+
+
+class RuleLike(Protocol):
+    @property
+    def rule_id(self) -> str: ...
+    @property
+    def outcome(self) -> RuleOutcome: ...
+    @property
+    def reason_en(self) -> str: ...
+    @property
+    def reason_zh(self) -> str: ...
+
+
+def rule_rows_html(rules: Iterable[RuleLike], chinese: bool) -> str:
+    """One table row per rule: its id, its outcome in colour, and the reason."""
+    e = escape
+    outcomes = outcome_texts()
+    rows = []
+    for rule in rules:
+        reason = rule.reason_zh if chinese else rule.reason_en
+        rows.append(
             f"<tr><td><b>{e(rule.rule_id)}</b></td>"
             f"<td style='color:{OUTCOME_COLOURS[rule.outcome]}'>{e(outcomes[rule.outcome])}</td>"
             f"<td>{e(reason)}</td></tr>"
         )
-    out.append("</table>")
-    if line.refund is not None:
-        r = line.refund
-        steps = [f"{_money(r.price_paid, r.currency, loc)} {e(w['paid'])}"]
-        for rule_id, label_en, label_zh, amount in r.deductions:
-            label = label_zh if chinese else label_en
-            steps.append(f"− {_money(amount, r.currency, loc)} {e(label)} ({e(rule_id)})")
-        steps.append(f"= <b>{_money(r.amount, r.currency, loc)}</b>")
-        note = f" <i>{e(w['tell_deduction'])}</i>" if r.notify_customer else ""
-        out.append(f"<p>{e(w['refund'])}: {' '.join(steps)}{note}</p>")
-    out.append("</div>")
-    return "".join(out)
+    return "".join(rows)
+
+
+def refund_html(r: RefundView, chinese: bool, loc: QLocale) -> str:
+    """The refund recommendation with its arithmetic: paid − deductions = refund."""
+    e = escape
+    w = _words()
+    steps = [f"{_money(r.price_paid, r.currency, loc)} {e(w['paid'])}"]
+    for rule_id, label_en, label_zh, amount in r.deductions:
+        label = label_zh if chinese else label_en
+        steps.append(f"− {_money(amount, r.currency, loc)} {e(label)} ({e(rule_id)})")
+    steps.append(f"= <b>{_money(r.amount, r.currency, loc)}</b>")
+    note = f" <i>{e(w['tell_deduction'])}</i>" if r.notify_customer else ""
+    rules = f" <span class='muted'>({', '.join(r.rule_ids)})</span>" if r.rule_ids else ""
+    return f"<p>{e(w['refund'])}: {' '.join(steps)}{note}{rules}</p>"
+
+
+def _received(detail: ReturnDetail, loc: QLocale) -> str:
+    when = _date(detail.received_at, loc)
+    if detail.received_by:
+        return escape(QCoreApplication.translate("DetailPane", "{when} by {who}").format(
+            when=when, who=detail.received_by))
+    return when
+
+
+def _parcel(detail: ReturnDetail) -> str:
+    conditions = parcel_condition_texts()
+    parts = [conditions[detail.parcel_condition] if detail.parcel_condition else "—"]
+    yes_no = {
+        True: QCoreApplication.translate("DetailPane", "enclosed"),
+        False: QCoreApplication.translate("DetailPane", "missing"),
+        None: "—",
+    }
+    parts.append(QCoreApplication.translate("DetailPane", "invoice {state}").format(
+        state=yes_no[detail.invoice_enclosed]))
+    parts.append(QCoreApplication.translate("DetailPane", "return form {state}").format(
+        state=yes_no[detail.return_form_enclosed]))
+    text = escape(" · ".join(parts))
+    if detail.receipt_notes:
+        text += "<br><i>" + escape(detail.receipt_notes) + "</i>"
+    return text
+
+
+def _missing_cartons(detail: ReturnDetail) -> str:
+    missing = ", ".join(
+        f"{line.tag_code} {line.cartons_received}/{line.cartons_expected}"
+        for line in detail.lines if line.cartons_received < line.cartons_expected)
+    return QCoreApplication.translate(
+        "DetailPane", "Cartons missing: {what}. Scan each carton as it arrives."
+    ).format(what=missing)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from livenon_desk.domain.enums import Decision, ReasonCode, ReturnStatus, RuleOutcome
+from livenon_desk.domain.enums import (
+    Answer,
+    Decision,
+    Disposition,
+    ParcelCondition,
+    ReasonCode,
+    ReturnStatus,
+    RuleOutcome,
+)
+from livenon_desk.domain.roles import Role
 
 
 def status_texts() -> dict[ReturnStatus, str]:
@@ -52,4 +61,41 @@ def decision_texts() -> dict[Decision, str]:
         Decision.NOT_ELIGIBLE: QCoreApplication.translate("Labels", "Not eligible"),
         Decision.NEEDS_REVIEW: QCoreApplication.translate("Labels", "Needs supervisor review"),
         Decision.PENDING: QCoreApplication.translate("Labels", "Awaiting inspection"),
+    }
+
+
+def parcel_condition_texts() -> dict[ParcelCondition, str]:
+    return {
+        ParcelCondition.INTACT: QCoreApplication.translate("Labels", "Intact"),
+        ParcelCondition.DAMAGED_OUTER_BOX: QCoreApplication.translate(
+            "Labels", "Outer box damaged"),
+        ParcelCondition.OPENED: QCoreApplication.translate("Labels", "Opened"),
+    }
+
+
+def disposition_texts() -> dict[Disposition, str]:
+    return {
+        Disposition.RESTOCK: QCoreApplication.translate("Labels", "Restock"),
+        Disposition.REFURBISH: QCoreApplication.translate("Labels", "Refurbish"),
+        Disposition.LIQUIDATE: QCoreApplication.translate("Labels", "Liquidate"),
+        Disposition.DISPOSE: QCoreApplication.translate("Labels", "Dispose"),
+        Disposition.RETURN_TO_CUSTOMER: QCoreApplication.translate(
+            "Labels", "Return to customer"),
+    }
+
+
+def answer_texts() -> dict[Answer, str]:
+    return {
+        Answer.YES: QCoreApplication.translate("Labels", "Yes"),
+        Answer.NO: QCoreApplication.translate("Labels", "No"),
+        Answer.NOT_APPLICABLE: QCoreApplication.translate("Labels", "N/A"),
+        Answer.UNANSWERED: QCoreApplication.translate("Labels", "Not answered"),
+    }
+
+
+def role_texts() -> dict[Role, str]:
+    return {
+        Role.INSPECTOR: QCoreApplication.translate("Labels", "Inspector"),
+        Role.SUPERVISOR: QCoreApplication.translate("Labels", "Supervisor"),
+        Role.ADMIN: QCoreApplication.translate("Labels", "Administrator"),
     }

@@ -1,8 +1,12 @@
-"""The main window: a search box that takes scans, the returns list and the detail pane."""
+"""The main window: the work queue, a search box that takes scans, the list and the record."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelection, QLocale, QSettings, Qt, QTimer
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+
+from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,43 +18,53 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from livenon_desk.services.dto import LookupMatch, ReturnDetail
+from livenon_desk.domain.roles import Actor
+from livenon_desk.services.clock import utc_now
+from livenon_desk.services.deferred_service import DeferredReturnsService
+from livenon_desk.services.desk import Desk
+from livenon_desk.services.dto import LookupMatch, ReturnDetail, ReturnFilter
+from livenon_desk.services.work_queue_dto import Queue, WeekStats
 from livenon_desk.views.detail_pane import DetailPane
 from livenon_desk.views.error_reporting import user_message
-from livenon_desk.views.protocols import ReturnsQueries
-from livenon_desk.views.returns_table_model import Column, ReturnsTableModel
+from livenon_desk.views.filter_bar import FilterBar
+from livenon_desk.views.formatting import format_count
+from livenon_desk.views.labels import role_texts
+from livenon_desk.views.pick_list_dialog import PickListDialog
+from livenon_desk.views.queue_panel import QueuePanel
+from livenon_desk.views.return_actions import ReturnActions
+from livenon_desk.views.returns_table_model import COLUMN_OF_SORT, Column, ReturnsTableModel
+from livenon_desk.views.settings_dialog import SettingsDialog
 from livenon_desk.views.task_runner import Task, TaskRunner
+from livenon_desk.views.week_chart import WeekChart
 
 SEARCH_DEBOUNCE_MS = 150
+QUEUE_REFRESH_MS = 60_000
 
 
 class MainWindow(QMainWindow):
-    def __init__(
-        self,
-        service: ReturnsQueries,
-        runner: TaskRunner,
-        *,
-        database_label: str,
-        language: str = "en",
-    ) -> None:
+    def __init__(self, desk: Desk, runner: TaskRunner, *, actor: Actor, database_label: str,
+                 language: str = "en", clock: Callable[[], datetime] = utc_now) -> None:
         super().__init__()
-        self._service = service
+        self._desk = desk
+        self._service = DeferredReturnsService(desk)
         self._runner = runner
         self._language = language
+        self._clock = clock
+        self.actor = actor
         self._lookup_seq = 0
         self._detail_task: Task | None = None
+        self._queue: Queue | None = None
+        self.pick_list: PickListDialog | None = None
         self.setWindowTitle(self.tr("Livenon Desk"))
         self.setObjectName("mainWindow")
 
-        self.search = QLineEdit(
-            placeholderText=self.tr(
-                "Scan or type an RMA, order, tracking or tag code, a name, email, phone…"
-            )
-        )
+        self.search = QLineEdit(placeholderText=self.tr(
+            "Scan or type an RMA, order, tracking or tag code, a name, email, phone…"))
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
         self.search.setToolTip(self.tr("Search (Ctrl+F): a scanner's code and Enter opens it"))
@@ -59,99 +73,153 @@ class MainWindow(QMainWindow):
         self.show_all_button.setToolTip(self.tr("Clear the search (Esc)"))
         self.show_all_button.hide()
 
-        self.model = ReturnsTableModel(service, runner)
-        self.table = QTableView()
-        self.table.setObjectName("returnsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(Column.APPLIED, Qt.SortOrder.DescendingOrder)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        widths = {
-            Column.RMA: 140,
-            Column.ORDER: 140,
-            Column.CUSTOMER: 130,
-            Column.STATUS: 115,
-            Column.REASON: 125,
-            Column.CARRIER: 70,
-            Column.APPLIED: 80,
-        }
-        for column, width in widths.items():
-            header.resizeSection(column, width)
-        header.setStretchLastSection(True)
+        self.model = ReturnsTableModel(self._service, runner)
+        self.table = self._make_table()
+        self.filters = FilterBar()
+        self.queues = QueuePanel()
+        self.week_chart = WeekChart()
         self.detail = DetailPane(chinese=language.startswith("zh"))
+        self.return_actions = ReturnActions(desk, runner, actor, language, clock, self)
+        self.unexpected_button = QPushButton(self.tr("Receive as an unexpected parcel…"))
+        self.unexpected_button.setObjectName("unexpectedButton")
+        self.unexpected_button.hide()
+        self.unexpected_button.clicked.connect(self.return_actions.open_unexpected)
+
+        self.toolbar = QToolBar(self.tr("Return"))
+        self.toolbar.setObjectName("returnToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for act in self.return_actions.all_actions[:-1]:
+            self.toolbar.addAction(act)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.matches_label)
         top.addWidget(self.show_all_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.queues)
+        left_layout.addWidget(self.week_chart, 1)
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addWidget(self.filters)
+        centre_layout.addWidget(self.table, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.toolbar)
+        right_layout.addWidget(self.detail, 1)
+        right_layout.addWidget(self.unexpected_button)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([820, 560])
+        for widget in (left, centre, right):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([250, 700, 520])
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-
-        self.message = QLabel()
-        self.message.setObjectName("statusMessage")
-        self.count_label = QLabel()
-        self.statusBar().addWidget(self.message, 1)
-        self.statusBar().addPermanentWidget(self.count_label)
-        self.statusBar().addPermanentWidget(
-            QLabel(self.tr("Database: {path}").format(path=database_label))
-        )
+        self._build_status_bar(database_label)
 
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._search_as_typed)
+        self._queue_timer = QTimer(self, interval=QUEUE_REFRESH_MS)
+        self._queue_timer.timeout.connect(self.refresh_queues)
         self.search.returnPressed.connect(self._scan)
         self.search.textEdited.connect(lambda _text: self._debounce.start())
         self.show_all_button.clicked.connect(self.clear_search)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.count_changed.connect(self._count_changed)
         self.model.load_failed.connect(self.report_error)
+        self.queues.chosen.connect(self._queue_chosen)
+        self.filters.changed.connect(self._apply_filters)
+        self.return_actions.changed.connect(self._record_changed)
+        self.return_actions.queue_changed.connect(self.refresh_queues)
+        self.return_actions.message.connect(self.message.setText)
         self._build_menus()
         self._restore_layout()
         self.model.refresh()
+        self.refresh_queues()
+        self._queue_timer.start()
         self.search.setFocus()
 
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("returnsTable")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setSortingEnabled(True)
+        table.horizontalHeader().setSortIndicator(Column.APPLIED, Qt.SortOrder.DescendingOrder)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(24)
+        table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        widths = {Column.RMA: 140, Column.ORDER: 140, Column.CUSTOMER: 130, Column.STATUS: 115,
+                  Column.REASON: 125, Column.CARRIER: 70, Column.APPLIED: 80}
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        return table
+
+    def _build_status_bar(self, database_label: str) -> None:
+        self.message = QLabel()
+        self.message.setObjectName("statusMessage")
+        self.count_label = QLabel()
+        role = role_texts()[self.actor.role]
+        self.user_label = QLabel(self.tr("Signed in: {name} ({role})").format(
+            name=self.actor.name, role=role))
+        self.user_label.setObjectName("userLabel")
+        self.database_label = QLabel(self.tr("Database: {path}").format(path=database_label))
+        self.statusBar().addWidget(self.message, 1)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.database_label)
+
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        quit_action = QAction(
-            self.tr("&Quit"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit)
-        )
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        find = QAction(self.tr("&Find a return"), self)
-        find.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.Find), QKeySequence(Qt.Key.Key_F3)]
-        )
-        find.triggered.connect(self.focus_search)
-        view_menu.addAction(find)
-        clear = QAction(self.tr("Show &all returns"), self, shortcut=QKeySequence("Esc"))
-        clear.triggered.connect(self.clear_search)
-        view_menu.addAction(clear)
-        refresh = QAction(
-            self.tr("&Refresh"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Refresh)
-        )
-        refresh.triggered.connect(self.model.refresh)
-        view_menu.addAction(refresh)
         native = QKeySequence.SequenceFormat.NativeText
-        for action in (quit_action, find, clear, refresh):
-            keys = action.shortcut().toString(native)
-            action.setToolTip(f"{action.text().replace('&', '')} ({keys})")
-            self.addAction(action)
+
+        def action(text: str, keys: list[QKeySequence], slot: Callable[[], object]) -> QAction:
+            act = QAction(text, self)
+            act.setShortcuts(keys)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.return_actions.unexpected)
+        file_menu.addSeparator()
+        settings = action(self.tr("&Settings…"), [QKeySequence("Ctrl+,")], self.open_settings)
+        file_menu.addAction(settings)
+        quit_action = action(self.tr("&Quit"), [QKeySequence(QKeySequence.StandardKey.Quit)],
+                             self.close)
+        file_menu.addAction(quit_action)
+        return_menu = self.menuBar().addMenu(self.tr("&Return"))
+        for act in self.return_actions.all_actions[:-1]:
+            return_menu.addAction(act)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        find = action(self.tr("&Find a return"), [
+            QKeySequence(QKeySequence.StandardKey.Find), QKeySequence(Qt.Key.Key_F3)],
+            self.focus_search)
+        clear = action(self.tr("Show &all returns"), [QKeySequence("Esc")], self.clear_search)
+        refresh = action(self.tr("&Refresh"), [
+            QKeySequence(QKeySequence.StandardKey.Refresh)], self.refresh_all)
+        queue_keys = ("awaiting_receipt", "awaiting_inspection", "overdue", "inspected_today",
+                      "all")
+        view_menu.addActions([find, clear, refresh])
+        view_menu.addSeparator()
+        for number, key in enumerate(queue_keys, start=1):
+            act = action(self.queues.title(key), [QKeySequence(f"Alt+{number}")],
+                         partial(self.queues.select, key))
+            view_menu.addAction(act)
+        for act in (settings, quit_action, find, clear, refresh, *self.return_actions.all_actions):
+            keys = act.shortcut().toString(native)
+            act.setToolTip(f"{act.text().replace('&', '')} ({keys})")
 
     # --- search and scan ----------------------------------------------------------------
 
@@ -164,12 +232,13 @@ class MainWindow(QMainWindow):
         self._debounce.stop()
         self.search.clear()
         self.show_all_button.hide()
+        self.unexpected_button.hide()
         self.matches_label.clear()
         self.model.show_all()
         self.focus_search()
 
     def _scan(self) -> None:
-        """A code and Enter: one match opens at once; several fill the list; none says so."""
+        """A code and Enter: one match opens at once; several offer a pick list; none says so."""
         self._debounce.stop()
         self._lookup(self.search.text(), open_single=True)
         self.search.selectAll()
@@ -187,28 +256,27 @@ class MainWindow(QMainWindow):
         self._lookup_seq += 1
         seq = self._lookup_seq
         self._runner.run(
-            self._service.lookup,
-            query,
+            self._service.lookup, query,
             on_done=lambda matches: self._looked_up(seq, query, matches, open_single),
-            on_error=self.report_error,
-        )
+            on_error=self.report_error)
 
-    def _looked_up(
-        self, seq: int, query: str, matches: list[LookupMatch], open_single: bool
-    ) -> None:
+    def _looked_up(self, seq: int, query: str, matches: list[LookupMatch],
+                   open_single: bool) -> None:
         if seq != self._lookup_seq:
             return
+        code = query.strip()
         if not matches:
-            self.message.setText(self.tr("No return matches «{code}».").format(code=query.strip()))
+            self.message.setText(self.tr("No return matches «{code}».").format(code=code))
             if open_single:
-                self.detail.show_empty(
-                    self.tr(
-                        "Nothing matches «{code}». Check the code, or receive it as an "
-                        "unexpected parcel."
-                    ).format(code=query.strip())
-                )
+                self.return_actions.unmatched_code = code
+                self.return_actions.set_detail(None)
+                self.detail.show_empty(self.tr(
+                    "Nothing matches «{code}». Check the code, or receive it as an "
+                    "unexpected parcel (Ctrl+U).").format(code=code))
+                self.unexpected_button.show()
             return
         self.message.clear()
+        self.unexpected_button.hide()
         self.model.show_matches([m.row for m in matches])
         self.matches_label.setText(self.tr("Matches: {n}").format(n=len(matches)))
         self.show_all_button.show()
@@ -216,7 +284,73 @@ class MainWindow(QMainWindow):
             self.table.selectRow(0)
             self.open_return(matches[0].row.return_id)
         elif open_single:
-            self.detail.show_empty(self.tr("Choose one of the {n} matches.").format(n=len(matches)))
+            self.detail.show_empty(self.tr("Choose one of the {n} matches.").format(
+                n=len(matches)))
+            self._offer_pick_list(code, matches)
+
+    def _offer_pick_list(self, code: str, matches: list[LookupMatch]) -> None:
+        dialog = PickListDialog(code, matches[:20], self)
+        dialog.picked.connect(self._picked)
+        dialog.finished.connect(lambda _r: setattr(self, "pick_list", None))
+        self.pick_list = dialog
+        dialog.open()
+
+    def _picked(self, return_id: int) -> None:
+        for row in range(self.model.rowCount()):
+            found = self.model.row_at(row)
+            if found is not None and found.return_id == return_id:
+                self.table.selectRow(row)
+                break
+        self.open_return(return_id)
+        self.focus_search()
+
+    # --- the work queue and filters -----------------------------------------------------
+
+    def refresh_queues(self) -> None:
+        self._runner.run(lambda: self._desk.work_queue.queues(),
+                         on_done=self._queues_loaded, on_error=self.report_error)
+        self._runner.run(lambda: self._desk.work_queue.week(),
+                         on_done=self._week_loaded, on_error=self.report_error)
+        self._runner.run(lambda: self._desk.work_queue.carriers(),
+                         on_done=self.filters.set_carriers, on_error=self.report_error)
+
+    def _queues_loaded(self, queues: list[Queue]) -> None:
+        self.queues.set_queues(queues)
+        overdue = next((q for q in queues if q.key == "overdue"), None)
+        if overdue is not None:
+            self.model.set_overdue_before(overdue.filter.received_before)
+
+    def _week_loaded(self, stats: WeekStats) -> None:
+        self.week_chart.show_stats(stats)
+
+    def _queue_chosen(self, queue: Queue | None) -> None:
+        self._queue = queue
+        self.filters.limit_statuses(queue.filter.statuses if queue else frozenset())
+        self._apply_filters(queue_changed=True)
+
+    def _apply_filters(self, queue_changed: bool = False) -> None:
+        base = self._queue.filter if self._queue is not None else ReturnFilter()
+        flt = self.filters.apply(base, self._clock())
+        if queue_changed and self._queue is not None:
+            sort, descending = self._queue.sort, self._queue.descending
+        else:
+            sort, descending = self.model.sort_key
+        self._lookup_seq += 1
+        self.search.clear()
+        self.show_all_button.hide()
+        self.matches_label.clear()
+        self.table.horizontalHeader().blockSignals(True)
+        self.table.horizontalHeader().setSortIndicator(
+            COLUMN_OF_SORT[sort],
+            Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().blockSignals(False)
+        self.model.set_view(flt, sort, descending)
+
+    def refresh_all(self) -> None:
+        self.model.refresh()
+        self.refresh_queues()
+        if self.detail.detail is not None:
+            self.open_return(self.detail.detail.return_id)
 
     # --- the record ---------------------------------------------------------------------
 
@@ -226,26 +360,38 @@ class MainWindow(QMainWindow):
             return
         row = self.model.row_at(indexes[0].row())
         if row is not None and (
-            self.detail.detail is None or self.detail.detail.return_id != row.return_id
-        ):
+                self.detail.detail is None or self.detail.detail.return_id != row.return_id):
             self.open_return(row.return_id)
 
     def open_return(self, return_id: int) -> None:
         if self._detail_task is not None:
             self._detail_task.cancel()
         self._detail_task = self._runner.run(
-            self._service.detail, return_id, on_done=self._show_detail, on_error=self.report_error
-        )
+            self._service.detail, return_id, on_done=self._show_detail,
+            on_error=self.report_error)
 
     def _show_detail(self, detail: ReturnDetail) -> None:
         self._detail_task = None
+        self.unexpected_button.hide()
         self.detail.show_detail(detail)
+        self.return_actions.set_detail(detail)
+
+    def _record_changed(self, return_id: int) -> None:
+        self.open_return(return_id)
+        if not self.model.showing_matches:
+            self.model.refresh()
 
     def _count_changed(self, count: int) -> None:
-        self.count_label.setText(self.tr("Returns: {n}").format(n=QLocale().toString(count)))
+        self.count_label.setText(self.tr("Returns: {n}").format(n=format_count(count)))
 
     def report_error(self, error: BaseException) -> None:
         self.message.setText(user_message(error, self._language))
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self)
+        dialog.saved.connect(lambda: self.message.setText(
+            self.tr("Settings saved. A new language shows after the desk restarts.")))
+        dialog.open()
 
     # --- layout memory ------------------------------------------------------------------
 
@@ -258,13 +404,19 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 780)
-        state = settings.value("main/splitter")
+            self.resize(1480, 860)
+        state = settings.value("main/splitter2")
         if isinstance(state, QByteArray):
             self.splitter.restoreState(state)
+        header = settings.value("main/header")
+        if isinstance(header, QByteArray):
+            self.table.horizontalHeader().restoreState(header)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.return_actions.dialog is not None:
+            self.return_actions.dialog.close()
         settings = self._settings()
         settings.setValue("main/geometry", self.saveGeometry())
-        settings.setValue("main/splitter", self.splitter.saveState())
+        settings.setValue("main/splitter2", self.splitter.saveState())
+        settings.setValue("main/header", self.table.horizontalHeader().saveState())
         super().closeEvent(event)

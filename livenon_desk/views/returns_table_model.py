@@ -10,17 +10,19 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDateTime,
+    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from livenon_desk.domain.enums import ReturnStatus
 from livenon_desk.services.dto import ReturnFilter, ReturnRow, SortKey
+from livenon_desk.views.formatting import WAREHOUSE_TZ
 from livenon_desk.views.labels import reason_texts, status_texts
 from livenon_desk.views.protocols import ReturnsQueries
 from livenon_desk.views.task_runner import TaskRunner
@@ -44,10 +46,18 @@ class Column(IntEnum):
 
 _SORT_KEYS = {
     Column.RMA: SortKey.RMA_NUMBER,
+    Column.ORDER: SortKey.ORDER_NUMBER,
+    Column.CUSTOMER: SortKey.CUSTOMER,
     Column.STATUS: SortKey.STATUS,
+    Column.REASON: SortKey.REASON,
+    Column.CARRIER: SortKey.CARRIER,
     Column.APPLIED: SortKey.APPLIED_AT,
     Column.RECEIVED: SortKey.RECEIVED_AT,
 }
+COLUMN_OF_SORT = {key: column for column, key in _SORT_KEYS.items()}
+_AWAITING_INSPECTION = frozenset(
+    {ReturnStatus.PARTIALLY_RECEIVED, ReturnStatus.RECEIVED, ReturnStatus.INSPECTING})
+OVERDUE_COLOUR = QColor("#b3261e")
 
 
 def _headers() -> dict[Column, str]:
@@ -86,6 +96,7 @@ class ReturnsTableModel(QAbstractTableModel):
         self._reasons = reason_texts()
         self._locale = QLocale()
         self._lock_icon: QIcon | None = None
+        self._overdue_before: datetime | None = None
 
     # --- what the list shows -------------------------------------------------------------
 
@@ -123,6 +134,25 @@ class ReturnsTableModel(QAbstractTableModel):
     def set_filter(self, flt: ReturnFilter) -> None:
         self._filter = flt
         self.refresh()
+
+    def set_view(self, flt: ReturnFilter, sort: SortKey, descending: bool) -> None:
+        """Show every return that ``flt`` lets through, in this order."""
+        self._filter = flt
+        self._sort = sort
+        self._descending = descending
+        self.show_all()
+
+    @property
+    def sort_key(self) -> tuple[SortKey, bool]:
+        return self._sort, self._descending
+
+    def set_overdue_before(self, moment: datetime | None) -> None:
+        """Rows awaiting inspection received before ``moment`` are past their P5 deadline."""
+        self._overdue_before = moment
+
+    def is_overdue(self, row: ReturnRow) -> bool:
+        return (self._overdue_before is not None and row.status in _AWAITING_INSPECTION
+                and row.received_at is not None and row.received_at < self._overdue_before)
 
     def row_at(self, row: int) -> ReturnRow | None:
         if self._matches is not None:
@@ -217,6 +247,10 @@ class ReturnsTableModel(QAbstractTableModel):
             return self._restricted_icon()
         if role == Qt.ItemDataRole.ToolTipRole and row.restricted:
             return self.tr("Restricted: read-only (privacy rule)")
+        if role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(row):
+            return OVERDUE_COLOUR
+        if role == Qt.ItemDataRole.ToolTipRole and self.is_overdue(row):
+            return self.tr("Overdue: past the P5 inspection deadline")
         if role == Qt.ItemDataRole.UserRole:
             return row.return_id
         return None
@@ -247,8 +281,9 @@ class ReturnsTableModel(QAbstractTableModel):
     def _date(self, moment: datetime | None) -> str:
         if moment is None:
             return ""
-        local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).date()
-        return self._locale.toString(local, QLocale.FormatType.ShortFormat)
+        local = moment.astimezone(WAREHOUSE_TZ)
+        return self._locale.toString(QDate(local.year, local.month, local.day),
+                                     QLocale.FormatType.ShortFormat)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = _SORT_KEYS.get(Column(column))

@@ -1,6 +1,32 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CartonDialog</name>
+    <message>
+        <location filename="../../livenon_desk/views/carton_dialog.py" line="17" />
+        <source>Count cartons of {rma}</source>
+        <translation>清点 {rma} 的纸箱</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/carton_dialog.py" line="22" />
+        <source>Scan the tag on each carton</source>
+        <translation>扫描每个纸箱上的标签</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistRow</name>
+    <message>
+        <location filename="../../livenon_desk/views/checklist_row.py" line="36" />
+        <source>A “no” needs a photo as evidence.</source>
+        <translation>选择“否”时需附照片作为证据。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/checklist_row.py" line="47" />
+        <source>Key {key}</source>
+        <translation>按键 {key}</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <location filename="../../livenon_desk/views/detail_pane.py" line="22" />
@@ -8,407 +34,1160 @@
         <translation>扫描包裹，或输入退货单号、订单号、运单号或姓名。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="59" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="61" />
         <source>Restricted: read-only.</source>
         <translation>已限制处理：只读。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="60" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="62" />
         <source>deadline</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="61" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="63" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="62" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="64" />
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="63" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="65" />
         <source>cartons</source>
         <translation>箱数</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="64" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="66" />
         <source>policy</source>
         <translation>政策</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="65" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="67" />
         <source>paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="66" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="68" />
         <source>Tell the customer of the deduction (P7).</source>
         <translation>须告知客户扣款（P7）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="69" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="71" />
         <source>Refund recommendation (P6)</source>
         <translation>建议退款（P6）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="91" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="93" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="94" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="96" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="95" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="97" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="96" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="98" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="97" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="99" />
         <source>Payment</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="99" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="101" />
         <source>Delivered (sign-off)</source>
         <translation>签收日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="102" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="104" />
         <source>Applied</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="104" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="106" />
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="107" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="109" />
         <source>Received</source>
         <translation>收货日期</translation>
     </message>
     <message>
         <location filename="../../livenon_desk/views/detail_html.py" line="112" />
+        <source>Parcel (P3)</source>
+        <translation>包裹（P3）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/detail_html.py" line="115" />
+        <source>Closed short</source>
+        <translation>缺件结单</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/detail_html.py" line="121" />
         <source>Ship to</source>
         <translation>收货地址</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="118" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="127" />
         <source>marked “Returned Goods”</source>
         <translation>已标注“退运货物”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="119" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="128" />
         <source>NOT marked “Returned Goods”</source>
         <translation>未标注“退运货物”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="120" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="129" />
         <source>“Returned Goods” marking not checked yet</source>
         <translation>尚未检查“退运货物”标注</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="124" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="133" />
         <source>Cross-border (T3)</source>
         <translation>跨境（T3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="132" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="141" />
         <source>Inspect by (P5)</source>
         <translation>检验期限（P5）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/detail_html.py" line="170" />
+        <source>Exception approved by {who}: {reason} (the rules decided: {rules})</source>
+        <translation>{who} 已作为例外批准：{reason}（规则判定：{rules}）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/detail_html.py" line="175" />
+        <source>Inspected by {who} on {when}</source>
+        <translation>{who} 于 {when} 检验</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/detail_html.py" line="230" />
+        <source>{when} by {who}</source>
+        <translation>{when}，{who}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/detail_html.py" line="239" />
+        <source>enclosed</source>
+        <translation>已附</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/detail_html.py" line="240" />
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/detail_html.py" line="243" />
+        <source>invoice {state}</source>
+        <translation>发票{state}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/detail_html.py" line="245" />
+        <source>return form {state}</source>
+        <translation>退货单{state}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/detail_html.py" line="257" />
+        <source>Cartons missing: {what}. Scan each carton as it arrives.</source>
+        <translation>缺少纸箱：{what}。请在每箱到货时扫描。</translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="56" />
+        <location filename="../../livenon_desk/views/app.py" line="61" />
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="57" />
+        <location filename="../../livenon_desk/views/app.py" line="62" />
         <location filename="../../livenon_desk/views/error_reporting.py" line="20" />
         <source>Something went wrong; details are in the log: {path}</source>
         <translation>出现问题；详情见日志：{path}</translation>
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../livenon_desk/views/filter_bar.py" line="27" />
+        <source>Any status</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/filter_bar.py" line="32" />
+        <source>Any reason</source>
+        <translation>所有原因</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/filter_bar.py" line="37" />
+        <source>Any carrier</source>
+        <translation>所有承运商</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/filter_bar.py" line="41" />
+        <source>Applied: any time</source>
+        <translation>申请时间：不限</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/filter_bar.py" line="41" />
+        <source>Applied today</source>
+        <translation>今天申请</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/filter_bar.py" line="42" />
+        <source>Applied in the last 7 days</source>
+        <translation>最近 7 天申请</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/filter_bar.py" line="42" />
+        <source>Applied in the last 30 days</source>
+        <translation>最近 30 天申请</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/filter_bar.py" line="43" />
+        <source>Applied in the last 90 days</source>
+        <translation>最近 90 天申请</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/filter_bar.py" line="47" />
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/filter_bar.py" line="50" />
+        <source>Filter:</source>
+        <translation>筛选：</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionDialog</name>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="65" />
+        <source>Inspect {rma} · {tag}</source>
+        <translation>检验 {rma} · {tag}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="74" />
+        <source>policy {version}</source>
+        <translation>政策 {version}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="82" />
+        <source>Answer each item with one key: Y yes, N no, A not applicable. Tab moves on.</source>
+        <translation>每项按一个键作答：Y 是，N 否，A 不适用。Tab 键移到下一项。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="101" />
+        <source>What you saw, in a few words</source>
+        <translation>简要记录所见情况</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="106" />
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="117" />
+        <source>Add &amp;photos…</source>
+        <translation>添加照片(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="118" />
+        <source>Add photos (Ctrl+P); or drop files here</source>
+        <translation>添加照片（Ctrl+P）；也可将文件拖放到此处</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="120" />
+        <source>Remove photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="131" />
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="132" />
+        <source>&amp;Disposition</source>
+        <translation>处置方式(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="160" />
+        <source>&amp;Save draft</source>
+        <translation>保存草稿(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="161" />
+        <source>Save draft (Ctrl+S); drafts also save by themselves</source>
+        <translation>保存草稿（Ctrl+S）；草稿也会自动保存</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="162" />
+        <source>&amp;Finish inspection</source>
+        <translation>完成检验(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="163" />
+        <source>Finish inspection (Ctrl+Enter)</source>
+        <translation>完成检验（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="166" />
+        <source>Approve as &amp;exception…</source>
+        <translation>作为例外批准(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="167" />
+        <source>A supervisor approves this return despite the rules, with a written reason</source>
+        <translation>主管可在规则之外批准此退货，需填写书面原因</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="169" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="231" />
+        <source>Approved as an exception by {who}: {reason}</source>
+        <translation>{who} 已作为例外批准：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="233" />
+        <source>Rule by rule, policy {version}</source>
+        <translation>逐条规则判定，政策 {version}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="240" />
+        <source>Before finishing:</source>
+        <translation>完成前还需：</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="252" />
+        <source>Unsaved changes…</source>
+        <translation>有未保存的更改…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="265" />
+        <source>Draft saved at {time}</source>
+        <translation>草稿已于 {time} 保存</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="296" />
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="296" />
+        <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="13" />
+        <location filename="../../livenon_desk/views/labels.py" line="22" />
         <source>Applied</source>
         <translation>已申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="14" />
+        <location filename="../../livenon_desk/views/labels.py" line="23" />
         <source>Instructions sent</source>
         <translation>已发退货说明</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="15" />
+        <location filename="../../livenon_desk/views/labels.py" line="24" />
         <source>In transit</source>
         <translation>运输中</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="16" />
+        <location filename="../../livenon_desk/views/labels.py" line="25" />
         <source>Partially received</source>
         <translation>部分收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="17" />
+        <location filename="../../livenon_desk/views/labels.py" line="26" />
         <source>Received</source>
         <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="18" />
+        <location filename="../../livenon_desk/views/labels.py" line="27" />
         <source>Inspecting</source>
         <translation>检验中</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="19" />
+        <location filename="../../livenon_desk/views/labels.py" line="28" />
         <source>Inspected</source>
         <translation>已检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="20" />
+        <location filename="../../livenon_desk/views/labels.py" line="29" />
         <source>Refund approved</source>
         <translation>已批准退款</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="21" />
+        <location filename="../../livenon_desk/views/labels.py" line="30" />
         <source>Refund rejected</source>
         <translation>已拒绝退款</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="22" />
+        <location filename="../../livenon_desk/views/labels.py" line="31" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="29" />
+        <location filename="../../livenon_desk/views/labels.py" line="38" />
         <source>Defective</source>
         <translation>质量缺陷</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="30" />
+        <location filename="../../livenon_desk/views/labels.py" line="39" />
         <source>Damaged in transit</source>
         <translation>运输损坏</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="31" />
+        <location filename="../../livenon_desk/views/labels.py" line="40" />
         <source>Wrong item</source>
         <translation>发错商品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="32" />
+        <location filename="../../livenon_desk/views/labels.py" line="41" />
         <source>Not as described</source>
         <translation>与描述不符</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="33" />
+        <location filename="../../livenon_desk/views/labels.py" line="42" />
         <source>Size mismatch</source>
         <translation>尺寸不合</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="34" />
+        <location filename="../../livenon_desk/views/labels.py" line="43" />
         <source>Changed mind</source>
         <translation>改变主意</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="35" />
+        <location filename="../../livenon_desk/views/labels.py" line="44" />
         <source>Style or colour</source>
         <translation>款式或颜色</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="36" />
+        <location filename="../../livenon_desk/views/labels.py" line="45" />
         <source>Found cheaper</source>
         <translation>找到更低价</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="42" />
+        <location filename="../../livenon_desk/views/labels.py" line="51" />
         <source>Pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="43" />
+        <location filename="../../livenon_desk/views/labels.py" line="52" />
         <source>Fail</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="44" />
+        <location filename="../../livenon_desk/views/labels.py" line="53" />
         <source>Review</source>
         <translation>需审核</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="45" />
+        <location filename="../../livenon_desk/views/labels.py" line="54" />
         <source>Pending</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="51" />
+        <location filename="../../livenon_desk/views/labels.py" line="60" />
         <source>Eligible</source>
         <translation>符合退货条件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="52" />
+        <location filename="../../livenon_desk/views/labels.py" line="61" />
         <source>Not eligible</source>
         <translation>不符合退货条件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="53" />
+        <location filename="../../livenon_desk/views/labels.py" line="62" />
         <source>Needs supervisor review</source>
         <translation>需主管审核</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="54" />
+        <location filename="../../livenon_desk/views/labels.py" line="63" />
         <source>Awaiting inspection</source>
         <translation>待检验</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="69" />
+        <source>Intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="70" />
+        <source>Outer box damaged</source>
+        <translation>外箱破损</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="72" />
+        <source>Opened</source>
+        <translation>已拆开</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="78" />
+        <source>Restock</source>
+        <translation>重新上架</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="79" />
+        <source>Refurbish</source>
+        <translation>翻新</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="80" />
+        <source>Liquidate</source>
+        <translation>折价清仓</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="81" />
+        <source>Dispose</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="82" />
+        <source>Return to customer</source>
+        <translation>退回客户</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="89" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="90" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="91" />
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="92" />
+        <source>Not answered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="98" />
+        <source>Inspector</source>
+        <translation>检验员</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="99" />
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="100" />
+        <source>Administrator</source>
+        <translation>管理员</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="46" />
+        <location filename="../../livenon_desk/views/main_window.py" line="63" />
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="51" />
+        <location filename="../../livenon_desk/views/main_window.py" line="67" />
         <source>Scan or type an RMA, order, tracking or tag code, a name, email, phone…</source>
         <translation>扫描或输入退货单号、订单号、运单号、标签码、姓名、邮箱、电话…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="56" />
+        <location filename="../../livenon_desk/views/main_window.py" line="70" />
         <source>Search (Ctrl+F): a scanner's code and Enter opens it</source>
         <translation>搜索（Ctrl+F）：扫码枪输入条码并回车即可打开</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="58" />
+        <location filename="../../livenon_desk/views/main_window.py" line="72" />
         <source>Show all returns</source>
         <translation>显示全部退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="59" />
+        <location filename="../../livenon_desk/views/main_window.py" line="73" />
         <source>Clear the search (Esc)</source>
         <translation>清除搜索（Esc）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="110" />
+        <location filename="../../livenon_desk/views/main_window.py" line="83" />
+        <source>Receive as an unexpected parcel…</source>
+        <translation>作为意外包裹收货…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="88" />
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="175" />
+        <source>Signed in: {name} ({role})</source>
+        <translation>当前用户：{name}（{role}）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="178" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="127" />
+        <location filename="../../livenon_desk/views/main_window.py" line="194" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="129" />
+        <location filename="../../livenon_desk/views/main_window.py" line="197" />
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="199" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="133" />
+        <location filename="../../livenon_desk/views/main_window.py" line="202" />
+        <source>&amp;Return</source>
+        <translation>退货(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="205" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="134" />
+        <location filename="../../livenon_desk/views/main_window.py" line="206" />
         <source>&amp;Find a return</source>
         <translation>查找退货(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="140" />
+        <location filename="../../livenon_desk/views/main_window.py" line="209" />
         <source>Show &amp;all returns</source>
         <translation>显示全部退货(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="144" />
+        <location filename="../../livenon_desk/views/main_window.py" line="210" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="200" />
+        <location filename="../../livenon_desk/views/main_window.py" line="269" />
         <source>No return matches «{code}».</source>
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="204" />
-        <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel.</source>
-        <translation>没有与“{code}”匹配的记录。请核对条码，或按意外包裹收货。</translation>
+        <location filename="../../livenon_desk/views/main_window.py" line="274" />
+        <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel (Ctrl+U).</source>
+        <translation>没有与“{code}”匹配的退货。请检查编码，或作为意外包裹收货（Ctrl+U）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="211" />
+        <location filename="../../livenon_desk/views/main_window.py" line="393" />
+        <source>Settings saved. A new language shows after the desk restarts.</source>
+        <translation>设置已保存。新的语言将在重新启动后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="281" />
         <source>Matches: {n}</source>
         <translation>匹配：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="217" />
+        <location filename="../../livenon_desk/views/main_window.py" line="287" />
         <source>Choose one of the {n} matches.</source>
         <translation>请从 {n} 条匹配中选择一条。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="244" />
+        <location filename="../../livenon_desk/views/main_window.py" line="385" />
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
     </message>
 </context>
 <context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../../livenon_desk/views/photo_strip.py" line="51" />
+        <source>Drop photos here, or use Add photos (Ctrl+P)</source>
+        <translation>将照片拖放到此处，或使用“添加照片”（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/photo_strip.py" line="61" />
+        <source>(unreadable)</source>
+        <translation>（无法读取）</translation>
+    </message>
+</context>
+<context>
+    <name>PickListDialog</name>
+    <message>
+        <location filename="../../livenon_desk/views/pick_list_dialog.py" line="20" />
+        <source>Several returns match</source>
+        <translation>有多个退货匹配</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/pick_list_dialog.py" line="21" />
+        <source>«{code}» matches {n} returns. Choose one (↑↓ and Enter, or its number).</source>
+        <translation>“{code}”匹配 {n} 个退货。请选择一个（↑↓ 和回车，或按其序号）。</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="22" />
+        <source>Awaiting receipt</source>
+        <translation>待收货</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="23" />
+        <source>Awaiting inspection (by P5 deadline)</source>
+        <translation>待检验（按 P5 期限）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="24" />
+        <source>Overdue for inspection</source>
+        <translation>检验已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="25" />
+        <source>Inspected today</source>
+        <translation>今日已检验</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="26" />
+        <source>All returns</source>
+        <translation>全部退货</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="28" />
+        <source>Work queue</source>
+        <translation>工作队列</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../livenon_desk/views/reason_dialog.py" line="57" />
+        <source>At least {n} more characters.</source>
+        <translation>至少还需 {n} 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="52" />
+        <source>Receive {rma}</source>
+        <translation>收货 {rma}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="65" />
+        <source>The order invoice is enclosed (P3)</source>
+        <translation>包裹内附有订单发票（P3）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="66" />
+        <source>The return form is enclosed (P3)</source>
+        <translation>包裹内附有退货单（P3）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="68" />
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="69" />
+        <source>Yes, marked “Returned Goods”</source>
+        <translation>是，已标注“退运货物”</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="70" />
+        <source>No, not marked</source>
+        <translation>否，未标注</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="72" />
+        <source>Anything worth recording about the parcel</source>
+        <translation>关于包裹需要记录的情况</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="77" />
+        <source>&amp;Arrived</source>
+        <translation>到达时间(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="78" />
+        <source>&amp;Carrier</source>
+        <translation>承运商(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="79" />
+        <source>&amp;Tracking number</source>
+        <translation>运单号(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="80" />
+        <source>Parcel &amp;condition</source>
+        <translation>包裹状况(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="84" />
+        <source>Cross-border (T3)</source>
+        <translation>跨境（T3）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="87" />
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="89" />
+        <source>Cartons</source>
+        <translation>纸箱</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="91" />
+        <source>Scan a carton's tag</source>
+        <translation>扫描纸箱标签</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="93" />
+        <source>&amp;Scan</source>
+        <translation>扫描(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="99" />
+        <source> of {n}</source>
+        <translation> / {n}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="112" />
+        <source>Add &amp;photos…</source>
+        <translation>添加照片(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="124" />
+        <source>&amp;Receive</source>
+        <translation>收货(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="142" />
+        <source>{code} is not a tag of this return.</source>
+        <translation>{code} 不是此退货的标签。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="146" />
+        <source>All cartons of {code} are counted.</source>
+        <translation>{code} 的纸箱已全部清点。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="150" />
+        <source>{code}: carton {n} of {total}</source>
+        <translation>{code}：第 {n} 箱，共 {total} 箱</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="161" />
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="161" />
+        <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnActions</name>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="79" />
+        <source>&amp;Receive parcel…</source>
+        <translation>收货(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="80" />
+        <source>Record the parcel's arrival; starts the P5 clock</source>
+        <translation>记录包裹到达；开始计算 P5 检验期限</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="81" />
+        <source>&amp;Count cartons…</source>
+        <translation>清点纸箱(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="82" />
+        <source>Scan the cartons still missing</source>
+        <translation>扫描尚未到达的纸箱</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="83" />
+        <source>&amp;Inspect…</source>
+        <translation>检验(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="84" />
+        <source>Inspect the next returned line against the checklist</source>
+        <translation>按检验清单检验下一件退货商品</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="85" />
+        <source>Approve as &amp;exception…</source>
+        <translation>作为例外批准(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="86" />
+        <source>Supervisor: approve a return the rules refused</source>
+        <translation>主管：批准规则未通过的退货</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="87" />
+        <source>Close receipt &amp;short…</source>
+        <translation>缺件结单(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="89" />
+        <source>Supervisor: accept the receipt with cartons missing</source>
+        <translation>主管：在缺少纸箱的情况下确认收货</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="90" />
+        <source>Receive &amp;unexpected parcel…</source>
+        <translation>意外包裹收货(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="92" />
+        <source>Log a parcel that matches no return</source>
+        <translation>登记无法匹配退货的包裹</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="115" />
+        <source>Restricted: read-only (privacy rule)</source>
+        <translation>已限制处理：只读（隐私规则）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="156" />
+        <source>{rma} is partially received; cartons missing: {what}</source>
+        <translation>{rma} 部分收货；缺少纸箱：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="159" />
+        <source>{rma} received.</source>
+        <translation>{rma} 已收货。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="177" />
+        <source>{tag}: carton {n} of {total}</source>
+        <translation>{tag}：第 {n} 箱，共 {total} 箱</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="180" />
+        <source>all cartons are in; ready to inspect.</source>
+        <translation>纸箱已全部到齐，可以检验。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="190" />
+        <source>Close {rma} short</source>
+        <translation>{rma} 缺件结单</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="191" />
+        <source>Cartons are missing. Say why the receipt is accepted as it is.</source>
+        <translation>缺少纸箱。请说明为何按现状确认收货。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="192" />
+        <source>Close short</source>
+        <translation>缺件结单</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="215" />
+        <source>The unexpected parcel is logged.</source>
+        <translation>意外包裹已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="237" />
+        <source>Inspection of {tag} finished.</source>
+        <translation>{tag} 的检验已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="255" />
+        <source>Approve {tag} as an exception</source>
+        <translation>将 {tag} 作为例外批准</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="256" />
+        <source>The rules' decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
+        <translation>规则的判定会保留在记录中。请写明为何仍批准此退货；原因将与您的姓名一同保存。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="258" />
+        <source>Approve exception</source>
+        <translation>批准例外</translation>
+    </message>
+</context>
+<context>
     <name>ReturnsTableModel</name>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="53" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="65" />
         <source>RMA</source>
         <translation>退货单号</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="54" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="66" />
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="55" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="67" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="56" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="68" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="57" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="69" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="58" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="70" />
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="59" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="71" />
         <source>Applied</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="60" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="72" />
         <source>Received</source>
         <translation>收货日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="214" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="249" />
         <source>Restricted: read-only (privacy rule)</source>
         <translation>已限制处理：只读（隐私规则）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="253" />
+        <source>Overdue: past the P5 inspection deadline</source>
+        <translation>已逾期：超过 P5 检验期限</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="22" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="25" />
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="34" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>UnexpectedParcelDialog</name>
+    <message>
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="33" />
+        <source>Receive an unexpected parcel</source>
+        <translation>意外包裹收货</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="35" />
+        <source>No return matches «{code}». Record the parcel so that it can be matched later.</source>
+        <translation>没有与“{code}”匹配的退货。请登记此包裹，以便日后匹配。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="47" />
+        <source>Name on the sender's label</source>
+        <translation>寄件人标签上的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="52" />
+        <source>&amp;Arrived</source>
+        <translation>到达时间(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="53" />
+        <source>&amp;Carrier</source>
+        <translation>承运商(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="54" />
+        <source>&amp;Tracking number</source>
+        <translation>运单号(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="55" />
+        <source>Parcel &amp;condition</source>
+        <translation>包裹状况(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="56" />
+        <source>&amp;Sender</source>
+        <translation>寄件人(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="57" />
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="63" />
+        <source>&amp;Record parcel</source>
+        <translation>登记包裹(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>WeekChart</name>
+    <message>
+        <location filename="../../livenon_desk/views/week_chart.py" line="28" />
+        <source>Inspected this week</source>
+        <translation>本周检验量</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/week_chart.py" line="49" />
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/week_chart.py" line="51" />
+        <source>Not passed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/week_chart.py" line="75" />
+        <source>No inspections in the last seven days.</source>
+        <translation>最近七天没有检验记录。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/week_chart.py" line="82" />
+        <source>Pass rate by reason</source>
+        <translation>按原因统计的通过率</translation>
     </message>
 </context>
 </TS>

@@ -14,11 +14,8 @@ from livenon_desk.errors import (
     ValidationError,
 )
 from livenon_desk.models import Photo, ReturnLine, ReturnRequest, UnexpectedParcel
-from livenon_desk.services.receiving_service import (
-    ReceiptInput,
-    ReceivingService,
-    UnexpectedParcelInput,
-)
+from livenon_desk.services.receiving_dto import ReceiptInput, UnexpectedParcelInput
+from livenon_desk.services.receiving_service import ReceivingService
 from livenon_desk.store.database import Store
 from tests.builders import NOW, LineSpec, add_return
 from tests.images import write_png

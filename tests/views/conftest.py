@@ -6,11 +6,16 @@ from pathlib import Path
 import pytest
 
 from livenon_desk.domain.policy import default_policies
+from livenon_desk.domain.roles import Actor, Role
+from livenon_desk.services.desk import Desk
 from livenon_desk.services.returns_service import ReturnsService
 from livenon_desk.store.database import Store
 from livenon_desk.store.opening import open_store
 from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import NOW
+
+INSPECTOR = Actor("mchen", Role.INSPECTOR, "Mei Chen")
+SUPERVISOR = Actor("jrivera", Role.SUPERVISOR, "Jordan Rivera")
 
 
 @pytest.fixture
@@ -23,6 +28,11 @@ def store(tmp_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def service(store: Store) -> ReturnsService:
     return ReturnsService(store, default_policies(), clock=lambda: NOW)
+
+
+@pytest.fixture
+def desk(store: Store) -> Desk:
+    return Desk(store.path, clock=lambda: NOW)
 
 
 @pytest.fixture

@@ -2,18 +2,28 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import cast
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from livenon_desk.errors import DatabaseError
+from livenon_desk.services.desk import Desk
 from livenon_desk.services.dto import LookupMatch
 from livenon_desk.services.returns_service import ReturnsService
 from livenon_desk.store.database import Store
 from livenon_desk.views.main_window import MainWindow
+from livenon_desk.views.returns_table_model import Column
 from livenon_desk.views.task_runner import TaskRunner
-from tests.builders import ALL_YES, Built, LineSpec, add_return
+from tests.builders import ALL_YES, NOW, Built, LineSpec, add_return
+from tests.views.conftest import INSPECTOR
+
+
+def _now() -> datetime:
+    return NOW
 
 
 @pytest.fixture
@@ -28,9 +38,9 @@ def returns(store: Store) -> list[Built]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, service: ReturnsService, runner: TaskRunner,
+def window(qtbot: QtBot, desk: Desk, runner: TaskRunner,
            returns: list[Built]) -> Iterator[MainWindow]:
-    w = MainWindow(service, runner, database_label="desk.sqlite3")
+    w = MainWindow(desk, runner, actor=INSPECTOR, database_label="desk.sqlite3", clock=_now)
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: w.model.rowCount() == len(returns))
@@ -81,14 +91,23 @@ def test_a_code_that_matches_nothing_says_so_and_keeps_focus(
     assert window.model.rowCount() == 3
 
 
-def test_several_matches_fill_the_list_and_escape_shows_all(
-    qtbot: QtBot, window: MainWindow
+def test_several_matches_offer_a_pick_list_and_escape_shows_all(
+    qtbot: QtBot, window: MainWindow, returns: list[Built]
 ) -> None:
     _scan(qtbot, window, "Carter")
-    qtbot.waitUntil(lambda: window.model.showing_matches)
+    qtbot.waitUntil(lambda: window.pick_list is not None)
     assert window.model.rowCount() == 2
     assert window.matches_label.text() == "Matches: 2"
     assert window.detail.detail is None
+    pick = window.pick_list
+    assert pick is not None and pick.list.count() == 2
+    qtbot.keyClick(pick, Qt.Key.Key_2)
+    qtbot.waitUntil(lambda: window.detail.detail is not None)
+    assert window.detail.detail is not None
+    picked = window.detail.detail.rma_number
+    assert picked in {returns[0].rma_number, returns[1].rma_number}
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.search, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.model.showing_matches and window.model.rowCount() == 3)
     assert window.search.text() == ""
@@ -110,9 +129,10 @@ def test_choosing_a_row_opens_it(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_chinese_ui_shows_chinese_reasons(
-    qtbot: QtBot, service: ReturnsService, runner: TaskRunner, returns: list[Built]
+    qtbot: QtBot, desk: Desk, runner: TaskRunner, returns: list[Built]
 ) -> None:
-    w = MainWindow(service, runner, database_label="desk.sqlite3", language="zh")
+    w = MainWindow(desk, runner, actor=INSPECTOR, database_label="desk.sqlite3",
+                   language="zh", clock=_now)
     qtbot.addWidget(w)
     w.open_return(returns[2].return_id)
     qtbot.waitUntil(lambda: w.detail.detail is not None)
@@ -134,22 +154,34 @@ class FailingQueries:
         raise self.error
 
 
+class FailingDesk(Desk):
+    """A real desk whose lookups fail with ``error``."""
+
+    def __init__(self, path: Path, error: Exception) -> None:
+        super().__init__(path, clock=_now)
+        self.error = error
+
+    @property
+    def returns(self) -> ReturnsService:
+        return cast(ReturnsService, FailingQueries(super().returns, self.error))
+
+
 def test_a_known_error_is_shown_in_the_users_language(
-    qtbot: QtBot, service: ReturnsService, runner: TaskRunner, returns: list[Built]
+    qtbot: QtBot, store: Store, runner: TaskRunner, returns: list[Built]
 ) -> None:
-    failing = FailingQueries(service, DatabaseError("The disk is full.", "磁盘已满。"))
-    w = MainWindow(failing, runner, database_label="x", language="zh")
+    failing = FailingDesk(store.path, DatabaseError("The disk is full.", "磁盘已满。"))
+    w = MainWindow(failing, runner, actor=INSPECTOR, database_label="x", language="zh")
     qtbot.addWidget(w)
     _scan(qtbot, w, "RMA-1")
     qtbot.waitUntil(lambda: w.message.text() == "磁盘已满。")
 
 
 def test_a_bug_is_logged_and_the_window_keeps_working(
-    qtbot: QtBot, service: ReturnsService, runner: TaskRunner, returns: list[Built],
+    qtbot: QtBot, store: Store, runner: TaskRunner, returns: list[Built],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    failing = FailingQueries(service, ZeroDivisionError("boom"))
-    w = MainWindow(failing, runner, database_label="x")
+    failing = FailingDesk(store.path, ZeroDivisionError("boom"))
+    w = MainWindow(failing, runner, actor=INSPECTOR, database_label="x")
     qtbot.addWidget(w)
     with caplog.at_level(logging.ERROR):
         _scan(qtbot, w, "RMA-1")
@@ -169,16 +201,21 @@ def test_restricted_return_shows_its_reason(
 
 
 def test_window_layout_is_remembered(
-    qtbot: QtBot, service: ReturnsService, runner: TaskRunner, returns: list[Built]
+    qtbot: QtBot, desk: Desk, runner: TaskRunner, returns: list[Built]
 ) -> None:
-    first = MainWindow(service, runner, database_label="x")
+    first = MainWindow(desk, runner, actor=INSPECTOR, database_label="x", clock=_now)
     qtbot.addWidget(first)
     first.show()
-    first.resize(700, 500)
-    first.splitter.setSizes([200, 480])
+    first.resize(1100, 560)
+    first.splitter.setSizes([0, 10_000, 0])
+    chosen = first.splitter.sizes()
+    first.table.horizontalHeader().resizeSection(Column.CUSTOMER, 222)
     first.close()
-    second = MainWindow(service, runner, database_label="x")
+    second = MainWindow(desk, runner, actor=INSPECTOR, database_label="x", clock=_now)
     qtbot.addWidget(second)
     second.show()
-    assert second.size().width() == 700
-    assert second.splitter.sizes()[0] < second.splitter.sizes()[1]
+    assert second.size().height() == 560
+    sizes = second.splitter.sizes()
+    assert chosen[0] == chosen[2] == 0
+    assert sizes[0] == sizes[2] == 0 and sizes[1] > 0
+    assert second.table.horizontalHeader().sectionSize(Column.CUSTOMER) == 222

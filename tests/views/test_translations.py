@@ -9,11 +9,12 @@ from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from livenon_desk.services.returns_service import ReturnsService
+from livenon_desk.services.desk import Desk
 from livenon_desk.views.app import I18N_DIR, install_translators
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.returns_table_model import Column
 from livenon_desk.views.task_runner import TaskRunner
+from tests.views.conftest import INSPECTOR
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = I18N_DIR / "livenon_desk_zh_CN.ts"
@@ -50,11 +51,11 @@ def test_the_compiled_file_translates(qapp: QApplication) -> None:
 
 
 def test_the_window_speaks_chinese(
-    qtbot: QtBot, qapp: QApplication, service: ReturnsService, runner: TaskRunner
+    qtbot: QtBot, qapp: QApplication, desk: Desk, runner: TaskRunner
 ) -> None:
     translators = install_translators(qapp, "zh")
     try:
-        window = MainWindow(service, runner, database_label="x", language="zh")
+        window = MainWindow(desk, runner, actor=INSPECTOR, database_label="x", language="zh")
         qtbot.addWidget(window)
         header = window.model.headerData(Column.STATUS, Qt.Orientation.Horizontal)
         assert header == "状态"

@@ -1,0 +1,55 @@
+"""Counting in the cartons of a partially received return, one scan per carton."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from livenon_desk.services.dto import ReturnDetail
+from livenon_desk.views.dialog_keys import no_default_buttons
+
+
+class CartonDialog(QDialog):
+    scanned = Signal(str)
+
+    def __init__(self, detail: ReturnDetail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cartonDialog")
+        self.setWindowTitle(self.tr("Count cartons of {rma}").format(rma=detail.rma_number))
+        missing = "<br>".join(
+            f"{line.tag_code}: {line.cartons_received}/{line.cartons_expected}"
+            for line in detail.lines)
+        self.state = QLabel(missing)
+        self.scan = QLineEdit(placeholderText=self.tr("Scan the tag on each carton"))
+        self.scan.setObjectName("cartonScan")
+        self.feedback = QLabel()
+        self.feedback.setObjectName("cartonFeedback")
+        self.feedback.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.state)
+        layout.addWidget(self.scan)
+        layout.addWidget(self.feedback)
+        layout.addWidget(buttons)
+        self.scan.returnPressed.connect(self._scanned)
+        self.resize(420, 200)
+        no_default_buttons(self)
+        self.scan.setFocus()
+
+    def _scanned(self) -> None:
+        code = self.scan.text().strip()
+        self.scan.clear()
+        if code:
+            self.scanned.emit(code)
+
+    def show_feedback(self, text: str, *, error: bool = False) -> None:
+        self.feedback.setStyleSheet("color: #b3261e" if error else "color: #1b7f3b")
+        self.feedback.setText(text)

@@ -1,0 +1,86 @@
+"""One checklist question, answered with one key: Y yes, N no, A not applicable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QRadioButton, QWidget
+
+from livenon_desk.domain.enums import Answer
+from livenon_desk.services.inspection_dto import ChecklistQuestion
+from livenon_desk.views.labels import answer_texts
+
+KEYS = {
+    Qt.Key.Key_Y: Answer.YES, Qt.Key.Key_1: Answer.YES,
+    Qt.Key.Key_N: Answer.NO, Qt.Key.Key_2: Answer.NO,
+    Qt.Key.Key_A: Answer.NOT_APPLICABLE, Qt.Key.Key_3: Answer.NOT_APPLICABLE,
+    Qt.Key.Key_0: Answer.NOT_APPLICABLE,
+}
+_ORDER = (Answer.YES, Answer.NO, Answer.NOT_APPLICABLE)
+
+
+class ChecklistRow(QFrame):
+    answered = Signal(str, object)
+
+    def __init__(self, question: ChecklistQuestion, chinese: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.setObjectName(f"check_{question.item_id}")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        text = question.question_zh if chinese else question.question_en
+        self.label = QLabel(f"<b>{question.rule_id}</b>&nbsp; {text}")
+        self.label.setWordWrap(True)
+        if question.photo_required_on_no:
+            self.label.setToolTip(self.tr("A \u201cno\u201d needs a photo as evidence."))
+        self.group = QButtonGroup(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.label, 1)
+        texts = answer_texts()
+        keys = {Answer.YES: "Y", Answer.NO: "N", Answer.NOT_APPLICABLE: "A"}
+        self.buttons: dict[Answer, QRadioButton] = {}
+        for answer in _ORDER:
+            button = QRadioButton(texts[answer])
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setToolTip(self.tr("Key {key}").format(key=keys[answer]))
+            self.group.addButton(button)
+            self.buttons[answer] = button
+            layout.addWidget(button)
+            button.toggled.connect(lambda on, a=answer: self._toggled(on, a))
+
+    def _toggled(self, on: bool, answer: Answer) -> None:
+        if on:
+            self.answered.emit(self.question.item_id, answer)
+
+    def answer(self) -> Answer:
+        for answer, button in self.buttons.items():
+            if button.isChecked():
+                return answer
+        return Answer.UNANSWERED
+
+    def set_answer(self, answer: Answer) -> None:
+        button = self.buttons.get(answer)
+        if button is not None:
+            button.setChecked(True)
+
+    def set_read_only(self, read_only: bool) -> None:
+        for button in self.buttons.values():
+            button.setEnabled(not read_only)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        answer = KEYS.get(Qt.Key(event.key()))
+        if answer is None or not self.buttons[answer].isEnabled():
+            super().keyPressEvent(event)
+            return
+        self.set_answer(answer)
+        self.focusNextChild()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.setStyleSheet("ChecklistRow { border: 2px solid #1a73e8; border-radius: 4px; }")
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.setStyleSheet("")
+        super().focusOutEvent(event)

@@ -1,0 +1,350 @@
+"""Inspecting one returned line: the checklist, notes, photos, disposition and a live decision.
+
+Every change is saved as a draft a moment later, and again when the window closes, so
+nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from livenon_desk.domain.enums import Answer, Decision, Disposition
+from livenon_desk.domain.roles import Action, Actor
+from livenon_desk.services.inspection_dto import DraftInput, InspectionSheet, PhotoView, Preview
+from livenon_desk.views.checklist_row import ChecklistRow
+from livenon_desk.views.detail_html import (
+    _STYLE,
+    DECISION_COLOURS,
+    refund_html,
+    rule_rows_html,
+)
+from livenon_desk.views.dialog_keys import no_default_buttons
+from livenon_desk.views.error_reporting import user_message
+from livenon_desk.views.labels import decision_texts, disposition_texts
+from livenon_desk.views.photo_strip import PhotoStrip
+from livenon_desk.views.task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    from livenon_desk.services.inspection_service import InspectionService
+
+AUTOSAVE_MS = 700
+
+
+class InspectionDialog(QDialog):
+    finished_inspection = Signal(object)  # Preview
+    override_requested = Signal(object)  # InspectionSheet
+
+    def __init__(self, sheet: InspectionSheet, service: InspectionService, runner: TaskRunner,
+                 actor: Actor, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sheet = sheet
+        self._service = service
+        self._runner = runner
+        self._actor = actor
+        self._language = language
+        self._chinese = language.startswith("zh")
+        self._dirty = False
+        self._saving = False
+        self.setObjectName("inspectionDialog")
+        self.setWindowTitle(self.tr("Inspect {rma} · {tag}").format(
+            rma=sheet.rma_number, tag=sheet.tag_code))
+        self.resize(1100, 720)
+
+        name = sheet.product_name_zh if self._chinese and sheet.product_name_zh \
+            else sheet.product_name_en
+        header = QLabel(
+            f"<h3 style='margin:0'>{escape(name)}</h3><span style='color:#5f6368'>"
+            f"{escape(sheet.rma_number)} · {escape(sheet.sku)} · {escape(sheet.tag_code)} · "
+            + escape(self.tr("policy {version}").format(version=sheet.policy_version))
+            + "</span>")
+        header.setWordWrap(True)
+
+        self.rows: list[ChecklistRow] = []
+        checklist = QWidget()
+        checklist_layout = QVBoxLayout(checklist)
+        checklist_layout.setContentsMargins(0, 0, 0, 0)
+        hint = QLabel(self.tr("Answer each item with one key: Y yes, N no, A not applicable. "
+                              "Tab moves on."))
+        hint.setStyleSheet("color: #5f6368")
+        hint.setWordWrap(True)
+        checklist_layout.addWidget(hint)
+        for question in sheet.questions:
+            row = ChecklistRow(question, self._chinese)
+            row.set_answer(sheet.draft.answers.get(question.item_id, Answer.UNANSWERED))
+            row.answered.connect(self._changed)
+            checklist_layout.addWidget(row)
+            self.rows.append(row)
+        checklist_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(checklist)
+
+        self.notes = QPlainTextEdit(sheet.draft.notes)
+        self.notes.setObjectName("inspectionNotes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText(self.tr("What you saw, in a few words"))
+        self.notes.setFixedHeight(70)
+        self.notes.textChanged.connect(self._changed)
+        self.disposition = QComboBox()
+        self.disposition.setObjectName("disposition")
+        self.disposition.addItem(self.tr("— choose —"), None)
+        for disposition, text in disposition_texts().items():
+            self.disposition.addItem(text, disposition)
+        if sheet.draft.disposition is not None:
+            self.disposition.setCurrentIndex(self.disposition.findData(sheet.draft.disposition))
+        self.disposition.currentIndexChanged.connect(self._changed)
+
+        self.photos = PhotoStrip(runner)
+        for photo in sheet.photos:
+            self.photos.add_photo(photo.photo_id, photo.path, photo.caption)
+        self.photos.files_dropped.connect(self.attach_files)
+        self.add_photos_button = QPushButton(self.tr("Add &photos…"))
+        self.add_photos_button.setToolTip(self.tr("Add photos (Ctrl+P); or drop files here"))
+        self.add_photos_button.clicked.connect(self._choose_photos)
+        self.remove_photo_button = QPushButton(self.tr("Remove photo"))
+        self.remove_photo_button.clicked.connect(self._remove_selected_photos)
+        photo_buttons = QVBoxLayout()
+        photo_buttons.addWidget(self.add_photos_button)
+        photo_buttons.addWidget(self.remove_photo_button)
+        photo_buttons.addStretch(1)
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.photos, 1)
+        photo_row.addLayout(photo_buttons)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Notes"), self.notes)
+        form.addRow(self.tr("&Disposition"), self.disposition)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(scroll, 1)
+        left_layout.addLayout(form)
+        left_layout.addLayout(photo_row)
+
+        self.decision_view = QTextBrowser()
+        self.decision_view.setObjectName("decisionView")
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.decision_view)
+        splitter.setSizes([620, 460])
+
+        self.save_state = QLabel()
+        self.save_state.setObjectName("saveState")
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setStyleSheet("color: #b3261e")
+        self.error.setWordWrap(True)
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setStyleSheet(
+            "background: #fdecea; color: #8c1d18; padding: 6px")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.hide()
+
+        self.save_button = QPushButton(self.tr("&Save draft"))
+        self.save_button.setToolTip(self.tr("Save draft (Ctrl+S); drafts also save by themselves"))
+        self.finish_button = QPushButton(self.tr("&Finish inspection"))
+        self.finish_button.setToolTip(self.tr("Finish inspection (Ctrl+Enter)"))
+        self.finish_button.setDefault(False)
+        self.finish_button.setAutoDefault(False)
+        self.override_button = QPushButton(self.tr("Approve as &exception…"))
+        self.override_button.setToolTip(self.tr("A supervisor approves this return despite the "
+                                                "rules, with a written reason"))
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setAutoDefault(False)
+        for button in (self.save_button, self.override_button):
+            button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_state, 1)
+        buttons.addWidget(self.override_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.finish_button)
+        buttons.addWidget(self.close_button)
+        self.save_button.clicked.connect(self.save_now)
+        self.finish_button.clicked.connect(self.finish)
+        self.override_button.clicked.connect(lambda: self.override_requested.emit(self.sheet))
+        self.close_button.clicked.connect(self.close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addWidget(self.read_only_banner)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+
+        for keys, slot in (
+            (QKeySequence.StandardKey.Save, self.save_now),
+            ("Ctrl+Return", self.finish),
+            ("Ctrl+Enter", self.finish),
+            ("Ctrl+P", self._choose_photos),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(slot)
+
+        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_now)
+        no_default_buttons(self)
+        self._apply_read_only()
+        self.refresh_preview()
+        if self.rows and not sheet.read_only:
+            self.rows[0].setFocus()
+
+    # --- what the form holds --------------------------------------------------------------
+
+    def draft(self) -> DraftInput:
+        answers = {row.question.item_id: row.answer() for row in self.rows
+                   if row.answer() is not Answer.UNANSWERED}
+        # Qt hands enum values back as plain strings.
+        disposition = self.disposition.currentData()
+        return DraftInput(answers, self.notes.toPlainText(),
+                          Disposition(disposition) if disposition else None)
+
+    def preview(self) -> Preview:
+        return self._service.preview(self.sheet, self.draft(), self.photos.count())
+
+    def refresh_preview(self) -> None:
+        result = self.preview()
+        self.decision_view.setHtml(self._preview_html(result))
+
+    def _preview_html(self, result: Preview) -> str:
+        e = escape
+        evaluation = result.evaluation
+        decision = self.sheet.decision if self.sheet.finished_at else evaluation.decision
+        decision = decision or evaluation.decision
+        colour = DECISION_COLOURS[decision]
+        parts = [_STYLE, f"<h2 style='color:{colour}'>{e(decision_texts()[decision])}</h2>"]
+        if self.sheet.override is not None:
+            parts.append("<p><b>" + e(self.tr("Approved as an exception by {who}: {reason}").format(
+                who=self.sheet.override.by, reason=self.sheet.override.reason)) + "</b></p>")
+        parts.append("<p class='muted'>" + e(self.tr("Rule by rule, policy {version}").format(
+            version=evaluation.policy_version)) + "</p>")
+        parts.append("<table class='rules'>" + rule_rows_html(evaluation.rules, self._chinese)
+                     + "</table>")
+        if result.refund is not None:
+            parts.append(refund_html(result.refund, self._chinese, QLocale()))
+        if result.problems and not self.sheet.read_only:
+            parts.append("<p class='muted'>" + e(self.tr("Before finishing:")) + "</p><ul>")
+            parts.extend(f"<li>{e(zh if self._chinese else en)}</li>"
+                         for en, zh in result.problems)
+            parts.append("</ul>")
+        return "".join(parts)
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def _changed(self, *_args: object) -> None:
+        if self.sheet.read_only:
+            return
+        self._dirty = True
+        self.save_state.setText(self.tr("Unsaved changes…"))
+        self.refresh_preview()
+        self._autosave.start()
+
+    def save_now(self) -> None:
+        if self.sheet.read_only or not self._dirty:
+            return
+        self._autosave.stop()
+        self._dirty = False
+        self._runner.run(self._service.save_draft, self._actor, self.sheet.inspection_id,
+                         self.draft(), on_done=self._saved, on_error=self._save_failed)
+
+    def _saved(self, _when: object) -> None:
+        self.save_state.setText(self.tr("Draft saved at {time}").format(
+            time=QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)))
+
+    def _save_failed(self, error: BaseException) -> None:
+        self._dirty = True
+        self.error.setText(user_message(error, self._language))
+
+    def finish(self) -> None:
+        if self.sheet.read_only:
+            return
+        self._autosave.stop()
+        self.error.clear()
+        self.finish_button.setEnabled(False)
+        self._runner.run(self._service.finish, self._actor, self.sheet.inspection_id,
+                         self.draft(), on_done=self._finished, on_error=self._finish_failed)
+
+    def _finished(self, result: Preview) -> None:
+        self._dirty = False
+        self.finished_inspection.emit(result)
+        self.accept()
+
+    def _finish_failed(self, error: BaseException) -> None:
+        self.finish_button.setEnabled(True)
+        self.error.setText(user_message(error, self._language))
+
+    # --- photos ---------------------------------------------------------------------------
+
+    def _choose_photos(self) -> None:
+        if self.sheet.read_only:
+            return
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add photos"), "", self.tr("Images (*.jpg *.jpeg *.png *.webp *.bmp)"))
+        self.attach_files([Path(f) for f in files])
+
+    def attach_files(self, files: list[Path]) -> None:
+        if self.sheet.read_only:
+            return
+        for path in files:
+            self._runner.run(self._service.attach_photo, self._actor, self.sheet.inspection_id,
+                             path, on_done=self._photo_attached, on_error=self._save_failed)
+
+    def _photo_attached(self, photo: PhotoView) -> None:
+        self.photos.add_photo(photo.photo_id, photo.path, photo.caption)
+        self.refresh_preview()
+
+    def _remove_selected_photos(self) -> None:
+        for photo_id in self.photos.selected_ids():
+            self.photos.remove_photo(photo_id)
+            self._runner.run(self._service.remove_photo, self._actor, photo_id,
+                             on_error=self._save_failed)
+        self.refresh_preview()
+
+    # --- state ----------------------------------------------------------------------------
+
+    def _apply_read_only(self) -> None:
+        read_only = self.sheet.read_only
+        for row in self.rows:
+            row.set_read_only(read_only)
+        self.notes.setReadOnly(read_only)
+        self.disposition.setEnabled(not read_only)
+        for button in (self.add_photos_button, self.remove_photo_button, self.save_button,
+                       self.finish_button):
+            button.setEnabled(not read_only)
+        if read_only:
+            self.read_only_banner.setText(
+                (self.sheet.read_only_zh if self._chinese else self.sheet.read_only_en) or "")
+            self.read_only_banner.show()
+            self.save_state.clear()
+        overridable = (self.sheet.finished_at is not None and self.sheet.override is None
+                       and self.sheet.decision in (Decision.NOT_ELIGIBLE, Decision.NEEDS_REVIEW)
+                       and self._actor.may(Action.OVERRIDE) and not self.sheet.restricted)
+        self.override_button.setVisible(overridable)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_now()
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        self.save_now()
+        super().reject()

@@ -1,0 +1,78 @@
+"""The work queue's lists with their counts: what to pick up next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from livenon_desk.services.work_queue_dto import Queue
+from livenon_desk.views.formatting import format_count
+
+ALL = "all"
+
+
+class QueuePanel(QWidget):
+    chosen = Signal(object)  # a Queue, or None for every return
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("queuePanel")
+        self._titles = {
+            "awaiting_receipt": self.tr("Awaiting receipt"),
+            "awaiting_inspection": self.tr("Awaiting inspection (by P5 deadline)"),
+            "overdue": self.tr("Overdue for inspection"),
+            "inspected_today": self.tr("Inspected today"),
+            ALL: self.tr("All returns"),
+        }
+        title = QLabel(self.tr("Work queue"))
+        title.setStyleSheet("font-weight: bold")
+        self.list = QListWidget()
+        self.list.setObjectName("queueList")
+        self.list.setMinimumWidth(200)
+        self._queues: dict[str, Queue] = {}
+        for key, text in self._titles.items():
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.list.addItem(item)
+        self.list.setFixedHeight(self.list.sizeHintForRow(0) * 5 + 8)
+        self.list.currentItemChanged.connect(self._changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(title)
+        layout.addWidget(self.list)
+
+    def set_queues(self, queues: list[Queue]) -> None:
+        self._queues = {q.key: q for q in queues}
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            key = item.data(Qt.ItemDataRole.UserRole)
+            queue = self._queues.get(key)
+            text = self._titles[key]
+            if queue is not None:
+                text = f"{text}  ({format_count(queue.count)})"
+            item.setText(text)
+            if key == "overdue" and queue is not None and queue.count:
+                item.setForeground(QColor("#b3261e"))
+
+    def title(self, key: str) -> str:
+        return self._titles[key]
+
+    def queue(self, key: str) -> Queue | None:
+        return self._queues.get(key)
+
+    def select(self, key: str) -> None:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == key:
+                self.list.setCurrentRow(i)
+                return
+
+    def current_key(self) -> str | None:
+        item = self.list.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def _changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is None:
+            return
+        key = current.data(Qt.ItemDataRole.UserRole)
+        self.chosen.emit(None if key == ALL else self._queues.get(key))

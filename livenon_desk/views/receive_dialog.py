@@ -1,0 +1,195 @@
+"""Receiving a parcel: arrival, carrier, condition, what it holds (P3, T3), cartons, photos."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from livenon_desk.domain.enums import ParcelCondition
+from livenon_desk.services.dto import ReturnDetail
+from livenon_desk.services.receiving_dto import ReceiptInput
+from livenon_desk.views.dialog_keys import submit_with_ctrl_enter
+from livenon_desk.views.labels import parcel_condition_texts
+from livenon_desk.views.photo_strip import PhotoStrip
+from livenon_desk.views.task_runner import TaskRunner
+
+CARRIERS = ("UPS", "DHL", "FedEx", "USPS")
+
+
+def qdatetime_to_utc(value: QDateTime) -> datetime:
+    return datetime.fromtimestamp(value.toSecsSinceEpoch(), tz=UTC)
+
+
+class ReceiveDialog(QDialog):
+    """Emits ``submitted`` with the receipt; the window saves it and closes the dialog."""
+
+    submitted = Signal(object)
+
+    def __init__(self, detail: ReturnDetail, runner: TaskRunner, now: datetime,
+                 chinese: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail = detail
+        self.setObjectName("receiveDialog")
+        self.setWindowTitle(self.tr("Receive {rma}").format(rma=detail.rma_number))
+        self._photo_paths: list[Path] = []
+
+        self.received_at = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(now.timestamp())))
+        self.received_at.setCalendarPopup(True)
+        self.received_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.carrier = QComboBox(editable=True)
+        self.carrier.addItems(list(CARRIERS))
+        self.carrier.setCurrentText(detail.carrier or "")
+        self.tracking = QLineEdit(detail.tracking_number or "")
+        self.condition = QComboBox()
+        for condition, text in parcel_condition_texts().items():
+            self.condition.addItem(text, condition)
+        self.invoice = QCheckBox(self.tr("The order invoice is enclosed (P3)"))
+        self.return_form = QCheckBox(self.tr("The return form is enclosed (P3)"))
+        self.returned_goods = QComboBox()
+        self.returned_goods.addItem(self.tr("— choose —"), None)
+        self.returned_goods.addItem(self.tr("Yes, marked \u201cReturned Goods\u201d"), True)
+        self.returned_goods.addItem(self.tr("No, not marked"), False)
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText(self.tr("Anything worth recording about the parcel"))
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(56)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Arrived"), self.received_at)
+        form.addRow(self.tr("&Carrier"), self.carrier)
+        form.addRow(self.tr("&Tracking number"), self.tracking)
+        form.addRow(self.tr("Parcel &condition"), self.condition)
+        form.addRow("", self.invoice)
+        form.addRow("", self.return_form)
+        if detail.cross_border:
+            form.addRow(self.tr("Cross-border (T3)"), self.returned_goods)
+        else:
+            self.returned_goods.hide()
+        form.addRow(self.tr("&Notes"), self.notes)
+
+        cartons_box = QGroupBox(self.tr("Cartons"))
+        cartons_layout = QFormLayout(cartons_box)
+        self.carton_scan = QLineEdit(placeholderText=self.tr("Scan a carton's tag"))
+        self.carton_scan.setObjectName("cartonScan")
+        cartons_layout.addRow(self.tr("&Scan"), self.carton_scan)
+        self.carton_spins: dict[int, QSpinBox] = {}
+        self._tags: dict[str, int] = {}
+        for line in detail.lines:
+            spin = QSpinBox(minimum=0, maximum=line.cartons_expected)
+            spin.setValue(line.cartons_expected)
+            spin.setSuffix(self.tr(" of {n}").format(n=line.cartons_expected))
+            name = line.product_name_zh if chinese and line.product_name_zh \
+                else line.product_name_en
+            cartons_layout.addRow(f"{line.tag_code} · {name[:40]}", spin)
+            self.carton_spins[line.return_line_id] = spin
+            self._tags[line.tag_code.upper()] = line.return_line_id
+        self.carton_feedback = QLabel()
+        self.carton_feedback.setObjectName("cartonFeedback")
+        cartons_layout.addRow(self.carton_feedback)
+        self.carton_scan.returnPressed.connect(self._carton_scanned)
+
+        photos_row = QHBoxLayout()
+        self.photos = PhotoStrip(runner)
+        self.add_photos_button = QPushButton(self.tr("Add &photos…"))
+        photos_row.addWidget(self.photos, 1)
+        photos_row.addWidget(self.add_photos_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.add_photos_button.clicked.connect(self._choose_photos)
+        self.photos.files_dropped.connect(self.add_photo_files)
+
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setStyleSheet("color: #b3261e")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Receive"))
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(cartons_box)
+        layout.addLayout(photos_row)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.carrier.setFocus()
+        submit_with_ctrl_enter(self, self.buttons, self._submit)
+    def _carton_scanned(self) -> None:
+        code = self.carton_scan.text().strip().upper()
+        self.carton_scan.clear()
+        line_id = self._tags.get(code)
+        if line_id is None:
+            self.carton_feedback.setText(
+                self.tr("{code} is not a tag of this return.").format(code=code))
+            return
+        spin = self.carton_spins[line_id]
+        if spin.value() >= spin.maximum():
+            self.carton_feedback.setText(self.tr("All cartons of {code} are counted.").format(
+                code=code))
+            return
+        spin.setValue(spin.value() + 1)
+        self.carton_feedback.setText(self.tr("{code}: carton {n} of {total}").format(
+            code=code, n=spin.value(), total=spin.maximum()))
+
+    def start_counting_from_zero(self) -> None:
+        """Cartons are counted by scanning, one by one."""
+        for spin in self.carton_spins.values():
+            spin.setValue(0)
+        self.carton_scan.setFocus()
+
+    def _choose_photos(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add photos"), "", self.tr("Images (*.jpg *.jpeg *.png *.webp *.bmp)"))
+        self.add_photo_files([Path(f) for f in files])
+
+    def add_photo_files(self, files: list[Path]) -> None:
+        for path in files:
+            self._photo_paths.append(path)
+            self.photos.add_photo(len(self._photo_paths), path, path.name)
+
+    def receipt(self) -> ReceiptInput:
+        condition = ParcelCondition(self.condition.currentData())
+        marked = self.returned_goods.currentData() if self.detail.cross_border else None
+        return ReceiptInput(
+            received_at=qdatetime_to_utc(self.received_at.dateTime()),
+            carrier=self.carrier.currentText(),
+            tracking_number=self.tracking.text(),
+            parcel_condition=condition,
+            invoice_enclosed=self.invoice.isChecked(),
+            return_form_enclosed=self.return_form.isChecked(),
+            returned_goods_marked=marked,
+            cartons={line_id: spin.value() for line_id, spin in self.carton_spins.items()},
+            notes=self.notes.toPlainText(),
+            photos=tuple(self._photo_paths),
+        )
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.buttons.setEnabled(True)
+
+    def _submit(self) -> None:
+        if not self.buttons.isEnabled():
+            return  # already submitted, waiting for the answer
+        self.error.clear()
+        self.buttons.setEnabled(False)
+        self.submitted.emit(self.receipt())

@@ -1,0 +1,269 @@
+"""What can be done to the return on screen: receive, count cartons, inspect, approve an
+exception, close short; and logging a parcel that matches nothing. Each runs its service
+call in the task runner and tells the window when the record changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QWidget
+
+from livenon_desk.domain.enums import Decision, ReturnStatus
+from livenon_desk.domain.receiving import RECEIVABLE
+from livenon_desk.domain.roles import Action, Actor
+from livenon_desk.services.desk import Desk
+from livenon_desk.services.dto import LineView, ReturnDetail
+from livenon_desk.services.inspection_dto import OVERRIDE_REASON_MIN, InspectionSheet
+from livenon_desk.services.receiving_dto import CartonScan, ReceiptResult
+from livenon_desk.views.carton_dialog import CartonDialog
+from livenon_desk.views.error_reporting import user_message
+from livenon_desk.views.inspection_dialog import InspectionDialog
+from livenon_desk.views.reason_dialog import ReasonDialog
+from livenon_desk.views.receive_dialog import ReceiveDialog
+from livenon_desk.views.task_runner import TaskRunner
+from livenon_desk.views.unexpected_parcel_dialog import UnexpectedParcelDialog
+
+_INSPECTABLE = frozenset({ReturnStatus.RECEIVED, ReturnStatus.INSPECTING, ReturnStatus.INSPECTED,
+                          ReturnStatus.REFUND_APPROVED, ReturnStatus.REFUND_REJECTED,
+                          ReturnStatus.CLOSED})
+_OVERRIDABLE = frozenset({Decision.NOT_ELIGIBLE, Decision.NEEDS_REVIEW})
+
+
+def _line_to_inspect(detail: ReturnDetail) -> LineView | None:
+    """The first line not yet inspected to the end, else the first line."""
+    for line in detail.lines:
+        if line.inspected_at is None:
+            return line
+    return detail.lines[0] if detail.lines else None
+
+
+def _line_to_override(detail: ReturnDetail) -> LineView | None:
+    for line in detail.lines:
+        if (line.inspected_at is not None and line.override_by is None
+                and line.decision in _OVERRIDABLE and line.inspection_id is not None):
+            return line
+    return None
+
+
+class ReturnActions(QObject):
+    changed = Signal(int)  # a return id whose record changed
+    queue_changed = Signal()
+    message = Signal(str)
+
+    def __init__(self, desk: Desk, runner: TaskRunner, actor: Actor, language: str,
+                 clock: Callable[[], datetime], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self._runner = runner
+        self._actor = actor
+        self._language = language
+        self._clock = clock
+        self._window = parent
+        self.detail: ReturnDetail | None = None
+        self.unmatched_code: str | None = None
+        self.dialog: QDialog | None = None
+
+        def action(text: str, keys: str, slot: Callable[[], None], tip: str) -> QAction:
+            act = QAction(text, parent)
+            act.setShortcut(QKeySequence(keys))
+            act.setStatusTip(tip)
+            act.triggered.connect(slot)
+            parent.addAction(act)
+            return act
+
+        self.receive = action(self.tr("&Receive parcel…"), "Ctrl+R", self.open_receive,
+                              self.tr("Record the parcel's arrival; starts the P5 clock"))
+        self.count_cartons = action(self.tr("&Count cartons…"), "Ctrl+K", self.open_cartons,
+                                    self.tr("Scan the cartons still missing"))
+        self.inspect = action(self.tr("&Inspect…"), "Ctrl+I", self.open_inspection,
+                              self.tr("Inspect the next returned line against the checklist"))
+        self.override = action(self.tr("Approve as &exception…"), "Ctrl+E", self.open_override,
+                               self.tr("Supervisor: approve a return the rules refused"))
+        self.close_short = action(self.tr("Close receipt &short…"), "Ctrl+Shift+K",
+                                  self.open_close_short,
+                                  self.tr("Supervisor: accept the receipt with cartons missing"))
+        self.unexpected = action(self.tr("Receive &unexpected parcel…"), "Ctrl+U",
+                                 self.open_unexpected,
+                                 self.tr("Log a parcel that matches no return"))
+        self.all_actions = (self.receive, self.count_cartons, self.inspect, self.override,
+                            self.close_short, self.unexpected)
+        self.set_detail(None)
+
+    # --- which actions apply --------------------------------------------------------------
+
+    def set_detail(self, detail: ReturnDetail | None) -> None:
+        self.detail = detail
+        may = self._actor.may
+        live = detail is not None and not detail.restricted
+        status = detail.status if detail else None
+        self.receive.setEnabled(live and may(Action.RECEIVE) and status in RECEIVABLE
+                                and detail is not None and detail.received_at is None)
+        self.count_cartons.setEnabled(live and may(Action.RECEIVE)
+                                      and status is ReturnStatus.PARTIALLY_RECEIVED)
+        self.inspect.setEnabled(detail is not None and status in _INSPECTABLE
+                                and bool(detail.lines))
+        self.override.setEnabled(live and may(Action.OVERRIDE) and detail is not None
+                                 and _line_to_override(detail) is not None)
+        self.close_short.setEnabled(live and may(Action.CLOSE_SHORT)
+                                    and status is ReturnStatus.PARTIALLY_RECEIVED)
+        self.unexpected.setEnabled(may(Action.RECEIVE))
+        restricted_tip = self.tr("Restricted: read-only (privacy rule)")
+        for act in (self.receive, self.count_cartons, self.override, self.close_short):
+            tip = restricted_tip if detail is not None and detail.restricted else act.statusTip()
+            act.setToolTip(f"{act.text().replace('&', '')} "
+                           f"({act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                           f" — {tip}")
+
+    def _error(self, dialog: object) -> Callable[[BaseException], None]:
+        def show(error: BaseException) -> None:
+            text = user_message(error, self._language)
+            if dialog is not None and hasattr(dialog, "show_error"):
+                dialog.show_error(text)
+            else:
+                self.message.emit(text)
+        return show
+
+    def _show(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.open()
+
+    # --- receive --------------------------------------------------------------------------
+
+    def open_receive(self) -> None:
+        if self.detail is None or not self.receive.isEnabled():
+            return
+        dialog = ReceiveDialog(self.detail, self._runner, self._clock(),
+                               self._language.startswith("zh"), self._window)
+        return_id = self.detail.return_id
+
+        def submit(receipt: object) -> None:
+            self._runner.run(self._desk.receiving.receive, self._actor, return_id, receipt,
+                             on_done=lambda r: self._received(dialog, r),
+                             on_error=self._error(dialog))
+        dialog.submitted.connect(submit)
+        self._show(dialog)
+
+    def _received(self, dialog: QDialog, result: ReceiptResult) -> None:
+        dialog.accept()
+        if result.missing:
+            missing = ", ".join(f"{tag} {got}/{total}" for tag, got, total in result.missing)
+            self.message.emit(self.tr("{rma} is partially received; cartons missing: {what}")
+                              .format(rma=result.rma_number, what=missing))
+        else:
+            self.message.emit(self.tr("{rma} received.").format(rma=result.rma_number))
+        self.changed.emit(result.return_id)
+        self.queue_changed.emit()
+
+    def open_cartons(self) -> None:
+        if self.detail is None or not self.count_cartons.isEnabled():
+            return
+        dialog = CartonDialog(self.detail, self._window)
+
+        def scanned(code: str) -> None:
+            self._runner.run(self._desk.receiving.count_carton, self._actor, code,
+                             on_done=lambda scan: self._carton_counted(dialog, scan),
+                             on_error=lambda e: dialog.show_feedback(
+                                 user_message(e, self._language), error=True))
+        dialog.scanned.connect(scanned)
+        self._show(dialog)
+
+    def _carton_counted(self, dialog: CartonDialog, scan: CartonScan) -> None:
+        text = self.tr("{tag}: carton {n} of {total}").format(
+            tag=scan.count.tag_code, n=scan.count.received, total=scan.count.expected)
+        if scan.status is ReturnStatus.RECEIVED:
+            text += " — " + self.tr("all cartons are in; ready to inspect.")
+        dialog.show_feedback(text)
+        self.changed.emit(scan.return_id)
+        self.queue_changed.emit()
+
+    def open_close_short(self) -> None:
+        if self.detail is None or not self.close_short.isEnabled():
+            return
+        return_id = self.detail.return_id
+        dialog = ReasonDialog(
+            self.tr("Close {rma} short").format(rma=self.detail.rma_number),
+            self.tr("Cartons are missing. Say why the receipt is accepted as it is."),
+            self.tr("Close short"), 5, self._window)
+
+        def submit(reason: str) -> None:
+            self._runner.run(self._desk.receiving.close_short, self._actor, return_id, reason,
+                             on_done=lambda _s: self._done(dialog, return_id),
+                             on_error=self._error(dialog))
+        dialog.submitted.connect(submit)
+        self._show(dialog)
+
+    def open_unexpected(self) -> None:
+        if not self.unexpected.isEnabled():
+            return
+        dialog = UnexpectedParcelDialog(self.unmatched_code or "", self._clock(), self._window)
+
+        def submit(parcel: object) -> None:
+            self._runner.run(self._desk.receiving.record_unexpected, self._actor, parcel,
+                             on_done=lambda _id: self._unexpected_logged(dialog),
+                             on_error=self._error(dialog))
+        dialog.submitted.connect(submit)
+        self._show(dialog)
+
+    def _unexpected_logged(self, dialog: QDialog) -> None:
+        dialog.accept()
+        self.message.emit(self.tr("The unexpected parcel is logged."))
+
+    # --- inspect and override -------------------------------------------------------------
+
+    def open_inspection(self) -> None:
+        if self.detail is None or not self.inspect.isEnabled():
+            return
+        line = _line_to_inspect(self.detail)
+        if line is None:
+            return
+        self._runner.run(self._desk.inspections.open_sheet, self._actor, line.return_line_id,
+                         on_done=self._show_sheet, on_error=self._error(None))
+
+    def _show_sheet(self, sheet: InspectionSheet) -> None:
+        dialog = InspectionDialog(sheet, self._desk.inspections, self._runner, self._actor,
+                                  self._language, self._window)
+        dialog.finished_inspection.connect(lambda _p: self._inspection_finished(sheet))
+        dialog.override_requested.connect(lambda s: self._override_sheet(dialog, s))
+        dialog.finished.connect(lambda _r: self.changed.emit(sheet.return_id))
+        self._show(dialog)
+
+    def _inspection_finished(self, sheet: InspectionSheet) -> None:
+        self.message.emit(self.tr("Inspection of {tag} finished.").format(tag=sheet.tag_code))
+        self.changed.emit(sheet.return_id)
+        self.queue_changed.emit()
+
+    def open_override(self) -> None:
+        if self.detail is None or not self.override.isEnabled():
+            return
+        line = _line_to_override(self.detail)
+        if line is None or line.inspection_id is None:
+            return
+        self._ask_override(self.detail.return_id, line.inspection_id, line.tag_code)
+
+    def _override_sheet(self, inspection: InspectionDialog, sheet: InspectionSheet) -> None:
+        inspection.accept()
+        self._ask_override(sheet.return_id, sheet.inspection_id, sheet.tag_code)
+
+    def _ask_override(self, return_id: int, inspection_id: int, tag: str) -> None:
+        dialog = ReasonDialog(
+            self.tr("Approve {tag} as an exception").format(tag=tag),
+            self.tr("The rules' decision stays on record. Write why this return is approved "
+                    "anyway; the reason is kept with your name."),
+            self.tr("Approve exception"), OVERRIDE_REASON_MIN, self._window)
+
+        def submit(reason: str) -> None:
+            self._runner.run(self._desk.inspections.override, self._actor, inspection_id,
+                             reason, on_done=lambda _v: self._done(dialog, return_id),
+                             on_error=self._error(dialog))
+        dialog.submitted.connect(submit)
+        self._show(dialog)
+
+    def _done(self, dialog: QDialog, return_id: int) -> None:
+        dialog.accept()
+        self.changed.emit(return_id)
+        self.queue_changed.emit()

@@ -1,0 +1,87 @@
+"""Logging a parcel that matches no return, so that it is not lost on the floor."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from livenon_desk.domain.enums import ParcelCondition
+from livenon_desk.services.receiving_dto import UnexpectedParcelInput
+from livenon_desk.views.dialog_keys import submit_with_ctrl_enter
+from livenon_desk.views.labels import parcel_condition_texts
+from livenon_desk.views.receive_dialog import CARRIERS, qdatetime_to_utc
+
+
+class UnexpectedParcelDialog(QDialog):
+    submitted = Signal(object)
+
+    def __init__(self, code: str, now: datetime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("unexpectedParcelDialog")
+        self.setWindowTitle(self.tr("Receive an unexpected parcel"))
+        self.code = code
+        intro = QLabel(self.tr("No return matches «{code}». Record the parcel so that it can "
+                               "be matched later.").format(code=code))
+        intro.setWordWrap(True)
+        self.received_at = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(now.timestamp())))
+        self.received_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.carrier = QComboBox(editable=True)
+        self.carrier.addItems(list(CARRIERS))
+        self.tracking = QLineEdit(code)
+        self.condition = QComboBox()
+        for condition, text in parcel_condition_texts().items():
+            self.condition.addItem(text, condition)
+        self.sender_name = QLineEdit()
+        self.sender_name.setPlaceholderText(self.tr("Name on the sender's label"))
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(60)
+        form = QFormLayout()
+        form.addRow(self.tr("&Arrived"), self.received_at)
+        form.addRow(self.tr("&Carrier"), self.carrier)
+        form.addRow(self.tr("&Tracking number"), self.tracking)
+        form.addRow(self.tr("Parcel &condition"), self.condition)
+        form.addRow(self.tr("&Sender"), self.sender_name)
+        form.addRow(self.tr("&Notes"), self.notes)
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setStyleSheet("color: #b3261e")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Record parcel"))
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.carrier.setFocus()
+        submit_with_ctrl_enter(self, self.buttons, self._submit)
+    def parcel(self) -> UnexpectedParcelInput:
+        condition = ParcelCondition(self.condition.currentData())
+        return UnexpectedParcelInput(
+            scanned_code=self.code, carrier=self.carrier.currentText(),
+            tracking_number=self.tracking.text(), parcel_condition=condition,
+            received_at=qdatetime_to_utc(self.received_at.dateTime()),
+            sender=self.sender_name.text(), notes=self.notes.toPlainText())
+
+    def _submit(self) -> None:
+        self.error.clear()
+        self.submitted.emit(self.parcel())
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)

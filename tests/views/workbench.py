@@ -1,0 +1,54 @@
+"""Driving the workbench as an inspector does: scans, keys, dialogs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from livenon_desk.views.inspection_dialog import InspectionDialog
+from livenon_desk.views.main_window import MainWindow
+
+
+def scan(qtbot: QtBot, window: MainWindow, code: str) -> None:
+    """What a USB scanner does: the code's characters, then Enter."""
+    window.search.setFocus()
+    window.search.clear()
+    qtbot.keyClicks(window.search, code)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+
+
+def open_record(qtbot: QtBot, window: MainWindow, code: str) -> None:
+    scan(qtbot, window, code)
+    qtbot.waitUntil(lambda: window.detail.detail is not None
+                    and code in (window.detail.detail.rma_number,
+                                 *[ln.tag_code for ln in window.detail.detail.lines]))
+
+
+def wait_dialog(qtbot: QtBot, window: MainWindow, kind: type[QDialog]) -> QDialog:
+    qtbot.waitUntil(lambda: isinstance(window.return_actions.dialog, kind))
+    dialog = window.return_actions.dialog
+    assert isinstance(dialog, kind)
+    return dialog
+
+
+def inspection_dialog(qtbot: QtBot, window: MainWindow) -> InspectionDialog:
+    dialog = wait_dialog(qtbot, window, InspectionDialog)
+    assert isinstance(dialog, InspectionDialog)
+    return dialog
+
+
+def drop_files(widget_viewport: object, files: list[Path]) -> None:
+    """A drag from the file manager, released over the photo strip."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    assert QApplication.sendEvent(widget_viewport, enter)  # type: ignore[arg-type]
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    assert QApplication.sendEvent(widget_viewport, drop)  # type: ignore[arg-type]
