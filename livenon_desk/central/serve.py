@@ -1,0 +1,57 @@
+"""Running the server with uvicorn: in the foreground (the CLI) or in a thread (tests,
+benchmarks), always bound to an address the caller chose."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+import time
+from dataclasses import dataclass
+
+import uvicorn
+from fastapi import FastAPI
+
+log = logging.getLogger(__name__)
+
+
+def _config(app: FastAPI, host: str, port: int, log_level: str) -> uvicorn.Config:
+    # No websockets and no lifespan: the API is plain HTTP and the app is ready when made.
+    return uvicorn.Config(app, host=host, port=port, log_level=log_level, ws="none",
+                          lifespan="off", http="h11", access_log=False)
+
+
+def serve_forever(app: FastAPI, host: str, port: int, log_level: str = "info") -> None:
+    uvicorn.Server(_config(app, host, port, log_level)).run()
+
+
+@dataclass
+class RunningServer:
+    url: str
+    server: uvicorn.Server
+    thread: threading.Thread
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+def start_in_thread(
+    app: FastAPI, host: str = "127.0.0.1", log_level: str = "warning"
+) -> RunningServer:
+    """Start on a free port of ``host``; returns once the server accepts connections."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(_config(app, host, port, log_level))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]},
+                              name=f"central-{port}", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            sock.close()
+            raise RuntimeError("the central server did not start")
+        time.sleep(0.01)
+    return RunningServer(f"http://{host}:{port}", server, thread)
