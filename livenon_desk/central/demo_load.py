@@ -163,7 +163,8 @@ def _orders(desk: Connection, central: Connection, seq: _Seq,
 
 
 def _returns(desk: Connection, central: Connection, seq: _Seq) -> int:
-    order_numbers = dict(desk.execute(select(Order.id, Order.order_number)).tuples().all())
+    order_numbers = {row.id: row.order_number for row in
+                     desk.execute(select(Order.id, Order.order_number))}
     lines: dict[int, list[dict[str, Any]]] = defaultdict(list)
     query = (
         select(ReturnLine.return_id, ReturnLine.tag_code, ReturnLine.quantity,

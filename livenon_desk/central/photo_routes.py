@@ -75,7 +75,7 @@ def _store(context: CentralContext, who: Principal, sha256: str, content: bytes,
 
 
 @router.put("/photos/{sha256}", status_code=201,
-            responses=documented(200, 400, 401, 409, 413, 422, 429),
+            responses=documented(200, 400, 401, 413, 422, 429),
             openapi_extra={"requestBody": {"required": True, "content": {
                 "application/octet-stream": {"schema": {"type": "string",
                                                         "format": "binary"}}}}})
