@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -51,14 +51,19 @@ class Central:
     def api(self) -> str:
         return self.server.url + "/api/v1"
 
-    def client(self, user: str | None = "inspector", **settings: Any) -> CentralClient:
+    def client(self, user: str | None = "inspector", *,
+               sleep: Callable[[float], None] | None = None, **settings: Any) -> CentralClient:
+        """A real client, signed in as ``user``; its waits are recorded in ``sleeps`` and
+        not slept (or handed to ``sleep``)."""
         settings.setdefault("retry", FAST_RETRY)
         settings.setdefault("read_timeout", 10.0)
 
-        def sleep(seconds: float) -> None:
+        def record(seconds: float) -> None:
             self.sleeps.append(seconds)
+            if sleep is not None:
+                sleep(seconds)
 
-        client = CentralClient(ClientSettings(self.url, **settings), sleep=sleep)
+        client = CentralClient(ClientSettings(self.url, **settings), sleep=record)
         self._clients.append(client)
         if user is not None:
             client.sign_in(user, PASSWORDS[user])
