@@ -105,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     central.add_argument("--rate", type=float, default=50.0, metavar="R",
                          help="requests a second per client, on average (0: no limit)")
     central.add_argument("--burst", type=_positive, default=100, metavar="N")
+    central.add_argument("--tls-cert", type=Path, metavar="PATH",
+                         help="certificate (PEM) for HTTPS")
+    central.add_argument("--tls-key", type=Path, metavar="PATH", help="its private key (PEM)")
     central.add_argument("--log-level", default="INFO", help=argparse.SUPPRESS)
 
     user = sub.add_parser("central-user", help="add a user to a central server's database "
@@ -212,9 +215,13 @@ def _cmd_central(args: argparse.Namespace) -> int:
     from livenon_desk.central.launch import run_central
     from livenon_desk.central.settings import CentralSettings
 
+    if (args.tls_cert is None) != (args.tls_key is None):
+        raise KnownError("Give both --tls-cert and --tls-key, or neither.",
+                         "请同时提供 --tls-cert 和 --tls-key，或都不提供。")
+    tls = (str(args.tls_cert), str(args.tls_key)) if args.tls_cert else None
     settings = CentralSettings(database_url=_central_url(args),
                                rate_per_second=args.rate or None, burst=args.burst)
-    run_central(settings, host=args.host, port=args.port,
+    run_central(settings, host=args.host, port=args.port, tls=tls,
                 demo_returns=args.returns if args.demo else None, seed=args.seed,
                 today=args.today)
     return EXIT_OK

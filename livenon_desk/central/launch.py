@@ -40,6 +40,7 @@ def run_central(
     demo_returns: int | None = None,
     seed: int = 2025,
     today: date | None = None,
+    tls: tuple[str, str] | None = None,
 ) -> None:
     db = _open(settings.database_url)
     if demo_returns is not None:
@@ -48,8 +49,9 @@ def run_central(
         print(f"demo data: {counts.returns} returns, {counts.orders} orders, "
               f"{counts.customers} customers, {counts.inspections} inspections; "
               "users inspector, supervisor, admin (passwords in the README)")
-    print(f"central API on http://{host}:{port}/api/v1 (database {db.engine.url!r})")
-    serve_forever(create_app(settings, database=db), host, port)
+    scheme = "https" if tls else "http"
+    print(f"central API on {scheme}://{host}:{port}/api/v1 (database {db.engine.url!r})")
+    serve_forever(create_app(settings, database=db), host, port, tls=tls)
 
 
 def add_user(url: str, username: str, password: str, role: str, iterations: int) -> None:

@@ -110,6 +110,9 @@ class CentralClient:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._sessions: list[requests.Session] = []
+        # Passed on every call too: requests lets REQUESTS_CA_BUNDLE override a session's
+        # own ``verify``, which would silently drop the configured bundle.
+        self._verify: str | bool = str(settings.ca_bundle) if settings.ca_bundle else True
 
     # -- transport ---------------------------------------------------------------------
 
@@ -117,7 +120,7 @@ class CentralClient:
         session: requests.Session | None = getattr(self._local, "session", None)
         if session is None:
             session = requests.Session()
-            session.verify = str(self.settings.ca_bundle) if self.settings.ca_bundle else True
+            session.verify = self._verify
             # Retries are ours (they honour Retry-After and know which answers may change).
             adapter = HTTPAdapter(pool_connections=1, pool_maxsize=2, max_retries=0)
             session.mount("https://", adapter)
@@ -167,7 +170,7 @@ class CentralClient:
             try:
                 response = self._session().request(
                     method, url, json=json, data=data, headers=sent_headers, timeout=timeout,
-                    allow_redirects=False)
+                    verify=self._verify, allow_redirects=False)
             except requests.exceptions.SSLError as exc:
                 log.warning("TLS verification failed for %s %s: %s", method, path, exc)
                 raise InsecureConnectionError(
@@ -205,7 +208,7 @@ class CentralClient:
         """True if the server answers (one try, no retries: for an online indicator)."""
         try:
             response = self._session().get(
-                self.base + "/health",
+                self.base + "/health", verify=self._verify,
                 timeout=(self.settings.connect_timeout, self.settings.read_timeout))
         except requests.RequestException:
             return False
