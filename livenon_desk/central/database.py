@@ -100,12 +100,14 @@ class CentralDatabase:
         self.engine.dispose()
 
 
+_NEXT_SEQ = (
+    update(tables.counters)
+    .where(tables.counters.c.name == "seq")
+    .values(value=tables.counters.c.value + 1)
+    .returning(tables.counters.c.value)
+)
+
+
 def next_seq(connection: Connection) -> int:
     """The next server sequence number, taken inside the caller's write transaction."""
-    value = connection.execute(
-        update(tables.counters)
-        .where(tables.counters.c.name == "seq")
-        .values(value=tables.counters.c.value + 1)
-        .returning(tables.counters.c.value)
-    ).scalar_one()
-    return int(value)
+    return int(connection.execute(_NEXT_SEQ).scalar_one())

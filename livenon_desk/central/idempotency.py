@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from livenon_desk.central import tables
 from livenon_desk.central.database import CentralDatabase
@@ -25,6 +25,14 @@ from livenon_desk.central.problems import ProblemError
 IN_FLIGHT = "in_flight"
 DONE = "done"
 _KEY = re.compile(r"[\x21-\x7e]{1,200}")
+_T = tables.idempotency
+_MINE = (_T.c.username == bindparam("b_user"), _T.c.key == bindparam("b_key"))
+# Built once: a batch runs them for every item.
+_LOOKUP = select(_T.c.fingerprint, _T.c.state, _T.c.claimed_at, _T.c.status, _T.c.response,
+                 _T.c.etag).where(*_MINE)
+_FORGET = delete(_T).where(*_MINE)
+_INSERT = insert(_T)
+_FINISH = update(_T).where(*_MINE)
 
 
 @dataclass(frozen=True)
@@ -61,11 +69,7 @@ def _in_flight() -> ProblemError:
 def lookup(connection: Connection, username: str, key: str, fp: str,
            now: int, lease: int) -> StoredResponse | None:
     """The stored answer for a retry; None if the key is new (or its claim has lapsed)."""
-    t = tables.idempotency
-    row = connection.execute(
-        select(t.c.fingerprint, t.c.state, t.c.claimed_at, t.c.status, t.c.response, t.c.etag)
-        .where(t.c.username == username, t.c.key == key)
-    ).first()
+    row = connection.execute(_LOOKUP, {"b_user": username, "b_key": key}).first()
     if row is None:
         return None
     if row.fingerprint != fp:
@@ -80,31 +84,28 @@ def lookup(connection: Connection, username: str, key: str, fp: str,
 def claim(db: CentralDatabase, username: str, key: str, fp: str,
           now: int, lease: int) -> StoredResponse | None:
     """Record the key as in flight; or the stored answer if it was already done."""
-    t = tables.idempotency
     with db.write() as c:
         stored = lookup(c, username, key, fp, now, lease)
         if stored is not None:
             return stored
-        c.execute(delete(t).where(t.c.username == username, t.c.key == key))
-        c.execute(insert(t).values(username=username, key=key, fingerprint=fp,
-                                   state=IN_FLIGHT, claimed_at=now))
+        c.execute(_FORGET, {"b_user": username, "b_key": key})
+        c.execute(_INSERT, {"username": username, "key": key, "fingerprint": fp,
+                            "state": IN_FLIGHT, "claimed_at": now})
     return None
 
 
 def complete(connection: Connection, username: str, key: str, fp: str, now: int,
              response: StoredResponse, *, claimed: bool) -> None:
     """Store the answer, in the transaction that made the change."""
-    t = tables.idempotency
     values = {"state": DONE, "status": response.status, "response": response.body,
               "etag": response.etag}
     if claimed:
-        connection.execute(update(t).where(t.c.username == username, t.c.key == key)
-                           .values(**values))
+        connection.execute(_FINISH, {"b_user": username, "b_key": key, **values})
     else:
         # A lapsed claim of a request that died may still be there.
-        connection.execute(delete(t).where(t.c.username == username, t.c.key == key))
-        connection.execute(insert(t).values(username=username, key=key, fingerprint=fp,
-                                            claimed_at=now, **values))
+        connection.execute(_FORGET, {"b_user": username, "b_key": key})
+        connection.execute(_INSERT, {"username": username, "key": key, "fingerprint": fp,
+                                     "claimed_at": now, **values})
 
 
 def release(db: CentralDatabase, username: str, key: str) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Executable, bindparam, insert, select, update
 
 from livenon_desk.central.database import next_seq
 from livenon_desk.central.problems import ProblemError
@@ -41,11 +42,28 @@ def entity_from_row(kind: str, row: Any) -> Entity:
                   row.data)
 
 
-def get(connection: Connection, kind: str, key: str) -> Entity | None:
+# Statements are built once: a batch runs them thousands of times, and building and
+# hashing a fresh statement costs more than SQLite takes to run it.
+@cache
+def _select_one(kind: str) -> Executable:
     t = ENTITY_TABLES[kind]
-    row = connection.execute(
-        select(t.c.key, t.c.version, t.c.seq, t.c.deleted, t.c.data).where(t.c.key == key)
-    ).first()
+    return select(t.c.key, t.c.version, t.c.seq, t.c.deleted, t.c.data).where(
+        t.c.key == bindparam("b_key"))
+
+
+@cache
+def _insert(kind: str) -> Executable:
+    return insert(ENTITY_TABLES[kind])
+
+
+@cache
+def _update(kind: str) -> Executable:
+    t = ENTITY_TABLES[kind]
+    return update(t).where(t.c.key == bindparam("b_key"), t.c.version == bindparam("b_seen"))
+
+
+def get(connection: Connection, kind: str, key: str) -> Entity | None:
+    row = connection.execute(_select_one(kind), {"b_key": key}).first()
     return None if row is None else entity_from_row(kind, row)
 
 
@@ -87,17 +105,15 @@ def write(
 ) -> Entity:
     """Insert (``expected`` None) or replace the version ``expected`` holds; a concurrent
     writer that got there first makes this a 412, never a lost update."""
-    t = ENTITY_TABLES[kind]
     seq = next_seq(connection)
     values = {"data": data, "seq": seq, "deleted": deleted, "changed_at": utc_now_text(),
               **(columns or {})}
     if expected is None:
-        connection.execute(insert(t).values(key=key, version=1, **values))
+        connection.execute(_insert(kind), {"key": key, "version": 1, **values})
         return Entity(kind, key, 1, seq, deleted, data)
     version = expected.version + 1
     done = connection.execute(
-        update(t).where(t.c.key == key, t.c.version == expected.version)
-        .values(version=version, **values)
+        _update(kind), {"b_key": key, "b_seen": expected.version, "version": version, **values}
     ).rowcount
     if done != 1:
         raise stale(get(connection, kind, key), expected.version)
