@@ -1,4 +1,5 @@
-"""The direction of imports: views -> services -> store -> models -> domain."""
+"""The direction of imports: views -> services -> (store, sync) -> models -> domain; the
+central server stands beside the desk and uses no service or screen of it."""
 
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ FORBIDDEN = {
     "store": ("PySide6", "livenon_desk.services", "livenon_desk.views"),
     "demo": ("PySide6", "livenon_desk.services", "livenon_desk.views"),
     "services": ("PySide6", "livenon_desk.views"),
+    "sync": ("PySide6", "livenon_desk.views"),
+    "central": ("PySide6", "livenon_desk.views", "livenon_desk.services"),
 }
 
 

@@ -1,0 +1,113 @@
+"""The central server's engine: SQLite by default, PostgreSQL by URL; short transactions.
+
+On SQLite every write transaction starts with ``BEGIN IMMEDIATE``: the writer takes the
+lock before it reads what it will change, so two writers never both read version 3 and
+both write version 4, and no reader is upgraded half-way (which SQLite may refuse). On
+PostgreSQL the compare-and-set UPDATEs and the row lock on the seq counter do the same.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
+from sqlalchemy.engine import make_url
+
+from livenon_desk.central import tables
+from livenon_desk.errors import KnownError
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 10_000
+_WRITE = "central_write"
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own transaction handling is off; ``_sqlite_begin`` says BEGIN itself.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    finally:
+        cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    write = connection.get_execution_options().get(_WRITE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def database_url(value: str) -> str:
+    """A SQLAlchemy URL from ``value``: a URL as it is, a plain path as an SQLite file."""
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+class CentralDatabase:
+    """One engine; ``write()`` and ``read()`` hand out a connection inside one transaction."""
+
+    def __init__(self, url: str) -> None:
+        self.url = database_url(url)
+        parsed = make_url(self.url)
+        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        try:
+            if self.is_sqlite:
+                self.engine: Engine = create_engine(
+                    self.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000,
+                                            "check_same_thread": False}
+                )
+                event.listen(self.engine, "connect", _sqlite_connect)
+                event.listen(self.engine, "begin", _sqlite_begin)
+            else:
+                self.engine = create_engine(self.url, pool_pre_ping=True)
+        except ModuleNotFoundError as exc:
+            raise KnownError(
+                f"The database driver for {parsed.drivername} is not installed ({exc.name}); "
+                "for PostgreSQL install livenon-desk[postgres].",
+                f"未安装 {parsed.drivername} 的数据库驱动（{exc.name}）；"
+                "PostgreSQL 请安装 livenon-desk[postgres]。",
+            ) from exc
+
+    def create_schema(self) -> None:
+        """Create the tables that are missing, and the seq counter."""
+        tables.metadata.create_all(self.engine)
+        with self.write() as c:
+            if c.execute(select(tables.counters.c.value).where(
+                    tables.counters.c.name == "seq")).first() is None:
+                c.execute(insert(tables.counters).values(name="seq", value=0))
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        with self.engine.connect() as connection:
+            connection.execution_options(**{_WRITE: True})
+            with connection.begin():
+                yield connection
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as connection, connection.begin():
+            yield connection
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+_NEXT_SEQ = (
+    update(tables.counters)
+    .where(tables.counters.c.name == "seq")
+    .values(value=tables.counters.c.value + 1)
+    .returning(tables.counters.c.value)
+)
+
+
+def next_seq(connection: Connection) -> int:
+    """The next server sequence number, taken inside the caller's write transaction."""
+    return int(connection.execute(_NEXT_SEQ).scalar_one())

@@ -1,0 +1,142 @@
+"""Versioned entities: read one, write one with compare-and-set, tombstone, restrict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, Executable, bindparam, insert, select, update
+
+from livenon_desk.central.database import next_seq
+from livenon_desk.central.problems import ProblemError
+from livenon_desk.central.tables import ENTITY_TABLES
+
+
+@dataclass(frozen=True)
+class Entity:
+    kind: str
+    key: str
+    version: int
+    seq: int
+    deleted: bool
+    data: dict[str, Any] | None
+
+    def document(self) -> dict[str, Any]:
+        return {"kind": self.kind, "id": self.key, "version": self.version, "seq": self.seq,
+                "deleted": self.deleted, "data": self.data}
+
+    @property
+    def etag(self) -> str:
+        return f'"{self.version}"'
+
+
+def utc_now_text() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def entity_from_row(kind: str, row: Any) -> Entity:
+    """``row`` has the columns key, version, seq, deleted and data."""
+    return Entity(kind, str(row.key), int(row.version), int(row.seq), bool(row.deleted),
+                  row.data)
+
+
+# Statements are built once: a batch runs them thousands of times, and building and
+# hashing a fresh statement costs more than SQLite takes to run it.
+@cache
+def _select_one(kind: str) -> Executable:
+    t = ENTITY_TABLES[kind]
+    return select(t.c.key, t.c.version, t.c.seq, t.c.deleted, t.c.data).where(
+        t.c.key == bindparam("b_key"))
+
+
+@cache
+def _insert(kind: str) -> Executable:
+    return insert(ENTITY_TABLES[kind])
+
+
+@cache
+def _update(kind: str) -> Executable:
+    t = ENTITY_TABLES[kind]
+    return update(t).where(t.c.key == bindparam("b_key"), t.c.version == bindparam("b_seen"))
+
+
+def get(connection: Connection, kind: str, key: str) -> Entity | None:
+    row = connection.execute(_select_one(kind), {"b_key": key}).first()
+    return None if row is None else entity_from_row(kind, row)
+
+
+def get_live(connection: Connection, kind: str, key: str, what: str) -> Entity:
+    """The entity, or 404 if it does not exist or was deleted."""
+    entity = get(connection, kind, key)
+    if entity is None or entity.deleted:
+        raise ProblemError(404, "not-found", f"No such {what}", f"There is no {what} {key}.")
+    return entity
+
+
+def stale(current: Entity | None, if_match: int | None) -> ProblemError:
+    seen = "nothing" if if_match is None else f"version {if_match}"
+    now = "does not exist" if current is None else f"is at version {current.version}"
+    return ProblemError(
+        412, "stale-version", "Changed on the server",
+        f"You sent a change to {seen}, but the record {now}; fetch it and decide again.",
+        extra={"current": None if current is None else current.document()},
+    )
+
+
+def check_version(current: Entity, if_match: int | None) -> None:
+    if if_match is None:
+        raise ProblemError(428, "if-match-required", "If-Match required",
+                           "This record exists: send If-Match with the version you saw.")
+    if if_match != current.version:
+        raise stale(current, if_match)
+
+
+def write(
+    connection: Connection,
+    kind: str,
+    key: str,
+    data: dict[str, Any] | None,
+    *,
+    expected: Entity | None,
+    columns: dict[str, Any] | None = None,
+    deleted: bool = False,
+) -> Entity:
+    """Insert (``expected`` None) or replace the version ``expected`` holds; a concurrent
+    writer that got there first makes this a 412, never a lost update."""
+    seq = next_seq(connection)
+    values = {"data": data, "seq": seq, "deleted": deleted, "changed_at": utc_now_text(),
+              **(columns or {})}
+    if expected is None:
+        connection.execute(_insert(kind), {"key": key, "version": 1, **values})
+        return Entity(kind, key, 1, seq, deleted, data)
+    version = expected.version + 1
+    done = connection.execute(
+        _update(kind), {"b_key": key, "b_seen": expected.version, "version": version, **values}
+    ).rowcount
+    if done != 1:
+        raise stale(get(connection, kind, key), expected.version)
+    return Entity(kind, key, version, seq, deleted, data)
+
+
+def tombstone(connection: Connection, kind: str, key: str) -> Entity:
+    """Delete an entity, keeping its key and a new seq so that every desk learns of it."""
+    current = get_live(connection, kind, key, kind)
+    return write(connection, kind, key, None, expected=current, deleted=True)
+
+
+def set_restricted(connection: Connection, rma: str, reason: str | None) -> Entity:
+    """Restrict (``reason`` given) or release a return's processing (privacy rule)."""
+    current = get_live(connection, "return", rma, "return")
+    data = dict(current.data or {})
+    data["restricted"] = reason is not None
+    data["restricted_reason"] = reason
+    return write(connection, "return", rma, data, expected=current,
+                 columns={"restricted": reason is not None})
+
+
+def refuse_if_restricted(entity: Entity) -> None:
+    if entity.data and entity.data.get("restricted"):
+        raise ProblemError(423, "restricted", "Processing restricted",
+                           f"Return {entity.key} is restricted: it is read-only.")

@@ -1,0 +1,140 @@
+"""The bodies of the central API, as pydantic models (the OpenAPI file names them alike)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from livenon_desk.domain.enums import Answer, Decision, Disposition, ParcelCondition
+
+Version = Annotated[int, Field(ge=1, le=2**31 - 1)]
+Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+Code = Annotated[str, Field(min_length=1, max_length=40)]
+Name = Annotated[str, Field(min_length=1, max_length=64)]
+Text = Annotated[str, Field(max_length=10_000)]
+Cents = Annotated[int, Field(ge=0, le=10**12)]
+WRITE_KINDS = ("receipt", "inspection", "override", "audit_event", "refund_decision")
+WriteKind = Literal["receipt", "inspection", "override", "audit_event", "refund_decision"]
+
+
+class _In(BaseModel):
+    # A misspelt field is a client bug that must not pass silently.
+    model_config = ConfigDict(extra="forbid")
+
+
+class TokenRequest(_In):
+    username: Name
+    password: Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class TokenResponse(BaseModel):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int
+    role: str
+
+
+class ReceiptLine(_In):
+    tag_code: Code
+    cartons_received: Annotated[int, Field(ge=0, le=1000)]
+
+
+class ReceiptIn(_In):
+    received_at: AwareDatetime
+    received_by: Name
+    carrier: Annotated[str | None, Field(max_length=40)] = None
+    tracking_number: Annotated[str | None, Field(max_length=64)] = None
+    parcel_condition: ParcelCondition
+    returned_goods_marked: bool | None = None
+    lines: Annotated[list[ReceiptLine], Field(min_length=1, max_length=100)]
+    photos: Annotated[list[Sha256], Field(max_length=100)] = []
+
+
+class InspectionIn(_In):
+    rma_number: Code
+    tag_code: Code
+    inspector: Name
+    started_at: AwareDatetime
+    finished_at: AwareDatetime | None = None
+    checklist: Annotated[dict[Code, Answer], Field(max_length=100)] = {}
+    notes: Text | None = None
+    decision: Decision | None = None
+    rule_results: Annotated[list[dict[str, Any]], Field(max_length=100)] = []
+    policy_version: Annotated[str | None, Field(max_length=32)] = None
+    disposition: Disposition | None = None
+    photos: Annotated[list[Sha256], Field(max_length=100)] = []
+
+
+class OverrideIn(_In):
+    decision: Decision
+    reason: Annotated[str, Field(min_length=1, max_length=2000)]
+    by: Name
+    at: AwareDatetime
+
+
+class AuditEventIn(_In):
+    uuid: UUID
+    occurred_at: AwareDatetime
+    actor: Name
+    action: Name
+    entity_kind: Name
+    entity_id: Code
+    details: dict[str, Any] = {}
+
+
+class RefundDecisionIn(_In):
+    uuid: UUID
+    rma_number: Code
+    decision: Literal["approved", "rejected"]
+    amount_cents: Cents
+    deduction_cents: Cents = 0
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+    rule_ids: Annotated[list[Annotated[str, Field(max_length=8)]], Field(max_length=50)] = []
+    policy_version: Annotated[str, Field(min_length=1, max_length=32)]
+    decided_by: Name
+    decided_at: AwareDatetime
+    reason: Text | None = None
+
+
+class BatchItem(_In):
+    key: Annotated[str, Field(min_length=1, max_length=200)]
+    kind: WriteKind
+    entity_id: Code
+    if_match: Version | None = None
+    body: dict[str, Any]
+
+
+class BatchIn(_In):
+    items: Annotated[list[BatchItem], Field(min_length=1)]
+
+
+class BatchItemResult(BaseModel):
+    key: str
+    status: int
+    body: dict[str, Any] | None
+
+
+class BatchOut(BaseModel):
+    results: list[BatchItemResult]
+
+
+class Entity(BaseModel):
+    kind: Literal["customer", "order", "return", "inspection"]
+    id: str
+    version: int
+    seq: int
+    deleted: bool
+    data: dict[str, Any] | None
+
+
+class ChangesPage(BaseModel):
+    changes: list[Entity]
+    next_cursor: str
+    has_more: bool
+
+
+class Health(BaseModel):
+    status: Literal["ok"] = "ok"
+    api_version: str = "v1"

@@ -1,0 +1,21 @@
+"""What a central server is started with; the defaults suit a real deployment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CentralSettings:
+    database_url: str
+    # Token bucket per bearer token (per client address for sign-in); None turns it off.
+    rate_per_second: float | None = 50.0
+    burst: int = 100
+    token_lifetime_seconds: int = 12 * 3600
+    # An idempotency claim older than this was left by a request that died mid-way
+    # (its transaction never committed), so another request may take it over.
+    in_flight_lease_seconds: int = 60
+    password_iterations: int = 200_000
+    max_batch_items: int = 1000
+    max_photo_bytes: int = 20 * 1024 * 1024
+    max_page: int = 1000

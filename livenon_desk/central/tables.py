@@ -1,0 +1,136 @@
+"""The central server's own tables (not the desk's): entities as versioned documents.
+
+Every entity table has the same spine: its natural key, a ``version`` that If-Match is
+checked against, the server ``seq`` of its last change (the pull orders by it), a
+``deleted`` flag (a tombstone keeps its key and seq so that desks learn of the deletion)
+and the document itself as JSON. A few columns are copied out of the document to be
+queried. Writes that only append (audit events, refund decisions) have tables of their own.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+def _entity_table(name: str, *extra: Column[object]) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("key", String(64), primary_key=True),
+        Column("version", Integer, nullable=False),
+        Column("seq", BigInteger, nullable=False, unique=True),
+        Column("deleted", Boolean, nullable=False, default=False),
+        Column("data", JSON, nullable=True),
+        Column("changed_at", String(32), nullable=False),
+        *extra,
+    )
+
+
+customers = _entity_table("customers")
+orders = _entity_table("orders", Column("customer_number", String(32), index=True))
+returns = _entity_table(
+    "returns",
+    Column("order_number", String(32), index=True),
+    Column("restricted", Boolean, nullable=False, default=False),
+)
+inspections = _entity_table("inspections", Column("rma_number", String(32), index=True))
+
+# The pull's kinds, in the order a desk must apply them (a return needs its order).
+ENTITY_TABLES: dict[str, Table] = {
+    "customer": customers,
+    "order": orders,
+    "return": returns,
+    "inspection": inspections,
+}
+
+# One row per counter; ``seq`` is taken by UPDATE ... RETURNING, whose row lock also makes
+# transactions commit in seq order on PostgreSQL, so a pull never skips a change.
+counters = Table(
+    "counters",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
+audit_events = Table(
+    "audit_events",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("seq", BigInteger, nullable=False, unique=True),
+    Column("received_by", String(64), nullable=False),
+    Column("received_at", String(32), nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
+refund_decisions = Table(
+    "refund_decisions",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("rma_number", String(32), nullable=False, index=True),
+    Column("seq", BigInteger, nullable=False, unique=True),
+    Column("received_by", String(64), nullable=False),
+    Column("received_at", String(32), nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
+photos = Table(
+    "photos",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("media_type", String(100), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("uploaded_by", String(64), nullable=False),
+    Column("uploaded_at", String(32), nullable=False),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("username", String(64), primary_key=True),
+    Column("role", String(16), nullable=False),
+    # pbkdf2_sha256$iterations$salt_hex$hash_hex
+    Column("password_hash", String(200), nullable=False),
+)
+
+# Only the SHA-256 of a token is kept: a copied database hands out no sessions.
+tokens = Table(
+    "tokens",
+    metadata,
+    Column("token_sha256", String(64), primary_key=True),
+    Column("username", String(64), nullable=False, index=True),
+    Column("expires_at", Integer, nullable=False),
+)
+
+# One row per (user, Idempotency-Key): the request's fingerprint and, once done, the
+# response that is sent again to a retry. ``state`` is "in_flight" or "done".
+idempotency = Table(
+    "idempotency",
+    metadata,
+    Column("username", String(64), primary_key=True),
+    Column("key", String(200), primary_key=True),
+    Column("fingerprint", String(64), nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("claimed_at", Integer, nullable=False),
+    Column("status", Integer, nullable=True),
+    Column("response", JSON, nullable=True),
+    Column("etag", String(40), nullable=True),
+)

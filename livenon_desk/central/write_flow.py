@@ -1,0 +1,112 @@
+"""How a write is carried out: once per Idempotency-Key, alone or in a batch.
+
+A batch is one transaction: every item that is new runs inside a savepoint (a refused
+item rolls back only itself) and stores its answer under its own key, and one commit
+makes them all durable; a retry of the batch after a lost answer replays each item.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError
+
+from livenon_desk.central import idempotency
+from livenon_desk.central.auth import Principal
+from livenon_desk.central.context import CentralContext
+from livenon_desk.central.idempotency import StoredResponse
+from livenon_desk.central.problems import ProblemError, problem_document
+from livenon_desk.central.schemas import BatchItem, BatchItemResult
+from livenon_desk.central.writes import APPLY, WriteRequest
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class WriteOutcome:
+    response: StoredResponse
+    replayed: bool
+
+
+def perform_write(
+    context: CentralContext, who: Principal, key: str, req: WriteRequest
+) -> WriteOutcome:
+    idempotency.check_key(key)
+    fp = idempotency.fingerprint(req.kind, req.entity_id, req.if_match, req.dump())
+    now = int(context.clock())
+    lease = context.settings.in_flight_lease_seconds
+    db = context.db
+    stored = idempotency.claim(db, who.username, key, fp, now, lease)
+    if stored is not None:
+        log.info("replayed %s %s for %s", req.kind, req.entity_id, who.username)
+        return WriteOutcome(stored, replayed=True)
+    try:
+        if context.faults is not None:
+            context.faults.maybe_pause(key)
+        _, apply = APPLY[req.kind]
+        with db.write() as c:
+            response = apply(c, who, req)
+            idempotency.complete(c, who.username, key, fp, now, response, claimed=True)
+    except BaseException:
+        idempotency.release(db, who.username, key)
+        raise
+    return WriteOutcome(response, replayed=False)
+
+
+def validation_errors(exc: ValidationError) -> list[dict[str, Any]]:
+    return [{"loc": [str(p) for p in e["loc"]], "msg": e["msg"], "type": e["type"]}
+            for e in exc.errors()]
+
+
+def perform_batch(
+    context: CentralContext, who: Principal, items: list[BatchItem]
+) -> list[BatchItemResult]:
+    limit = context.settings.max_batch_items
+    if len(items) > limit:
+        raise ProblemError(422, "batch-too-large", "Batch too large",
+                           f"{len(items)} items; at most {limit} per batch.")
+    now = int(context.clock())
+    with context.db.write() as c:
+        results = [_batch_item(c, context, who, item, now) for item in items]
+    log.info("batch of %d from %s", len(items), who.username)
+    return results
+
+
+def _batch_item(
+    c: Connection, context: CentralContext, who: Principal, item: BatchItem, now: int
+) -> BatchItemResult:
+    model, apply = APPLY[item.kind]
+    try:
+        idempotency.check_key(item.key)
+        try:
+            body = model.model_validate(item.body)
+        except ValidationError as exc:
+            raise ProblemError(422, "invalid-request", "Invalid request",
+                               f"The {item.kind} body failed validation.",
+                               extra={"errors": validation_errors(exc)}) from None
+        req = WriteRequest(item.kind, item.entity_id, item.if_match, body)
+        fp = idempotency.fingerprint(req.kind, req.entity_id, req.if_match, req.dump())
+        stored = idempotency.lookup(c, who.username, item.key, fp, now,
+                                    context.settings.in_flight_lease_seconds)
+        if stored is not None:
+            return BatchItemResult(key=item.key, status=stored.status, body=stored.body)
+        savepoint = c.begin_nested()
+        try:
+            response = apply(c, who, req)
+            idempotency.complete(c, who.username, item.key, fp, now, response, claimed=False)
+        except BaseException:
+            savepoint.rollback()
+            raise
+        savepoint.commit()
+        return BatchItemResult(key=item.key, status=response.status, body=response.body)
+    except ProblemError as exc:
+        return BatchItemResult(key=item.key, status=exc.status, body=exc.document())
+    except IntegrityError:
+        # Another transaction wrote the same key (or record) at the same moment.
+        return BatchItemResult(key=item.key, status=409, body=problem_document(
+            409, "request-in-flight", "Request still in progress",
+            "The same change is being written by another request; try again."))

@@ -1,0 +1,196 @@
+"""The five writes a desk pushes: receipt, inspection, override, audit event, refund decision.
+
+Each takes an open write transaction and a validated body, and either returns the answer
+to store and send, or raises a ``ProblemError`` having changed nothing that its caller
+will commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from copy import deepcopy
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import Connection, Table, insert, select
+
+from livenon_desk.central import records, tables
+from livenon_desk.central.auth import Principal, require_supervisor
+from livenon_desk.central.database import next_seq
+from livenon_desk.central.idempotency import StoredResponse
+from livenon_desk.central.problems import ProblemError
+from livenon_desk.central.schemas import (
+    AuditEventIn,
+    InspectionIn,
+    OverrideIn,
+    ReceiptIn,
+    RefundDecisionIn,
+)
+from livenon_desk.domain.enums import ReturnStatus
+
+# A receipt moves a return on only while it is waiting for its parcel.
+_RECEIVABLE = frozenset({ReturnStatus.APPLIED, ReturnStatus.INSTRUCTIONS_SENT,
+                         ReturnStatus.IN_TRANSIT, ReturnStatus.PARTIALLY_RECEIVED,
+                         ReturnStatus.RECEIVED})
+
+
+@dataclass(frozen=True)
+class WriteRequest:
+    kind: str
+    entity_id: str
+    if_match: int | None
+    body: BaseModel
+
+    def dump(self) -> dict[str, Any]:
+        return self.body.model_dump(mode="json")
+
+
+Apply = Callable[[Connection, Principal, WriteRequest], StoredResponse]
+
+
+def _invalid(detail: str) -> ProblemError:
+    return ProblemError(422, "invalid-request", "Invalid request", detail)
+
+
+def _answer(status: int, entity: records.Entity) -> StoredResponse:
+    return StoredResponse(status, entity.document(), entity.etag)
+
+
+def apply_receipt(c: Connection, _who: Principal, req: WriteRequest) -> StoredResponse:
+    assert isinstance(req.body, ReceiptIn)
+    body = req.body
+    current = records.get_live(c, "return", req.entity_id, "return")
+    records.refuse_if_restricted(current)
+    records.check_version(current, req.if_match)
+    data = deepcopy(current.data or {})
+    lines = {line["tag_code"]: line for line in data.get("lines", [])}
+    for got in body.lines:
+        if got.tag_code not in lines:
+            raise _invalid(f"Tag {got.tag_code} is not a line of return {req.entity_id}.")
+        lines[got.tag_code]["cartons_received"] = got.cartons_received
+    dumped = req.dump()
+    for field in ("received_at", "received_by", "parcel_condition"):
+        data[field] = dumped[field]
+    for field in ("carrier", "tracking_number", "returned_goods_marked"):
+        if dumped[field] is not None:
+            data[field] = dumped[field]
+    data["receipt_photos"] = sorted(set(data.get("receipt_photos", [])) | set(body.photos))
+    if data.get("status") in _RECEIVABLE:
+        complete = all(line["cartons_received"] >= line["cartons_expected"]
+                       for line in lines.values())
+        data["status"] = (ReturnStatus.RECEIVED if complete
+                          else ReturnStatus.PARTIALLY_RECEIVED).value
+    return _answer(200, records.write(c, "return", req.entity_id, data, expected=current))
+
+
+_OVERRIDE_FIELDS = ("override_decision", "override_reason", "override_by", "override_at")
+
+
+def apply_inspection(c: Connection, _who: Principal, req: WriteRequest) -> StoredResponse:
+    assert isinstance(req.body, InspectionIn)
+    body = req.body
+    ret = records.get_live(c, "return", body.rma_number, "return")
+    records.refuse_if_restricted(ret)
+    if body.tag_code not in {line["tag_code"] for line in (ret.data or {}).get("lines", [])}:
+        raise _invalid(f"Tag {body.tag_code} is not a line of return {body.rma_number}.")
+    current = records.get(c, "inspection", req.entity_id)
+    data = req.dump()
+    columns = {"rma_number": body.rma_number}
+    if current is None:
+        if req.if_match is not None:
+            raise records.stale(None, req.if_match)
+        data.update(dict.fromkeys(_OVERRIDE_FIELDS))
+        return _answer(201, records.write(c, "inspection", req.entity_id, data,
+                                          expected=None, columns=columns))
+    if current.deleted:
+        raise ProblemError(404, "not-found", "Inspection deleted",
+                           f"Inspection {req.entity_id} was deleted on the server.")
+    old = current.data or {}
+    if old.get("rma_number") != body.rma_number or old.get("tag_code") != body.tag_code:
+        raise _invalid("An inspection cannot move to another return line.")
+    records.check_version(current, req.if_match)
+    data.update({k: old.get(k) for k in _OVERRIDE_FIELDS})
+    return _answer(200, records.write(c, "inspection", req.entity_id, data,
+                                      expected=current, columns=columns))
+
+
+def apply_override(c: Connection, who: Principal, req: WriteRequest) -> StoredResponse:
+    assert isinstance(req.body, OverrideIn)
+    require_supervisor(who)
+    current = records.get_live(c, "inspection", req.entity_id, "inspection")
+    data = dict(current.data or {})
+    ret = records.get(c, "return", str(data.get("rma_number")))
+    if ret is not None:
+        records.refuse_if_restricted(ret)
+    records.check_version(current, req.if_match)
+    dumped = req.dump()
+    data.update(override_decision=dumped["decision"], override_reason=dumped["reason"],
+                override_by=dumped["by"], override_at=dumped["at"])
+    return _answer(200, records.write(c, "inspection", req.entity_id, data, expected=current))
+
+
+def _same_id(req: WriteRequest, uuid: str) -> None:
+    if req.entity_id != uuid:
+        raise _invalid(f"entity_id {req.entity_id} is not the body's uuid {uuid}.")
+
+
+def _existing(c: Connection, table: Table, uuid: str, data: dict[str, Any]) -> bool:
+    """True if this append-only record is already there with the same content; 409 if
+    it is there with other content."""
+    row = c.execute(select(table.c.data).where(table.c.uuid == uuid)).first()
+    if row is None:
+        return False
+    if row.data != data:
+        raise ProblemError(409, "already-recorded", "Already recorded",
+                           f"A different record with uuid {uuid} already exists.")
+    return True
+
+
+def apply_audit_event(c: Connection, who: Principal, req: WriteRequest) -> StoredResponse:
+    assert isinstance(req.body, AuditEventIn)
+    uuid = str(req.body.uuid)
+    _same_id(req, uuid)
+    data = req.dump()
+    t = tables.audit_events
+    if _existing(c, t, uuid, data):
+        seq = c.execute(select(t.c.seq).where(t.c.uuid == uuid)).scalar_one()
+        return StoredResponse(200, {"uuid": uuid, "seq": int(seq)})
+    seq = next_seq(c)
+    c.execute(insert(t).values(uuid=uuid, seq=seq, received_by=who.username,
+                               received_at=records.utc_now_text(), data=data))
+    return StoredResponse(201, {"uuid": uuid, "seq": seq})
+
+
+def apply_refund_decision(c: Connection, who: Principal, req: WriteRequest) -> StoredResponse:
+    assert isinstance(req.body, RefundDecisionIn)
+    body = req.body
+    uuid = str(body.uuid)
+    _same_id(req, uuid)
+    data = req.dump()
+    t = tables.refund_decisions
+    if _existing(c, t, uuid, data):
+        ret = records.get_live(c, "return", body.rma_number, "return")
+        return StoredResponse(200, {"decision": data, "return": ret.document()}, ret.etag)
+    current = records.get_live(c, "return", body.rma_number, "return")
+    records.refuse_if_restricted(current)
+    records.check_version(current, req.if_match)
+    ret_data = dict(current.data or {})
+    ret_data["status"] = (ReturnStatus.REFUND_APPROVED if body.decision == "approved"
+                          else ReturnStatus.REFUND_REJECTED).value
+    ret_data["refund"] = {k: data[k] for k in ("uuid", "decision", "amount_cents",
+                                               "deduction_cents", "currency", "decided_at")}
+    entity = records.write(c, "return", body.rma_number, ret_data, expected=current)
+    c.execute(insert(t).values(uuid=uuid, rma_number=body.rma_number, seq=next_seq(c),
+                               received_by=who.username, received_at=records.utc_now_text(),
+                               data=data))
+    return StoredResponse(201, {"decision": data, "return": entity.document()}, entity.etag)
+
+
+APPLY: dict[str, tuple[type[BaseModel], Apply]] = {
+    "receipt": (ReceiptIn, apply_receipt),
+    "inspection": (InspectionIn, apply_inspection),
+    "override": (OverrideIn, apply_override),
+    "audit_event": (AuditEventIn, apply_audit_event),
+    "refund_decision": (RefundDecisionIn, apply_refund_decision),
+}

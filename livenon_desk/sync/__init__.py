@@ -1,0 +1,1 @@
+"""The desk's side of the central API: the HTTP client, its retries and its errors."""

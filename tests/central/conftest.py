@@ -1,0 +1,3 @@
+from tests.central_server import central, central_template
+
+__all__ = ["central", "central_template"]
