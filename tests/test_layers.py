@@ -1,4 +1,4 @@
-"""The direction of imports: views -> services -> store -> models -> domain."""
+"""The direction of imports: views -> services -> (store, documents) -> models -> domain."""
 
 from __future__ import annotations
 
@@ -32,6 +32,8 @@ FORBIDDEN = {
     "store": ("PySide6", "livenon_desk.services", "livenon_desk.views"),
     "demo": ("PySide6", "livenon_desk.services", "livenon_desk.views"),
     "services": ("PySide6", "livenon_desk.views"),
+    "documents": ("PySide6", "sqlalchemy", "livenon_desk.store", "livenon_desk.services",
+                  "livenon_desk.views"),
 }
 
 
