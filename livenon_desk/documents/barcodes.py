@@ -12,6 +12,7 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.pdfgen.canvas import Canvas
 
+from livenon_desk.documents.fonts import register_fonts
 from livenon_desk.errors import KnownError
 
 MIN_BAR = 0.7  # points
@@ -49,7 +50,9 @@ def qr(value: str, size: float) -> Drawing:
     """A QR code (error correction M, with its four-module quiet zone) ``size`` square."""
     widget = QrCodeWidget(value, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    # The drawing's own font, so the PDF does not name Helvetica, which it does not embed.
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0],
+                      initialFontName=register_fonts())
     drawing.add(widget)
     return drawing
 

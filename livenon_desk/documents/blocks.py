@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from typing import Any, TypeAlias
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from livenon_desk.documents.data import Address, Lang, Party
 from livenon_desk.documents.glyphs import markup
-from livenon_desk.documents.styles import BRAND, MUTED_HEX, RULE, SHADE, styles
+from livenon_desk.documents.styles import BRAND, MUTED_HEX, RULE, SHADE, styles, table_style
 from livenon_desk.documents.texts import tr
 
 Cell: TypeAlias = str | Flowable
@@ -39,7 +39,7 @@ def facts(pairs: Sequence[tuple[str, str | None]], width: float, columns: int = 
         chunk = cells[start:start + columns]
         rows.append(chunk + [""] * (columns - len(chunk)))
     table = Table(rows, colWidths=[width / columns] * columns)
-    table.setStyle(TableStyle([
+    table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 8),
@@ -66,7 +66,7 @@ def boxes(titled: Sequence[tuple[str, Flowable]], width: float) -> Table:
     column = width / len(titled)
     table = Table([[Paragraph(markup(t), st.key) for t, _ in titled],
                    [body for _, body in titled]], colWidths=[column] * len(titled))
-    table.setStyle(TableStyle([
+    table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 6),
         ("RIGHTPADDING", (0, 0), (-1, -1), 6),
@@ -113,7 +113,7 @@ def data_table(
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
     ]
     commands += [("BACKGROUND", (0, i), (-1, i), SHADE) for i in range(2, len(body) + 1, 2)]
-    table.setStyle(TableStyle(commands))
+    table.setStyle(table_style(commands))
     if not rows:
         return Table([[table], [para(tr("none_on_file", lang), "muted")]])
     return table
@@ -133,7 +133,7 @@ def checkboxes(items: Sequence[str]) -> list[Flowable]:
 def columns(cells: Sequence[Sequence[Flowable]], width: float) -> Table:
     """Stacks of flowables side by side, top-aligned, in equal columns."""
     table = Table([list(cells)], colWidths=[width / len(cells)] * len(cells))
-    table.setStyle(TableStyle([
+    table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 10),

@@ -50,6 +50,8 @@ def build_pdf(frame: Frame, story: list[Flowable], *, pagesize: tuple[float, flo
         title=f"{tr(frame.title_key, 'en')} {frame.reference}",
         author=frame.company.legal_name, subject=subject or frame.reference,
         creator=frame.company.name,
+        # Else every page names Helvetica, a font the PDF does not embed.
+        initialFontName=register_fonts(),
     )
     body = PdfFrame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height,
                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from livenon_desk.documents.barcodes import code128
 from livenon_desk.documents.blocks import (
@@ -24,7 +24,7 @@ from livenon_desk.documents.formatting import day
 from livenon_desk.documents.glyphs import markup
 from livenon_desk.documents.language import document_language
 from livenon_desk.documents.page_frame import Frame, build_pdf, content_width
-from livenon_desk.documents.styles import RULE, styles
+from livenon_desk.documents.styles import RULE, styles, table_style
 from livenon_desk.documents.texts import enum_text, tr
 from livenon_desk.domain.enums import LabelType, ReasonCategory
 
@@ -86,11 +86,11 @@ def _top(ret: ReturnInfo, lang: Lang, width: float, zone: str) -> Table:
     code = Table([[code128(ret.rma_number, 0.36 * width, 46)],
                   [Paragraph(markup(ret.rma_number), st.centered)]],
                  colWidths=[0.38 * width])
-    code.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"),
+    code.setStyle(table_style([("ALIGN", (0, 0), (-1, -1), "CENTER"),
                               ("BOX", (0, 0), (-1, -1), 0.6, RULE),
                               ("TOPPADDING", (0, 0), (-1, 0), 10)]))
     table = Table([[grid, code]], colWidths=[0.62 * width, 0.38 * width])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     return table
@@ -113,7 +113,7 @@ def _signature(lang: Lang, width: float) -> Table:
                    [Paragraph(markup(tr("form.signature", lang)), st.key), "",
                     Paragraph(markup(tr("date", lang)), st.key)]],
                   colWidths=[0.5 * width, 0.1 * width, 0.4 * width], rowHeights=[20, None])
-    table.setStyle(TableStyle([("LINEBELOW", (0, 0), (0, 0), 0.6, RULE),
+    table.setStyle(table_style([("LINEBELOW", (0, 0), (0, 0), 0.6, RULE),
                                ("LINEBELOW", (2, 0), (2, 0), 0.6, RULE),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return table

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch, mm
+from reportlab.platypus import TableStyle
 
 from livenon_desk.documents.fonts import register_fonts
 
@@ -80,3 +83,8 @@ def styles() -> Styles:
         mono=style("mono", 7.5, textColor=MUTED),
         centered=style("centered", 8, alignment=TA_CENTER, textColor=MUTED),
     )
+
+
+def table_style(commands: Sequence[Any]) -> TableStyle:
+    """A table style whose plain-text cells use the embedded font, not Helvetica."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), register_fonts()), *commands])

@@ -33,6 +33,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "rma.short": ("RMA", "RMA"),
     "order": ("Order number", "订单号"),
     "order.date": ("Order date", "下单日期"),
+    "delivered": ("Delivery sign-off", "签收时间"),
     "invoice.number": ("Invoice number", "发票号"),
     "invoice.date": ("Invoice date", "开票日期"),
     "credit_note.number": ("Credit note number", "贷项通知单号"),
@@ -108,14 +109,17 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "refund.price_paid": ("Price paid", "实付金额"),
     "refund.less": ("Less", "扣除"),
     "refund.amount": ("Refund due", "应退金额"),
-    "refund.due": ("Refund to the original payment method by", "退回原支付方式，最迟于"),
-    "refund.due_between": ("between {start} and {end}", "{start} 至 {end} 之间"),
+    "refund.due": ("Refunded to the original payment method by {end} (P6).",
+                   "最迟于 {end} 退回原支付方式（P6）。"),
+    "refund.due_between": ("Refunded to the original payment method between {start} and "
+                           "{end} (P6).", "于 {start} 至 {end} 之间退回原支付方式（P6）。"),
     "refund.rules": ("Rules applied", "适用规则"),
     "refund.none": ("No refund recommendation: the line is not eligible.",
                     "无退款建议：该商品不符合退货条件。"),
     "refund.notify": ("The customer is told of the deduction (P7).", "扣款已告知客户（P7）。"),
     "notes": ("Notes", "备注"),
     "photos": ("Photos", "照片"),
+    "caption": ("Caption", "说明"),
     "photo.missing": ("Photo file not found", "照片文件缺失"),
     "photo.unreadable": ("Photo file cannot be read", "照片文件无法读取"),
     "photo.hash_mismatch": ("The file no longer matches its recorded SHA-256",
@@ -296,6 +300,11 @@ def enum_text(value: StrEnum, lang: Lang) -> str:
 def rule_title(rule_id: str, lang: Lang) -> str:
     en, zh = RULE_TITLES.get(rule_id, (rule_id, rule_id))
     return zh if lang == "zh" else en
+
+
+def labelled(key: str, lang: Lang, value: str) -> str:
+    """``Label: value``, with the full-width colon in Chinese."""
+    return f"{tr(key, lang)}{'：' if lang == 'zh' else ': '}{value}"
 
 
 def both(en: str, zh: str, lang: Lang) -> str:

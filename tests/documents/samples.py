@@ -130,14 +130,14 @@ def a_return(customer: Party | None = None, lines: tuple[ReturnLine, ...] | None
     )
 
 
-def photos(folder: Path, count: int = 2) -> tuple[PhotoRef, ...]:
+def photos(folder: Path, count: int = 2, shade: int = 0) -> tuple[PhotoRef, ...]:
     """Small real JPEGs on disk, with their true SHA-256."""
     from PIL import Image, ImageDraw
 
     refs = []
     for i in range(count):
         path = folder / f"photo-{i}.jpg"
-        image = Image.new("RGB", (640, 480), (200 - 40 * i, 170, 140 + 30 * i))
+        image = Image.new("RGB", (640, 480), (200 - 40 * i, 170 - shade, 140 + 30 * i))
         draw = ImageDraw.Draw(image)
         draw.rectangle((120, 120, 520, 360), outline=(60, 40, 20), width=12)
         draw.line((120, 360, 520, 120), fill=(150, 30, 30), width=8)
@@ -256,8 +256,9 @@ def credit_note(customer: Party | None = None) -> CreditNoteInfo:
 def evidence(folder: Path, customer: Party | None = None) -> EvidenceCase:
     ret = a_return(customer)
     receipt_dir = folder / "receipt"
-    receipt_dir.mkdir(exist_ok=True)
-    receipt_photos = photos(receipt_dir, 1)
+    receipt_dir.mkdir(parents=True, exist_ok=True)
+    receipt_photos = tuple(replace(p, caption="Both cartons on arrival, dock 7")
+                           for p in photos(receipt_dir, 1, shade=60))
     return EvidenceCase(
         order=order(customer), ret=ret,
         timeline=(
