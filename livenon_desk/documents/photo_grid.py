@@ -7,9 +7,11 @@ while printing, and a file that no longer matches (or is gone) says so on the pa
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 from collections.abc import Sequence
 
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Paragraph, Table
 
 from livenon_desk.documents.data import Lang, PhotoRef
@@ -53,7 +55,8 @@ def _cell(photo: PhotoRef, width: float, lang: Lang, zone: str) -> list[Flowable
             log.warning("photo %s no longer matches its hash", photo.sha256[:12])
             problem = tr("photo.hash_mismatch", lang)
         try:
-            picture = Image(str(photo.path), width=width, height=MAX_PHOTO_HEIGHT,
+            ImageReader(io.BytesIO(data)).getSize()  # the Image flowable reads it only later
+            picture = Image(io.BytesIO(data), width=width, height=MAX_PHOTO_HEIGHT,
                             kind="proportional", hAlign="LEFT")
         except OSError:
             log.warning("photo %s cannot be read as an image", photo.sha256[:12])
