@@ -91,11 +91,13 @@ def draw_tag(canvas: Canvas, tag: ItemTagInfo, company: CompanyDetails, lang: La
     canvas.drawString(PAD + 6, y - 10, printable(tr("disposition", lang)))
     disposition = (enum_text(tag.disposition, lang) if tag.disposition
                    else tr("tag.not_inspected", lang))
-    size = 20.0
-    while canvas.stringWidth(disposition, font, size) > inner * 0.64 - 12 and size > 9:
-        size -= 1
-    canvas.setFont(font, size)
-    canvas.drawString(PAD + 6, y - band + 9, printable(disposition.upper()))
+    shown = fit([printable(disposition.upper())], font, size=20, min_size=8,
+                width=inner * 0.64 - 12, height=band - 16, what="disposition")
+    canvas.setFont(font, shown.size)
+    line_y = y - 14 - shown.size * 0.9 - (band - 16 - shown.height) / 2
+    for line in shown.lines:
+        canvas.drawString(PAD + 6, line_y, line)
+        line_y -= shown.leading
     canvas.setFillColor(colors.black)
     bin_x = PAD + inner * 0.64 + 8
     canvas.setFont(font, 7)

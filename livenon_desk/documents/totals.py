@@ -16,7 +16,7 @@ def totals(rows: Sequence[tuple[str, str]], total: tuple[str, str], width: float
     body = [[Paragraph(markup(k), st.cell_right), Paragraph(markup(v), st.cell_right)]
             for k, v in rows]
     body.append([Paragraph(markup(total[0]), st.total), Paragraph(markup(total[1]), st.total)])
-    table = Table(body, colWidths=[0.62 * width, 0.38 * width], hAlign="RIGHT")
+    table = Table(body, colWidths=[0.5 * width, 0.5 * width], hAlign="RIGHT")
     table.setStyle(table_style([
         ("LINEABOVE", (0, -1), (-1, -1), 1, BRAND),
         ("TOPPADDING", (0, 0), (-1, -1), 2),

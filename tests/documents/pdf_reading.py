@@ -93,3 +93,25 @@ def embedded_font_files(pdf: bytes) -> set[str]:
 
 def base_fonts(pdf: bytes) -> set[str]:
     return {str(font.get("/BaseFont")) for font in fonts(pdf)}
+
+
+def char_boxes(pdf: bytes) -> list[list[tuple[str, tuple[float, float, float, float]]]]:
+    """Per page: each drawn character and its box (left, bottom, right, top) in points."""
+    pages = []
+    document = pdfium.PdfDocument(pdf)
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            boxes = []
+            for i in range(textpage.count_chars()):
+                char = text[i] if i < len(text) else ""
+                if char.strip():
+                    boxes.append((char, tuple(textpage.get_charbox(i))))
+            pages.append(boxes)
+            textpage.close()
+            page.close()
+    finally:
+        document.close()
+    return pages

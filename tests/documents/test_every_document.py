@@ -69,3 +69,15 @@ def test_every_document_names_its_rma_or_order(kind: str, english_documents: dic
                                                ) -> None:
     text = pdf.squashed(english_documents[kind])
     assert RMA in text or "LVN2025070100042" in text
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_text_runs_off_the_page(kind: str, english_documents: dict[str, bytes],
+                                   chinese_documents: dict[str, bytes]) -> None:
+    for data in (english_documents[kind], chinese_documents[kind]):
+        sizes = pdf.page_sizes(data)
+        for (width, height), boxes in zip(sizes, pdf.char_boxes(data), strict=True):
+            assert boxes
+            for char, (left, bottom, right, top) in boxes:
+                assert left >= 4 and right <= width - 4, char
+                assert bottom >= 4 and top <= height - 4, char

@@ -35,3 +35,12 @@ def test_chinese_tag_and_a_batch(company: CompanyDetails) -> None:
     assert len(texts) == 2
     assert samples.CHINESE_PRODUCT in texts[0] and "重新上架" in texts[0]
     assert "橡木餐椅（两把装）" in texts[1]
+
+
+def test_a_long_disposition_stays_inside_its_band(company: CompanyDetails) -> None:
+    tag = replace(samples.item_tag(), disposition=None)
+    boxes = pdf.char_boxes(item_tag_pdf(tag, company))[0]
+    text = "".join(c for c, _ in boxes)
+    start = text.index("NOTINSPECTEDYET")
+    band_right = 12 + (288 - 24) * 0.64
+    assert all(box[2] <= band_right for _, box in boxes[start:start + 15])
