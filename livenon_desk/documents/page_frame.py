@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, PageTemplate, Paragraph
 from reportlab.platypus import Frame as PdfFrame
 
 from livenon_desk.documents.data import CompanyDetails, Lang
@@ -23,6 +23,8 @@ from livenon_desk.documents.styles import (
     RULE,
 )
 from livenon_desk.documents.texts import tr
+
+HEADING_ROOM = 80.0  # points: a heading and about three table rows
 
 
 @dataclass(frozen=True)
@@ -54,14 +56,25 @@ def build_pdf(frame: Frame, story: list[Flowable], *, pagesize: tuple[float, flo
         initialFontName=register_fonts(),
     )
     body = PdfFrame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height,
-                    leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+                    leftPadding=0, rightPadding=0, topPadding=8, bottomPadding=0)
 
     def on_page(canvas: Canvas, _doc: Any) -> None:
         _letterhead(canvas, frame, size)
 
     doc.addPageTemplates([PageTemplate("page", [body], onPage=on_page)])
-    doc.build(story, canvasmaker=_numbered_canvas(frame))
+    doc.build(_no_orphan_headings(story), canvasmaker=_numbered_canvas(frame))
     return buffer.getvalue()
+
+
+def _no_orphan_headings(story: list[Flowable]) -> list[Flowable]:
+    """A heading starts a new page unless a few lines of its section fit under it; unlike
+    keep-with-next, a long table under it still flows from where it starts."""
+    out: list[Flowable] = []
+    for flowable in story:
+        if isinstance(flowable, Paragraph) and flowable.style.name == "heading":
+            out.append(CondPageBreak(HEADING_ROOM))
+        out.append(flowable)
+    return out
 
 
 def content_width(company: CompanyDetails) -> float:
