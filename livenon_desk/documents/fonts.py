@@ -51,5 +51,6 @@ def register_fonts(path: Path = FONT_FILE) -> str:
 def covered_code_points() -> frozenset[int]:
     """The code points the document font can draw."""
     font = pdfmetrics.getFont(register_fonts())
-    assert isinstance(font, TTFont)
+    if not isinstance(font, TTFont):
+        raise TypeError(f"{FONT} is registered as {type(font).__name__}, not a TrueType font")
     return frozenset(font.face.charToGlyph)

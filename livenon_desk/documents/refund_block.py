@@ -16,7 +16,8 @@ def refund_block(refund: RefundInfo | None, lang: Lang, width: float) -> list[Fl
     if refund is None:
         return [para(tr("refund.none", lang))]
     rows = [(tr("refund.price_paid", lang), money(refund.price_paid))]
-    rows += [(f"{tr('refund.less', lang)} {both(d.label_en, d.label_zh, lang)} ({d.rule_id})",
+    rows += [(f"{tr('refund.less', lang)} {both(d.label_en, d.label_zh, lang)}"
+              f"{both(f' ({d.rule_id})', f'（{d.rule_id}）', lang)}",
               f"− {money(d.amount)}") for d in refund.deductions]
     block: list[Flowable] = [
         totals(rows, (tr("refund.amount", lang), money(refund.amount, refund.currency)),
