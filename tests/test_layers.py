@@ -1,5 +1,5 @@
-"""The direction of imports: views -> services -> (store, sync) -> models -> domain; the
-central server stands beside the desk and uses no service or screen of it."""
+"""The direction of imports: views -> services -> (store, sync, documents) -> models ->
+domain; the central server stands beside the desk and uses no service or screen of it."""
 
 from __future__ import annotations
 
@@ -35,6 +35,8 @@ FORBIDDEN = {
     "services": ("PySide6", "livenon_desk.views"),
     "sync": ("PySide6", "livenon_desk.views"),
     "central": ("PySide6", "livenon_desk.views", "livenon_desk.services"),
+    "documents": ("PySide6", "sqlalchemy", "livenon_desk.store", "livenon_desk.services",
+                  "livenon_desk.views"),
 }
 
 

@@ -1,0 +1,141 @@
+"""The inspection report: every checklist answer, the decision rule by rule, the refund.
+
+Carries the policy version and rule ids (E1-E5, X1-X3; P6, P7, T1, T2) so a supervisor
+can see why, and the content hash of the inspection as text and QR so a copy can be
+checked against the record later.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import Color
+from reportlab.platypus import Flowable, Paragraph, Table
+
+from livenon_desk.documents.barcodes import qr
+from livenon_desk.documents.blocks import data_table, facts, gap, heading, keep, para, product_cell
+from livenon_desk.documents.content_hash import inspection_hash
+from livenon_desk.documents.data import CompanyDetails, InspectionRecord, Lang
+from livenon_desk.documents.formatting import moment, money
+from livenon_desk.documents.glyphs import markup
+from livenon_desk.documents.page_frame import Frame, build_pdf, content_width
+from livenon_desk.documents.photo_grid import photo_grid
+from livenon_desk.documents.refund_block import refund_block
+from livenon_desk.documents.styles import FAIL, PASS, REVIEW, RULE, SHADE, styles, table_style
+from livenon_desk.documents.texts import both, enum_text, labelled, rule_title, tr
+from livenon_desk.domain.enums import Answer, Decision, RuleOutcome
+
+_OUTCOME_COLOURS = {RuleOutcome.PASS: PASS, RuleOutcome.FAIL: FAIL,
+                    RuleOutcome.REVIEW: REVIEW, RuleOutcome.PENDING: REVIEW}
+_ANSWER_COLOURS = {Answer.YES: PASS, Answer.NO: FAIL, Answer.UNANSWERED: REVIEW}
+_DECISION_COLOURS = {Decision.ELIGIBLE: PASS, Decision.NOT_ELIGIBLE: FAIL,
+                     Decision.NEEDS_REVIEW: REVIEW, Decision.PENDING: REVIEW}
+
+
+def inspection_report_pdf(record: InspectionRecord, company: CompanyDetails,
+                          lang: Lang = "en") -> bytes:
+    frame = Frame(company, lang, "title.inspection_report", record.rma_number)
+    return build_pdf(frame, inspection_story(record, company, lang),
+                     subject=f"{record.rma_number} {record.line.tag_code}")
+
+
+def inspection_story(record: InspectionRecord, company: CompanyDetails, lang: Lang
+                     ) -> list[Flowable]:
+    """The report's content, also used as a section of the evidence package (T4)."""
+    width = content_width(company)
+    zone = company.time_zone
+    line = record.line
+    story: list[Flowable] = [
+        facts([
+            (tr("rma", lang), record.rma_number),
+            (tr("order", lang), record.order_number),
+            (tr("tag", lang), line.tag_code),
+            (tr("inspector", lang), record.inspector),
+            (tr("started", lang), moment(record.started_at, lang, zone)),
+            (tr("finished", lang), moment(record.finished_at, lang, zone)),
+            (tr("policy_version", lang), record.policy_version),
+            (tr("disposition", lang),
+             enum_text(record.disposition, lang) if record.disposition else None),
+            (tr("sku", lang), line.sku),
+        ], width),
+        gap(2),
+        data_table([tr("product", lang), tr("qty", lang), tr("unit_price", lang)],
+                   [[product_cell(line.product_name_en, line.product_name_zh, lang),
+                     str(line.quantity), money(line.unit_price)]],
+                   [0.7 * width, 0.1 * width, 0.2 * width], right=(1, 2), lang=lang),
+        _decision_banner(record, lang, width),
+        heading(tr("checklist", lang)),
+        data_table(
+            [tr("rule", lang), tr("question", lang), tr("answer", lang)],
+            [[a.rule_id, both(a.question_en, a.question_zh, lang),
+              _coloured(enum_text(a.answer, lang), _ANSWER_COLOURS.get(a.answer))]
+             for a in record.answers],
+            [0.1 * width, 0.72 * width, 0.18 * width], lang=lang,
+        ),
+        heading(f"{tr('decision_by_rule', lang)} · {tr('policy_version', lang)} "
+                f"{record.policy_version}"),
+        data_table(
+            [tr("rule", lang), tr("outcome", lang), tr("why", lang)],
+            [[f"{r.rule_id}  {rule_title(r.rule_id, lang)}",
+              _coloured(enum_text(r.outcome, lang), _OUTCOME_COLOURS[r.outcome]),
+              both(r.reason_en, r.reason_zh, lang)] for r in record.rules],
+            [0.3 * width, 0.13 * width, 0.57 * width], lang=lang,
+        ),
+    ]
+    if record.override:
+        o = record.override
+        story.append(keep(heading(tr("override", lang)), facts([
+            (tr("computed_decision", lang), enum_text(record.decision, lang)),
+            (tr("final_decision", lang), enum_text(o.decision, lang)),
+            (tr("override.by", lang), f"{o.by}, {moment(o.at, lang, zone)}"),
+        ], width), para(labelled("override.reason", lang, o.reason))))
+    story.append(keep(heading(tr("refund.recommendation", lang)),
+                      *refund_block(record.refund, lang, width)))
+    if record.notes:
+        story += [heading(tr("notes", lang)), para(record.notes)]
+    if record.photos:
+        story += [heading(f"{tr('photos', lang)} ({len(record.photos)})"),
+                  photo_grid(record.photos, width, lang, zone)]
+    story.append(gap(6))
+    story.append(_hash_block(record, lang, width))
+    return story
+
+
+def _decision_banner(record: InspectionRecord, lang: Lang, width: float) -> Table:
+    st = styles()
+    final = record.final_decision
+    colour = _DECISION_COLOURS[final]
+    text = markup(labelled("final_decision", lang, "")) + \
+        f'<font color="#{colour.hexval()[2:]}" size="13">{markup(enum_text(final, lang))}</font>'
+
+    if record.override:
+        text += f'  <font size="8">({markup(tr("override", lang))})</font>'
+    table = Table([[Paragraph(text, st.value)]], colWidths=[width])
+    table.setStyle(table_style([("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                               ("LINEBEFORE", (0, 0), (0, -1), 4, colour),
+                               ("TOPPADDING", (0, 0), (-1, -1), 7),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 10)]))
+    table.spaceBefore = 10
+    return table
+
+
+def _hash_block(record: InspectionRecord, lang: Lang, width: float) -> Flowable:
+    st = styles()
+    digest = inspection_hash(record)
+    halves = f"{digest[:32]}<br/>{digest[32:]}"
+    text = Paragraph(
+        f"{markup(tr('content_hash', lang))}<br/><font size='9.5'>{halves}</font><br/>"
+        f"<font size='7' color='#5F6B7A'>{markup(tr('content_hash.note', lang))} "
+        f"{markup(record.inspection_id)}</font>", st.small)
+    size = 70.0
+    table = Table([[qr(digest, size), text]], colWidths=[size + 10, width - size - 10])
+    table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 4)]))
+    return keep(table)
+
+
+def _coloured(text: str, colour: Color | None) -> Paragraph:
+    st = styles()
+    if colour is None:
+        return Paragraph(markup(text), st.cell)
+    return Paragraph(f'<font color="#{colour.hexval()[2:]}">{markup(text)}</font>', st.cell)

@@ -1,0 +1,84 @@
+"""A copy of the order invoice, for the parcel (P3) and for the records."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph
+
+from livenon_desk.documents.blocks import (
+    address_paragraph,
+    boxes,
+    data_table,
+    facts,
+    gap,
+    keep,
+    para,
+    product_cell,
+)
+from livenon_desk.documents.data import CompanyDetails, InvoiceInfo, Lang
+from livenon_desk.documents.formatting import day, money
+from livenon_desk.documents.glyphs import markup
+from livenon_desk.documents.language import document_language
+from livenon_desk.documents.page_frame import Frame, build_pdf, content_width
+from livenon_desk.documents.styles import styles
+from livenon_desk.documents.texts import labelled, tr
+from livenon_desk.documents.totals import totals
+from livenon_desk.domain.payment_display import payment_display
+
+
+def invoice_pdf(invoice: InvoiceInfo, company: CompanyDetails, lang: Lang | None = None
+                ) -> bytes:
+    """Seller, buyer, billing and shipping address, lines, taxes and totals as the order
+    holds them; the payment method shows no more than the last four digits.
+    """
+    order = invoice.order
+    lang = document_language(order.customer, lang)
+    width = content_width(company)
+    zone = company.time_zone
+    payment = payment_display(order.payment.method, order.payment.brand, order.payment.last4,
+                              lang)
+    frame = Frame(company, lang, "title.invoice", invoice.invoice_number)
+    st = styles()
+    seller = Paragraph("<br/>".join(
+        markup(line) for line in [company.legal_name, *company.address.lines()[1:],
+                                  labelled("tax_id", lang, company.tax_id), company.email]
+    ), st.value)
+    story: list[Flowable] = [
+        para(tr("title.invoice_copy", lang), "muted"),
+        gap(2),
+        facts([
+            (tr("invoice.number", lang), invoice.invoice_number),
+            (tr("invoice.date", lang), day(invoice.issued_at, lang, zone)),
+            (tr("invoice.paid_by", lang), payment),
+            (tr("order", lang), order.order_number),
+            (tr("order.date", lang), day(order.placed_at, lang, zone)),
+            (tr("customer", lang), order.customer.name),
+        ], width),
+        gap(4),
+        boxes([
+            (tr("seller", lang), seller),
+            (tr("bill_to", lang), address_paragraph(order.billing_address, order.customer)),
+            (tr("ship_to", lang), address_paragraph(order.shipping_address)),
+        ], width),
+        gap(10),
+        data_table(
+            ["#", tr("sku", lang), tr("product", lang), tr("qty", lang),
+             f"{tr('unit_price', lang)} ({order.currency})",
+             f"{tr('amount', lang)} ({order.currency})"],
+            [[str(line.line_no), line.sku,
+              product_cell(line.product_name_en, line.product_name_zh, lang),
+              str(line.quantity), money(line.unit_price), money(line.amount)]
+             for line in order.lines],
+            [0.05 * width, 0.15 * width, 0.44 * width, 0.07 * width, 0.14 * width,
+             0.15 * width],
+            right=(0, 3, 4, 5), lang=lang,
+        ),
+        gap(8),
+        keep(totals([
+            (tr("subtotal", lang), money(order.subtotal)),
+            (tr("tax", lang), money(order.tax)),
+            (tr("shipping", lang), money(order.shipping)),
+        ], (tr("total", lang), money(order.total, order.currency)), 0.4 * width)),
+        gap(14),
+        para(tr("invoice.copy_note", lang, order=order.order_number), "muted"),
+    ]
+    return build_pdf(frame, story, subject=f"{invoice.invoice_number} {order.order_number}")

@@ -1,0 +1,119 @@
+"""The return form the customer puts in the parcel (P3): what comes back, how, and where."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph, Table
+
+from livenon_desk.documents.barcodes import code128
+from livenon_desk.documents.blocks import (
+    address_paragraph,
+    boxes,
+    bullets,
+    checkboxes,
+    columns,
+    data_table,
+    facts,
+    gap,
+    heading,
+    keep,
+    para,
+    product_cell,
+)
+from livenon_desk.documents.data import CompanyDetails, Lang, ReturnInfo
+from livenon_desk.documents.formatting import day
+from livenon_desk.documents.glyphs import markup
+from livenon_desk.documents.language import document_language
+from livenon_desk.documents.page_frame import Frame, build_pdf, content_width
+from livenon_desk.documents.styles import RULE, styles, table_style
+from livenon_desk.documents.texts import enum_text, tr
+from livenon_desk.domain.enums import LabelType, ReasonCategory
+
+
+def return_form_pdf(ret: ReturnInfo, company: CompanyDetails, lang: Lang | None = None) -> bytes:
+    """P3: RMA and order with a Code 128, lines, reason, contact, return address, packing
+    instructions and what to enclose; P4 shipping, T1/T2 who pays, P5/P6 what follows.
+    """
+    lang = document_language(ret.customer, lang)
+    width = content_width(company)
+    zone = company.time_zone
+    frame = Frame(company, lang, "title.return_form", ret.rma_number)
+    story: list[Flowable] = [
+        _top(ret, lang, width, zone),
+        gap(4),
+        para(tr("form.intro", lang)),
+        gap(4),
+        boxes([
+            (tr("customer", lang), address_paragraph(ret.customer.address, ret.customer)),
+            (tr("return_address", lang), address_paragraph(company.return_address)),
+        ], width),
+        heading(tr("form.lines", lang)),
+        data_table(
+            [tr("tag", lang), tr("sku", lang), tr("product", lang), tr("qty", lang),
+             tr("cartons", lang)],
+            [[line.tag_code, line.sku,
+              product_cell(line.product_name_en, line.product_name_zh, lang),
+              str(line.quantity), str(line.cartons)] for line in ret.lines],
+            [0.2 * width, 0.16 * width, 0.48 * width, 0.07 * width, 0.09 * width],
+            right=(3, 4), lang=lang,
+        ),
+    ]
+    if ret.reason_text:
+        story += [gap(4), para(tr("reason.customer_words", lang, text=ret.reason_text), "small")]
+    story += [
+        columns([
+            [heading(tr("form.packing", lang)),
+             *bullets([tr(f"form.packing.{i}", lang) for i in (1, 2, 3)])],
+            [heading(tr("form.enclose", lang)),
+             *checkboxes([tr(f"form.enclose.{i}", lang) for i in (1, 2, 3)])],
+        ], width),
+        keep(heading(tr("form.ship", lang)), *bullets(_shipping(ret, lang, company.email))),
+        gap(10),
+        _signature(lang, width),
+    ]
+    return build_pdf(frame, story, subject=f"{ret.rma_number} {ret.order_number}")
+
+
+def _top(ret: ReturnInfo, lang: Lang, width: float, zone: str) -> Table:
+    st = styles()
+    grid = facts([
+        (tr("rma", lang), ret.rma_number),
+        (tr("order", lang), ret.order_number),
+        (tr("applied", lang), day(ret.applied_at, lang, zone)),
+        (tr("reason", lang), enum_text(ret.reason_code, lang)),
+        (tr("carrier", lang), ret.carrier),
+        (tr("tracking", lang), ret.tracking_number),
+    ], 0.6 * width, columns=2)
+    code = Table([[code128(ret.rma_number, 0.36 * width, 46)],
+                  [Paragraph(markup(ret.rma_number), st.centered)]],
+                 colWidths=[0.38 * width])
+    code.setStyle(table_style([("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                              ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+                              ("TOPPADDING", (0, 0), (-1, 0), 10)]))
+    table = Table([[grid, code]], colWidths=[0.62 * width, 0.38 * width])
+    table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
+def _shipping(ret: ReturnInfo, lang: Lang, email: str) -> list[str]:
+    if ret.label_type is LabelType.PREPAID and ret.carrier:
+        how = tr("form.ship.prepaid", lang, carrier=ret.carrier)
+    else:
+        how = tr("form.ship.own", lang)
+    pays = ("form.who_pays.quality" if ret.reason_category is ReasonCategory.QUALITY
+            else "form.who_pays.personal")
+    return [how, tr(pays, lang), tr("form.refund", lang),
+            tr("form.questions", lang, email=email, order=ret.order_number)]
+
+
+def _signature(lang: Lang, width: float) -> Table:
+    st = styles()
+    table = Table([["", "", ""],
+                   [Paragraph(markup(tr("form.signature", lang)), st.key), "",
+                    Paragraph(markup(tr("date", lang)), st.key)]],
+                  colWidths=[0.5 * width, 0.1 * width, 0.4 * width], rowHeights=[20, None])
+    table.setStyle(table_style([("LINEBELOW", (0, 0), (0, 0), 0.6, RULE),
+                               ("LINEBELOW", (2, 0), (2, 0), 0.6, RULE),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return table

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from livenon_desk.documents.content_hash import canonical_json, inspection_hash
+from livenon_desk.documents.data import CompanyDetails, PhotoRef
+from livenon_desk.documents.inspection_report import inspection_report_pdf
+from tests.documents import pdf_reading as pdf
+from tests.documents import samples
+
+
+def test_report_explains_the_decision_rule_by_rule(company: CompanyDetails,
+                                                   tmp_path: Path) -> None:
+    record = samples.inspection(tmp_path)
+    data = inspection_report_pdf(record, company)
+    text = pdf.squashed(data)
+    for value in (record.rma_number, record.order_number, record.line.tag_code, "MariaLopez",
+                  "Policyversion2025.1", "Eligible", "Restock", "Lightscuffunderthetabletop"):
+        assert value in text, value
+    for rule in record.rules:
+        assert rule.rule_id in text
+        assert "".join(rule.reason_en.split()) in text
+    for answer in record.answers:
+        assert "".join(answer.question_en.split()) in text
+    # The refund's arithmetic: price paid, the P7 deduction, the refund due.
+    assert "899.00" in text and "−86.40" in text and "USD812.60" in text
+    assert "(P7)" in text and "P7,T2,P6" in text
+
+
+def test_content_hash_printed_as_text_and_qr(company: CompanyDetails, tmp_path: Path) -> None:
+    record = samples.inspection(tmp_path)
+    data = inspection_report_pdf(record, company)
+    digest = inspection_hash(record)
+    assert digest in pdf.squashed(data)
+    assert pdf.codes(data, "QRCode") == [digest]
+
+
+def test_content_hash_follows_the_content_not_the_file_location(tmp_path: Path) -> None:
+    record = samples.inspection(tmp_path)
+    moved = replace(record, photos=tuple(replace(p, path=Path("/elsewhere") / p.path.name)
+                                         for p in record.photos))
+    assert inspection_hash(moved) == inspection_hash(record)
+    assert inspection_hash(replace(record, notes="changed")) != inspection_hash(record)
+    assert str(tmp_path) not in canonical_json(record)
+
+
+def test_every_photo_is_shown_with_its_sha256(company: CompanyDetails, tmp_path: Path) -> None:
+    record = samples.inspection(tmp_path)
+    text = pdf.squashed(inspection_report_pdf(record, company))
+    assert "Photos(2)" in text
+    for photo in record.photos:
+        assert photo.sha256 in text
+
+
+def test_missing_or_altered_photos_are_flagged(company: CompanyDetails, tmp_path: Path) -> None:
+    record = samples.inspection(tmp_path)
+    altered = record.photos[0]
+    altered.path.write_bytes(altered.path.read_bytes() + b"edited")
+    gone = PhotoRef(tmp_path / "nowhere.jpg", "0" * 64, "Lost photo")
+    junk = tmp_path / "junk.jpg"
+    junk.write_bytes(b"not an image")
+    import hashlib
+    broken = PhotoRef(junk, hashlib.sha256(b"not an image").hexdigest(), "Broken file")
+    data = inspection_report_pdf(replace(record, photos=(*record.photos, gone, broken)),
+                                 company)
+    text = pdf.squashed(data)
+    assert "ThefilenolongermatchesitsrecordedSHA-256" in text
+    assert "Photofilenotfound" in text
+    assert "Photofilecannotberead" in text
+
+
+def test_override_shows_who_why_and_both_decisions(company: CompanyDetails,
+                                                   tmp_path: Path) -> None:
+    record = samples.overridden(tmp_path)
+    text = pdf.squashed(inspection_report_pdf(record, company))
+    assert "Supervisoroverride" in text
+    assert "Computeddecision" in text and "Noteligible" in text
+    assert "SamCarter(supervisor)" in text
+    assert "customer'sdeliveryphotoshowsday28" in text
+    assert "Fail" in text and "past the 30-day window".replace(" ", "") in text
+
+
+def test_chinese_report(company: CompanyDetails, tmp_path: Path) -> None:
+    record = samples.inspection(tmp_path, samples.chinese())
+    text = pdf.squashed(inspection_report_pdf(record, company, "zh"))
+    assert "检验报告" in text and "逐条规则判定" in text
+    assert "在签收（2025-07-09）后第11天申请，未超过30天。" in text
+    assert samples.CHINESE_PRODUCT in text and "应退金额" in text

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+from livenon_desk.documents.data import CompanyDetails
+from livenon_desk.documents.item_tag import item_tag_pdf, item_tags_pdf
+from tests.documents import pdf_reading as pdf
+from tests.documents import samples
+
+
+def test_tag_holds_rma_sku_product_disposition_bin_and_inspector(company: CompanyDetails
+                                                                 ) -> None:
+    tag = samples.item_tag()
+    data = item_tag_pdf(tag, company)
+    text = pdf.squashed(data)
+    for value in (tag.rma_number, tag.tag_code, tag.sku, "Nordicsolidwooddiningtable,walnut",
+                  "RESTOCK", "B-14-03", "MariaLopez", "Jul28,202509:25PDT", "Eligible"):
+        assert value in text, value
+    assert sorted(pdf.codes(data, "Code128")) == sorted([tag.rma_number, tag.sku])
+    assert pdf.page_sizes(data) == [(288.0, 432.0)]
+
+
+def test_tag_before_inspection_says_so(company: CompanyDetails) -> None:
+    tag = replace(samples.item_tag(), disposition=None, inspected_by=None, inspected_at=None,
+                  decision=None, bin_location=None)
+    text = pdf.squashed(item_tag_pdf(tag, company))
+    assert "NOTINSPECTEDYET" in text and "None" not in text
+
+
+def test_chinese_tag_and_a_batch(company: CompanyDetails) -> None:
+    tags = [samples.item_tag(), replace(samples.item_tag(), sku="LVN-CHR-0112",
+                                        product_name_zh="橡木餐椅（两把装）")]
+    data = item_tags_pdf(tags, company, "zh")
+    texts = ["".join(t.split()) for t in pdf.page_texts(data)]
+    assert len(texts) == 2
+    assert samples.CHINESE_PRODUCT in texts[0] and "重新上架" in texts[0]
+    assert "橡木餐椅（两把装）" in texts[1]
+
+
+def test_a_long_disposition_stays_inside_its_band(company: CompanyDetails) -> None:
+    tag = replace(samples.item_tag(), disposition=None)
+    boxes = pdf.char_boxes(item_tag_pdf(tag, company))[0]
+    text = "".join(c for c, _ in boxes)
+    start = text.index("NOTINSPECTEDYET")
+    band_right = 12 + (288 - 24) * 0.64
+    assert all(box[2] <= band_right for _, box in boxes[start:start + 15])
