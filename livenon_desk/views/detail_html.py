@@ -238,7 +238,7 @@ def _parcel(detail: ReturnDetail) -> str:
     yes_no = {
         True: QCoreApplication.translate("DetailPane", "enclosed"),
         False: QCoreApplication.translate("DetailPane", "missing"),
-        None: "—",
+        None: QCoreApplication.translate("DetailPane", "not checked"),
     }
     parts.append(QCoreApplication.translate("DetailPane", "invoice {state}").format(
         state=yes_no[detail.invoice_enclosed]))

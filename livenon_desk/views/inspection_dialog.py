@@ -128,7 +128,10 @@ class InspectionDialog(QDialog):
         photo_buttons.addWidget(self.remove_photo_button)
         photo_buttons.addStretch(1)
         photo_row = QHBoxLayout()
-        photo_row.addWidget(self.photos, 1)
+        photos_box = QVBoxLayout()
+        photos_box.addWidget(QLabel(self.tr("Photos: drop files here or use Add photos")))
+        photos_box.addWidget(self.photos, 1)
+        photo_row.addLayout(photos_box, 1)
         photo_row.addLayout(photo_buttons)
 
         form = QFormLayout()

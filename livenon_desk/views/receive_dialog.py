@@ -110,8 +110,12 @@ class ReceiveDialog(QDialog):
 
         photos_row = QHBoxLayout()
         self.photos = PhotoStrip(runner)
+        photos_box = QVBoxLayout()
+        photos_box.addWidget(QLabel(self.tr("Photos of the parcel: drop files here or use "
+                                            "Add photos")))
+        photos_box.addWidget(self.photos)
         self.add_photos_button = QPushButton(self.tr("Add &photos…"))
-        photos_row.addWidget(self.photos, 1)
+        photos_row.addLayout(photos_box, 1)
         photos_row.addWidget(self.add_photos_button, 0, Qt.AlignmentFlag.AlignTop)
         self.add_photos_button.clicked.connect(self._choose_photos)
         self.photos.files_dropped.connect(self.add_photo_files)

@@ -58,6 +58,7 @@ COLUMN_OF_SORT = {key: column for column, key in _SORT_KEYS.items()}
 _AWAITING_INSPECTION = frozenset(
     {ReturnStatus.PARTIALLY_RECEIVED, ReturnStatus.RECEIVED, ReturnStatus.INSPECTING})
 OVERDUE_COLOUR = QColor("#b3261e")
+_OVERDUE_COLUMNS = frozenset({Column.RMA, Column.STATUS, Column.RECEIVED})
 
 
 def _headers() -> dict[Column, str]:
@@ -247,7 +248,8 @@ class ReturnsTableModel(QAbstractTableModel):
             return self._restricted_icon()
         if role == Qt.ItemDataRole.ToolTipRole and row.restricted:
             return self.tr("Restricted: read-only (privacy rule)")
-        if role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(row):
+        if (role == Qt.ItemDataRole.ForegroundRole and column in _OVERDUE_COLUMNS
+                and self.is_overdue(row)):
             return OVERDUE_COLOUR
         if role == Qt.ItemDataRole.ToolTipRole and self.is_overdue(row):
             return self.tr("Overdue: past the P5 inspection deadline")

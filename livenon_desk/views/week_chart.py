@@ -12,7 +12,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QLocale, QMargins, Qt
+from PySide6.QtCore import QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -25,13 +25,14 @@ class WeekChart(QWidget):
         super().__init__(parent)
         self.setObjectName("weekChart")
         self.chart = QChart()
-        self.chart.setTitle(self.tr("Inspected this week"))
+        self.chart.setTitle(self.tr("Inspected, last 7 days"))
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart.setMargins(QMargins(0, 0, 0, 0))
         self.chart.setBackgroundRoundness(0)
         self.view = QChartView(self.chart)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setMinimumHeight(190)
+        self.view.setMinimumHeight(180)
+        self.view.setMaximumHeight(260)
         self.reasons = QLabel()
         self.reasons.setObjectName("passRates")
         self.reasons.setWordWrap(True)
@@ -39,6 +40,7 @@ class WeekChart(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         layout.addWidget(self.reasons)
+        layout.addStretch(1)
         self.stats: WeekStats | None = None
 
     def show_stats(self, stats: WeekStats) -> None:
@@ -55,7 +57,7 @@ class WeekChart(QWidget):
         for day in stats.days:
             passed.append(day.passed)
             other.append(day.inspected - day.passed)
-            days.append(locale.toString(QDate(day.day.year, day.day.month, day.day.day), "ddd"))
+            days.append(str(day.day.day))
         series = QStackedBarSeries()
         series.append(passed)
         series.append(other)

@@ -3,12 +3,12 @@
 <context>
     <name>CartonDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/carton_dialog.py" line="17" />
+        <location filename="../../livenon_desk/views/carton_dialog.py" line="25" />
         <source>Count cartons of {rma}</source>
         <translation>清点 {rma} 的纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/carton_dialog.py" line="22" />
+        <location filename="../../livenon_desk/views/carton_dialog.py" line="30" />
         <source>Scan the tag on each carton</source>
         <translation>扫描每个纸箱上的标签</translation>
     </message>
@@ -189,6 +189,11 @@
         <translation>缺失</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/detail_html.py" line="241" />
+        <source>not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
         <location filename="../../livenon_desk/views/detail_html.py" line="243" />
         <source>invoice {state}</source>
         <translation>发票{state}</translation>
@@ -274,122 +279,127 @@
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="65" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="69" />
         <source>Inspect {rma} · {tag}</source>
         <translation>检验 {rma} · {tag}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="74" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="78" />
         <source>policy {version}</source>
         <translation>政策 {version}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="82" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="86" />
         <source>Answer each item with one key: Y yes, N no, A not applicable. Tab moves on.</source>
         <translation>每项按一个键作答：Y 是，N 否，A 不适用。Tab 键移到下一项。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="101" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="105" />
         <source>What you saw, in a few words</source>
         <translation>简要记录所见情况</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="106" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="110" />
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="117" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="121" />
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="118" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="122" />
         <source>Add photos (Ctrl+P); or drop files here</source>
         <translation>添加照片（Ctrl+P）；也可将文件拖放到此处</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="120" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="124" />
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="131" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="132" />
+        <source>Photos: drop files here or use Add photos</source>
+        <translation>照片：将文件拖放到此处，或使用“添加照片”</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="138" />
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="132" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="139" />
         <source>&amp;Disposition</source>
         <translation>处置方式(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="160" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="167" />
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="161" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="168" />
         <source>Save draft (Ctrl+S); drafts also save by themselves</source>
         <translation>保存草稿（Ctrl+S）；草稿也会自动保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="162" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="169" />
         <source>&amp;Finish inspection</source>
         <translation>完成检验(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="163" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="170" />
         <source>Finish inspection (Ctrl+Enter)</source>
         <translation>完成检验（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="166" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="173" />
         <source>Approve as &amp;exception…</source>
         <translation>作为例外批准(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="167" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="174" />
         <source>A supervisor approves this return despite the rules, with a written reason</source>
         <translation>主管可在规则之外批准此退货，需填写书面原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="169" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="176" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="231" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="240" />
         <source>Approved as an exception by {who}: {reason}</source>
         <translation>{who} 已作为例外批准：{reason}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="233" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="242" />
         <source>Rule by rule, policy {version}</source>
         <translation>逐条规则判定，政策 {version}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="240" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="249" />
         <source>Before finishing:</source>
         <translation>完成前还需：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="252" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="261" />
         <source>Unsaved changes…</source>
         <translation>有未保存的更改…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="265" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="274" />
         <source>Draft saved at {time}</source>
         <translation>草稿已于 {time} 保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="296" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="305" />
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="296" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="305" />
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
@@ -723,12 +733,12 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../livenon_desk/views/photo_strip.py" line="51" />
+        <location filename="../../livenon_desk/views/photo_strip.py" line="72" />
         <source>Drop photos here, or use Add photos (Ctrl+P)</source>
         <translation>将照片拖放到此处，或使用“添加照片”（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/photo_strip.py" line="61" />
+        <location filename="../../livenon_desk/views/photo_strip.py" line="82" />
         <source>(unreadable)</source>
         <translation>（无法读取）</translation>
     </message>
@@ -782,7 +792,7 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/reason_dialog.py" line="57" />
+        <location filename="../../livenon_desk/views/reason_dialog.py" line="59" />
         <source>At least {n} more characters.</source>
         <translation>至少还需 {n} 个字符。</translation>
     </message>
@@ -790,122 +800,127 @@
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="52" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="53" />
         <source>Receive {rma}</source>
         <translation>收货 {rma}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="65" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="66" />
         <source>The order invoice is enclosed (P3)</source>
         <translation>包裹内附有订单发票（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="66" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="67" />
         <source>The return form is enclosed (P3)</source>
         <translation>包裹内附有退货单（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="68" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="69" />
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="69" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="70" />
         <source>Yes, marked “Returned Goods”</source>
         <translation>是，已标注“退运货物”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="70" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="71" />
         <source>No, not marked</source>
         <translation>否，未标注</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="72" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="73" />
         <source>Anything worth recording about the parcel</source>
         <translation>关于包裹需要记录的情况</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="77" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="78" />
         <source>&amp;Arrived</source>
         <translation>到达时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="78" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="79" />
         <source>&amp;Carrier</source>
         <translation>承运商(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="79" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="80" />
         <source>&amp;Tracking number</source>
         <translation>运单号(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="80" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="81" />
         <source>Parcel &amp;condition</source>
         <translation>包裹状况(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="84" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="85" />
         <source>Cross-border (T3)</source>
         <translation>跨境（T3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="87" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="88" />
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="89" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="90" />
         <source>Cartons</source>
         <translation>纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="91" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="92" />
         <source>Scan a carton's tag</source>
         <translation>扫描纸箱标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="93" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="94" />
         <source>&amp;Scan</source>
         <translation>扫描(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="99" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="100" />
         <source> of {n}</source>
         <translation> / {n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="112" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="114" />
+        <source>Photos of the parcel: drop files here or use Add photos</source>
+        <translation>包裹照片：将文件拖放到此处，或使用“添加照片”</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="117" />
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="124" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="129" />
         <source>&amp;Receive</source>
         <translation>收货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="142" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="147" />
         <source>{code} is not a tag of this return.</source>
         <translation>{code} 不是此退货的标签。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="146" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="151" />
         <source>All cartons of {code} are counted.</source>
         <translation>{code} 的纸箱已全部清点。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="150" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="155" />
         <source>{code}: carton {n} of {total}</source>
         <translation>{code}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="161" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="166" />
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="161" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="166" />
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
@@ -913,127 +928,127 @@
 <context>
     <name>ReturnActions</name>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="79" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="78" />
         <source>&amp;Receive parcel…</source>
         <translation>收货(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="80" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="79" />
         <source>Record the parcel's arrival; starts the P5 clock</source>
         <translation>记录包裹到达；开始计算 P5 检验期限</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="81" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="80" />
         <source>&amp;Count cartons…</source>
         <translation>清点纸箱(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="82" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="81" />
         <source>Scan the cartons still missing</source>
         <translation>扫描尚未到达的纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="83" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="82" />
         <source>&amp;Inspect…</source>
         <translation>检验(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="84" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="83" />
         <source>Inspect the next returned line against the checklist</source>
         <translation>按检验清单检验下一件退货商品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="85" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="84" />
         <source>Approve as &amp;exception…</source>
         <translation>作为例外批准(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="86" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="85" />
         <source>Supervisor: approve a return the rules refused</source>
         <translation>主管：批准规则未通过的退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="87" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="86" />
         <source>Close receipt &amp;short…</source>
         <translation>缺件结单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="89" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="88" />
         <source>Supervisor: accept the receipt with cartons missing</source>
         <translation>主管：在缺少纸箱的情况下确认收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="90" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="89" />
         <source>Receive &amp;unexpected parcel…</source>
         <translation>意外包裹收货(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="92" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="91" />
         <source>Log a parcel that matches no return</source>
         <translation>登记无法匹配退货的包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="115" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="114" />
         <source>Restricted: read-only (privacy rule)</source>
         <translation>已限制处理：只读（隐私规则）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="156" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="155" />
         <source>{rma} is partially received; cartons missing: {what}</source>
         <translation>{rma} 部分收货；缺少纸箱：{what}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="159" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="158" />
         <source>{rma} received.</source>
         <translation>{rma} 已收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="177" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="176" />
         <source>{tag}: carton {n} of {total}</source>
         <translation>{tag}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="180" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="179" />
         <source>all cartons are in; ready to inspect.</source>
         <translation>纸箱已全部到齐，可以检验。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="190" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="189" />
         <source>Close {rma} short</source>
         <translation>{rma} 缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="191" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="190" />
         <source>Cartons are missing. Say why the receipt is accepted as it is.</source>
         <translation>缺少纸箱。请说明为何按现状确认收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="192" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="191" />
         <source>Close short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="215" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="214" />
         <source>The unexpected parcel is logged.</source>
         <translation>意外包裹已登记。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="237" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="236" />
         <source>Inspection of {tag} finished.</source>
         <translation>{tag} 的检验已完成。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="255" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="254" />
         <source>Approve {tag} as an exception</source>
         <translation>将 {tag} 作为例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="256" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="255" />
         <source>The rules' decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
         <translation>规则的判定会保留在记录中。请写明为何仍批准此退货；原因将与您的姓名一同保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="258" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="257" />
         <source>Approve exception</source>
         <translation>批准例外</translation>
     </message>
@@ -1041,52 +1056,52 @@
 <context>
     <name>ReturnsTableModel</name>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="65" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="66" />
         <source>RMA</source>
         <translation>退货单号</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="66" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="67" />
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="67" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="68" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="68" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="69" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="69" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="70" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="70" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="71" />
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="71" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="72" />
         <source>Applied</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="72" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="73" />
         <source>Received</source>
         <translation>收货日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="249" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="250" />
         <source>Restricted: read-only (privacy rule)</source>
         <translation>已限制处理：只读（隐私规则）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="253" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="255" />
         <source>Overdue: past the P5 inspection deadline</source>
         <translation>已逾期：超过 P5 检验期限</translation>
     </message>
@@ -1112,52 +1127,52 @@
 <context>
     <name>UnexpectedParcelDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="33" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="34" />
         <source>Receive an unexpected parcel</source>
         <translation>意外包裹收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="35" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="36" />
         <source>No return matches «{code}». Record the parcel so that it can be matched later.</source>
         <translation>没有与“{code}”匹配的退货。请登记此包裹，以便日后匹配。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="47" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="48" />
         <source>Name on the sender's label</source>
         <translation>寄件人标签上的姓名</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="52" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="53" />
         <source>&amp;Arrived</source>
         <translation>到达时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="53" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="54" />
         <source>&amp;Carrier</source>
         <translation>承运商(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="54" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="55" />
         <source>&amp;Tracking number</source>
         <translation>运单号(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="55" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="56" />
         <source>Parcel &amp;condition</source>
         <translation>包裹状况(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="56" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="57" />
         <source>&amp;Sender</source>
         <translation>寄件人(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="57" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="58" />
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="63" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="64" />
         <source>&amp;Record parcel</source>
         <translation>登记包裹(&amp;R)</translation>
     </message>
@@ -1166,26 +1181,26 @@
     <name>WeekChart</name>
     <message>
         <location filename="../../livenon_desk/views/week_chart.py" line="28" />
-        <source>Inspected this week</source>
-        <translation>本周检验量</translation>
+        <source>Inspected, last 7 days</source>
+        <translation>最近 7 天检验量</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/week_chart.py" line="49" />
+        <location filename="../../livenon_desk/views/week_chart.py" line="51" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/week_chart.py" line="51" />
+        <location filename="../../livenon_desk/views/week_chart.py" line="53" />
         <source>Not passed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/week_chart.py" line="75" />
+        <location filename="../../livenon_desk/views/week_chart.py" line="77" />
         <source>No inspections in the last seven days.</source>
         <translation>最近七天没有检验记录。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/week_chart.py" line="82" />
+        <location filename="../../livenon_desk/views/week_chart.py" line="84" />
         <source>Pass rate by reason</source>
         <translation>按原因统计的通过率</translation>
     </message>
