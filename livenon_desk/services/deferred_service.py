@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
+
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.dto import LookupMatch, ReturnDetail, ReturnFilter, ReturnRow, SortKey
 
@@ -23,3 +26,9 @@ class DeferredReturnsService:
         self, flt: ReturnFilter, sort: SortKey, descending: bool, offset: int, limit: int
     ) -> list[ReturnRow]:
         return self.desk.returns.page(flt, sort, descending, offset, limit)
+
+    def ordered_ids(self, flt: ReturnFilter, sort: SortKey, descending: bool) -> array[int]:
+        return self.desk.returns.ordered_ids(flt, sort, descending)
+
+    def rows(self, ids: Sequence[int]) -> list[ReturnRow]:
+        return self.desk.returns.rows(ids)

@@ -18,7 +18,7 @@ from livenon_desk.domain.enums import (
     ReturnStatus,
     RuleOutcome,
 )
-from livenon_desk.store.rows import ReturnFilter, ReturnRow, SortKey
+from livenon_desk.store.rows import ReturnFilter, ReturnRow, SortKey, pages_by_offset
 
 
 @dataclass(frozen=True)
@@ -145,5 +145,5 @@ class ReturnDetail:
 
 __all__ = [
     "AddressView", "CodeKind", "LineView", "LookupMatch", "RefundView", "ReturnDetail",
-    "ReturnFilter", "ReturnRow", "RuleView", "SortKey",
+    "ReturnFilter", "ReturnRow", "RuleView", "SortKey", "pages_by_offset",
 ]

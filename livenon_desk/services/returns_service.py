@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from array import array
 from collections.abc import Sequence
 
 from sqlalchemy import select
@@ -27,7 +28,12 @@ from livenon_desk.services.dto import (
 from livenon_desk.services.line_explanation import explain_lines
 from livenon_desk.store.database import Store
 from livenon_desk.store.lookup import find_by_code, find_by_prefix, normalize_code
-from livenon_desk.store.returns_list import count_returns, page_returns, rows_by_ids
+from livenon_desk.store.returns_list import (
+    count_returns,
+    ordered_ids,
+    page_returns,
+    rows_by_ids,
+)
 from livenon_desk.store.search_index import search_returns
 
 log = logging.getLogger(__name__)
@@ -72,6 +78,14 @@ class ReturnsService:
     ) -> list[ReturnRow]:
         with self._store.read_session() as s:
             return page_returns(s, flt, sort, descending, offset, limit)
+
+    def ordered_ids(self, flt: ReturnFilter, sort: SortKey, descending: bool) -> array[int]:
+        with self._store.read_session() as s:
+            return ordered_ids(s, flt, sort, descending)
+
+    def rows(self, ids: Sequence[int]) -> list[ReturnRow]:
+        with self._store.read_session() as s:
+            return rows_by_ids(s, ids)
 
     def policy_for(self, ret: ReturnRequest) -> Policy:
         """The policy in effect on the day the return was applied for."""

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from livenon_desk.domain.deadlines import overdue_before, start_of_local_day
 from livenon_desk.domain.enums import Decision, ReasonCode, ReturnStatus
@@ -50,33 +50,38 @@ class WorkQueueService:
                     for key, flt, sort, desc in definitions]
 
     def week(self) -> WeekStats:
-        """Inspections finished in the last seven warehouse days, by day and by reason."""
+        """Inspections finished in the last seven warehouse days, by day and by reason.
+
+        The days are cut at the warehouse's midnights (daylight saving included) and the
+        counting is done by SQLite, which hands back at most a row per day and reason.
+        """
         now = self._clock()
         policy = self._policies.latest
         today = policy.local_date(now)
-        since = start_of_local_day(policy, now) - timedelta(days=6)
+        days = [today - timedelta(days=6 - i) for i in range(7)]
+        bounds = [start_of_local_day(policy, datetime.combine(d, time(12), policy.time_zone))
+                  for d in (*days, today + timedelta(days=1))]
+        day_index = case(
+            *((Inspection.finished_at < bound, i) for i, bound in enumerate(bounds[1:])))
+        final = func.coalesce(Inspection.override_decision, Inspection.decision)
+        passed = func.sum(case((final.in_(sorted(_PASSED)), 1), else_=0))
         query = (
-            select(Inspection.finished_at, Inspection.decision, Inspection.override_decision,
-                   ReturnRequest.reason_code)
+            select(day_index, ReturnRequest.reason_code, func.count(), passed)
             .join(ReturnLine, ReturnLine.id == Inspection.return_line_id)
             .join(ReturnRequest, ReturnRequest.id == ReturnLine.return_id)
-            .where(Inspection.finished_at >= since)
+            .where(Inspection.finished_at >= bounds[0], Inspection.finished_at < bounds[-1])
+            .group_by(day_index, ReturnRequest.reason_code)
         )
-        by_day: dict[date, list[int]] = {today - timedelta(days=i): [0, 0] for i in range(7)}
+        by_day = [[0, 0] for _ in days]
         by_reason: dict[ReasonCode, list[int]] = defaultdict(lambda: [0, 0])
         with self._store.read_session() as s:
-            for finished_at, decision, override, reason in s.execute(query):
-                if finished_at is None:
-                    continue
-                passed = int((override or decision) in _PASSED)
-                day = policy.local_date(finished_at)
-                if day in by_day:
-                    by_day[day][0] += 1
-                    by_day[day][1] += passed
-                by_reason[reason][0] += 1
-                by_reason[reason][1] += passed
+            for index, reason, inspected, passed_count in s.execute(query):
+                by_day[index][0] += inspected
+                by_day[index][1] += passed_count or 0
+                by_reason[ReasonCode(reason)][0] += inspected
+                by_reason[ReasonCode(reason)][1] += passed_count or 0
         return WeekStats(
-            days=tuple(DayStat(d, *by_day[d]) for d in sorted(by_day)),
+            days=tuple(DayStat(d, *counts) for d, counts in zip(days, by_day, strict=True)),
             reasons=tuple(ReasonStat(r, *by_reason[r]) for r in ReasonCode if r in by_reason),
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from typing import Any
 
@@ -99,6 +100,22 @@ def page_returns(
         ids = ids.join(table, _JOIN_ON[table])
     ids = ids.where(*_conditions(flt)).order_by(*order).offset(offset).limit(limit)
     return rows_by_ids(session, list(session.scalars(ids)))
+
+
+def ordered_ids(
+    session: Session, flt: ReturnFilter, sort: SortKey, descending: bool
+) -> array[int]:
+    """Every id the filter lets through, in the chosen order (8 bytes per return)."""
+    columns = (*_SORT_COLUMNS[sort], R.id)
+    order = [c.desc() if descending else c.asc() for c in columns]
+    ids = select(R.id)
+    for table in _SORT_JOINS.get(sort, ()):
+        ids = ids.join(table, _JOIN_ON[table])
+    ids = ids.where(*_conditions(flt)).order_by(*order)
+    result = array("q")
+    for chunk in session.execute(ids).scalars().partitions(50_000):
+        result.extend(chunk)
+    return result
 
 
 def rows_by_ids(session: Session, ids: Sequence[int]) -> list[ReturnRow]:

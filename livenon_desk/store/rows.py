@@ -52,3 +52,16 @@ class ReturnFilter:
     applied_before: datetime | None = None
     received_before: datetime | None = None
     inspected_since: datetime | None = None
+
+
+_INDEXED_SORTS = frozenset({
+    SortKey.APPLIED_AT, SortKey.RMA_NUMBER, SortKey.STATUS, SortKey.RECEIVED_AT,
+    SortKey.REASON, SortKey.CARRIER, SortKey.TRACKING,
+})
+
+
+def pages_by_offset(flt: ReturnFilter, sort: SortKey) -> bool:
+    """True when any page can be found by its offset over an index: an unfiltered list in
+    an indexed order. Otherwise every page would sort the whole selection again, so the
+    list takes the ids in order once (``ordered_ids``) and pages through them."""
+    return flt == ReturnFilter() and sort in _INDEXED_SORTS

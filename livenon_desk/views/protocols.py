@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
 from typing import Protocol
 
 from livenon_desk.services.dto import LookupMatch, ReturnDetail, ReturnFilter, ReturnRow, SortKey
@@ -17,3 +19,7 @@ class ReturnsQueries(Protocol):
     def page(
         self, flt: ReturnFilter, sort: SortKey, descending: bool, offset: int, limit: int
     ) -> list[ReturnRow]: ...
+
+    def ordered_ids(self, flt: ReturnFilter, sort: SortKey, descending: bool) -> array[int]: ...
+
+    def rows(self, ids: Sequence[int]) -> list[ReturnRow]: ...

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections import OrderedDict
 from datetime import datetime
 from enum import IntEnum
@@ -21,7 +22,7 @@ from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from livenon_desk.domain.enums import ReturnStatus
-from livenon_desk.services.dto import ReturnFilter, ReturnRow, SortKey
+from livenon_desk.services.dto import ReturnFilter, ReturnRow, SortKey, pages_by_offset
 from livenon_desk.views.formatting import WAREHOUSE_TZ
 from livenon_desk.views.labels import reason_texts, status_texts
 from livenon_desk.views.protocols import ReturnsQueries
@@ -98,19 +99,35 @@ class ReturnsTableModel(QAbstractTableModel):
         self._locale = QLocale()
         self._lock_icon: QIcon | None = None
         self._overdue_before: datetime | None = None
+        self._ids: array[int] | None = None
 
     # --- what the list shows -------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Forget every loaded page and count the rows anew (in the background)."""
+        """Forget every loaded page and count the rows anew (in the background).
+
+        A filtered list, or one in an order no index gives, takes its ids in order once
+        and pages through them; the others find each page by its offset.
+        """
         self._generation += 1
         generation = self._generation
-        self._runner.run(
-            self._service.count,
-            self._filter,
-            on_done=lambda n: self._counted(generation, n),
-            on_error=self.load_failed.emit,
-        )
+        if pages_by_offset(self._filter, self._sort):
+            self._ids = None
+            self._runner.run(
+                self._service.count, self._filter,
+                on_done=lambda n: self._counted(generation, n),
+                on_error=self.load_failed.emit)
+        else:
+            self._runner.run(
+                self._service.ordered_ids, self._filter, self._sort, self._descending,
+                on_done=lambda ids: self._ids_loaded(generation, ids),
+                on_error=self.load_failed.emit)
+
+    def _ids_loaded(self, generation: int, ids: array[int]) -> None:
+        if generation != self._generation:
+            return
+        self._ids = ids
+        self._counted(generation, len(ids))
 
     def show_matches(self, rows: list[ReturnRow]) -> None:
         self.beginResetModel()
@@ -181,6 +198,13 @@ class ReturnsTableModel(QAbstractTableModel):
             return
         self._pending.add(page)
         generation = self._generation
+        if self._ids is not None:
+            window = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+            self._runner.run(
+                self._service.rows, window,
+                on_done=lambda rows: self._page_loaded(generation, page, rows),
+                on_error=lambda exc: self._page_failed(generation, page, exc))
+            return
         self._runner.run(
             self._service.page,
             self._filter,

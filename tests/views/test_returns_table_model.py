@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
@@ -26,6 +28,8 @@ class CountingQueries:
 
     def __init__(self) -> None:
         self.pages: list[tuple[SortKey, bool, int, int]] = []
+        self.snapshots: list[tuple[SortKey, bool]] = []
+        self.windows: list[tuple[int, int]] = []
 
     def count(self, flt: ReturnFilter) -> int:
         return MILLION
@@ -39,6 +43,21 @@ class CountingQueries:
                       ReturnStatus.RECEIVED, ReasonCode.DEFECTIVE, "UPS", None, when, None,
                       i % 97 == 0)
             for i in range(offset, min(offset + limit, MILLION))
+        ]
+
+    def ordered_ids(self, flt: ReturnFilter, sort: SortKey, descending: bool) -> array[int]:
+        self.snapshots.append((sort, descending))
+        ids = array("q", range(MILLION))
+        return ids[::-1] if descending else ids
+
+    def rows(self, ids: Sequence[int]) -> list[ReturnRow]:
+        self.windows.append((ids[0], len(ids)) if ids else (-1, 0))
+        when = datetime(2026, 11, 1, tzinfo=UTC)
+        return [
+            ReturnRow(i, f"RMA-2026-{i:07d}", f"LVN20261001{i:05d}", f"Customer {i}",
+                      ReturnStatus.RECEIVED, ReasonCode.DEFECTIVE, "UPS", None, when, None,
+                      i % 97 == 0)
+            for i in ids
         ]
 
     def lookup(self, query: str, limit: int = 50) -> list[LookupMatch]:
@@ -103,11 +122,26 @@ def test_sorting_goes_to_sql(qtbot: QtBot) -> None:
         model.sort(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
     model.data(model.index(0, Column.RMA))
     assert queries.pages[-1][:2] == (SortKey.RECEIVED_AT, True)
-    with qtbot.waitSignal(model.count_changed):
-        model.sort(Column.CUSTOMER, Qt.SortOrder.AscendingOrder)
-    model.data(model.index(0, Column.RMA))
-    assert queries.pages[-1][:2] == (SortKey.CUSTOMER, False)
     assert all(ReturnsTableModel.sortable(c) for c in Column)
+
+
+def test_an_order_no_index_gives_takes_the_ids_once_and_pages_through_them(
+    qtbot: QtBot,
+) -> None:
+    model, queries = _model(qtbot)
+    with qtbot.waitSignal(model.count_changed):
+        model.sort(Column.CUSTOMER, Qt.SortOrder.DescendingOrder)
+    assert queries.snapshots == [(SortKey.CUSTOMER, True)]
+    assert model.rowCount() == MILLION
+    assert model.data(model.index(0, Column.RMA)) == f"RMA-2026-{MILLION - 1:07d}"
+    assert model.data(model.index(MILLION - 1, Column.RMA)) == "RMA-2026-0000000"
+    assert queries.windows == [(MILLION - 1, PAGE_SIZE), (PAGE_SIZE - 1, PAGE_SIZE)]
+    pages_before = len(queries.pages)
+    with qtbot.waitSignal(model.count_changed):
+        model.set_view(ReturnFilter(statuses=frozenset({ReturnStatus.RECEIVED})),
+                       SortKey.APPLIED_AT, True)
+    assert queries.snapshots[-1] == (SortKey.APPLIED_AT, True)
+    assert len(queries.pages) == pages_before
 
 
 def test_restricted_row_is_marked(qtbot: QtBot) -> None:
