@@ -36,13 +36,13 @@ import sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from livenon_desk.services.deferred_service import DeferredReturnsService
+from livenon_desk.domain.roles import Actor, Role
 from livenon_desk.services.desk import Desk
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.task_runner import TaskRunner
 app = QApplication(sys.argv)
 runner = TaskRunner()
-window = MainWindow(DeferredReturnsService(Desk(Path(sys.argv[1]))), runner,
+window = MainWindow(Desk(Path(sys.argv[1])), runner, actor=Actor("bench", Role.INSPECTOR),
                     database_label=sys.argv[1])
 if sys.argv[2] == "shown":
     QTimer.singleShot(0, app.quit)
@@ -59,7 +59,8 @@ import sys
 from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
-from livenon_desk.services.desk_services import open_returns_service
+from livenon_desk.domain.roles import Actor, Role
+from livenon_desk.services.desk import Desk
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.task_runner import TaskRunner
 
@@ -71,8 +72,8 @@ def rss_mb():
     return 0.0
 
 app = QApplication(sys.argv)
-window = MainWindow(open_returns_service(Path(sys.argv[1])), TaskRunner(),
-                    database_label=sys.argv[1])
+window = MainWindow(Desk(Path(sys.argv[1])), TaskRunner(),
+                    actor=Actor("bench", Role.INSPECTOR), database_label=sys.argv[1])
 window.resize(1280, 780)
 window.show()
 

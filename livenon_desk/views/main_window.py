@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -34,13 +35,14 @@ from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.filter_bar import FilterBar
 from livenon_desk.views.formatting import format_count
 from livenon_desk.views.labels import role_texts
-from livenon_desk.views.pick_list_dialog import PickListDialog
 from livenon_desk.views.queue_panel import QueuePanel
 from livenon_desk.views.return_actions import ReturnActions
 from livenon_desk.views.returns_table_model import COLUMN_OF_SORT, Column, ReturnsTableModel
-from livenon_desk.views.settings_dialog import SettingsDialog
 from livenon_desk.views.task_runner import Task, TaskRunner
-from livenon_desk.views.week_chart import WeekChart
+
+if TYPE_CHECKING:
+    from livenon_desk.views.pick_list_dialog import PickListDialog
+    from livenon_desk.views.week_chart import WeekChart
 
 SEARCH_DEBOUNCE_MS = 150
 QUEUE_REFRESH_MS = 60_000
@@ -60,6 +62,8 @@ class MainWindow(QMainWindow):
         self._detail_task: Task | None = None
         self._queue: Queue | None = None
         self.pick_list: PickListDialog | None = None
+        self.week_chart: WeekChart | None = None
+        self._week: WeekStats | None = None
         self.setWindowTitle(self.tr("Livenon Desk"))
         self.setObjectName("mainWindow")
 
@@ -77,7 +81,6 @@ class MainWindow(QMainWindow):
         self.table = self._make_table()
         self.filters = FilterBar()
         self.queues = QueuePanel()
-        self.week_chart = WeekChart()
         self.detail = DetailPane(chinese=language.startswith("zh"))
         self.return_actions = ReturnActions(desk, runner, actor, language, clock, self)
         self.unexpected_button = QPushButton(self.tr("Receive as an unexpected parcel…"))
@@ -99,7 +102,7 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.queues)
-        left_layout.addWidget(self.week_chart, 1)
+        self._left_layout = left_layout
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
@@ -289,6 +292,8 @@ class MainWindow(QMainWindow):
             self._offer_pick_list(code, matches)
 
     def _offer_pick_list(self, code: str, matches: list[LookupMatch]) -> None:
+        from livenon_desk.views.pick_list_dialog import PickListDialog
+
         dialog = PickListDialog(code, matches[:20], self)
         dialog.picked.connect(self._picked)
         dialog.finished.connect(lambda _r: setattr(self, "pick_list", None))
@@ -321,6 +326,12 @@ class MainWindow(QMainWindow):
             self.model.set_overdue_before(overdue.filter.received_before)
 
     def _week_loaded(self, stats: WeekStats) -> None:
+        if self.week_chart is None:
+            # Qt's charts load with the first statistics, after the window is up.
+            from livenon_desk.views.week_chart import WeekChart
+
+            self.week_chart = WeekChart()
+            self._left_layout.addWidget(self.week_chart, 1)
         self.week_chart.show_stats(stats)
 
     def _queue_chosen(self, queue: Queue | None) -> None:
@@ -388,6 +399,8 @@ class MainWindow(QMainWindow):
         self.message.setText(user_message(error, self._language))
 
     def open_settings(self) -> None:
+        from livenon_desk.views.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self)
         dialog.saved.connect(lambda: self.message.setText(
             self.tr("Settings saved. A new language shows after the desk restarts.")))

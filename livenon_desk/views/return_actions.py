@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,15 +18,15 @@ from livenon_desk.domain.receiving import RECEIVABLE
 from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.dto import LineView, ReturnDetail
-from livenon_desk.services.inspection_dto import OVERRIDE_REASON_MIN, InspectionSheet
-from livenon_desk.services.receiving_dto import CartonScan, ReceiptResult
-from livenon_desk.views.carton_dialog import CartonDialog
 from livenon_desk.views.error_reporting import user_message
-from livenon_desk.views.inspection_dialog import InspectionDialog
-from livenon_desk.views.reason_dialog import ReasonDialog
-from livenon_desk.views.receive_dialog import ReceiveDialog
 from livenon_desk.views.task_runner import TaskRunner
-from livenon_desk.views.unexpected_parcel_dialog import UnexpectedParcelDialog
+
+if TYPE_CHECKING:
+    # The dialogs load when first opened, not with the window (cold start).
+    from livenon_desk.services.inspection_dto import InspectionSheet
+    from livenon_desk.services.receiving_dto import CartonScan, ReceiptResult
+    from livenon_desk.views.carton_dialog import CartonDialog
+    from livenon_desk.views.inspection_dialog import InspectionDialog
 
 _INSPECTABLE = frozenset({ReturnStatus.RECEIVED, ReturnStatus.INSPECTING, ReturnStatus.INSPECTED,
                           ReturnStatus.REFUND_APPROVED, ReturnStatus.REFUND_REJECTED,
@@ -137,6 +138,8 @@ class ReturnActions(QObject):
     def open_receive(self) -> None:
         if self.detail is None or not self.receive.isEnabled():
             return
+        from livenon_desk.views.receive_dialog import ReceiveDialog
+
         dialog = ReceiveDialog(self.detail, self._runner, self._clock(),
                                self._language.startswith("zh"), self._window)
         return_id = self.detail.return_id
@@ -162,6 +165,8 @@ class ReturnActions(QObject):
     def open_cartons(self) -> None:
         if self.detail is None or not self.count_cartons.isEnabled():
             return
+        from livenon_desk.views.carton_dialog import CartonDialog
+
         dialog = CartonDialog(self.detail, self._window)
 
         def scanned(code: str) -> None:
@@ -184,6 +189,8 @@ class ReturnActions(QObject):
     def open_close_short(self) -> None:
         if self.detail is None or not self.close_short.isEnabled():
             return
+        from livenon_desk.views.reason_dialog import ReasonDialog
+
         return_id = self.detail.return_id
         dialog = ReasonDialog(
             self.tr("Close {rma} short").format(rma=self.detail.rma_number),
@@ -200,6 +207,8 @@ class ReturnActions(QObject):
     def open_unexpected(self) -> None:
         if not self.unexpected.isEnabled():
             return
+        from livenon_desk.views.unexpected_parcel_dialog import UnexpectedParcelDialog
+
         dialog = UnexpectedParcelDialog(self.unmatched_code or "", self._clock(), self._window)
 
         def submit(parcel: object) -> None:
@@ -225,6 +234,8 @@ class ReturnActions(QObject):
                          on_done=self._show_sheet, on_error=self._error(None))
 
     def _show_sheet(self, sheet: InspectionSheet) -> None:
+        from livenon_desk.views.inspection_dialog import InspectionDialog
+
         dialog = InspectionDialog(sheet, self._desk.inspections, self._runner, self._actor,
                                   self._language, self._window)
         dialog.finished_inspection.connect(lambda _p: self._inspection_finished(sheet))
@@ -250,6 +261,9 @@ class ReturnActions(QObject):
         self._ask_override(sheet.return_id, sheet.inspection_id, sheet.tag_code)
 
     def _ask_override(self, return_id: int, inspection_id: int, tag: str) -> None:
+        from livenon_desk.services.inspection_dto import OVERRIDE_REASON_MIN
+        from livenon_desk.views.reason_dialog import ReasonDialog
+
         dialog = ReasonDialog(
             self.tr("Approve {tag} as an exception").format(tag=tag),
             self.tr("The rules' decision stays on record. Write why this return is approved "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -13,14 +14,23 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from livenon_desk.domain.eligibility import LineFacts, evaluate_line
-from livenon_desk.domain.enums import Answer, Decision, Disposition, ReturnStatus
+from livenon_desk.domain.enums import (
+    Answer,
+    Decision,
+    Disposition,
+    LabelType,
+    ReasonCategory,
+    ReturnStatus,
+)
 from livenon_desk.domain.policy import default_policies
+from livenon_desk.domain.refund import recommend_refund
 from livenon_desk.domain.roles import Actor
 from livenon_desk.models import Inspection, Photo, ReturnRequest, UnexpectedParcel
 from livenon_desk.services.desk import Desk
 from livenon_desk.store.database import Store
 from livenon_desk.views.app import install_translators
 from livenon_desk.views.carton_dialog import CartonDialog
+from livenon_desk.views.formatting import format_money
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.reason_dialog import ReasonDialog
 from livenon_desk.views.receive_dialog import ReceiveDialog
@@ -173,6 +183,13 @@ def test_a_supervisor_approves_an_exception_and_the_refund_appears(
     text = supervisor.detail.toPlainText()
     assert "form came by email" in text
     assert QCoreApplication.translate("DetailPane", "Refund recommendation (P6)") in text
+    # The refund on screen is the policy engine's: T1, a quality return, deducts nothing.
+    engine = recommend_refund(
+        default_policies().latest, unit_price=Decimal("1299.00"), quantity=1, currency="USD",
+        reason_category=ReasonCategory.QUALITY, label_type=LabelType.PREPAID, label_cost=None,
+        cross_border=False)
+    assert engine.amount == Decimal("1299.00") and engine.deductions == ()
+    assert format_money(engine.amount, "USD") in text
     with store.read_session() as s:
         record = s.query(Inspection).one()
         assert (record.decision, record.override_decision) == (Decision.NEEDS_REVIEW,
@@ -304,4 +321,6 @@ def test_the_work_queue_lists_what_waits_and_marks_the_overdue(
     qtbot.waitUntil(lambda: window.model.rowCount() == 1)
     window.queues.select("all")
     qtbot.waitUntil(lambda: window.model.rowCount() == 3)
-    assert window.week_chart.stats is not None and len(window.week_chart.stats.days) == 7
+    qtbot.waitUntil(lambda: window.week_chart is not None)
+    assert window.week_chart is not None and window.week_chart.stats is not None
+    assert len(window.week_chart.stats.days) == 7
