@@ -11,3 +11,25 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _HOME = tempfile.mkdtemp(prefix="livenon-desk-tests-")
 for _var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
     os.environ[_var] = os.path.join(_HOME, _var.lower())
+
+
+# Imported after the environment above is set: the fixtures below open real stores.
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from livenon_desk.domain.roles import Actor, Role  # noqa: E402
+from livenon_desk.store.database import Store  # noqa: E402
+from livenon_desk.store.opening import open_store  # noqa: E402
+
+INSPECTOR = Actor("mchen", Role.INSPECTOR, "Mei Chen")
+SUPERVISOR = Actor("jrivera", Role.SUPERVISOR, "Jordan Rivera")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A real SQLite file, migrated to the newest schema."""
+    s = open_store(tmp_path / "desk.sqlite3")
+    yield s
+    s.dispose()

@@ -1,28 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from livenon_desk.domain.policy import default_policies
-from livenon_desk.domain.roles import Actor, Role
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.returns_service import ReturnsService
 from livenon_desk.store.database import Store
-from livenon_desk.store.opening import open_store
 from livenon_desk.views.task_runner import TaskRunner
+from tests import conftest
 from tests.builders import NOW
 
-INSPECTOR = Actor("mchen", Role.INSPECTOR, "Mei Chen")
-SUPERVISOR = Actor("jrivera", Role.SUPERVISOR, "Jordan Rivera")
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = open_store(tmp_path / "desk.sqlite3")
-    yield s
-    s.dispose()
+INSPECTOR = conftest.INSPECTOR
+SUPERVISOR = conftest.SUPERVISOR
 
 
 @pytest.fixture

@@ -31,6 +31,7 @@ from livenon_desk.store.database import Store
 from livenon_desk.views.app import install_translators
 from livenon_desk.views.carton_dialog import CartonDialog
 from livenon_desk.views.formatting import format_money
+from livenon_desk.views.inspection_dialog import InspectionDialog
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.reason_dialog import ReasonDialog
 from livenon_desk.views.receive_dialog import ReceiveDialog
@@ -200,10 +201,7 @@ def test_a_draft_survives_closing_the_window(
     qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner
 ) -> None:
     built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW)
-    window = _window(qtbot, desk, runner, INSPECTOR)
-    open_record(qtbot, window, built.rma_number)
-    window.return_actions.inspect.trigger()
-    dialog = inspection_dialog(qtbot, window)
+    window, dialog = _inspect(qtbot, desk, runner, built.rma_number)
     qtbot.keyClick(dialog.rows[0], Qt.Key.Key_Y)
     qtbot.keyClick(dialog.rows[1], Qt.Key.Key_N)
     dialog.notes.setPlainText("Legs missing from carton 2")
@@ -211,10 +209,7 @@ def test_a_draft_survives_closing_the_window(
     runner.wait_for_done()
     qtbot.waitUntil(lambda: _draft_notes(store) == "Legs missing from carton 2")
 
-    again = _window(qtbot, desk, runner, INSPECTOR)
-    open_record(qtbot, again, built.rma_number)
-    again.return_actions.inspect.trigger()
-    resumed = inspection_dialog(qtbot, again)
+    _, resumed = _inspect(qtbot, desk, runner, built.rma_number)
     assert resumed.notes.toPlainText() == "Legs missing from carton 2"
     assert [row.answer() for row in resumed.rows[:2]] == [Answer.YES, Answer.NO]
 
@@ -223,14 +218,19 @@ def test_drafts_save_by_themselves_while_typing(
     qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner
 ) -> None:
     built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW)
-    window = _window(qtbot, desk, runner, INSPECTOR)
-    open_record(qtbot, window, built.rma_number)
-    window.return_actions.inspect.trigger()
-    dialog = inspection_dialog(qtbot, window)
+    _, dialog = _inspect(qtbot, desk, runner, built.rma_number)
     qtbot.keyClicks(dialog.notes, "wobbly leg")
     # Nothing closed, nothing clicked: if the program died now, the draft is on disk.
     qtbot.waitUntil(lambda: _draft_notes(store) == "wobbly leg", timeout=3000)
     assert dialog.save_state.text()
+
+
+def _inspect(qtbot: QtBot, desk: Desk, runner: TaskRunner,
+             rma: str) -> tuple[MainWindow, InspectionDialog]:
+    window = _window(qtbot, desk, runner, INSPECTOR)
+    open_record(qtbot, window, rma)
+    window.return_actions.inspect.trigger()
+    return window, inspection_dialog(qtbot, window)
 
 
 def _draft_notes(store: Store) -> str | None:
