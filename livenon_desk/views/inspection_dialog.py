@@ -40,6 +40,7 @@ from livenon_desk.views.detail_html import (
 )
 from livenon_desk.views.dialog_keys import no_default_buttons
 from livenon_desk.views.error_reporting import user_message
+from livenon_desk.views.form_parts import error_label
 from livenon_desk.views.labels import decision_texts, disposition_texts
 from livenon_desk.views.photo_strip import PhotoStrip
 from livenon_desk.views.task_runner import TaskRunner
@@ -154,10 +155,7 @@ class InspectionDialog(QDialog):
 
         self.save_state = QLabel()
         self.save_state.setObjectName("saveState")
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         self.read_only_banner = QLabel()
         self.read_only_banner.setStyleSheet(
             "background: #fdecea; color: #8c1d18; padding: 6px")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from livenon_desk.views.dialog_keys import submit_with_ctrl_enter
+from livenon_desk.views.form_parts import error_label
 
 
 class ReasonDialog(QDialog):
@@ -31,10 +32,7 @@ class ReasonDialog(QDialog):
         self.reason.setTabChangesFocus(True)
         self.count = QLabel()
         self.count.setStyleSheet("color: #5f6368")
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -29,6 +29,7 @@ from livenon_desk.domain.enums import ParcelCondition
 from livenon_desk.services.dto import ReturnDetail
 from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.views.dialog_keys import submit_with_ctrl_enter
+from livenon_desk.views.form_parts import error_label
 from livenon_desk.views.labels import parcel_condition_texts
 from livenon_desk.views.photo_strip import PhotoStrip
 from livenon_desk.views.task_runner import TaskRunner
@@ -120,10 +121,7 @@ class ReceiveDialog(QDialog):
         self.add_photos_button.clicked.connect(self._choose_photos)
         self.photos.files_dropped.connect(self.add_photo_files)
 
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Receive"))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from livenon_desk.domain.enums import ParcelCondition
 from livenon_desk.services.receiving_dto import UnexpectedParcelInput
 from livenon_desk.views.dialog_keys import submit_with_ctrl_enter
+from livenon_desk.views.form_parts import error_label
 from livenon_desk.views.labels import parcel_condition_texts
 from livenon_desk.views.receive_dialog import CARRIERS, qdatetime_to_utc
 
@@ -56,9 +57,7 @@ class UnexpectedParcelDialog(QDialog):
         form.addRow(self.tr("Parcel &condition"), self.condition)
         form.addRow(self.tr("&Sender"), self.sender_name)
         form.addRow(self.tr("&Notes"), self.notes)
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setStyleSheet("color: #b3261e")
+        self.error = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Record parcel"))
