@@ -20,7 +20,7 @@ class QueuePanel(QWidget):
         self.setObjectName("queuePanel")
         self._titles = {
             "awaiting_receipt": self.tr("Awaiting receipt"),
-            "awaiting_inspection": self.tr("Awaiting inspection (by P5 deadline)"),
+            "awaiting_inspection": self.tr("Awaiting inspection"),
             "overdue": self.tr("Overdue for inspection"),
             "inspected_today": self.tr("Inspected today"),
             ALL: self.tr("All returns"),
@@ -31,8 +31,13 @@ class QueuePanel(QWidget):
         self.list.setObjectName("queueList")
         self.list.setMinimumWidth(200)
         self._queues: dict[str, Queue] = {}
+        tips = {
+            "awaiting_inspection": self.tr("Oldest receipt first: the P5 deadline order"),
+            "overdue": self.tr("Past the P5 deadline (5 business days after receipt)"),
+        }
         for key, text in self._titles.items():
             item = QListWidgetItem(text)
+            item.setToolTip(tips.get(key, text))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.list.addItem(item)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

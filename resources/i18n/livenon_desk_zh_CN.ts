@@ -279,127 +279,127 @@
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="69" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="70" />
         <source>Inspect {rma} · {tag}</source>
         <translation>检验 {rma} · {tag}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="78" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="79" />
         <source>policy {version}</source>
         <translation>政策 {version}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="86" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="87" />
         <source>Answer each item with one key: Y yes, N no, A not applicable. Tab moves on.</source>
         <translation>每项按一个键作答：Y 是，N 否，A 不适用。Tab 键移到下一项。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="105" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="106" />
         <source>What you saw, in a few words</source>
         <translation>简要记录所见情况</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="110" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="111" />
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="121" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="122" />
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="122" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="123" />
         <source>Add photos (Ctrl+P); or drop files here</source>
         <translation>添加照片（Ctrl+P）；也可将文件拖放到此处</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="124" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="125" />
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="132" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="133" />
         <source>Photos: drop files here or use Add photos</source>
         <translation>照片：将文件拖放到此处，或使用“添加照片”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="138" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="139" />
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="139" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="140" />
         <source>&amp;Disposition</source>
         <translation>处置方式(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="167" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="165" />
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="168" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="166" />
         <source>Save draft (Ctrl+S); drafts also save by themselves</source>
         <translation>保存草稿（Ctrl+S）；草稿也会自动保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="169" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="167" />
         <source>&amp;Finish inspection</source>
         <translation>完成检验(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="170" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="168" />
         <source>Finish inspection (Ctrl+Enter)</source>
         <translation>完成检验（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="173" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="171" />
         <source>Approve as &amp;exception…</source>
         <translation>作为例外批准(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="174" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="172" />
         <source>A supervisor approves this return despite the rules, with a written reason</source>
         <translation>主管可在规则之外批准此退货，需填写书面原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="176" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="174" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="240" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="238" />
         <source>Approved as an exception by {who}: {reason}</source>
         <translation>{who} 已作为例外批准：{reason}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="242" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="240" />
         <source>Rule by rule, policy {version}</source>
         <translation>逐条规则判定，政策 {version}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="249" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="247" />
         <source>Before finishing:</source>
         <translation>完成前还需：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="261" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="259" />
         <source>Unsaved changes…</source>
         <translation>有未保存的更改…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="274" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="272" />
         <source>Draft saved at {time}</source>
         <translation>草稿已于 {time} 保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="305" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="303" />
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="305" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="303" />
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
@@ -615,117 +615,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="63" />
+        <location filename="../../livenon_desk/views/main_window.py" line="67" />
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="67" />
+        <location filename="../../livenon_desk/views/main_window.py" line="71" />
         <source>Scan or type an RMA, order, tracking or tag code, a name, email, phone…</source>
         <translation>扫描或输入退货单号、订单号、运单号、标签码、姓名、邮箱、电话…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="70" />
+        <location filename="../../livenon_desk/views/main_window.py" line="74" />
         <source>Search (Ctrl+F): a scanner's code and Enter opens it</source>
         <translation>搜索（Ctrl+F）：扫码枪输入条码并回车即可打开</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="72" />
+        <location filename="../../livenon_desk/views/main_window.py" line="76" />
         <source>Show all returns</source>
         <translation>显示全部退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="73" />
+        <location filename="../../livenon_desk/views/main_window.py" line="77" />
         <source>Clear the search (Esc)</source>
         <translation>清除搜索（Esc）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="83" />
+        <location filename="../../livenon_desk/views/main_window.py" line="86" />
         <source>Receive as an unexpected parcel…</source>
         <translation>作为意外包裹收货…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="88" />
+        <location filename="../../livenon_desk/views/main_window.py" line="91" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="175" />
+        <location filename="../../livenon_desk/views/main_window.py" line="178" />
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="178" />
+        <location filename="../../livenon_desk/views/main_window.py" line="181" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="194" />
+        <location filename="../../livenon_desk/views/main_window.py" line="197" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="197" />
+        <location filename="../../livenon_desk/views/main_window.py" line="200" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="199" />
+        <location filename="../../livenon_desk/views/main_window.py" line="202" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="202" />
+        <location filename="../../livenon_desk/views/main_window.py" line="205" />
         <source>&amp;Return</source>
         <translation>退货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="205" />
+        <location filename="../../livenon_desk/views/main_window.py" line="208" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="206" />
+        <location filename="../../livenon_desk/views/main_window.py" line="209" />
         <source>&amp;Find a return</source>
         <translation>查找退货(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="209" />
+        <location filename="../../livenon_desk/views/main_window.py" line="212" />
         <source>Show &amp;all returns</source>
         <translation>显示全部退货(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="210" />
+        <location filename="../../livenon_desk/views/main_window.py" line="213" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="269" />
+        <location filename="../../livenon_desk/views/main_window.py" line="272" />
         <source>No return matches «{code}».</source>
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="274" />
+        <location filename="../../livenon_desk/views/main_window.py" line="277" />
         <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel (Ctrl+U).</source>
         <translation>没有与“{code}”匹配的退货。请检查编码，或作为意外包裹收货（Ctrl+U）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="393" />
+        <location filename="../../livenon_desk/views/main_window.py" line="406" />
         <source>Settings saved. A new language shows after the desk restarts.</source>
         <translation>设置已保存。新的语言将在重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="281" />
+        <location filename="../../livenon_desk/views/main_window.py" line="284" />
         <source>Matches: {n}</source>
         <translation>匹配：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="287" />
+        <location filename="../../livenon_desk/views/main_window.py" line="290" />
         <source>Choose one of the {n} matches.</source>
         <translation>请从 {n} 条匹配中选择一条。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="385" />
+        <location filename="../../livenon_desk/views/main_window.py" line="396" />
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
     </message>
@@ -765,8 +765,8 @@
     </message>
     <message>
         <location filename="../../livenon_desk/views/queue_panel.py" line="23" />
-        <source>Awaiting inspection (by P5 deadline)</source>
-        <translation>待检验（按 P5 期限）</translation>
+        <source>Awaiting inspection</source>
+        <translation>待检验</translation>
     </message>
     <message>
         <location filename="../../livenon_desk/views/queue_panel.py" line="24" />
@@ -788,11 +788,21 @@
         <source>Work queue</source>
         <translation>工作队列</translation>
     </message>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="35" />
+        <source>Oldest receipt first: the P5 deadline order</source>
+        <translation>最早收货的排在前面，即按 P5 期限排序</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="36" />
+        <source>Past the P5 deadline (5 business days after receipt)</source>
+        <translation>已超过 P5 期限（收货后 5 个工作日）</translation>
+    </message>
 </context>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/reason_dialog.py" line="59" />
+        <location filename="../../livenon_desk/views/reason_dialog.py" line="57" />
         <source>At least {n} more characters.</source>
         <translation>至少还需 {n} 个字符。</translation>
     </message>
@@ -800,127 +810,127 @@
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="53" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="54" />
         <source>Receive {rma}</source>
         <translation>收货 {rma}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="66" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="67" />
         <source>The order invoice is enclosed (P3)</source>
         <translation>包裹内附有订单发票（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="67" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="68" />
         <source>The return form is enclosed (P3)</source>
         <translation>包裹内附有退货单（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="69" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="70" />
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="70" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="71" />
         <source>Yes, marked “Returned Goods”</source>
         <translation>是，已标注“退运货物”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="71" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="72" />
         <source>No, not marked</source>
         <translation>否，未标注</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="73" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="74" />
         <source>Anything worth recording about the parcel</source>
         <translation>关于包裹需要记录的情况</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="78" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="79" />
         <source>&amp;Arrived</source>
         <translation>到达时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="79" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="80" />
         <source>&amp;Carrier</source>
         <translation>承运商(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="80" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="81" />
         <source>&amp;Tracking number</source>
         <translation>运单号(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="81" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="82" />
         <source>Parcel &amp;condition</source>
         <translation>包裹状况(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="85" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="86" />
         <source>Cross-border (T3)</source>
         <translation>跨境（T3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="88" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="89" />
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="90" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="91" />
         <source>Cartons</source>
         <translation>纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="92" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="93" />
         <source>Scan a carton's tag</source>
         <translation>扫描纸箱标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="94" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="95" />
         <source>&amp;Scan</source>
         <translation>扫描(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="100" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="101" />
         <source> of {n}</source>
         <translation> / {n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="114" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="115" />
         <source>Photos of the parcel: drop files here or use Add photos</source>
         <translation>包裹照片：将文件拖放到此处，或使用“添加照片”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="117" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="118" />
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="129" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="127" />
         <source>&amp;Receive</source>
         <translation>收货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="147" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="145" />
         <source>{code} is not a tag of this return.</source>
         <translation>{code} 不是此退货的标签。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="151" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="149" />
         <source>All cartons of {code} are counted.</source>
         <translation>{code} 的纸箱已全部清点。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="155" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="153" />
         <source>{code}: carton {n} of {total}</source>
         <translation>{code}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="166" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="164" />
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="166" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="164" />
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
@@ -928,127 +938,127 @@
 <context>
     <name>ReturnActions</name>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="78" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="79" />
         <source>&amp;Receive parcel…</source>
         <translation>收货(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="79" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="80" />
         <source>Record the parcel's arrival; starts the P5 clock</source>
         <translation>记录包裹到达；开始计算 P5 检验期限</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="80" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="81" />
         <source>&amp;Count cartons…</source>
         <translation>清点纸箱(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="81" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="82" />
         <source>Scan the cartons still missing</source>
         <translation>扫描尚未到达的纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="82" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="83" />
         <source>&amp;Inspect…</source>
         <translation>检验(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="83" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="84" />
         <source>Inspect the next returned line against the checklist</source>
         <translation>按检验清单检验下一件退货商品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="84" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="85" />
         <source>Approve as &amp;exception…</source>
         <translation>作为例外批准(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="85" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="86" />
         <source>Supervisor: approve a return the rules refused</source>
         <translation>主管：批准规则未通过的退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="86" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="87" />
         <source>Close receipt &amp;short…</source>
         <translation>缺件结单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="88" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="89" />
         <source>Supervisor: accept the receipt with cartons missing</source>
         <translation>主管：在缺少纸箱的情况下确认收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="89" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="90" />
         <source>Receive &amp;unexpected parcel…</source>
         <translation>意外包裹收货(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="91" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="92" />
         <source>Log a parcel that matches no return</source>
         <translation>登记无法匹配退货的包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="114" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="115" />
         <source>Restricted: read-only (privacy rule)</source>
         <translation>已限制处理：只读（隐私规则）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="155" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="158" />
         <source>{rma} is partially received; cartons missing: {what}</source>
         <translation>{rma} 部分收货；缺少纸箱：{what}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="158" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="161" />
         <source>{rma} received.</source>
         <translation>{rma} 已收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="176" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="181" />
         <source>{tag}: carton {n} of {total}</source>
         <translation>{tag}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="179" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="184" />
         <source>all cartons are in; ready to inspect.</source>
         <translation>纸箱已全部到齐，可以检验。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="189" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="196" />
         <source>Close {rma} short</source>
         <translation>{rma} 缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="190" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="197" />
         <source>Cartons are missing. Say why the receipt is accepted as it is.</source>
         <translation>缺少纸箱。请说明为何按现状确认收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="191" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="198" />
         <source>Close short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="214" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="223" />
         <source>The unexpected parcel is logged.</source>
         <translation>意外包裹已登记。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="236" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="247" />
         <source>Inspection of {tag} finished.</source>
         <translation>{tag} 的检验已完成。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="254" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="268" />
         <source>Approve {tag} as an exception</source>
         <translation>将 {tag} 作为例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="255" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="269" />
         <source>The rules' decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
         <translation>规则的判定会保留在记录中。请写明为何仍批准此退货；原因将与您的姓名一同保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="257" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="271" />
         <source>Approve exception</source>
         <translation>批准例外</translation>
     </message>
@@ -1056,52 +1066,52 @@
 <context>
     <name>ReturnsTableModel</name>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="66" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="67" />
         <source>RMA</source>
         <translation>退货单号</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="67" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="68" />
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="68" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="69" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="69" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="70" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="70" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="71" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="71" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="72" />
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="72" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="73" />
         <source>Applied</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="73" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="74" />
         <source>Received</source>
         <translation>收货日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="250" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="274" />
         <source>Restricted: read-only (privacy rule)</source>
         <translation>已限制处理：只读（隐私规则）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="255" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="279" />
         <source>Overdue: past the P5 inspection deadline</source>
         <translation>已逾期：超过 P5 检验期限</translation>
     </message>
@@ -1127,52 +1137,52 @@
 <context>
     <name>UnexpectedParcelDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="34" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="35" />
         <source>Receive an unexpected parcel</source>
         <translation>意外包裹收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="36" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="37" />
         <source>No return matches «{code}». Record the parcel so that it can be matched later.</source>
         <translation>没有与“{code}”匹配的退货。请登记此包裹，以便日后匹配。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="48" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="49" />
         <source>Name on the sender's label</source>
         <translation>寄件人标签上的姓名</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="53" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="54" />
         <source>&amp;Arrived</source>
         <translation>到达时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="54" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="55" />
         <source>&amp;Carrier</source>
         <translation>承运商(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="55" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="56" />
         <source>&amp;Tracking number</source>
         <translation>运单号(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="56" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="57" />
         <source>Parcel &amp;condition</source>
         <translation>包裹状况(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="57" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="58" />
         <source>&amp;Sender</source>
         <translation>寄件人(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="58" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="59" />
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="64" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="63" />
         <source>&amp;Record parcel</source>
         <translation>登记包裹(&amp;R)</translation>
     </message>
