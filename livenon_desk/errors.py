@@ -46,3 +46,7 @@ class ValidationError(KnownError):
 
 class RestrictedError(KnownError):
     """The record is restricted (privacy policy IV(3)): it may be viewed, not processed."""
+
+
+class SignInError(KnownError):
+    """A sign-in was refused: wrong password, locked account, or no way to check it."""

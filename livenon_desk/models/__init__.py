@@ -4,13 +4,16 @@ from livenon_desk.models.base import Base
 from livenon_desk.models.customer import Address, Customer
 from livenon_desk.models.inspection import Communication, Inspection, Photo, UnexpectedParcel
 from livenon_desk.models.order import Order, OrderLine
+from livenon_desk.models.people import AuditEvent, DeskUser
 from livenon_desk.models.return_request import ReturnLine, ReturnRequest
 
 __all__ = [
     "Address",
+    "AuditEvent",
     "Base",
     "Communication",
     "Customer",
+    "DeskUser",
     "Inspection",
     "Order",
     "OrderLine",

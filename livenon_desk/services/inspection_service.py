@@ -19,6 +19,7 @@ from livenon_desk.domain.receiving import CartonCount, missing_summary
 from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.errors import NotFoundError, ValidationError
 from livenon_desk.models import Inspection, Order, OrderLine, Photo, ReturnLine, ReturnRequest
+from livenon_desk.services.audit import AuditAction, record_event
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.guards import load_return, refuse_if_restricted, require_text
 from livenon_desk.services.inspection_dto import (
@@ -129,6 +130,11 @@ class InspectionService:
                 ret.status = transition(ret.status, ReturnStatus.INSPECTED)
                 ret.version += 1
                 ret.updated_at = now
+            record_event(s, actor.username, AuditAction.INSPECTED, at=now,
+                         entity_kind="inspection", entity_key=inspection.uuid,
+                         after={"rma": ret.rma_number, "decision": evaluation.decision.value,
+                                "policy": evaluation.policy_version,
+                                "rules": list(evaluation.deciding_rule_ids)})
             log.info("inspection %s of %s finished: %s", inspection.uuid, ret.rma_number,
                      evaluation.decision.value)
             return result
@@ -194,6 +200,11 @@ class InspectionService:
             inspection.override_at = now
             inspection.version += 1
             inspection.updated_at = now
+            record_event(s, actor.username, AuditAction.OVERRIDDEN, at=now,
+                         entity_kind="inspection", entity_key=inspection.uuid,
+                         before={"decision": inspection.decision.value if inspection.decision
+                                 else None},
+                         after={"decision": Decision.ELIGIBLE.value}, detail=text)
             log.info("inspection %s overridden by %s", inspection.uuid, actor.username)
             return OverrideView(Decision.ELIGIBLE, text, actor.username, now)
 
@@ -227,6 +238,9 @@ class InspectionService:
             uuid=str(uuid.uuid4()), return_line_id=line.id, inspector=actor.username,
             started_at=now, checklist={}, rule_results=[], version=1, updated_at=now)
         s.add(inspection)
+        record_event(s, actor.username, AuditAction.INSPECTION_STARTED, at=now,
+                     entity_kind="inspection", entity_key=inspection.uuid,
+                     after={"rma": ret.rma_number, "tag": line.tag_code})
         if ret.status is ReturnStatus.RECEIVED:
             ret.status = transition(ret.status, ReturnStatus.INSPECTING)
             ret.version += 1

@@ -19,6 +19,7 @@ from livenon_desk.domain.receiving import (
 from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.errors import NotFoundError, ValidationError
 from livenon_desk.models import Order, Photo, ReturnLine, ReturnRequest, UnexpectedParcel
+from livenon_desk.services.audit import AuditAction, record_event
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.guards import load_return, refuse_if_restricted, require_text
 from livenon_desk.services.receiving_dto import (
@@ -64,6 +65,7 @@ class ReceivingService:
                     "\u201cReturned Goods\u201d (T3).",
                     "这是跨境包裹：请确认是否标注“退运货物”（T3）。",
                 )
+            before = ret.status
             lines = _lines(s, ret.id)
             counts = []
             for line in lines:
@@ -94,6 +96,9 @@ class ReceivingService:
                 s.add(Photo(sha256=photo.sha256, return_id=ret.id, file_name=photo.file_name,
                             media_type=photo.media_type, taken_at=receipt.received_at,
                             caption="receipt"))
+            record_event(s, actor.username, AuditAction.RECEIVED, at=ret.updated_at,
+                         entity_kind="return", entity_key=ret.rma_number,
+                         before={"status": before.value}, after={"status": ret.status.value})
             log.info("received %s: %s", ret.rma_number, new_status.value)
             return ReceiptResult(ret.id, ret.rma_number, ret.status, tuple(counts))
 
@@ -126,6 +131,10 @@ class ReceivingService:
             if target is not ret.status:
                 ret.status = transition(ret.status, target)
             _touch(ret, self._clock())
+            record_event(s, actor.username, AuditAction.CARTON_COUNTED, at=ret.updated_at,
+                         entity_kind="return", entity_key=ret.rma_number,
+                         after={"tag": count.tag_code, "cartons": count.received,
+                                "status": ret.status.value})
             return CartonScan(ret.id, ret.rma_number, count, ret.status)
 
     def close_short(self, actor: Actor, return_id: int, reason: str) -> ReturnStatus:
@@ -144,6 +153,10 @@ class ReceivingService:
             ret.short_closed_by = actor.username
             ret.short_closed_at = self._clock()
             _touch(ret, ret.short_closed_at)
+            record_event(s, actor.username, AuditAction.CLOSED_SHORT, at=ret.updated_at,
+                         entity_kind="return", entity_key=ret.rma_number,
+                         before={"status": ReturnStatus.PARTIALLY_RECEIVED.value},
+                         after={"status": ret.status.value}, detail=text)
             return ret.status
 
     def record_unexpected(self, actor: Actor, parcel: UnexpectedParcelInput) -> int:
@@ -163,6 +176,8 @@ class ReceivingService:
             )
             s.add(row)
             s.flush()
+            record_event(s, actor.username, AuditAction.UNEXPECTED_PARCEL, at=self._clock(),
+                         entity_kind="parcel", entity_key=str(row.id))
             return row.id
 
     def _check_receipt(self, receipt: ReceiptInput) -> None:

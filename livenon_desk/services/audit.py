@@ -1,0 +1,147 @@
+"""Writing and reading the audit trail. Every use case that changes, shows, prints or
+exports a record adds its event inside its own transaction, so the two stand or fall
+together."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from livenon_desk.domain.audit_chain import (
+    GENESIS,
+    ChainReport,
+    EventContent,
+    StoredEvent,
+    chain_hash,
+    verify,
+)
+from livenon_desk.domain.roles import Action, Actor
+from livenon_desk.models import AuditEvent
+from livenon_desk.services.clock import Clock, utc_now
+from livenon_desk.store.database import Store
+
+
+class AuditAction(StrEnum):
+    VIEWED = "viewed"
+    RECEIVED = "received"
+    CARTON_COUNTED = "carton_counted"
+    CLOSED_SHORT = "closed_short"
+    UNEXPECTED_PARCEL = "unexpected_parcel"
+    INSPECTION_STARTED = "inspection_started"
+    INSPECTED = "inspected"
+    OVERRIDDEN = "overridden"
+    PRINTED = "printed"
+    EXPORTED = "exported"
+    PURGED = "purged"
+    SIGNED_IN = "signed_in"
+    SIGNED_OUT = "signed_out"
+    SIGN_IN_FAILED = "sign_in_failed"
+    LOCKED_OUT = "locked_out"
+    USER_CREATED = "user_created"
+
+
+def record_event(
+    s: Session,
+    actor: str,
+    action: AuditAction,
+    *,
+    at: datetime,
+    entity_kind: str | None = None,
+    entity_key: str | None = None,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+    detail: str | None = None,
+) -> AuditEvent:
+    """Append one event to the chain. The caller's transaction holds SQLite's write lock,
+    so no other event can slip in between reading the last hash and adding this one."""
+    # Stored to the microsecond in UTC: the chain hashes exactly what is read back.
+    at = at.astimezone(UTC)
+    prev = s.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
+    content = EventContent(at, actor, action.value, entity_kind, entity_key,
+                           dict(before) if before else None,
+                           dict(after) if after else None, detail)
+    prev_hash = prev or GENESIS
+    event = AuditEvent(
+        at=at, actor=actor, action=action.value, entity_kind=entity_kind,
+        entity_key=entity_key, before=content.before, after=content.after, detail=detail,
+        prev_hash=prev_hash, hash=chain_hash(prev_hash, content))
+    s.add(event)
+    return event
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    event_id: int
+    at: datetime
+    actor: str
+    action: str
+    entity_kind: str | None
+    entity_key: str | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    detail: str | None
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    actor: str | None = None
+    action: str | None = None
+    entity_key: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+def _stored(rows: Iterator[AuditEvent]) -> Iterator[StoredEvent]:
+    for row in rows:
+        yield StoredEvent(
+            row.id,
+            EventContent(row.at, row.actor, row.action, row.entity_kind, row.entity_key,
+                         row.before, row.after, row.detail),
+            row.prev_hash, row.hash)
+
+
+class AuditService:
+    def __init__(self, store: Store, clock: Clock = utc_now) -> None:
+        self._store = store
+        self._clock = clock
+
+    def record(self, actor: Actor, action: AuditAction, **fields: Any) -> None:
+        """An event on its own, e.g. a record shown on screen."""
+        with self._store.session() as s:
+            record_event(s, actor.username, action, at=self._clock(), **fields)
+
+    def viewed(self, actor: Actor, rma_number: str) -> None:
+        self.record(actor, AuditAction.VIEWED, entity_kind="return", entity_key=rma_number)
+
+    def events(self, actor: Actor, flt: AuditFilter, limit: int = 500,
+               offset: int = 0) -> list[AuditRow]:
+        """The newest events first; supervisors and admins only."""
+        actor.require(Action.VIEW_AUDIT)
+        query = select(AuditEvent)
+        if flt.actor:
+            query = query.where(AuditEvent.actor == flt.actor)
+        if flt.action:
+            query = query.where(AuditEvent.action == flt.action)
+        if flt.entity_key:
+            query = query.where(AuditEvent.entity_key == flt.entity_key.strip().upper())
+        if flt.since:
+            query = query.where(AuditEvent.at >= flt.since)
+        if flt.until:
+            query = query.where(AuditEvent.at < flt.until)
+        query = query.order_by(AuditEvent.id.desc()).offset(offset).limit(limit)
+        with self._store.read_session() as s:
+            return [AuditRow(e.id, e.at, e.actor, e.action, e.entity_kind, e.entity_key,
+                             e.before, e.after, e.detail) for e in s.scalars(query)]
+
+    def verify(self) -> ChainReport:
+        """Recompute the whole chain, a thousand events at a time."""
+        with self._store.read_session() as s:
+            rows = s.scalars(select(AuditEvent).order_by(AuditEvent.id)
+                             .execution_options(yield_per=1000))
+            return verify(_stored(iter(rows)))

@@ -1,0 +1,28 @@
+"""Asking the central API whether a password is right, for the desk's sign-in."""
+
+from __future__ import annotations
+
+from livenon_desk.domain.roles import Role
+from livenon_desk.errors import SignInError
+from livenon_desk.services.auth_service import CentralUnreachableError, OnlineSignIn
+from livenon_desk.sync.client import CentralClient
+from livenon_desk.sync.errors import AuthError, OfflineError
+
+
+def central_sign_in(client: CentralClient) -> OnlineSignIn:
+    def check(username: str, password: str) -> Role:
+        try:
+            token = client.sign_in(username, password)
+        except AuthError as exc:
+            raise SignInError("The user name or password is wrong.",
+                              "用户名或密码错误。") from exc
+        except OfflineError as exc:
+            raise CentralUnreachableError(exc.message, exc.message_zh) from exc
+        try:
+            return Role(token.role)
+        except ValueError as exc:
+            raise SignInError(
+                f"The central server gave {username} a role the desk does not know "
+                f"({token.role}).",
+                f"中央服务器为 {username} 分配了本机不认识的角色（{token.role}）。") from exc
+    return check

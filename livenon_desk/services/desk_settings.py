@@ -1,0 +1,68 @@
+"""The desk's own settings (security and retention): defaults in resources/, overrides in
+the user's config folder, read once and checked."""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from livenon_desk.errors import KnownError
+from livenon_desk.paths import RESOURCES_DIR, config_dir
+
+log = logging.getLogger(__name__)
+
+FILE_NAME = "desk_settings.toml"
+
+
+@dataclass(frozen=True)
+class DeskSettings:
+    offline_sign_in_days: int = 7
+    max_failed_sign_ins: int = 5
+    lockout_minutes: int = 15
+    idle_lock_minutes: int = 10
+    closed_return_days: int = 730
+
+
+_KEYS = {
+    ("security", "offline_sign_in_days"): ("offline_sign_in_days", 0, 365),
+    ("security", "max_failed_sign_ins"): ("max_failed_sign_ins", 1, 100),
+    ("security", "lockout_minutes"): ("lockout_minutes", 1, 24 * 60),
+    ("security", "idle_lock_minutes"): ("idle_lock_minutes", 0, 24 * 60),
+    ("retention", "closed_return_days"): ("closed_return_days", 30, 36500),
+}
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except tomllib.TOMLDecodeError as exc:
+        raise KnownError(f"{path} is not valid TOML: {exc}.",
+                         f"{path} 不是有效的 TOML 文件：{exc}。") from exc
+
+
+def load_settings(paths: tuple[Path, ...]) -> DeskSettings:
+    values: dict[str, int] = {}
+    for path in paths:
+        if not path.exists():
+            continue
+        data = _read(path)
+        for (section, key), (field_name, low, high) in _KEYS.items():
+            value = data.get(section, {}).get(key)
+            if value is None:
+                continue
+            if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+                raise KnownError(
+                    f"{path}: [{section}] {key} must be a whole number from {low} to {high}.",
+                    f"{path}：[{section}] {key} 必须是 {low} 到 {high} 之间的整数。")
+            values[field_name] = value
+    return DeskSettings(**values)
+
+
+@cache
+def desk_settings() -> DeskSettings:
+    return load_settings((RESOURCES_DIR / FILE_NAME, config_dir() / FILE_NAME))
