@@ -1,4 +1,4 @@
-"""desk users and the append-only audit trail
+"""desk users, the append-only audit trail, purged returns
 
 Revision ID: 0003
 Revises: 0002
@@ -17,6 +17,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table('return_requests', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('purged_at', sa.DateTime(), nullable=True))
     op.create_table('desk_users',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('username', sa.String(length=64), nullable=False),
@@ -64,3 +66,5 @@ def downgrade() -> None:
     op.execute("DROP TRIGGER audit_events_no_update")
     op.drop_table('audit_events')
     op.drop_table('desk_users')
+    with op.batch_alter_table('return_requests', schema=None) as batch_op:
+        batch_op.drop_column('purged_at')

@@ -1,0 +1,89 @@
+"""The privacy jobs IT scripts: verify the audit trail, apply the retention rule, export
+one customer's data. They run as an administrator named after the operating-system user:
+whoever may run them already holds the database file."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from livenon_desk.domain.roles import Actor, Role
+from livenon_desk.errors import KnownError
+
+EXIT_OK = 0
+EXIT_FOUND_TAMPERING = 1
+
+
+def cli_actor() -> Actor:
+    return Actor(f"cli:{getpass.getuser()}", Role.ADMIN)
+
+
+def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    audit = sub.add_parser("audit", parents=[common], help="check the audit trail")
+    audit.add_argument("action", choices=("verify",), help="verify: recompute the hash chain")
+    purge = sub.add_parser("purge", parents=[common],
+                           help="remove personal data of returns closed past the retention period")
+    purge.add_argument("--dry-run", action="store_true", help="only count what would go")
+    export = sub.add_parser("export-customer", parents=[common],
+                            help="write one customer's return data as JSON")
+    export.add_argument("email", help="the customer's email address")
+    export.add_argument("--out", type=Path, required=True, metavar="FILE.json")
+
+
+def _store(args: argparse.Namespace) -> Any:
+    from livenon_desk.store.opening import open_store
+
+    path: Path | None = args.db
+    if path is None or not path.exists():
+        raise KnownError(f"No database at {path}.", f"{path} 处没有数据库。")
+    return open_store(path, create=False)
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from livenon_desk.services.audit import AuditService
+
+    report = AuditService(_store(args)).verify()
+    if report.ok:
+        print(f"audit trail intact: {report.checked} events")
+        return EXIT_OK
+    print(f"audit trail broken at event {report.first_bad_id}: {report.problem_en} "
+          f"({report.checked} events before it are intact)")
+    return EXIT_FOUND_TAMPERING
+
+
+def _purge(args: argparse.Namespace) -> int:
+    from livenon_desk.services.desk_settings import desk_settings
+    from livenon_desk.services.retention_service import RetentionService
+    from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for
+
+    store = _store(args)
+    settings = desk_settings()
+    service = RetentionService(store, PhotoFiles(photo_dir_for(store.path)), settings)
+    report = service.purge(cli_actor(), dry_run=args.dry_run)
+    verb = "would purge" if report.dry_run else "purged"
+    print(f"{verb}: {report.returns} returns closed over {settings.closed_return_days} days "
+          f"ago, {report.customers} customers, {report.photos} photos")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from livenon_desk.services.export_service import ExportService
+
+    document = ExportService(_store(args)).export_customer(cli_actor(), args.email)
+    out: Path = args.out
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(out)
+    print(f"{out}: {len(document['returns'])} returns, {len(document['orders'])} orders")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "audit": _audit,
+    "purge": _purge,
+    "export-customer": _export,
+}
