@@ -14,7 +14,6 @@ from typing import NoReturn
 
 from livenon_desk import __version__, cli_privacy
 from livenon_desk.cli_output import dumps, explanation_text, lookup_text
-from livenon_desk.domain.roles import Actor, Role
 from livenon_desk.errors import KnownError
 from livenon_desk.logging_setup import configure_logging, log_path
 from livenon_desk.paths import data_dir, default_database_path, demo_database_path
@@ -193,14 +192,6 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def desk_actor(demo: bool) -> Actor:
-    """Who works at the desk until sign-in exists: the demo's supervisor, or the
-    workstation's user as an inspector."""
-    if demo:
-        return Actor("demo.supervisor", Role.SUPERVISOR, "Demo Supervisor")
-    return Actor(getpass.getuser(), Role.INSPECTOR)
-
-
 def _central_url(args: argparse.Namespace) -> str:
     if args.db:
         return str(args.db)
@@ -264,8 +255,13 @@ def _open_desk(args: argparse.Namespace) -> int:
     else:
         path = _database(args, must_exist=False)
     # The window shows at once; the first query opens (and if need be migrates) the file.
-    exit_code: int = run_desk(Desk(path), desk_actor(args.demo), database_label=str(path),
-                              language=args.lang)
+    hint = ""
+    if args.demo:
+        from livenon_desk.demo.users import DEMO_USERS
+
+        hint = ", ".join(f"{u} / {p}" for u, p, _ in DEMO_USERS)
+    exit_code: int = run_desk(Desk(path), database_label=str(path), language=args.lang,
+                              demo_logins=hint)
     return exit_code
 
 

@@ -22,10 +22,11 @@ from livenon_desk.central import records, tables
 from livenon_desk.central.app import context_of, create_app
 from livenon_desk.central.context import CentralContext
 from livenon_desk.central.database import CentralDatabase
-from livenon_desk.central.demo_load import DEMO_USERS, load_demo
+from livenon_desk.central.demo_load import load_demo
 from livenon_desk.central.faults import FaultInjector
 from livenon_desk.central.serve import RunningServer, start_in_thread
 from livenon_desk.central.settings import CentralSettings
+from livenon_desk.demo.users import DEMO_USERS
 from livenon_desk.sync.client import CentralClient, ClientSettings
 from livenon_desk.sync.retry import RetryPolicy
 

@@ -26,6 +26,7 @@ from livenon_desk.central.database import CentralDatabase
 from livenon_desk.central.passwords import set_user
 from livenon_desk.central.records import utc_now_text
 from livenon_desk.demo.generator import generate_demo_data
+from livenon_desk.demo.users import DEMO_USERS
 from livenon_desk.errors import KnownError
 from livenon_desk.models import (
     Address,
@@ -42,11 +43,6 @@ from livenon_desk.store.opening import open_store
 log = logging.getLogger(__name__)
 
 # The demo's users and their passwords (README: "A central server"). Demo only.
-DEMO_USERS = (
-    ("inspector", "inspector-demo", "inspector"),
-    ("supervisor", "supervisor-demo", "supervisor"),
-    ("admin", "admin-demo", "admin"),
-)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,14 @@ import logging
 from datetime import date
 from pathlib import Path
 
+from argon2 import PasswordHasher
+
 from livenon_desk.demo.generator import DemoSummary, generate_demo_data
+from livenon_desk.demo.users import DEMO_USERS
+from livenon_desk.domain.roles import Role
+from livenon_desk.services.auth_service import AuthService
+from livenon_desk.services.desk_settings import desk_settings
+from livenon_desk.store.database import Store
 from livenon_desk.store.opening import open_store
 
 log = logging.getLogger(__name__)
@@ -24,7 +31,21 @@ def create_demo_database(
     store = open_store(path)
     try:
         summary = generate_demo_data(store, returns=returns, seed=seed, today=today)
+        add_demo_users(store)
     finally:
         store.dispose()
     log.info("demo database %s: %d returns in %.1f s", path, summary.returns, summary.seconds)
     return summary
+
+
+def add_demo_users(store: Store) -> None:
+    """The demo's inspector, supervisor and admin, local to this desk."""
+    auth = AuthService(store, desk_settings(), hasher=PasswordHasher(time_cost=1))
+    admin = None
+    for username, password, role in DEMO_USERS:
+        if role == "admin":
+            admin = auth.create_first_admin(username, "Demo Admin", password)
+    assert admin is not None
+    for username, password, role in DEMO_USERS:
+        if role != "admin":
+            auth.add_local_user(admin, username, f"Demo {role.title()}", Role(role), password)

@@ -13,17 +13,26 @@ from typing import TYPE_CHECKING
 from livenon_desk.services.clock import Clock, utc_now
 
 if TYPE_CHECKING:
+    from livenon_desk.services.audit import AuditService
+    from livenon_desk.services.auth_service import AuthService, OnlineSignIn
+    from livenon_desk.services.export_service import ExportService
     from livenon_desk.services.inspection_service import InspectionService
     from livenon_desk.services.receiving_service import ReceivingService
+    from livenon_desk.services.retention_service import RetentionService
     from livenon_desk.services.returns_service import ReturnsService
     from livenon_desk.services.work_queue_service import WorkQueueService
 
 
 class _Opened:
-    def __init__(self, path: Path, clock: Clock) -> None:
+    def __init__(self, path: Path, clock: Clock, online: OnlineSignIn | None) -> None:
         from livenon_desk.domain.policy import default_policies
+        from livenon_desk.services.audit import AuditService
+        from livenon_desk.services.auth_service import AuthService
+        from livenon_desk.services.desk_settings import desk_settings
+        from livenon_desk.services.export_service import ExportService
         from livenon_desk.services.inspection_service import InspectionService
         from livenon_desk.services.receiving_service import ReceivingService
+        from livenon_desk.services.retention_service import RetentionService
         from livenon_desk.services.returns_service import ReturnsService
         from livenon_desk.services.work_queue_service import WorkQueueService
         from livenon_desk.store.opening import open_store
@@ -36,19 +45,26 @@ class _Opened:
         self.receiving = ReceivingService(store, photos, clock)
         self.inspections = InspectionService(store, policies, photos, clock)
         self.work_queue = WorkQueueService(store, policies, clock)
+        self.settings = desk_settings()
+        self.auth = AuthService(store, self.settings, clock, online)
+        self.audit = AuditService(store, clock)
+        self.retention = RetentionService(store, photos, self.settings, clock)
+        self.exports = ExportService(store, clock)
 
 
 class Desk:
-    def __init__(self, path: Path, clock: Clock = utc_now) -> None:
+    def __init__(self, path: Path, clock: Clock = utc_now,
+                 online: OnlineSignIn | None = None) -> None:
         self.path = path
         self._clock = clock
+        self._online = online
         self._lock = threading.Lock()
         self._opened: _Opened | None = None
 
     def _open(self) -> _Opened:
         with self._lock:
             if self._opened is None:
-                self._opened = _Opened(self.path, self._clock)
+                self._opened = _Opened(self.path, self._clock, self._online)
             return self._opened
 
     @property
@@ -66,3 +82,19 @@ class Desk:
     @property
     def work_queue(self) -> WorkQueueService:
         return self._open().work_queue
+
+    @property
+    def auth(self) -> AuthService:
+        return self._open().auth
+
+    @property
+    def audit(self) -> AuditService:
+        return self._open().audit
+
+    @property
+    def retention(self) -> RetentionService:
+        return self._open().retention
+
+    @property
+    def exports(self) -> ExportService:
+        return self._open().exports

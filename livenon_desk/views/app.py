@@ -5,17 +5,23 @@ from __future__ import annotations
 import logging
 import sys
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from livenon_desk.domain.roles import Actor
+from livenon_desk.domain.roles import Actor, Role
 from livenon_desk.logging_setup import log_path
 from livenon_desk.paths import RESOURCES_DIR
 from livenon_desk.services.desk import Desk
+from livenon_desk.services.desk_settings import desk_settings
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.settings_dialog import saved_language
+from livenon_desk.views.sign_in_dialog import Mode, SignInDialog
 from livenon_desk.views.task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    from livenon_desk.services.retention_service import PurgeReport
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +73,12 @@ def _install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def run_desk(desk: Desk, actor: Actor, *, database_label: str, language: str | None) -> int:
+SYSTEM = Actor("system:retention", Role.ADMIN, "Retention rule")
+
+
+def run_desk(desk: Desk, *, database_label: str, language: str | None,
+             demo_logins: str = "") -> int:
+    """Sign in first; the main window opens for whoever signed in."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setOrganizationName("Livenon")
@@ -77,9 +88,31 @@ def run_desk(desk: Desk, actor: Actor, *, database_label: str, language: str | N
     install_translators(app, lang)
     _install_excepthook()
     runner = TaskRunner(parent=app)
-    window = MainWindow(desk, runner, actor=actor, database_label=database_label,
-                        language=lang)
-    window.show()
+    windows: list[MainWindow] = []
+    hint = QApplication.translate("App", "Demo users (user / password): {logins}").format(
+        logins=demo_logins) if demo_logins else ""
+    sign_in = SignInDialog(desk, runner, lang, Mode.SIGN_IN, hint=hint)
+
+    def start(actor: Actor) -> None:
+        window = MainWindow(desk, runner, actor=actor, database_label=database_label,
+                            language=lang, idle_lock_minutes=desk_settings().idle_lock_minutes)
+        windows.append(window)
+        window.show()
+        runner.run(lambda: desk.retention.purge(SYSTEM),
+                   on_done=lambda report: _purged(window, report),
+                   on_error=lambda e: log.error("retention run failed", exc_info=e))
+
+    sign_in.signed_in.connect(start)
+    sign_in.rejected.connect(app.quit)
+    sign_in.show()
+    sign_in.check_first_run()
     code = app.exec()
     runner.wait_for_done()
     return code
+
+
+def _purged(window: MainWindow, report: PurgeReport) -> None:
+    if report.returns:
+        window.message.setText(QApplication.translate(
+            "App", "Retention rule: personal data of {n} long-closed returns removed."
+        ).format(n=report.returns))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from livenon_desk.domain.roles import Actor
+from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.services.clock import utc_now
 from livenon_desk.services.deferred_service import DeferredReturnsService
 from livenon_desk.services.desk import Desk
@@ -38,6 +38,7 @@ from livenon_desk.views.labels import role_texts
 from livenon_desk.views.queue_panel import QueuePanel
 from livenon_desk.views.return_actions import ReturnActions
 from livenon_desk.views.returns_table_model import COLUMN_OF_SORT, Column, ReturnsTableModel
+from livenon_desk.views.session_guard import SessionGuard
 from livenon_desk.views.task_runner import Task, TaskRunner
 
 if TYPE_CHECKING:
@@ -50,7 +51,8 @@ QUEUE_REFRESH_MS = 60_000
 
 class MainWindow(QMainWindow):
     def __init__(self, desk: Desk, runner: TaskRunner, *, actor: Actor, database_label: str,
-                 language: str = "en", clock: Callable[[], datetime] = utc_now) -> None:
+                 language: str = "en", clock: Callable[[], datetime] = utc_now,
+                 idle_lock_minutes: int = 0) -> None:
         super().__init__()
         self._desk = desk
         self._service = DeferredReturnsService(desk)
@@ -142,6 +144,8 @@ class MainWindow(QMainWindow):
         self.return_actions.changed.connect(self._record_changed)
         self.return_actions.queue_changed.connect(self.refresh_queues)
         self.return_actions.message.connect(self.message.setText)
+        self.session = SessionGuard(desk, runner, language, actor, idle_lock_minutes, self)
+        self.session.actor_changed.connect(self.set_actor)
         self._build_menus()
         self._restore_layout()
         self.model.refresh()
@@ -197,6 +201,13 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.return_actions.unexpected)
         file_menu.addSeparator()
+        lock = action(self.tr("&Lock the desk"), [QKeySequence("Ctrl+L")], self.session.lock)
+        switch = action(self.tr("S&witch user…"), [QKeySequence("Ctrl+Shift+L")],
+                        self.session.switch_user)
+        self.audit_action = action(self.tr("&Audit trail…"), [QKeySequence("Ctrl+Shift+A")],
+                                   self.open_audit)
+        file_menu.addActions([lock, switch, self.audit_action])
+        file_menu.addSeparator()
         settings = action(self.tr("&Settings…"), [QKeySequence("Ctrl+,")], self.open_settings)
         file_menu.addAction(settings)
         quit_action = action(self.tr("&Quit"), [QKeySequence(QKeySequence.StandardKey.Quit)],
@@ -220,7 +231,9 @@ class MainWindow(QMainWindow):
             act = action(self.queues.title(key), [QKeySequence(f"Alt+{number}")],
                          partial(self.queues.select, key))
             view_menu.addAction(act)
-        for act in (settings, quit_action, find, clear, refresh, *self.return_actions.all_actions):
+        self._apply_role()
+        for act in (settings, quit_action, find, clear, refresh, lock, switch,
+                    self.audit_action, *self.return_actions.all_actions):
             keys = act.shortcut().toString(native)
             act.setToolTip(f"{act.text().replace('&', '')} ({keys})")
 
@@ -386,6 +399,34 @@ class MainWindow(QMainWindow):
         self.unexpected_button.hide()
         self.detail.show_detail(detail)
         self.return_actions.set_detail(detail)
+        # Who saw which customer's record is kept (privacy policy); the desk does not wait.
+        self._runner.run(self._desk.audit.viewed, self.actor, detail.rma_number,
+                         on_error=self.report_error)
+
+    # --- who is signed in -----------------------------------------------------------------
+
+    def set_actor(self, actor: Actor) -> None:
+        """Another user signed in at this workstation: the same window, their rights."""
+        self.actor = actor
+        self.return_actions.set_actor(actor)
+        self.user_label.setText(self.tr("Signed in: {name} ({role})").format(
+            name=actor.name, role=role_texts()[actor.role]))
+        self._apply_role()
+        self.detail.show_empty()
+        self.return_actions.set_detail(None)
+        self.clear_search()
+
+    def _apply_role(self) -> None:
+        self.audit_action.setVisible(self.actor.may(Action.VIEW_AUDIT))
+
+    def open_audit(self) -> None:
+        if not self.actor.may(Action.VIEW_AUDIT):
+            return
+        from livenon_desk.views.audit_view import AuditView
+
+        view = AuditView(self._desk, self._runner, self.actor, self._language, self)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.show()
 
     def _record_changed(self, return_id: int) -> None:
         self.open_return(return_id)

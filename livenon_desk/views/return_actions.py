@@ -96,6 +96,10 @@ class ReturnActions(QObject):
 
     # --- which actions apply --------------------------------------------------------------
 
+    def set_actor(self, actor: Actor) -> None:
+        self._actor = actor
+        self.set_detail(self.detail)
+
     def set_detail(self, detail: ReturnDetail | None) -> None:
         self.detail = detail
         may = self._actor.may

@@ -1,6 +1,125 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../livenon_desk/views/app.py" line="92" />
+        <source>Demo users (user / password): {logins}</source>
+        <translation>演示用户（用户名 / 密码）：{logins}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/app.py" line="116" />
+        <source>Retention rule: personal data of {n} long-closed returns removed.</source>
+        <translation>保留期规则：已删除 {n} 个早已关闭的退货中的个人数据。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../livenon_desk/views/audit_view.py" line="62" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/audit_view.py" line="62" />
+        <source>Who</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/audit_view.py" line="63" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/audit_view.py" line="63" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/audit_view.py" line="64" />
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../livenon_desk/views/audit_view.py" line="110" />
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/audit_view.py" line="112" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/audit_view.py" line="113" />
+        <source>RMA or record</source>
+        <translation>退货单号或记录</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/audit_view.py" line="115" />
+        <source>Any action</source>
+        <translation>所有操作</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/audit_view.py" line="119" />
+        <source>Any time</source>
+        <translation>不限时间</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/audit_view.py" line="119" />
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/audit_view.py" line="120" />
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/audit_view.py" line="120" />
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/audit_view.py" line="122" />
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/audit_view.py" line="123" />
+        <source>Load &amp;more</source>
+        <translation>加载更多(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/audit_view.py" line="124" />
+        <source>&amp;Verify the chain</source>
+        <translation>校验哈希链(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/audit_view.py" line="173" />
+        <source>{n} events shown, newest first.</source>
+        <translation>已显示 {n} 条事件，最新的在前。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/audit_view.py" line="177" />
+        <source>Checking the chain…</source>
+        <translation>正在校验哈希链…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/audit_view.py" line="184" />
+        <source>The audit trail is intact: {n} events checked.</source>
+        <translation>审计记录完整：已校验 {n} 条事件。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/audit_view.py" line="190" />
+        <source>The audit trail was tampered with: {problem}</source>
+        <translation>审计记录已被篡改：{problem}</translation>
+    </message>
+</context>
+<context>
     <name>CartonDialog</name>
     <message>
         <location filename="../../livenon_desk/views/carton_dialog.py" line="25" />
@@ -212,12 +331,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="61" />
+        <location filename="../../livenon_desk/views/app.py" line="67" />
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="62" />
+        <location filename="../../livenon_desk/views/app.py" line="68" />
         <location filename="../../livenon_desk/views/error_reporting.py" line="20" />
         <source>Something went wrong; details are in the log: {path}</source>
         <translation>出现问题；详情见日志：{path}</translation>
@@ -615,117 +734,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="67" />
+        <location filename="../../livenon_desk/views/main_window.py" line="69" />
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="71" />
+        <location filename="../../livenon_desk/views/main_window.py" line="73" />
         <source>Scan or type an RMA, order, tracking or tag code, a name, email, phone…</source>
         <translation>扫描或输入退货单号、订单号、运单号、标签码、姓名、邮箱、电话…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="74" />
+        <location filename="../../livenon_desk/views/main_window.py" line="76" />
         <source>Search (Ctrl+F): a scanner's code and Enter opens it</source>
         <translation>搜索（Ctrl+F）：扫码枪输入条码并回车即可打开</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="76" />
+        <location filename="../../livenon_desk/views/main_window.py" line="78" />
         <source>Show all returns</source>
         <translation>显示全部退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="77" />
+        <location filename="../../livenon_desk/views/main_window.py" line="79" />
         <source>Clear the search (Esc)</source>
         <translation>清除搜索（Esc）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="86" />
+        <location filename="../../livenon_desk/views/main_window.py" line="88" />
         <source>Receive as an unexpected parcel…</source>
         <translation>作为意外包裹收货…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="91" />
+        <location filename="../../livenon_desk/views/main_window.py" line="93" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="178" />
+        <location filename="../../livenon_desk/views/main_window.py" line="182" />
+        <location filename="../../livenon_desk/views/main_window.py" line="412" />
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="181" />
+        <location filename="../../livenon_desk/views/main_window.py" line="185" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="197" />
+        <location filename="../../livenon_desk/views/main_window.py" line="201" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="200" />
+        <location filename="../../livenon_desk/views/main_window.py" line="204" />
+        <source>&amp;Lock the desk</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="205" />
+        <source>S&amp;witch user…</source>
+        <translation>切换用户(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="207" />
+        <source>&amp;Audit trail…</source>
+        <translation>审计记录(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="211" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="202" />
+        <location filename="../../livenon_desk/views/main_window.py" line="213" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="205" />
+        <location filename="../../livenon_desk/views/main_window.py" line="216" />
         <source>&amp;Return</source>
         <translation>退货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="208" />
+        <location filename="../../livenon_desk/views/main_window.py" line="219" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="209" />
+        <location filename="../../livenon_desk/views/main_window.py" line="220" />
         <source>&amp;Find a return</source>
         <translation>查找退货(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="212" />
+        <location filename="../../livenon_desk/views/main_window.py" line="223" />
         <source>Show &amp;all returns</source>
         <translation>显示全部退货(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="213" />
+        <location filename="../../livenon_desk/views/main_window.py" line="224" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="272" />
+        <location filename="../../livenon_desk/views/main_window.py" line="285" />
         <source>No return matches «{code}».</source>
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="277" />
+        <location filename="../../livenon_desk/views/main_window.py" line="290" />
         <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel (Ctrl+U).</source>
         <translation>没有与“{code}”匹配的退货。请检查编码，或作为意外包裹收货（Ctrl+U）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="406" />
+        <location filename="../../livenon_desk/views/main_window.py" line="447" />
         <source>Settings saved. A new language shows after the desk restarts.</source>
         <translation>设置已保存。新的语言将在重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="284" />
+        <location filename="../../livenon_desk/views/main_window.py" line="297" />
         <source>Matches: {n}</source>
         <translation>匹配：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="290" />
+        <location filename="../../livenon_desk/views/main_window.py" line="303" />
         <source>Choose one of the {n} matches.</source>
         <translation>请从 {n} 条匹配中选择一条。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="396" />
+        <location filename="../../livenon_desk/views/main_window.py" line="437" />
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
     </message>
@@ -998,67 +1133,67 @@
         <translation>登记无法匹配退货的包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="115" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="119" />
         <source>Restricted: read-only (privacy rule)</source>
         <translation>已限制处理：只读（隐私规则）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="158" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="162" />
         <source>{rma} is partially received; cartons missing: {what}</source>
         <translation>{rma} 部分收货；缺少纸箱：{what}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="161" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="165" />
         <source>{rma} received.</source>
         <translation>{rma} 已收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="181" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="185" />
         <source>{tag}: carton {n} of {total}</source>
         <translation>{tag}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="184" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="188" />
         <source>all cartons are in; ready to inspect.</source>
         <translation>纸箱已全部到齐，可以检验。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="196" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="200" />
         <source>Close {rma} short</source>
         <translation>{rma} 缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="197" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="201" />
         <source>Cartons are missing. Say why the receipt is accepted as it is.</source>
         <translation>缺少纸箱。请说明为何按现状确认收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="198" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="202" />
         <source>Close short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="223" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="227" />
         <source>The unexpected parcel is logged.</source>
         <translation>意外包裹已登记。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="247" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="251" />
         <source>Inspection of {tag} finished.</source>
         <translation>{tag} 的检验已完成。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="268" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="272" />
         <source>Approve {tag} as an exception</source>
         <translation>将 {tag} 作为例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="269" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="273" />
         <source>The rules' decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
         <translation>规则的判定会保留在记录中。请写明为何仍批准此退货；原因将与您的姓名一同保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="271" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="275" />
         <source>Approve exception</source>
         <translation>批准例外</translation>
     </message>
@@ -1132,6 +1267,74 @@
         <location filename="../../livenon_desk/views/settings_dialog.py" line="34" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="45" />
+        <source>Livenon Desk: sign in</source>
+        <translation>Livenon Desk：登录</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="65" />
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="66" />
+        <source>&amp;Full name</source>
+        <translation>姓名(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="68" />
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="69" />
+        <source>&amp;Repeat password</source>
+        <translation>再次输入密码(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="87" />
+        <source>The desk is locked. {name}, enter your password to go on where you left off.</source>
+        <translation>本机已锁定。{name}，请输入密码，从离开处继续工作。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="92" />
+        <source>Switch user…</source>
+        <translation>切换用户…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="93" />
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="97" />
+        <source>This desk has no users yet. Create the administrator's account; it can add inspectors and supervisors later.</source>
+        <translation>本机尚无用户。请创建管理员账户，之后可由管理员添加检验员和主管。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="99" />
+        <source>&amp;Create administrator</source>
+        <translation>创建管理员(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="102" />
+        <source>Sign in to see and work on returns.</source>
+        <translation>请登录后查看和处理退货。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="104" />
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="112" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>

@@ -8,9 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from livenon_desk.central.database import CentralDatabase
-from livenon_desk.central.demo_load import DEMO_USERS, load_desk_database
+from livenon_desk.central.demo_load import load_desk_database
 from livenon_desk.cli import main
 from livenon_desk.demo.generator import generate_demo_data
+from livenon_desk.demo.users import DEMO_USERS
 from livenon_desk.errors import KnownError
 from livenon_desk.models import Customer, Inspection, ReturnRequest
 from livenon_desk.store.opening import open_store
