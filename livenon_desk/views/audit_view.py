@@ -28,6 +28,7 @@ from livenon_desk.services.clock import utc_now
 from livenon_desk.services.desk import Desk
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.formatting import format_date
+from livenon_desk.views.labels import audit_action_texts
 from livenon_desk.views.task_runner import TaskRunner
 
 PAGE = 500
@@ -58,6 +59,7 @@ class AuditTableModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[AuditRow] = []
+        self._actions = audit_action_texts()
         self._headers = {
             AuditColumn.WHEN: self.tr("When"), AuditColumn.WHO: self.tr("Who"),
             AuditColumn.ACTION: self.tr("Action"), AuditColumn.RECORD: self.tr("Record"),
@@ -92,7 +94,7 @@ class AuditTableModel(QAbstractTableModel):
         if column is AuditColumn.WHO:
             return row.actor
         if column is AuditColumn.ACTION:
-            return row.action.replace("_", " ")
+            return self._actions.get(row.action, row.action)
         if column is AuditColumn.RECORD:
             return " ".join(p for p in (row.entity_kind, row.entity_key) if p)
         return _change(row)
@@ -113,8 +115,9 @@ class AuditView(QDialog):
         self.record = QLineEdit(placeholderText=self.tr("RMA or record"))
         self.action = QComboBox()
         self.action.addItem(self.tr("Any action"), None)
+        texts = audit_action_texts()
         for action in AuditAction:
-            self.action.addItem(action.value.replace("_", " "), action.value)
+            self.action.addItem(texts.get(action.value, action.value), action.value)
         self.period = QComboBox()
         for days, text in ((None, self.tr("Any time")), (1, self.tr("Last 24 hours")),
                            (7, self.tr("Last 7 days")), (30, self.tr("Last 30 days"))):

@@ -99,3 +99,24 @@ def role_texts() -> dict[Role, str]:
         Role.SUPERVISOR: QCoreApplication.translate("Labels", "Supervisor"),
         Role.ADMIN: QCoreApplication.translate("Labels", "Administrator"),
     }
+
+
+def audit_action_texts() -> dict[str, str]:
+    return {
+        "viewed": QCoreApplication.translate("Labels", "viewed"),
+        "received": QCoreApplication.translate("Labels", "received"),
+        "carton_counted": QCoreApplication.translate("Labels", "carton counted"),
+        "closed_short": QCoreApplication.translate("Labels", "closed short"),
+        "unexpected_parcel": QCoreApplication.translate("Labels", "unexpected parcel"),
+        "inspection_started": QCoreApplication.translate("Labels", "inspection started"),
+        "inspected": QCoreApplication.translate("Labels", "inspected"),
+        "overridden": QCoreApplication.translate("Labels", "overridden"),
+        "printed": QCoreApplication.translate("Labels", "printed"),
+        "exported": QCoreApplication.translate("Labels", "exported"),
+        "purged": QCoreApplication.translate("Labels", "purged"),
+        "signed_in": QCoreApplication.translate("Labels", "signed in"),
+        "signed_out": QCoreApplication.translate("Labels", "signed out"),
+        "sign_in_failed": QCoreApplication.translate("Labels", "failed sign-in"),
+        "locked_out": QCoreApplication.translate("Labels", "locked out"),
+        "user_created": QCoreApplication.translate("Labels", "user created"),
+    }

@@ -16,27 +16,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="62" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="64" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="62" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="64" />
         <source>Who</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="63" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="65" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="63" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="65" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="64" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="66" />
         <source>Change</source>
         <translation>变更</translation>
     </message>
@@ -44,77 +44,77 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="110" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="112" />
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="112" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="114" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="113" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="115" />
         <source>RMA or record</source>
         <translation>退货单号或记录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="115" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="117" />
         <source>Any action</source>
         <translation>所有操作</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="119" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="122" />
         <source>Any time</source>
         <translation>不限时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="119" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="122" />
         <source>Last 24 hours</source>
         <translation>最近 24 小时</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="120" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="123" />
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="120" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="123" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="122" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="125" />
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="123" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="126" />
         <source>Load &amp;more</source>
         <translation>加载更多(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="124" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="127" />
         <source>&amp;Verify the chain</source>
         <translation>校验哈希链(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="173" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="176" />
         <source>{n} events shown, newest first.</source>
         <translation>已显示 {n} 条事件，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="177" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="180" />
         <source>Checking the chain…</source>
         <translation>正在校验哈希链…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="184" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="187" />
         <source>The audit trail is intact: {n} events checked.</source>
         <translation>审计记录完整：已校验 {n} 条事件。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="190" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="193" />
         <source>The audit trail was tampered with: {problem}</source>
         <translation>审计记录已被篡改：{problem}</translation>
     </message>
@@ -729,6 +729,86 @@
         <location filename="../../livenon_desk/views/labels.py" line="100" />
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="106" />
+        <source>viewed</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="107" />
+        <source>received</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="108" />
+        <source>carton counted</source>
+        <translation>清点纸箱</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="109" />
+        <source>closed short</source>
+        <translation>缺件结单</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="110" />
+        <source>unexpected parcel</source>
+        <translation>意外包裹</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="111" />
+        <source>inspection started</source>
+        <translation>开始检验</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="112" />
+        <source>inspected</source>
+        <translation>完成检验</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="113" />
+        <source>overridden</source>
+        <translation>例外批准</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="114" />
+        <source>printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="115" />
+        <source>exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="116" />
+        <source>purged</source>
+        <translation>清除个人数据</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="117" />
+        <source>signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="118" />
+        <source>signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="119" />
+        <source>failed sign-in</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="120" />
+        <source>locked out</source>
+        <translation>账户锁定</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="121" />
+        <source>user created</source>
+        <translation>创建用户</translation>
     </message>
 </context>
 <context>
