@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -180,3 +181,28 @@ def test_the_audit_view_lists_what_the_desk_recorded_and_checks_the_chain(
     view.verify()
     qtbot.waitUntil(lambda: "tampered" in view.status.text())
     view.close()
+
+
+def test_no_password_reaches_the_log_or_the_settings(
+    qtbot: QtBot, desk: Desk, runner: TaskRunner, users: AuthService,
+    caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("DEBUG")
+    dialog = SignInDialog(desk, runner, "en", Mode.SIGN_IN)
+    qtbot.addWidget(dialog)
+    _sign_in(qtbot, dialog, "mchen", "wrong-secret-123")
+    qtbot.waitUntil(lambda: dialog.error.text() != "")
+    with qtbot.waitSignal(dialog.signed_in) as signal:
+        _sign_in(qtbot, dialog, "mchen", "inspector-pass")
+    window = MainWindow(desk, runner, actor=signal.args[0], database_label="x", clock=_now)
+    qtbot.addWidget(window)
+    window.show()
+    window.close()  # writes the settings file
+    settings = QSettings("Livenon", "LivenonDesk")
+    settings.sync()
+    stored = Path(settings.fileName()).read_text(encoding="utf-8", errors="replace")
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "geometry" in stored
+    for secret in ("wrong-secret-123", "inspector-pass"):
+        assert secret not in logged
+        assert secret not in stored
