@@ -7,7 +7,6 @@ import logging
 from PySide6.QtCore import QCoreApplication
 
 from livenon_desk.errors import KnownError
-from livenon_desk.logging_setup import log_path
 
 log = logging.getLogger(__name__)
 
@@ -17,6 +16,8 @@ def user_message(error: BaseException, language: str) -> str:
     if isinstance(error, KnownError):
         return error.text(language)
     log.error("unexpected error", exc_info=error)
+    from livenon_desk.logging_setup import log_path
+
     return QCoreApplication.translate(
         "Errors", "Something went wrong; details are in the log: {path}"
     ).format(path=log_path())
