@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from livenon_desk import __version__, cli_privacy
+from livenon_desk import __version__, cli_print, cli_privacy
 from livenon_desk.cli_output import dumps, explanation_text, lookup_text
 from livenon_desk.errors import KnownError
 from livenon_desk.logging_setup import configure_logging, log_path
@@ -117,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("--db", metavar="URL", default=None, help="as for central")
     user.add_argument("--log-level", default="INFO", help=argparse.SUPPRESS)
     cli_privacy.add_commands(sub, common)
+    cli_print.add_commands(sub, common)
     return parser
 
 
@@ -272,6 +273,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "central": _cmd_central,
     "central-user": _cmd_central_user,
     **cli_privacy.COMMANDS,
+    **cli_print.COMMANDS,
 }
 
 

@@ -7,8 +7,10 @@ checked against the record later.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Table
 
 from livenon_desk.documents.barcodes import qr
 from livenon_desk.documents.blocks import data_table, facts, gap, heading, keep, para, product_cell
@@ -139,3 +141,17 @@ def _coloured(text: str, colour: Color | None) -> Paragraph:
     if colour is None:
         return Paragraph(markup(text), st.cell)
     return Paragraph(f'<font color="#{colour.hexval()[2:]}">{markup(text)}</font>', st.cell)
+
+
+def inspection_reports_pdf(records: Sequence[InspectionRecord], company: CompanyDetails,
+                           lang: Lang = "en") -> bytes:
+    """Every inspection of a return, one after another, each starting on a new page."""
+    if len(records) == 1:
+        return inspection_report_pdf(records[0], company, lang)
+    story: list[Flowable] = []
+    for index, record in enumerate(records):
+        if index:
+            story.append(PageBreak())
+        story.extend(inspection_story(record, company, lang))
+    frame = Frame(company, lang, "title.inspection_report", records[0].rma_number)
+    return build_pdf(frame, story, subject=records[0].rma_number)

@@ -15,6 +15,7 @@ from livenon_desk.services.clock import Clock, utc_now
 if TYPE_CHECKING:
     from livenon_desk.services.audit import AuditService
     from livenon_desk.services.auth_service import AuthService, OnlineSignIn
+    from livenon_desk.services.document_service import DocumentService
     from livenon_desk.services.export_service import ExportService
     from livenon_desk.services.inspection_service import InspectionService
     from livenon_desk.services.receiving_service import ReceivingService
@@ -29,6 +30,7 @@ class _Opened:
         from livenon_desk.services.audit import AuditService
         from livenon_desk.services.auth_service import AuthService
         from livenon_desk.services.desk_settings import desk_settings
+        from livenon_desk.services.document_service import DocumentService
         from livenon_desk.services.export_service import ExportService
         from livenon_desk.services.inspection_service import InspectionService
         from livenon_desk.services.receiving_service import ReceivingService
@@ -50,6 +52,7 @@ class _Opened:
         self.audit = AuditService(store, clock)
         self.retention = RetentionService(store, photos, self.settings, clock)
         self.exports = ExportService(store, clock)
+        self.documents = DocumentService(store, policies, photos, clock)
 
 
 class Desk:
@@ -98,3 +101,7 @@ class Desk:
     @property
     def exports(self) -> ExportService:
         return self._open().exports
+
+    @property
+    def documents(self) -> DocumentService:
+        return self._open().documents

@@ -1,0 +1,65 @@
+"""`livenon-desk print`: one document for one return, or labels and tags in batches."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from livenon_desk.cli_privacy import cli_actor
+from livenon_desk.errors import KnownError
+
+EXIT_OK = 0
+_BATCHES = {"labels": "label", "tags": "tag"}
+
+
+def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    from livenon_desk.domain.enums import ReturnStatus
+    from livenon_desk.services.document_service import DocumentKind
+
+    kinds = [k.value for k in DocumentKind]
+    command = sub.add_parser(
+        "print", parents=[common],
+        help="write a document as PDF: " + ", ".join(kinds) + "; or labels/tags in a batch")
+    command.add_argument("kind", choices=[*kinds, *_BATCHES], metavar="KIND",
+                         help="one of " + ", ".join([*kinds, *_BATCHES]))
+    command.add_argument("rma", nargs="?", help="the RMA number (not for labels/tags)")
+    command.add_argument("--status", choices=[s.value for s in ReturnStatus],
+                         help="labels/tags: every return with this status")
+    command.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    command.add_argument("--lang", choices=("en", "zh"),
+                         help="language (default: the customer's)")
+
+
+def _print(args: argparse.Namespace) -> int:
+    from livenon_desk.domain.enums import ReturnStatus
+    from livenon_desk.services.desk import Desk
+    from livenon_desk.services.document_service import DocumentKind
+
+    path: Path | None = args.db
+    if path is None or not path.exists():
+        raise KnownError(f"No database at {path}.", f"{path} 处没有数据库。")
+    documents = Desk(path).documents
+    actor = cli_actor()
+    if args.kind in _BATCHES:
+        if args.status is None:
+            raise KnownError("Say which returns with --status (e.g. --status received).",
+                             "请用 --status 指定退货状态（例如 --status received）。")
+        rmas = documents.rmas_with_status(ReturnStatus(args.status))
+        document = documents.batch(actor, DocumentKind(_BATCHES[args.kind]), rmas,
+                                   args.lang or "en")
+    else:
+        if not args.rma:
+            raise KnownError(f"Give the RMA number to print a {args.kind}.",
+                             f"请提供要打印的退货单号（{args.kind}）。")
+        document = documents.render(actor, DocumentKind(args.kind), args.rma, args.lang)
+    out: Path = args.out
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_bytes(document.pdf)
+    tmp.replace(out)
+    print(f"{out}: {document.kind.value}, {len(document.pdf) // 1024} KB")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"print": _print}

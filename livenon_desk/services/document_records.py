@@ -1,0 +1,217 @@
+"""Reading one return from the database into the plain inputs of the printed documents."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from livenon_desk.documents import data as doc
+from livenon_desk.domain.eligibility import RuleResult
+from livenon_desk.domain.enums import Answer, Decision, ReturnStatus
+from livenon_desk.domain.money import cents_to_decimal
+from livenon_desk.domain.policy import Policy, PolicySet
+from livenon_desk.models import (
+    Address,
+    Communication,
+    Customer,
+    Inspection,
+    Order,
+    OrderLine,
+    Photo,
+    ReturnLine,
+    ReturnRequest,
+)
+from livenon_desk.services.line_explanation import evaluate_return_line, refund_inputs
+from livenon_desk.services.refund_view import refund_view
+from livenon_desk.store.photo_files import PhotoFiles
+
+
+class ReturnRecords:
+    """Everything on file about one return, read in one session, as document inputs."""
+
+    def __init__(self, s: Session, ret: ReturnRequest, policies: PolicySet,
+                 photos: PhotoFiles) -> None:
+        self.s = s
+        self.ret = ret
+        self.order = s.get_one(Order, ret.order_id)
+        self.customer_row = s.get_one(Customer, self.order.customer_id)
+        self.photos = photos
+        self.policy: Policy = policies.in_effect(policies.latest.local_date(ret.applied_at))
+        self.pairs = s.execute(
+            select(ReturnLine, OrderLine)
+            .join(OrderLine, OrderLine.id == ReturnLine.order_line_id)
+            .where(ReturnLine.return_id == ret.id)
+            .order_by(OrderLine.line_no, ReturnLine.id)).all()
+
+    # --- parts --------------------------------------------------------------------------
+
+    def address(self, address_id: int | None) -> doc.Address | None:
+        row = self.s.get(Address, address_id) if address_id else None
+        if row is None:
+            return None
+        return doc.Address(row.recipient, row.line1, row.line2, row.city, row.region,
+                           row.postal_code, row.country_code, row.phone)
+
+    def customer(self) -> doc.Party:
+        c = self.customer_row
+        return doc.Party(c.name, c.email, c.phone,
+                         self.address(self.order.shipping_address_id), c.language)
+
+    def payment(self) -> doc.Payment:
+        o = self.order
+        return doc.Payment(o.payment_method, o.payment_brand, o.payment_last4)
+
+    def return_lines(self) -> tuple[doc.ReturnLine, ...]:
+        return tuple(
+            doc.ReturnLine(rl.tag_code, ol.sku, ol.product_name_en, ol.product_name_zh,
+                           rl.quantity, cents_to_decimal(ol.unit_price_cents),
+                           rl.cartons_expected)
+            for rl, ol in self.pairs)
+
+    def photo_refs(self, rows: list[Photo]) -> tuple[doc.PhotoRef, ...]:
+        return tuple(doc.PhotoRef(self.photos.path(p.file_name), p.sha256, p.caption,
+                                  p.taken_at) for p in rows)
+
+    # --- documents ----------------------------------------------------------------------
+
+    def order_info(self) -> doc.OrderInfo:
+        o = self.order
+        lines = self.s.scalars(select(OrderLine).where(OrderLine.order_id == o.id)
+                               .order_by(OrderLine.line_no))
+        return doc.OrderInfo(
+            order_number=o.order_number, placed_at=o.placed_at, currency=o.currency,
+            customer=self.customer(), billing_address=self.address(o.billing_address_id),
+            shipping_address=self.address(o.shipping_address_id),
+            lines=tuple(doc.OrderLine(ln.line_no, ln.sku, ln.product_name_en,
+                                      ln.product_name_zh, ln.quantity,
+                                      cents_to_decimal(ln.unit_price_cents)) for ln in lines),
+            subtotal=cents_to_decimal(o.subtotal_cents), tax=cents_to_decimal(o.tax_cents),
+            shipping=cents_to_decimal(o.shipping_cents), total=cents_to_decimal(o.total_cents),
+            payment=self.payment(), delivered_at=o.delivered_at, cross_border=o.cross_border)
+
+    def return_info(self) -> doc.ReturnInfo:
+        r = self.ret
+        return doc.ReturnInfo(
+            rma_number=r.rma_number, order_number=self.order.order_number,
+            applied_at=r.applied_at, status=r.status, reason_code=r.reason_code,
+            reason_text=r.reason_text, channel=r.channel, customer=self.customer(),
+            lines=self.return_lines(), currency=self.order.currency, label_type=r.label_type,
+            carrier=r.carrier, tracking_number=r.tracking_number,
+            cross_border=self.order.cross_border)
+
+    def label(self) -> doc.LabelInfo:
+        sender = self.address(self.order.shipping_address_id) or doc.Address(
+            self.customer_row.name)
+        cartons = sum(rl.cartons_expected for rl, _ in self.pairs) or 1
+        return doc.LabelInfo(
+            rma_number=self.ret.rma_number, order_number=self.order.order_number,
+            sender=sender, carrier=self.ret.carrier or "UPS",
+            tracking_number=self.ret.tracking_number or self.ret.rma_number,
+            cross_border=self.order.cross_border, parcel_count=cartons)
+
+    def tags(self) -> list[doc.ItemTagInfo]:
+        tags = []
+        for rl, ol in self.pairs:
+            inspection = self.finished(rl.id)
+            tags.append(doc.ItemTagInfo(
+                rma_number=self.ret.rma_number, tag_code=rl.tag_code, sku=ol.sku,
+                product_name_en=ol.product_name_en, product_name_zh=ol.product_name_zh,
+                disposition=inspection.disposition if inspection else None,
+                bin_location=None,
+                inspected_by=inspection.inspector if inspection else None,
+                inspected_at=inspection.finished_at if inspection else None,
+                decision=_final(inspection) if inspection else None))
+        return tags
+
+    def finished(self, return_line_id: int) -> Inspection | None:
+        return self.s.scalar(
+            select(Inspection).where(Inspection.return_line_id == return_line_id)
+            .where(Inspection.finished_at.is_not(None))
+            .order_by(Inspection.finished_at.desc()).limit(1))
+
+    def inspections(self) -> list[doc.InspectionRecord]:
+        records = []
+        lines = dict(zip([rl.id for rl, _ in self.pairs], self.return_lines(), strict=True))
+        for rl, ol in self.pairs:
+            inspection = self.finished(rl.id)
+            if inspection is None:
+                continue
+            evaluation = evaluate_return_line(self.s, self.policy, self.ret, self.order, ol,
+                                              inspection)
+            answers = tuple(
+                doc.ChecklistAnswer(item.id, item.rule, item.question_en, item.question_zh,
+                                    Answer(inspection.checklist.get(item.id, "unanswered")))
+                for item in self.policy.checklist)
+            override = None
+            if inspection.override_decision is not None:
+                override = doc.Override(inspection.override_decision,
+                                        inspection.override_reason or "",
+                                        inspection.override_by or "",
+                                        inspection.override_at or inspection.updated_at)
+            photos = list(self.s.scalars(select(Photo).where(
+                Photo.inspection_id == inspection.id).order_by(Photo.id)))
+            records.append(doc.InspectionRecord(
+                inspection_id=inspection.uuid, rma_number=self.ret.rma_number,
+                order_number=self.order.order_number, line=lines[rl.id],
+                inspector=inspection.inspector, started_at=inspection.started_at,
+                finished_at=inspection.finished_at, answers=answers,
+                decision=inspection.decision or evaluation.decision,
+                policy_version=evaluation.policy_version,
+                rules=tuple(RuleResult(r.rule_id, r.outcome, r.reason_en, r.reason_zh)
+                            for r in evaluation.rules),
+                override=override, refund=self.refund(ol, rl) if _final(inspection)
+                is Decision.ELIGIBLE else None,
+                disposition=inspection.disposition, notes=inspection.notes,
+                photos=self.photo_refs(photos)))
+        return records
+
+    def refund(self, order_line: OrderLine, line: ReturnLine) -> doc.RefundInfo:
+        view = refund_view(self.policy, refund_inputs(self.ret, self.order, order_line,
+                                                      line.quantity))
+        return doc.RefundInfo(
+            currency=view.currency, price_paid=view.price_paid,
+            deductions=tuple(doc.Deduction(rule, en, zh, amount)
+                             for rule, en, zh, amount in view.deductions),
+            amount=view.amount, rule_ids=view.rule_ids, notify_customer=view.notify_customer)
+
+    def receipt(self) -> doc.ReceiptRecord | None:
+        r = self.ret
+        if r.received_at is None or r.parcel_condition is None:
+            return None
+        photos = list(self.s.scalars(select(Photo).where(Photo.return_id == r.id)
+                                     .where(Photo.inspection_id.is_(None)).order_by(Photo.id)))
+        return doc.ReceiptRecord(
+            received_at=r.received_at, received_by=r.received_by or "",
+            carrier=r.carrier, tracking_number=r.tracking_number,
+            parcel_condition=r.parcel_condition,
+            cartons_received=sum(rl.cartons_received for rl, _ in self.pairs),
+            cartons_expected=sum(rl.cartons_expected for rl, _ in self.pairs),
+            returned_goods_marked=r.returned_goods_marked, notes=r.receipt_notes,
+            photos=self.photo_refs(photos))
+
+    def timeline(self) -> tuple[doc.TimelineEvent, ...]:
+        r = self.ret
+        steps: list[tuple[datetime | None, ReturnStatus]] = [
+            (r.applied_at, ReturnStatus.APPLIED),
+            (r.instructions_sent_at, ReturnStatus.INSTRUCTIONS_SENT),
+            (r.received_at, ReturnStatus.RECEIVED),
+        ]
+        for rl, _ in self.pairs:
+            inspection = self.finished(rl.id)
+            if inspection is not None:
+                steps.append((inspection.finished_at, ReturnStatus.INSPECTED))
+        steps.append((r.closed_at, ReturnStatus.CLOSED))
+        return tuple(doc.TimelineEvent(at, status) for at, status in steps if at is not None)
+
+    def communications(self) -> tuple[doc.CommunicationRecord, ...]:
+        rows = self.s.scalars(select(Communication).where(
+            (Communication.return_id == self.ret.id)
+            | (Communication.order_id == self.order.id)).order_by(Communication.occurred_at))
+        return tuple(doc.CommunicationRecord(c.occurred_at, c.channel, c.direction, c.subject,
+                                             c.body) for c in rows)
+
+
+def _final(inspection: Inspection) -> Decision | None:
+    return inspection.override_decision or inspection.decision

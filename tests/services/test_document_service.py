@@ -1,0 +1,105 @@
+"""Every document made from a real database, read back: text, barcodes, refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from livenon_desk.domain.enums import Answer, Disposition, ReturnStatus
+from livenon_desk.domain.policy import default_policies
+from livenon_desk.errors import RestrictedError, ValidationError
+from livenon_desk.models import AuditEvent, ReturnLine
+from livenon_desk.services.document_service import (
+    DocumentKind,
+    DocumentService,
+    PrintCancelledError,
+)
+from livenon_desk.services.inspection_dto import DraftInput
+from livenon_desk.services.inspection_service import InspectionService
+from livenon_desk.store.database import Store
+from livenon_desk.store.photo_files import PhotoFiles
+from tests.builders import ALL_YES, NOW, Built, add_return
+from tests.conftest import INSPECTOR, SUPERVISOR
+from tests.documents.pdf_reading import codes, page_sizes, text
+from tests.images import write_png
+
+
+@pytest.fixture
+def documents(store: Store, photos: PhotoFiles) -> DocumentService:
+    return DocumentService(store, default_policies(), photos, clock=lambda: NOW)
+
+
+def _inspected(store: Store, inspections: InspectionService, tmp_path: Path,
+               **spec: object) -> Built:
+    built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW,
+                       **spec)  # type: ignore[arg-type]
+    with store.read_session() as s:
+        line = s.query(ReturnLine).filter_by(return_id=built.return_id).one().id
+    sheet = inspections.open_sheet(INSPECTOR, line)
+    inspections.attach_photo(INSPECTOR, sheet.inspection_id, write_png(tmp_path / "a.png"))
+    inspections.finish(INSPECTOR, sheet.inspection_id, DraftInput(
+        {k: Answer(v) for k, v in ALL_YES.items()}, "Like new", Disposition.RESTOCK))
+    return built
+
+
+@pytest.mark.parametrize("kind", list(DocumentKind))
+def test_every_document_holds_the_record_and_its_barcode_scans(
+    store: Store, documents: DocumentService, inspections: InspectionService,
+    tmp_path: Path, kind: DocumentKind
+) -> None:
+    built = _inspected(store, inspections, tmp_path, customer_name="Emily Carter",
+                       payment_last4="4242")
+    document = documents.render(INSPECTOR, kind, built.rma_number.lower())
+    assert document.pdf.startswith(b"%PDF")
+    content = text(document.pdf).replace("\n", "")
+    reference = built.order_number if kind is DocumentKind.INVOICE else built.rma_number
+    assert reference in content
+    assert "4111111111114242" not in content
+    if kind in (DocumentKind.RETURN_FORM, DocumentKind.LABEL, DocumentKind.TAG):
+        assert built.rma_number in codes(document.pdf, "Code128")
+    if kind is DocumentKind.LABEL:
+        assert page_sizes(document.pdf) == [(288.0, 432.0)]
+    with store.read_session() as s:
+        event = s.query(AuditEvent).filter_by(action="printed").one()
+        assert event.after == {"document": kind.value, "language": "en"}
+
+
+def test_a_chinese_customer_gets_chinese_papers(
+    store: Store, documents: DocumentService, inspections: InspectionService, tmp_path: Path
+) -> None:
+    built = _inspected(store, inspections, tmp_path, customer_name="张伟", language="zh")
+    document = documents.render(INSPECTOR, DocumentKind.RETURN_FORM, built.rma_number)
+    assert "张伟" in text(document.pdf)
+    english = documents.render(INSPECTOR, DocumentKind.RETURN_FORM, built.rma_number, "en")
+    assert text(english.pdf) != text(document.pdf)
+
+
+def test_refusals(store: Store, documents: DocumentService, tmp_path: Path) -> None:
+    restricted = add_return(store, restricted=True, restricted_reason="legal hold")
+    with pytest.raises(RestrictedError, match="legal hold"):
+        documents.render(INSPECTOR, DocumentKind.INVOICE, restricted.rma_number)
+    fresh = add_return(store)
+    with pytest.raises(ValidationError, match="no finished inspection"):
+        documents.render(INSPECTOR, DocumentKind.INSPECTION_REPORT, fresh.rma_number)
+    with pytest.raises(ValidationError, match="credit note"):
+        documents.render(INSPECTOR, DocumentKind.CREDIT_NOTE, fresh.rma_number)
+
+
+def test_a_batch_of_labels_skips_the_restricted_and_can_be_cancelled(
+    store: Store, documents: DocumentService
+) -> None:
+    built = [add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW)
+             for _ in range(3)]
+    hidden = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW, restricted=True)
+    seen: list[tuple[int, int]] = []
+    rmas = [b.rma_number for b in built] + [hidden.rma_number]
+    document = documents.batch(SUPERVISOR, DocumentKind.LABEL, rmas,
+                               progress=lambda i, n: seen.append((i, n)))
+    assert sorted(codes(document.pdf, "Code128")) == sorted(b.rma_number for b in built)
+    assert len(page_sizes(document.pdf)) == 3
+    assert seen[-1] == (3, 4)
+    with pytest.raises(PrintCancelledError):
+        documents.batch(SUPERVISOR, DocumentKind.TAG, rmas, cancelled=lambda: True)
+    assert documents.rmas_with_status(ReturnStatus.RECEIVED)[:3] == sorted(
+        b.rma_number for b in built)
