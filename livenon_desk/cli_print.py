@@ -16,7 +16,7 @@ _BATCHES = {"labels": "label", "tags": "tag"}
 
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     from livenon_desk.domain.enums import ReturnStatus
-    from livenon_desk.services.document_service import DocumentKind
+    from livenon_desk.services.document_kinds import DocumentKind
 
     kinds = [k.value for k in DocumentKind]
     command = sub.add_parser(
@@ -35,7 +35,7 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
 def _print(args: argparse.Namespace) -> int:
     from livenon_desk.domain.enums import ReturnStatus
     from livenon_desk.services.desk import Desk
-    from livenon_desk.services.document_service import DocumentKind
+    from livenon_desk.services.document_kinds import DocumentKind
 
     path: Path | None = args.db
     if path is None or not path.exists():

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
-from enum import StrEnum
 
 from sqlalchemy import select
 
@@ -28,6 +26,7 @@ from livenon_desk.errors import KnownError, NotFoundError, ValidationError
 from livenon_desk.models import ReturnRequest
 from livenon_desk.services.audit import AuditAction, record_event
 from livenon_desk.services.clock import Clock, utc_now
+from livenon_desk.services.document_kinds import Document, DocumentKind
 from livenon_desk.services.document_records import ReturnRecords
 from livenon_desk.services.guards import refuse_if_restricted
 from livenon_desk.store.database import Store
@@ -40,32 +39,6 @@ Lang = doc.Lang
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 BATCH_LIMIT = 2000
-
-
-class DocumentKind(StrEnum):
-    RETURN_FORM = "return-form"
-    INVOICE = "invoice"
-    LABEL = "label"
-    TAG = "tag"
-    INSPECTION_REPORT = "inspection-report"
-    CREDIT_NOTE = "credit-note"
-    EVIDENCE = "evidence"
-
-    @property
-    def is_label_stock(self) -> bool:
-        """4x6 inch stock for the label printer; the rest goes to the office printer."""
-        return self in (DocumentKind.LABEL, DocumentKind.TAG)
-
-
-@dataclass(frozen=True)
-class Document:
-    kind: DocumentKind
-    reference: str
-    pdf: bytes
-
-    @property
-    def file_name(self) -> str:
-        return f"{self.reference}-{self.kind.value}.pdf"
 
 
 class PrintCancelledError(KnownError):

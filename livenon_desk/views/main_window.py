@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.filter_bar import FilterBar
 from livenon_desk.views.formatting import format_count
 from livenon_desk.views.labels import role_texts
+from livenon_desk.views.print_actions import PrintActions
 from livenon_desk.views.queue_panel import QueuePanel
 from livenon_desk.views.return_actions import ReturnActions
 from livenon_desk.views.returns_table_model import COLUMN_OF_SORT, Column, ReturnsTableModel
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         self.queues = QueuePanel()
         self.detail = DetailPane(chinese=language.startswith("zh"))
         self.return_actions = ReturnActions(desk, runner, actor, language, clock, self)
+        self.print_actions = PrintActions(desk, runner, actor, language, self.selected_rmas,
+                                          self)
         self.unexpected_button = QPushButton(self.tr("Receive as an unexpected parcel…"))
         self.unexpected_button.setObjectName("unexpectedButton")
         self.unexpected_button.hide()
@@ -136,7 +139,7 @@ class MainWindow(QMainWindow):
         self.search.returnPressed.connect(self._scan)
         self.search.textEdited.connect(lambda _text: self._debounce.start())
         self.show_all_button.clicked.connect(self.clear_search)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.count_changed.connect(self._count_changed)
         self.model.load_failed.connect(self.report_error)
         self.queues.chosen.connect(self._queue_chosen)
@@ -144,6 +147,7 @@ class MainWindow(QMainWindow):
         self.return_actions.changed.connect(self._record_changed)
         self.return_actions.queue_changed.connect(self.refresh_queues)
         self.return_actions.message.connect(self.message.setText)
+        self.print_actions.message.connect(self.message.setText)
         self.session = SessionGuard(desk, runner, language, actor, idle_lock_minutes, self)
         self.session.actor_changed.connect(self.set_actor)
         self._build_menus()
@@ -158,7 +162,8 @@ class MainWindow(QMainWindow):
         table.setObjectName("returnsTable")
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows may be selected for batch printing; the record follows the current one.
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setSortingEnabled(True)
         table.horizontalHeader().setSortIndicator(Column.APPLIED, Qt.SortOrder.DescendingOrder)
         table.verticalHeader().setVisible(False)
@@ -216,6 +221,10 @@ class MainWindow(QMainWindow):
         return_menu = self.menuBar().addMenu(self.tr("&Return"))
         for act in self.return_actions.all_actions[:-1]:
             return_menu.addAction(act)
+        print_menu = self.menuBar().addMenu(self.tr("&Print"))
+        print_menu.addActions(list(self.print_actions.single.values()))
+        print_menu.addSeparator()
+        print_menu.addActions([self.print_actions.batch_labels, self.print_actions.batch_tags])
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         find = action(self.tr("&Find a return"), [
             QKeySequence(QKeySequence.StandardKey.Find), QKeySequence(Qt.Key.Key_F3)],
@@ -378,14 +387,18 @@ class MainWindow(QMainWindow):
 
     # --- the record ---------------------------------------------------------------------
 
-    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        if not indexes:
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
             return
-        row = self.model.row_at(indexes[0].row())
+        row = self.model.row_at(current.row())
         if row is not None and (
                 self.detail.detail is None or self.detail.detail.return_id != row.return_id):
             self.open_return(row.return_id)
+
+    def selected_rmas(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        found = (self.model.row_at(r) for r in rows)
+        return [row.rma_number for row in found if row is not None]
 
     def open_return(self, return_id: int) -> None:
         if self._detail_task is not None:
@@ -399,6 +412,7 @@ class MainWindow(QMainWindow):
         self.unexpected_button.hide()
         self.detail.show_detail(detail)
         self.return_actions.set_detail(detail)
+        self.print_actions.set_detail(detail)
         # Who saw which customer's record is kept (privacy policy); the desk does not wait.
         self._runner.run(self._desk.audit.viewed, self.actor, detail.rma_number,
                          on_error=self.report_error)
@@ -409,6 +423,7 @@ class MainWindow(QMainWindow):
         """Another user signed in at this workstation: the same window, their rights."""
         self.actor = actor
         self.return_actions.set_actor(actor)
+        self.print_actions.set_actor(actor)
         self.user_label.setText(self.tr("Signed in: {name} ({role})").format(
             name=actor.name, role=role_texts()[actor.role]))
         self._apply_role()

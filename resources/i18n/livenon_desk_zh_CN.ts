@@ -337,7 +337,7 @@
     </message>
     <message>
         <location filename="../../livenon_desk/views/app.py" line="68" />
-        <location filename="../../livenon_desk/views/error_reporting.py" line="20" />
+        <location filename="../../livenon_desk/views/error_reporting.py" line="21" />
         <source>Something went wrong; details are in the log: {path}</source>
         <translation>出现问题；详情见日志：{path}</translation>
     </message>
@@ -814,133 +814,138 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="69" />
+        <location filename="../../livenon_desk/views/main_window.py" line="70" />
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="73" />
+        <location filename="../../livenon_desk/views/main_window.py" line="74" />
         <source>Scan or type an RMA, order, tracking or tag code, a name, email, phone…</source>
         <translation>扫描或输入退货单号、订单号、运单号、标签码、姓名、邮箱、电话…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="76" />
+        <location filename="../../livenon_desk/views/main_window.py" line="77" />
         <source>Search (Ctrl+F): a scanner's code and Enter opens it</source>
         <translation>搜索（Ctrl+F）：扫码枪输入条码并回车即可打开</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="78" />
+        <location filename="../../livenon_desk/views/main_window.py" line="79" />
         <source>Show all returns</source>
         <translation>显示全部退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="79" />
+        <location filename="../../livenon_desk/views/main_window.py" line="80" />
         <source>Clear the search (Esc)</source>
         <translation>清除搜索（Esc）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="88" />
+        <location filename="../../livenon_desk/views/main_window.py" line="91" />
         <source>Receive as an unexpected parcel…</source>
         <translation>作为意外包裹收货…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="93" />
+        <location filename="../../livenon_desk/views/main_window.py" line="96" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="182" />
-        <location filename="../../livenon_desk/views/main_window.py" line="412" />
+        <location filename="../../livenon_desk/views/main_window.py" line="187" />
+        <location filename="../../livenon_desk/views/main_window.py" line="427" />
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="185" />
+        <location filename="../../livenon_desk/views/main_window.py" line="190" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="201" />
+        <location filename="../../livenon_desk/views/main_window.py" line="206" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="204" />
+        <location filename="../../livenon_desk/views/main_window.py" line="209" />
         <source>&amp;Lock the desk</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="205" />
+        <location filename="../../livenon_desk/views/main_window.py" line="210" />
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="207" />
+        <location filename="../../livenon_desk/views/main_window.py" line="212" />
         <source>&amp;Audit trail…</source>
         <translation>审计记录(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="211" />
+        <location filename="../../livenon_desk/views/main_window.py" line="216" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="213" />
+        <location filename="../../livenon_desk/views/main_window.py" line="218" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="216" />
+        <location filename="../../livenon_desk/views/main_window.py" line="221" />
         <source>&amp;Return</source>
         <translation>退货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="219" />
+        <location filename="../../livenon_desk/views/main_window.py" line="224" />
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="228" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="220" />
+        <location filename="../../livenon_desk/views/main_window.py" line="229" />
         <source>&amp;Find a return</source>
         <translation>查找退货(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="223" />
+        <location filename="../../livenon_desk/views/main_window.py" line="232" />
         <source>Show &amp;all returns</source>
         <translation>显示全部退货(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="224" />
+        <location filename="../../livenon_desk/views/main_window.py" line="233" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="285" />
+        <location filename="../../livenon_desk/views/main_window.py" line="294" />
         <source>No return matches «{code}».</source>
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="290" />
+        <location filename="../../livenon_desk/views/main_window.py" line="299" />
         <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel (Ctrl+U).</source>
         <translation>没有与“{code}”匹配的退货。请检查编码，或作为意外包裹收货（Ctrl+U）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="447" />
+        <location filename="../../livenon_desk/views/main_window.py" line="462" />
         <source>Settings saved. A new language shows after the desk restarts.</source>
         <translation>设置已保存。新的语言将在重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="297" />
+        <location filename="../../livenon_desk/views/main_window.py" line="306" />
         <source>Matches: {n}</source>
         <translation>匹配：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="303" />
+        <location filename="../../livenon_desk/views/main_window.py" line="312" />
         <source>Choose one of the {n} matches.</source>
         <translation>请从 {n} 条匹配中选择一条。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="437" />
+        <location filename="../../livenon_desk/views/main_window.py" line="452" />
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
     </message>
@@ -969,6 +974,152 @@
         <location filename="../../livenon_desk/views/pick_list_dialog.py" line="21" />
         <source>«{code}» matches {n} returns. Choose one (↑↓ and Enter, or its number).</source>
         <translation>“{code}”匹配 {n} 个退货。请选择一个（↑↓ 和回车，或按其序号）。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <location filename="../../livenon_desk/views/print_actions.py" line="49" />
+        <source>Return &amp;label (4x6)</source>
+        <translation>退货标签（4x6）(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_actions.py" line="50" />
+        <source>Item &amp;tags</source>
+        <translation>商品标签(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_actions.py" line="51" />
+        <source>Inspection &amp;report</source>
+        <translation>检验报告(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_actions.py" line="52" />
+        <source>Return &amp;form</source>
+        <translation>退货单(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_actions.py" line="53" />
+        <source>&amp;Invoice copy</source>
+        <translation>发票副本(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_actions.py" line="54" />
+        <source>&amp;Credit note</source>
+        <translation>贷项通知单(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_actions.py" line="55" />
+        <source>&amp;Evidence package</source>
+        <translation>证据包(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_actions.py" line="64" />
+        <source>Labels for the selected returns…</source>
+        <translation>为所选退货打印标签…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_actions.py" line="67" />
+        <source>Tags for the selected returns…</source>
+        <translation>为所选退货打印商品标签…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_actions.py" line="89" />
+        <source>Restricted: read-only (privacy rule)</source>
+        <translation>已限制处理：只读（隐私规则）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_actions.py" line="97" />
+        <source>Making the {name}…</source>
+        <translation>正在生成{name}…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_actions.py" line="105" />
+        <source>Select the returns in the list first (Shift or Ctrl with the arrow keys or the mouse).</source>
+        <translation>请先在列表中选择退货（按住 Shift 或 Ctrl，配合方向键或鼠标）。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_actions.py" line="109" />
+        <source>Making {n} documents…</source>
+        <translation>正在生成 {n} 份单据…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_actions.py" line="110" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="43" />
+        <source>Preview: {name}</source>
+        <translation>预览：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="50" />
+        <source>{n} pages</source>
+        <translation>共 {n} 页</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="53" />
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="54" />
+        <source>Print to a printer you choose (Ctrl+P)</source>
+        <translation>打印到所选打印机（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="55" />
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="56" />
+        <source>Save as PDF (Ctrl+S)</source>
+        <translation>另存为 PDF（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="57" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="87" />
+        <source>Print {name}</source>
+        <translation>打印 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="99" />
+        <source>Printing page {page} of {total}…</source>
+        <translation>正在打印第 {page} 页，共 {total} 页…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="106" />
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="107" />
+        <source>Printing did not finish; nothing more was sent.</source>
+        <translation>打印未完成；未再发送更多页面。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="111" />
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="123" />
+        <source>Could not save {path}: {error}</source>
+        <translation>无法保存 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="126" />
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
     </message>
 </context>
 <context>

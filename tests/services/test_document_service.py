@@ -10,11 +10,8 @@ from livenon_desk.domain.enums import Answer, Disposition, ReturnStatus
 from livenon_desk.domain.policy import default_policies
 from livenon_desk.errors import RestrictedError, ValidationError
 from livenon_desk.models import AuditEvent, ReturnLine
-from livenon_desk.services.document_service import (
-    DocumentKind,
-    DocumentService,
-    PrintCancelledError,
-)
+from livenon_desk.services.document_kinds import DocumentKind
+from livenon_desk.services.document_service import DocumentService, PrintCancelledError
 from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.services.inspection_service import InspectionService
 from livenon_desk.store.database import Store

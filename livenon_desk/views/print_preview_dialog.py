@@ -1,0 +1,131 @@
+"""A document before it is printed: its pages, then Print (to a printer the user picks)
+or Save as PDF."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from livenon_desk.services.document_kinds import Document
+from livenon_desk.views.pdf_printing import (
+    PdfPrintJob,
+    load_pdf,
+    prepare_printer,
+    remember_printer,
+    remembered_printer,
+)
+
+log = logging.getLogger(__name__)
+
+
+class PrintPreviewDialog(QDialog):
+    printed = Signal(bool)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.job: PdfPrintJob | None = None
+        self.setObjectName("printPreview")
+        self.setWindowTitle(self.tr("Preview: {name}").format(name=document.file_name))
+        self.resize(820, 900)
+        self.pdf, self._buffer = load_pdf(document.pdf, self)
+        self.view = QPdfView()
+        self.view.setDocument(self.pdf)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pages = QLabel(self.tr("{n} pages").format(n=self.pdf.pageCount()))
+        self.state = QLabel()
+        self.state.setObjectName("printState")
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button.setToolTip(self.tr("Print to a printer you choose (Ctrl+P)"))
+        self.save_button = QPushButton(self.tr("&Save as PDF…"))
+        self.save_button.setToolTip(self.tr("Save as PDF (Ctrl+S)"))
+        close = QPushButton(self.tr("Close"))
+        for button in (self.print_button, self.save_button, close):
+            button.setAutoDefault(False)
+        bar = QHBoxLayout()
+        bar.addWidget(self.pages)
+        bar.addWidget(self.state, 1)
+        bar.addWidget(self.save_button)
+        bar.addWidget(self.print_button)
+        bar.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bar)
+        self.print_button.clicked.connect(self.choose_printer)
+        self.save_button.clicked.connect(self.choose_file)
+        close.clicked.connect(self.close)
+        for keys, slot in (("Ctrl+P", self.choose_printer), ("Ctrl+S", self.choose_file)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(slot)
+
+    @property
+    def label_stock(self) -> bool:
+        return self.document.kind.is_label_stock
+
+    def choose_printer(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        name = remembered_printer(self.label_stock)
+        if name:
+            printer.setPrinterName(name)
+        prepare_printer(printer, self.label_stock)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print {name}").format(name=self.document.file_name))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat:
+            remember_printer(self.label_stock, printer.printerName())
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Print every page; the window stays responsive while it does."""
+        self.print_button.setEnabled(False)
+        job = PdfPrintJob(self.document.pdf, printer, self)
+        job.progressed.connect(lambda page, total: self.state.setText(
+            self.tr("Printing page {page} of {total}…").format(page=page, total=total)))
+        job.finished.connect(self._printed)
+        self.job = job
+        job.start()
+
+    def _printed(self, ok: bool) -> None:
+        self.print_button.setEnabled(True)
+        self.state.setText(self.tr("Sent to the printer.") if ok
+                           else self.tr("Printing did not finish; nothing more was sent."))
+        self.printed.emit(ok)
+
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"),
+                                              self.document.file_name, "PDF (*.pdf)")
+        if name:
+            self.save_to(Path(name))
+
+    def save_to(self, path: Path) -> None:
+        try:
+            tmp = path.with_name(path.name + ".part")
+            tmp.write_bytes(self.document.pdf)
+            tmp.replace(path)
+        except OSError as exc:
+            log.warning("could not save %s: %s", path, exc)
+            self.state.setText(self.tr("Could not save {path}: {error}").format(
+                path=path, error=exc.strerror or exc))
+            return
+        self.state.setText(self.tr("Saved {path}").format(path=path))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.job is not None:
+            self.job.cancel()
+        super().keyPressEvent(event)

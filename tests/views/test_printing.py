@@ -1,0 +1,101 @@
+"""Preview, print and batch print on real widgets; the printer is Qt's PDF printer, so the
+printed pages can be read back."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+
+from livenon_desk.domain.enums import ReturnStatus
+from livenon_desk.services.desk import Desk
+from livenon_desk.services.document_kinds import DocumentKind
+from livenon_desk.store.database import Store
+from livenon_desk.views.main_window import MainWindow
+from livenon_desk.views.print_preview_dialog import PrintPreviewDialog
+from livenon_desk.views.task_runner import TaskRunner
+from tests.builders import NOW, add_return
+from tests.conftest import INSPECTOR
+from tests.documents.pdf_reading import barcodes, codes, page_sizes
+from tests.views.workbench import open_record
+
+
+def _now() -> datetime:
+    return NOW
+
+
+def _window(qtbot: QtBot, desk: Desk, runner: TaskRunner) -> MainWindow:
+    window = MainWindow(desk, runner, actor=INSPECTOR, database_label="x", clock=_now)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _preview(qtbot: QtBot, window: MainWindow) -> PrintPreviewDialog:
+    qtbot.waitUntil(lambda: isinstance(window.print_actions.preview, PrintPreviewDialog))
+    preview = window.print_actions.preview
+    assert isinstance(preview, PrintPreviewDialog)
+    return preview
+
+
+def test_a_label_is_previewed_saved_and_printed_as_4x6(
+    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner, tmp_path: Path
+) -> None:
+    built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW)
+    window = _window(qtbot, desk, runner)
+    open_record(qtbot, window, built.rma_number)
+    qtbot.waitUntil(window.print_actions.single[DocumentKind.LABEL].isEnabled)
+    window.print_actions.single[DocumentKind.LABEL].trigger()
+    preview = _preview(qtbot, window)
+    assert preview.pdf.pageCount() == 1
+    saved = tmp_path / "label.pdf"
+    preview.save_to(saved)
+    assert saved.read_bytes() == preview.document.pdf
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    from livenon_desk.views.pdf_printing import prepare_printer
+
+    prepare_printer(printer, preview.label_stock)
+    with qtbot.waitSignal(preview.printed, timeout=20_000) as done:
+        preview.print_to(printer)
+    assert done.args == [True]
+    assert page_sizes(out.read_bytes()) == [(288.0, 432.0)]
+    printed = [b.text for b in barcodes(out.read_bytes(), dpi=300) if b.format == "Code128"]
+    assert printed == [built.rma_number]
+
+
+def test_a_restricted_return_cannot_be_printed(
+    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner
+) -> None:
+    built = add_return(store, restricted=True, restricted_reason="legal hold")
+    window = _window(qtbot, desk, runner)
+    open_record(qtbot, window, built.rma_number)
+    assert not any(a.isEnabled() for a in window.print_actions.single.values())
+
+
+def test_labels_for_the_selected_returns_in_one_batch(
+    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner
+) -> None:
+    built = [add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW)
+             for _ in range(3)]
+    window = _window(qtbot, desk, runner)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3 and window.model.row_at(2) is not None)
+    window.table.selectAll()
+    assert sorted(window.selected_rmas()) == sorted(b.rma_number for b in built)
+    window.print_actions.batch_labels.trigger()
+    preview = _preview(qtbot, window)
+    assert preview.pdf.pageCount() == 3
+    assert sorted(codes(preview.document.pdf, "Code128")) == sorted(
+        b.rma_number for b in built)
+
+
+def test_a_batch_with_nothing_selected_says_what_to_do(
+    qtbot: QtBot, desk: Desk, runner: TaskRunner
+) -> None:
+    window = _window(qtbot, desk, runner)
+    window.print_actions.batch_tags.trigger()
+    assert "Select the returns" in window.message.text()
