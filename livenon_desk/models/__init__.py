@@ -5,6 +5,7 @@ from livenon_desk.models.customer import Address, Customer
 from livenon_desk.models.inspection import Communication, Inspection, Photo, UnexpectedParcel
 from livenon_desk.models.order import Order, OrderLine
 from livenon_desk.models.return_request import ReturnLine, ReturnRequest
+from livenon_desk.models.sync import OutboxRow, ParkedChange, SyncConflict, SyncState
 
 __all__ = [
     "Address",
@@ -14,8 +15,12 @@ __all__ = [
     "Inspection",
     "Order",
     "OrderLine",
+    "OutboxRow",
+    "ParkedChange",
     "Photo",
     "ReturnLine",
     "ReturnRequest",
+    "SyncConflict",
+    "SyncState",
     "UnexpectedParcel",
 ]

@@ -19,6 +19,7 @@ from livenon_desk.domain.receiving import CartonCount, missing_summary
 from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.errors import NotFoundError, ValidationError
 from livenon_desk.models import Inspection, Order, OrderLine, Photo, ReturnLine, ReturnRequest
+from livenon_desk.services import outbox
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.guards import load_return, refuse_if_restricted, require_text
 from livenon_desk.services.inspection_dto import (
@@ -129,6 +130,7 @@ class InspectionService:
                 ret.status = transition(ret.status, ReturnStatus.INSPECTED)
                 ret.version += 1
                 ret.updated_at = now
+            outbox.queue_inspection(s, inspection, now)
             log.info("inspection %s of %s finished: %s", inspection.uuid, ret.rma_number,
                      evaluation.decision.value)
             return result
@@ -144,6 +146,7 @@ class InspectionService:
                           taken_at=self._clock(), caption=source.name[:200])
             s.add(photo)
             s.flush()
+            outbox.queue_attached_photo(s, photo, self._clock())
             return PhotoView(photo.id, photo.sha256, self._photos.path(photo.file_name),
                              photo.caption)
 
@@ -194,6 +197,7 @@ class InspectionService:
             inspection.override_at = now
             inspection.version += 1
             inspection.updated_at = now
+            outbox.queue_override(s, inspection, now)
             log.info("inspection %s overridden by %s", inspection.uuid, actor.username)
             return OverrideView(Decision.ELIGIBLE, text, actor.username, now)
 

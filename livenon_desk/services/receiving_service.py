@@ -19,6 +19,7 @@ from livenon_desk.domain.receiving import (
 from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.errors import NotFoundError, ValidationError
 from livenon_desk.models import Order, Photo, ReturnLine, ReturnRequest, UnexpectedParcel
+from livenon_desk.services import outbox
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.guards import load_return, refuse_if_restricted, require_text
 from livenon_desk.services.receiving_dto import (
@@ -94,6 +95,7 @@ class ReceivingService:
                 s.add(Photo(sha256=photo.sha256, return_id=ret.id, file_name=photo.file_name,
                             media_type=photo.media_type, taken_at=receipt.received_at,
                             caption="receipt"))
+            outbox.queue_receipt(s, ret, self._clock())
             log.info("received %s: %s", ret.rma_number, new_status.value)
             return ReceiptResult(ret.id, ret.rma_number, ret.status, tuple(counts))
 
@@ -126,6 +128,7 @@ class ReceivingService:
             if target is not ret.status:
                 ret.status = transition(ret.status, target)
             _touch(ret, self._clock())
+            outbox.queue_receipt(s, ret, self._clock())
             return CartonScan(ret.id, ret.rma_number, count, ret.status)
 
     def close_short(self, actor: Actor, return_id: int, reason: str) -> ReturnStatus:
@@ -144,6 +147,8 @@ class ReceivingService:
             ret.short_closed_by = actor.username
             ret.short_closed_at = self._clock()
             _touch(ret, ret.short_closed_at)
+            outbox.queue_audit_event(s, actor.username, "closed_short", "return",
+                                     ret.rma_number, {"reason": text}, ret.short_closed_at)
             return ret.status
 
     def record_unexpected(self, actor: Actor, parcel: UnexpectedParcelInput) -> int:
