@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from livenon_desk.services.inspection_service import InspectionService
     from livenon_desk.services.receiving_service import ReceivingService
     from livenon_desk.services.returns_service import ReturnsService
+    from livenon_desk.services.sync_service import SyncService
     from livenon_desk.services.work_queue_service import WorkQueueService
 
 
@@ -25,6 +26,7 @@ class _Opened:
         from livenon_desk.services.inspection_service import InspectionService
         from livenon_desk.services.receiving_service import ReceivingService
         from livenon_desk.services.returns_service import ReturnsService
+        from livenon_desk.services.sync_service import SyncService
         from livenon_desk.services.work_queue_service import WorkQueueService
         from livenon_desk.store.opening import open_store
         from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for
@@ -36,6 +38,7 @@ class _Opened:
         self.receiving = ReceivingService(store, photos, clock)
         self.inspections = InspectionService(store, policies, photos, clock)
         self.work_queue = WorkQueueService(store, policies, clock)
+        self.sync = SyncService(store, photos, clock)
 
 
 class Desk:
@@ -66,3 +69,7 @@ class Desk:
     @property
     def work_queue(self) -> WorkQueueService:
         return self._open().work_queue
+
+    @property
+    def sync(self) -> SyncService:
+        return self._open().sync

@@ -15,6 +15,7 @@ from livenon_desk.paths import RESOURCES_DIR
 from livenon_desk.services.desk import Desk
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.settings_dialog import saved_language
+from livenon_desk.views.sync_controller import SyncController
 from livenon_desk.views.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -77,9 +78,12 @@ def run_desk(desk: Desk, actor: Actor, *, database_label: str, language: str | N
     install_translators(app, lang)
     _install_excepthook()
     runner = TaskRunner(parent=app)
+    sync = SyncController(desk, runner, language=lang, parent=app)
     window = MainWindow(desk, runner, actor=actor, database_label=database_label,
-                        language=lang)
+                        language=lang, sync=sync)
     window.show()
+    sync.start()
     code = app.exec()
+    sync.stop()
     runner.wait_for_done()
     return code
