@@ -11,16 +11,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.sync_dto import SyncSnapshot
-from livenon_desk.sync.client import CentralClient, ClientSettings
 from livenon_desk.sync.credentials import TokenStore
-from livenon_desk.sync.worker import Outcome, RoundResult
 from livenon_desk.views.task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    # The window shows before the network and database layers load (cold start).
+    from livenon_desk.sync.worker import RoundResult
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +46,8 @@ class SyncStatus:
 
 def _round(desk: Desk, server_url: str, token: str) -> tuple[RoundResult, SyncSnapshot]:
     """On a pool thread: one round and the counts after it. No Qt in here."""
+    from livenon_desk.sync.client import CentralClient, ClientSettings
+
     client = CentralClient(ClientSettings(server_url), token=token)
     try:
         result = desk.sync.run_round(client)
@@ -53,6 +57,8 @@ def _round(desk: Desk, server_url: str, token: str) -> tuple[RoundResult, SyncSn
 
 
 def _sign_in(server_url: str, user: str, password: str, tokens: TokenStore) -> str:
+    from livenon_desk.sync.client import CentralClient, ClientSettings
+
     client = CentralClient(ClientSettings(server_url))
     try:
         token = client.sign_in(user, password)
@@ -149,6 +155,8 @@ class SyncController(QObject):
         return self._running
 
     def _round_done(self, done: tuple[RoundResult, SyncSnapshot]) -> None:
+        from livenon_desk.sync.worker import Outcome
+
         self._running = False
         result, snapshot = done
         message = None

@@ -3,12 +3,12 @@
 <context>
     <name>CartonDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/carton_dialog.py" line="17" />
+        <location filename="../../livenon_desk/views/carton_dialog.py" line="25" />
         <source>Count cartons of {rma}</source>
         <translation>清点 {rma} 的纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/carton_dialog.py" line="22" />
+        <location filename="../../livenon_desk/views/carton_dialog.py" line="30" />
         <source>Scan the tag on each carton</source>
         <translation>扫描每个纸箱上的标签</translation>
     </message>
@@ -207,12 +207,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="61" />
+        <location filename="../../livenon_desk/views/app.py" line="62" />
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="62" />
+        <location filename="../../livenon_desk/views/app.py" line="63" />
         <location filename="../../livenon_desk/views/error_reporting.py" line="20" />
         <source>Something went wrong; details are in the log: {path}</source>
         <translation>出现问题；详情见日志：{path}</translation>
@@ -274,122 +274,122 @@
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="65" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="69" />
         <source>Inspect {rma} · {tag}</source>
         <translation>检验 {rma} · {tag}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="74" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="78" />
         <source>policy {version}</source>
         <translation>政策 {version}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="82" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="86" />
         <source>Answer each item with one key: Y yes, N no, A not applicable. Tab moves on.</source>
         <translation>每项按一个键作答：Y 是，N 否，A 不适用。Tab 键移到下一项。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="101" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="105" />
         <source>What you saw, in a few words</source>
         <translation>简要记录所见情况</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="106" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="110" />
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="117" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="121" />
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="118" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="122" />
         <source>Add photos (Ctrl+P); or drop files here</source>
         <translation>添加照片（Ctrl+P）；也可将文件拖放到此处</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="120" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="124" />
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="131" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="135" />
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="132" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="136" />
         <source>&amp;Disposition</source>
         <translation>处置方式(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="160" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="164" />
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="161" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="165" />
         <source>Save draft (Ctrl+S); drafts also save by themselves</source>
         <translation>保存草稿（Ctrl+S）；草稿也会自动保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="162" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="166" />
         <source>&amp;Finish inspection</source>
         <translation>完成检验(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="163" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="167" />
         <source>Finish inspection (Ctrl+Enter)</source>
         <translation>完成检验（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="166" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="170" />
         <source>Approve as &amp;exception…</source>
         <translation>作为例外批准(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="167" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="171" />
         <source>A supervisor approves this return despite the rules, with a written reason</source>
         <translation>主管可在规则之外批准此退货，需填写书面原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="169" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="173" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="231" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="237" />
         <source>Approved as an exception by {who}: {reason}</source>
         <translation>{who} 已作为例外批准：{reason}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="233" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="239" />
         <source>Rule by rule, policy {version}</source>
         <translation>逐条规则判定，政策 {version}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="240" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="246" />
         <source>Before finishing:</source>
         <translation>完成前还需：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="252" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="258" />
         <source>Unsaved changes…</source>
         <translation>有未保存的更改…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="265" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="271" />
         <source>Draft saved at {time}</source>
         <translation>草稿已于 {time} 保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="296" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="302" />
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="296" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="302" />
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
@@ -605,117 +605,123 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="63" />
+        <location filename="../../livenon_desk/views/main_window.py" line="70" />
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="67" />
+        <location filename="../../livenon_desk/views/main_window.py" line="74" />
         <source>Scan or type an RMA, order, tracking or tag code, a name, email, phone…</source>
         <translation>扫描或输入退货单号、订单号、运单号、标签码、姓名、邮箱、电话…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="70" />
+        <location filename="../../livenon_desk/views/main_window.py" line="77" />
         <source>Search (Ctrl+F): a scanner's code and Enter opens it</source>
         <translation>搜索（Ctrl+F）：扫码枪输入条码并回车即可打开</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="72" />
+        <location filename="../../livenon_desk/views/main_window.py" line="79" />
         <source>Show all returns</source>
         <translation>显示全部退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="73" />
+        <location filename="../../livenon_desk/views/main_window.py" line="80" />
         <source>Clear the search (Esc)</source>
         <translation>清除搜索（Esc）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="83" />
+        <location filename="../../livenon_desk/views/main_window.py" line="90" />
         <source>Receive as an unexpected parcel…</source>
         <translation>作为意外包裹收货…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="88" />
+        <location filename="../../livenon_desk/views/main_window.py" line="95" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="175" />
+        <location filename="../../livenon_desk/views/main_window.py" line="185" />
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="178" />
+        <location filename="../../livenon_desk/views/main_window.py" line="188" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="194" />
+        <location filename="../../livenon_desk/views/main_window.py" line="204" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="197" />
+        <location filename="../../livenon_desk/views/main_window.py" line="207" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="199" />
+        <location filename="../../livenon_desk/views/main_window.py" line="209" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="202" />
+        <location filename="../../livenon_desk/views/main_window.py" line="212" />
         <source>&amp;Return</source>
         <translation>退货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="205" />
+        <location filename="../../livenon_desk/views/main_window.py" line="215" />
+        <location filename="../../livenon_desk/views/main_window.py" line="422" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="206" />
+        <location filename="../../livenon_desk/views/main_window.py" line="216" />
         <source>&amp;Find a return</source>
         <translation>查找退货(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="209" />
+        <location filename="../../livenon_desk/views/main_window.py" line="219" />
         <source>Show &amp;all returns</source>
         <translation>显示全部退货(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="210" />
+        <location filename="../../livenon_desk/views/main_window.py" line="220" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="269" />
+        <location filename="../../livenon_desk/views/main_window.py" line="279" />
         <source>No return matches «{code}».</source>
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="274" />
+        <location filename="../../livenon_desk/views/main_window.py" line="284" />
         <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel (Ctrl+U).</source>
         <translation>没有与“{code}”匹配的退货。请检查编码，或作为意外包裹收货（Ctrl+U）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="393" />
+        <location filename="../../livenon_desk/views/main_window.py" line="403" />
         <source>Settings saved. A new language shows after the desk restarts.</source>
         <translation>设置已保存。新的语言将在重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="281" />
+        <location filename="../../livenon_desk/views/main_window.py" line="417" />
+        <source>S&amp;ync…</source>
+        <translation>同步(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="291" />
         <source>Matches: {n}</source>
         <translation>匹配：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="287" />
+        <location filename="../../livenon_desk/views/main_window.py" line="297" />
         <source>Choose one of the {n} matches.</source>
         <translation>请从 {n} 条匹配中选择一条。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="385" />
+        <location filename="../../livenon_desk/views/main_window.py" line="395" />
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
     </message>
@@ -723,12 +729,12 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../livenon_desk/views/photo_strip.py" line="51" />
+        <location filename="../../livenon_desk/views/photo_strip.py" line="72" />
         <source>Drop photos here, or use Add photos (Ctrl+P)</source>
         <translation>将照片拖放到此处，或使用“添加照片”（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/photo_strip.py" line="61" />
+        <location filename="../../livenon_desk/views/photo_strip.py" line="82" />
         <source>(unreadable)</source>
         <translation>（无法读取）</translation>
     </message>
@@ -782,7 +788,7 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/reason_dialog.py" line="57" />
+        <location filename="../../livenon_desk/views/reason_dialog.py" line="59" />
         <source>At least {n} more characters.</source>
         <translation>至少还需 {n} 个字符。</translation>
     </message>
@@ -790,122 +796,122 @@
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="52" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="53" />
         <source>Receive {rma}</source>
         <translation>收货 {rma}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="65" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="66" />
         <source>The order invoice is enclosed (P3)</source>
         <translation>包裹内附有订单发票（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="66" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="67" />
         <source>The return form is enclosed (P3)</source>
         <translation>包裹内附有退货单（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="68" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="69" />
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="69" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="70" />
         <source>Yes, marked “Returned Goods”</source>
         <translation>是，已标注“退运货物”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="70" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="71" />
         <source>No, not marked</source>
         <translation>否，未标注</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="72" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="73" />
         <source>Anything worth recording about the parcel</source>
         <translation>关于包裹需要记录的情况</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="77" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="78" />
         <source>&amp;Arrived</source>
         <translation>到达时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="78" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="79" />
         <source>&amp;Carrier</source>
         <translation>承运商(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="79" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="80" />
         <source>&amp;Tracking number</source>
         <translation>运单号(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="80" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="81" />
         <source>Parcel &amp;condition</source>
         <translation>包裹状况(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="84" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="85" />
         <source>Cross-border (T3)</source>
         <translation>跨境（T3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="87" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="88" />
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="89" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="90" />
         <source>Cartons</source>
         <translation>纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="91" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="92" />
         <source>Scan a carton's tag</source>
         <translation>扫描纸箱标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="93" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="94" />
         <source>&amp;Scan</source>
         <translation>扫描(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="99" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="100" />
         <source> of {n}</source>
         <translation> / {n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="112" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="113" />
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="124" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="125" />
         <source>&amp;Receive</source>
         <translation>收货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="142" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="143" />
         <source>{code} is not a tag of this return.</source>
         <translation>{code} 不是此退货的标签。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="146" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="147" />
         <source>All cartons of {code} are counted.</source>
         <translation>{code} 的纸箱已全部清点。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="150" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="151" />
         <source>{code}: carton {n} of {total}</source>
         <translation>{code}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="161" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="162" />
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="161" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="162" />
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
@@ -913,127 +919,127 @@
 <context>
     <name>ReturnActions</name>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="79" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="78" />
         <source>&amp;Receive parcel…</source>
         <translation>收货(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="80" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="79" />
         <source>Record the parcel's arrival; starts the P5 clock</source>
         <translation>记录包裹到达；开始计算 P5 检验期限</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="81" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="80" />
         <source>&amp;Count cartons…</source>
         <translation>清点纸箱(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="82" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="81" />
         <source>Scan the cartons still missing</source>
         <translation>扫描尚未到达的纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="83" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="82" />
         <source>&amp;Inspect…</source>
         <translation>检验(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="84" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="83" />
         <source>Inspect the next returned line against the checklist</source>
         <translation>按检验清单检验下一件退货商品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="85" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="84" />
         <source>Approve as &amp;exception…</source>
         <translation>作为例外批准(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="86" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="85" />
         <source>Supervisor: approve a return the rules refused</source>
         <translation>主管：批准规则未通过的退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="87" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="86" />
         <source>Close receipt &amp;short…</source>
         <translation>缺件结单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="89" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="88" />
         <source>Supervisor: accept the receipt with cartons missing</source>
         <translation>主管：在缺少纸箱的情况下确认收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="90" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="89" />
         <source>Receive &amp;unexpected parcel…</source>
         <translation>意外包裹收货(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="92" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="91" />
         <source>Log a parcel that matches no return</source>
         <translation>登记无法匹配退货的包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="115" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="114" />
         <source>Restricted: read-only (privacy rule)</source>
         <translation>已限制处理：只读（隐私规则）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="156" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="155" />
         <source>{rma} is partially received; cartons missing: {what}</source>
         <translation>{rma} 部分收货；缺少纸箱：{what}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="159" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="158" />
         <source>{rma} received.</source>
         <translation>{rma} 已收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="177" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="176" />
         <source>{tag}: carton {n} of {total}</source>
         <translation>{tag}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="180" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="179" />
         <source>all cartons are in; ready to inspect.</source>
         <translation>纸箱已全部到齐，可以检验。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="190" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="189" />
         <source>Close {rma} short</source>
         <translation>{rma} 缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="191" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="190" />
         <source>Cartons are missing. Say why the receipt is accepted as it is.</source>
         <translation>缺少纸箱。请说明为何按现状确认收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="192" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="191" />
         <source>Close short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="215" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="214" />
         <source>The unexpected parcel is logged.</source>
         <translation>意外包裹已登记。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="237" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="236" />
         <source>Inspection of {tag} finished.</source>
         <translation>{tag} 的检验已完成。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="255" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="254" />
         <source>Approve {tag} as an exception</source>
         <translation>将 {tag} 作为例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="256" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="255" />
         <source>The rules' decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
         <translation>规则的判定会保留在记录中。请写明为何仍批准此退货；原因将与您的姓名一同保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="258" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="257" />
         <source>Approve exception</source>
         <translation>批准例外</translation>
     </message>
@@ -1110,54 +1116,300 @@
     </message>
 </context>
 <context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../livenon_desk/views/sync_status.py" line="38" />
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_status.py" line="39" />
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_status.py" line="40" />
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_status.py" line="41" />
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_status.py" line="42" />
+        <source>Sync not set up</source>
+        <translation>未设置同步</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_status.py" line="49" />
+        <source>{n} waiting</source>
+        <translation>{n} 项待发送</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_status.py" line="51" />
+        <source>{n} to decide</source>
+        <translation>{n} 项待决定</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_status.py" line="53" />
+        <source>{n} refused</source>
+        <translation>{n} 项被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_status.py" line="54" />
+        <source>last sync {when}</source>
+        <translation>上次同步 {when}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_status.py" line="58" />
+        <source>Sync with the central server: click for details</source>
+        <translation>与中央服务器同步：点击查看详情</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_status.py" line="66" />
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
+    <name>SyncView</name>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="124" />
+        <source>Sync with the central server</source>
+        <translation>与中央服务器同步</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="139" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="142" />
+        <source>Central server</source>
+        <translation>中央服务器</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="144" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="145" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="149" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="157" />
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="157" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="157" />
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="157" />
+        <source>Tries</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="158" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="160" />
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="162" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="162" />
+        <source>On this desk</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="162" />
+        <source>On the server</source>
+        <translation>服务器上</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="175" />
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="178" />
+        <source>Send this desk's change again, over the server's version</source>
+        <translation>以服务器上的版本为基础，重新发送本机的更改</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="179" />
+        <source>Take theirs</source>
+        <translation>采用服务器的</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="182" />
+        <source>Drop this desk's change and use the server's version</source>
+        <translation>放弃本机的更改，采用服务器上的版本</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="192" />
+        <source>The server's record changed while this desk's change waited. Compare the two versions (differences are highlighted) and choose.</source>
+        <translation>本机的更改等待发送期间，服务器上的记录已被修改。请比较两个版本（不同之处已高亮）后选择。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="206" />
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="209" />
+        <source>Queue refused changes again and run a sync round now</source>
+        <translation>将被拒绝的更改重新排队，并立即同步一次</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="236" />
+        <source>Receipt</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="237" />
+        <source>Inspection</source>
+        <translation>检验</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="238" />
+        <source>Exception approval</source>
+        <translation>例外批准</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="239" />
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="240" />
+        <source>Audit event</source>
+        <translation>审计事件</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="241" />
+        <source>Refund decision</source>
+        <translation>退款决定</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="259" />
+        <source>Found {when}</source>
+        <translation>发现于 {when}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="273" />
+        <source>Waiting ({n})</source>
+        <translation>待发送（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="274" />
+        <source>Refused ({n})</source>
+        <translation>被拒绝（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="275" />
+        <source>To decide ({n})</source>
+        <translation>待决定（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="293" />
+        <source>(record)</source>
+        <translation>（记录）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="293" />
+        <source>not on the server</source>
+        <translation>服务器上没有</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="311" />
+        <source>Your choice was saved; it is sent with the next round.</source>
+        <translation>您的选择已保存，将在下一次同步时发送。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="320" />
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="329" />
+        <source>Signed in; syncing.</source>
+        <translation>已登录，正在同步。</translation>
+    </message>
+</context>
+<context>
     <name>UnexpectedParcelDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="33" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="34" />
         <source>Receive an unexpected parcel</source>
         <translation>意外包裹收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="35" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="36" />
         <source>No return matches «{code}». Record the parcel so that it can be matched later.</source>
         <translation>没有与“{code}”匹配的退货。请登记此包裹，以便日后匹配。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="47" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="48" />
         <source>Name on the sender's label</source>
         <translation>寄件人标签上的姓名</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="52" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="53" />
         <source>&amp;Arrived</source>
         <translation>到达时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="53" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="54" />
         <source>&amp;Carrier</source>
         <translation>承运商(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="54" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="55" />
         <source>&amp;Tracking number</source>
         <translation>运单号(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="55" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="56" />
         <source>Parcel &amp;condition</source>
         <translation>包裹状况(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="56" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="57" />
         <source>&amp;Sender</source>
         <translation>寄件人(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="57" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="58" />
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="63" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="64" />
         <source>&amp;Record parcel</source>
         <translation>登记包裹(&amp;R)</translation>
     </message>
