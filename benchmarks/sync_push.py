@@ -132,8 +132,9 @@ def _push_with_ui(path: Path, url: str) -> tuple[float, float, int]:
     client.close()
     if "error" in outcome:
         raise SystemExit(f"push failed: {outcome['error']}")
-    seconds, sent = outcome["result"]  # type: ignore[misc]
-    return float(seconds), float(max(gaps) if gaps else 0.0), int(sent)
+    result = outcome["result"]
+    assert isinstance(result, tuple)
+    return float(result[0]), float(max(gaps) if gaps else 0.0), int(result[1])
 
 
 def main() -> None:

@@ -136,8 +136,19 @@ class Pusher:
         now = self.clock()
         by_key = {a.key: a for a in answers}
         sent: list[dict[str, Any]] = []
+        versions: dict[str, list[dict[str, Any]]] = {"receipt": [], "inspection": []}
         with self.store.session() as s:
             c = s.connection()
+            # Records with more changes queued behind this batch's (most have none).
+            followed: set[str] = set()
+            keys = [r.entity_key for r in rows]
+            for start in range(0, len(keys), 500):
+                # The batch's own rows are still pending: a follower makes two.
+                followed.update(c.execute(
+                    select(_T.c.entity_key).where(
+                        _T.c.entity_key.in_(keys[start:start + 500]),
+                        _T.c.state == PENDING)
+                    .group_by(_T.c.entity_key).having(func.count() > 1)).scalars())
             for row in rows:
                 answer = by_key.get(row.idempotency_key)
                 if answer is None:
@@ -145,7 +156,8 @@ class Pusher:
                     continue
                 if answer.ok:
                     sent.append({"b_id": row.id, "status": answer.status, "sent_at": now})
-                    self._after_sent(c, row, answer.body)
+                    self._after_sent(c, row, answer.body, versions,
+                                     row.entity_key in followed)
                     result.sent += 1
                 elif answer.status == 412:
                     self._conflict(c, row, answer, now)
@@ -160,23 +172,32 @@ class Pusher:
                     self._mark(c, row.id, FAILED, answer.status,
                                _problem_text(answer.body, answer.status))
                     result.failed += 1
+            if versions["receipt"]:
+                c.execute(update(ReturnRequest).where(
+                    ReturnRequest.rma_number == bindparam("b_key"))
+                    .values(server_version=bindparam("b_version")), versions["receipt"])
+            if versions["inspection"]:
+                c.execute(update(Inspection).where(Inspection.uuid == bindparam("b_key"))
+                          .values(server_version=bindparam("b_version")),
+                          versions["inspection"])
             if sent:
                 c.execute(
                     update(_T).where(_T.c.id == bindparam("b_id"))
                     .values(state=SENT, last_status=bindparam("status"), last_error=None,
                             sent_at=bindparam("sent_at")), sent)
 
-    def _after_sent(self, c: Connection, row: _Row, body: dict[str, Any] | None) -> None:
+    def _after_sent(self, c: Connection, row: _Row, body: dict[str, Any] | None,
+                    versions: dict[str, list[dict[str, Any]]], followed: bool) -> None:
         version = _version(body)
         if version is None:
             return
         if row.kind == "receipt":
-            c.execute(update(ReturnRequest).where(ReturnRequest.rma_number == row.entity_key)
-                      .values(server_version=version))
+            versions["receipt"].append({"b_key": row.entity_key, "b_version": version})
         elif row.kind in _ON_INSPECTION:
-            c.execute(update(Inspection).where(Inspection.uuid == row.entity_key)
-                      .values(server_version=version))
+            versions["inspection"].append({"b_key": row.entity_key, "b_version": version})
         else:
+            return
+        if not followed:
             return
         base = (_T.c.if_match.is_(None) if row.if_match is None
                 else _T.c.if_match == row.if_match)
