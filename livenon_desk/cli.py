@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_KNOWN_ERROR = 1
 EXIT_USAGE = 2
+EXIT_OFFLINE = 3
 EXIT_BUG = 70
 DEMO_RETURNS = 5000
 DEMO_SEED = 2025
@@ -109,6 +110,17 @@ def build_parser() -> argparse.ArgumentParser:
                          help="certificate (PEM) for HTTPS")
     central.add_argument("--tls-key", type=Path, metavar="PATH", help="its private key (PEM)")
     central.add_argument("--log-level", default="INFO", help=argparse.SUPPRESS)
+
+    sync = sub.add_parser("sync", parents=[common], help="send the changes waiting and pull "
+                          "the central server's news, once (0 done, 1 needs a person, "
+                          "3 offline)")
+    sync.add_argument("--server", required=True, metavar="URL",
+                      help="the central server, e.g. https://central.example.com")
+    sync.add_argument("--user", metavar="U", help="sign in as U (else the saved token)")
+    sync.add_argument("--password-env", metavar="VAR", default="LIVENON_CENTRAL_PASSWORD",
+                      help="the environment variable holding U's password")
+    sync.add_argument("--ca-bundle", type=Path, metavar="PATH",
+                      help="CA certificates to trust instead of the system's")
 
     user = sub.add_parser("central-user", help="add a user to a central server's database "
                           "(password from LIVENON_CENTRAL_PASSWORD or asked)")
@@ -244,6 +256,57 @@ def _cmd_central_user(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_sync(args: argparse.Namespace) -> int:
+    from livenon_desk.services.sync_service import SyncService
+    from livenon_desk.store.opening import open_store
+    from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for
+    from livenon_desk.sync.client import CentralClient, ClientSettings
+    from livenon_desk.sync.credentials import TokenStore
+    from livenon_desk.sync.errors import BusyError, OfflineError
+    from livenon_desk.sync.worker import Outcome
+
+    path = _database(args, must_exist=True)
+    client = CentralClient(ClientSettings(args.server, ca_bundle=args.ca_bundle))
+    tokens = TokenStore()
+    try:
+        if args.user:
+            password = os.environ.get(args.password_env)
+            if not password:
+                raise KnownError(f"Set {args.password_env} to {args.user}'s password.",
+                                 f"请在 {args.password_env} 中设置 {args.user} 的密码。")
+            tokens.save(args.server, client.sign_in(args.user, password).access_token)
+        else:
+            client.token = tokens.load(args.server)
+            if not client.token:
+                raise KnownError(
+                    f"Not signed in to {args.server}: give --user (and its password in "
+                    f"{args.password_env}) once.",
+                    f"尚未登录 {args.server}：请用 --user 登录一次（密码放在 "
+                    f"{args.password_env}）。")
+    except (OfflineError, BusyError) as exc:
+        print(f"livenon-desk: {exc.message}", file=sys.stderr)
+        return EXIT_OFFLINE
+    store = open_store(path)
+    try:
+        service = SyncService(store, PhotoFiles(photo_dir_for(path)))
+        result = service.run_round(client)
+        snapshot = service.snapshot()
+    finally:
+        store.dispose()
+        client.close()
+    pulled = result.pull.changes if result.pull else 0
+    print(f"sent {result.push.sent}, photos {result.push.photos_sent}, pulled {pulled}; "
+          f"waiting {snapshot.waiting}, conflicts {snapshot.conflicts}, "
+          f"refused {snapshot.failed}")
+    if result.error:
+        print(f"livenon-desk: {result.error}", file=sys.stderr)
+    if result.outcome is Outcome.OFFLINE:
+        return EXIT_OFFLINE
+    if result.outcome is Outcome.OK and not (snapshot.conflicts or snapshot.failed):
+        return EXIT_OK
+    return EXIT_KNOWN_ERROR
+
+
 def _open_desk(args: argparse.Namespace) -> int:
     from livenon_desk.services.desk import Desk
     from livenon_desk.views.app import run_desk
@@ -274,6 +337,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "central-user": _cmd_central_user,
     **cli_privacy.COMMANDS,
     **cli_print.COMMANDS,
+    "sync": _cmd_sync,
 }
 
 

@@ -80,7 +80,7 @@ def _plain(value: Any) -> Any:
 
 
 def _doc(row: Mapping[Any, Any], drop: Iterable[str] = ()) -> dict[str, Any]:
-    skip = {"id", "version", "updated_at", *drop}
+    skip = {"id", "version", "server_version", "updated_at", *drop}
     return {k: _plain(v) for k, v in row.items() if k not in skip}
 
 

@@ -63,6 +63,7 @@ def generate_demo_data(
             if progress is not None and done:
                 progress(done, returns)
     loaded = time.perf_counter()
+    _mark_as_on_the_server(store)
     _index(store)
     seconds = time.perf_counter() - started
     log.info("demo data: %d returns in %.1f s (rows and indexes %.1f s, full-text index and "
@@ -79,6 +80,14 @@ def _refuse_unless_empty(store: Store) -> None:
                     "a new, empty database.",
                     f"{store.path} 已有退货或客户数据;演示数据只能写入新的空数据库。",
                 )
+
+
+def _mark_as_on_the_server(store: Store) -> None:
+    """Demo data stands for the central server's records (its ``--demo`` holds the same
+    ones at the same versions), so the desk's next change is sent with this version."""
+    with store.engine.begin() as connection:
+        connection.execute(text("UPDATE return_requests SET server_version = version"))
+        connection.execute(text("UPDATE inspections SET server_version = version"))
 
 
 def _index(store: Store) -> None:

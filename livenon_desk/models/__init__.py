@@ -6,6 +6,7 @@ from livenon_desk.models.inspection import Communication, Inspection, Photo, Une
 from livenon_desk.models.order import Order, OrderLine
 from livenon_desk.models.people import AuditEvent, DeskUser
 from livenon_desk.models.return_request import ReturnLine, ReturnRequest
+from livenon_desk.models.sync import OutboxRow, ParkedChange, SyncConflict, SyncState
 
 __all__ = [
     "Address",
@@ -17,8 +18,12 @@ __all__ = [
     "Inspection",
     "Order",
     "OrderLine",
+    "OutboxRow",
+    "ParkedChange",
     "Photo",
     "ReturnLine",
     "ReturnRequest",
+    "SyncConflict",
+    "SyncState",
     "UnexpectedParcel",
 ]

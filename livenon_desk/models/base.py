@@ -6,7 +6,7 @@ import enum
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Enum, MetaData
+from sqlalchemy import DateTime, Enum, MetaData, Table
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
@@ -60,3 +60,10 @@ def enum_column(enum_type: type[enum.Enum], length: int = 32) -> Enum:
         values_callable=values,
         validate_strings=True,
     )
+
+
+def table_of(model: type[Base]) -> Table:
+    """A model's table, typed as one (Core statements over many rows take it)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table

@@ -41,6 +41,8 @@ class Inspection(Base):
     override_by: Mapped[str | None] = mapped_column(String(64))
     override_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # The central server's version as last seen; None while the server does not have it.
+    server_version: Mapped[int | None] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

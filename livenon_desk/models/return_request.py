@@ -66,6 +66,9 @@ class ReturnRequest(Base):
     restricted: Mapped[bool] = mapped_column(Boolean, default=False)
     restricted_reason: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # The central server's version of this return as the desk last saw it (If-Match of
+    # the next change); local edits move ``version`` on, not this.
+    server_version: Mapped[int | None] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

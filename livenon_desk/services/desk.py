@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from livenon_desk.services.receiving_service import ReceivingService
     from livenon_desk.services.retention_service import RetentionService
     from livenon_desk.services.returns_service import ReturnsService
+    from livenon_desk.services.sync_service import SyncService
     from livenon_desk.services.work_queue_service import WorkQueueService
 
 
@@ -36,6 +37,7 @@ class _Opened:
         from livenon_desk.services.receiving_service import ReceivingService
         from livenon_desk.services.retention_service import RetentionService
         from livenon_desk.services.returns_service import ReturnsService
+        from livenon_desk.services.sync_service import SyncService
         from livenon_desk.services.work_queue_service import WorkQueueService
         from livenon_desk.store.opening import open_store
         from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for
@@ -53,6 +55,7 @@ class _Opened:
         self.retention = RetentionService(store, photos, self.settings, clock)
         self.exports = ExportService(store, clock)
         self.documents = DocumentService(store, policies, photos, clock)
+        self.sync = SyncService(store, photos, clock)
 
 
 class Desk:
@@ -105,3 +108,7 @@ class Desk:
     @property
     def documents(self) -> DocumentService:
         return self._open().documents
+
+    @property
+    def sync(self) -> SyncService:
+        return self._open().sync

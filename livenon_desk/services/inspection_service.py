@@ -19,6 +19,7 @@ from livenon_desk.domain.receiving import CartonCount, missing_summary
 from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.errors import NotFoundError, ValidationError
 from livenon_desk.models import Inspection, Order, OrderLine, Photo, ReturnLine, ReturnRequest
+from livenon_desk.services import outbox
 from livenon_desk.services.audit import AuditAction, record_event
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.guards import load_return, refuse_if_restricted, require_text
@@ -135,6 +136,7 @@ class InspectionService:
                          after={"rma": ret.rma_number, "decision": evaluation.decision.value,
                                 "policy": evaluation.policy_version,
                                 "rules": list(evaluation.deciding_rule_ids)})
+            outbox.queue_inspection(s, inspection, now)
             log.info("inspection %s of %s finished: %s", inspection.uuid, ret.rma_number,
                      evaluation.decision.value)
             return result
@@ -150,6 +152,7 @@ class InspectionService:
                           taken_at=self._clock(), caption=source.name[:200])
             s.add(photo)
             s.flush()
+            outbox.queue_attached_photo(s, photo, self._clock())
             return PhotoView(photo.id, photo.sha256, self._photos.path(photo.file_name),
                              photo.caption)
 
@@ -205,6 +208,7 @@ class InspectionService:
                          before={"decision": inspection.decision.value if inspection.decision
                                  else None},
                          after={"decision": Decision.ELIGIBLE.value}, detail=text)
+            outbox.queue_override(s, inspection, now)
             log.info("inspection %s overridden by %s", inspection.uuid, actor.username)
             return OverrideView(Decision.ELIGIBLE, text, actor.username, now)
 

@@ -19,6 +19,7 @@ from livenon_desk.domain.receiving import (
 from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.errors import NotFoundError, ValidationError
 from livenon_desk.models import Order, Photo, ReturnLine, ReturnRequest, UnexpectedParcel
+from livenon_desk.services import outbox
 from livenon_desk.services.audit import AuditAction, record_event
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.guards import load_return, refuse_if_restricted, require_text
@@ -99,6 +100,7 @@ class ReceivingService:
             record_event(s, actor.username, AuditAction.RECEIVED, at=ret.updated_at,
                          entity_kind="return", entity_key=ret.rma_number,
                          before={"status": before.value}, after={"status": ret.status.value})
+            outbox.queue_receipt(s, ret, self._clock())
             log.info("received %s: %s", ret.rma_number, new_status.value)
             return ReceiptResult(ret.id, ret.rma_number, ret.status, tuple(counts))
 
@@ -135,6 +137,7 @@ class ReceivingService:
                          entity_kind="return", entity_key=ret.rma_number,
                          after={"tag": count.tag_code, "cartons": count.received,
                                 "status": ret.status.value})
+            outbox.queue_receipt(s, ret, self._clock())
             return CartonScan(ret.id, ret.rma_number, count, ret.status)
 
     def close_short(self, actor: Actor, return_id: int, reason: str) -> ReturnStatus:

@@ -18,6 +18,7 @@ from livenon_desk.services.desk_settings import desk_settings
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.settings_dialog import saved_language
 from livenon_desk.views.sign_in_dialog import Mode, SignInDialog
+from livenon_desk.views.sync_controller import SyncController
 from livenon_desk.views.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -92,12 +93,15 @@ def run_desk(desk: Desk, *, database_label: str, language: str | None,
     hint = QApplication.translate("App", "Demo users (user / password): {logins}").format(
         logins=demo_logins) if demo_logins else ""
     sign_in = SignInDialog(desk, runner, lang, Mode.SIGN_IN, hint=hint)
+    sync = SyncController(desk, runner, language=lang, parent=app)
 
     def start(actor: Actor) -> None:
         window = MainWindow(desk, runner, actor=actor, database_label=database_label,
-                            language=lang, idle_lock_minutes=desk_settings().idle_lock_minutes)
+                            language=lang, idle_lock_minutes=desk_settings().idle_lock_minutes,
+                            sync=sync)
         windows.append(window)
         window.show()
+        sync.start()
         runner.run(lambda: desk.retention.purge(SYSTEM),
                    on_done=lambda report: _purged(window, report),
                    on_error=lambda e: log.error("retention run failed", exc_info=e))
@@ -107,6 +111,7 @@ def run_desk(desk: Desk, *, database_label: str, language: str | None,
     sign_in.show()
     sign_in.check_first_run()
     code = app.exec()
+    sync.stop()
     runner.wait_for_done()
     return code
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -40,10 +41,12 @@ from livenon_desk.views.queue_panel import QueuePanel
 from livenon_desk.views.return_actions import ReturnActions
 from livenon_desk.views.returns_table_model import COLUMN_OF_SORT, Column, ReturnsTableModel
 from livenon_desk.views.session_guard import SessionGuard
+from livenon_desk.views.sync_controller import SyncController
 from livenon_desk.views.task_runner import Task, TaskRunner
 
 if TYPE_CHECKING:
     from livenon_desk.views.pick_list_dialog import PickListDialog
+    from livenon_desk.views.sync_view import SyncView
     from livenon_desk.views.week_chart import WeekChart
 
 SEARCH_DEBOUNCE_MS = 150
@@ -53,7 +56,7 @@ QUEUE_REFRESH_MS = 60_000
 class MainWindow(QMainWindow):
     def __init__(self, desk: Desk, runner: TaskRunner, *, actor: Actor, database_label: str,
                  language: str = "en", clock: Callable[[], datetime] = utc_now,
-                 idle_lock_minutes: int = 0) -> None:
+                 idle_lock_minutes: int = 0, sync: SyncController | None = None) -> None:
         super().__init__()
         self._desk = desk
         self._service = DeferredReturnsService(desk)
@@ -151,6 +154,9 @@ class MainWindow(QMainWindow):
         self.session = SessionGuard(desk, runner, language, actor, idle_lock_minutes, self)
         self.session.actor_changed.connect(self.set_actor)
         self._build_menus()
+        self.sync = sync
+        if sync is not None:
+            self._add_sync(sync)
         self._restore_layout()
         self.model.refresh()
         self.refresh_queues()
@@ -461,6 +467,37 @@ class MainWindow(QMainWindow):
         dialog.saved.connect(lambda: self.message.setText(
             self.tr("Settings saved. A new language shows after the desk restarts.")))
         dialog.open()
+
+    # --- sync with the central server ---------------------------------------------------
+
+    def _add_sync(self, sync: SyncController) -> None:
+        from livenon_desk.views.sync_status import SyncStatusWidget
+
+        self.sync_status = SyncStatusWidget()
+        self.statusBar().insertPermanentWidget(1, self.sync_status)
+        sync.status_changed.connect(self.sync_status.show_status)
+        sync.round_finished.connect(
+            lambda result: self.refresh_all() if result.pull and result.pull.changes else None)
+        self.sync_status.clicked.connect(self.open_sync_view)
+        self.sync_action = QAction(self.tr("S&ync…"), self)
+        self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+Y"))
+        self.sync_action.triggered.connect(self.open_sync_view)
+        self.addAction(self.sync_action)
+        for menu in self.menuBar().findChildren(QMenu):
+            if menu.title() == self.tr("&View"):
+                menu.addSeparator()
+                menu.addAction(self.sync_action)
+        self.sync_view: SyncView | None = None
+
+    def open_sync_view(self) -> None:
+        from livenon_desk.views.sync_view import SyncView
+
+        assert self.sync is not None
+        if self.sync_view is None:
+            self.sync_view = SyncView(self._desk, self._runner, self.sync, self.actor,
+                                      language=self._language, parent=self)
+        self.sync_view.show()
+        self.sync_view.reload()
 
     # --- layout memory ------------------------------------------------------------------
 

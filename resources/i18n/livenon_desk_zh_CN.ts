@@ -3,12 +3,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="92" />
+        <location filename="../../livenon_desk/views/app.py" line="93" />
         <source>Demo users (user / password): {logins}</source>
         <translation>演示用户（用户名 / 密码）：{logins}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="116" />
+        <location filename="../../livenon_desk/views/app.py" line="121" />
         <source>Retention rule: personal data of {n} long-closed returns removed.</source>
         <translation>保留期规则：已删除 {n} 个早已关闭的退货中的个人数据。</translation>
     </message>
@@ -331,12 +331,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="67" />
+        <location filename="../../livenon_desk/views/app.py" line="68" />
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="68" />
+        <location filename="../../livenon_desk/views/app.py" line="69" />
         <location filename="../../livenon_desk/views/error_reporting.py" line="21" />
         <source>Something went wrong; details are in the log: {path}</source>
         <translation>出现问题；详情见日志：{path}</translation>
@@ -814,138 +814,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="70" />
+        <location filename="../../livenon_desk/views/main_window.py" line="73" />
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="74" />
+        <location filename="../../livenon_desk/views/main_window.py" line="77" />
         <source>Scan or type an RMA, order, tracking or tag code, a name, email, phone…</source>
         <translation>扫描或输入退货单号、订单号、运单号、标签码、姓名、邮箱、电话…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="77" />
+        <location filename="../../livenon_desk/views/main_window.py" line="80" />
         <source>Search (Ctrl+F): a scanner's code and Enter opens it</source>
         <translation>搜索（Ctrl+F）：扫码枪输入条码并回车即可打开</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="79" />
+        <location filename="../../livenon_desk/views/main_window.py" line="82" />
         <source>Show all returns</source>
         <translation>显示全部退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="80" />
+        <location filename="../../livenon_desk/views/main_window.py" line="83" />
         <source>Clear the search (Esc)</source>
         <translation>清除搜索（Esc）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="91" />
+        <location filename="../../livenon_desk/views/main_window.py" line="94" />
         <source>Receive as an unexpected parcel…</source>
         <translation>作为意外包裹收货…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="96" />
+        <location filename="../../livenon_desk/views/main_window.py" line="99" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="187" />
-        <location filename="../../livenon_desk/views/main_window.py" line="427" />
+        <location filename="../../livenon_desk/views/main_window.py" line="193" />
+        <location filename="../../livenon_desk/views/main_window.py" line="433" />
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="190" />
+        <location filename="../../livenon_desk/views/main_window.py" line="196" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="206" />
+        <location filename="../../livenon_desk/views/main_window.py" line="212" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="209" />
+        <location filename="../../livenon_desk/views/main_window.py" line="215" />
         <source>&amp;Lock the desk</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="210" />
+        <location filename="../../livenon_desk/views/main_window.py" line="216" />
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="212" />
+        <location filename="../../livenon_desk/views/main_window.py" line="218" />
         <source>&amp;Audit trail…</source>
         <translation>审计记录(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="216" />
+        <location filename="../../livenon_desk/views/main_window.py" line="222" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="218" />
+        <location filename="../../livenon_desk/views/main_window.py" line="224" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="221" />
+        <location filename="../../livenon_desk/views/main_window.py" line="227" />
         <source>&amp;Return</source>
         <translation>退货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="224" />
+        <location filename="../../livenon_desk/views/main_window.py" line="230" />
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="228" />
+        <location filename="../../livenon_desk/views/main_window.py" line="234" />
+        <location filename="../../livenon_desk/views/main_window.py" line="487" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="229" />
+        <location filename="../../livenon_desk/views/main_window.py" line="235" />
         <source>&amp;Find a return</source>
         <translation>查找退货(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="232" />
+        <location filename="../../livenon_desk/views/main_window.py" line="238" />
         <source>Show &amp;all returns</source>
         <translation>显示全部退货(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="233" />
+        <location filename="../../livenon_desk/views/main_window.py" line="239" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="294" />
+        <location filename="../../livenon_desk/views/main_window.py" line="300" />
         <source>No return matches «{code}».</source>
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="299" />
+        <location filename="../../livenon_desk/views/main_window.py" line="305" />
         <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel (Ctrl+U).</source>
         <translation>没有与“{code}”匹配的退货。请检查编码，或作为意外包裹收货（Ctrl+U）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="462" />
+        <location filename="../../livenon_desk/views/main_window.py" line="468" />
         <source>Settings saved. A new language shows after the desk restarts.</source>
         <translation>设置已保存。新的语言将在重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="306" />
+        <location filename="../../livenon_desk/views/main_window.py" line="482" />
+        <source>S&amp;ync…</source>
+        <translation>同步(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="312" />
         <source>Matches: {n}</source>
         <translation>匹配：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="312" />
+        <location filename="../../livenon_desk/views/main_window.py" line="318" />
         <source>Choose one of the {n} matches.</source>
         <translation>请从 {n} 条匹配中选择一条。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="452" />
+        <location filename="../../livenon_desk/views/main_window.py" line="458" />
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
     </message>
@@ -1566,6 +1572,252 @@
         <location filename="../../livenon_desk/views/sign_in_dialog.py" line="112" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../livenon_desk/views/sync_status.py" line="38" />
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_status.py" line="39" />
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_status.py" line="40" />
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_status.py" line="41" />
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_status.py" line="42" />
+        <source>Sync not set up</source>
+        <translation>未设置同步</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_status.py" line="49" />
+        <source>{n} waiting</source>
+        <translation>{n} 项待发送</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_status.py" line="51" />
+        <source>{n} to decide</source>
+        <translation>{n} 项待决定</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_status.py" line="53" />
+        <source>{n} refused</source>
+        <translation>{n} 项被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_status.py" line="54" />
+        <source>last sync {when}</source>
+        <translation>上次同步 {when}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_status.py" line="58" />
+        <source>Sync with the central server: click for details</source>
+        <translation>与中央服务器同步：点击查看详情</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_status.py" line="66" />
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
+    <name>SyncView</name>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="124" />
+        <source>Sync with the central server</source>
+        <translation>与中央服务器同步</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="139" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="142" />
+        <source>Central server</source>
+        <translation>中央服务器</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="144" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="145" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="149" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="157" />
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="157" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="157" />
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="157" />
+        <source>Tries</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="158" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="160" />
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="162" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="162" />
+        <source>On this desk</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="162" />
+        <source>On the server</source>
+        <translation>服务器上</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="175" />
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="178" />
+        <source>Send this desk's change again, over the server's version</source>
+        <translation>以服务器上的版本为基础，重新发送本机的更改</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="179" />
+        <source>Take theirs</source>
+        <translation>采用服务器的</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="182" />
+        <source>Drop this desk's change and use the server's version</source>
+        <translation>放弃本机的更改，采用服务器上的版本</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="192" />
+        <source>The server's record changed while this desk's change waited. Compare the two versions (differences are highlighted) and choose.</source>
+        <translation>本机的更改等待发送期间，服务器上的记录已被修改。请比较两个版本（不同之处已高亮）后选择。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="206" />
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="209" />
+        <source>Queue refused changes again and run a sync round now</source>
+        <translation>将被拒绝的更改重新排队，并立即同步一次</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="236" />
+        <source>Receipt</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="237" />
+        <source>Inspection</source>
+        <translation>检验</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="238" />
+        <source>Exception approval</source>
+        <translation>例外批准</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="239" />
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="240" />
+        <source>Audit event</source>
+        <translation>审计事件</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="241" />
+        <source>Refund decision</source>
+        <translation>退款决定</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="259" />
+        <source>Found {when}</source>
+        <translation>发现于 {when}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="273" />
+        <source>Waiting ({n})</source>
+        <translation>待发送（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="274" />
+        <source>Refused ({n})</source>
+        <translation>被拒绝（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="275" />
+        <source>To decide ({n})</source>
+        <translation>待决定（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="293" />
+        <source>(record)</source>
+        <translation>（记录）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="293" />
+        <source>not on the server</source>
+        <translation>服务器上没有</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="311" />
+        <source>Your choice was saved; it is sent with the next round.</source>
+        <translation>您的选择已保存，将在下一次同步时发送。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="320" />
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="329" />
+        <source>Signed in; syncing.</source>
+        <translation>已登录，正在同步。</translation>
     </message>
 </context>
 <context>

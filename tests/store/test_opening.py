@@ -176,7 +176,7 @@ def test_integrity_check_finds_damage_deep_in_the_file(tmp_path: Path) -> None:
     path = tmp_path / "desk.sqlite3"
     store = open_store(path)
     with store.engine.begin() as c:
-        for n in range(400):
+        for n in range(3000):
             c.exec_driver_sql(
                 "INSERT INTO customers (id, customer_number, name, language, anonymized,"
                 f" version, updated_at) VALUES ({n}, 'C{n}', '{'x' * 300}', 'en', 0, 1,"

@@ -1,0 +1,161 @@
+"""10,000 queued inspections pushed over loopback, and the UI thread's longest stall meanwhile.
+
+Targets (PRODUCT.md): the backlog drains in under 2 s; the UI thread is never blocked for
+more than 50 ms while syncing. The reference central server runs in its own process
+(``livenon-desk central --demo``) on a fresh SQLite file; the desk is a demo database
+with the same records (same seed, same day), whose outbox holds N finished inspections,
+one per return line. The push runs on the desk's task runner, as in the desk, while a
+5 ms timer on the UI thread records the longest gap between its ticks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import requests
+from sqlalchemy import select
+
+from livenon_desk.demo.generator import generate_demo_data
+from livenon_desk.models import OutboxRow, ReturnLine, ReturnRequest
+from livenon_desk.models.base import table_of
+from livenon_desk.store.opening import open_store
+from livenon_desk.sync.client import CentralClient, ClientSettings
+from livenon_desk.sync.worker import SyncWorker
+
+SEED = 2025
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _start_central(folder: Path, returns: int, today: date) -> tuple[subprocess.Popen[bytes], str]:
+    port = _free_port()
+    command = [sys.executable, "-m", "livenon_desk", "central", "--demo", "--returns",
+               str(returns), "--seed", str(SEED), "--today", today.isoformat(),
+               "--db", str(folder / "central.sqlite3"), "--port", str(port), "--rate", "0"]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(url + "/api/v1/health", timeout=1).status_code == 200:
+                return server, url
+        except requests.ConnectionError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("the central server did not start")
+
+
+def _queue_inspections(path: Path, count: int, today: date) -> int:
+    store = open_store(path)
+    generate_demo_data(store, returns=count, seed=SEED, today=today)
+    now = datetime.now(UTC)
+    with store.session() as s:
+        lines = s.execute(
+            select(ReturnRequest.rma_number, ReturnLine.tag_code)
+            .join(ReturnLine, ReturnLine.return_id == ReturnRequest.id)
+            .order_by(ReturnLine.id).limit(count)).all()
+        rows = []
+        for rma, tag in lines:
+            body = {
+                "rma_number": rma, "tag_code": tag, "inspector": "inspector",
+                "started_at": now.isoformat(), "finished_at": now.isoformat(),
+                "checklist": {"unassembled": "yes", "undamaged": "yes", "unused": "yes",
+                              "original_packaging": "yes", "accessories": "yes"},
+                "notes": "Box intact, all accessories present.", "decision": "eligible",
+                "rule_results": [{"rule": r, "outcome": "pass"} for r in
+                                 ("E1", "E2", "E3", "E4", "E5", "X1", "X2", "X3")],
+                "policy_version": "2025.1", "disposition": "restock", "photos": []}
+            rows.append({"kind": "inspection", "entity_key": str(uuid.uuid4()),
+                         "idempotency_key": str(uuid.uuid4()), "if_match": None,
+                         "body": body, "created_at": now, "updated_at": now, "attempts": 0,
+                         "state": "pending"})
+        s.connection().execute(table_of(OutboxRow).insert(), rows)
+    store.dispose()
+    return len(rows)
+
+
+def _push_with_ui(path: Path, url: str) -> tuple[float, float, int]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from livenon_desk.views.task_runner import TaskRunner
+
+    app = QApplication.instance() or QApplication([])
+    client = CentralClient(ClientSettings(url))
+    client.sign_in("inspector", "inspector-demo")
+    store = open_store(path)
+    worker = SyncWorker(store, client, None, lambda: datetime.now(UTC))
+    runner = TaskRunner()
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    outcome: dict[str, object] = {}
+
+    def tick() -> None:
+        gaps.append(clock.restart())
+
+    def done(result: object) -> None:
+        outcome["result"] = result
+        app.quit()
+
+    def failed(error: BaseException) -> None:
+        outcome["error"] = error
+        app.quit()
+
+    def push() -> tuple[float, int]:
+        started = time.perf_counter()
+        result = worker.push()
+        return time.perf_counter() - started, result.sent
+
+    timer = QTimer(interval=5)
+    timer.timeout.connect(tick)
+    clock.start()
+    timer.start()
+    runner.run(push, on_done=done, on_error=failed)
+    app.exec()
+    timer.stop()
+    runner.wait_for_done()
+    store.dispose()
+    client.close()
+    if "error" in outcome:
+        raise SystemExit(f"push failed: {outcome['error']}")
+    result = outcome["result"]
+    assert isinstance(result, tuple)
+    return float(result[0]), float(max(gaps) if gaps else 0.0), int(result[1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--inspections", type=int, default=10_000)
+    args = parser.parse_args()
+    today = date.today()
+    with tempfile.TemporaryDirectory(prefix="livenon-sync-bench-") as name:
+        folder = Path(name)
+        queued = _queue_inspections(folder / "desk.sqlite3", args.inspections, today)
+        server, url = _start_central(folder, args.inspections, today)
+        try:
+            seconds, stall_ms, sent = _push_with_ui(folder / "desk.sqlite3", url)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    print(f"queued {queued}, sent {sent} over loopback in {seconds:.2f} s "
+          f"({sent / seconds:,.0f}/s); target 2 s: {seconds / 2.0:.2f}x of the budget")
+    print(f"longest UI-thread stall while syncing: {stall_ms:.0f} ms; "
+          f"target 50 ms: {stall_ms / 50.0:.2f}x of the budget")
+
+
+if __name__ == "__main__":
+    main()

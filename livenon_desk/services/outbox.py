@@ -1,0 +1,162 @@
+"""Writing a change into the outbox, in the transaction of the change itself.
+
+Each writing service adds one call here inside its unit of work, so the change and the
+row that will tell the server about it are committed together or not at all, and the
+row's Idempotency-Key is made once, at that moment: every resend of the row carries it,
+so the server takes the change once however often it is sent (issue 6, part 4).
+
+Collapsing edits. A new change of a record that has an unsent row of the same kind
+(``receipt`` of one RMA, ``inspection`` of one uuid) replaces that row's body instead of
+queueing a second request, so a carton counted five times before the network comes back
+is one receipt on the wire. Only a row that never left the desk (``attempts == 0``) is
+rewritten: a row that was sent and whose answer was lost may have been taken by the
+server, and changing it would either reuse its key for another request (refused, 422) or
+throw away a write the server already has. A new row is queued behind it instead, based
+on the same server version; when the first row's answer comes, the worker rebases the
+rows behind it onto the version the server returned. The key survives a rewrite only if
+the body and If-Match are unchanged (then it is the same request); a changed body gets a
+new key, because a key names one request.
+
+Drafts of an inspection are not sent: the contract would take one (``finished_at``
+null), but a draft is saved as the inspector types, the server has no use for half an
+inspection, and sending them would turn every keystroke into traffic. The finished
+inspection is sent, then a supervisor's override. A short close has no write in the
+contract; it is sent as an audit event, so the central system learns who accepted the
+missing cartons and why. Unexpected parcels have no write in the contract and stay local.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from livenon_desk.models import (
+    Inspection,
+    OutboxRow,
+    Photo,
+    ReturnLine,
+    ReturnRequest,
+)
+from livenon_desk.models.sync import PENDING, SENT
+
+
+def new_key() -> str:
+    return str(uuid.uuid4())
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+def enqueue(s: Session, kind: str, key: str, body: dict[str, Any], if_match: int | None,
+            now: datetime) -> OutboxRow:
+    """Queue ``body`` for the server as a ``kind`` change of record ``key``, collapsing it
+    into the record's unsent, never-sent row of the same kind if there is one."""
+    row = s.scalar(
+        select(OutboxRow)
+        .where(OutboxRow.entity_key == key, OutboxRow.kind == kind,
+               OutboxRow.state == PENDING, OutboxRow.attempts == 0)
+        .order_by(OutboxRow.id.desc()).limit(1))
+    if row is not None:
+        if row.body != body or row.if_match != if_match:
+            row.body = body
+            row.if_match = if_match
+            row.idempotency_key = new_key()
+            row.updated_at = now
+        return row
+    row = OutboxRow(kind=kind, entity_key=key, idempotency_key=new_key(), if_match=if_match,
+                    body=body, created_at=now, updated_at=now, attempts=0, state=PENDING)
+    s.add(row)
+    return row
+
+
+def queue_photo(s: Session, photo: Photo, now: datetime) -> None:
+    """Upload a stored photo (once per content: skipped if queued or sent already)."""
+    queued = s.scalar(select(OutboxRow.id).where(
+        OutboxRow.entity_key == photo.sha256, OutboxRow.kind == "photo",
+        OutboxRow.state.in_((PENDING, SENT))).limit(1))
+    if queued is None:
+        enqueue(s, "photo", photo.sha256,
+                {"file_name": photo.file_name, "media_type": photo.media_type}, None, now)
+
+
+def queue_receipt(s: Session, ret: ReturnRequest, now: datetime) -> None:
+    """The return's receipt as it stands (arrival, cartons counted so far, photos)."""
+    s.flush()
+    lines = s.scalars(select(ReturnLine).where(ReturnLine.return_id == ret.id)
+                      .order_by(ReturnLine.id))
+    photos = list(s.scalars(select(Photo).where(Photo.return_id == ret.id,
+                                                Photo.inspection_id.is_(None))
+                            .order_by(Photo.id)))
+    for photo in photos:
+        queue_photo(s, photo, now)
+    body: dict[str, Any] = {
+        "received_at": _iso(ret.received_at),
+        "received_by": ret.received_by or "unknown",
+        "carrier": ret.carrier,
+        "tracking_number": ret.tracking_number,
+        "parcel_condition": ret.parcel_condition.value if ret.parcel_condition else None,
+        "returned_goods_marked": ret.returned_goods_marked,
+        "lines": [{"tag_code": ln.tag_code, "cartons_received": ln.cartons_received}
+                  for ln in lines],
+        "photos": sorted({p.sha256 for p in photos}),
+    }
+    enqueue(s, "receipt", ret.rma_number, body, ret.server_version, now)
+
+
+def inspection_body(s: Session, inspection: Inspection) -> dict[str, Any]:
+    line = s.get_one(ReturnLine, inspection.return_line_id)
+    ret = s.get_one(ReturnRequest, line.return_id)
+    photos = s.scalars(select(Photo.sha256).where(Photo.inspection_id == inspection.id)
+                       .order_by(Photo.id))
+    return {
+        "rma_number": ret.rma_number,
+        "tag_code": line.tag_code,
+        "inspector": inspection.inspector,
+        "started_at": _iso(inspection.started_at),
+        "finished_at": _iso(inspection.finished_at),
+        "checklist": dict(inspection.checklist or {}),
+        "notes": inspection.notes,
+        "decision": inspection.decision.value if inspection.decision else None,
+        "rule_results": list(inspection.rule_results or []),
+        "policy_version": inspection.policy_version,
+        "disposition": inspection.disposition.value if inspection.disposition else None,
+        "photos": sorted(set(photos)),
+    }
+
+
+def queue_inspection(s: Session, inspection: Inspection, now: datetime) -> None:
+    """The finished inspection, rule by rule, with its photos' hashes."""
+    s.flush()
+    enqueue(s, "inspection", inspection.uuid, inspection_body(s, inspection),
+            inspection.server_version, now)
+
+
+def queue_override(s: Session, inspection: Inspection, now: datetime) -> None:
+    """A supervisor's exception beside the rule decision."""
+    body = {
+        "decision": inspection.override_decision.value if inspection.override_decision
+        else None,
+        "reason": inspection.override_reason,
+        "by": inspection.override_by,
+        "at": _iso(inspection.override_at),
+    }
+    enqueue(s, "override", inspection.uuid, body, inspection.server_version, now)
+
+
+def queue_attached_photo(s: Session, photo: Photo, now: datetime) -> None:
+    s.flush()
+    queue_photo(s, photo, now)
+
+
+def queue_audit_event(s: Session, actor: str, action: str, entity_kind: str, entity_id: str,
+                      details: dict[str, Any], now: datetime) -> None:
+    """An event for the central audit trail (append-only: every one is its own row)."""
+    event_id = new_key()
+    body = {"uuid": event_id, "occurred_at": _iso(now), "actor": actor, "action": action,
+            "entity_kind": entity_kind, "entity_id": entity_id, "details": details}
+    enqueue(s, "audit_event", event_id, body, None, now)

@@ -1,0 +1,41 @@
+"""What the sync screens and the command line are shown: plain frozen data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SyncSnapshot:
+    waiting: int  # changes not yet taken by the server (pending)
+    failed: int
+    conflicts: int
+    last_success_at: datetime | None
+    last_attempt_at: datetime | None
+    last_error: str | None
+    server_url: str | None
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    id: int
+    kind: str
+    entity_key: str
+    state: str
+    created_at: datetime
+    attempts: int
+    last_status: int | None
+    last_error: str | None
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    id: int
+    kind: str
+    entity_key: str
+    mine: dict[str, Any]  # the desk's change as it would be sent
+    theirs: dict[str, Any] | None  # the server's record now (None: it has none)
+    server_version: int | None
+    detected_at: datetime

@@ -1,0 +1,95 @@
+"""The central server's token: in the system keyring, never in a settings file or a log.
+
+Where no keyring backend works (a bare Linux workstation without a secret service), the
+token goes to a file in the user's config folder that only the user may read (mode 0600),
+and the log says so once, plainly, so that IT can install a keyring.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from pathlib import Path
+
+from livenon_desk.paths import config_dir
+
+log = logging.getLogger(__name__)
+
+SERVICE = "livenon-desk-central"
+_warned = False
+
+
+def _keyring_usable() -> bool:
+    try:
+        import keyring
+        from keyring.backends import fail
+    except ImportError:
+        return False
+    backend = keyring.get_keyring()
+    return not isinstance(backend, fail.Keyring) and backend.priority > 0
+
+
+def _fallback_file(server_url: str) -> Path:
+    safe = "".join(ch if ch.isalnum() else "_" for ch in server_url)[:120]
+    return config_dir() / "tokens" / f"{safe}.token"
+
+
+def _warn_fallback(path: Path) -> None:
+    global _warned
+    if not _warned:
+        log.warning("no system keyring is available: the central server's token is kept in "
+                    "%s, readable only by this user; install a keyring (Secret Service) to "
+                    "keep it there instead", path.parent)
+        _warned = True
+
+
+class TokenStore:
+    """Tokens by server address (one per server the desk signs in to)."""
+
+    def __init__(self, *, use_keyring: bool | None = None, folder: Path | None = None) -> None:
+        self._use_keyring = _keyring_usable() if use_keyring is None else use_keyring
+        self._folder = folder
+
+    def _file(self, server_url: str) -> Path:
+        path = _fallback_file(server_url)
+        return path if self._folder is None else self._folder / path.name
+
+    def save(self, server_url: str, token: str) -> None:
+        if self._use_keyring:
+            import keyring
+
+            keyring.set_password(SERVICE, server_url, token)
+            return
+        path = self._file(server_url)
+        _warn_fallback(path)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path.with_suffix(".part"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, token.encode())
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(path.with_suffix(".part"), path)
+        os.chmod(path, 0o600)
+
+    def load(self, server_url: str) -> str | None:
+        if self._use_keyring:
+            import keyring
+
+            return keyring.get_password(SERVICE, server_url)
+        path = self._file(server_url)
+        try:
+            return path.read_text(encoding="utf-8").strip() or None
+        except FileNotFoundError:
+            return None
+
+    def forget(self, server_url: str) -> None:
+        if self._use_keyring:
+            import keyring
+            from keyring.errors import PasswordDeleteError
+
+            with contextlib.suppress(PasswordDeleteError):
+                keyring.delete_password(SERVICE, server_url)
+            return
+        self._file(server_url).unlink(missing_ok=True)

@@ -1,0 +1,438 @@
+"""The server's entities written into the desk's tables, many at a time.
+
+The pull hands a page of customers, orders (with their lines and addresses), returns
+(with their lines) and inspections; they are applied in that order, each kind with one
+``INSERT ... ON CONFLICT DO UPDATE`` executed for all its rows (ids of new rows are given
+here, so children can point at them without a round trip per row). An entity whose parent
+is not on the desk yet (an inspection whose return was changed later, so comes in a later
+page) is handed back to be parked and tried again after the next page.
+
+Rules that keep the desk's own work: a record with a change still waiting in the outbox
+is not overwritten (the push will meet the server's version and, if they differ, ask the
+user); only a ``restricted`` flag gets through at once, because a restricted return must
+become read-only whatever waits. A return the desk has moved into inspection keeps that
+status when the server says merely "received" (the server does not follow inspections'
+effect on the return). Tombstones delete the record, or anonymize a customer whose orders
+are still on the desk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Table,
+    and_,
+    case,
+    delete,
+    func,
+    literal_column,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.dialects.sqlite import insert
+
+from livenon_desk.models import (
+    Address,
+    Customer,
+    Inspection,
+    Order,
+    OrderLine,
+    OutboxRow,
+    ReturnLine,
+    ReturnRequest,
+)
+from livenon_desk.models.base import table_of
+from livenon_desk.models.sync import UNSENT
+from livenon_desk.store.search_index import index_returns
+from livenon_desk.store.text_terms import digits_only
+from livenon_desk.sync.results import RemoteEntity
+
+KIND_ORDER = {"customer": 0, "order": 1, "return": 2, "inspection": 3}
+_CHUNK = 500
+_NOT_AGAIN_RECEIVED = ("inspecting", "inspected")
+# Kept from the desk when the server's document does not carry them.
+_DESK_RETURN_FIELDS = ("invoice_enclosed", "return_form_enclosed", "received_by",
+                       "receipt_notes", "short_closed_reason", "short_closed_by",
+                       "short_closed_at")
+
+
+def _when(value: Any) -> datetime | None:
+    if not value:
+        return None
+    moment = datetime.fromisoformat(str(value))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start:start + _CHUNK]
+
+
+def _ids(c: Connection, column: Any, id_column: Any, keys: Iterable[Any]) -> dict[Any, int]:
+    found: dict[Any, int] = {}
+    unique = list(dict.fromkeys(keys))
+    for chunk in _chunks(unique):
+        for key, row_id in c.execute(select(column, id_column).where(column.in_(chunk))):
+            found[key] = int(row_id)
+    return found
+
+
+class _Ids:
+    """Ids for new rows, handed out before inserting (one writer: the write lock is held)."""
+
+    def __init__(self, c: Connection, table: Table) -> None:
+        self._next = int(c.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one())
+
+    def take(self) -> int:
+        self._next += 1
+        return self._next
+
+
+def _upsert(c: Connection, table: Table, rows: list[dict[str, Any]], key: str,
+            overrides: dict[str, Any] | None = None) -> None:
+    if not rows:
+        return
+    stmt = insert(table)
+    columns = [name for name in rows[0] if name not in ("id", key)]
+    values = {name: stmt.excluded[name] for name in columns}
+    values.update(overrides or {})
+    c.execute(stmt.on_conflict_do_update(index_elements=[key], set_=values), rows)
+
+
+def unsent_keys(c: Connection, keys: Iterable[str]) -> set[str]:
+    """The records among ``keys`` that have a change waiting in the outbox."""
+    found: set[str] = set()
+    unique = list(dict.fromkeys(keys))
+    for chunk in _chunks(unique):
+        found.update(c.execute(select(OutboxRow.entity_key).where(
+            OutboxRow.entity_key.in_(chunk), OutboxRow.state.in_(UNSENT))).scalars())
+    return found
+
+
+class Applier:
+    """Applies entities on one connection inside the caller's transaction."""
+
+    def __init__(self, c: Connection, now: datetime, *, keep_unsent: bool = True) -> None:
+        self.c = c
+        self.now = now
+        self.keep_unsent = keep_unsent
+        self.reindex: set[int] = set()
+        self.applied = 0
+        self.restricted: list[str] = []
+
+    def apply(self, entities: Sequence[RemoteEntity]) -> list[RemoteEntity]:
+        """Apply ``entities`` (newest version of each wins); those whose parent is not
+        on the desk are returned, to be tried again later."""
+        newest: dict[tuple[str, str], RemoteEntity] = {}
+        for entity in entities:
+            seen = newest.get((entity.kind, entity.id))
+            if seen is None or entity.seq > seen.seq:
+                newest[(entity.kind, entity.id)] = entity
+        by_kind: dict[str, list[RemoteEntity]] = {k: [] for k in KIND_ORDER}
+        for entity in sorted(newest.values(), key=lambda e: e.seq):
+            if entity.kind in by_kind:
+                by_kind[entity.kind].append(entity)
+        waiting: list[RemoteEntity] = []
+        waiting += self._customers(by_kind["customer"])
+        waiting += self._orders(by_kind["order"])
+        waiting += self._returns(by_kind["return"])
+        waiting += self._inspections(by_kind["inspection"])
+        if self.reindex:
+            live = _ids(self.c, ReturnRequest.id, ReturnRequest.id, self.reindex)
+            index_returns(self.c, sorted(live))
+            self.reindex.clear()
+        return waiting
+
+    # -- customers -----------------------------------------------------------------------
+
+    def _customers(self, entities: list[RemoteEntity]) -> list[RemoteEntity]:
+        live = [e for e in entities if not e.deleted and e.data]
+        gone = [e.id for e in entities if e.deleted]
+        rows = []
+        for e in live:
+            d = e.data or {}
+            rows.append({
+                "customer_number": e.id, "name": d.get("name") or "", "email": d.get("email"),
+                "phone": d.get("phone"), "phone_digits": digits_only(d.get("phone") or "")
+                or None, "language": d.get("language") or "en",
+                "anonymized": bool(d.get("anonymized")), "version": e.version,
+                "updated_at": self.now})
+        _upsert(self.c, table_of(Customer), rows, "customer_number")
+        self.applied += len(rows)
+        changed = _ids(self.c, Customer.customer_number, Customer.id, [e.id for e in live])
+        if changed:
+            self._reindex_customers(list(changed.values()))
+        self._delete_customers(gone)
+        return []
+
+    def _reindex_customers(self, customer_ids: list[int]) -> None:
+        for chunk in _chunks(customer_ids):
+            self.reindex.update(self.c.execute(
+                select(ReturnRequest.id).join(Order, Order.id == ReturnRequest.order_id)
+                .where(Order.customer_id.in_(chunk))).scalars())
+
+    def _delete_customers(self, numbers: list[str]) -> None:
+        ids = _ids(self.c, Customer.customer_number, Customer.id, numbers)
+        for customer_id in ids.values():
+            has_orders = self.c.execute(select(Order.id).where(
+                Order.customer_id == customer_id).limit(1)).first()
+            if has_orders:
+                # Orders and returns still point at the customer: keep the row, drop
+                # the person.
+                self.c.execute(update(Customer).where(Customer.id == customer_id).values(
+                    name="(deleted)", email=None, phone=None, phone_digits=None,
+                    anonymized=True, updated_at=self.now))
+                self._reindex_customers([customer_id])
+            else:
+                self.c.execute(delete(Customer).where(Customer.id == customer_id))
+            self.applied += 1
+
+    # -- orders --------------------------------------------------------------------------
+
+    def _orders(self, entities: list[RemoteEntity]) -> list[RemoteEntity]:
+        live = [e for e in entities if not e.deleted and e.data]
+        customers = _ids(self.c, Customer.customer_number, Customer.id,
+                         [(e.data or {}).get("customer_number") for e in live])
+        existing: dict[str, tuple[int, int | None, int | None]] = {}
+        for chunk in _chunks([e.id for e in live]):
+            for row in self.c.execute(select(Order.order_number, Order.id,
+                                             Order.billing_address_id,
+                                             Order.shipping_address_id)
+                                      .where(Order.order_number.in_(chunk))):
+                existing[row[0]] = (int(row[1]), row[2], row[3])
+        order_ids = _Ids(self.c, table_of(Order))
+        address_ids = _Ids(self.c, table_of(Address))
+        line_ids = _Ids(self.c, table_of(OrderLine))
+        waiting: list[RemoteEntity] = []
+        orders: list[dict[str, Any]] = []
+        addresses: list[dict[str, Any]] = []
+        lines: list[dict[str, Any]] = []
+        known_lines = self._order_lines([ids[0] for ids in existing.values()])
+        for e in live:
+            d = e.data or {}
+            customer_id = customers.get(d.get("customer_number"))
+            if customer_id is None:
+                waiting.append(e)
+                continue
+            order_id, billing_id, shipping_id = existing.get(e.id) or (order_ids.take(),
+                                                                        None, None)
+            billing = self._address(d.get("billing_address"), billing_id, address_ids,
+                                    addresses)
+            shipping = self._address(d.get("shipping_address"), shipping_id, address_ids,
+                                     addresses)
+            last4 = d.get("payment_last4")
+            orders.append({
+                "id": order_id, "order_number": e.id, "customer_id": customer_id,
+                "placed_at": _when(d.get("placed_at")) or self.now,
+                "delivered_at": _when(d.get("delivered_at")),
+                "currency": d.get("currency") or "USD",
+                "payment_method": d.get("payment_method") or "credit_card",
+                "payment_brand": d.get("payment_brand"),
+                # Never more than the last four digits, whatever arrives.
+                "payment_last4": last4 if isinstance(last4, str) and len(last4) == 4
+                and last4.isdigit() else None,
+                "billing_address_id": billing, "shipping_address_id": shipping,
+                "cross_border": bool(d.get("cross_border")),
+                "subtotal_cents": int(d.get("subtotal_cents") or d.get("total_cents") or 0),
+                "tax_cents": int(d.get("tax_cents") or 0),
+                "shipping_cents": int(d.get("shipping_cents") or 0),
+                "total_cents": int(d.get("total_cents") or 0),
+                "version": e.version, "updated_at": self.now})
+            for line in d.get("lines") or []:
+                line_no = int(line.get("line_no") or 0)
+                lines.append({
+                    "id": known_lines.get((order_id, line_no)) or line_ids.take(),
+                    "order_id": order_id, "line_no": line_no, "sku": line.get("sku") or "",
+                    "product_name_en": line.get("product_name_en") or "",
+                    "product_name_zh": line.get("product_name_zh"),
+                    "quantity": int(line.get("quantity") or 1),
+                    "unit_price_cents": int(line.get("unit_price_cents") or 0),
+                    "cartons": int(line.get("cartons") or 1),
+                    "customized": bool(line.get("customized")),
+                    "customization": line.get("customization"),
+                    "clearance": bool(line.get("clearance"))})
+        _upsert(self.c, table_of(Address), addresses, "id")
+        _upsert(self.c, table_of(Order), orders, "order_number")
+        _upsert(self.c, table_of(OrderLine), lines, "id")
+        self.applied += len(orders)
+        if existing:
+            for chunk in _chunks([ids[0] for ids in existing.values()]):
+                self.reindex.update(self.c.execute(select(ReturnRequest.id).where(
+                    ReturnRequest.order_id.in_(chunk))).scalars())
+        self._delete_orders([e.id for e in entities if e.deleted])
+        return waiting
+
+    def _order_lines(self, order_ids: list[int]) -> dict[tuple[int, int], int]:
+        found: dict[tuple[int, int], int] = {}
+        for chunk in _chunks(order_ids):
+            for order_id, line_no, line_id in self.c.execute(
+                    select(OrderLine.order_id, OrderLine.line_no, OrderLine.id)
+                    .where(OrderLine.order_id.in_(chunk))):
+                found[(int(order_id), int(line_no))] = int(line_id)
+        return found
+
+    @staticmethod
+    def _address(doc: Any, address_id: int | None, ids: _Ids,
+                 rows: list[dict[str, Any]]) -> int | None:
+        if not isinstance(doc, dict):
+            return address_id
+        row_id = address_id or ids.take()
+        rows.append({"id": row_id, "customer_id": None,
+                     "recipient": doc.get("recipient") or "", "line1": doc.get("line1") or "",
+                     "line2": doc.get("line2"), "city": doc.get("city") or "",
+                     "region": doc.get("region"), "postal_code": doc.get("postal_code"),
+                     "country_code": (doc.get("country_code") or "US")[:2],
+                     "phone": doc.get("phone")})
+        return row_id
+
+    def _delete_orders(self, numbers: list[str]) -> None:
+        for order_number, order_id in _ids(self.c, Order.order_number, Order.id,
+                                           numbers).items():
+            if self.c.execute(select(ReturnRequest.id).where(
+                    ReturnRequest.order_id == order_id).limit(1)).first():
+                continue  # its returns still need it; they are deleted by their own tombstones
+            self.c.execute(delete(OrderLine).where(OrderLine.order_id == order_id))
+            self.c.execute(delete(Order).where(Order.order_number == order_number))
+            self.applied += 1
+
+    # -- returns -------------------------------------------------------------------------
+
+    def _returns(self, entities: list[RemoteEntity]) -> list[RemoteEntity]:
+        live = [e for e in entities if not e.deleted and e.data]
+        held = unsent_keys(self.c, [e.id for e in live]) if self.keep_unsent else set()
+        for e in live:
+            if e.restricted:
+                self.restricted.append(e.id)
+        for e in (e for e in live if e.id in held):
+            # The desk's change waits to be sent; only the restriction gets through now.
+            d = e.data or {}
+            self.c.execute(update(ReturnRequest).where(ReturnRequest.rma_number == e.id)
+                           .values(restricted=bool(d.get("restricted")),
+                                   restricted_reason=d.get("restricted_reason")))
+        live = [e for e in live if e.id not in held]
+        orders = _ids(self.c, Order.order_number, Order.id,
+                      [(e.data or {}).get("order_number") for e in live])
+        existing = _ids(self.c, ReturnRequest.rma_number, ReturnRequest.id,
+                        [e.id for e in live])
+        return_ids = _Ids(self.c, table_of(ReturnRequest))
+        rows: list[dict[str, Any]] = []
+        pending_lines: list[tuple[int, int, dict[str, Any]]] = []
+        waiting: list[RemoteEntity] = []
+        for e in live:
+            d = e.data or {}
+            order_id = orders.get(d.get("order_number"))
+            if order_id is None:
+                waiting.append(e)
+                continue
+            return_id = existing.get(e.id) or return_ids.take()
+            reason = d.get("reason_code") or "defective"
+            row = {
+                "id": return_id, "rma_number": e.id, "order_id": order_id,
+                "status": d.get("status") or "applied", "reason_code": reason,
+                "reason_category": d.get("reason_category") or "quality",
+                "reason_text": d.get("reason_text"), "channel": d.get("channel") or "web",
+                "applied_at": _when(d.get("applied_at")) or self.now,
+                "instructions_sent_at": _when(d.get("instructions_sent_at")),
+                "label_type": d.get("label_type"),
+                "label_cost_cents": d.get("label_cost_cents"),
+                "carrier": d.get("carrier"), "tracking_number": d.get("tracking_number"),
+                "returned_goods_marked": d.get("returned_goods_marked"),
+                "received_at": _when(d.get("received_at")),
+                "parcel_condition": d.get("parcel_condition"),
+                "closed_at": _when(d.get("closed_at")),
+                "restricted": bool(d.get("restricted")),
+                "restricted_reason": d.get("restricted_reason"),
+                "version": e.version, "server_version": e.version, "updated_at": self.now}
+            for name in _DESK_RETURN_FIELDS:
+                value = d.get(name)
+                row[name] = _when(value) if name.endswith("_at") else value
+            rows.append(row)
+            self.reindex.add(return_id)
+            for line in d.get("lines") or []:
+                pending_lines.append((return_id, order_id, line))
+        t = table_of(ReturnRequest)
+        stmt = insert(t)
+        keep: dict[str, Any] = {name: func.coalesce(stmt.excluded[name], t.c[name])
+                for name in _DESK_RETURN_FIELDS}
+        # The server does not follow inspections: "received" does not undo the desk's
+        # "inspecting" or "inspected".
+        keep["status"] = case(
+            # Literals, not bound lists: the statement runs with many rows at once.
+            (and_(stmt.excluded.status == literal_column("'received'"),
+                  or_(*(t.c.status == literal_column(f"'{s}'")
+                        for s in _NOT_AGAIN_RECEIVED))), t.c.status),
+            else_=stmt.excluded.status)
+        _upsert(self.c, t, rows, "rma_number", keep)
+        self.applied += len(rows)
+        self._return_lines(pending_lines)
+        self._delete_returns([e.id for e in entities if e.deleted])
+        return waiting
+
+    def _return_lines(self, pending: list[tuple[int, int, dict[str, Any]]]) -> None:
+        if not pending:
+            return
+        order_lines = self._order_lines(list({order_id for _, order_id, _ in pending}))
+        rows = []
+        for return_id, order_id, line in pending:
+            order_line_id = order_lines.get((order_id, int(line.get("order_line_no") or 1)))
+            if order_line_id is None:
+                continue
+            rows.append({
+                "return_id": return_id, "order_line_id": order_line_id,
+                "quantity": int(line.get("quantity") or 1), "tag_code": line["tag_code"],
+                "cartons_expected": int(line.get("cartons_expected") or 1),
+                "cartons_received": int(line.get("cartons_received") or 0)})
+        _upsert(self.c, table_of(ReturnLine), rows, "tag_code")
+
+    def _delete_returns(self, rmas: list[str]) -> None:
+        ids = _ids(self.c, ReturnRequest.rma_number, ReturnRequest.id, rmas)
+        for return_id in ids.values():
+            self.c.exec_driver_sql("DELETE FROM return_search WHERE rowid = ?", (return_id,))
+            self.c.execute(delete(ReturnRequest).where(ReturnRequest.id == return_id))
+            self.reindex.discard(return_id)
+            self.applied += 1
+
+    # -- inspections ---------------------------------------------------------------------
+
+    def _inspections(self, entities: list[RemoteEntity]) -> list[RemoteEntity]:
+        live = [e for e in entities if not e.deleted and e.data]
+        held = unsent_keys(self.c, [e.id for e in live]) if self.keep_unsent else set()
+        live = [e for e in live if e.id not in held]
+        lines = _ids(self.c, ReturnLine.tag_code, ReturnLine.id,
+                     [(e.data or {}).get("tag_code") for e in live])
+        ids = _Ids(self.c, table_of(Inspection))
+        existing = _ids(self.c, Inspection.uuid, Inspection.id, [e.id for e in live])
+        rows = []
+        waiting: list[RemoteEntity] = []
+        for e in live:
+            d = e.data or {}
+            line_id = lines.get(d.get("tag_code"))
+            if line_id is None:
+                waiting.append(e)
+                continue
+            rows.append({
+                "id": existing.get(e.id) or ids.take(), "uuid": e.id,
+                "return_line_id": line_id, "inspector": d.get("inspector") or "",
+                "started_at": _when(d.get("started_at")) or self.now,
+                "finished_at": _when(d.get("finished_at")),
+                "checklist": d.get("checklist") or {}, "notes": d.get("notes"),
+                "decision": d.get("decision"), "rule_results": d.get("rule_results") or [],
+                "policy_version": d.get("policy_version"),
+                "disposition": d.get("disposition"),
+                "override_decision": d.get("override_decision"),
+                "override_reason": d.get("override_reason"),
+                "override_by": d.get("override_by"),
+                "override_at": _when(d.get("override_at")),
+                "version": e.version, "server_version": e.version, "updated_at": self.now})
+        _upsert(self.c, table_of(Inspection), rows, "uuid")
+        self.applied += len(rows)
+        gone = [e.id for e in entities if e.deleted]
+        for chunk in _chunks(gone):
+            self.applied += self.c.execute(
+                delete(Inspection).where(Inspection.uuid.in_(chunk))).rowcount
+        return waiting
