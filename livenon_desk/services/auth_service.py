@@ -101,7 +101,8 @@ class AuthService:
             if user is not None and not user.active:
                 raise SignInError(f"The account {name} is switched off.",
                                   f"账户 {name} 已停用。")
-            if self._online is not None:
+            # Accounts made at this desk (the first admin, the demo's) are checked here only.
+            if self._online is not None and not (user is not None and user.local_only):
                 try:
                     role = self._online(name, password)
                 except CentralUnreachableError:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from livenon_desk.domain.roles import Role
 from livenon_desk.errors import SignInError
 from livenon_desk.services.auth_service import CentralUnreachableError, OnlineSignIn
@@ -9,7 +11,11 @@ from livenon_desk.sync.client import CentralClient
 from livenon_desk.sync.errors import AuthError, OfflineError
 
 
-def central_sign_in(client: CentralClient) -> OnlineSignIn:
+def central_sign_in(client: CentralClient,
+                    on_token: Callable[[str], None] | None = None) -> OnlineSignIn:
+    """A sign-in check against ``client``'s server; ``on_token`` keeps the token it gives
+    (so that the background sync works as the user who signed in)."""
+
     def check(username: str, password: str) -> Role:
         try:
             token = client.sign_in(username, password)
@@ -18,6 +24,8 @@ def central_sign_in(client: CentralClient) -> OnlineSignIn:
                               "用户名或密码错误。") from exc
         except OfflineError as exc:
             raise CentralUnreachableError(exc.message, exc.message_zh) from exc
+        if on_token is not None:
+            on_token(token.access_token)
         try:
             return Role(token.role)
         except ValueError as exc:

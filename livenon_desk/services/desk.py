@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from livenon_desk.domain.roles import Role
 from livenon_desk.services.clock import Clock, utc_now
 
 if TYPE_CHECKING:
@@ -63,15 +64,24 @@ class Desk:
                  online: OnlineSignIn | None = None) -> None:
         self.path = path
         self._clock = clock
-        self._online = online
+        # The central API's sign-in check; may be set until the first sign-in.
+        self.online = online
         self._lock = threading.Lock()
         self._opened: _Opened | None = None
 
     def _open(self) -> _Opened:
         with self._lock:
             if self._opened is None:
-                self._opened = _Opened(self.path, self._clock, self._online)
+                self._opened = _Opened(self.path, self._clock, self._check_online)
             return self._opened
+
+    def _check_online(self, username: str, password: str) -> Role:
+        if self.online is None:
+            from livenon_desk.services.auth_service import CentralUnreachableError
+
+            raise CentralUnreachableError("No central server is configured.",
+                                          "未配置中央服务器。")
+        return self.online(username, password)
 
     @property
     def returns(self) -> ReturnsService:

@@ -7,10 +7,11 @@ import sys
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from livenon_desk.domain.roles import Actor, Role
+from livenon_desk.errors import KnownError
 from livenon_desk.logging_setup import log_path
 from livenon_desk.paths import RESOURCES_DIR
 from livenon_desk.services.desk import Desk
@@ -18,7 +19,7 @@ from livenon_desk.services.desk_settings import desk_settings
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.settings_dialog import saved_language
 from livenon_desk.views.sign_in_dialog import Mode, SignInDialog
-from livenon_desk.views.sync_controller import SyncController
+from livenon_desk.views.sync_controller import SERVER_KEY, SyncController
 from livenon_desk.views.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -89,6 +90,7 @@ def run_desk(desk: Desk, *, database_label: str, language: str | None,
     install_translators(app, lang)
     _install_excepthook()
     runner = TaskRunner(parent=app)
+    _check_passwords_centrally(desk)
     windows: list[MainWindow] = []
     hint = QApplication.translate("App", "Demo users (user / password): {logins}").format(
         logins=demo_logins) if demo_logins else ""
@@ -121,3 +123,22 @@ def _purged(window: MainWindow, report: PurgeReport) -> None:
         window.message.setText(QApplication.translate(
             "App", "Retention rule: personal data of {n} long-closed returns removed."
         ).format(n=report.returns))
+
+
+def _check_passwords_centrally(desk: Desk) -> None:
+    """With a central server configured, sign-ins are checked there first, and the token it
+    gives is kept for the background sync."""
+    server = QSettings("Livenon", "LivenonDesk").value(SERVER_KEY)
+    if not isinstance(server, str) or not server:
+        return
+    from livenon_desk.services.central_sign_in import central_sign_in
+    from livenon_desk.sync.client import CentralClient, ClientSettings
+    from livenon_desk.sync.credentials import TokenStore
+
+    tokens = TokenStore()
+    try:
+        client = CentralClient(ClientSettings(server))
+    except KnownError as exc:
+        log.warning("central server %s not used for sign-in: %s", server, exc.message)
+        return
+    desk.online = central_sign_in(client, lambda token: tokens.save(server, token))

@@ -128,3 +128,12 @@ def test_unknown_users_and_unlock_by_the_same_user(store: Store) -> None:
         auth.unlock(admin, "not it")
     auth.sign_out(admin)
     assert _actions(store)[-1] == "signed_out"
+
+
+def test_accounts_made_at_this_desk_are_checked_here_even_with_a_server(store: Store) -> None:
+    central = Central()  # knows only mchen
+    auth = _auth(store, Clock(), central)
+    auth.create_first_admin("admin", "Ada", "long enough")
+    assert auth.sign_in("admin", "long enough").role is Role.ADMIN
+    with pytest.raises(SignInError):
+        auth.sign_in("admin", "wrong")

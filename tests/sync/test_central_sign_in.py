@@ -22,9 +22,12 @@ def test_the_desk_signs_in_against_the_central_server_and_then_offline(
     central: Central, store: Store
 ) -> None:
     client = central.client(None)
-    auth = AuthService(store, DeskSettings(), lambda: NOW, central_sign_in(client), FAST)
+    tokens: list[str] = []
+    auth = AuthService(store, DeskSettings(), lambda: NOW,
+                       central_sign_in(client, tokens.append), FAST)
     actor = auth.sign_in("supervisor", PASSWORDS["supervisor"])
     assert actor.role is Role.SUPERVISOR
+    assert len(tokens) == 1 and tokens[0]  # kept for the background sync
     try:
         auth.sign_in("supervisor", "not the password")
     except SignInError:
