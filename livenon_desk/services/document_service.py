@@ -71,14 +71,14 @@ class DocumentService:
             refuse_if_restricted(ret)
             records = ReturnRecords(s, ret, self._policies, self._photos)
             language = document_language(records.customer(), lang)
-            pdf = self._make(kind, records, company, language)
+            pdf = self._make(kind, records, company, language, actor.name)
             record_event(s, actor.username, AuditAction.PRINTED, at=self._clock(),
                          entity_kind="return", entity_key=ret.rma_number,
                          after={"document": kind.value, "language": language})
         return Document(kind, code, pdf)
 
     def _make(self, kind: DocumentKind, records: ReturnRecords, company: doc.CompanyDetails,
-              lang: Lang) -> bytes:
+              lang: Lang, prepared_by: str) -> bytes:
         ret = records.ret
         if kind is DocumentKind.RETURN_FORM:
             return return_form_pdf(records.return_info(), company, lang)
@@ -103,7 +103,7 @@ class DocumentService:
             order=records.order_info(), ret=records.return_info(),
             timeline=records.timeline(), receipt=records.receipt(),
             inspections=tuple(records.inspections()),
-            communications=records.communications(), prepared_by="Livenon Desk",
+            communications=records.communications(), prepared_by=prepared_by,
             prepared_at=self._clock()), company, lang)
 
     def _credit_note(self, records: ReturnRecords, company: doc.CompanyDetails,
