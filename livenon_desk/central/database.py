@@ -108,6 +108,33 @@ _NEXT_SEQ = (
 )
 
 
+SEQ_BLOCK = "livenon_seq_block"
+
+
+def reserve_seqs(connection: Connection, count: int) -> None:
+    """Take ``count`` sequence numbers at once for a batch (an unused one leaves a gap,
+    which a pull does not mind: it reads in order, not by counting)."""
+    last = int(connection.execute(
+        update(tables.counters).where(tables.counters.c.name == "seq")
+        .values(value=tables.counters.c.value + count)
+        .returning(tables.counters.c.value)).scalar_one())
+    connection.info[SEQ_BLOCK] = [last - count + 1, last]
+
+
+def return_unused_seqs(connection: Connection) -> None:
+    """Give back the end of the batch's block that no write took. The caller's write
+    transaction still holds the counter, so no one else can have taken a number since."""
+    block: list[int] | None = connection.info.pop(SEQ_BLOCK, None)
+    if block is None or block[0] > block[1]:
+        return
+    connection.execute(update(tables.counters).where(tables.counters.c.name == "seq")
+                       .values(value=block[0] - 1))
+
+
 def next_seq(connection: Connection) -> int:
     """The next server sequence number, taken inside the caller's write transaction."""
+    block: list[int] | None = connection.info.get(SEQ_BLOCK)
+    if block is not None and block[0] <= block[1]:
+        block[0] += 1
+        return block[0] - 1
     return int(connection.execute(_NEXT_SEQ).scalar_one())

@@ -66,10 +66,52 @@ def _in_flight() -> ProblemError:
                         "A request with this Idempotency-Key is still being processed.")
 
 
+KNOWN = "livenon_idempotency"
+# A batch stores its answers together, in one statement, before it commits.
+PENDING = "livenon_pending_answers"
+
+
+def flush_answers(connection: Connection) -> None:
+    pending: list[dict[str, Any]] | None = connection.info.get(PENDING)
+    if pending:
+        connection.execute(_INSERT, pending)
+        pending.clear()
+
+
+@dataclass(frozen=True)
+class _Row:
+    fingerprint: str
+    state: str
+    claimed_at: int
+    status: int | None
+    response: dict[str, Any] | None
+    etag: str | None
+
+
+def prefetch(connection: Connection, username: str, keys: list[str]) -> None:
+    """A batch reads the records of all its keys at once (absent ones as None)."""
+    known: dict[str, _Row | None] = connection.info.setdefault(KNOWN, {})
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        for key in chunk:
+            known.setdefault(key, None)
+        rows = connection.execute(
+            select(_T.c.key, _T.c.fingerprint, _T.c.state, _T.c.claimed_at, _T.c.status,
+                   _T.c.response, _T.c.etag)
+            .where(_T.c.username == username, _T.c.key.in_(chunk)))
+        for row in rows:
+            known[str(row.key)] = _Row(row.fingerprint, row.state, row.claimed_at,
+                                       row.status, row.response, row.etag)
+
+
 def lookup(connection: Connection, username: str, key: str, fp: str,
            now: int, lease: int) -> StoredResponse | None:
     """The stored answer for a retry; None if the key is new (or its claim has lapsed)."""
-    row = connection.execute(_LOOKUP, {"b_user": username, "b_key": key}).first()
+    known: dict[str, _Row | None] | None = connection.info.get(KNOWN)
+    if known is not None and key in known:
+        row: Any = known[key]
+    else:
+        row = connection.execute(_LOOKUP, {"b_user": username, "b_key": key}).first()
     if row is None:
         return None
     if row.fingerprint != fp:
@@ -99,13 +141,22 @@ def complete(connection: Connection, username: str, key: str, fp: str, now: int,
     """Store the answer, in the transaction that made the change."""
     values = {"state": DONE, "status": response.status, "response": response.body,
               "etag": response.etag}
+    known: dict[str, _Row | None] | None = connection.info.get(KNOWN)
     if claimed:
         connection.execute(_FINISH, {"b_user": username, "b_key": key, **values})
     else:
-        # A lapsed claim of a request that died may still be there.
-        connection.execute(_FORGET, {"b_user": username, "b_key": key})
-        connection.execute(_INSERT, {"username": username, "key": key, "fingerprint": fp,
-                                     "claimed_at": now, **values})
+        if known is None or known.get(key) is not None:
+            # A lapsed claim of a request that died may still be there.
+            connection.execute(_FORGET, {"b_user": username, "b_key": key})
+        row = {"username": username, "key": key, "fingerprint": fp, "claimed_at": now,
+               **values}
+        pending: list[dict[str, Any]] | None = connection.info.get(PENDING)
+        if pending is not None:
+            pending.append(row)
+        else:
+            connection.execute(_INSERT, row)
+    if known is not None:
+        known[key] = _Row(fp, DONE, now, response.status, response.body, response.etag)
 
 
 def release(db: CentralDatabase, username: str, key: str) -> None:

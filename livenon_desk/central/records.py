@@ -62,9 +62,57 @@ def _update(kind: str) -> Executable:
     return update(t).where(t.c.key == bindparam("b_key"), t.c.version == bindparam("b_seen"))
 
 
+# A batch keeps the entities it read and wrote here (Connection.info), so that ten thousand
+# items do not read the same return ten thousand times.
+CACHE = "livenon_entities"
+_PREFETCH_CHUNK = 500
+
+
 def get(connection: Connection, kind: str, key: str) -> Entity | None:
+    cache: dict[tuple[str, str], Entity | None] | None = connection.info.get(CACHE)
+    if cache is not None and (kind, key) in cache:
+        return cache[(kind, key)]
     row = connection.execute(_select_one(kind), {"b_key": key}).first()
-    return None if row is None else entity_from_row(kind, row)
+    entity = None if row is None else entity_from_row(kind, row)
+    if cache is not None:
+        cache[(kind, key)] = entity
+    return entity
+
+
+# A batch gathers its new entities and inserts them together (one executemany per kind).
+PENDING = "livenon_pending_inserts"
+PENDING_KEYS = "livenon_pending_keys"
+
+
+def gather_inserts(connection: Connection) -> None:
+    connection.info[PENDING] = {}
+    connection.info[PENDING_KEYS] = set()
+
+
+def flush_inserts(connection: Connection) -> None:
+    pending: dict[str, list[dict[str, Any]]] | None = connection.info.get(PENDING)
+    if not pending:
+        return
+    for kind, rows in pending.items():
+        if rows:
+            connection.execute(_insert(kind), rows)
+    pending.clear()
+    connection.info[PENDING_KEYS].clear()
+
+
+def prefetch(connection: Connection, kind: str, keys: set[str]) -> None:
+    """Read these entities in a few queries into the batch's cache (absent ones as None)."""
+    cache: dict[tuple[str, str], Entity | None] = connection.info.setdefault(CACHE, {})
+    wanted = sorted(k for k in keys if (kind, k) not in cache)
+    t = ENTITY_TABLES[kind]
+    for start in range(0, len(wanted), _PREFETCH_CHUNK):
+        chunk = wanted[start:start + _PREFETCH_CHUNK]
+        for key in chunk:
+            cache[(kind, key)] = None
+        rows = connection.execute(select(t.c.key, t.c.version, t.c.seq, t.c.deleted, t.c.data)
+                                  .where(t.c.key.in_(chunk)))
+        for row in rows:
+            cache[(kind, str(row.key))] = entity_from_row(kind, row)
 
 
 def get_live(connection: Connection, kind: str, key: str, what: str) -> Entity:
@@ -108,16 +156,31 @@ def write(
     seq = next_seq(connection)
     values = {"data": data, "seq": seq, "deleted": deleted, "changed_at": utc_now_text(),
               **(columns or {})}
+    cache: dict[tuple[str, str], Entity | None] | None = connection.info.get(CACHE)
+    pending: dict[str, list[dict[str, Any]]] | None = connection.info.get(PENDING)
     if expected is None:
-        connection.execute(_insert(kind), {"key": key, "version": 1, **values})
-        return Entity(kind, key, 1, seq, deleted, data)
-    version = expected.version + 1
-    done = connection.execute(
-        _update(kind), {"b_key": key, "b_seen": expected.version, "version": version, **values}
-    ).rowcount
-    if done != 1:
-        raise stale(get(connection, kind, key), expected.version)
-    return Entity(kind, key, version, seq, deleted, data)
+        row = {"key": key, "version": 1, **values}
+        if pending is not None:
+            pending.setdefault(kind, []).append(row)
+            connection.info[PENDING_KEYS].add((kind, key))
+        else:
+            connection.execute(_insert(kind), row)
+        entity = Entity(kind, key, 1, seq, deleted, data)
+    else:
+        if (kind, key) in connection.info.get(PENDING_KEYS, ()):
+            flush_inserts(connection)
+        version = expected.version + 1
+        done = connection.execute(
+            _update(kind),
+            {"b_key": key, "b_seen": expected.version, "version": version, **values}).rowcount
+        if done != 1:
+            if cache is not None:
+                cache.pop((kind, key), None)
+            raise stale(get(connection, kind, key), expected.version)
+        entity = Entity(kind, key, version, seq, deleted, data)
+    if cache is not None:
+        cache[(kind, key)] = entity
+    return entity
 
 
 def tombstone(connection: Connection, kind: str, key: str) -> Entity:

@@ -15,9 +15,10 @@ from pydantic import ValidationError
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
-from livenon_desk.central import idempotency
+from livenon_desk.central import idempotency, records
 from livenon_desk.central.auth import Principal
 from livenon_desk.central.context import CentralContext
+from livenon_desk.central.database import SEQ_BLOCK, reserve_seqs, return_unused_seqs
 from livenon_desk.central.idempotency import StoredResponse
 from livenon_desk.central.problems import ProblemError, problem_document
 from livenon_desk.central.schemas import BatchItem, BatchItemResult
@@ -71,9 +72,35 @@ def perform_batch(
                            f"{len(items)} items; at most {limit} per batch.")
     now = int(context.clock())
     with context.db.write() as c:
-        results = [_batch_item(c, context, who, item, now) for item in items]
+        try:
+            _prefetch(c, who, items)
+            results = [_batch_item(c, context, who, item, now) for item in items]
+            records.flush_inserts(c)
+            idempotency.flush_answers(c)
+            return_unused_seqs(c)
+        finally:
+            for name in (records.CACHE, records.PENDING, records.PENDING_KEYS,
+                         idempotency.KNOWN, idempotency.PENDING, SEQ_BLOCK):
+                c.info.pop(name, None)
     log.info("batch of %d from %s", len(items), who.username)
     return results
+
+
+def _prefetch(c: Connection, who: Principal, items: list[BatchItem]) -> None:
+    """What the items will read, read at once: their keys' records, their entities."""
+    idempotency.prefetch(c, who.username, [i.key for i in items])
+    inspections = {i.entity_id for i in items if i.kind in ("inspection", "override")}
+    returns = {i.entity_id for i in items if i.kind == "receipt"}
+    returns |= {str(i.body.get("rma_number")) for i in items
+                if i.kind == "inspection" and isinstance(i.body, dict)}
+    records.prefetch(c, "inspection", inspections)
+    records.prefetch(c, "return", returns)
+    reserve_seqs(c, len(items))
+    # On SQLite nothing can race the batch (see _batch_item): its new rows are written
+    # together at the end. Elsewhere each item writes at once, under its savepoint.
+    if c.dialect.name == "sqlite":
+        records.gather_inserts(c)
+        c.info[idempotency.PENDING] = []
 
 
 def _batch_item(
@@ -94,14 +121,20 @@ def _batch_item(
                                     context.settings.in_flight_lease_seconds)
         if stored is not None:
             return BatchItemResult(key=item.key, status=stored.status, body=stored.body)
-        savepoint = c.begin_nested()
+        # An item that is refused has changed nothing (see writes.py); a savepoint guards
+        # against another transaction writing the same key at the same moment, which
+        # SQLite's write lock, held for the whole batch, already rules out.
+        savepoint = c.begin_nested() if c.dialect.name != "sqlite" else None
         try:
             response = apply(c, who, req)
             idempotency.complete(c, who.username, item.key, fp, now, response, claimed=False)
         except BaseException:
-            savepoint.rollback()
+            if savepoint is not None:
+                savepoint.rollback()
+            _forget(c, item)
             raise
-        savepoint.commit()
+        if savepoint is not None:
+            savepoint.commit()
         return BatchItemResult(key=item.key, status=response.status, body=response.body)
     except ProblemError as exc:
         return BatchItemResult(key=item.key, status=exc.status, body=exc.document())
@@ -110,3 +143,15 @@ def _batch_item(
         return BatchItemResult(key=item.key, status=409, body=problem_document(
             409, "request-in-flight", "Request still in progress",
             "The same change is being written by another request; try again."))
+
+
+_WRITES = {"receipt": "return", "inspection": "inspection", "override": "inspection"}
+
+
+def _forget(c: Connection, item: BatchItem) -> None:
+    """What a refused item may have read or written is read again if needed."""
+    kind = _WRITES.get(item.kind)
+    cache = c.info.get(records.CACHE)
+    if kind is not None and cache is not None:
+        cache.pop((kind, item.entity_id), None)
+    c.info.get(idempotency.KNOWN, {}).pop(item.key, None)
