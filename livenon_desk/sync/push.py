@@ -15,7 +15,8 @@ base version are moved onto the server's new version ("rebased").
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -77,29 +78,48 @@ class Pusher:
 
     def push(self, progress: Callable[[int], None] | None = None) -> PushResult:
         """Send what waits until nothing more can go this round; a transport error
-        (offline, busy, signed out) ends the round and is raised."""
+        (offline, busy, signed out) ends the round and is raised.
+
+        While one batch is with the server the next is chosen, leaving out the records
+        the first one carries, so that each record's changes still go one after another.
+        """
         result = PushResult()
         self._photos(result)
-        while True:
-            rows = self._take_batch()
-            if not rows:
-                return result
-            answers = self.client.push_batch([
-                BatchWrite(r.idempotency_key, _write_kind(r.kind), r.entity_key, r.body,
-                           r.if_match) for r in rows])
-            self._record(rows, answers, result)
-            if progress is not None:
-                progress(result.sent)
-            if result.retry_later:
-                return result  # the server asked for time: the next round sends them
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push") as sender:
+            flying: tuple[list[_Row], Future[list[BatchResult]]] | None = None
+            while True:
+                rows = self._take_batch(flying[0] if flying else ())
+                if flying is not None:
+                    sent_rows, answer = flying
+                    flying = None
+                    try:
+                        answers = answer.result()
+                    except BaseException:
+                        self._untake(rows)
+                        raise
+                    self._record(sent_rows, answers, result)
+                    if progress is not None:
+                        progress(result.sent)
+                    if result.retry_later:
+                        self._untake(rows)
+                        return result  # the server asked for time: the next round
+                    if not rows:
+                        continue  # changes held back behind the batch may go now
+                if not rows:
+                    return result
+                flying = (rows, sender.submit(self.client.push_batch, [
+                    BatchWrite(r.idempotency_key, _write_kind(r.kind), r.entity_key, r.body,
+                               r.if_match) for r in rows]))
 
     # -- choosing ------------------------------------------------------------------------
 
-    def _take_batch(self) -> list[_Row]:
+    def _take_batch(self, flying: Sequence[_Row] = ()) -> list[_Row]:
         with self.store.session() as s:
             c = s.connection()
             blocked = set(c.execute(select(_T.c.entity_key).where(
                 _T.c.state.in_((CONFLICT, FAILED)))).scalars())
+            blocked.update(r.entity_key for r in flying)
+            flying_ids = {r.id for r in flying}
             taken: list[_Row] = []
             seen: set[str] = set()
             last_id = 0
@@ -113,6 +133,8 @@ class Pusher:
                     break
                 for row in found:
                     last_id = row.id
+                    if row.id in flying_ids:
+                        continue
                     key = row.entity_key
                     if key in blocked or key in seen:
                         seen.add(key)
@@ -128,6 +150,14 @@ class Pusher:
                 c.execute(update(OutboxRow).where(OutboxRow.id.in_([r.id for r in taken]))
                           .values(attempts=OutboxRow.attempts + 1))
             return taken
+
+    def _untake(self, rows: list[_Row]) -> None:
+        """Rows chosen but not sent: their attempt did not happen."""
+        if not rows:
+            return
+        with self.store.session() as s:
+            s.execute(update(OutboxRow).where(OutboxRow.id.in_([r.id for r in rows]))
+                      .values(attempts=OutboxRow.attempts - 1))
 
     # -- answers -------------------------------------------------------------------------
 
