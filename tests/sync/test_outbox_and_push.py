@@ -249,3 +249,31 @@ def test_the_audit_trail_reaches_the_server_once_even_when_sent_again(
     desk.worker().run_round()
     assert central.count(tables.audit_events) == events
     assert desk.worker().run_round().audit_sent == 0
+
+
+def test_batches_overlap_but_each_records_changes_stay_in_order(
+        desk: Desk, central: Central) -> None:
+    """One change per batch: the next batch is chosen while one is with the server, and a
+    record's second change waits until its first has been answered."""
+    ret = desk.receivable()
+    lines = desk.lines(ret.id)
+    desk.receiving.receive(INSPECTOR, ret.id, _receipt(desk, ret.id, short=1))
+    base = central.entity("return", ret.rma_number).version
+    central.faults.drop_after_commit("/batch", times=10)
+    assert desk.worker().run_round().outcome is Outcome.OFFLINE
+    desk.receiving.count_carton(INSPECTOR, lines[0].tag_code)
+    others = [_received_and_inspected(desk) for _ in range(2)]
+    central.faults.drop_after_commit("/batch", times=0)
+    result = desk.worker(batch_size=1).run_round()
+    assert result.outcome is Outcome.OK, result.error
+    assert result.push.sent == 2 + 2 * len(others) and result.push.conflicts == 0
+    entity = central.entity("return", ret.rma_number)
+    assert entity.version == base + 2
+    assert (entity.data or {})["status"] == "received"
+    for _rma, uuid in others:
+        assert central.entity("inspection", uuid).version == 1
+    with desk.store.read_session() as s:
+        from livenon_desk.models import OutboxRow
+
+        assert {r.attempts for r in s.query(OutboxRow).filter(
+            OutboxRow.entity_key != ret.rma_number)} == {1}
