@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,7 @@ class Task(QObject):
         self._on_done = on_done
         self._on_error = on_error
         self._on_settled = on_settled
+        self._owners = _owners(on_done) + _owners(on_error)
         # Emitted from a worker thread, these reach the slots (and so the callbacks) queued
         # on the thread this task lives in: the main thread.
         self.finished.connect(self._deliver_result)
@@ -40,22 +42,51 @@ class Task(QObject):
     def cancel(self) -> None:
         self.cancelled = True
 
+    def _wanted(self) -> bool:
+        """Not cancelled, and every widget the callbacks use still exists (a window closed
+        while its work ran takes no answer)."""
+        if self.cancelled:
+            return False
+        if not all(shiboken6.isValid(owner) for owner in self._owners):
+            log.debug("task finished after its window was closed")
+            return False
+        return True
+
     @Slot(object)
     def _deliver_result(self, result: object) -> None:
         self._on_settled(self)
-        if not self.cancelled and self._on_done is not None:
+        if self._wanted() and self._on_done is not None:
             self._on_done(result)
 
     @Slot(object)
     def _deliver_error(self, error: object) -> None:
         self._on_settled(self)
-        if self.cancelled:
+        if not self._wanted():
             return
         assert isinstance(error, BaseException)
         if self._on_error is not None:
             self._on_error(error)
         else:
             log.error("background task failed", exc_info=error)
+
+
+def _owners(callback: Callable[..., Any] | None) -> list[QObject]:
+    """The Qt objects a callback belongs to: a bound method's object, or those a lambda
+    closes over."""
+    if callback is None:
+        return []
+    found = []
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, QObject):
+        found.append(owner)
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            value = cell.cell_contents
+        except ValueError:  # an empty cell
+            continue
+        if isinstance(value, QObject):
+            found.append(value)
+    return found
 
 
 class _Runnable(QRunnable):

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import threading
 
+import shiboken6
 from pytestqt.qtbot import QtBot
 
 from livenon_desk.views.task_runner import TaskRunner
@@ -50,3 +51,25 @@ def test_synchronous_mode_runs_inline(qtbot: QtBot) -> None:
     results: list[int] = []
     runner.run(lambda: threading.get_ident(), on_done=results.append)
     assert results == [threading.get_ident()]
+
+
+def test_an_answer_for_a_closed_window_is_dropped(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    runner = TaskRunner()
+    gate = threading.Event()
+    label = QLabel()
+    seen: list[str] = []
+
+    def show(text: str) -> None:
+        seen.append(text)
+        label.setText(text)
+
+    task = runner.run(lambda: gate.wait(5) and "done", on_done=show)
+    other = runner.run(lambda: "kept", on_done=seen.append)
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(label))
+    gate.set()
+    runner.wait_for_done()
+    qtbot.waitUntil(lambda: task not in runner._tasks and other not in runner._tasks)
+    assert seen == ["kept"]
