@@ -7,7 +7,6 @@ the tag, since it decides where a forklift takes the piece.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
 from reportlab.lib import colors
@@ -15,9 +14,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from livenon_desk.documents.barcodes import draw_code128
 from livenon_desk.documents.data import CompanyDetails, ItemTagInfo, Lang
-from livenon_desk.documents.fonts import register_fonts
 from livenon_desk.documents.formatting import moment
 from livenon_desk.documents.glyphs import printable
+from livenon_desk.documents.label_stock import label_pages
 from livenon_desk.documents.styles import LABEL_4X6
 from livenon_desk.documents.text_fit import fit
 from livenon_desk.documents.texts import enum_text, tr
@@ -33,18 +32,10 @@ def item_tag_pdf(tag: ItemTagInfo, company: CompanyDetails, lang: Lang = "en") -
 def item_tags_pdf(tags: Sequence[ItemTagInfo], company: CompanyDetails, lang: Lang = "en"
                   ) -> bytes:
     """One tag a page, for a batch sent to the label printer."""
-    font = register_fonts()
-    buffer = io.BytesIO()
-    # The stubs type initialFontName as a number; ReportLab takes the font's name.
-    canvas = Canvas(buffer, pagesize=LABEL_4X6, initialFontName=font)  # type: ignore[arg-type]
-    canvas.setTitle(f"Item tags {tags[0].tag_code}" if len(tags) == 1
-                    else f"Item tags ({len(tags)})")
-    canvas.setAuthor(company.legal_name)
-    for tag in tags:
-        draw_tag(canvas, tag, company, lang, font)
-        canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
+    title = (f"Item tags {tags[0].tag_code}" if len(tags) == 1
+             else f"Item tags ({len(tags)})")
+    return label_pages(tags, title, company,
+                       lambda canvas, tag, font: draw_tag(canvas, tag, company, lang, font))
 
 
 def draw_tag(canvas: Canvas, tag: ItemTagInfo, company: CompanyDetails, lang: Lang,

@@ -8,7 +8,6 @@ label printer prints hundreds a day.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
 from reportlab.lib import colors
@@ -16,9 +15,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from livenon_desk.documents.barcodes import draw_code128, draw_qr
 from livenon_desk.documents.data import CompanyDetails, LabelInfo, Lang
-from livenon_desk.documents.fonts import register_fonts
 from livenon_desk.documents.formatting import day
 from livenon_desk.documents.glyphs import printable
+from livenon_desk.documents.label_stock import label_pages
 from livenon_desk.documents.styles import LABEL_4X6
 from livenon_desk.documents.text_fit import fit
 from livenon_desk.documents.texts import tr
@@ -35,18 +34,11 @@ def return_label_pdf(label: LabelInfo, company: CompanyDetails, lang: Lang = "en
 def return_labels_pdf(labels: Sequence[LabelInfo], company: CompanyDetails, lang: Lang = "en"
                       ) -> bytes:
     """One label a page, for a batch sent to the label printer."""
-    font = register_fonts()
-    buffer = io.BytesIO()
-    # The stubs type initialFontName as a number; ReportLab takes the font's name.
-    canvas = Canvas(buffer, pagesize=LABEL_4X6, initialFontName=font)  # type: ignore[arg-type]
-    canvas.setTitle(f"Return labels {labels[0].rma_number}" if len(labels) == 1
-                    else f"Return labels ({len(labels)})")
-    canvas.setAuthor(company.legal_name)
-    for label in labels:
-        draw_label(canvas, label, company, lang, font)
-        canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
+    title = (f"Return labels {labels[0].rma_number}" if len(labels) == 1
+             else f"Return labels ({len(labels)})")
+    return label_pages(labels, title, company,
+                       lambda canvas, label, font: draw_label(canvas, label, company, lang,
+                                                              font))
 
 
 def draw_label(canvas: Canvas, label: LabelInfo, company: CompanyDetails, lang: Lang,
