@@ -214,6 +214,11 @@ class PolicySet:
             )
         return max(candidates, key=lambda p: p.effective_date)
 
+    def for_application(self, applied_at: datetime) -> Policy:
+        """The policy a return is judged by: the one in effect on the warehouse's day of
+        its application."""
+        return self.in_effect(self.latest.local_date(applied_at))
+
     @property
     def latest(self) -> Policy:
         return max(self.policies, key=lambda p: p.effective_date)

@@ -38,7 +38,7 @@ class ReturnRecords:
         self.order = s.get_one(Order, ret.order_id)
         self.customer_row = s.get_one(Customer, self.order.customer_id)
         self.photos = photos
-        self.policy: Policy = policies.in_effect(policies.latest.local_date(ret.applied_at))
+        self.policy: Policy = policies.for_application(ret.applied_at)
         self.pairs = s.execute(
             select(ReturnLine, OrderLine)
             .join(OrderLine, OrderLine.id == ReturnLine.order_line_id)

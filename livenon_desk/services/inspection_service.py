@@ -178,13 +178,7 @@ class InspectionService:
         text = require_text(reason, "reason for the exception", "例外批准原因",
                             minimum=OVERRIDE_REASON_MIN)
         with self._store.session() as s:
-            inspection = s.get(Inspection, inspection_id)
-            if inspection is None:
-                raise NotFoundError(f"Inspection {inspection_id} is no longer on file.",
-                                    f"检验记录 {inspection_id} 已不存在。")
-            line = s.get_one(ReturnLine, inspection.return_line_id)
-            ret = load_return(s, line.return_id)
-            refuse_if_restricted(ret)
+            inspection, _ret = self._with_return(s, inspection_id)
             if inspection.finished_at is None or inspection.decision not in _OVERRIDABLE:
                 raise ValidationError(
                     "Only a finished inspection that was not eligible or needs review can be "
@@ -252,7 +246,8 @@ class InspectionService:
         s.flush()
         return inspection
 
-    def _editable(self, s: Session, inspection_id: int) -> tuple[Inspection, ReturnRequest]:
+    def _with_return(self, s: Session, inspection_id: int) -> tuple[Inspection, ReturnRequest]:
+        """The inspection and its return, refused if the return is restricted."""
         inspection = s.get(Inspection, inspection_id)
         if inspection is None:
             raise NotFoundError(f"Inspection {inspection_id} is no longer on file.",
@@ -260,6 +255,10 @@ class InspectionService:
         line = s.get_one(ReturnLine, inspection.return_line_id)
         ret = load_return(s, line.return_id)
         refuse_if_restricted(ret)
+        return inspection, ret
+
+    def _editable(self, s: Session, inspection_id: int) -> tuple[Inspection, ReturnRequest]:
+        inspection, ret = self._with_return(s, inspection_id)
         if inspection.finished_at is not None:
             raise ValidationError("This inspection is finished and can no longer be changed.",
                                   "此检验已完成，不能再修改。")
@@ -287,7 +286,7 @@ class InspectionService:
         return self._policy_for(ret)
 
     def _policy_for(self, ret: ReturnRequest) -> Policy:
-        return self._policies.in_effect(self._policies.latest.local_date(ret.applied_at))
+        return self._policies.for_application(ret.applied_at)
 
     def _all_lines_done(self, s: Session, return_id: int) -> bool:
         open_lines = s.scalar(

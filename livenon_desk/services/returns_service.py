@@ -89,8 +89,7 @@ class ReturnsService:
 
     def policy_for(self, ret: ReturnRequest) -> Policy:
         """The policy in effect on the day the return was applied for."""
-        latest = self._policies.latest
-        return self._policies.in_effect(latest.local_date(ret.applied_at))
+        return self._policies.for_application(ret.applied_at)
 
     def detail_by_rma(self, rma: str) -> ReturnDetail:
         code = normalize_code(rma)
