@@ -35,6 +35,7 @@ from livenon_desk.views.detail_pane import DetailPane
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.filter_bar import FilterBar
 from livenon_desk.views.formatting import format_count
+from livenon_desk.views.keyed_actions import keyed_action
 from livenon_desk.views.labels import role_texts
 from livenon_desk.views.print_actions import PrintActions
 from livenon_desk.views.queue_panel import QueuePanel
@@ -200,14 +201,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
 
     def _build_menus(self) -> None:
-        native = QKeySequence.SequenceFormat.NativeText
-
         def action(text: str, keys: list[QKeySequence], slot: Callable[[], object]) -> QAction:
-            act = QAction(text, self)
-            act.setShortcuts(keys)
-            act.triggered.connect(slot)
-            self.addAction(act)
-            return act
+            return keyed_action(self, text, keys, slot)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.return_actions.unexpected)
@@ -247,10 +242,6 @@ class MainWindow(QMainWindow):
                          partial(self.queues.select, key))
             view_menu.addAction(act)
         self._apply_role()
-        for act in (settings, quit_action, find, clear, refresh, lock, switch,
-                    self.audit_action, *self.return_actions.all_actions):
-            keys = act.shortcut().toString(native)
-            act.setToolTip(f"{act.text().replace('&', '')} ({keys})")
 
     # --- search and scan ----------------------------------------------------------------
 

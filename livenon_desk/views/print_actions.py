@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from livenon_desk.domain.roles import Action, Actor
@@ -15,6 +16,7 @@ from livenon_desk.services.desk import Desk
 from livenon_desk.services.document_kinds import Document, DocumentKind
 from livenon_desk.services.dto import ReturnDetail
 from livenon_desk.views.error_reporting import user_message
+from livenon_desk.views.keyed_actions import keyed_action
 from livenon_desk.views.task_runner import TaskRunner
 
 
@@ -56,23 +58,14 @@ class PrintActions(QObject):
         }
         self.single: dict[DocumentKind, QAction] = {}
         for kind, (text, keys) in texts.items():
-            act = QAction(text, parent)
-            act.setShortcut(QKeySequence(keys))
-            act.triggered.connect(lambda _c=False, k=kind: self.print_one(k))
-            parent.addAction(act)
-            self.single[kind] = act
-        self.batch_labels = QAction(self.tr("Labels for the selected returns…"), parent)
-        self.batch_labels.setShortcut(QKeySequence("Ctrl+Alt+P"))
-        self.batch_labels.triggered.connect(lambda: self.print_batch(DocumentKind.LABEL))
-        self.batch_tags = QAction(self.tr("Tags for the selected returns…"), parent)
-        self.batch_tags.setShortcut(QKeySequence("Ctrl+Alt+T"))
-        self.batch_tags.triggered.connect(lambda: self.print_batch(DocumentKind.TAG))
-        for act in (self.batch_labels, self.batch_tags):
-            parent.addAction(act)
+            self.single[kind] = keyed_action(parent, text, keys, partial(self.print_one, kind))
+        self.batch_labels = keyed_action(
+            parent, self.tr("Labels for the selected returns…"), "Ctrl+Alt+P",
+            partial(self.print_batch, DocumentKind.LABEL))
+        self.batch_tags = keyed_action(
+            parent, self.tr("Tags for the selected returns…"), "Ctrl+Alt+T",
+            partial(self.print_batch, DocumentKind.TAG))
         self.all_actions = (*self.single.values(), self.batch_labels, self.batch_tags)
-        native = QKeySequence.SequenceFormat.NativeText
-        for act in self.all_actions:
-            act.setToolTip(f"{act.text().replace('&', '')} ({act.shortcut().toString(native)})")
         self.set_detail(None)
 
     def set_actor(self, actor: Actor) -> None:

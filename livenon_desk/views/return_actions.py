@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QWidget
 
 from livenon_desk.domain.enums import Decision, ReturnStatus
@@ -19,6 +19,7 @@ from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.dto import LineView, ReturnDetail
 from livenon_desk.views.error_reporting import user_message
+from livenon_desk.views.keyed_actions import keyed_action, keyed_tip
 from livenon_desk.views.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -69,12 +70,7 @@ class ReturnActions(QObject):
         self.dialog: QDialog | None = None
 
         def action(text: str, keys: str, slot: Callable[[], None], tip: str) -> QAction:
-            act = QAction(text, parent)
-            act.setShortcut(QKeySequence(keys))
-            act.setStatusTip(tip)
-            act.triggered.connect(slot)
-            parent.addAction(act)
-            return act
+            return keyed_action(parent, text, keys, slot, tip)
 
         self.receive = action(self.tr("&Receive parcel…"), "Ctrl+R", self.open_receive,
                               self.tr("Record the parcel's arrival; starts the P5 clock"))
@@ -119,9 +115,7 @@ class ReturnActions(QObject):
         restricted_tip = self.tr("Restricted: read-only (privacy rule)")
         for act in (self.receive, self.count_cartons, self.override, self.close_short):
             tip = restricted_tip if detail is not None and detail.restricted else act.statusTip()
-            act.setToolTip(f"{act.text().replace('&', '')} "
-                           f"({act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-                           f" — {tip}")
+            act.setToolTip(keyed_tip(act, tip))
 
     def _error(self, dialog: object) -> Callable[[BaseException], None]:
         def show(error: BaseException) -> None:
