@@ -129,7 +129,7 @@ class PrintActions(QObject):
         from livenon_desk.views.print_preview_dialog import PrintPreviewDialog
 
         self.message.emit("")
-        dialog = PrintPreviewDialog(document, self._window)
+        dialog = PrintPreviewDialog(document, self._runner, self._window)
         self.preview = dialog
         dialog.finished.connect(lambda _r: setattr(self, "preview", None))
         dialog.open()

@@ -28,6 +28,7 @@ from livenon_desk.views.pdf_printing import (
     remember_printer,
     remembered_printer,
 )
+from livenon_desk.views.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +36,11 @@ log = logging.getLogger(__name__)
 class PrintPreviewDialog(QDialog):
     printed = Signal(bool)
 
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        self._runner = runner
         self.job: PdfPrintJob | None = None
         self.setObjectName("printPreview")
         self.setWindowTitle(self.tr("Preview: {name}").format(name=document.file_name))
@@ -94,7 +97,7 @@ class PrintPreviewDialog(QDialog):
     def print_to(self, printer: QPrinter) -> None:
         """Print every page; the window stays responsive while it does."""
         self.print_button.setEnabled(False)
-        job = PdfPrintJob(self.document.pdf, printer, self)
+        job = PdfPrintJob(self.document.pdf, printer, self._runner, self)
         job.progressed.connect(lambda page, total: self.state.setText(
             self.tr("Printing page {page} of {total}…").format(page=page, total=total)))
         job.finished.connect(self._printed)
