@@ -100,7 +100,12 @@ class SessionGuard(QObject):
                 widget.close()
         self._hidden = [self._main]
         previous = self.actor
-        self._runner.run(self._desk.auth.sign_out, previous)
+        # The sign-out is on record before anyone can sign in.
+        self._runner.run(self._desk.auth.sign_out, previous,
+                         on_done=lambda _r: self._ask_next(previous),
+                         on_error=lambda _e: self._ask_next(previous))
+
+    def _ask_next(self, previous: Actor) -> None:
         dialog = SignInDialog(self._desk, self._runner, self._language, Mode.SIGN_IN)
         dialog.signed_in.connect(self._switched)
         dialog.rejected.connect(lambda: self._relock(previous))

@@ -141,6 +141,7 @@ def test_switching_user_gives_the_window_the_new_users_rights(
     window = _window(qtbot, desk, runner, users, "mchen", "inspector-pass")
     assert not window.audit_action.isVisible()
     window.session.switch_user()
+    qtbot.waitUntil(lambda: window.session.dialog is not None)  # after the sign-out is saved
     dialog = window.session.dialog
     assert dialog is not None and dialog.mode is Mode.SIGN_IN
     assert not window.isVisible()
