@@ -216,8 +216,20 @@ class PolicySet:
 
     def for_application(self, applied_at: datetime) -> Policy:
         """The policy a return is judged by: the one in effect on the warehouse's day of
-        its application."""
-        return self.in_effect(self.latest.local_date(applied_at))
+        its application.
+
+        A return applied for before the first policy took effect gets the first policy:
+        its calendar, checklist and documents serve, and ``evaluate_line`` makes its
+        decision REVIEW, saying that no policy was in effect.
+        """
+        day = self.latest.local_date(applied_at)
+        if day < self.first.effective_date:
+            return self.first
+        return self.in_effect(day)
+
+    @property
+    def first(self) -> Policy:
+        return min(self.policies, key=lambda p: p.effective_date)
 
     @property
     def latest(self) -> Policy:

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -75,6 +76,10 @@ def test_the_policy_in_effect_is_chosen_by_date(tmp_path: Path) -> None:
     assert policies.latest.version == "2027.1"
     with pytest.raises(PolicyError, match="No return policy is in effect on 2024-12-31"):
         policies.in_effect(date(2024, 12, 31))
+    # A return applied for before the first policy is judged (as REVIEW) under the first.
+    la = ZoneInfo("America/Los_Angeles")
+    assert policies.for_application(datetime(2024, 7, 18, 9, tzinfo=la)).version == "2025.1"
+    assert policies.for_application(datetime(2027, 1, 1, 9, tzinfo=la)).version == "2027.1"
 
 
 def test_two_files_with_one_version_are_refused(tmp_path: Path) -> None:
