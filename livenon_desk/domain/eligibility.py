@@ -71,7 +71,7 @@ def evaluate_line(policy: Policy, facts: LineFacts) -> Evaluation:
     applied for before the first policy took effect is REVIEW, with that reason under E2.
     """
     e4 = _checklist_rule(policy, "E4", facts)
-    rules = (
+    rules: tuple[RuleResult, ...] = (
         _e1(policy, facts),
         _e2(policy, facts),
         _checklist_rule(policy, "E3", facts),
