@@ -3,10 +3,12 @@ paper and screen; the receipt's "invoice enclosed: no"; the T1 question; N/A ref
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
 
+from livenon_desk.cli import main
 from livenon_desk.domain.enums import (
     Answer,
     Decision,
@@ -188,3 +190,25 @@ def test_an_na_from_an_old_record_is_review_on_screen(store: Store) -> None:
         built.return_id)
     assert detail.lines[0].decision is Decision.NEEDS_REVIEW
     assert detail.lines[0].refund is None
+
+
+def test_explain_prints_one_deduction_for_the_return(
+    store: Store, inspections: InspectionService, capsys: pytest.CaptureFixture[str]
+) -> None:
+    built = _two_line_personal_return(store, inspections)
+    assert main(["explain", built.rma_number, "--db", str(store.path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    shares = [Decimal(d[3]) for line in data["lines"] for d in line["refund"]["deductions"]
+              if d[0] == "P7"]
+    assert shares == [Decimal("90.00"), Decimal("60.00")]
+    assert sum(shares) == Decimal("150.00")
+    assert data["refund"]["deductions"] == [
+        ["P7", "return shipping label", "退货运费（预付标签）", "150.00"]]
+    assert data["refund"]["amount"] == "850.00"
+    for language, words in (("en", "refund of the return: 1,000.00 − 150.00"),
+                            ("zh", "退货退款：1,000.00 − 150.00")):
+        assert main(["explain", built.rma_number, "--db", str(store.path),
+                     "--lang", language]) == 0
+        out = capsys.readouterr().out
+        assert words in out
+        assert out.count("150.00") == 3  # the return's line, and each line's share note
