@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from livenon_desk.domain.enums import Answer, Disposition, ReturnStatus
+from livenon_desk.domain.enums import Answer, Decision, Disposition, ReturnStatus
 from livenon_desk.domain.policy import default_policies
 from livenon_desk.errors import RestrictedError, ValidationError
 from livenon_desk.models import AuditEvent, ReturnLine
@@ -14,11 +15,12 @@ from livenon_desk.services.document_kinds import DocumentKind
 from livenon_desk.services.document_service import DocumentService, PrintCancelledError
 from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.services.inspection_service import InspectionService
+from livenon_desk.services.returns_service import ReturnsService
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
-from tests.builders import ALL_YES, NOW, Built, add_return
+from tests.builders import ALL_YES, NOW, Built, LineSpec, add_return
 from tests.conftest import INSPECTOR, SUPERVISOR
-from tests.documents.pdf_reading import codes, page_sizes, text
+from tests.documents.pdf_reading import codes, codes_by_page, page_sizes, squashed_pages, text
 from tests.images import write_png
 
 
@@ -53,10 +55,12 @@ def test_every_document_holds_the_record_and_its_barcode_scans(
     reference = built.order_number if kind is DocumentKind.INVOICE else built.rma_number
     assert reference in content
     assert "4111111111114242" not in content
-    if kind in (DocumentKind.RETURN_FORM, DocumentKind.LABEL, DocumentKind.TAG):
+    if kind in (DocumentKind.RETURN_FORM, DocumentKind.LABEL):
         assert built.rma_number in codes(document.pdf, "Code128")
-    if kind is DocumentKind.LABEL:
-        assert page_sizes(document.pdf) == [(288.0, 432.0)]
+    if kind is DocumentKind.TAG:
+        assert built.tag_codes[0] in codes(document.pdf, "Code128")
+    if kind.is_label_stock:  # the sofa ships in two cartons: a label and a tag each
+        assert page_sizes(document.pdf) == [(288.0, 432.0)] * 2
     with store.read_session() as s:
         event = s.query(AuditEvent).filter_by(action="printed").one()
         assert event.after == {"document": kind.value, "language": "en"}
@@ -93,10 +97,57 @@ def test_a_batch_of_labels_skips_the_restricted_and_can_be_cancelled(
     rmas = [b.rma_number for b in built] + [hidden.rma_number]
     document = documents.batch(SUPERVISOR, DocumentKind.LABEL, rmas,
                                progress=lambda i, n: seen.append((i, n)))
-    assert sorted(codes(document.pdf, "Code128")) == sorted(b.rma_number for b in built)
-    assert len(page_sizes(document.pdf)) == 3
+    assert sorted(codes(document.pdf, "Code128")) == sorted(2 * [b.rma_number for b in built])
+    assert len(page_sizes(document.pdf)) == 6  # two cartons each
     assert seen[-1] == (3, 4)
     with pytest.raises(PrintCancelledError):
         documents.batch(SUPERVISOR, DocumentKind.TAG, rmas, cancelled=lambda: True)
     assert documents.rmas_with_status(ReturnStatus.RECEIVED)[:3] == sorted(
         b.rma_number for b in built)
+
+
+def test_every_carton_gets_its_own_label_and_tag(store: Store, documents: DocumentService
+                                                 ) -> None:
+    # A 3-carton sofa and a 1-carton lamp: four parcels, each labelled with its place in
+    # the return; each carton tagged with its line's tag code, the code receiving scans.
+    built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW, lines=[
+        LineSpec(cartons=3), LineSpec(sku="LVN-LMP-0002", name_en="Arc Floor Lamp",
+                                      cartons=1)])
+    labels = documents.render(INSPECTOR, DocumentKind.LABEL, built.rma_number).pdf
+    assert page_sizes(labels) == [(288.0, 432.0)] * 4
+    assert codes_by_page(labels, "Code128") == [[built.rma_number]] * 4
+    pages = squashed_pages(labels)
+    assert [f"{i}/4" in page for i, page in enumerate(pages, start=1)] == [True] * 4
+    tags = documents.render(INSPECTOR, DocumentKind.TAG, built.rma_number).pdf
+    sofa, lamp = built.tag_codes
+    assert [sorted(p) for p in codes_by_page(tags, "Code128")] == [
+        sorted([sofa, "LVN-SOF-0001"])] * 3 + [sorted([lamp, "LVN-LMP-0002"])]
+    pages = squashed_pages(tags)
+    assert [("1/3", "2/3", "3/3", "1/1")[i] in page for i, page in enumerate(pages)] == [
+        True] * 4
+    batch = documents.batch(INSPECTOR, DocumentKind.TAG, [built.rma_number]).pdf
+    assert [sorted(p) for p in codes_by_page(batch, "Code128")] == [
+        sorted(p) for p in codes_by_page(tags, "Code128")]
+    batch = documents.batch(INSPECTOR, DocumentKind.LABEL, [built.rma_number]).pdf
+    assert len(page_sizes(batch)) == 4
+
+
+def test_a_return_applied_before_the_first_policy_prints_and_is_reviewed(
+    store: Store, documents: DocumentService, inspections: InspectionService, tmp_path: Path
+) -> None:
+    applied = datetime(2024, 7, 18, 17, 0, tzinfo=UTC)
+    built = _inspected(store, inspections, tmp_path, applied_at=applied,
+                       delivered_at=applied - timedelta(days=6))
+    for kind in (DocumentKind.RETURN_FORM, DocumentKind.INVOICE, DocumentKind.LABEL,
+                 DocumentKind.TAG):
+        content = text(documents.render(INSPECTOR, kind, built.rma_number).pdf)
+        assert (built.order_number if kind is DocumentKind.INVOICE
+                else built.rma_number) in content.replace("\n", "")
+    report = text(documents.render(INSPECTOR, DocumentKind.INSPECTION_REPORT,
+                                   built.rma_number).pdf).replace("\n", " ")
+    assert "before the first return policy" in report
+    detail = ReturnsService(store, default_policies(), clock=lambda: NOW).detail(
+        built.return_id)
+    assert [line.decision for line in detail.lines] == [Decision.NEEDS_REVIEW]
+    e2 = next(r for r in detail.lines[0].rules if r.rule_id == "E2")
+    assert "2024-07-18" in e2.reason_en
