@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -111,18 +112,28 @@ class ReturnRecords:
             tracking_number=self.ret.tracking_number or self.ret.rma_number,
             cross_border=self.order.cross_border, parcel_count=cartons)
 
+    def labels(self) -> list[doc.LabelInfo]:
+        """One label per carton ("2 / 3"): a carton travels as a parcel of its own."""
+        label = self.label()
+        return [replace(label, parcel_index=index)
+                for index in range(1, label.parcel_count + 1)]
+
     def tags(self) -> list[doc.ItemTagInfo]:
-        tags = []
+        """One tag per carton of each line, each with the line's tag code."""
+        tags: list[doc.ItemTagInfo] = []
         for rl, ol in self.pairs:
             inspection = self.finished(rl.id)
-            tags.append(doc.ItemTagInfo(
+            tag = doc.ItemTagInfo(
                 rma_number=self.ret.rma_number, tag_code=rl.tag_code, sku=ol.sku,
                 product_name_en=ol.product_name_en, product_name_zh=ol.product_name_zh,
                 disposition=inspection.disposition if inspection else None,
                 bin_location=None,
                 inspected_by=inspection.inspector if inspection else None,
                 inspected_at=inspection.finished_at if inspection else None,
-                decision=_final(inspection) if inspection else None))
+                decision=_final(inspection) if inspection else None)
+            cartons = max(1, rl.cartons_expected)
+            tags.extend(replace(tag, carton_index=index, carton_count=cartons)
+                        for index in range(1, cartons + 1))
         return tags
 
     def finished(self, return_line_id: int) -> Inspection | None:

@@ -87,7 +87,7 @@ class DocumentService:
             return invoice_pdf(doc.InvoiceInfo(f"INV-{order.order_number}", order.placed_at,
                                                order), company, lang)
         if kind is DocumentKind.LABEL:
-            return return_labels_pdf([records.label()], company, lang)
+            return return_labels_pdf(records.labels(), company, lang)
         if kind is DocumentKind.TAG:
             return item_tags_pdf(records.tags(), company, lang)
         if kind is DocumentKind.INSPECTION_REPORT:
@@ -158,7 +158,7 @@ class DocumentService:
                     continue
                 records = ReturnRecords(s, ret, self._policies, self._photos)
                 if kind is DocumentKind.LABEL:
-                    labels.append(records.label())
+                    labels.extend(records.labels())
                 else:
                     tags.extend(records.tags())
                 if progress is not None:
