@@ -115,7 +115,11 @@ def data_table(
     commands += [("BACKGROUND", (0, i), (-1, i), SHADE) for i in range(2, len(body) + 1, 2)]
     table.setStyle(table_style(commands))
     if not rows:
-        return Table([[table], [para(tr("none_on_file", lang), "muted")]])
+        empty = Table([[table], [para(tr("none_on_file", lang), "muted")]])
+        # Without a style of its own the wrapper names Helvetica, which is not embedded.
+        empty.setStyle(table_style([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        return empty
     return table
 
 

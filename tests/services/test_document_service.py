@@ -18,7 +18,7 @@ from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
 from tests.builders import ALL_YES, NOW, Built, add_return
 from tests.conftest import INSPECTOR, SUPERVISOR
-from tests.documents.pdf_reading import codes, page_sizes, text
+from tests.documents.pdf_reading import base_fonts, codes, embedded_font_files, page_sizes, text
 from tests.images import write_png
 
 
@@ -57,6 +57,10 @@ def test_every_document_holds_the_record_and_its_barcode_scans(
         assert built.rma_number in codes(document.pdf, "Code128")
     if kind is DocumentKind.LABEL:
         assert page_sizes(document.pdf) == [(288.0, 432.0)]
+    # A record with empty sections (no messages on file) still names no font it does not
+    # embed: an empty table once fell back to Helvetica.
+    assert embedded_font_files(document.pdf) == {"/FontFile2"}
+    assert all("WenQuanYiMicroHei" in name for name in base_fonts(document.pdf))
     with store.read_session() as s:
         event = s.query(AuditEvent).filter_by(action="printed").one()
         assert event.after == {"document": kind.value, "language": "en"}
@@ -100,3 +104,15 @@ def test_a_batch_of_labels_skips_the_restricted_and_can_be_cancelled(
         documents.batch(SUPERVISOR, DocumentKind.TAG, rmas, cancelled=lambda: True)
     assert documents.rmas_with_status(ReturnStatus.RECEIVED)[:3] == sorted(
         b.rma_number for b in built)
+
+
+def test_an_evidence_package_with_nothing_on_file_embeds_every_font_it_names(
+    store: Store, documents: DocumentService
+) -> None:
+    built = add_return(store, status=ReturnStatus.IN_TRANSIT)
+    document = documents.render(INSPECTOR, DocumentKind.EVIDENCE, built.rma_number)
+    assert "Photos (0)" in text(document.pdf)
+    # An empty table (no photos on file) fell back to Helvetica, a font the PDF does not
+    # carry, against the promise that every document prints with its own font.
+    assert embedded_font_files(document.pdf) == {"/FontFile2"}
+    assert all("WenQuanYiMicroHei" in name for name in base_fonts(document.pdf))
