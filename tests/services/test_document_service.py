@@ -18,7 +18,15 @@ from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
 from tests.builders import ALL_YES, NOW, Built, add_return
 from tests.conftest import INSPECTOR, SUPERVISOR
-from tests.documents.pdf_reading import base_fonts, codes, embedded_font_files, page_sizes, text
+from tests.documents.pdf_reading import (
+    base_fonts,
+    codes,
+    embedded_font_files,
+    find_text,
+    page_sizes,
+    text,
+    text_between,
+)
 from tests.images import write_png
 
 
@@ -116,3 +124,30 @@ def test_an_evidence_package_with_nothing_on_file_embeds_every_font_it_names(
     # carry, against the promise that every document prints with its own font.
     assert embedded_font_files(document.pdf) == {"/FontFile2"}
     assert all("WenQuanYiMicroHei" in name for name in base_fonts(document.pdf))
+
+
+def _under(pdf: bytes, caption: str, depth: float = 24) -> str:
+    """What is printed in the ``depth`` points under ``caption`` on the label."""
+    [(page, _, bottom)] = find_text(pdf, caption)
+    return text_between(pdf, page, bottom, bottom - depth)
+
+
+def test_a_label_prints_no_carrier_or_tracking_number_that_is_not_on_file(
+    store: Store, documents: DocumentService
+) -> None:
+    built = add_return(store, carrier=None, tracking="")
+    pdf = documents.render(INSPECTOR, DocumentKind.LABEL, built.rma_number).pdf
+    content = text(pdf)
+    assert "UPS" not in content and "DHL" not in content
+    # The tracking field is left for the carrier's own label, not filled with the RMA.
+    assert _under(pdf, "Tracking number") == ""
+
+
+def test_a_label_carries_the_carrier_and_tracking_number_of_the_return(
+    store: Store, documents: DocumentService
+) -> None:
+    built = add_return(store, carrier="DHL", tracking="4829105736")
+    pdf = documents.render(INSPECTOR, DocumentKind.LABEL, built.rma_number).pdf
+    content = text(pdf)
+    assert "DHL" in content and "UPS" not in content
+    assert _under(pdf, "Tracking number") == "4829105736"
