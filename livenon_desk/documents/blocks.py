@@ -145,6 +145,24 @@ def columns(cells: Sequence[Sequence[Flowable]], width: float) -> Table:
     return table
 
 
+def returned_goods(lang: Lang, width: float) -> KeepTogether:
+    """T3: the "Returned Goods" marking of a cross-border paper, so that no second duty is
+    charged. Customs read English; a Chinese paper says it in Chinese as well.
+    """
+    st = styles()
+    mark = tr("returned_goods", "en")
+    notes = [tr("returned_goods.note", lang)]
+    if lang != "en":
+        mark = f"{mark}  ·  {tr('returned_goods', lang)}"
+        notes.append(tr("returned_goods.note", "en"))
+    band = Table([[Paragraph(f'<font size="13" color="white">{markup(mark)}</font>',
+                             st.centered)]], colWidths=[width])
+    band.setStyle(table_style([("BACKGROUND", (0, 0), (-1, -1), colors.black),
+                               ("TOPPADDING", (0, 0), (-1, -1), 5),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 7)]))
+    return keep(band, gap(2), *(para(note, "small") for note in notes))
+
+
 def gap(height: float = 6) -> Spacer:
     return Spacer(1, height)
 
