@@ -5,6 +5,7 @@ on PostgreSQL alike (whose text columns cannot hold a NUL at all)."""
 from __future__ import annotations
 
 import uuid
+from urllib.parse import quote
 
 import pytest
 import requests
@@ -68,7 +69,7 @@ def test_a_bad_id_in_a_path_is_422(server: Central) -> None:
     other = server.find_return("in_transit")
     for bad in BAD:
         response = requests.put(
-            server.api + "/returns/" + requests.utils.quote(f"{other.key}{bad}") + "/receipt",
+            server.api + "/returns/" + quote(f"{other.key}{bad}") + "/receipt",
             json=receipt_body(other), timeout=10,
             headers={"Authorization": f"Bearer {client.token}", "Idempotency-Key": new_key(),
                      "If-Match": f'"{other.version}"'})
