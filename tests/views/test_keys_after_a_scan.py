@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from livenon_desk.domain.enums import Answer, Disposition, ReturnStatus
+from livenon_desk.domain.enums import Answer, Disposition, ReasonCode, ReturnStatus
 from livenon_desk.domain.roles import Actor
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.inspection_dto import DraftInput
@@ -64,7 +64,8 @@ def make_window(qtbot: QtBot, desk: Desk, runner: TaskRunner) -> Iterator[MakeWi
 
 def _needing_review(store: Store, desk: Desk) -> Built:
     """A return whose inspection is finished with the rules' answer NEEDS_REVIEW."""
-    built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW)
+    built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW,
+                       reason=ReasonCode.CHANGED_MIND)
     line = desk.returns.detail(built.return_id).lines[0]
     sheet = desk.inspections.open_sheet(INSPECTOR, line.return_line_id)
     answers = {q.item_id: Answer.NO if q.item_id == "return_form" else Answer.YES
