@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from livenon_desk.documents import data as doc
+from livenon_desk.domain.deadlines import refund_due
 from livenon_desk.domain.eligibility import RuleResult
 from livenon_desk.domain.enums import Answer, Decision, ReturnStatus
 from livenon_desk.domain.money import cents_to_decimal
@@ -26,7 +27,11 @@ from livenon_desk.models import (
     ReturnLine,
     ReturnRequest,
 )
-from livenon_desk.services.line_explanation import evaluate_return_line, return_refund
+from livenon_desk.services.line_explanation import (
+    evaluate_return_line,
+    passed_at,
+    return_refund,
+)
 from livenon_desk.store.photo_files import PhotoFiles
 
 
@@ -186,7 +191,7 @@ class ReturnRecords:
     def refund(self, order_line: OrderLine, line: ReturnLine) -> doc.RefundInfo:
         """The line's part of the return's refund (one label, one deduction, P7/T2)."""
         del order_line  # the line's price is in the return's refund already
-        return _refund_info(self.return_refund().line(line.id))
+        return self._due(_refund_info(self.return_refund().line(line.id)), [line.id])
 
     def return_refund(self) -> ReturnRefund:
         """The refund of every line whose finished inspection (or exception) passed it."""
@@ -199,7 +204,18 @@ class ReturnRecords:
 
     def whole_refund(self) -> doc.RefundInfo:
         """The return's refund as the credit note states it: the deductions taken once."""
-        return _refund_info(self.return_refund())
+        return self._due(_refund_info(self.return_refund()), [rl.id for rl, _ in self.pairs])
+
+    def _due(self, info: doc.RefundInfo, line_ids: list[int]) -> doc.RefundInfo:
+        """P6: refunded 1-7 days after the pass; for several lines, the first one passed
+        sets the dates, so paying by them is on time for every line."""
+        passes = [moment for line_id in line_ids
+                  if (inspection := self.finished(line_id)) is not None
+                  and (moment := passed_at(inspection, _final(inspection))) is not None]
+        if not passes:
+            return info
+        due = refund_due(self.policy, min(passes))
+        return replace(info, due_from=due.target, due_by=due.deadline)
 
     def receipt(self) -> doc.ReceiptRecord | None:
         r = self.ret

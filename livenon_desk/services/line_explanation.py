@@ -79,13 +79,13 @@ def explain_lines(
                 rule_decision=evaluation.decision,
                 override_by=inspection.override_by if inspection else None,
                 override_reason=inspection.override_reason if inspection else None,
-                passed_at=_passed_at(inspection, decision),
+                passed_at=passed_at(inspection, decision),
             )
         )
     return views, (return_refund_view(whole) if refunded else None)
 
 
-def _passed_at(inspection: Inspection | None, decision: Decision) -> datetime | None:
+def passed_at(inspection: Inspection | None, decision: Decision | None) -> datetime | None:
     """When the line passed (P6 counts from it): the approved exception, else the
     finished inspection."""
     if inspection is None or decision not in _REFUNDABLE or inspection.finished_at is None:

@@ -224,3 +224,21 @@ def test_a_credit_note_tells_the_customer_how_the_estimated_deduction_was_made(
     assert "Its cost is not known yet, so it is estimated at 10 % of the price paid" in note
     assert "The customer is told" not in note and "T1" not in note
     assert "is refunded to Visa •••• 4242, the payment method of your order" in note
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_credit_note_and_the_report_say_when_the_refund_is_due(
+    store: Store, documents: DocumentService, inspections: InspectionService, tmp_path: Path,
+    lang: str
+) -> None:
+    from datetime import date
+
+    from livenon_desk.documents.formatting import day
+
+    # Passed on 25 November (Los Angeles): refunded 26 November to 2 December (P6).
+    built = _inspected(store, inspections, tmp_path)
+    start, end = day(date(2026, 11, 26), lang), day(date(2026, 12, 2), lang)  # type: ignore[arg-type]
+    for kind in (DocumentKind.CREDIT_NOTE, DocumentKind.INSPECTION_REPORT):
+        content = " ".join(text(documents.render(INSPECTOR, kind, built.rma_number,
+                                                 lang).pdf).split())  # type: ignore[arg-type]
+        assert start in content and end in content, kind
