@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from livenon_desk.domain.enums import ReturnStatus
 from livenon_desk.domain.policy import Policy
 
-# P6: a passed line's refund is still to be paid while its return is in these states.
-REFUND_OPEN = frozenset({ReturnStatus.INSPECTING, ReturnStatus.INSPECTED,
-                         ReturnStatus.REFUND_APPROVED})
+# P6: a passed line's refund waits for the desk while its return is in these states (once
+# approved, the central system pays it).
+REFUND_OPEN = frozenset({ReturnStatus.INSPECTING, ReturnStatus.INSPECTED})
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ class QueuePanel(QWidget):
             "instructions_overdue": self.tr(
                 "Return instructions not sent within 2 business days of the application (P2)"),
             "refund_overdue": self.tr(
-                "Passed more than 7 days ago and not yet refunded (P6)"),
+                "Passed more than 7 days ago and the refund not yet approved (P6)"),
         }
         for key, text in self._titles.items():
             item = QListWidgetItem(text)

@@ -1225,8 +1225,8 @@
     </message>
     <message>
         <location filename="../../livenon_desk/views/queue_panel.py" line="46" />
-        <source>Passed more than 7 days ago and not yet refunded (P6)</source>
-        <translation>检验通过已超过 7 天仍未退款（P6）</translation>
+        <source>Passed more than 7 days ago and the refund not yet approved (P6)</source>
+        <translation>检验通过已超过 7 天，退款仍未批准（P6）</translation>
     </message>
 </context>
 <context>

@@ -96,6 +96,12 @@ def test_p6_refund_is_due_one_to_seven_days_after_the_pass(
     late = ReturnsService(store, default_policies(), _fixed(_at(28, 9))).detail(
         built.return_id)
     assert late.lines[0].refund_overdue
+    with store.session() as s:
+        s.execute(update(ReturnRequest).where(ReturnRequest.id == built.return_id)
+                  .values(status=ReturnStatus.REFUND_APPROVED))
+    # Approved: the central system pays it; the desk has nothing overdue.
+    assert not ReturnsService(store, default_policies(), _fixed(_at(28, 9))).detail(
+        built.return_id).lines[0].refund_overdue
     text = explanation_text(late)
     assert "refund due 2026-11-21 to 2026-11-27 (P6)  OVERDUE" in text
     assert "退款期限 2026-11-21 至 2026-11-27（P6）  已逾期" in explanation_text(late, "zh")
