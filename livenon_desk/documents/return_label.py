@@ -23,6 +23,8 @@ from livenon_desk.documents.text_fit import fit
 from livenon_desk.documents.texts import tr
 
 PAD = 12.0
+TRACKING_BAND = 36.0
+BARCODE_ROW_TOP = PAD + 124  # the order line above the bars and QR, with a little air
 WIDTH, HEIGHT = LABEL_4X6
 
 
@@ -77,7 +79,9 @@ def draw_label(canvas: Canvas, label: LabelInfo, company: CompanyDetails, lang: 
     canvas.line(PAD, y, WIDTH - PAD, y)
     to_lines = company.return_address.lines()
     to_lines.insert(1, label.rma_number)
-    to_height = 100 if label.cross_border else 118
+    # The return address takes the room down to the tracking band, which sits right on
+    # the barcode row: no empty band above the bars, with or without the T3 marking.
+    to_height = y - TRACKING_BAND - BARCODE_ROW_TOP
     y = _address_block(canvas, font, _titles("to", lang), to_lines, y,
                        size=14, min_size=8, height=to_height, what="return address")
     canvas.setLineWidth(1.5)
@@ -91,7 +95,7 @@ def draw_label(canvas: Canvas, label: LabelInfo, company: CompanyDetails, lang: 
                        height=20, what="tracking number")
         canvas.setFont(font, tracking.size)
         canvas.drawString(PAD, y - 10 - tracking.leading, printable(tracking.lines[0]))
-    y -= 36
+    y -= TRACKING_BAND
     canvas.setLineWidth(0.8)
     canvas.line(PAD, y, WIDTH - PAD, y)
 
