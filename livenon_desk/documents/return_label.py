@@ -14,7 +14,8 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
 from livenon_desk.documents.barcodes import draw_code128, draw_qr
-from livenon_desk.documents.data import CompanyDetails, LabelInfo, Lang
+from livenon_desk.documents.countries import country_name
+from livenon_desk.documents.data import Address, CompanyDetails, LabelInfo, Lang
 from livenon_desk.documents.formatting import day
 from livenon_desk.documents.glyphs import printable
 from livenon_desk.documents.label_stock import LABEL_DPI, label_pages
@@ -73,11 +74,11 @@ def draw_label(canvas: Canvas, label: LabelInfo, company: CompanyDetails, lang: 
     if label.cross_border:
         y = _returned_goods(canvas, font, lang, y)
 
-    y = _address_block(canvas, font, _titles("from", lang), label.sender.lines(), y,
+    y = _address_block(canvas, font, _titles("from", lang), _carrier_lines(label.sender), y,
                        size=9, min_size=6, height=62, what="sender address")
     canvas.setLineWidth(0.8)
     canvas.line(PAD, y, WIDTH - PAD, y)
-    to_lines = company.return_address.lines()
+    to_lines = _carrier_lines(company.return_address)
     to_lines.insert(1, label.rma_number)
     # The return address takes the room down to the tracking band, which sits right on
     # the barcode row: no empty band above the bars, with or without the T3 marking.
@@ -129,6 +130,18 @@ def _returned_goods(canvas: Canvas, font: str, lang: Lang, y: float) -> float:
     canvas.drawCentredString(WIDTH / 2, y - 4 - band / 2 - size * 0.36, text)
     canvas.setFillColor(colors.black)
     return y - band - 8
+
+
+def _carrier_lines(address: Address) -> list[str]:
+    """The address with its country in full, in the carrier's capitals; a Chinese address
+    in Chinese order, then its postal code and country in Latin letters for the carrier.
+    """
+    country = country_name(address.country_code, "en").upper() if address.country_code \
+        else None
+    lines = address.lines(country)
+    if address.in_chinese():
+        lines.append(" ".join(p for p in (address.postal_code, country or "CHINA") if p))
+    return lines
 
 
 def _titles(key: str, lang: Lang) -> list[str]:
