@@ -30,7 +30,7 @@ from livenon_desk.domain.receiving import BY_HAND_REASON_MIN, counted_by_hand
 from livenon_desk.services.dto import ReturnDetail
 from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.views.dialog_keys import submit_with_ctrl_enter
-from livenon_desk.views.form_parts import error_label
+from livenon_desk.views.form_parts import clear_when_edited, error_label
 from livenon_desk.views.labels import parcel_condition_texts
 from livenon_desk.views.photo_strip import PhotoStrip
 from livenon_desk.views.task_runner import TaskRunner
@@ -150,6 +150,10 @@ class ReceiveDialog(QDialog):
         layout.addLayout(photos_row)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # Not the scan field: a carton scanned does not fix what the message is about.
+        clear_when_edited(self.error, self.received_at, self.carrier, self.tracking,
+                          self.condition, self.invoice, self.return_form, self.returned_goods,
+                          self.notes, self.by_hand_reason)
         self._counts_changed()
         # The rest is filled in from the return; the cartons are what is left to do.
         self.carton_scan.setFocus()

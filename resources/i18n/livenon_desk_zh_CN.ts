@@ -1481,6 +1481,10 @@
         <source>Approve exception</source>
         <translation>批准例外</translation>
     </message>
+    <message>
+        <source>{rma}: all cartons are in.</source>
+        <translation>{rma}：纸箱已全部收到。</translation>
+    </message>
 </context>
 <context>
     <name>ReturnsTableModel</name>
@@ -1900,6 +1904,10 @@
         <location filename="../../livenon_desk/views/sync_view.py" line="299" />
         <source>Not taken from the server ({n})</source>
         <translation>未从服务器接收 ({n})</translation>
+    </message>
+    <message>
+        <source>Signed in; the sync round is done.</source>
+        <translation>已登录；本轮同步已完成。</translation>
     </message>
 </context>
 <context>
