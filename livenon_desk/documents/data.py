@@ -272,6 +272,9 @@ class InspectionRecord:
     disposition: Disposition | None = None
     notes: str | None = None
     photos: tuple[PhotoRef, ...] = ()
+    # The return's deadlines: P2 instructions and P5 inspection (target, deadline).
+    instructions_due: tuple[date, date] | None = None
+    inspection_due: tuple[date, date] | None = None
 
     @property
     def final_decision(self) -> Decision:

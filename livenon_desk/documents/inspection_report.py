@@ -8,6 +8,7 @@ checked against the record later.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Table
@@ -16,7 +17,7 @@ from livenon_desk.documents.barcodes import qr
 from livenon_desk.documents.blocks import data_table, facts, gap, heading, keep, para, product_cell
 from livenon_desk.documents.content_hash import inspection_hash, qr_payload
 from livenon_desk.documents.data import CompanyDetails, InspectionRecord, Lang
-from livenon_desk.documents.formatting import moment, money
+from livenon_desk.documents.formatting import day, moment, money
 from livenon_desk.documents.glyphs import markup
 from livenon_desk.documents.page_frame import Frame, build_pdf, content_width
 from livenon_desk.documents.photo_grid import photo_grid
@@ -39,6 +40,13 @@ def inspection_report_pdf(record: InspectionRecord, company: CompanyDetails,
                      subject=f"{record.rma_number} {record.line.tag_code}")
 
 
+def _window(due: tuple[date, date] | None, lang: Lang) -> str | None:
+    """A deadline as target and latest day (P2, P5)."""
+    if due is None:
+        return None
+    return tr("due.window", lang, start=day(due[0], lang), end=day(due[1], lang))
+
+
 def inspection_story(record: InspectionRecord, company: CompanyDetails, lang: Lang
                      ) -> list[Flowable]:
     """The report's content, also used as a section of the evidence package (T4)."""
@@ -57,6 +65,8 @@ def inspection_story(record: InspectionRecord, company: CompanyDetails, lang: La
             (tr("disposition", lang),
              enum_text(record.disposition, lang) if record.disposition else None),
             (tr("sku", lang), line.sku),
+            (tr("due.instructions", lang), _window(record.instructions_due, lang)),
+            (tr("due.inspection", lang), _window(record.inspection_due, lang)),
         ], width),
         gap(2),
         data_table([tr("product", lang), tr("qty", lang), tr("unit_price", lang)],

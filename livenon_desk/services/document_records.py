@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from livenon_desk.documents import data as doc
-from livenon_desk.domain.deadlines import refund_due
+from livenon_desk.domain.deadlines import inspection_due, instructions_due, refund_due
 from livenon_desk.domain.eligibility import RuleResult
 from livenon_desk.domain.enums import Answer, Decision, ReturnStatus
 from livenon_desk.domain.money import cents_to_decimal
@@ -185,8 +185,17 @@ class ReturnRecords:
                 override=override, refund=self.refund(ol, rl) if _final(inspection)
                 is Decision.ELIGIBLE else None,
                 disposition=inspection.disposition, notes=inspection.notes,
-                photos=self.photo_refs(photos)))
+                photos=self.photo_refs(photos), **self._deadlines()))
         return records
+
+    def _deadlines(self) -> dict[str, tuple[date, date] | None]:
+        """The return's P2 and P5 target and deadline, as the report states them."""
+        instructions = instructions_due(self.policy, self.ret.applied_at)
+        received = self.ret.received_at
+        inspection = inspection_due(self.policy, received) if received else None
+        return {"instructions_due": (instructions.target, instructions.deadline),
+                "inspection_due": (inspection.target, inspection.deadline)
+                if inspection else None}
 
     def refund(self, order_line: OrderLine, line: ReturnLine) -> doc.RefundInfo:
         """The line's part of the return's refund (one label, one deduction, P7/T2)."""

@@ -244,6 +244,27 @@ def test_the_credit_note_and_the_report_say_when_the_refund_is_due(
         assert start in content and end in content, kind
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_inspection_report_states_the_p2_and_p5_deadlines(
+    store: Store, documents: DocumentService, inspections: InspectionService, tmp_path: Path,
+    lang: str
+) -> None:
+    from datetime import date
+
+    from livenon_desk.documents.formatting import day
+
+    # Applied Sunday 15 November, received 25 November (Los Angeles): P2 16-17 November; P5 by
+    # 1 December (target) and 3 December (Thanksgiving and a weekend between).
+    built = _inspected(store, inspections, tmp_path,
+                       applied_at=datetime(2026, 11, 15, 18, 0, tzinfo=UTC))
+    report = " ".join(text(documents.render(INSPECTOR, DocumentKind.INSPECTION_REPORT,
+                                            built.rma_number, lang).pdf).split())  # type: ignore[arg-type]
+    for value in (date(2026, 11, 16), date(2026, 11, 17), date(2026, 12, 1),
+                  date(2026, 12, 3)):
+        assert day(value, lang) in report, value  # type: ignore[arg-type]
+    assert ("P2" in report and "P5" in report)
+
+
 def test_a_credit_note_keeps_its_first_issue_date_and_reprints_say_copy(
     store: Store, photos: PhotoFiles, inspections: InspectionService, tmp_path: Path
 ) -> None:
