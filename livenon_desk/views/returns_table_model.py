@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from livenon_desk.domain.enums import ReturnStatus
 from livenon_desk.services.dto import ReturnFilter, ReturnRow, SortKey, pages_by_offset
-from livenon_desk.views.formatting import WAREHOUSE_TZ
+from livenon_desk.views.formatting import format_day
 from livenon_desk.views.labels import reason_texts, status_texts
 from livenon_desk.views.protocols import ReturnsQueries
 from livenon_desk.views.task_runner import TaskRunner
@@ -305,11 +304,7 @@ class ReturnsTableModel(QAbstractTableModel):
         return self._date(row.received_at)
 
     def _date(self, moment: datetime | None) -> str:
-        if moment is None:
-            return ""
-        local = moment.astimezone(WAREHOUSE_TZ)
-        return self._locale.toString(QDate(local.year, local.month, local.day),
-                                     QLocale.FormatType.ShortFormat)
+        return format_day(moment, self._locale)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = _SORT_KEYS.get(Column(column))

@@ -35,6 +35,7 @@ from livenon_desk.models.sync import FAILED, PENDING
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.sync_dto import ConflictView, OutboxItem
 from livenon_desk.views.error_reporting import user_message
+from livenon_desk.views.formatting import format_date
 from livenon_desk.views.sync_controller import SyncController, SyncStatus
 from livenon_desk.views.sync_status import SyncStatusWidget
 from livenon_desk.views.task_runner import TaskRunner
@@ -243,7 +244,7 @@ class SyncView(QDialog):
 
     @staticmethod
     def _when(moment: datetime) -> str:
-        return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+        return format_date(moment)
 
     def _loaded(self, loaded: _Loaded) -> None:
         self.waiting_model.set_rows([
