@@ -36,6 +36,7 @@ from livenon_desk.services.desk import Desk
 from livenon_desk.services.sync_dto import ConflictView, OutboxItem
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.formatting import format_date
+from livenon_desk.views.record_words import field_label, field_value, visible_fields
 from livenon_desk.views.sync_controller import SyncController, SyncStatus
 from livenon_desk.views.sync_status import SyncStatusWidget
 from livenon_desk.views.task_runner import TaskRunner
@@ -105,16 +106,6 @@ def _load(desk: Desk) -> _Loaded:
     """On a pool thread: what the view lists."""
     service = desk.sync
     return _Loaded(service.items(PENDING), service.items(FAILED), service.conflicts())
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, list):
-        return ", ".join(_text(v) for v in value) if value else "—"
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {_text(v)}" for k, v in value.items()) or "—"
-    return str(value)
 
 
 class SyncView(QDialog):
@@ -248,15 +239,16 @@ class SyncView(QDialog):
 
     def _loaded(self, loaded: _Loaded) -> None:
         self.waiting_model.set_rows([
-            (self._kind(i.kind), i.entity_key, self._when(i.created_at), str(i.attempts),
+            (self._kind(i.kind), i.record, self._when(i.created_at), str(i.attempts),
              i.last_error or "") for i in loaded.waiting])
         self.failed_model.set_rows([
-            (self._kind(i.kind), i.entity_key, self._when(i.created_at),
+            (self._kind(i.kind), i.record, self._when(i.created_at),
              str(i.last_status or ""), i.last_error or "") for i in loaded.failed])
         self._conflicts = loaded.conflicts
         self.conflict_list.clear()
         for conflict in loaded.conflicts:
-            item = QListWidgetItem(f"{self._kind(conflict.kind)} · {conflict.entity_key}")
+            item = QListWidgetItem(" · ".join(
+                p for p in (self._kind(conflict.kind), conflict.record) if p))
             item.setToolTip(self.tr("Found {when}").format(when=self._when(conflict.detected_at)))
             self.conflict_list.addItem(item)
         if loaded.conflicts:
@@ -282,12 +274,12 @@ class SyncView(QDialog):
         conflict = self._conflicts[row]
         mine = conflict.mine
         theirs = conflict.theirs or {}
-        fields = list(dict.fromkeys([*mine, *(k for k in theirs if k in mine)]))
+        fields = visible_fields(dict.fromkeys([*mine, *(k for k in theirs if k in mine)]))
         rows = []
         marked = set()
         for n, name in enumerate(fields):
-            here, there = _text(mine.get(name)), _text(theirs.get(name))
-            rows.append((name, here, there))
+            here, there = field_value(name, mine.get(name)), field_value(name, theirs.get(name))
+            rows.append((field_label(name), here, there))
             if here != there:
                 marked.add(n)
         if conflict.theirs is None:

@@ -22,6 +22,11 @@ from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import NOW, LineSpec, add_return
 
 
+def _focused_in(window: QWidget) -> bool:
+    focused = QApplication.focusWidget()
+    return focused is not None and focused.window() is window
+
+
 def _focused() -> QWidget:
     widget = QApplication.focusWidget()
     assert widget is not None
@@ -36,7 +41,7 @@ def test_a_receipt_typed_as_08_53_is_08_53_in_the_warehouse_and_shows_so(
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.waitUntil(lambda: _focused_in(dialog))
     qtbot.keyClick(_focused(), Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
     assert _focused() is dialog.received_at
     qtbot.keyClick(_focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
