@@ -50,3 +50,7 @@ class RestrictedError(KnownError):
 
 class SignInError(KnownError):
     """A sign-in was refused: wrong password, locked account, or no way to check it."""
+
+
+class CalendarError(KnownError):
+    """A day outside the years the business-day calendar knows: P2/P5 cannot be counted."""

@@ -12,7 +12,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import delete, insert, select
 
-from livenon_desk.central import tables
+from livenon_desk.central import lockout, tables
 from livenon_desk.central.context import CentralContext, central_context
 from livenon_desk.central.passwords import user_role
 from livenon_desk.central.problems import ProblemError
@@ -54,20 +54,39 @@ def charge(context: CentralContext, key: str) -> None:
 
 
 def issue_token(context: CentralContext, username: str, password: str) -> IssuedToken:
+    """A token for the right password; repeated wrong ones lock the user for a while (the
+    count lives in the database, so every server process sees it)."""
+    settings = context.settings
+    now = int(context.clock())
     with context.db.write() as c:
-        role = user_role(c, username, password, context.settings.password_iterations)
-        if role is None:
-            log.info("sign-in refused for %r", username)
-            raise ProblemError(401, "bad-credentials", "Wrong username or password",
-                               headers={"WWW-Authenticate": "Bearer"})
-        now = int(context.clock())
-        c.execute(delete(tables.tokens).where(tables.tokens.c.expires_at < now))
-        token = secrets.token_urlsafe(32)
-        lifetime = context.settings.token_lifetime_seconds
-        c.execute(insert(tables.tokens).values(
-            token_sha256=_digest(token), username=username, expires_at=now + lifetime))
+        locked_until = lockout.locked_until(c, username, now)
+        role, token = None, ""
+        if locked_until is None:
+            role = user_role(c, username, password, settings.password_iterations)
+            if role is None:
+                locked_until = lockout.count_failure(c, username, now,
+                                                     settings.max_failed_sign_ins,
+                                                     settings.lockout_seconds)
+            else:
+                lockout.clear(c, username)
+                token = secrets.token_urlsafe(32)
+                c.execute(delete(tables.tokens).where(tables.tokens.c.expires_at < now))
+                c.execute(insert(tables.tokens).values(
+                    token_sha256=_digest(token), username=username,
+                    expires_at=now + settings.token_lifetime_seconds))
+    if locked_until is not None:
+        minutes = max(1, -(-(locked_until - now) // 60))
+        log.warning("sign-in refused for %r: locked out for %d more minutes", username,
+                    minutes)
+        raise ProblemError(401, "account-locked", "Account locked",
+                           f"Too many wrong passwords: this user is locked for {minutes} "
+                           "more minutes.", headers={"WWW-Authenticate": "Bearer"})
+    if role is None:
+        log.info("sign-in refused for %r", username)
+        raise ProblemError(401, "bad-credentials", "Wrong username or password",
+                           headers={"WWW-Authenticate": "Bearer"})
     log.info("signed in %r as %s", username, role)
-    return IssuedToken(token, role, lifetime)
+    return IssuedToken(token, role, settings.token_lifetime_seconds)
 
 
 def _unauthorized(detail: str) -> ProblemError:
@@ -98,8 +117,23 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def require_supervisor(principal: Principal) -> None:
-    """Only a supervisor (or an admin) overrides a decision."""
+def require_supervisor(principal: Principal, what: str) -> None:
+    """Only a supervisor (or an admin) overrides a decision or decides a refund."""
     if principal.role not in ("supervisor", "admin"):
+        log.warning("%s (%s) was refused: only a supervisor may %s", principal.username,
+                    principal.role, what)
         raise ProblemError(403, "forbidden", "Not allowed",
-                           "Only a supervisor may override an eligibility decision.")
+                           f"Only a supervisor may {what}.")
+
+
+def signed_in_as(principal: Principal, claimed: str, field: str) -> str:
+    """The name a write records as its author: always the signed-in user's. A body that
+    names someone else is refused, not corrected: a desk that sends it has a bug or is
+    trying to pass one user's work off as another's."""
+    if claimed != principal.username:
+        log.warning("%s sent a body whose %s names %r: refused", principal.username, field,
+                    claimed)
+        raise ProblemError(403, "identity-mismatch", "Not the signed-in user",
+                           f"{field} is {claimed!r}, but this request is signed in as "
+                           f"{principal.username!r}; the server records who sends a change.")
+    return principal.username

@@ -13,7 +13,7 @@ _WHY = {
     201: "Created",
     400: "Malformed request (bad JSON, a missing or bad header, a bad cursor)",
     401: "Not signed in, or the token expired",
-    403: "The user's role may not do this",
+    403: "The user's role may not do this, or the body names another user as its author",
     404: "No such record",
     409: "A request with this Idempotency-Key is still in progress, or the record exists",
     412: "The record changed on the server; the body's `current` holds it",

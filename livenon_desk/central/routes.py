@@ -28,6 +28,7 @@ from livenon_desk.central.schemas import (
     Entity,
     Health,
     InspectionIn,
+    Me,
     OverrideIn,
     ReceiptIn,
     RefundDecisionIn,
@@ -80,6 +81,12 @@ def sign_in(body: TokenRequest, context: Ctx, request: Request) -> TokenResponse
                          role=issued.role)
 
 
+@router.get("/auth/me", response_model=Me, responses=documented(401, 429))
+def who_am_i(who: Who) -> Me:
+    """The name every write this token sends is recorded under."""
+    return Me(username=who.username, role=who.role)
+
+
 @router.get("/changes", response_model=ChangesPage, responses=documented(400, 401, 422, 429))
 def changes(
     context: Ctx,
@@ -126,7 +133,8 @@ def override_inspection(uuid: UUID, body: OverrideIn, context: Ctx, who: Who,
     return _respond(perform_write(context, who, key, req))
 
 
-@router.post("/audit-events", status_code=201, responses=documented(200, 400, 401, 409, 422, 429))
+@router.post("/audit-events", status_code=201,
+             responses=documented(200, 400, 401, 403, 409, 422, 429))
 def post_audit_event(body: AuditEventIn, context: Ctx, who: Who,
                      key: IdempotencyKey) -> JSONResponse:
     req = WriteRequest("audit_event", str(body.uuid), None, body)
@@ -134,7 +142,7 @@ def post_audit_event(body: AuditEventIn, context: Ctx, who: Who,
 
 
 @router.post("/refund-decisions", status_code=201,
-             responses=documented(200, 400, 401, 404, 409, 412, 422, 423, 429))
+             responses=documented(200, 400, 401, 403, 404, 409, 412, 422, 423, 429))
 def post_refund_decision(body: RefundDecisionIn, context: Ctx, who: Who,
                          key: IdempotencyKey, if_match: IfMatch) -> JSONResponse:
     req = WriteRequest("refund_decision", str(body.uuid), parse_if_match(if_match), body)

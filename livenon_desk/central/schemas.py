@@ -36,6 +36,11 @@ class TokenResponse(BaseModel):
     role: str
 
 
+class Me(BaseModel):
+    username: str
+    role: str
+
+
 class ReceiptLine(_In):
     tag_code: Code
     cartons_received: Annotated[int, Field(ge=0, le=1000)]

@@ -16,6 +16,9 @@ class CentralSettings:
     # (its transaction never committed), so another request may take it over.
     in_flight_lease_seconds: int = 60
     password_iterations: int = 200_000
+    # As at the desk: this many wrong passwords in a row lock the user for a while.
+    max_failed_sign_ins: int = 5
+    lockout_seconds: int = 15 * 60
     max_batch_items: int = 1000
     max_photo_bytes: int = 20 * 1024 * 1024
     max_page: int = 1000

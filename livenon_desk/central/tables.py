@@ -134,3 +134,27 @@ idempotency = Table(
     Column("response", JSON, nullable=True),
     Column("etag", String(40), nullable=True),
 )
+
+# Wrong passwords in a row per user, and until when the user is locked out (Unix seconds).
+# Kept in the database, not in a process, so every server process sees the same count.
+sign_in_failures = Table(
+    "sign_in_failures",
+    metadata,
+    Column("username", String(64), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("locked_until", BigInteger, nullable=True),
+)
+
+# Each desk's newest audit event as the server received it: the anchor that
+# ``livenon-desk audit verify`` compares the desk's own chain with, so that an edited
+# (and re-hashed) or truncated trail on the desk is found.
+audit_anchors = Table(
+    "audit_anchors",
+    metadata,
+    Column("desk_id", String(36), primary_key=True),
+    Column("event_id", BigInteger, nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("events", BigInteger, nullable=False),
+    Column("sent_by", String(64), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+)

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from sqlalchemy import Connection, Table, insert, select
 
 from livenon_desk.central import records, tables
-from livenon_desk.central.auth import Principal, require_supervisor
+from livenon_desk.central.auth import Principal, require_supervisor, signed_in_as
 from livenon_desk.central.database import next_seq
 from livenon_desk.central.idempotency import StoredResponse
 from livenon_desk.central.problems import ProblemError
@@ -117,7 +117,8 @@ def apply_inspection(c: Connection, _who: Principal, req: WriteRequest) -> Store
 
 def apply_override(c: Connection, who: Principal, req: WriteRequest) -> StoredResponse:
     assert isinstance(req.body, OverrideIn)
-    require_supervisor(who)
+    require_supervisor(who, "override an eligibility decision")
+    by = signed_in_as(who, req.body.by, "by")
     current = records.get_live(c, "inspection", req.entity_id, "inspection")
     data = dict(current.data or {})
     ret = records.get(c, "return", str(data.get("rma_number")))
@@ -126,7 +127,7 @@ def apply_override(c: Connection, who: Principal, req: WriteRequest) -> StoredRe
     records.check_version(current, req.if_match)
     dumped = req.dump()
     data.update(override_decision=dumped["decision"], override_reason=dumped["reason"],
-                override_by=dumped["by"], override_at=dumped["at"])
+                override_by=by, override_at=dumped["at"])
     return _answer(200, records.write(c, "inspection", req.entity_id, data, expected=current))
 
 
@@ -151,6 +152,7 @@ def apply_audit_event(c: Connection, who: Principal, req: WriteRequest) -> Store
     assert isinstance(req.body, AuditEventIn)
     uuid = str(req.body.uuid)
     _same_id(req, uuid)
+    signed_in_as(who, req.body.actor, "actor")
     data = req.dump()
     t = tables.audit_events
     if _existing(c, t, uuid, data):
@@ -165,6 +167,8 @@ def apply_audit_event(c: Connection, who: Principal, req: WriteRequest) -> Store
 def apply_refund_decision(c: Connection, who: Principal, req: WriteRequest) -> StoredResponse:
     assert isinstance(req.body, RefundDecisionIn)
     body = req.body
+    require_supervisor(who, "decide a refund")
+    signed_in_as(who, body.decided_by, "decided_by")
     uuid = str(body.uuid)
     _same_id(req, uuid)
     data = req.dump()

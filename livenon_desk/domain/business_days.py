@@ -1,18 +1,73 @@
-"""Business days (P2, P5): weekends and the warehouse's holidays from the policy file."""
+"""Business days (P2, P5): weekends, the public holidays of the calendars the policy
+names (observed days included) and the warehouse's own closures from the policy file."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+
+import holidays as holiday_data
+
+from livenon_desk.errors import CalendarError
+
+
+def check_holiday_calendar(code: str) -> None:
+    """Refuse a calendar the holidays library does not know: ``"US"`` or ``"US-CA"``
+    (country, then an optional subdivision); ``ValueError`` says what is wrong."""
+    country, _, subdiv = code.partition("-")
+    try:
+        holiday_data.country_holidays(country, subdiv=subdiv or None)
+    except NotImplementedError as exc:
+        raise ValueError(f"names an unknown holiday calendar {code!r} ({exc})") from None
+
+
+@cache
+def _years(code: str) -> tuple[int, int]:
+    country, _, subdiv = code.partition("-")
+    known = holiday_data.country_holidays(country, subdiv=subdiv or None)
+    return int(known.start_year), int(known.end_year)
+
+
+@cache
+def public_holidays(code: str, year: int) -> frozenset[date]:
+    """The public holidays of ``code`` in ``year``, observed days included (a Saturday's
+    holiday kept on the Friday before, a Sunday's on the Monday after)."""
+    country, _, subdiv = code.partition("-")
+    days = holiday_data.country_holidays(country, subdiv=subdiv or None, years=year,
+                                         observed=True)
+    return frozenset(days.keys())
 
 
 @dataclass(frozen=True)
 class BusinessCalendar:
     weekend: frozenset[int]  # ISO weekdays, Monday = 1
-    holidays: frozenset[date]
+    holidays: frozenset[date]  # the warehouse's own closures, from the policy file
+    public: tuple[str, ...] = ()  # holiday calendars, e.g. "US" or "US-CA"
+
+    @property
+    def years(self) -> tuple[int, int] | None:
+        """The first and last year every named calendar covers (None: no calendar named)."""
+        if not self.public:
+            return None
+        spans = [_years(code) for code in self.public]
+        return max(first for first, _ in spans), min(last for _, last in spans)
 
     def is_business_day(self, day: date) -> bool:
-        return day.isoweekday() not in self.weekend and day not in self.holidays
+        """Not a weekend day, not a closure, not a public holiday; a day outside the years
+        the calendars cover is a ``CalendarError``, never silently a business day."""
+        span = self.years
+        if span is not None and not span[0] <= day.year <= span[1]:
+            names = ", ".join(self.public)
+            raise CalendarError(
+                f"The business-day calendar ({names}) covers {span[0]}-{span[1]}; "
+                f"{day.isoformat()} is outside it, so due dates cannot be counted.",
+                f"工作日日历（{names}）仅涵盖 {span[0]}-{span[1]} 年；"
+                f"{day.isoformat()} 不在其中，无法计算期限。",
+            )
+        if day.isoweekday() in self.weekend or day in self.holidays:
+            return False
+        return all(day not in public_holidays(code, day.year) for code in self.public)
 
     def add_business_days(self, start: date, n: int) -> date:
         """The ``n``-th business day strictly after ``start`` (``start`` itself for n = 0)."""

@@ -67,10 +67,11 @@ class Evaluation:
 
 def evaluate_line(policy: Policy, facts: LineFacts) -> Evaluation:
     """Judge one line by E1-E5 and X1-X3: any fail → not eligible; else any review →
-    supervisor review; else anything unanswered → pending; else eligible.
+    supervisor review; else anything unanswered → pending; else eligible. A return
+    applied for before the first policy took effect is REVIEW, with that reason under E2.
     """
     e4 = _checklist_rule(policy, "E4", facts)
-    rules = (
+    rules: tuple[RuleResult, ...] = (
         _e1(policy, facts),
         _e2(policy, facts),
         _checklist_rule(policy, "E3", facts),
@@ -81,6 +82,10 @@ def evaluate_line(policy: Policy, facts: LineFacts) -> Evaluation:
         _x3(e4),
     )
     worst = max(rules, key=lambda r: _SEVERITY[r.outcome]).outcome
+    before = _before_policy(policy, facts)
+    if before is not None:
+        rules = tuple(before if r.rule_id == "E2" else r for r in rules)
+        worst = RuleOutcome.REVIEW
     missing = tuple(
         item.id for item in policy.checklist
         if item.photo_required_on_no and _answer(facts, item) is Answer.NO
@@ -136,6 +141,23 @@ def _e2(policy: Policy, facts: LineFacts) -> RuleResult:
                       f"Applied on day {days} after sign-off ({delivered}): "
                       f"past the {window}-day window.",
                       f"在签收（{delivered}）后第 {days} 天申请，超过 {window} 天期限。")
+
+
+def _before_policy(policy: Policy, facts: LineFacts) -> RuleResult | None:
+    """A return applied for before ``policy`` took effect is judged by no policy: the
+    rules are shown as guidance and a supervisor decides (REVIEW)."""
+    try:
+        applied = policy.local_date(facts.applied_at)
+    except ValueError:
+        return None
+    if applied >= policy.effective_date:
+        return None
+    since = policy.effective_date.isoformat()
+    return RuleResult(
+        "E2", RuleOutcome.REVIEW,
+        f"Applied for on {applied}, before the first return policy took effect ({since}): "
+        "no policy decides this return, a supervisor must review.",
+        f"申请日期 {applied} 早于首个退货政策生效日（{since}）：没有适用的退货政策，需主管审核。")
 
 
 def _checklist_rule(policy: Policy, rule_id: str, facts: LineFacts) -> RuleResult:

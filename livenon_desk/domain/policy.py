@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from livenon_desk.domain.business_days import BusinessCalendar
+from livenon_desk.domain.business_days import BusinessCalendar, check_holiday_calendar
 from livenon_desk.domain.enums import RuleOutcome
 from livenon_desk.errors import PolicyError
 from livenon_desk.paths import policy_dir
@@ -137,9 +137,17 @@ def load_policy(path: Path) -> Policy:
     weekend = r.get("calendar.weekend", list)
     if not all(isinstance(d, int) and 1 <= d <= 7 for d in weekend) or len(set(weekend)) >= 7:
         raise r.fail("calendar.weekend", "must list weekdays 1-7, leaving at least one working")
-    holidays = r.get("calendar.holidays", list)
-    if not all(isinstance(d, date) and not isinstance(d, datetime) for d in holidays):
-        raise r.fail("calendar.holidays", "must list dates (YYYY-MM-DD)")
+    closures = r.get("calendar.closures", list)
+    if not all(isinstance(d, date) and not isinstance(d, datetime) for d in closures):
+        raise r.fail("calendar.closures", "must list dates (YYYY-MM-DD)")
+    public = r.get("calendar.holiday_calendars", list)
+    for code in public:
+        if not isinstance(code, str):
+            raise r.fail("calendar.holiday_calendars", "must list calendar names (\"US\")")
+        try:
+            check_holiday_calendar(code)
+        except ValueError as exc:
+            raise r.fail("calendar.holiday_calendars", str(exc)) from None
     effective = r.get("effective_date", date)
     if isinstance(effective, datetime):
         raise r.fail("effective_date", "must be a date, not a date and time")
@@ -148,7 +156,7 @@ def load_policy(path: Path) -> Policy:
         effective_date=effective,
         title=r.get("title", str),
         time_zone=zone,
-        calendar=BusinessCalendar(frozenset(weekend), frozenset(holidays)),
+        calendar=BusinessCalendar(frozenset(weekend), frozenset(closures), tuple(public)),
         e2_window_days=r.days("rules.E2.window_days"),
         instructions_target_bd=r.days("deadlines.instructions_target_business_days"),
         instructions_deadline_bd=r.days("deadlines.instructions_deadline_business_days"),
@@ -216,8 +224,20 @@ class PolicySet:
 
     def for_application(self, applied_at: datetime) -> Policy:
         """The policy a return is judged by: the one in effect on the warehouse's day of
-        its application."""
-        return self.in_effect(self.latest.local_date(applied_at))
+        its application.
+
+        A return applied for before the first policy took effect gets the first policy:
+        its calendar, checklist and documents serve, and ``evaluate_line`` makes its
+        decision REVIEW, saying that no policy was in effect.
+        """
+        day = self.latest.local_date(applied_at)
+        if day < self.first.effective_date:
+            return self.first
+        return self.in_effect(day)
+
+    @property
+    def first(self) -> Policy:
+        return min(self.policies, key=lambda p: p.effective_date)
 
     @property
     def latest(self) -> Policy:

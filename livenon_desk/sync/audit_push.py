@@ -29,14 +29,17 @@ def event_key(event_hash: str) -> str:
     return str(uuid.uuid5(_KEYS, event_hash))
 
 
-def _write(event: AuditEvent) -> BatchWrite:
+def _write(event: AuditEvent, sender: str) -> BatchWrite:
+    """The server records the signed-in user as the sender (``actor``); the user the
+    desk recorded goes in the details, covered by the event's hash."""
     key = event_key(event.hash)
     body: dict[str, Any] = {
-        "uuid": key, "occurred_at": event.at.isoformat(), "actor": event.actor[:64],
+        "uuid": key, "occurred_at": event.at.isoformat(), "actor": sender,
         "action": event.action, "entity_kind": event.entity_kind or "desk",
         "entity_id": (event.entity_key or "-")[:40],
         "details": {"before": event.before, "after": event.after, "detail": event.detail,
-                    "hash": event.hash, "prev_hash": event.prev_hash},
+                    "hash": event.hash, "prev_hash": event.prev_hash,
+                    "desk_actor": event.actor},
     }
     return BatchWrite(key, "audit_event", key, body)
 
@@ -57,7 +60,8 @@ class AuditPusher:
                                         .order_by(AuditEvent.id).limit(self.batch)))
             if not events:
                 return sent
-            results = self.client.push_batch([_write(e) for e in events])
+            sender = self.client.signed_in_user()
+            results = self.client.push_batch([_write(e, sender) for e in events])
             refused = [r for r in results if not r.ok]
             for result in refused:
                 # A refusal is final (the server checked the body): keep the trail moving.

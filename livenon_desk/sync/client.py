@@ -105,6 +105,8 @@ class CentralClient:
         self.settings = settings
         self.base = _check_url(settings)
         self.token = token
+        # Who the token belongs to: known after sign_in, else asked once (signed_in_user).
+        self.username: str | None = None
         self._sleep = sleep
         self._rng = rng
         self._local = threading.local()
@@ -220,8 +222,16 @@ class CentralClient:
         doc = response.json()
         token = Token(str(doc["access_token"]), str(doc["role"]), int(doc["expires_in"]))
         self.token = token.access_token
+        self.username = username
         log.info("signed in to the central server as %r (%s)", username, token.role)
         return token
+
+    def signed_in_user(self) -> str:
+        """The token's user: the name the server records on this desk's writes, and the
+        only one it accepts as an override's ``by`` or an audit event's ``actor``."""
+        if self.username is None:
+            self.username = str(self.request("GET", "/auth/me", ok=(200,)).json()["username"])
+        return self.username
 
     def pull(self, since: str | None = None, limit: int = 500) -> ChangesPage:
         """One page of changes after the cursor ``since`` (None: from the beginning)."""

@@ -107,9 +107,17 @@ class Pusher:
                         continue  # changes held back behind the batch may go now
                 if not rows:
                     return result
+                sender_name = self._sender(rows)
                 flying = (rows, sender.submit(self.client.push_batch, [
-                    BatchWrite(r.idempotency_key, _write_kind(r.kind), r.entity_key, r.body,
-                               r.if_match) for r in rows]))
+                    BatchWrite(r.idempotency_key, _write_kind(r.kind), r.entity_key,
+                               signed_as(r.kind, r.body, sender_name), r.if_match)
+                    for r in rows]))
+
+    def _sender(self, rows: Sequence[_Row]) -> str | None:
+        """The signed-in user's name, asked of the server only when a row needs it."""
+        if any(r.kind in _AUTHORED for r in rows):
+            return self.client.signed_in_user()
+        return None
 
     # -- choosing ------------------------------------------------------------------------
 
@@ -314,6 +322,23 @@ def _version(body: dict[str, Any] | None) -> int | None:
     if isinstance(doc, dict) and isinstance(doc.get("version"), int):
         return int(doc["version"])
     return None
+
+
+_AUTHORED = {"override": "by", "audit_event": "actor"}
+
+
+def signed_as(kind: str, body: dict[str, Any], sender: str | None) -> dict[str, Any]:
+    """The body as the signed-in user sends it. The server records who sends a change
+    and refuses a body that names someone else, so an override's ``by`` and an audit
+    event's ``actor`` are the sender's; the name the desk recorded, if another, goes along
+    in the event's details (``desk_actor``)."""
+    field_name = _AUTHORED.get(kind)
+    if field_name is None or sender is None or body.get(field_name) == sender:
+        return body
+    signed = {**body, field_name: sender}
+    if kind == "audit_event":
+        signed["details"] = {**(body.get("details") or {}), "desk_actor": body.get("actor")}
+    return signed
 
 
 def _write_kind(kind: str) -> WriteKind:

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from livenon_desk.domain.business_days import BusinessCalendar
 from livenon_desk.domain.policy import default_policies
+from livenon_desk.errors import CalendarError
 
 CALENDAR = default_policies().latest.calendar
 DAYS = st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31))
@@ -65,3 +66,56 @@ def test_adding_is_monotonic(day: date, n: int) -> None:
 def test_between_is_zero_backwards(a: date, b: date) -> None:
     if b <= a:
         assert CALENDAR.business_days_between(a, b) == 0
+
+
+# Fixed-date US federal holidays: (month, day). On a Saturday the Friday before is
+# observed, on a Sunday the Monday after (5 U.S.C. 6103(b)).
+_FIXED = {"New Year's Day": (1, 1), "Juneteenth": (6, 19), "Independence Day": (7, 4),
+          "Veterans Day": (11, 11), "Christmas Day": (12, 25)}
+
+
+def _observed(day: date) -> date:
+    if day.isoweekday() == 6:
+        return day - timedelta(days=1)
+    if day.isoweekday() == 7:
+        return day + timedelta(days=1)
+    return day
+
+
+@pytest.mark.parametrize("year", range(2025, 2036))
+def test_observed_fridays_and_mondays_are_holidays(year: int) -> None:
+    for name, (month, day) in _FIXED.items():
+        observed = _observed(date(year, month, day))
+        assert not CALENDAR.is_business_day(observed), f"{name} {year} observed {observed}"
+        if observed != date(year, month, day):
+            # Only the observed day is off: Thursday before a Friday, Tuesday after a Monday.
+            other = observed + timedelta(days=1 if observed.isoweekday() == 1 else -1)
+            assert CALENDAR.is_business_day(other), f"{name} {year}: {other}"
+
+
+def test_new_years_day_2028_is_observed_on_friday_31_december_2027() -> None:
+    assert not CALENDAR.is_business_day(date(2027, 12, 31))
+    assert CALENDAR.add_business_days(date(2027, 12, 30), 1) == date(2028, 1, 3)
+
+
+@pytest.mark.parametrize(("year", "thanksgiving"), [
+    (2028, date(2028, 11, 23)), (2031, date(2031, 11, 27)), (2035, date(2035, 11, 22)),
+])
+def test_floating_holidays_after_2027_are_holidays(year: int, thanksgiving: date) -> None:
+    assert not CALENDAR.is_business_day(thanksgiving)
+    assert CALENDAR.add_business_days(thanksgiving - timedelta(days=1), 1) == \
+        thanksgiving + timedelta(days=1)
+
+
+def test_the_files_own_closures_are_not_business_days() -> None:
+    closed = date(2030, 3, 12)  # a Tuesday
+    calendar = BusinessCalendar(CALENDAR.weekend, frozenset({closed}), CALENDAR.public)
+    assert CALENDAR.is_business_day(closed)
+    assert not calendar.is_business_day(closed)
+
+
+def test_a_day_outside_the_calendar_is_an_error_the_user_sees() -> None:
+    with pytest.raises(CalendarError) as caught:
+        CALENDAR.add_business_days(date(2100, 12, 30), 3)
+    assert "2101" in caught.value.message and "US" in caught.value.message
+    assert "2101" in caught.value.text("zh") and "日历" in caught.value.text("zh")

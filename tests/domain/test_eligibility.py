@@ -162,7 +162,8 @@ def test_rule_results_round_trip_as_json_data() -> None:
 
 
 @given(
-    signed=st.datetimes(min_value=datetime(2025, 1, 1), max_value=datetime(2027, 12, 1),
+    # From 2 January: an application on 31 December 2024 (LA) predates the policy.
+    signed=st.datetimes(min_value=datetime(2025, 1, 2), max_value=datetime(2027, 12, 1),
                         timezones=st.just(UTC)),
     days=st.integers(min_value=0, max_value=60),
     minutes=st.integers(min_value=0, max_value=24 * 60 - 1),
@@ -175,3 +176,24 @@ def test_e2_agrees_with_warehouse_calendar_days(signed: datetime, days: int, min
     counted = (applied_local.astimezone(LA).date() - local_sign.date()).days
     expected = RuleOutcome.PASS if counted <= 30 else RuleOutcome.FAIL
     assert rule(result, "E2").outcome is expected
+
+
+def test_a_return_applied_before_the_first_policy_is_review_with_that_reason() -> None:
+    applied = datetime(2024, 7, 18, 10, 0, tzinfo=LA)
+    result = evaluate_line(POLICY, facts(delivered_at=applied - timedelta(days=5),
+                                         applied_at=applied, clearance=True))
+    assert result.decision is Decision.NEEDS_REVIEW
+    e2 = rule(result, "E2")
+    assert e2.outcome is RuleOutcome.REVIEW
+    assert "2024-07-18" in e2.reason_en and "2025-01-01" in e2.reason_en
+    assert "before the first return policy" in e2.reason_en
+    assert "2024-07-18" in e2.reason_zh and "没有适用的退货政策" in e2.reason_zh
+    # The other rules still show what the first policy would say, as guidance.
+    assert rule(result, "X2").outcome is RuleOutcome.FAIL
+
+
+def test_the_first_policy_day_is_judged_by_that_policy() -> None:
+    applied = datetime(2025, 1, 1, 0, 30, tzinfo=LA)
+    result = evaluate_line(POLICY, facts(delivered_at=applied - timedelta(days=3),
+                                         applied_at=applied))
+    assert result.decision is Decision.ELIGIBLE

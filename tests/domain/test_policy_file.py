@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -22,7 +23,8 @@ def test_the_shipped_policy_loads() -> None:
     assert (policy.inspection_target_bd, policy.inspection_deadline_bd) == (3, 5)
     assert {item.rule for item in policy.checklist} == {"E1", "E3", "E4", "E5"}
     assert policy.items_for("E5")[0].on_no is RuleOutcome.REVIEW
-    assert date(2025, 11, 27) in policy.calendar.holidays
+    assert policy.calendar.public == ("US",)
+    assert not policy.calendar.is_business_day(date(2025, 11, 27))
 
 
 def _variant(tmp_path: Path, old: str, new: str, name: str = "p.toml") -> Path:
@@ -45,6 +47,9 @@ def _variant(tmp_path: Path, old: str, new: str, name: str = "p.toml") -> Path:
     ("estimated_rate_domestic = 0.10", "estimated_rate_domestic = 1.5", "between 0 and 1"),
     ("weekend = [6, 7]", "weekend = [1, 2, 3, 4, 5, 6, 7]", "at least one working"),
     ("effective_date = 2025-01-01", 'effective_date = "soon"', "effective_date has the wrong"),
+    ('holiday_calendars = ["US"]', 'holiday_calendars = ["XX"]', "calendar.holiday_calendars"),
+    ('holiday_calendars = ["US"]', 'holiday_calendars = ["US-ZZ"]', "US-ZZ"),
+    ('holiday_calendars = ["US"]', 'holiday_calendars = "US"', "holiday_calendars has the"),
 ])
 def test_bad_policy_files_are_refused_with_the_key(
     tmp_path: Path, old: str, new: str, message: str
@@ -75,6 +80,10 @@ def test_the_policy_in_effect_is_chosen_by_date(tmp_path: Path) -> None:
     assert policies.latest.version == "2027.1"
     with pytest.raises(PolicyError, match="No return policy is in effect on 2024-12-31"):
         policies.in_effect(date(2024, 12, 31))
+    # A return applied for before the first policy is judged (as REVIEW) under the first.
+    la = ZoneInfo("America/Los_Angeles")
+    assert policies.for_application(datetime(2024, 7, 18, 9, tzinfo=la)).version == "2025.1"
+    assert policies.for_application(datetime(2027, 1, 1, 9, tzinfo=la)).version == "2027.1"
 
 
 def test_two_files_with_one_version_are_refused(tmp_path: Path) -> None:

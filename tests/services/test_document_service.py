@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from livenon_desk.domain.enums import Answer, Disposition, ReturnStatus
+from livenon_desk.domain.enums import Answer, Decision, Disposition, ReturnStatus
 from livenon_desk.domain.policy import default_policies
 from livenon_desk.errors import RestrictedError, ValidationError
 from livenon_desk.models import AuditEvent, ReturnLine
@@ -14,6 +15,7 @@ from livenon_desk.services.document_kinds import DocumentKind
 from livenon_desk.services.document_service import DocumentService, PrintCancelledError
 from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.services.inspection_service import InspectionService
+from livenon_desk.services.returns_service import ReturnsService
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
 from tests.builders import ALL_YES, NOW, Built, add_return
@@ -100,3 +102,24 @@ def test_a_batch_of_labels_skips_the_restricted_and_can_be_cancelled(
         documents.batch(SUPERVISOR, DocumentKind.TAG, rmas, cancelled=lambda: True)
     assert documents.rmas_with_status(ReturnStatus.RECEIVED)[:3] == sorted(
         b.rma_number for b in built)
+
+
+def test_a_return_applied_before_the_first_policy_prints_and_is_reviewed(
+    store: Store, documents: DocumentService, inspections: InspectionService, tmp_path: Path
+) -> None:
+    applied = datetime(2024, 7, 18, 17, 0, tzinfo=UTC)
+    built = _inspected(store, inspections, tmp_path, applied_at=applied,
+                       delivered_at=applied - timedelta(days=6))
+    for kind in (DocumentKind.RETURN_FORM, DocumentKind.INVOICE, DocumentKind.LABEL,
+                 DocumentKind.TAG):
+        content = text(documents.render(INSPECTOR, kind, built.rma_number).pdf)
+        assert (built.order_number if kind is DocumentKind.INVOICE
+                else built.rma_number) in content.replace("\n", "")
+    report = text(documents.render(INSPECTOR, DocumentKind.INSPECTION_REPORT,
+                                   built.rma_number).pdf).replace("\n", " ")
+    assert "before the first return policy" in report
+    detail = ReturnsService(store, default_policies(), clock=lambda: NOW).detail(
+        built.return_id)
+    assert [line.decision for line in detail.lines] == [Decision.NEEDS_REVIEW]
+    e2 = next(r for r in detail.lines[0].rules if r.rule_id == "E2")
+    assert "2024-07-18" in e2.reason_en

@@ -277,3 +277,27 @@ def test_batches_overlap_but_each_records_changes_stay_in_order(
 
         assert {r.attempts for r in s.query(OutboxRow).filter(
             OutboxRow.entity_key != ret.rma_number)} == {1}
+
+
+def test_a_desk_sends_under_its_signed_in_user_and_nothing_is_refused(
+        desk: Desk, central: Central) -> None:
+    """The sync token is the supervisor's, the work the inspector's: the server records
+    the sender and accepts every change; the desk's own actor travels in the details."""
+    from livenon_desk.sync.push import signed_as
+
+    desk.client = central.client(None)
+    desk.client.token = central.client("supervisor").token  # a kept token: name unknown
+    _received_and_inspected(desk)
+
+    result = desk.worker().run_round()
+
+    assert result.push.failed == 0 and desk.outbox("failed") == []
+    with central.context.db.read() as c:
+        events = c.execute(tables.audit_events.select()).all()
+    assert events and {e.data["actor"] for e in events} == {"supervisor"}
+    assert {e.data["details"]["desk_actor"] for e in events} == {"inspector"}
+    override = {"decision": "eligible", "reason": "goodwill", "by": "chief",
+                "at": "2026-11-25T11:00:00+00:00"}
+    assert signed_as("override", override, "supervisor")["by"] == "supervisor"
+    assert signed_as("receipt", {"received_by": "inspector"}, "supervisor") == {
+        "received_by": "inspector"}
