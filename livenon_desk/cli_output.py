@@ -99,4 +99,12 @@ def explanation_text(detail: ReturnDetail, language: str = "en") -> str:
             for rule_id, label_en, label_zh, amount in r.deductions:
                 out.append(f"    - {amount} {label_zh if zh else label_en} ({rule_id})")
             out.append(f"    = {r.currency} {r.amount}")
+            if r.return_deductions:
+                out.append(f"    {r.explanation_zh if zh else r.explanation_en}")
+    if detail.refund is not None:
+        r = detail.refund
+        out.append("")
+        # One label, one deduction: the return's refund, each deduction taken once.
+        out.append(("退货退款：" if zh else "refund of the return: ")
+                   + (r.explanation_zh if zh else r.explanation_en))
     return "\n".join(out)

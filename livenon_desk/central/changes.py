@@ -4,6 +4,18 @@ Each entity table is read from its seq index up to ``limit + 1`` rows and the fo
 are merged; the extra row tells whether there is more. The cursor is opaque to desks; it
 is the seq of the last change in the page, so a pull interrupted after any page resumes
 exactly there.
+
+Why a cursor never passes a committed change, however many server processes write:
+
+- Sequence numbers are handed out in commit order. A writer takes its numbers by updating
+  the one ``counters`` row, whose row lock it holds until its transaction ends; the next
+  writer waits for that lock, so it takes higher numbers only once the first one's commit
+  is visible to everyone (or its rollback has given the numbers back). Hence when a
+  snapshot sees a change with seq N, it sees every committed change below N.
+- The four tables are read in one snapshot (``CentralDatabase.read``: REPEATABLE READ on
+  PostgreSQL). Read under READ COMMITTED, as four statements with four snapshots, a batch
+  committing between two of them showed its inspection (seq N+1) but not its return
+  (seq N): the cursor moved to N+1 and the return's change was never sent.
 """
 
 from __future__ import annotations

@@ -93,8 +93,15 @@ class CentralDatabase:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        with self.engine.connect() as connection, connection.begin():
-            yield connection
+        """A read-only transaction whose statements all see one snapshot of the database:
+        on PostgreSQL REPEATABLE READ (under READ COMMITTED each statement would see the
+        commits made since the one before), on SQLite the WAL read transaction."""
+        with self.engine.connect() as connection:
+            if not self.is_sqlite:
+                connection.execution_options(isolation_level="REPEATABLE READ",
+                                             postgresql_readonly=True)
+            with connection.begin():
+                yield connection
 
     def dispose(self) -> None:
         self.engine.dispose()

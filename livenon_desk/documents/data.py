@@ -316,7 +316,8 @@ class LabelInfo:
 
 @dataclass(frozen=True)
 class ItemTagInfo:
-    """The tag on a returned piece on the warehouse floor."""
+    """The tag on one carton of a returned line: every carton has its own, with the line's
+    tag code (the code receiving scans) and its place among the line's cartons."""
 
     rma_number: str
     tag_code: str
@@ -328,6 +329,8 @@ class ItemTagInfo:
     inspected_by: str | None
     inspected_at: datetime | None
     decision: Decision | None = None
+    carton_index: int = 1
+    carton_count: int = 1
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """The tag on a returned piece on the warehouse floor: what it is, where it goes, who said so.
 
-Printed on the label printer's 4x6 inch stock. The RMA and the SKU are Code 128, so a
-scan at the bin finds the return or the product; the disposition is the largest word on
-the tag, since it decides where a forklift takes the piece.
+Printed on the label printer's 4x6 inch stock, one tag per carton ("2 / 3"). The tag code
+and the SKU are Code 128: receiving counts a carton in by scanning its tag code, which also
+finds the return; a scan of the SKU finds the product. The disposition is the largest word
+on the tag, since it decides where a forklift takes the piece.
 """
 
 from __future__ import annotations
@@ -45,18 +46,22 @@ def draw_tag(canvas: Canvas, tag: ItemTagInfo, company: CompanyDetails, lang: La
     canvas.setFont(font, 9)
     canvas.drawString(PAD, y - 9, printable(f"{company.name.upper()}  ·  "
                                             f"{tr('title.item_tag', lang)}"))
-    canvas.setFont(font, 8)
-    canvas.drawRightString(WIDTH - PAD, y - 9, printable(tag.tag_code))
+    canvas.setFont(font, 11)
+    canvas.drawRightString(WIDTH - PAD, y - 10, tag.rma_number)
     y -= 16
     canvas.setLineWidth(1.5)
     canvas.line(PAD, y, WIDTH - PAD, y)
 
-    # The RMA and its barcode.
-    y = _caption(canvas, font, tr("rma", lang), y)
+    # The tag code receiving scans, as bars, and this carton's place among the line's.
+    _caption(canvas, font, tr("tag", lang), y)
+    canvas.setFont(font, 7)
+    canvas.drawRightString(WIDTH - PAD, y - 10, printable(tr("carton", lang)))
+    y -= 13
     canvas.setFont(font, 18)
-    canvas.drawString(PAD, y - 18, tag.rma_number)
+    canvas.drawString(PAD, y - 18, printable(tag.tag_code))
+    canvas.drawRightString(WIDTH - PAD, y - 18, f"{tag.carton_index} / {tag.carton_count}")
     y -= 24
-    draw_code128(canvas, tag.rma_number, PAD, y - 44, inner, 44)
+    draw_code128(canvas, tag.tag_code, PAD, y - 44, inner, 44)
     y -= 52
 
     # Product: the name in the tag's language, wrapped and shrunk to its box.

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from livenon_desk.domain.enums import Answer, Decision, RuleOutcome
+from livenon_desk.domain.enums import Answer, Decision, ReasonCategory, RuleOutcome
 from livenon_desk.domain.policy import ChecklistItem, Policy
 
 _SEVERITY = {
@@ -32,6 +32,7 @@ class LineFacts:
     applied_at: datetime
     answers: Mapping[str, Answer]
     photo_count: int = 0
+    reason_category: ReasonCategory | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ def evaluate_line(policy: Policy, facts: LineFacts) -> Evaluation:
     applied for before the first policy took effect is REVIEW, with that reason under E2.
     """
     e4 = _checklist_rule(policy, "E4", facts)
+    excused = _excused(policy, facts)
     rules: tuple[RuleResult, ...] = (
         _e1(policy, facts),
         _e2(policy, facts),
@@ -79,7 +81,7 @@ def evaluate_line(policy: Policy, facts: LineFacts) -> Evaluation:
         _checklist_rule(policy, "E5", facts),
         _x1(facts),
         _x2(facts),
-        _x3(e4),
+        _x3(e4, excused),
     )
     worst = max(rules, key=lambda r: _SEVERITY[r.outcome]).outcome
     before = _before_policy(policy, facts)
@@ -87,9 +89,10 @@ def evaluate_line(policy: Policy, facts: LineFacts) -> Evaluation:
         rules = tuple(before if r.rule_id == "E2" else r for r in rules)
         worst = RuleOutcome.REVIEW
     missing = tuple(
-        item.id for item in policy.checklist
-        if item.photo_required_on_no and _answer(facts, item) is Answer.NO
-        and facts.photo_count == 0
+        item.id for item in policy.checklist_for(facts.reason_category)
+        if facts.photo_count == 0 and (
+            (item.photo_required_on_no and _answer(facts, item) is Answer.NO)
+            or (item.photo_required_on_yes and _answer(facts, item) is Answer.YES))
     )
     return Evaluation(_DECISION[worst], policy.version, rules, missing)
 
@@ -143,6 +146,20 @@ def _e2(policy: Policy, facts: LineFacts) -> RuleResult:
                       f"在签收（{delivered}）后第 {days} 天申请，超过 {window} 天期限。")
 
 
+def _excused(policy: Policy, facts: LineFacts) -> tuple[ChecklistItem, ...]:
+    """Items answered "no" whose excusing item is answered "yes": under T1, damage that
+    matches what the customer reported is not a failure of E4 or X3."""
+    excused = []
+    for item in policy.checklist_for(facts.reason_category):
+        if item.excused_by is None or _answer(facts, item) is not Answer.NO:
+            continue
+        by = policy.item(item.excused_by)
+        if by is not None and by.asked_for(facts.reason_category) \
+                and _answer(facts, by) is Answer.YES:
+            excused.append(item)
+    return tuple(excused)
+
+
 def _before_policy(policy: Policy, facts: LineFacts) -> RuleResult | None:
     """A return applied for before ``policy`` took effect is judged by no policy: the
     rules are shown as guidance and a supervisor decides (REVIEW)."""
@@ -161,23 +178,46 @@ def _before_policy(policy: Policy, facts: LineFacts) -> RuleResult | None:
 
 
 def _checklist_rule(policy: Policy, rule_id: str, facts: LineFacts) -> RuleResult:
-    items = policy.items_for(rule_id)
-    failed = [i for i in items if _answer(facts, i) is Answer.NO]
-    if failed:
-        outcome = max((i.on_no for i in failed), key=lambda o: _SEVERITY[o])
-        return RuleResult(
-            rule_id, outcome,
-            "Answered no: " + "; ".join(i.question_en for i in failed) + ".",
-            "检验结果为否：" + "；".join(i.question_zh for i in failed) + "。")
+    """A checklist rule: a "no" fails (or asks review) with what was found; an N/A where the
+    policy does not allow it is REVIEW, never PASS; an unanswered item leaves it pending."""
+    items = policy.items_for(rule_id, facts.reason_category)
+    excused = _excused(policy, facts)
+    failed = [i for i in items if _answer(facts, i) is Answer.NO and i not in excused]
+    stray_na = [i for i in items
+                if _answer(facts, i) is Answer.NOT_APPLICABLE and not i.na_allowed]
+    if failed or stray_na:
+        outcomes = [i.on_no for i in failed] + [RuleOutcome.REVIEW] * bool(stray_na)
+        en = [i.found_en for i in failed]
+        zh = [i.found_zh for i in failed]
+        if stray_na:
+            en.append("answered N/A where the policy allows no N/A, a supervisor must review: "
+                      + "; ".join(i.question_en for i in stray_na))
+            zh.append("政策不允许此项回答“不适用”，需主管审核：" + "；".join(
+                i.question_zh for i in stray_na))
+        return RuleResult(rule_id, max(outcomes, key=lambda o: _SEVERITY[o]),
+                          _sentence("; ".join(en)), "；".join(zh) + "。")
     open_items = [i for i in items if _answer(facts, i) is Answer.UNANSWERED]
     if open_items:
         return RuleResult(
             rule_id, RuleOutcome.PENDING,
             "Awaiting inspection: " + "; ".join(i.question_en for i in open_items) + ".",
             "待检验：" + "；".join(i.question_zh for i in open_items) + "。")
-    return RuleResult(rule_id, RuleOutcome.PASS,
-                      "Checked: " + "; ".join(i.question_en for i in items) + ".",
-                      "已检验：" + "；".join(i.question_zh for i in items) + "。")
+    checked = [i for i in items if _answer(facts, i) is Answer.YES]
+    not_applicable = [i for i in items if _answer(facts, i) is Answer.NOT_APPLICABLE]
+    text_en = "Checked: " + "; ".join(i.question_en for i in checked) + "."
+    text_zh = "已检验：" + "；".join(i.question_zh for i in checked) + "。"
+    if not_applicable:
+        text_en += " Not applicable: " + "; ".join(i.question_en for i in not_applicable) + "."
+        text_zh += "不适用：" + "；".join(i.question_zh for i in not_applicable) + "。"
+    for item in (i for i in excused if i.rule == rule_id):
+        text_en += (f" {item.found_en}, as the customer reported (T1: a quality return is "
+                    "accepted with the damage or defect it reports).")
+        text_zh += f"{item.found_zh}，与客户所报一致（T1：质量问题退货按所报损坏或缺陷受理）。"
+    return RuleResult(rule_id, RuleOutcome.PASS, text_en, text_zh)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
 def _x1(facts: LineFacts) -> RuleResult:
@@ -194,12 +234,18 @@ def _x2(facts: LineFacts) -> RuleResult:
     return RuleResult("X2", RuleOutcome.PASS, "Not a clearance product.", "非清仓商品。")
 
 
-def _x3(e4: RuleResult) -> RuleResult:
+def _x3(e4: RuleResult, excused: tuple[ChecklistItem, ...]) -> RuleResult:
     if e4.outcome is RuleOutcome.FAIL:
         return RuleResult("X3", RuleOutcome.FAIL,
                           "Used or damaged furniture is not returnable (E4 finding).",
                           "已使用或损坏的家具不可退货（依据 E4 检验）。")
     if e4.outcome in (RuleOutcome.PENDING, RuleOutcome.REVIEW):
         return RuleResult("X3", e4.outcome, "Depends on the E4 finding.", "取决于 E4 检验结果。")
+    if excused:
+        return RuleResult(
+            "X3", RuleOutcome.PASS,
+            "The damage matches what the customer reported: not furniture the customer used "
+            "or damaged (T1, E4).",
+            "损坏与客户所报一致：并非客户使用或损坏的家具（T1，E4）。")
     return RuleResult("X3", RuleOutcome.PASS, "Neither used nor damaged (E4).",
                       "未使用且无损坏（E4）。")

@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from livenon_desk.domain.business_days import BusinessCalendar, check_holiday_calendar
-from livenon_desk.domain.enums import RuleOutcome
+from livenon_desk.domain.enums import ReasonCategory, RuleOutcome
 from livenon_desk.errors import PolicyError
 from livenon_desk.paths import policy_dir
 
@@ -21,14 +21,40 @@ RULE_IDS = ("E1", "E2", "E3", "E4", "E5", "X1", "X2", "X3")
 CHECKLIST_RULES = frozenset({"E1", "E3", "E4", "E5"})
 
 
+# The receipt's own findings that answer a checklist item before the inspector does (E5).
+RECEIPT_FIELDS = frozenset({"invoice_enclosed", "return_form_enclosed"})
+
+
 @dataclass(frozen=True)
 class ChecklistItem:
+    """One question of the inspector's checklist, with what each answer does to its rule.
+
+    ``found_en``/``found_zh`` say what a "no" means was found ("Shows signs of use"), so a
+    failed rule reads as a finding, never as a double negative. ``na_allowed`` lets an item
+    be answered N/A (accessories of a piece sold without any); elsewhere N/A is REVIEW.
+    ``reason_categories`` limits the question to returns of those reasons (empty: every
+    return). ``excused_by`` names an item whose "yes" turns this item's "no" into no failure:
+    a quality return's damage that matches the report (T1, X3). ``receipt_field`` names the
+    receipt's finding that answers the item "no" in advance (E5: "invoice enclosed: no").
+    """
+
     id: str
     rule: str
     question_en: str
     question_zh: str
     on_no: RuleOutcome
     photo_required_on_no: bool = False
+    found_en: str = ""
+    found_zh: str = ""
+    na_allowed: bool = False
+    photo_required_on_yes: bool = False
+    reason_categories: frozenset[ReasonCategory] = frozenset()
+    excused_by: str | None = None
+    receipt_field: str | None = None
+
+    def asked_for(self, category: ReasonCategory | None) -> bool:
+        """Whether the item is on the checklist of a return of this reason category."""
+        return not self.reason_categories or category in self.reason_categories
 
 
 @dataclass(frozen=True)
@@ -66,8 +92,18 @@ class Policy:
             raise ValueError("naive datetime: the warehouse day of an unzoned time is unknown")
         return moment.astimezone(self.time_zone).date()
 
-    def items_for(self, rule_id: str) -> tuple[ChecklistItem, ...]:
-        return tuple(item for item in self.checklist if item.rule == rule_id)
+    def items_for(
+        self, rule_id: str, category: ReasonCategory | None = None
+    ) -> tuple[ChecklistItem, ...]:
+        return tuple(item for item in self.checklist
+                     if item.rule == rule_id and item.asked_for(category))
+
+    def checklist_for(self, category: ReasonCategory | None) -> tuple[ChecklistItem, ...]:
+        """The questions asked for a return of this reason category, in the file's order."""
+        return tuple(item for item in self.checklist if item.asked_for(category))
+
+    def item(self, item_id: str) -> ChecklistItem | None:
+        return next((item for item in self.checklist if item.id == item_id), None)
 
 
 class _Reader:
@@ -194,17 +230,41 @@ def _checklist(r: _Reader) -> tuple[ChecklistItem, ...]:
         on_no = item_reader.get("on_no", str)
         if on_no not in (RuleOutcome.FAIL, RuleOutcome.REVIEW):
             raise r.fail(f"{key}.on_no", f"must be 'fail' or 'review', not {on_no!r}")
-        photo = raw.get("photo_required_on_no", False)
-        if not isinstance(photo, bool):
-            raise r.fail(f"{key}.photo_required_on_no", "must be true or false")
+        flags = {name: raw.get(name, False) for name in
+                 ("photo_required_on_no", "photo_required_on_yes", "na_allowed")}
+        for name, value in flags.items():
+            if not isinstance(value, bool):
+                raise r.fail(f"{key}.{name}", "must be true or false")
+        categories = raw.get("reason_categories", [])
+        known = {c.value for c in ReasonCategory}
+        if not isinstance(categories, list) or not all(c in known for c in categories):
+            raise r.fail(f"{key}.reason_categories", f"must list some of {sorted(known)}")
+        receipt_field = raw.get("receipt_field")
+        if receipt_field is not None and receipt_field not in RECEIPT_FIELDS:
+            raise r.fail(f"{key}.receipt_field",
+                         f"must be one of {sorted(RECEIPT_FIELDS)}, not {receipt_field!r}")
+        excused_by = raw.get("excused_by")
+        if excused_by is not None and not isinstance(excused_by, str):
+            raise r.fail(f"{key}.excused_by", "must name a checklist item")
         items.append(ChecklistItem(
             id=item_id,
             rule=rule,
             question_en=item_reader.get("question_en", str),
             question_zh=item_reader.get("question_zh", str),
             on_no=RuleOutcome(on_no),
-            photo_required_on_no=photo,
+            photo_required_on_no=flags["photo_required_on_no"],
+            found_en=item_reader.get("found_en", str),
+            found_zh=item_reader.get("found_zh", str),
+            na_allowed=flags["na_allowed"],
+            photo_required_on_yes=flags["photo_required_on_yes"],
+            reason_categories=frozenset(ReasonCategory(c) for c in categories),
+            excused_by=excused_by,
+            receipt_field=receipt_field,
         ))
+    for n, item in enumerate(items, start=1):
+        if item.excused_by is not None and item.excused_by not in seen:
+            raise r.fail(f"checklist[{n}].excused_by",
+                         f"names {item.excused_by!r}, which is not a checklist item")
     return tuple(items)
 
 

@@ -1,21 +1,36 @@
-"""The refund recommendation of an eligible line: P6, with P7/T2 deductions and T1."""
+"""The refund recommendation of a return's eligible lines: P6, with P7/T2 deductions and T1.
+
+One label, one deduction: a return's shipping label (its cost, or its estimate) is deducted
+once per return, spread over the refunded lines in proportion to their price, the cents
+given out by largest remainder so that the lines' parts add up to the return's deduction.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from livenon_desk.domain.enums import LabelType, ReasonCategory
-from livenon_desk.domain.money import format_money, round_money
+from livenon_desk.domain.money import (
+    format_money,
+    from_minor_units,
+    round_money,
+    to_minor_units,
+)
 from livenon_desk.domain.policy import Policy
 
 
 @dataclass(frozen=True)
 class Deduction:
+    """A deduction as it falls on one line (``amount``), out of ``return_amount`` for the
+    whole return when the return has more than one refunded line."""
+
     rule_id: str
     label_en: str
     label_zh: str
     amount: Decimal
+    return_amount: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -30,6 +45,77 @@ class RefundRecommendation:
     explanation_zh: str
 
 
+@dataclass(frozen=True)
+class RefundLine:
+    """One refunded line: its key (the caller's own id) and what it cost."""
+
+    key: int
+    unit_price: Decimal
+    quantity: int
+
+
+@dataclass(frozen=True)
+class ReturnRefund:
+    """The refund of a whole return: the return's deductions once, and each line's part."""
+
+    currency: str
+    price_paid: Decimal
+    deductions: tuple[Deduction, ...]
+    amount: Decimal
+    notify_customer: bool
+    rule_ids: tuple[str, ...]
+    lines: tuple[tuple[int, RefundRecommendation], ...]
+    explanation_en: str
+    explanation_zh: str
+
+    def line(self, key: int) -> RefundRecommendation:
+        return next(rec for k, rec in self.lines if k == key)
+
+
+def recommend_return_refund(
+    policy: Policy,
+    lines: Sequence[RefundLine],
+    *,
+    currency: str,
+    reason_category: ReasonCategory,
+    label_type: LabelType | None,
+    label_cost: Decimal | None,
+    cross_border: bool,
+) -> ReturnRefund:
+    """The refund of a return's refunded ``lines``. T1: quality returns lose nothing.
+    P7/T2: a personal-reason return on Livenon's pre-paid label pays the label once (its
+    cost, or an estimated share of the refunded total), capped at the policy's share of
+    that total, spread over the lines by price; the customer is told.
+    """
+    prices = [round_money(ln.unit_price * ln.quantity, currency) for ln in lines]
+    total = sum(prices, Decimal(0))
+    rules = policy.refund
+    deductions: list[Deduction] = []
+    notify = False
+    if reason_category is ReasonCategory.QUALITY:
+        rule_ids: tuple[str, ...] = ("T1", "P6")
+    else:
+        rule_ids = ("P7", "T2", "P6")
+        if lines and label_type is LabelType.PREPAID and rules.personal_deduct_prepaid_label:
+            deductions.append(_label_deduction(policy, total, label_cost, cross_border,
+                                               currency))
+            notify = rules.notify_customer
+    shares = [_spread(d.amount, prices, currency) for d in deductions]
+    line_recs = []
+    for n, (line, price) in enumerate(zip(lines, prices, strict=True)):
+        parts = tuple(
+            Deduction(d.rule_id, d.label_en, d.label_zh, share[n],
+                      d.amount if len(lines) > 1 else None)
+            for d, share in zip(deductions, shares, strict=True))
+        line_recs.append((line.key, _recommendation(price, parts, currency, notify, rule_ids)))
+    whole = _recommendation(total, tuple(deductions), currency, notify, rule_ids)
+    return ReturnRefund(
+        currency=currency, price_paid=total, deductions=tuple(deductions),
+        amount=whole.amount, notify_customer=notify, rule_ids=rule_ids,
+        lines=tuple(line_recs), explanation_en=whole.explanation_en,
+        explanation_zh=whole.explanation_zh)
+
+
 def recommend_refund(
     policy: Policy,
     *,
@@ -41,49 +127,76 @@ def recommend_refund(
     label_cost: Decimal | None,
     cross_border: bool,
 ) -> RefundRecommendation:
-    """Price paid less what the policy deducts. T1: quality returns lose nothing. P7/T2:
-    a personal-reason return on Livenon's pre-paid label pays the label (its cost, or an
-    estimated share of the price), capped, and the customer is told.
-    """
-    price = round_money(unit_price * quantity)
-    rules = policy.refund
-    deductions: list[Deduction] = []
-    notify = False
-    if reason_category is ReasonCategory.QUALITY:
-        rule_ids: tuple[str, ...] = ("T1", "P6")
-    else:
-        rule_ids = ("P7", "T2", "P6")
-        if label_type is LabelType.PREPAID and rules.personal_deduct_prepaid_label:
-            deductions.append(_label_deduction(policy, price, label_cost, cross_border))
-            notify = rules.notify_customer
-    amount = max(Decimal("0.00"), round_money(price - sum((d.amount for d in deductions),
-                                                          Decimal(0))))
-    steps_en = "".join(f" − {format_money(d.amount)} {d.label_en} ({d.rule_id})"
-                       for d in deductions)
-    steps_zh = "".join(f" − {format_money(d.amount)} {d.label_zh}({d.rule_id})"
-                       for d in deductions)
+    """The refund of a return with one refunded line (P6, P7, T1, T2)."""
+    whole = recommend_return_refund(
+        policy, [RefundLine(0, unit_price, quantity)], currency=currency,
+        reason_category=reason_category, label_type=label_type, label_cost=label_cost,
+        cross_border=cross_border)
+    return whole.line(0)
+
+
+def _recommendation(
+    price: Decimal, deductions: tuple[Deduction, ...], currency: str, notify: bool,
+    rule_ids: tuple[str, ...],
+) -> RefundRecommendation:
+    deducted = sum((d.amount for d in deductions), Decimal(0))
+    amount = max(round_money(Decimal(0), currency), round_money(price - deducted, currency))
+
+    def money(value: Decimal) -> str:
+        return format_money(value, currency)
+
+    steps_en = "".join(
+        f" − {money(d.amount)} {d.label_en} ({d.rule_id}"
+        + (f", this line's share by price of {money(d.return_amount)} for the return"
+           if d.return_amount is not None else "") + ")"
+        for d in deductions)
+    steps_zh = "".join(
+        f" − {money(d.amount)} {d.label_zh}({d.rule_id}"
+        + (f"，整单 {money(d.return_amount)} 按价格分摊到本行的部分"
+           if d.return_amount is not None else "") + ")"
+        for d in deductions)
     return RefundRecommendation(
         currency=currency,
         price_paid=price,
-        deductions=tuple(deductions),
+        deductions=deductions,
         amount=amount,
         notify_customer=notify,
         rule_ids=rule_ids,
-        explanation_en=f"{format_money(price)}{steps_en} = {format_money(amount)} {currency}",
-        explanation_zh=f"{format_money(price)}{steps_zh} = {format_money(amount)} {currency}",
+        explanation_en=f"{money(price)}{steps_en} = {money(amount)} {currency}",
+        explanation_zh=f"{money(price)}{steps_zh} = {money(amount)} {currency}",
     )
 
 
+def _spread(amount: Decimal, prices: Sequence[Decimal], currency: str) -> list[Decimal]:
+    """``amount`` shared by ``prices`` in proportion, in the currency's minor units, the
+    leftover units going to the largest remainders (ties to the earlier line): the parts
+    add up to ``amount`` exactly."""
+    units = to_minor_units(amount, currency)
+    weights = [to_minor_units(p, currency) for p in prices]
+    whole = sum(weights)
+    if whole == 0:
+        # Nothing paid, nothing to share: the first line carries it (and refunds nothing).
+        return [from_minor_units(units if n == 0 else 0, currency)
+                for n in range(len(prices))]
+    floors = [units * w // whole for w in weights]
+    remainders = [units * w % whole for w in weights]
+    left = units - sum(floors)
+    for n in sorted(range(len(prices)), key=lambda i: (-remainders[i], i))[:left]:
+        floors[n] += 1
+    return [from_minor_units(f, currency) for f in floors]
+
+
 def _label_deduction(
-    policy: Policy, price: Decimal, label_cost: Decimal | None, cross_border: bool
+    policy: Policy, total: Decimal, label_cost: Decimal | None, cross_border: bool,
+    currency: str,
 ) -> Deduction:
     rules = policy.refund
-    cap = round_money(price * rules.max_rate)
+    cap = round_money(total * rules.max_rate, currency)
     if label_cost is not None:
-        amount = min(round_money(label_cost), cap, price)
+        amount = min(round_money(label_cost, currency), cap, total)
         return Deduction("P7", "return shipping label", "退货运费（预付标签）", amount)
     rate = rules.estimated_rate_cross_border if cross_border else rules.estimated_rate_domestic
-    amount = min(round_money(price * rate), cap, price)
+    amount = min(round_money(total * rate, currency), cap, total)
     percent = f"{rate * 100:.0f} %"
     return Deduction("T2", f"return shipping, estimated at {percent} of the price",
                      f"退货运费，按商品价格的 {percent} 估算", amount)

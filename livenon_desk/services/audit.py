@@ -37,6 +37,7 @@ class AuditAction(StrEnum):
     INSPECTION_STARTED = "inspection_started"
     INSPECTED = "inspected"
     OVERRIDDEN = "overridden"
+    REFUND_RECOMMENDED = "refund_recommended"
     PRINTED = "printed"
     EXPORTED = "exported"
     PURGED = "purged"

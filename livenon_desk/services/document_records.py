@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,6 +14,7 @@ from livenon_desk.domain.eligibility import RuleResult
 from livenon_desk.domain.enums import Answer, Decision, ReturnStatus
 from livenon_desk.domain.money import cents_to_decimal
 from livenon_desk.domain.policy import Policy, PolicySet
+from livenon_desk.domain.refund import RefundRecommendation, ReturnRefund
 from livenon_desk.models import (
     Address,
     Communication,
@@ -23,8 +26,7 @@ from livenon_desk.models import (
     ReturnLine,
     ReturnRequest,
 )
-from livenon_desk.services.line_explanation import evaluate_return_line, refund_inputs
-from livenon_desk.services.refund_view import refund_view
+from livenon_desk.services.line_explanation import evaluate_return_line, return_refund
 from livenon_desk.store.photo_files import PhotoFiles
 
 
@@ -39,6 +41,7 @@ class ReturnRecords:
         self.customer_row = s.get_one(Customer, self.order.customer_id)
         self.photos = photos
         self.policy: Policy = policies.for_application(ret.applied_at)
+        self._return_refund: ReturnRefund | None = None
         self.pairs = s.execute(
             select(ReturnLine, OrderLine)
             .join(OrderLine, OrderLine.id == ReturnLine.order_line_id)
@@ -66,7 +69,7 @@ class ReturnRecords:
     def return_lines(self) -> tuple[doc.ReturnLine, ...]:
         return tuple(
             doc.ReturnLine(rl.tag_code, ol.sku, ol.product_name_en, ol.product_name_zh,
-                           rl.quantity, cents_to_decimal(ol.unit_price_cents),
+                           rl.quantity, cents_to_decimal(ol.unit_price_cents, self.order.currency),
                            rl.cartons_expected)
             for rl, ol in self.pairs)
 
@@ -80,15 +83,18 @@ class ReturnRecords:
         o = self.order
         lines = self.s.scalars(select(OrderLine).where(OrderLine.order_id == o.id)
                                .order_by(OrderLine.line_no))
+        def money(minor_units: int) -> Decimal:
+            return cents_to_decimal(minor_units, o.currency)
+
         return doc.OrderInfo(
             order_number=o.order_number, placed_at=o.placed_at, currency=o.currency,
             customer=self.customer(), billing_address=self.address(o.billing_address_id),
             shipping_address=self.address(o.shipping_address_id),
             lines=tuple(doc.OrderLine(ln.line_no, ln.sku, ln.product_name_en,
                                       ln.product_name_zh, ln.quantity,
-                                      cents_to_decimal(ln.unit_price_cents)) for ln in lines),
-            subtotal=cents_to_decimal(o.subtotal_cents), tax=cents_to_decimal(o.tax_cents),
-            shipping=cents_to_decimal(o.shipping_cents), total=cents_to_decimal(o.total_cents),
+                                      money(ln.unit_price_cents)) for ln in lines),
+            subtotal=money(o.subtotal_cents), tax=money(o.tax_cents),
+            shipping=money(o.shipping_cents), total=money(o.total_cents),
             payment=self.payment(), delivered_at=o.delivered_at, cross_border=o.cross_border)
 
     def return_info(self) -> doc.ReturnInfo:
@@ -111,18 +117,28 @@ class ReturnRecords:
             tracking_number=self.ret.tracking_number or self.ret.rma_number,
             cross_border=self.order.cross_border, parcel_count=cartons)
 
+    def labels(self) -> list[doc.LabelInfo]:
+        """One label per carton ("2 / 3"): a carton travels as a parcel of its own."""
+        label = self.label()
+        return [replace(label, parcel_index=index)
+                for index in range(1, label.parcel_count + 1)]
+
     def tags(self) -> list[doc.ItemTagInfo]:
-        tags = []
+        """One tag per carton of each line, each with the line's tag code."""
+        tags: list[doc.ItemTagInfo] = []
         for rl, ol in self.pairs:
             inspection = self.finished(rl.id)
-            tags.append(doc.ItemTagInfo(
+            tag = doc.ItemTagInfo(
                 rma_number=self.ret.rma_number, tag_code=rl.tag_code, sku=ol.sku,
                 product_name_en=ol.product_name_en, product_name_zh=ol.product_name_zh,
                 disposition=inspection.disposition if inspection else None,
                 bin_location=None,
                 inspected_by=inspection.inspector if inspection else None,
                 inspected_at=inspection.finished_at if inspection else None,
-                decision=_final(inspection) if inspection else None))
+                decision=_final(inspection) if inspection else None)
+            cartons = max(1, rl.cartons_expected)
+            tags.extend(replace(tag, carton_index=index, carton_count=cartons)
+                        for index in range(1, cartons + 1))
         return tags
 
     def finished(self, return_line_id: int) -> Inspection | None:
@@ -168,13 +184,22 @@ class ReturnRecords:
         return records
 
     def refund(self, order_line: OrderLine, line: ReturnLine) -> doc.RefundInfo:
-        view = refund_view(self.policy, refund_inputs(self.ret, self.order, order_line,
-                                                      line.quantity))
-        return doc.RefundInfo(
-            currency=view.currency, price_paid=view.price_paid,
-            deductions=tuple(doc.Deduction(rule, en, zh, amount)
-                             for rule, en, zh, amount in view.deductions),
-            amount=view.amount, rule_ids=view.rule_ids, notify_customer=view.notify_customer)
+        """The line's part of the return's refund (one label, one deduction, P7/T2)."""
+        del order_line  # the line's price is in the return's refund already
+        return _refund_info(self.return_refund().line(line.id))
+
+    def return_refund(self) -> ReturnRefund:
+        """The refund of every line whose finished inspection (or exception) passed it."""
+        if self._return_refund is None:
+            refunded = [(rl, ol) for rl, ol in self.pairs
+                        if (inspection := self.finished(rl.id)) is not None
+                        and _final(inspection) is Decision.ELIGIBLE]
+            self._return_refund = return_refund(self.policy, self.ret, self.order, refunded)
+        return self._return_refund
+
+    def whole_refund(self) -> doc.RefundInfo:
+        """The return's refund as the credit note states it: the deductions taken once."""
+        return _refund_info(self.return_refund())
 
     def receipt(self) -> doc.ReceiptRecord | None:
         r = self.ret
@@ -211,6 +236,12 @@ class ReturnRecords:
             | (Communication.order_id == self.order.id)).order_by(Communication.occurred_at))
         return tuple(doc.CommunicationRecord(c.occurred_at, c.channel, c.direction, c.subject,
                                              c.body) for c in rows)
+
+
+def _refund_info(rec: RefundRecommendation | ReturnRefund) -> doc.RefundInfo:
+    return doc.RefundInfo(
+        currency=rec.currency, price_paid=rec.price_paid, deductions=rec.deductions,
+        amount=rec.amount, rule_ids=rec.rule_ids, notify_customer=rec.notify_customer)
 
 
 def _final(inspection: Inspection) -> Decision | None:

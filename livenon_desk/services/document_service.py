@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from decimal import Decimal
 
 from sqlalchemy import select
 
@@ -87,7 +86,7 @@ class DocumentService:
             return invoice_pdf(doc.InvoiceInfo(f"INV-{order.order_number}", order.placed_at,
                                                order), company, lang)
         if kind is DocumentKind.LABEL:
-            return return_labels_pdf([records.label()], company, lang)
+            return return_labels_pdf(records.labels(), company, lang)
         if kind is DocumentKind.TAG:
             return item_tags_pdf(records.tags(), company, lang)
         if kind is DocumentKind.INSPECTION_REPORT:
@@ -116,13 +115,8 @@ class DocumentService:
                 "note follows an eligible inspection or an approved exception.",
                 f"{records.ret.rma_number} 没有获准退款的商品（P6）：只有检验合格或例外批准后"
                 "才能开具贷项通知单。")
-        first = refundable[0].refund
-        assert first is not None
-        price = sum((r.refund.price_paid for r in refundable if r.refund), Decimal(0))
-        amount = sum((r.refund.amount for r in refundable if r.refund), Decimal(0))
-        deductions = tuple(d for r in refundable if r.refund for d in r.refund.deductions)
-        refund = doc.RefundInfo(first.currency, price, deductions, amount, first.rule_ids,
-                                any(r.refund.notify_customer for r in refundable if r.refund))
+        # One label, one deduction: the return's refund, its deductions taken once.
+        refund = records.whole_refund()
         approved_by = next((r.override.by for r in refundable if r.override), None)
         note = doc.CreditNoteInfo(
             credit_note_number=f"CN-{records.ret.rma_number}", issued_at=self._clock(),
@@ -158,7 +152,7 @@ class DocumentService:
                     continue
                 records = ReturnRecords(s, ret, self._policies, self._photos)
                 if kind is DocumentKind.LABEL:
-                    labels.append(records.label())
+                    labels.extend(records.labels())
                 else:
                     tags.extend(records.tags())
                 if progress is not None:

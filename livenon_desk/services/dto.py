@@ -63,6 +63,9 @@ class RefundView:
     rule_ids: tuple[str, ...] = ()
     explanation_en: str = ""
     explanation_zh: str = ""
+    # A line's share comes out of the return's deduction, taken once (one label, one
+    # deduction): here the return's whole deductions, when other lines share them.
+    return_deductions: tuple[tuple[str, str, str, Decimal], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,8 @@ class ReturnDetail:
     receipt_notes: str | None = None
     short_closed_reason: str | None = None
     short_closed_by: str | None = None
+    # The refund of the refunded lines together: P7/T2 deducted once for the return.
+    refund: RefundView | None = None
 
     @property
     def cartons_missing(self) -> bool:

@@ -23,6 +23,9 @@ class ChecklistQuestion:
     question_en: str
     question_zh: str
     photo_required_on_no: bool
+    na_allowed: bool = False  # N/A is an answer here only (the policy file says so)
+    photo_required_on_yes: bool = False
+    receipt_note: tuple[str, str] | None = None  # English, Chinese: answered by the receipt
 
 
 @dataclass(frozen=True)

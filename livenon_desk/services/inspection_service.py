@@ -32,7 +32,12 @@ from livenon_desk.services.inspection_dto import (
     PhotoView,
     Preview,
 )
-from livenon_desk.services.line_explanation import latest_inspection, refund_inputs
+from livenon_desk.services.line_explanation import (
+    latest_inspection,
+    refund_inputs,
+    refund_record,
+    refunded_elsewhere,
+)
 from livenon_desk.services.refund_view import refund_view
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
@@ -75,6 +80,7 @@ class InspectionService:
         """The decision for these answers, computed without touching the database."""
         policy = self._policies.version(sheet.policy_version)
         facts = LineFacts(
+            reason_category=sheet.facts.reason_category,
             customized=sheet.facts.customized,
             customization=sheet.facts.customization,
             clearance=sheet.facts.clearance,
@@ -87,7 +93,8 @@ class InspectionService:
         eligible = evaluation.decision is Decision.ELIGIBLE or (
             sheet.override is not None and sheet.override.decision is Decision.ELIGIBLE)
         refund = refund_view(policy, sheet.refund_inputs) if eligible else None
-        problems = completion_problems(policy, draft.answers, draft.disposition, evaluation)
+        problems = completion_problems(policy, draft.answers, draft.disposition, evaluation,
+                                       sheet.facts.reason_category)
         return Preview(evaluation, refund, tuple(problems))
 
     # --- writing --------------------------------------------------------------------------
@@ -127,7 +134,8 @@ class InspectionService:
             inspection.updated_at = now
             inspection.version += 1
             s.flush()
-            if self._all_lines_done(s, ret.id) and ret.status is ReturnStatus.INSPECTING:
+            all_done = self._all_lines_done(s, ret.id)
+            if all_done and ret.status is ReturnStatus.INSPECTING:
                 ret.status = transition(ret.status, ReturnStatus.INSPECTED)
                 ret.version += 1
                 ret.updated_at = now
@@ -136,6 +144,8 @@ class InspectionService:
                          after={"rma": ret.rma_number, "decision": evaluation.decision.value,
                                 "policy": evaluation.policy_version,
                                 "rules": list(evaluation.deciding_rule_ids)})
+            if all_done:
+                self._record_refund(s, actor, ret, now)
             outbox.queue_inspection(s, inspection, now)
             log.info("inspection %s of %s finished: %s", inspection.uuid, ret.rma_number,
                      evaluation.decision.value)
@@ -178,7 +188,7 @@ class InspectionService:
         text = require_text(reason, "reason for the exception", "例外批准原因",
                             minimum=OVERRIDE_REASON_MIN)
         with self._store.session() as s:
-            inspection, _ret = self._with_return(s, inspection_id)
+            inspection, ret = self._with_return(s, inspection_id)
             if inspection.finished_at is None or inspection.decision not in _OVERRIDABLE:
                 raise ValidationError(
                     "Only a finished inspection that was not eligible or needs review can be "
@@ -203,6 +213,9 @@ class InspectionService:
                                  else None},
                          after={"decision": Decision.ELIGIBLE.value}, detail=text)
             outbox.queue_override(s, inspection, now)
+            s.flush()
+            if self._all_lines_done(s, ret.id):
+                self._record_refund(s, actor, ret, now)
             log.info("inspection %s overridden by %s", inspection.uuid, actor.username)
             return OverrideView(Decision.ELIGIBLE, text, actor.username, now)
 
@@ -234,7 +247,8 @@ class InspectionService:
         now = self._clock()
         inspection = Inspection(
             uuid=str(uuid.uuid4()), return_line_id=line.id, inspector=actor.username,
-            started_at=now, checklist={}, rule_results=[], version=1, updated_at=now)
+            started_at=now, checklist=_receipt_answers(self._policy_for(ret), ret),
+            rule_results=[], version=1, updated_at=now)
         s.add(inspection)
         record_event(s, actor.username, AuditAction.INSPECTION_STARTED, at=now,
                      entity_kind="inspection", entity_key=inspection.uuid,
@@ -288,6 +302,14 @@ class InspectionService:
     def _policy_for(self, ret: ReturnRequest) -> Policy:
         return self._policies.for_application(ret.applied_at)
 
+    def _record_refund(self, s: Session, actor: Actor, ret: ReturnRequest,
+                       now: datetime) -> None:
+        """Once every line is judged (and again after an exception), the return's refund
+        goes on the audit trail, and so to the central server: one label, one deduction."""
+        record_event(s, actor.username, AuditAction.REFUND_RECOMMENDED, at=now,
+                     entity_kind="return", entity_key=ret.rma_number,
+                     after={"refund": refund_record(s, self._policy_for(ret), ret)})
+
     def _all_lines_done(self, s: Session, return_id: int) -> bool:
         open_lines = s.scalar(
             select(func.count()).select_from(ReturnLine)
@@ -333,13 +355,17 @@ class InspectionService:
             product_name_zh=order_line.product_name_zh,
             policy_version=policy.version,
             questions=tuple(
-                ChecklistQuestion(i.id, i.rule, i.question_en, i.question_zh,
-                                  i.photo_required_on_no) for i in policy.checklist),
+                ChecklistQuestion(
+                    i.id, i.rule, i.question_en, i.question_zh, i.photo_required_on_no,
+                    na_allowed=i.na_allowed, photo_required_on_yes=i.photo_required_on_yes,
+                    receipt_note=_receipt_note(i.receipt_field, ret))
+                for i in policy.checklist_for(ret.reason_category)),
             facts=LineFacts(
                 customized=order_line.customized, customization=order_line.customization,
                 clearance=order_line.clearance, delivered_at=order.delivered_at,
-                applied_at=ret.applied_at, answers={}),
-            refund_inputs=refund_inputs(ret, order, order_line, line.quantity),
+                applied_at=ret.applied_at, answers={}, reason_category=ret.reason_category),
+            refund_inputs=refund_inputs(ret, order, order_line, line.quantity,
+                                        refunded_elsewhere(s, ret, order, line.id)),
             inspector=inspection.inspector,
             started_at=inspection.started_at,
             draft=DraftInput(answers, inspection.notes or "", inspection.disposition),
@@ -355,3 +381,33 @@ class InspectionService:
 
 
 _ANSWERS = frozenset(a.value for a in Answer)
+
+# What the receipt found (E5, P3) that answers a checklist item before the inspector does.
+_RECEIPT_NOTES = {
+    "invoice_enclosed": ("The receipt found no invoice in the parcel.",
+                         "收货时包裹内未见发票。"),
+    "return_form_enclosed": ("The receipt found no return form in the parcel.",
+                             "收货时包裹内未见退货单。"),
+}
+
+
+def _receipt_value(field: str | None, ret: ReturnRequest) -> bool | None:
+    if field == "invoice_enclosed":
+        return ret.invoice_enclosed
+    if field == "return_form_enclosed":
+        return ret.return_form_enclosed
+    return None
+
+
+def _receipt_answers(policy: Policy, ret: ReturnRequest) -> dict[str, str]:
+    """A new inspection starts with the receipt's "not enclosed" findings answered "no"
+    (E5: "invoice enclosed: no" at the receipt is the invoice item's "no")."""
+    return {item.id: Answer.NO.value for item in policy.checklist_for(ret.reason_category)
+            if _receipt_value(item.receipt_field, ret) is False}
+
+
+def _receipt_note(field: str | None, ret: ReturnRequest) -> tuple[str, str] | None:
+    """The flag beside an item the receipt answered, so the inspector sees where it came from."""
+    if field is None or _receipt_value(field, ret) is not False:
+        return None
+    return _RECEIPT_NOTES[field]

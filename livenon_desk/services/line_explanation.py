@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
@@ -11,16 +13,25 @@ from livenon_desk.domain.eligibility import Evaluation, LineFacts, RuleResult, e
 from livenon_desk.domain.enums import Answer, Decision
 from livenon_desk.domain.money import cents_to_decimal
 from livenon_desk.domain.policy import Policy
+from livenon_desk.domain.refund import RefundLine, ReturnRefund, recommend_return_refund
 from livenon_desk.models import Inspection, Order, OrderLine, Photo, ReturnLine, ReturnRequest
 from livenon_desk.services.dto import LineView, RefundView, RuleView
-from livenon_desk.services.refund_view import RefundInputs, refund_view
+from livenon_desk.services.refund_view import (
+    RefundInputs,
+    line_refund_view,
+    return_refund_view,
+)
 
 _REFUNDABLE = frozenset({Decision.ELIGIBLE})
 
 
-def explain_lines(s: Session, policy: Policy, ret: ReturnRequest, order: Order) -> list[LineView]:
+def explain_lines(
+    s: Session, policy: Policy, ret: ReturnRequest, order: Order
+) -> tuple[list[LineView], RefundView | None]:
     """Explain every line of ``ret``: a finished inspection shows the decision it recorded
-    (with the policy version it was made under); otherwise the policy is applied now.
+    (with the policy version it was made under); otherwise the policy is applied now. The
+    refunded lines share the return's one label deduction (P7/T2); the second value is
+    their refund together, or None when no line is refunded.
     """
     rows = s.execute(
         select(ReturnLine, OrderLine)
@@ -28,16 +39,21 @@ def explain_lines(s: Session, policy: Policy, ret: ReturnRequest, order: Order) 
         .where(ReturnLine.return_id == ret.id)
         .order_by(OrderLine.line_no, ReturnLine.id)
     ).all()
-    views = []
+    judged = []
     for return_line, order_line in rows:
         inspection = latest_inspection(s, return_line.id)
         evaluation = evaluate_return_line(s, policy, ret, order, order_line, inspection)
         decision = evaluation.decision
         if inspection is not None and inspection.override_decision is not None:
             decision = inspection.override_decision
+        judged.append((return_line, order_line, inspection, evaluation, decision))
+    refunded = [(rl, ol) for rl, ol, _, _, decision in judged if decision in _REFUNDABLE]
+    whole = return_refund(policy, ret, order, refunded)
+    views = []
+    for return_line, order_line, inspection, evaluation, decision in judged:
         refund = None
         if decision in _REFUNDABLE:
-            refund = _refund_view(policy, ret, order, order_line, return_line.quantity)
+            refund = line_refund_view(whole, return_line.id)
         views.append(
             LineView(
                 return_line_id=return_line.id,
@@ -46,7 +62,7 @@ def explain_lines(s: Session, policy: Policy, ret: ReturnRequest, order: Order) 
                 product_name_en=order_line.product_name_en,
                 product_name_zh=order_line.product_name_zh,
                 quantity=return_line.quantity,
-                unit_price=cents_to_decimal(order_line.unit_price_cents),
+                unit_price=cents_to_decimal(order_line.unit_price_cents, order.currency),
                 cartons_expected=return_line.cartons_expected,
                 cartons_received=return_line.cartons_received,
                 customized=order_line.customized,
@@ -64,7 +80,77 @@ def explain_lines(s: Session, policy: Policy, ret: ReturnRequest, order: Order) 
                 override_reason=inspection.override_reason if inspection else None,
             )
         )
-    return views
+    return views, (return_refund_view(whole) if refunded else None)
+
+
+def return_refund(
+    policy: Policy, ret: ReturnRequest, order: Order,
+    refunded: Sequence[tuple[ReturnLine, OrderLine]],
+) -> ReturnRefund:
+    """The refund of the return's ``refunded`` lines, each line's part keyed by its id."""
+    inputs = refund_inputs(ret, order, None, 0)
+    return recommend_return_refund(
+        policy,
+        [RefundLine(rl.id, cents_to_decimal(ol.unit_price_cents, order.currency), rl.quantity)
+         for rl, ol in refunded],
+        currency=inputs.currency, reason_category=inputs.reason_category,
+        label_type=inputs.label_type, label_cost=inputs.label_cost,
+        cross_border=inputs.cross_border)
+
+
+def refund_record(s: Session, policy: Policy, ret: ReturnRequest) -> dict[str, Any]:
+    """The return's refund recommendation as the audit trail and the central copy keep it:
+    the deductions once for the return, each refunded line's part (P6, P7, T1, T2)."""
+    order = s.get_one(Order, ret.order_id)
+    rows = s.execute(
+        select(ReturnLine, OrderLine)
+        .join(OrderLine, OrderLine.id == ReturnLine.order_line_id)
+        .where(ReturnLine.return_id == ret.id)
+        .order_by(OrderLine.line_no, ReturnLine.id)
+    ).all()
+    refunded = [(rl, ol) for rl, ol in rows
+                if (inspection := latest_inspection(s, rl.id)) is not None
+                and inspection.finished_at is not None
+                and (inspection.override_decision or inspection.decision) in _REFUNDABLE]
+    whole = return_refund(policy, ret, order, refunded)
+    return {
+        "rma": ret.rma_number,
+        "policy": policy.version,
+        "currency": whole.currency,
+        "price_paid": str(whole.price_paid),
+        "deductions": [{"rule_id": d.rule_id, "amount": str(d.amount)}
+                       for d in whole.deductions],
+        "amount": str(whole.amount),
+        "rule_ids": list(whole.rule_ids),
+        "lines": [
+            {"tag": rl.tag_code, "price_paid": str(rec.price_paid),
+             "deduction": str(sum((d.amount for d in rec.deductions), Decimal(0))),
+             "amount": str(rec.amount)}
+            for rl, _ in refunded for rec in (whole.line(rl.id),)
+        ],
+    }
+
+
+def refunded_elsewhere(
+    s: Session, ret: ReturnRequest, order: Order, return_line_id: int
+) -> tuple[RefundLine, ...]:
+    """The return's other lines whose finished inspection (or a supervisor's exception)
+    makes them refunded: they share the return's label deduction with this one."""
+    rows = s.execute(
+        select(ReturnLine, OrderLine)
+        .join(OrderLine, OrderLine.id == ReturnLine.order_line_id)
+        .where(ReturnLine.return_id == ret.id, ReturnLine.id != return_line_id)
+        .order_by(OrderLine.line_no, ReturnLine.id)
+    ).all()
+    lines = []
+    for rl, ol in rows:
+        inspection = latest_inspection(s, rl.id)
+        if inspection is None or inspection.finished_at is None:
+            continue
+        if (inspection.override_decision or inspection.decision) in _REFUNDABLE:
+            lines.append(RefundLine(rl.id, cents_to_decimal(ol.unit_price_cents,
+                                                            order.currency), rl.quantity))
+    return tuple(lines)
 
 
 def latest_inspection(s: Session, return_line_id: int) -> Inspection | None:
@@ -96,6 +182,7 @@ def evaluate_return_line(
             select(func.count()).select_from(Photo).where(Photo.inspection_id == inspection.id)
         ) or 0
     facts = LineFacts(
+        reason_category=ret.reason_category,
         customized=order_line.customized,
         customization=order_line.customization,
         clearance=order_line.clearance,
@@ -125,23 +212,22 @@ def _rule_view(result: RuleResult) -> RuleView:
     return RuleView(result.rule_id, result.outcome, result.reason_en, result.reason_zh)
 
 
-def _refund_view(
-    policy: Policy, ret: ReturnRequest, order: Order, line: OrderLine, quantity: int
-) -> RefundView:
-    return refund_view(policy, refund_inputs(ret, order, line, quantity))
-
-
 def refund_inputs(
-    ret: ReturnRequest, order: Order, line: OrderLine, quantity: int
+    ret: ReturnRequest, order: Order, line: OrderLine | None, quantity: int,
+    others: tuple[RefundLine, ...] = (),
 ) -> RefundInputs:
+    currency = order.currency
     return RefundInputs(
-        unit_price=cents_to_decimal(line.unit_price_cents),
+        unit_price=(cents_to_decimal(line.unit_price_cents, currency) if line is not None
+                    else Decimal(0)),
         quantity=quantity,
-        currency=order.currency,
+        currency=currency,
         reason_category=ret.reason_category,
         label_type=ret.label_type,
         label_cost=(
-            cents_to_decimal(ret.label_cost_cents) if ret.label_cost_cents is not None else None
+            cents_to_decimal(ret.label_cost_cents, currency)
+            if ret.label_cost_cents is not None else None
         ),
         cross_border=order.cross_border,
+        others=others,
     )

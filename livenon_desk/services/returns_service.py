@@ -116,7 +116,7 @@ class ReturnsService:
                 s.get(Address, order.shipping_address_id) if order.shipping_address_id else None
             )
             policy = self.policy_for(ret)
-            lines = explain_lines(s, policy, ret, order)
+            lines, refund = explain_lines(s, policy, ret, order)
         now = self._clock()
         due = inspection_due(policy, ret.received_at) if ret.received_at else None
         return ReturnDetail(
@@ -163,6 +163,7 @@ class ReturnsService:
             receipt_notes=ret.receipt_notes,
             short_closed_reason=ret.short_closed_reason,
             short_closed_by=ret.short_closed_by,
+            refund=refund,
         )
 
 

@@ -86,8 +86,8 @@ class InspectionDialog(QDialog):
         checklist = QWidget()
         checklist_layout = QVBoxLayout(checklist)
         checklist_layout.setContentsMargins(0, 0, 0, 0)
-        hint = QLabel(self.tr("Answer each item with one key: Y yes, N no, A not applicable. "
-                              "Tab moves on."))
+        hint = QLabel(self.tr("Answer each item with one key: Y yes, N no, A not applicable "
+                              "(where the policy allows it). Tab moves on."))
         hint.setStyleSheet("color: #5f6368")
         hint.setWordWrap(True)
         checklist_layout.addWidget(hint)
@@ -232,13 +232,18 @@ class InspectionDialog(QDialog):
     def _preview_html(self, result: Preview) -> str:
         e = escape
         evaluation = result.evaluation
-        decision = self.sheet.decision if self.sheet.finished_at else evaluation.decision
-        decision = decision or evaluation.decision
-        colour = DECISION_COLOURS[decision]
-        parts = [_STYLE, f"<h2 style='color:{colour}'>{e(decision_texts()[decision])}</h2>"]
-        if self.sheet.override is not None:
+        rules_said = self.sheet.decision if self.sheet.finished_at else evaluation.decision
+        rules_said = rules_said or evaluation.decision
+        override = self.sheet.override
+        # The final decision first; after a supervisor's exception the rules' own beneath it.
+        final = override.decision if override is not None else rules_said
+        colour = DECISION_COLOURS[final]
+        parts = [_STYLE, f"<h2 style='color:{colour}'>{e(decision_texts()[final])}</h2>"]
+        if override is not None:
             parts.append("<p><b>" + e(self.tr("Approved as an exception by {who}: {reason}").format(
-                who=self.sheet.override.by, reason=self.sheet.override.reason)) + "</b></p>")
+                who=override.by, reason=override.reason)) + "</b></p>")
+            parts.append("<p class='muted'>" + e(self.tr("The rules decided: {decision}").format(
+                decision=decision_texts()[rules_said])) + "</p>")
         parts.append("<p class='muted'>" + e(self.tr("Rule by rule, policy {version}").format(
             version=evaluation.policy_version)) + "</p>")
         parts.append("<table class='rules'>" + rule_rows_html(evaluation.rules, self._chinese)

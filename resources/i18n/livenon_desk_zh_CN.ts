@@ -1,14 +1,15 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>App</name>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="93" />
+        <location filename="../../livenon_desk/views/app.py" line="95"/>
         <source>Demo users (user / password): {logins}</source>
         <translation>演示用户（用户名 / 密码）：{logins}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="121" />
+        <location filename="../../livenon_desk/views/app.py" line="123"/>
         <source>Retention rule: personal data of {n} long-closed returns removed.</source>
         <translation>保留期规则：已删除 {n} 个早已关闭的退货中的个人数据。</translation>
     </message>
@@ -16,27 +17,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="64" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="64"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="64" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="64"/>
         <source>Who</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="65" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="65"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="65" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="65"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="66" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="66"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
@@ -44,77 +45,77 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="112" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="112"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="114" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="114"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="115" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="115"/>
         <source>RMA or record</source>
         <translation>退货单号或记录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="117" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="117"/>
         <source>Any action</source>
         <translation>所有操作</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="122" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="122"/>
         <source>Any time</source>
         <translation>不限时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="122" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="122"/>
         <source>Last 24 hours</source>
         <translation>最近 24 小时</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="123" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="123"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="123" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="123"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="125" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="125"/>
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="126" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="126"/>
         <source>Load &amp;more</source>
         <translation>加载更多(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="127" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="127"/>
         <source>&amp;Verify the chain</source>
         <translation>校验哈希链(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="176" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="176"/>
         <source>{n} events shown, newest first.</source>
         <translation>已显示 {n} 条事件，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="180" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="180"/>
         <source>Checking the chain…</source>
         <translation>正在校验哈希链…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="187" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="187"/>
         <source>The audit trail is intact: {n} events checked.</source>
         <translation>审计记录完整：已校验 {n} 条事件。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="193" />
+        <location filename="../../livenon_desk/views/audit_view.py" line="193"/>
         <source>The audit trail was tampered with: {problem}</source>
         <translation>审计记录已被篡改：{problem}</translation>
     </message>
@@ -122,12 +123,12 @@
 <context>
     <name>CartonDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/carton_dialog.py" line="25" />
+        <location filename="../../livenon_desk/views/carton_dialog.py" line="25"/>
         <source>Count cartons of {rma}</source>
         <translation>清点 {rma} 的纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/carton_dialog.py" line="30" />
+        <location filename="../../livenon_desk/views/carton_dialog.py" line="30"/>
         <source>Scan the tag on each carton</source>
         <translation>扫描每个纸箱上的标签</translation>
     </message>
@@ -135,195 +136,205 @@
 <context>
     <name>ChecklistRow</name>
     <message>
-        <location filename="../../livenon_desk/views/checklist_row.py" line="36" />
+        <location filename="../../livenon_desk/views/checklist_row.py" line="46"/>
         <source>A “no” needs a photo as evidence.</source>
         <translation>选择“否”时需附照片作为证据。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/checklist_row.py" line="47" />
+        <location filename="../../livenon_desk/views/checklist_row.py" line="48"/>
+        <source>A “yes” needs a photo as evidence.</source>
+        <translation>回答“是”需附照片作为证据。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/checklist_row.py" line="72"/>
         <source>Key {key}</source>
         <translation>按键 {key}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/checklist_row.py" line="103"/>
+        <source>N/A is not an answer here: the return policy asks yes or no for this item.</source>
+        <translation>此项不能回答“不适用”：退货政策要求回答是或否。</translation>
     </message>
 </context>
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../livenon_desk/views/detail_pane.py" line="22" />
+        <location filename="../../livenon_desk/views/detail_pane.py" line="22"/>
         <source>Scan a parcel or type an RMA, order, tracking number or name.</source>
         <translation>扫描包裹，或输入退货单号、订单号、运单号或姓名。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="61" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="61"/>
         <source>Restricted: read-only.</source>
         <translation>已限制处理：只读。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="62" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="62"/>
         <source>deadline</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="63" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="63"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="64" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="64"/>
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="65" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="65"/>
         <source>cartons</source>
         <translation>箱数</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="66" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="66"/>
         <source>policy</source>
         <translation>政策</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="67" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="67"/>
         <source>paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="68" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="68"/>
         <source>Tell the customer of the deduction (P7).</source>
         <translation>须告知客户扣款（P7）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="71" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="71"/>
         <source>Refund recommendation (P6)</source>
         <translation>建议退款（P6）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="93" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="93"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="96" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="96"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="97" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="97"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="98" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="98"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="99" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="99"/>
         <source>Payment</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="101" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="101"/>
         <source>Delivered (sign-off)</source>
         <translation>签收日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="104" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="104"/>
         <source>Applied</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="106" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="106"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="109" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="109"/>
         <source>Received</source>
         <translation>收货日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="112" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="112"/>
         <source>Parcel (P3)</source>
         <translation>包裹（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="115" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="115"/>
         <source>Closed short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="121" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="121"/>
         <source>Ship to</source>
         <translation>收货地址</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="127" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="127"/>
         <source>marked “Returned Goods”</source>
         <translation>已标注“退运货物”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="128" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="128"/>
         <source>NOT marked “Returned Goods”</source>
         <translation>未标注“退运货物”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="129" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="129"/>
         <source>“Returned Goods” marking not checked yet</source>
         <translation>尚未检查“退运货物”标注</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="133" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="133"/>
         <source>Cross-border (T3)</source>
         <translation>跨境（T3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="141" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="141"/>
         <source>Inspect by (P5)</source>
         <translation>检验期限（P5）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="170" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="170"/>
         <source>Exception approved by {who}: {reason} (the rules decided: {rules})</source>
         <translation>{who} 已作为例外批准：{reason}（规则判定：{rules}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="175" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="175"/>
         <source>Inspected by {who} on {when}</source>
         <translation>{who} 于 {when} 检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="230" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="230"/>
         <source>{when} by {who}</source>
         <translation>{when}，{who}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="239" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="239"/>
         <source>enclosed</source>
         <translation>已附</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="240" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="240"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="241" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="241"/>
         <source>not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="243" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="243"/>
         <source>invoice {state}</source>
         <translation>发票{state}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="245" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="245"/>
         <source>return form {state}</source>
         <translation>退货单{state}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="257" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="257"/>
         <source>Cartons missing: {what}. Scan each carton as it arrives.</source>
         <translation>缺少纸箱：{what}。请在每箱到货时扫描。</translation>
     </message>
@@ -331,13 +342,13 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="68" />
+        <location filename="../../livenon_desk/views/app.py" line="69"/>
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="69" />
-        <location filename="../../livenon_desk/views/error_reporting.py" line="21" />
+        <location filename="../../livenon_desk/views/app.py" line="70"/>
+        <location filename="../../livenon_desk/views/error_reporting.py" line="21"/>
         <source>Something went wrong; details are in the log: {path}</source>
         <translation>出现问题；详情见日志：{path}</translation>
     </message>
@@ -345,52 +356,52 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../livenon_desk/views/filter_bar.py" line="27" />
+        <location filename="../../livenon_desk/views/filter_bar.py" line="27"/>
         <source>Any status</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/filter_bar.py" line="32" />
+        <location filename="../../livenon_desk/views/filter_bar.py" line="32"/>
         <source>Any reason</source>
         <translation>所有原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/filter_bar.py" line="37" />
+        <location filename="../../livenon_desk/views/filter_bar.py" line="37"/>
         <source>Any carrier</source>
         <translation>所有承运商</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/filter_bar.py" line="41" />
+        <location filename="../../livenon_desk/views/filter_bar.py" line="41"/>
         <source>Applied: any time</source>
         <translation>申请时间：不限</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/filter_bar.py" line="41" />
+        <location filename="../../livenon_desk/views/filter_bar.py" line="41"/>
         <source>Applied today</source>
         <translation>今天申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/filter_bar.py" line="42" />
+        <location filename="../../livenon_desk/views/filter_bar.py" line="42"/>
         <source>Applied in the last 7 days</source>
         <translation>最近 7 天申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/filter_bar.py" line="42" />
+        <location filename="../../livenon_desk/views/filter_bar.py" line="42"/>
         <source>Applied in the last 30 days</source>
         <translation>最近 30 天申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/filter_bar.py" line="43" />
+        <location filename="../../livenon_desk/views/filter_bar.py" line="43"/>
         <source>Applied in the last 90 days</source>
         <translation>最近 90 天申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/filter_bar.py" line="47" />
+        <location filename="../../livenon_desk/views/filter_bar.py" line="47"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/filter_bar.py" line="50" />
+        <location filename="../../livenon_desk/views/filter_bar.py" line="50"/>
         <source>Filter:</source>
         <translation>筛选：</translation>
     </message>
@@ -398,127 +409,132 @@
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="70" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="70"/>
         <source>Inspect {rma} · {tag}</source>
         <translation>检验 {rma} · {tag}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="79" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="79"/>
         <source>policy {version}</source>
         <translation>政策 {version}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="87" />
-        <source>Answer each item with one key: Y yes, N no, A not applicable. Tab moves on.</source>
-        <translation>每项按一个键作答：Y 是，N 否，A 不适用。Tab 键移到下一项。</translation>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="87"/>
+        <source>Answer each item with one key: Y yes, N no, A not applicable (where the policy allows it). Tab moves on.</source>
+        <translation>每项按一个键作答：Y 是，N 否，A 不适用（仅限政策允许的项）。Tab 键移到下一项。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="106" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="106"/>
         <source>What you saw, in a few words</source>
         <translation>简要记录所见情况</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="111" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="111"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="122" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="122"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="123" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="123"/>
         <source>Add photos (Ctrl+P); or drop files here</source>
         <translation>添加照片（Ctrl+P）；也可将文件拖放到此处</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="125" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="125"/>
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="133" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="133"/>
         <source>Photos: drop files here or use Add photos</source>
         <translation>照片：将文件拖放到此处，或使用“添加照片”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="139" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="139"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="140" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="140"/>
         <source>&amp;Disposition</source>
         <translation>处置方式(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="165" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="165"/>
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="166" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="166"/>
         <source>Save draft (Ctrl+S); drafts also save by themselves</source>
         <translation>保存草稿（Ctrl+S）；草稿也会自动保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="167" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="167"/>
         <source>&amp;Finish inspection</source>
         <translation>完成检验(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="168" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="168"/>
         <source>Finish inspection (Ctrl+Enter)</source>
         <translation>完成检验（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="171" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="171"/>
         <source>Approve as &amp;exception…</source>
         <translation>作为例外批准(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="172" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="172"/>
         <source>A supervisor approves this return despite the rules, with a written reason</source>
         <translation>主管可在规则之外批准此退货，需填写书面原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="174" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="174"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="238" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="241"/>
         <source>Approved as an exception by {who}: {reason}</source>
         <translation>{who} 已作为例外批准：{reason}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="240" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="243"/>
+        <source>The rules decided: {decision}</source>
+        <translation>按规则判定：{decision}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="245"/>
         <source>Rule by rule, policy {version}</source>
         <translation>逐条规则判定，政策 {version}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="247" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="252"/>
         <source>Before finishing:</source>
         <translation>完成前还需：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="259" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="264"/>
         <source>Unsaved changes…</source>
         <translation>有未保存的更改…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="272" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="277"/>
         <source>Draft saved at {time}</source>
         <translation>草稿已于 {time} 保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="303" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="308"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="303" />
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="308"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
@@ -526,287 +542,287 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="22" />
+        <location filename="../../livenon_desk/views/labels.py" line="22"/>
         <source>Applied</source>
         <translation>已申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="23" />
+        <location filename="../../livenon_desk/views/labels.py" line="23"/>
         <source>Instructions sent</source>
         <translation>已发退货说明</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="24" />
+        <location filename="../../livenon_desk/views/labels.py" line="24"/>
         <source>In transit</source>
         <translation>运输中</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="25" />
+        <location filename="../../livenon_desk/views/labels.py" line="25"/>
         <source>Partially received</source>
         <translation>部分收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="26" />
+        <location filename="../../livenon_desk/views/labels.py" line="26"/>
         <source>Received</source>
         <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="27" />
+        <location filename="../../livenon_desk/views/labels.py" line="27"/>
         <source>Inspecting</source>
         <translation>检验中</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="28" />
+        <location filename="../../livenon_desk/views/labels.py" line="28"/>
         <source>Inspected</source>
         <translation>已检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="29" />
+        <location filename="../../livenon_desk/views/labels.py" line="29"/>
         <source>Refund approved</source>
         <translation>已批准退款</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="30" />
+        <location filename="../../livenon_desk/views/labels.py" line="30"/>
         <source>Refund rejected</source>
         <translation>已拒绝退款</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="31" />
+        <location filename="../../livenon_desk/views/labels.py" line="31"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="38" />
+        <location filename="../../livenon_desk/views/labels.py" line="38"/>
         <source>Defective</source>
         <translation>质量缺陷</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="39" />
+        <location filename="../../livenon_desk/views/labels.py" line="39"/>
         <source>Damaged in transit</source>
         <translation>运输损坏</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="40" />
+        <location filename="../../livenon_desk/views/labels.py" line="40"/>
         <source>Wrong item</source>
         <translation>发错商品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="41" />
+        <location filename="../../livenon_desk/views/labels.py" line="41"/>
         <source>Not as described</source>
         <translation>与描述不符</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="42" />
+        <location filename="../../livenon_desk/views/labels.py" line="42"/>
         <source>Size mismatch</source>
         <translation>尺寸不合</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="43" />
+        <location filename="../../livenon_desk/views/labels.py" line="43"/>
         <source>Changed mind</source>
         <translation>改变主意</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="44" />
+        <location filename="../../livenon_desk/views/labels.py" line="44"/>
         <source>Style or colour</source>
         <translation>款式或颜色</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="45" />
+        <location filename="../../livenon_desk/views/labels.py" line="45"/>
         <source>Found cheaper</source>
         <translation>找到更低价</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="51" />
+        <location filename="../../livenon_desk/views/labels.py" line="51"/>
         <source>Pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="52" />
+        <location filename="../../livenon_desk/views/labels.py" line="52"/>
         <source>Fail</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="53" />
+        <location filename="../../livenon_desk/views/labels.py" line="53"/>
         <source>Review</source>
         <translation>需审核</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="54" />
+        <location filename="../../livenon_desk/views/labels.py" line="54"/>
         <source>Pending</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="60" />
+        <location filename="../../livenon_desk/views/labels.py" line="60"/>
         <source>Eligible</source>
         <translation>符合退货条件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="61" />
+        <location filename="../../livenon_desk/views/labels.py" line="61"/>
         <source>Not eligible</source>
         <translation>不符合退货条件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="62" />
+        <location filename="../../livenon_desk/views/labels.py" line="62"/>
         <source>Needs supervisor review</source>
         <translation>需主管审核</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="63" />
+        <location filename="../../livenon_desk/views/labels.py" line="63"/>
         <source>Awaiting inspection</source>
         <translation>待检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="69" />
+        <location filename="../../livenon_desk/views/labels.py" line="69"/>
         <source>Intact</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="70" />
+        <location filename="../../livenon_desk/views/labels.py" line="70"/>
         <source>Outer box damaged</source>
         <translation>外箱破损</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="72" />
+        <location filename="../../livenon_desk/views/labels.py" line="72"/>
         <source>Opened</source>
         <translation>已拆开</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="78" />
+        <location filename="../../livenon_desk/views/labels.py" line="78"/>
         <source>Restock</source>
         <translation>重新上架</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="79" />
+        <location filename="../../livenon_desk/views/labels.py" line="79"/>
         <source>Refurbish</source>
         <translation>翻新</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="80" />
+        <location filename="../../livenon_desk/views/labels.py" line="80"/>
         <source>Liquidate</source>
         <translation>折价清仓</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="81" />
+        <location filename="../../livenon_desk/views/labels.py" line="81"/>
         <source>Dispose</source>
         <translation>报废</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="82" />
+        <location filename="../../livenon_desk/views/labels.py" line="82"/>
         <source>Return to customer</source>
         <translation>退回客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="89" />
+        <location filename="../../livenon_desk/views/labels.py" line="89"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="90" />
+        <location filename="../../livenon_desk/views/labels.py" line="90"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="91" />
+        <location filename="../../livenon_desk/views/labels.py" line="91"/>
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="92" />
+        <location filename="../../livenon_desk/views/labels.py" line="92"/>
         <source>Not answered</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="98" />
+        <location filename="../../livenon_desk/views/labels.py" line="98"/>
         <source>Inspector</source>
         <translation>检验员</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="99" />
+        <location filename="../../livenon_desk/views/labels.py" line="99"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="100" />
+        <location filename="../../livenon_desk/views/labels.py" line="100"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="106" />
+        <location filename="../../livenon_desk/views/labels.py" line="106"/>
         <source>viewed</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="107" />
+        <location filename="../../livenon_desk/views/labels.py" line="107"/>
         <source>received</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="108" />
+        <location filename="../../livenon_desk/views/labels.py" line="108"/>
         <source>carton counted</source>
         <translation>清点纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="109" />
+        <location filename="../../livenon_desk/views/labels.py" line="109"/>
         <source>closed short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="110" />
+        <location filename="../../livenon_desk/views/labels.py" line="110"/>
         <source>unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="111" />
+        <location filename="../../livenon_desk/views/labels.py" line="111"/>
         <source>inspection started</source>
         <translation>开始检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="112" />
+        <location filename="../../livenon_desk/views/labels.py" line="112"/>
         <source>inspected</source>
         <translation>完成检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="113" />
+        <location filename="../../livenon_desk/views/labels.py" line="113"/>
         <source>overridden</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="114" />
+        <location filename="../../livenon_desk/views/labels.py" line="114"/>
         <source>printed</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="115" />
+        <location filename="../../livenon_desk/views/labels.py" line="115"/>
         <source>exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="116" />
+        <location filename="../../livenon_desk/views/labels.py" line="116"/>
         <source>purged</source>
         <translation>清除个人数据</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="117" />
+        <location filename="../../livenon_desk/views/labels.py" line="117"/>
         <source>signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="118" />
+        <location filename="../../livenon_desk/views/labels.py" line="118"/>
         <source>signed out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="119" />
+        <location filename="../../livenon_desk/views/labels.py" line="119"/>
         <source>failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="120" />
+        <location filename="../../livenon_desk/views/labels.py" line="120"/>
         <source>locked out</source>
         <translation>账户锁定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="121" />
+        <location filename="../../livenon_desk/views/labels.py" line="121"/>
         <source>user created</source>
         <translation>创建用户</translation>
     </message>
@@ -909,144 +925,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="73" />
+        <location filename="../../livenon_desk/views/main_window.py" line="74"/>
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="77" />
+        <location filename="../../livenon_desk/views/main_window.py" line="78"/>
         <source>Scan or type an RMA, order, tracking or tag code, a name, email, phone…</source>
         <translation>扫描或输入退货单号、订单号、运单号、标签码、姓名、邮箱、电话…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="80" />
-        <source>Search (Ctrl+F): a scanner's code and Enter opens it</source>
+        <location filename="../../livenon_desk/views/main_window.py" line="81"/>
+        <source>Search (Ctrl+F): a scanner&apos;s code and Enter opens it</source>
         <translation>搜索（Ctrl+F）：扫码枪输入条码并回车即可打开</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="82" />
+        <location filename="../../livenon_desk/views/main_window.py" line="83"/>
         <source>Show all returns</source>
         <translation>显示全部退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="83" />
+        <location filename="../../livenon_desk/views/main_window.py" line="84"/>
         <source>Clear the search (Esc)</source>
         <translation>清除搜索（Esc）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="94" />
+        <location filename="../../livenon_desk/views/main_window.py" line="95"/>
         <source>Receive as an unexpected parcel…</source>
         <translation>作为意外包裹收货…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="99" />
+        <location filename="../../livenon_desk/views/main_window.py" line="100"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="193" />
-        <location filename="../../livenon_desk/views/main_window.py" line="433" />
+        <location filename="../../livenon_desk/views/main_window.py" line="194"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="424"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="196" />
+        <location filename="../../livenon_desk/views/main_window.py" line="197"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="212" />
+        <location filename="../../livenon_desk/views/main_window.py" line="207"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="215" />
+        <location filename="../../livenon_desk/views/main_window.py" line="210"/>
         <source>&amp;Lock the desk</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="216" />
+        <location filename="../../livenon_desk/views/main_window.py" line="211"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="218" />
+        <location filename="../../livenon_desk/views/main_window.py" line="213"/>
         <source>&amp;Audit trail…</source>
         <translation>审计记录(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="222" />
+        <location filename="../../livenon_desk/views/main_window.py" line="217"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="224" />
+        <location filename="../../livenon_desk/views/main_window.py" line="219"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="227" />
+        <location filename="../../livenon_desk/views/main_window.py" line="222"/>
         <source>&amp;Return</source>
         <translation>退货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="230" />
+        <location filename="../../livenon_desk/views/main_window.py" line="225"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="234" />
-        <location filename="../../livenon_desk/views/main_window.py" line="487" />
+        <location filename="../../livenon_desk/views/main_window.py" line="229"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="478"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="235" />
+        <location filename="../../livenon_desk/views/main_window.py" line="230"/>
         <source>&amp;Find a return</source>
         <translation>查找退货(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="238" />
+        <location filename="../../livenon_desk/views/main_window.py" line="233"/>
         <source>Show &amp;all returns</source>
         <translation>显示全部退货(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="239" />
+        <location filename="../../livenon_desk/views/main_window.py" line="234"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="300" />
+        <location filename="../../livenon_desk/views/main_window.py" line="291"/>
         <source>No return matches «{code}».</source>
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="305" />
+        <location filename="../../livenon_desk/views/main_window.py" line="296"/>
         <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel (Ctrl+U).</source>
         <translation>没有与“{code}”匹配的退货。请检查编码，或作为意外包裹收货（Ctrl+U）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="468" />
+        <location filename="../../livenon_desk/views/main_window.py" line="459"/>
         <source>Settings saved. A new language shows after the desk restarts.</source>
         <translation>设置已保存。新的语言将在重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="482" />
+        <location filename="../../livenon_desk/views/main_window.py" line="473"/>
         <source>S&amp;ync…</source>
         <translation>同步(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="312" />
+        <location filename="../../livenon_desk/views/main_window.py" line="303"/>
         <source>Matches: {n}</source>
         <translation>匹配：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="318" />
+        <location filename="../../livenon_desk/views/main_window.py" line="309"/>
         <source>Choose one of the {n} matches.</source>
         <translation>请从 {n} 条匹配中选择一条。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="458" />
+        <location filename="../../livenon_desk/views/main_window.py" line="449"/>
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
     </message>
@@ -1054,12 +1070,12 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../livenon_desk/views/photo_strip.py" line="72" />
+        <location filename="../../livenon_desk/views/photo_strip.py" line="72"/>
         <source>Drop photos here, or use Add photos (Ctrl+P)</source>
         <translation>将照片拖放到此处，或使用“添加照片”（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/photo_strip.py" line="82" />
+        <location filename="../../livenon_desk/views/photo_strip.py" line="82"/>
         <source>(unreadable)</source>
         <translation>（无法读取）</translation>
     </message>
@@ -1067,12 +1083,12 @@
 <context>
     <name>PickListDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/pick_list_dialog.py" line="20" />
+        <location filename="../../livenon_desk/views/pick_list_dialog.py" line="20"/>
         <source>Several returns match</source>
         <translation>有多个退货匹配</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/pick_list_dialog.py" line="21" />
+        <location filename="../../livenon_desk/views/pick_list_dialog.py" line="21"/>
         <source>«{code}» matches {n} returns. Choose one (↑↓ and Enter, or its number).</source>
         <translation>“{code}”匹配 {n} 个退货。请选择一个（↑↓ 和回车，或按其序号）。</translation>
     </message>
@@ -1080,72 +1096,72 @@
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="49" />
+        <location filename="../../livenon_desk/views/print_actions.py" line="51"/>
         <source>Return &amp;label (4x6)</source>
         <translation>退货标签（4x6）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="50" />
+        <location filename="../../livenon_desk/views/print_actions.py" line="52"/>
         <source>Item &amp;tags</source>
         <translation>商品标签(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="51" />
+        <location filename="../../livenon_desk/views/print_actions.py" line="53"/>
         <source>Inspection &amp;report</source>
         <translation>检验报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="52" />
+        <location filename="../../livenon_desk/views/print_actions.py" line="54"/>
         <source>Return &amp;form</source>
         <translation>退货单(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="53" />
+        <location filename="../../livenon_desk/views/print_actions.py" line="55"/>
         <source>&amp;Invoice copy</source>
         <translation>发票副本(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="54" />
+        <location filename="../../livenon_desk/views/print_actions.py" line="56"/>
         <source>&amp;Credit note</source>
         <translation>贷项通知单(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="55" />
+        <location filename="../../livenon_desk/views/print_actions.py" line="57"/>
         <source>&amp;Evidence package</source>
         <translation>证据包(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="64" />
+        <location filename="../../livenon_desk/views/print_actions.py" line="63"/>
         <source>Labels for the selected returns…</source>
         <translation>为所选退货打印标签…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="67" />
+        <location filename="../../livenon_desk/views/print_actions.py" line="66"/>
         <source>Tags for the selected returns…</source>
         <translation>为所选退货打印商品标签…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="89" />
+        <location filename="../../livenon_desk/views/print_actions.py" line="82"/>
         <source>Restricted: read-only (privacy rule)</source>
         <translation>已限制处理：只读（隐私规则）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="97" />
+        <location filename="../../livenon_desk/views/print_actions.py" line="90"/>
         <source>Making the {name}…</source>
         <translation>正在生成{name}…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="105" />
+        <location filename="../../livenon_desk/views/print_actions.py" line="98"/>
         <source>Select the returns in the list first (Shift or Ctrl with the arrow keys or the mouse).</source>
         <translation>请先在列表中选择退货（按住 Shift 或 Ctrl，配合方向键或鼠标）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="109" />
+        <location filename="../../livenon_desk/views/print_actions.py" line="102"/>
         <source>Making {n} documents…</source>
         <translation>正在生成 {n} 份单据…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="110" />
+        <location filename="../../livenon_desk/views/print_actions.py" line="103"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1153,72 +1169,72 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="43" />
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="46"/>
         <source>Preview: {name}</source>
         <translation>预览：{name}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="50" />
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="53"/>
         <source>{n} pages</source>
         <translation>共 {n} 页</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="53" />
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="56"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="54" />
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="57"/>
         <source>Print to a printer you choose (Ctrl+P)</source>
         <translation>打印到所选打印机（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="55" />
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="58"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="56" />
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="59"/>
         <source>Save as PDF (Ctrl+S)</source>
         <translation>另存为 PDF（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="57" />
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="60"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="87" />
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="90"/>
         <source>Print {name}</source>
         <translation>打印 {name}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="99" />
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="102"/>
         <source>Printing page {page} of {total}…</source>
         <translation>正在打印第 {page} 页，共 {total} 页…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="106" />
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="109"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="107" />
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="110"/>
         <source>Printing did not finish; nothing more was sent.</source>
         <translation>打印未完成；未再发送更多页面。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="111" />
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="114"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="123" />
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="126"/>
         <source>Could not save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="126" />
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="129"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -1226,42 +1242,42 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="22" />
+        <location filename="../../livenon_desk/views/queue_panel.py" line="22"/>
         <source>Awaiting receipt</source>
         <translation>待收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="23" />
+        <location filename="../../livenon_desk/views/queue_panel.py" line="23"/>
         <source>Awaiting inspection</source>
         <translation>待检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="24" />
+        <location filename="../../livenon_desk/views/queue_panel.py" line="24"/>
         <source>Overdue for inspection</source>
         <translation>检验已逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="25" />
+        <location filename="../../livenon_desk/views/queue_panel.py" line="25"/>
         <source>Inspected today</source>
         <translation>今日已检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="26" />
+        <location filename="../../livenon_desk/views/queue_panel.py" line="26"/>
         <source>All returns</source>
         <translation>全部退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="28" />
+        <location filename="../../livenon_desk/views/queue_panel.py" line="28"/>
         <source>Work queue</source>
         <translation>工作队列</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="35" />
+        <location filename="../../livenon_desk/views/queue_panel.py" line="35"/>
         <source>Oldest receipt first: the P5 deadline order</source>
         <translation>最早收货的排在前面，即按 P5 期限排序</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="36" />
+        <location filename="../../livenon_desk/views/queue_panel.py" line="36"/>
         <source>Past the P5 deadline (5 business days after receipt)</source>
         <translation>已超过 P5 期限（收货后 5 个工作日）</translation>
     </message>
@@ -1269,7 +1285,7 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/reason_dialog.py" line="57" />
+        <location filename="../../livenon_desk/views/reason_dialog.py" line="57"/>
         <source>At least {n} more characters.</source>
         <translation>至少还需 {n} 个字符。</translation>
     </message>
@@ -1277,127 +1293,127 @@
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="54" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="54"/>
         <source>Receive {rma}</source>
         <translation>收货 {rma}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="67" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="67"/>
         <source>The order invoice is enclosed (P3)</source>
         <translation>包裹内附有订单发票（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="68" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="68"/>
         <source>The return form is enclosed (P3)</source>
         <translation>包裹内附有退货单（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="70" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="70"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="71" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="71"/>
         <source>Yes, marked “Returned Goods”</source>
         <translation>是，已标注“退运货物”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="72" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="72"/>
         <source>No, not marked</source>
         <translation>否，未标注</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="74" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="74"/>
         <source>Anything worth recording about the parcel</source>
         <translation>关于包裹需要记录的情况</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="79" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="79"/>
         <source>&amp;Arrived</source>
         <translation>到达时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="80" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="80"/>
         <source>&amp;Carrier</source>
         <translation>承运商(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="81" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="81"/>
         <source>&amp;Tracking number</source>
         <translation>运单号(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="82" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="82"/>
         <source>Parcel &amp;condition</source>
         <translation>包裹状况(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="86" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="86"/>
         <source>Cross-border (T3)</source>
         <translation>跨境（T3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="89" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="89"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="91" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="91"/>
         <source>Cartons</source>
         <translation>纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="93" />
-        <source>Scan a carton's tag</source>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="93"/>
+        <source>Scan a carton&apos;s tag</source>
         <translation>扫描纸箱标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="95" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="95"/>
         <source>&amp;Scan</source>
         <translation>扫描(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="101" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="101"/>
         <source> of {n}</source>
         <translation> / {n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="115" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="115"/>
         <source>Photos of the parcel: drop files here or use Add photos</source>
         <translation>包裹照片：将文件拖放到此处，或使用“添加照片”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="118" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="118"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="127" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="127"/>
         <source>&amp;Receive</source>
         <translation>收货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="145" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="145"/>
         <source>{code} is not a tag of this return.</source>
         <translation>{code} 不是此退货的标签。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="149" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="149"/>
         <source>All cartons of {code} are counted.</source>
         <translation>{code} 的纸箱已全部清点。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="153" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="153"/>
         <source>{code}: carton {n} of {total}</source>
         <translation>{code}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="164" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="164"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="164" />
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="164"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
@@ -1405,127 +1421,127 @@
 <context>
     <name>ReturnActions</name>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="79" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="75"/>
         <source>&amp;Receive parcel…</source>
         <translation>收货(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="80" />
-        <source>Record the parcel's arrival; starts the P5 clock</source>
+        <location filename="../../livenon_desk/views/return_actions.py" line="76"/>
+        <source>Record the parcel&apos;s arrival; starts the P5 clock</source>
         <translation>记录包裹到达；开始计算 P5 检验期限</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="81" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="77"/>
         <source>&amp;Count cartons…</source>
         <translation>清点纸箱(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="82" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="78"/>
         <source>Scan the cartons still missing</source>
         <translation>扫描尚未到达的纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="83" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="79"/>
         <source>&amp;Inspect…</source>
         <translation>检验(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="84" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="80"/>
         <source>Inspect the next returned line against the checklist</source>
         <translation>按检验清单检验下一件退货商品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="85" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="81"/>
         <source>Approve as &amp;exception…</source>
         <translation>作为例外批准(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="86" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="82"/>
         <source>Supervisor: approve a return the rules refused</source>
         <translation>主管：批准规则未通过的退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="87" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="83"/>
         <source>Close receipt &amp;short…</source>
         <translation>缺件结单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="89" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="85"/>
         <source>Supervisor: accept the receipt with cartons missing</source>
         <translation>主管：在缺少纸箱的情况下确认收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="90" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="86"/>
         <source>Receive &amp;unexpected parcel…</source>
         <translation>意外包裹收货(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="92" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="88"/>
         <source>Log a parcel that matches no return</source>
         <translation>登记无法匹配退货的包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="119" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="115"/>
         <source>Restricted: read-only (privacy rule)</source>
         <translation>已限制处理：只读（隐私规则）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="162" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="156"/>
         <source>{rma} is partially received; cartons missing: {what}</source>
         <translation>{rma} 部分收货；缺少纸箱：{what}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="165" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="159"/>
         <source>{rma} received.</source>
         <translation>{rma} 已收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="185" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="179"/>
         <source>{tag}: carton {n} of {total}</source>
         <translation>{tag}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="188" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="182"/>
         <source>all cartons are in; ready to inspect.</source>
         <translation>纸箱已全部到齐，可以检验。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="200" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="194"/>
         <source>Close {rma} short</source>
         <translation>{rma} 缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="201" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="195"/>
         <source>Cartons are missing. Say why the receipt is accepted as it is.</source>
         <translation>缺少纸箱。请说明为何按现状确认收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="202" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="196"/>
         <source>Close short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="227" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="221"/>
         <source>The unexpected parcel is logged.</source>
         <translation>意外包裹已登记。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="251" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="245"/>
         <source>Inspection of {tag} finished.</source>
         <translation>{tag} 的检验已完成。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="272" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="266"/>
         <source>Approve {tag} as an exception</source>
         <translation>将 {tag} 作为例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="273" />
-        <source>The rules' decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
+        <location filename="../../livenon_desk/views/return_actions.py" line="267"/>
+        <source>The rules&apos; decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
         <translation>规则的判定会保留在记录中。请写明为何仍批准此退货；原因将与您的姓名一同保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="275" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="269"/>
         <source>Approve exception</source>
         <translation>批准例外</translation>
     </message>
@@ -1533,52 +1549,52 @@
 <context>
     <name>ReturnsTableModel</name>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="67" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="67"/>
         <source>RMA</source>
         <translation>退货单号</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="68" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="68"/>
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="69" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="69"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="70" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="71" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="71"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="72" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="72"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="73" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="73"/>
         <source>Applied</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="74" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="74"/>
         <source>Received</source>
         <translation>收货日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="274" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="274"/>
         <source>Restricted: read-only (privacy rule)</source>
         <translation>已限制处理：只读（隐私规则）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="279" />
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="279"/>
         <source>Overdue: past the P5 inspection deadline</source>
         <translation>已逾期：超过 P5 检验期限</translation>
     </message>
@@ -1586,17 +1602,17 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="22" />
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="22"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="25" />
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="25"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="34" />
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="34"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -1604,67 +1620,67 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="45" />
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="45"/>
         <source>Livenon Desk: sign in</source>
         <translation>Livenon Desk：登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="65" />
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="65"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="66" />
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="66"/>
         <source>&amp;Full name</source>
         <translation>姓名(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="68" />
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="68"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="69" />
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="69"/>
         <source>&amp;Repeat password</source>
         <translation>再次输入密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="87" />
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="87"/>
         <source>The desk is locked. {name}, enter your password to go on where you left off.</source>
         <translation>本机已锁定。{name}，请输入密码，从离开处继续工作。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="92" />
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="92"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="93" />
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="93"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="97" />
-        <source>This desk has no users yet. Create the administrator's account; it can add inspectors and supervisors later.</source>
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="97"/>
+        <source>This desk has no users yet. Create the administrator&apos;s account; it can add inspectors and supervisors later.</source>
         <translation>本机尚无用户。请创建管理员账户，之后可由管理员添加检验员和主管。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="99" />
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="99"/>
         <source>&amp;Create administrator</source>
         <translation>创建管理员(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="102" />
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="102"/>
         <source>Sign in to see and work on returns.</source>
         <translation>请登录后查看和处理退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="104" />
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="104"/>
         <source>&amp;Sign in</source>
         <translation>登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="112" />
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="112"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1672,57 +1688,57 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../livenon_desk/views/sync_status.py" line="38" />
+        <location filename="../../livenon_desk/views/sync_status.py" line="38"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_status.py" line="39" />
+        <location filename="../../livenon_desk/views/sync_status.py" line="39"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_status.py" line="40" />
+        <location filename="../../livenon_desk/views/sync_status.py" line="40"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_status.py" line="41" />
+        <location filename="../../livenon_desk/views/sync_status.py" line="41"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_status.py" line="42" />
+        <location filename="../../livenon_desk/views/sync_status.py" line="42"/>
         <source>Sync not set up</source>
         <translation>未设置同步</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_status.py" line="49" />
+        <location filename="../../livenon_desk/views/sync_status.py" line="49"/>
         <source>{n} waiting</source>
         <translation>{n} 项待发送</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_status.py" line="51" />
+        <location filename="../../livenon_desk/views/sync_status.py" line="51"/>
         <source>{n} to decide</source>
         <translation>{n} 项待决定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_status.py" line="53" />
+        <location filename="../../livenon_desk/views/sync_status.py" line="53"/>
         <source>{n} refused</source>
         <translation>{n} 项被拒绝</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_status.py" line="54" />
+        <location filename="../../livenon_desk/views/sync_status.py" line="54"/>
         <source>last sync {when}</source>
         <translation>上次同步 {when}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_status.py" line="58" />
+        <location filename="../../livenon_desk/views/sync_status.py" line="58"/>
         <source>Sync with the central server: click for details</source>
         <translation>与中央服务器同步：点击查看详情</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_status.py" line="66" />
+        <location filename="../../livenon_desk/views/sync_status.py" line="66"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -1730,187 +1746,187 @@
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="124" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="124"/>
         <source>Sync with the central server</source>
         <translation>与中央服务器同步</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="139" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="139"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="142" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="142"/>
         <source>Central server</source>
         <translation>中央服务器</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="144" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="144"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="145" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="145"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="149" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="149"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="157" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="157"/>
         <source>Change</source>
         <translation>更改</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="157" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="157"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="157" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="157"/>
         <source>Saved</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="157" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="157"/>
         <source>Tries</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="158" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="158"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="160" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="160"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="162" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="162"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="162" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="162"/>
         <source>On this desk</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="162" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="162"/>
         <source>On the server</source>
         <translation>服务器上</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="175" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="175"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="178" />
-        <source>Send this desk's change again, over the server's version</source>
+        <location filename="../../livenon_desk/views/sync_view.py" line="178"/>
+        <source>Send this desk&apos;s change again, over the server&apos;s version</source>
         <translation>以服务器上的版本为基础，重新发送本机的更改</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="179" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="179"/>
         <source>Take theirs</source>
         <translation>采用服务器的</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="182" />
-        <source>Drop this desk's change and use the server's version</source>
+        <location filename="../../livenon_desk/views/sync_view.py" line="182"/>
+        <source>Drop this desk&apos;s change and use the server&apos;s version</source>
         <translation>放弃本机的更改，采用服务器上的版本</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="192" />
-        <source>The server's record changed while this desk's change waited. Compare the two versions (differences are highlighted) and choose.</source>
+        <location filename="../../livenon_desk/views/sync_view.py" line="192"/>
+        <source>The server&apos;s record changed while this desk&apos;s change waited. Compare the two versions (differences are highlighted) and choose.</source>
         <translation>本机的更改等待发送期间，服务器上的记录已被修改。请比较两个版本（不同之处已高亮）后选择。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="206" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="206"/>
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="209" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="209"/>
         <source>Queue refused changes again and run a sync round now</source>
         <translation>将被拒绝的更改重新排队，并立即同步一次</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="236" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="236"/>
         <source>Receipt</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="237" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="237"/>
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="238" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="238"/>
         <source>Exception approval</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="239" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="239"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="240" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="240"/>
         <source>Audit event</source>
         <translation>审计事件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="241" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="241"/>
         <source>Refund decision</source>
         <translation>退款决定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="259" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="259"/>
         <source>Found {when}</source>
         <translation>发现于 {when}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="273" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="273"/>
         <source>Waiting ({n})</source>
         <translation>待发送（{n}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="274" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="274"/>
         <source>Refused ({n})</source>
         <translation>被拒绝（{n}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="275" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="275"/>
         <source>To decide ({n})</source>
         <translation>待决定（{n}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="293" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="293"/>
         <source>(record)</source>
         <translation>（记录）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="293" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="293"/>
         <source>not on the server</source>
         <translation>服务器上没有</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="311" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="311"/>
         <source>Your choice was saved; it is sent with the next round.</source>
         <translation>您的选择已保存，将在下一次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="320" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="320"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="329" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="329"/>
         <source>Signed in; syncing.</source>
         <translation>已登录，正在同步。</translation>
     </message>
@@ -1918,52 +1934,52 @@
 <context>
     <name>UnexpectedParcelDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="35" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="35"/>
         <source>Receive an unexpected parcel</source>
         <translation>意外包裹收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="37" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="37"/>
         <source>No return matches «{code}». Record the parcel so that it can be matched later.</source>
         <translation>没有与“{code}”匹配的退货。请登记此包裹，以便日后匹配。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="49" />
-        <source>Name on the sender's label</source>
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="49"/>
+        <source>Name on the sender&apos;s label</source>
         <translation>寄件人标签上的姓名</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="54" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="54"/>
         <source>&amp;Arrived</source>
         <translation>到达时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="55" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="55"/>
         <source>&amp;Carrier</source>
         <translation>承运商(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="56" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="56"/>
         <source>&amp;Tracking number</source>
         <translation>运单号(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="57" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="57"/>
         <source>Parcel &amp;condition</source>
         <translation>包裹状况(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="58" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="58"/>
         <source>&amp;Sender</source>
         <translation>寄件人(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="59" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="59"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="63" />
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="63"/>
         <source>&amp;Record parcel</source>
         <translation>登记包裹(&amp;R)</translation>
     </message>
@@ -1971,27 +1987,27 @@
 <context>
     <name>WeekChart</name>
     <message>
-        <location filename="../../livenon_desk/views/week_chart.py" line="28" />
+        <location filename="../../livenon_desk/views/week_chart.py" line="28"/>
         <source>Inspected, last 7 days</source>
         <translation>最近 7 天检验量</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/week_chart.py" line="51" />
+        <location filename="../../livenon_desk/views/week_chart.py" line="51"/>
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/week_chart.py" line="53" />
+        <location filename="../../livenon_desk/views/week_chart.py" line="53"/>
         <source>Not passed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/week_chart.py" line="77" />
+        <location filename="../../livenon_desk/views/week_chart.py" line="77"/>
         <source>No inspections in the last seven days.</source>
         <translation>最近七天没有检验记录。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/week_chart.py" line="84" />
+        <location filename="../../livenon_desk/views/week_chart.py" line="84"/>
         <source>Pass rate by reason</source>
         <translation>按原因统计的通过率</translation>
     </message>

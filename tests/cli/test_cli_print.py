@@ -7,8 +7,8 @@ import pytest
 from livenon_desk.cli import main
 from livenon_desk.domain.enums import ReturnStatus
 from livenon_desk.store.database import Store
-from tests.builders import NOW, add_return
-from tests.documents.pdf_reading import codes, page_sizes, text
+from tests.builders import NOW, LineSpec, add_return
+from tests.documents.pdf_reading import codes, codes_by_page, page_sizes, squashed_pages, text
 
 
 def test_print_one_document_and_a_batch(store: Store, tmp_path: Path,
@@ -19,14 +19,25 @@ def test_print_one_document_and_a_batch(store: Store, tmp_path: Path,
                  "--out", str(out)]) == 0
     assert "张伟" in text(out.read_bytes())
     assert built.rma_number in codes(out.read_bytes(), "Code128")
-    received = [add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW)
-                for _ in range(2)]
+    received = [add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW,
+                           lines=[LineSpec(cartons=cartons)]) for cartons in (1, 3)]
     labels = tmp_path / "labels.pdf"
     assert main(["print", "labels", "--db", str(store.path), "--status", "received",
                  "--out", str(labels)]) == 0
-    assert sorted(codes(labels.read_bytes(), "Code128")) == sorted(
-        r.rma_number for r in received)
-    assert page_sizes(labels.read_bytes()) == [(288.0, 432.0)] * 2
+    # One label per carton: the 3-carton sofa's say 1 / 3, 2 / 3 and 3 / 3.
+    pages = codes_by_page(labels.read_bytes(), "Code128")
+    assert sorted(c for page in pages for c in page) == sorted(
+        [received[0].rma_number] + [received[1].rma_number] * 3)
+    assert page_sizes(labels.read_bytes()) == [(288.0, 432.0)] * 4
+    marks = sorted(next(m for m in ("1/1", "1/3", "2/3", "3/3") if m in page)
+                   for page in squashed_pages(labels.read_bytes()))
+    assert marks == ["1/1", "1/3", "2/3", "3/3"]
+    tags = tmp_path / "tags.pdf"
+    assert main(["print", "tags", "--db", str(store.path), "--status", "received",
+                 "--out", str(tags)]) == 0
+    tag_codes = [c for page in codes_by_page(tags.read_bytes(), "Code128") for c in page]
+    assert sorted(c for c in tag_codes if c.startswith("TAG-")) == sorted(
+        [received[0].tag_codes[0]] + [received[1].tag_codes[0]] * 3)
 
 
 def test_print_refusals_are_one_line(store: Store, tmp_path: Path,

@@ -115,3 +115,17 @@ def char_boxes(pdf: bytes) -> list[list[tuple[str, tuple[float, float, float, fl
     finally:
         document.close()
     return pages
+
+
+def codes_by_page(pdf: bytes, kind: str, dpi: int = 203) -> list[list[str]]:
+    """Per page, the decoded text of each barcode of ``kind``, from pages rendered at
+    ``dpi`` (203: a thermal label printer's resolution)."""
+    pages: list[list[str]] = [[] for _ in range(len(reader(pdf).pages))]
+    for found in barcodes(pdf, dpi):
+        if found.format == kind:
+            pages[found.page - 1].append(found.text)
+    return pages
+
+
+def squashed_pages(pdf: bytes) -> list[str]:
+    return ["".join(page.split()) for page in page_texts(pdf)]

@@ -1,5 +1,5 @@
 """What holds for every document: it opens, its font is embedded, no card number leaks,
-Chinese comes back as the same characters, and every barcode reads as the RMA or SKU."""
+Chinese comes back as the same characters, and every barcode reads as the RMA, tag code or SKU."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ KINDS = ["return_form", "invoice", "return_label", "item_tag", "inspection_repor
          "credit_note", "evidence_package"]
 RMA = "RMA-2025-000123"
 SKU = "LVN-TBL-0451"
+TAG = samples.item_tag().tag_code
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -49,19 +50,22 @@ def test_chinese_round_trips(kind: str, chinese_documents: dict[str, bytes]) -> 
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_barcode_reads_as_the_rma_or_sku(kind: str, english_documents: dict[str, bytes],
-                                               chinese_documents: dict[str, bytes]) -> None:
+def test_every_barcode_reads_as_the_rma_tag_or_sku(kind: str,
+                                                   english_documents: dict[str, bytes],
+                                                   chinese_documents: dict[str, bytes]) -> None:
     for data in (english_documents[kind], chinese_documents[kind]):
         found = pdf.barcodes(data)
         linear = [b.text for b in found if b.format == "Code128"]
-        assert set(linear) <= {RMA, SKU}
+        assert set(linear) <= {RMA, SKU, TAG}
         qr = [b.text for b in found if b.format == "QRCode"]
         if kind == "inspection_report":
             assert len(qr) == 1 and re.fullmatch(r"[0-9a-f]{64}", qr[0])
         elif kind != "evidence_package":
             assert set(qr) <= {RMA}
-        if kind in ("return_form", "return_label", "item_tag"):
+        if kind in ("return_form", "return_label"):
             assert RMA in linear
+        if kind == "item_tag":  # the code receiving scans to count a carton in
+            assert TAG in linear
 
 
 @pytest.mark.parametrize("kind", KINDS)

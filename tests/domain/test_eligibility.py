@@ -116,7 +116,7 @@ def test_clearance_fails_x2() -> None:
     ("unused", "E4", RuleOutcome.FAIL),
     ("original_packaging", "E5", RuleOutcome.REVIEW),
     ("accessories", "E5", RuleOutcome.FAIL),
-    ("invoice", "E5", RuleOutcome.REVIEW),
+    ("invoice", "E5", RuleOutcome.FAIL),
     ("return_form", "E5", RuleOutcome.REVIEW),
 ])
 def test_each_checklist_no(item: str, rule_id: str, outcome: RuleOutcome) -> None:

@@ -18,9 +18,9 @@ from livenon_desk.services.inspection_service import InspectionService
 from livenon_desk.services.returns_service import ReturnsService
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
-from tests.builders import ALL_YES, NOW, Built, add_return
+from tests.builders import ALL_YES, NOW, Built, LineSpec, add_return
 from tests.conftest import INSPECTOR, SUPERVISOR
-from tests.documents.pdf_reading import codes, page_sizes, text
+from tests.documents.pdf_reading import codes, codes_by_page, page_sizes, squashed_pages, text
 from tests.images import write_png
 
 
@@ -55,10 +55,12 @@ def test_every_document_holds_the_record_and_its_barcode_scans(
     reference = built.order_number if kind is DocumentKind.INVOICE else built.rma_number
     assert reference in content
     assert "4111111111114242" not in content
-    if kind in (DocumentKind.RETURN_FORM, DocumentKind.LABEL, DocumentKind.TAG):
+    if kind in (DocumentKind.RETURN_FORM, DocumentKind.LABEL):
         assert built.rma_number in codes(document.pdf, "Code128")
-    if kind is DocumentKind.LABEL:
-        assert page_sizes(document.pdf) == [(288.0, 432.0)]
+    if kind is DocumentKind.TAG:
+        assert built.tag_codes[0] in codes(document.pdf, "Code128")
+    if kind.is_label_stock:  # the sofa ships in two cartons: a label and a tag each
+        assert page_sizes(document.pdf) == [(288.0, 432.0)] * 2
     with store.read_session() as s:
         event = s.query(AuditEvent).filter_by(action="printed").one()
         assert event.after == {"document": kind.value, "language": "en"}
@@ -95,13 +97,39 @@ def test_a_batch_of_labels_skips_the_restricted_and_can_be_cancelled(
     rmas = [b.rma_number for b in built] + [hidden.rma_number]
     document = documents.batch(SUPERVISOR, DocumentKind.LABEL, rmas,
                                progress=lambda i, n: seen.append((i, n)))
-    assert sorted(codes(document.pdf, "Code128")) == sorted(b.rma_number for b in built)
-    assert len(page_sizes(document.pdf)) == 3
+    assert sorted(codes(document.pdf, "Code128")) == sorted(2 * [b.rma_number for b in built])
+    assert len(page_sizes(document.pdf)) == 6  # two cartons each
     assert seen[-1] == (3, 4)
     with pytest.raises(PrintCancelledError):
         documents.batch(SUPERVISOR, DocumentKind.TAG, rmas, cancelled=lambda: True)
     assert documents.rmas_with_status(ReturnStatus.RECEIVED)[:3] == sorted(
         b.rma_number for b in built)
+
+
+def test_every_carton_gets_its_own_label_and_tag(store: Store, documents: DocumentService
+                                                 ) -> None:
+    # A 3-carton sofa and a 1-carton lamp: four parcels, each labelled with its place in
+    # the return; each carton tagged with its line's tag code, the code receiving scans.
+    built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW, lines=[
+        LineSpec(cartons=3), LineSpec(sku="LVN-LMP-0002", name_en="Arc Floor Lamp",
+                                      cartons=1)])
+    labels = documents.render(INSPECTOR, DocumentKind.LABEL, built.rma_number).pdf
+    assert page_sizes(labels) == [(288.0, 432.0)] * 4
+    assert codes_by_page(labels, "Code128") == [[built.rma_number]] * 4
+    pages = squashed_pages(labels)
+    assert [f"{i}/4" in page for i, page in enumerate(pages, start=1)] == [True] * 4
+    tags = documents.render(INSPECTOR, DocumentKind.TAG, built.rma_number).pdf
+    sofa, lamp = built.tag_codes
+    assert [sorted(p) for p in codes_by_page(tags, "Code128")] == [
+        sorted([sofa, "LVN-SOF-0001"])] * 3 + [sorted([lamp, "LVN-LMP-0002"])]
+    pages = squashed_pages(tags)
+    assert [("1/3", "2/3", "3/3", "1/1")[i] in page for i, page in enumerate(pages)] == [
+        True] * 4
+    batch = documents.batch(INSPECTOR, DocumentKind.TAG, [built.rma_number]).pdf
+    assert [sorted(p) for p in codes_by_page(batch, "Code128")] == [
+        sorted(p) for p in codes_by_page(tags, "Code128")]
+    batch = documents.batch(INSPECTOR, DocumentKind.LABEL, [built.rma_number]).pdf
+    assert len(page_sizes(batch)) == 4
 
 
 def test_a_return_applied_before_the_first_policy_prints_and_is_reviewed(

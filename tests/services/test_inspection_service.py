@@ -23,6 +23,8 @@ from tests.services.conftest import INSPECTOR, SUPERVISOR
 
 
 def _received(store: Store, **spec: Any) -> tuple[int, list[int]]:
+    # A personal reason unless told: a quality return (T1) accepts the damage it reports.
+    spec.setdefault("reason", ReasonCode.CHANGED_MIND)
     built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW, **spec)
     with store.read_session() as s:
         lines = [ln.id for ln in s.query(ReturnLine).filter_by(return_id=built.return_id)

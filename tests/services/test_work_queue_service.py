@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from livenon_desk.domain.enums import Answer, Disposition, ReasonCode, ReturnStatus
 from livenon_desk.domain.policy import default_policies
@@ -14,6 +15,7 @@ from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for
 from livenon_desk.store.rows import ReturnFilter, SortKey
 from tests.builders import ALL_YES, add_return
+from tests.images import write_png
 from tests.services.conftest import INSPECTOR
 
 # Wednesday 2026-11-25, 10:00 in Los Angeles. Thanksgiving (26th) is a holiday.
@@ -29,7 +31,7 @@ def _fixed(moment: datetime) -> Callable[[], datetime]:
     return lambda: moment
 
 
-def test_queues_count_receipt_inspection_overdue_and_today(store: Store) -> None:
+def test_queues_count_receipt_inspection_overdue_and_today(store: Store, tmp_path: Path) -> None:
     add_return(store, status=ReturnStatus.IN_TRANSIT)
     add_return(store, status=ReturnStatus.INSTRUCTIONS_SENT)
     # P5 deadline = receipt day + 5 business days; on the 25th, a receipt of the 17th
@@ -43,6 +45,8 @@ def test_queues_count_receipt_inspection_overdue_and_today(store: Store) -> None
     with store.read_session() as s:
         line = s.query(ReturnLine).filter_by(return_id=today.return_id).one().id
     sheet = inspections.open_sheet(INSPECTOR, line)
+    # A quality return (T1) shows the reported defect on a photo.
+    inspections.attach_photo(INSPECTOR, sheet.inspection_id, write_png(tmp_path / "a.png"))
     inspections.finish(INSPECTOR, sheet.inspection_id, DraftInput(
         {k: Answer(v) for k, v in ALL_YES.items()}, "", Disposition.RESTOCK))
 
@@ -59,7 +63,7 @@ def test_queues_count_receipt_inspection_overdue_and_today(store: Store) -> None
     assert rows[0].rma_number == late.rma_number
 
 
-def test_the_week_counts_inspections_and_pass_rates(store: Store) -> None:
+def test_the_week_counts_inspections_and_pass_rates(store: Store, tmp_path: Path) -> None:
     policies = default_policies()
     days = [NOW - timedelta(days=d) for d in (0, 0, 2, 9)]
     for i, finished in enumerate(days):
@@ -70,6 +74,7 @@ def test_the_week_counts_inspections_and_pass_rates(store: Store) -> None:
         with store.read_session() as s:
             line = s.query(ReturnLine).filter_by(return_id=built.return_id).one().id
         sheet = service.open_sheet(INSPECTOR, line)
+        service.attach_photo(INSPECTOR, sheet.inspection_id, write_png(tmp_path / f"{i}.png"))
         answers = dict(ALL_YES, return_form="no" if i == 1 else "yes")
         service.finish(INSPECTOR, sheet.inspection_id, DraftInput(
             {k: Answer(v) for k, v in answers.items()}, "", Disposition.RESTOCK))

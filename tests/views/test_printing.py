@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
@@ -16,9 +17,9 @@ from livenon_desk.store.database import Store
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.print_preview_dialog import PrintPreviewDialog
 from livenon_desk.views.task_runner import TaskRunner
-from tests.builders import NOW, add_return
+from tests.builders import NOW, LineSpec, add_return
 from tests.conftest import INSPECTOR
-from tests.documents.pdf_reading import barcodes, codes, page_sizes
+from tests.documents.pdf_reading import barcodes, codes, codes_by_page, page_sizes, squashed_pages
 from tests.views.workbench import open_record
 
 
@@ -49,7 +50,7 @@ def test_a_label_is_previewed_saved_and_printed_as_4x6(
     qtbot.waitUntil(window.print_actions.single[DocumentKind.LABEL].isEnabled)
     window.print_actions.single[DocumentKind.LABEL].trigger()
     preview = _preview(qtbot, window)
-    assert preview.pdf.pageCount() == 1
+    assert preview.pdf.pageCount() == 2  # the sofa ships in two cartons: a label each
     saved = tmp_path / "label.pdf"
     preview.save_to(saved)
     assert saved.read_bytes() == preview.document.pdf
@@ -63,9 +64,9 @@ def test_a_label_is_previewed_saved_and_printed_as_4x6(
     with qtbot.waitSignal(preview.printed, timeout=20_000) as done:
         preview.print_to(printer)
     assert done.args == [True]
-    assert page_sizes(out.read_bytes()) == [(288.0, 432.0)]
+    assert page_sizes(out.read_bytes()) == [(288.0, 432.0)] * 2
     printed = [b.text for b in barcodes(out.read_bytes(), dpi=300) if b.format == "Code128"]
-    assert printed == [built.rma_number]
+    assert printed == [built.rma_number] * 2
 
 
 def test_a_restricted_return_cannot_be_printed(
@@ -88,9 +89,9 @@ def test_labels_for_the_selected_returns_in_one_batch(
     assert sorted(window.selected_rmas()) == sorted(b.rma_number for b in built)
     window.print_actions.batch_labels.trigger()
     preview = _preview(qtbot, window)
-    assert preview.pdf.pageCount() == 3
+    assert preview.pdf.pageCount() == 6  # two cartons each
     assert sorted(codes(preview.document.pdf, "Code128")) == sorted(
-        b.rma_number for b in built)
+        2 * [b.rma_number for b in built])
 
 
 def test_a_batch_with_nothing_selected_says_what_to_do(
@@ -99,3 +100,27 @@ def test_a_batch_with_nothing_selected_says_what_to_do(
     window = _window(qtbot, desk, runner)
     window.print_actions.batch_tags.trigger()
     assert "Select the returns" in window.message.text()
+
+
+def test_a_three_carton_sofa_prints_three_labels_and_three_tags_from_the_keyboard(
+    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner
+) -> None:
+    built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW,
+                       lines=[LineSpec(cartons=3)])
+    window = _window(qtbot, desk, runner)
+    open_record(qtbot, window, built.rma_number)
+    qtbot.waitUntil(window.print_actions.single[DocumentKind.LABEL].isEnabled)
+    for key, rma_or_tag in ((Qt.Key.Key_P, built.rma_number), (Qt.Key.Key_T,
+                                                                built.tag_codes[0])):
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        # The keys go where a scan leaves them: the search box.
+        qtbot.keyClick(window.search, key, Qt.KeyboardModifier.ControlModifier)
+        preview = _preview(qtbot, window)
+        pdf = preview.document.pdf
+        assert preview.pdf.pageCount() == 3
+        assert [rma_or_tag in page for page in codes_by_page(pdf, "Code128")] == [True] * 3
+        assert [f"{i}/3" in page for i, page in enumerate(squashed_pages(pdf), start=1)
+                ] == [True] * 3
+        preview.reject()
+        qtbot.waitUntil(lambda: window.print_actions.preview is None)

@@ -20,6 +20,7 @@ from livenon_desk.domain.enums import (
     Disposition,
     LabelType,
     ReasonCategory,
+    ReasonCode,
     ReturnStatus,
 )
 from livenon_desk.domain.policy import default_policies
@@ -74,7 +75,8 @@ def _status(store: Store, return_id: int) -> ReturnStatus:
 def test_scan_receive_inspect_with_a_photo_and_finish(
     qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner, tmp_path: Path, language: str
 ) -> None:
-    built = add_return(store, lines=[LineSpec(cartons=2)])
+    # A personal reason: damage fails E4 and X3 (a quality return's reported damage would not).
+    built = add_return(store, lines=[LineSpec(cartons=2)], reason=ReasonCode.CHANGED_MIND)
     window = _window(qtbot, desk, runner, INSPECTOR, language)
 
     open_record(qtbot, window, built.rma_number)
@@ -152,7 +154,8 @@ def test_scan_receive_inspect_with_a_photo_and_finish(
 def test_a_supervisor_approves_an_exception_and_the_refund_appears(
     qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner, tmp_path: Path, language: str
 ) -> None:
-    built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW)
+    built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW,
+                       reason=ReasonCode.CHANGED_MIND)
     inspector = _window(qtbot, desk, runner, INSPECTOR, language)
     open_record(qtbot, inspector, built.rma_number)
     inspector.return_actions.inspect.trigger()
@@ -184,12 +187,12 @@ def test_a_supervisor_approves_an_exception_and_the_refund_appears(
     text = supervisor.detail.toPlainText()
     assert "form came by email" in text
     assert QCoreApplication.translate("DetailPane", "Refund recommendation (P6)") in text
-    # The refund on screen is the policy engine's: T1, a quality return, deducts nothing.
+    # The refund on screen is the policy engine's: T2, the pre-paid label estimated at 10 %.
     engine = recommend_refund(
         default_policies().latest, unit_price=Decimal("1299.00"), quantity=1, currency="USD",
-        reason_category=ReasonCategory.QUALITY, label_type=LabelType.PREPAID, label_cost=None,
+        reason_category=ReasonCategory.PERSONAL, label_type=LabelType.PREPAID, label_cost=None,
         cross_border=False)
-    assert engine.amount == Decimal("1299.00") and engine.deductions == ()
+    assert engine.amount == Decimal("1169.10")
     assert format_money(engine.amount, "USD") in text
     with store.read_session() as s:
         record = s.query(Inspection).one()

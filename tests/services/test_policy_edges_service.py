@@ -1,0 +1,214 @@
+"""Issue 11 through the services and a real database: one label, one deduction on every
+paper and screen; the receipt's "invoice enclosed: no"; the T1 question; N/A refused."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from livenon_desk.cli import main
+from livenon_desk.domain.enums import (
+    Answer,
+    Decision,
+    Disposition,
+    LabelType,
+    ReasonCode,
+    ReturnStatus,
+)
+from livenon_desk.domain.policy import default_policies
+from livenon_desk.errors import ValidationError
+from livenon_desk.models import AuditEvent, ReturnLine, ReturnRequest
+from livenon_desk.services.document_kinds import DocumentKind
+from livenon_desk.services.document_service import DocumentService
+from livenon_desk.services.inspection_dto import DraftInput
+from livenon_desk.services.inspection_service import InspectionService
+from livenon_desk.services.returns_service import ReturnsService
+from livenon_desk.store.database import Store
+from livenon_desk.store.photo_files import PhotoFiles
+from tests.builders import ALL_YES, NOW, Built, LineSpec, add_return
+from tests.documents.pdf_reading import text
+from tests.services.conftest import INSPECTOR
+
+YES = {k: Answer(v) for k, v in ALL_YES.items()}
+
+
+def _two_line_personal_return(store: Store, inspections: InspectionService,
+                              finish: bool = True) -> Built:
+    """600 + 400 on one pre-paid label that cost 150.00: the issue's own example."""
+    built = add_return(
+        store, status=ReturnStatus.RECEIVED, received_at=NOW, reason=ReasonCode.CHANGED_MIND,
+        label_type=LabelType.PREPAID, label_cost_cents=15_000,
+        lines=[LineSpec(sku="LVN-SOF-0001", unit_price_cents=60_000),
+               LineSpec(sku="LVN-CHR-0002", unit_price_cents=40_000)])
+    if finish:
+        for line_id in _lines(store, built):
+            sheet = inspections.open_sheet(INSPECTOR, line_id)
+            inspections.finish(INSPECTOR, sheet.inspection_id,
+                               DraftInput(YES, "", Disposition.RESTOCK))
+    return built
+
+
+def _lines(store: Store, built: Built) -> list[int]:
+    with store.read_session() as s:
+        return [ln.id for ln in s.query(ReturnLine).filter_by(return_id=built.return_id)
+                .order_by(ReturnLine.id)]
+
+
+def test_one_label_is_deducted_once_for_the_return_on_screen(
+    store: Store, inspections: InspectionService
+) -> None:
+    built = _two_line_personal_return(store, inspections)
+    detail = ReturnsService(store, default_policies(), clock=lambda: NOW).detail(
+        built.return_id)
+    first, second = detail.lines
+    assert first.refund is not None and second.refund is not None
+    assert [d[3] for d in first.refund.deductions] == [Decimal("90.00")]
+    assert [d[3] for d in second.refund.deductions] == [Decimal("60.00")]
+    assert (first.refund.amount, second.refund.amount) == (Decimal("510.00"), Decimal("340.00"))
+    assert [d[3] for d in first.refund.return_deductions] == [Decimal("150.00")]
+    assert "share by price of 150.00 for the return" in first.refund.explanation_en
+    assert "整单 150.00 按价格分摊" in first.refund.explanation_zh
+    assert detail.refund is not None
+    assert [(d[0], d[3]) for d in detail.refund.deductions] == [("P7", Decimal("150.00"))]
+    assert (detail.refund.price_paid, detail.refund.amount) == (Decimal("1000.00"),
+                                                                Decimal("850.00"))
+
+
+def test_the_inspection_preview_takes_its_share_beside_the_lines_already_passed(
+    store: Store, inspections: InspectionService
+) -> None:
+    built = _two_line_personal_return(store, inspections, finish=False)
+    first_id, second_id = _lines(store, built)
+    first = inspections.open_sheet(INSPECTOR, first_id)
+    alone = inspections.preview(first, DraftInput(YES, "", Disposition.RESTOCK), 0)
+    assert alone.refund is not None
+    assert [d[3] for d in alone.refund.deductions] == [Decimal("150.00")]
+    inspections.finish(INSPECTOR, first.inspection_id, DraftInput(YES, "", Disposition.RESTOCK))
+    second = inspections.open_sheet(INSPECTOR, second_id)
+    shared = inspections.preview(second, DraftInput(YES, "", Disposition.RESTOCK), 0)
+    assert shared.refund is not None
+    assert [d[3] for d in shared.refund.deductions] == [Decimal("60.00")]
+
+
+def test_the_credit_note_and_the_report_show_one_deduction(
+    store: Store, inspections: InspectionService, photos: PhotoFiles
+) -> None:
+    built = _two_line_personal_return(store, inspections)
+    documents = DocumentService(store, default_policies(), photos, clock=lambda: NOW)
+    note = text(documents.render(INSPECTOR, DocumentKind.CREDIT_NOTE, built.rma_number).pdf)
+    assert note.count("150.00") == 1
+    assert "90.00" not in note and "60.00" not in note
+    assert "850.00" in note
+    report = text(documents.render(INSPECTOR, DocumentKind.INSPECTION_REPORT,
+                                   built.rma_number).pdf)
+    assert "90.00" in report and "60.00" in report
+    assert "510.00" in report and "340.00" in report
+
+
+def test_the_central_copy_carries_the_returns_refund_once(
+    store: Store, inspections: InspectionService
+) -> None:
+    built = _two_line_personal_return(store, inspections)
+    with store.read_session() as s:
+        events = [e for e in s.query(AuditEvent).order_by(AuditEvent.id)
+                  if e.action == "refund_recommended"]
+    assert len(events) == 1
+    assert events[0].after is not None
+    refund = events[0].after["refund"]
+    assert refund["rma"] == built.rma_number
+    assert refund["deductions"] == [{"rule_id": "P7", "amount": "150.00"}]
+    assert [ln["deduction"] for ln in refund["lines"]] == ["90.00", "60.00"]
+    assert refund["amount"] == "850.00"
+
+
+def test_the_receipts_missing_invoice_answers_and_flags_the_item(
+    store: Store, inspections: InspectionService
+) -> None:
+    built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW,
+                       reason=ReasonCode.CHANGED_MIND)
+    with store.session() as s:
+        ret = s.get_one(ReturnRequest, built.return_id)
+        ret.invoice_enclosed = False
+        ret.return_form_enclosed = True
+    [line_id] = _lines(store, built)
+    sheet = inspections.open_sheet(INSPECTOR, line_id)
+    assert sheet.draft.answers == {"invoice": Answer.NO}
+    invoice = next(q for q in sheet.questions if q.item_id == "invoice")
+    assert invoice.receipt_note == ("The receipt found no invoice in the parcel.",
+                                    "收货时包裹内未见发票。")
+    form = next(q for q in sheet.questions if q.item_id == "return_form")
+    assert form.receipt_note is None
+    preview = inspections.preview(sheet, sheet.draft, 0)
+    e5 = next(r for r in preview.evaluation.rules if r.rule_id == "E5")
+    assert e5.outcome.value == "fail"
+    assert "invoice intact" in e5.reason_en
+
+
+def test_a_quality_return_is_asked_whether_the_damage_matches(
+    store: Store, inspections: InspectionService
+) -> None:
+    built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW,
+                       reason=ReasonCode.DAMAGED_IN_TRANSIT)
+    [line_id] = _lines(store, built)
+    sheet = inspections.open_sheet(INSPECTOR, line_id)
+    matches = next(q for q in sheet.questions if q.item_id == "damage_matches_report")
+    assert matches.photo_required_on_yes and matches.rule_id == "E4"
+    damaged = DraftInput({**YES, "undamaged": Answer.NO}, "", Disposition.REFURBISH)
+    with pytest.raises(ValidationError, match="photo"):
+        inspections.finish(INSPECTOR, sheet.inspection_id, damaged)
+    personal = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW,
+                          reason=ReasonCode.SIZE_MISMATCH)
+    [personal_line] = _lines(store, personal)
+    asked = {q.item_id for q in inspections.open_sheet(INSPECTOR, personal_line).questions}
+    assert "damage_matches_report" not in asked
+
+
+def test_na_where_the_policy_allows_none_cannot_be_finished(
+    store: Store, inspections: InspectionService
+) -> None:
+    built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW,
+                       reason=ReasonCode.CHANGED_MIND)
+    [line_id] = _lines(store, built)
+    sheet = inspections.open_sheet(INSPECTOR, line_id)
+    assert [q.item_id for q in sheet.questions if q.na_allowed] == ["accessories"]
+    draft = DraftInput({**YES, "unassembled": Answer.NOT_APPLICABLE}, "", Disposition.RESTOCK)
+    with pytest.raises(ValidationError, match="N/A is not an answer") as caught:
+        inspections.finish(INSPECTOR, sheet.inspection_id, draft)
+    assert "不适用" in caught.value.message_zh
+    allowed = DraftInput({**YES, "accessories": Answer.NOT_APPLICABLE}, "", Disposition.RESTOCK)
+    result = inspections.finish(INSPECTOR, sheet.inspection_id, allowed)
+    assert result.evaluation.decision is Decision.ELIGIBLE
+
+
+def test_an_na_from_an_old_record_is_review_on_screen(store: Store) -> None:
+    built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW,
+                       reason=ReasonCode.CHANGED_MIND,
+                       checklist=dict.fromkeys(ALL_YES, "n/a"))
+    detail = ReturnsService(store, default_policies(), clock=lambda: NOW).detail(
+        built.return_id)
+    assert detail.lines[0].decision is Decision.NEEDS_REVIEW
+    assert detail.lines[0].refund is None
+
+
+def test_explain_prints_one_deduction_for_the_return(
+    store: Store, inspections: InspectionService, capsys: pytest.CaptureFixture[str]
+) -> None:
+    built = _two_line_personal_return(store, inspections)
+    assert main(["explain", built.rma_number, "--db", str(store.path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    shares = [Decimal(d[3]) for line in data["lines"] for d in line["refund"]["deductions"]
+              if d[0] == "P7"]
+    assert shares == [Decimal("90.00"), Decimal("60.00")]
+    assert sum(shares) == Decimal("150.00")
+    assert data["refund"]["deductions"] == [
+        ["P7", "return shipping label", "退货运费（预付标签）", "150.00"]]
+    assert data["refund"]["amount"] == "850.00"
+    for language, words in (("en", "refund of the return: 1,000.00 − 150.00"),
+                            ("zh", "退货退款：1,000.00 − 150.00")):
+        assert main(["explain", built.rma_number, "--db", str(store.path),
+                     "--lang", language]) == 0
+        out = capsys.readouterr().out
+        assert words in out
+        assert out.count("150.00") == 3  # the return's line, and each line's share note

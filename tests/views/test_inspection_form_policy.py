@@ -1,0 +1,103 @@
+"""The inspection form keeps to the policy: N/A refused where the policy allows none, the
+receipt's "no invoice" shown beside its item, the T1 question for a quality return, and the
+final decision above the rules' own after a supervisor's exception (issue 11)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from livenon_desk.domain.enums import Answer, Disposition, ReasonCode, ReturnStatus
+from livenon_desk.models import ReturnLine, ReturnRequest
+from livenon_desk.services.desk import Desk
+from livenon_desk.services.inspection_dto import DraftInput
+from livenon_desk.store.database import Store
+from livenon_desk.views.checklist_row import ChecklistRow
+from livenon_desk.views.inspection_dialog import InspectionDialog
+from livenon_desk.views.labels import decision_texts
+from livenon_desk.views.task_runner import TaskRunner
+from tests.builders import ALL_YES, NOW, add_return
+from tests.views.conftest import INSPECTOR, SUPERVISOR
+
+
+def _dialog(qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner,
+            reason: ReasonCode = ReasonCode.CHANGED_MIND,
+            invoice_enclosed: bool | None = None) -> InspectionDialog:
+    built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW, reason=reason)
+    with store.session() as s:
+        s.get_one(ReturnRequest, built.return_id).invoice_enclosed = invoice_enclosed
+        line_id = s.query(ReturnLine).filter_by(return_id=built.return_id).one().id
+    sheet = desk.inspections.open_sheet(INSPECTOR, line_id)
+    dialog = InspectionDialog(sheet, desk.inspections, runner, INSPECTOR, "en")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _row(dialog: InspectionDialog, item_id: str) -> ChecklistRow:
+    return next(r for r in dialog.rows if r.question.item_id == item_id)
+
+
+def test_the_na_key_is_refused_with_its_reason_where_the_policy_allows_none(
+    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner
+) -> None:
+    dialog = _dialog(qtbot, store, desk, runner)
+    unused = _row(dialog, "unused")
+    unused.setFocus()
+    qtbot.keyClick(unused, Qt.Key.Key_A)
+    assert unused.answer() is Answer.UNANSWERED
+    assert not unused.notice.isHidden()
+    assert "N/A is not an answer here" in unused.notice.text()
+    assert not unused.buttons[Answer.NOT_APPLICABLE].isEnabled()
+    qtbot.keyClick(unused, Qt.Key.Key_Y)
+    assert unused.answer() is Answer.YES
+
+    accessories = _row(dialog, "accessories")
+    accessories.setFocus()
+    qtbot.keyClick(accessories, Qt.Key.Key_A)
+    assert accessories.answer() is Answer.NOT_APPLICABLE
+    assert accessories.notice.isHidden()
+
+
+def test_the_receipts_missing_invoice_is_answered_and_flagged(
+    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner
+) -> None:
+    dialog = _dialog(qtbot, store, desk, runner, invoice_enclosed=False)
+    invoice = _row(dialog, "invoice")
+    assert invoice.answer() is Answer.NO
+    assert not invoice.notice.isHidden()
+    assert invoice.notice.text() == "The receipt found no invoice in the parcel."
+    assert _row(dialog, "return_form").notice.isHidden()
+
+
+def test_a_quality_return_asks_whether_the_damage_matches(
+    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner
+) -> None:
+    quality = _dialog(qtbot, store, desk, runner, reason=ReasonCode.DAMAGED_IN_TRANSIT)
+    assert "damage_matches_report" in [r.question.item_id for r in quality.rows]
+    personal = _dialog(qtbot, store, desk, runner)
+    assert "damage_matches_report" not in [r.question.item_id for r in personal.rows]
+
+
+def test_after_an_exception_the_final_decision_comes_first(
+    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner
+) -> None:
+    built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW,
+                       reason=ReasonCode.CHANGED_MIND)
+    with store.read_session() as s:
+        line_id = s.query(ReturnLine).filter_by(return_id=built.return_id).one().id
+    sheet = desk.inspections.open_sheet(INSPECTOR, line_id)
+    answers = {k: Answer(v) for k, v in ALL_YES.items()} | {"return_form": Answer.NO}
+    desk.inspections.finish(INSPECTOR, sheet.inspection_id,
+                            DraftInput(answers, "", Disposition.RESTOCK))
+    desk.inspections.override(SUPERVISOR, sheet.inspection_id, "the form came by email")
+    done = desk.inspections.open_sheet(SUPERVISOR, line_id)
+    dialog = InspectionDialog(done, desk.inspections, runner, SUPERVISOR, "en")
+    qtbot.addWidget(dialog)
+    dialog.refresh_preview()
+    shown = dialog.decision_view.toPlainText()
+    words = decision_texts()
+    assert shown.startswith(words[done.override.decision])  # type: ignore[union-attr]
+    rules_line = "The rules decided: " + words[done.decision]  # type: ignore[index]
+    assert rules_line in shown
+    assert shown.index("Approved as an exception") < shown.index(rules_line)
