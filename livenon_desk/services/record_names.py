@@ -33,7 +33,10 @@ def photo_names(s: Session, hashes: Iterable[str]) -> dict[str, str]:
         select(Photo.sha256, ReturnRequest.rma_number)
         .join(ReturnRequest, ReturnRequest.id == Photo.return_id)
         .where(Photo.sha256.in_(wanted)))
-    return {str(sha): str(rma) for sha, rma in rows.tuples()}
+    names: dict[str, str] = {}
+    for sha, rma in rows:
+        names[sha] = rma
+    return names
 
 
 def record_names(s: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -21,7 +22,7 @@ from livenon_desk.domain.enums import (
 )
 from livenon_desk.domain.roles import Role
 from livenon_desk.services.audit import AuditRow
-from livenon_desk.views.formatting import format_date
+from livenon_desk.views.formatting import format_date, format_money
 from livenon_desk.views.labels import (
     answer_texts,
     decision_texts,
@@ -76,6 +77,7 @@ def field_labels() -> dict[str, str]:
         "by": QCoreApplication.translate("RecordWords", "By"),
         "at": QCoreApplication.translate("RecordWords", "When"),
         "file_name": QCoreApplication.translate("RecordWords", "File"),
+        "refund": QCoreApplication.translate("RecordWords", "Refund recommended"),
         "media_type": QCoreApplication.translate("RecordWords", "File type"),
     }
 
@@ -127,6 +129,23 @@ def _lines(value: list[Any]) -> str:
                      for ln in value if isinstance(ln, dict)) or "—"
 
 
+def _refund(value: dict[str, Any]) -> str:
+    """"USD 1,299.00 (T1, P6)", less "P7 USD 129.90" for each deduction."""
+    currency = str(value.get("currency", ""))
+    try:
+        def money(raw: object) -> str:
+            return format_money(Decimal(str(raw)), currency)
+
+        amount = money(value.get("amount"))
+        deductions = [f"{d.get('rule_id', '')} \u2212{money(d.get('amount'))}"
+                      for d in value.get("deductions") or [] if isinstance(d, dict)]
+    except (InvalidOperation, ValueError):
+        return "—"
+    rules = ", ".join(str(r) for r in value.get("rule_ids") or [])
+    parts = [amount, *deductions]
+    return " ".join(parts) + (f" ({rules})" if rules else "")
+
+
 def field_value(name: str, value: Any) -> str:
     """One stored value in the reader's words."""
     if value is None or value == "" or value == []:
@@ -146,6 +165,7 @@ def field_value(name: str, value: Any) -> str:
         "lines": lambda v: _lines(v) if isinstance(v, list) else str(v),
         "photos": lambda v: str(len(v)) if isinstance(v, list) else str(v),
         "returned_goods_marked": _yes_no,
+        "refund": lambda v: _refund(v) if isinstance(v, dict) else str(v),
     }
     if name in words:
         return words[name](value)

@@ -921,6 +921,11 @@
         <source>Refund decision</source>
         <translation>退款决定</translation>
     </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="122" />
+        <source>refund recommended</source>
+        <translation>退款建议</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2223,6 +2228,11 @@
         <location filename="../../livenon_desk/views/record_words.py" line="194" />
         <source>Reason: {text}</source>
         <translation>原因：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="80" />
+        <source>Refund recommended</source>
+        <translation>建议退款</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt
@@ -22,6 +23,7 @@ from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.sync_controller import SERVER_KEY, SyncController
 from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import NOW, Built, add_return
+from tests.images import write_png
 from tests.views.conftest import INSPECTOR, SUPERVISOR
 
 INTERNALS = re.compile(
@@ -39,12 +41,13 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
     install_translators(qapp, "en")
 
 
-def _reviewed_and_approved(store: Store, desk: Desk) -> Built:
+def _reviewed_and_approved(store: Store, desk: Desk, tmp_path: Path) -> Built:
     """An inspection that needs review (no return form, P3), approved by a supervisor."""
     built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW)
     with store.read_session() as s:
         line = s.query(ReturnLine).filter_by(return_id=built.return_id).one().id
     sheet = desk.inspections.open_sheet(INSPECTOR, line)
+    desk.inspections.attach_photo(INSPECTOR, sheet.inspection_id, write_png(tmp_path / "a.png"))
     answers = {q.item_id: Answer.NO if q.item_id == "return_form" else Answer.YES
                for q in sheet.questions}
     desk.inspections.finish(INSPECTOR, sheet.inspection_id,
@@ -73,9 +76,9 @@ def _focused() -> QWidget:
 
 
 def test_the_audit_trail_tells_an_exception_in_words(
-    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner, language: str
+    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner, language: str, tmp_path: Path
 ) -> None:
-    built = _reviewed_and_approved(store, desk)
+    built = _reviewed_and_approved(store, desk, tmp_path)
     window = MainWindow(desk, runner, actor=SUPERVISOR, database_label="x", language=language)
     qtbot.addWidget(window)
     window.show()
@@ -103,13 +106,10 @@ def test_the_audit_trail_tells_an_exception_in_words(
 
 
 def test_the_sync_view_names_records_by_rma_not_by_uuid(
-    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner, language: str, tmp_path: object
+    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner, language: str, tmp_path: Path
 ) -> None:
-    from pathlib import Path
-
-    built = _reviewed_and_approved(store, desk)
+    built = _reviewed_and_approved(store, desk, tmp_path)
     QSettings("Livenon", "LivenonDesk").remove(SERVER_KEY)
-    assert isinstance(tmp_path, Path)
     sync = SyncController(desk, runner, tokens=TokenStore(use_keyring=False, folder=tmp_path))
     window = MainWindow(desk, runner, actor=INSPECTOR, database_label="x", language=language,
                         sync=sync)
