@@ -11,13 +11,14 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtGui import QColor, QFontMetrics, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from livenon_desk.domain.enums import ReturnStatus
@@ -72,6 +73,34 @@ def _headers() -> dict[Column, str]:
         Column.APPLIED: QCoreApplication.translate("ReturnsTableModel", "Applied"),
         Column.RECEIVED: QCoreApplication.translate("ReturnsTableModel", "Received"),
     }
+
+
+# The longest usual value of each column, for its default width.
+_SAMPLES = {
+    Column.RMA: ("RMA-2026-000000",),
+    Column.ORDER: ("LVN2026100100000",),
+    Column.CUSTOMER: ("Alexandra Whitfield",),
+    Column.CARRIER: ("FedEx", "USPS"),
+}
+
+
+def column_widths(model: ReturnsTableModel, metrics: QFontMetrics) -> dict[Column, int]:
+    """Each column but the last wide enough for its header (with the sort arrow) and its
+    longest usual value, at the font the table draws with."""
+    day = QLocale().toString(QDate(2026, 12, 31), QLocale.FormatType.ShortFormat)
+    samples: dict[Column, tuple[str, ...]] = {
+        **_SAMPLES,
+        Column.STATUS: tuple(status_texts().values()),
+        Column.REASON: tuple(reason_texts().values()),
+        Column.APPLIED: (day,),
+    }
+    pad = metrics.horizontalAdvance("M") * 2
+    widths = {}
+    for column, texts in samples.items():
+        header = str(model.headerData(column, Qt.Orientation.Horizontal))
+        widest = max(metrics.horizontalAdvance(t) for t in texts)
+        widths[column] = max(widest, metrics.horizontalAdvance(header) + pad) + pad
+    return widths
 
 
 class ReturnsTableModel(QAbstractTableModel):

@@ -884,7 +884,7 @@
     <message>
         <location filename="../../livenon_desk/views/labels.py" line="145" />
         <source>Unexpected parcel</source>
-        <translation>无主包裹</translation>
+        <translation>意外包裹</translation>
     </message>
     <message>
         <location filename="../../livenon_desk/views/labels.py" line="146" />
@@ -1070,6 +1070,28 @@
         <location filename="../../livenon_desk/views/main_window.py" line="449"/>
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="279" />
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="281" />
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="283" />
+        <source>Actual si&amp;ze</source>
+        <translation>实际大小(&amp;Z)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="365" />
+        <source>⚠ «{code}» matches no return
+Check the code, or receive it as an unexpected parcel (Ctrl+U)</source>
+        <translation>⚠ «{code}» 没有匹配的退货
+请核对条码，或作为意外包裹收货（Ctrl+U）</translation>
     </message>
 </context>
 <context>
@@ -1620,6 +1642,11 @@
         <location filename="../../livenon_desk/views/settings_dialog.py" line="34"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="36" />
+        <source>&amp;Beep when a scan matches no return</source>
+        <translation>扫描无匹配时发出提示音(&amp;B)</translation>
     </message>
 </context>
 <context>
