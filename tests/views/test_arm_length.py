@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QGraphicsTextItem, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +15,7 @@ from livenon_desk.domain.enums import ReasonCode, ReturnStatus
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.work_queue_dto import DayStat, WeekStats
 from livenon_desk.store.database import Store
+from livenon_desk.views.keyed_actions import keys_text
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.returns_table_model import Column
 from livenon_desk.views.settings_dialog import SOUND_KEY
@@ -23,6 +24,7 @@ from livenon_desk.views.week_chart import WeekChart
 from livenon_desk.views.zoom import ZOOM_KEY, Zoom, saved_zoom
 from tests.builders import NOW, add_return
 from tests.views.conftest import INSPECTOR
+from tests.views.keyboard import press, scan
 
 
 def _settings() -> QSettings:
@@ -56,12 +58,6 @@ def _focused() -> QWidget:
     return widget
 
 
-def _scan(qtbot: QtBot, code: str) -> None:
-    """A scanner's keystrokes into whatever has the focus, then Enter."""
-    qtbot.keyClicks(_focused(), code)
-    qtbot.keyClick(_focused(), Qt.Key.Key_Return)
-
-
 def test_ctrl_plus_minus_and_zero_zoom_the_whole_window_and_are_remembered(
     qtbot: QtBot, desk: Desk, runner: TaskRunner, fresh_layout: None
 ) -> None:
@@ -70,16 +66,16 @@ def test_ctrl_plus_minus_and_zero_zoom_the_whole_window_and_are_remembered(
     row = window.table.verticalHeader().defaultSectionSize()
     rma_width = window.table.columnWidth(Column.RMA)
     for _ in range(3):
-        qtbot.keyClick(_focused(), Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+        press(qtbot, "Ctrl++")
     assert QApplication.font().pointSizeF() == pytest.approx(base * 1.5)
     qtbot.waitUntil(lambda: window.search.font().pointSizeF() == pytest.approx(base * 1.5))
     qtbot.waitUntil(lambda: window.table.verticalHeader().defaultSectionSize() > row)
     assert window.table.columnWidth(Column.RMA) > rma_width
     assert window.detail.font().pointSizeF() == pytest.approx(base * 1.5)
     assert saved_zoom() == 150  # the next start opens at this size
-    qtbot.keyClick(_focused(), Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, "Ctrl+-")
     assert saved_zoom() == 125
-    qtbot.keyClick(_focused(), Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, "Ctrl+0")
     assert QApplication.font().pointSizeF() == pytest.approx(base)
     assert saved_zoom() == 100
 
@@ -91,22 +87,22 @@ def test_an_unknown_scan_is_a_large_banner_and_beeps_only_when_asked(
     window = _window(qtbot, desk, runner)
     beeps: list[int] = []
     window.beep = lambda: beeps.append(1)  # stands in for the sound card
-    _scan(qtbot, "NO-SUCH-CODE-42")
+    scan(qtbot, "NO-SUCH-CODE-42")
     qtbot.waitUntil(window.unknown_banner.isVisible)
     assert "NO-SUCH-CODE-42" in window.unknown_banner.text()
-    assert "Ctrl+U" in window.unknown_banner.text()
+    assert keys_text(window.return_actions.unexpected) in window.unknown_banner.text()
     assert window.unknown_banner.font().pointSizeF() >= 1.5 * window.font().pointSizeF()
     assert window.unknown_banner.width() > window.width() / 2
     assert beeps == []  # no sound unless the setting asks for one
 
     _settings().setValue(SOUND_KEY, True)
-    qtbot.keyClick(_focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    _scan(qtbot, "NO-SUCH-CODE-43")
+    press(qtbot, "Ctrl+A")
+    scan(qtbot, "NO-SUCH-CODE-43")
     qtbot.waitUntil(lambda: "NO-SUCH-CODE-43" in window.unknown_banner.text())
     assert beeps == [1]
 
-    qtbot.keyClick(_focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    _scan(qtbot, built.rma_number)
+    press(qtbot, "Ctrl+A")
+    scan(qtbot, built.rma_number)
     qtbot.waitUntil(lambda: window.detail.detail is not None)
     assert not window.unknown_banner.isVisible()
 

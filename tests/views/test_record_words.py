@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -25,6 +25,7 @@ from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import NOW, Built, add_return
 from tests.images import write_png
 from tests.views.conftest import INSPECTOR, SUPERVISOR
+from tests.views.keyboard import press, scan
 
 INTERNALS = re.compile(
     r"not_eligible|needs_review|\beligible\b|\[|\]|\boffline\b|\bonline\b"
@@ -84,15 +85,13 @@ def test_the_audit_trail_tells_an_exception_in_words(
     window.show()
     window.activateWindow()
     qtbot.waitUntil(lambda: _in(window))
-    qtbot.keyClick(_focused(), Qt.Key.Key_A,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, "Ctrl+Shift+A")
     qtbot.waitUntil(lambda: bool(window.findChildren(AuditView)))
     [view] = window.findChildren(AuditView)
     view.activateWindow()
     view.record.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is view.record)
-    qtbot.keyClicks(_focused(), built.rma_number)
-    qtbot.keyClick(_focused(), Qt.Key.Key_Return)
+    scan(qtbot, built.rma_number)
     qtbot.waitUntil(lambda: len(view.model.rows) >= 3)  # started, inspected, overridden
     cells = _cells(view.model)
     text = " | ".join(cells)

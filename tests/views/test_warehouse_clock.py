@@ -6,7 +6,6 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +19,7 @@ from livenon_desk.views.sync_controller import ONLINE, SyncStatus
 from livenon_desk.views.sync_status import SyncStatusWidget
 from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import NOW, LineSpec, add_return
+from tests.views.keyboard import press, type_text
 
 
 def _focused_in(window: QWidget) -> bool:
@@ -42,10 +42,10 @@ def test_a_receipt_typed_as_08_53_is_08_53_in_the_warehouse_and_shows_so(
     dialog.show()
     dialog.activateWindow()
     qtbot.waitUntil(lambda: _focused_in(dialog))
-    qtbot.keyClick(_focused(), Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    press(qtbot, "Alt+A")
     assert _focused() is dialog.received_at
-    qtbot.keyClick(_focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(_focused(), "2026-11-25 08:53")
+    press(qtbot, "Ctrl+A")
+    type_text(qtbot, "2026-11-25 08:53")
     received = dialog.receipt().received_at
     local = received.astimezone(warehouse_zone())
     assert (local.hour, local.minute) == (8, 53)
