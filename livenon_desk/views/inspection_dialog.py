@@ -210,7 +210,10 @@ class InspectionDialog(QDialog):
         self._apply_read_only()
         self.refresh_preview()
         if self.rows and not sheet.read_only:
-            self.rows[0].setFocus()
+            # A reopened draft goes on where it stopped: a Y typed at once must not
+            # overwrite an answer already given.
+            unanswered = [r for r in self.rows if r.answer() is Answer.UNANSWERED]
+            (unanswered[0] if unanswered else self.disposition).setFocus()
 
     # --- what the form holds --------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,6 +64,9 @@ QUEUE_REFRESH_MS = 60_000
 
 
 class MainWindow(QMainWindow):
+    # Settings chose another language: whoever opened the window reopens it in that one.
+    language_chosen = Signal(str)
+
     def __init__(self, desk: Desk, runner: TaskRunner, *, actor: Actor, database_label: str,
                  language: str = "en", clock: Callable[[], datetime] = utc_now,
                  idle_lock_minutes: int = 0, sync: SyncController | None = None) -> None:
@@ -524,9 +527,17 @@ class MainWindow(QMainWindow):
         from livenon_desk.views.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self)
-        dialog.saved.connect(lambda: self.message.setText(
-            self.tr("Settings saved. A new language shows after the desk restarts.")))
+        dialog.saved.connect(self._settings_saved)
         dialog.open()
+
+    def _settings_saved(self) -> None:
+        from livenon_desk.views.app import ui_language
+
+        language = ui_language(None)
+        if language != self._language:
+            self.language_chosen.emit(language)  # the desk reopens this window in it
+        else:
+            self.message.setText(self.tr("Settings saved."))
 
     # --- sync with the central server ---------------------------------------------------
 

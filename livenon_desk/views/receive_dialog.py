@@ -74,7 +74,7 @@ class ReceiveDialog(QDialog):
         add_time_row(form, self.tr("&Arrived"), self.received_at)
         form.addRow(self.tr("&Carrier"), self.carrier)
         form.addRow(self.tr("&Tracking number"), self.tracking)
-        form.addRow(self.tr("Parcel &condition"), self.condition)
+        form.addRow(self.tr("Parcel c&ondition"), self.condition)
         form.addRow("", self.invoice)
         form.addRow("", self.return_form)
         if detail.cross_border:

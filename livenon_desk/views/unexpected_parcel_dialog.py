@@ -53,7 +53,7 @@ class UnexpectedParcelDialog(QDialog):
         add_time_row(form, self.tr("&Arrived"), self.received_at)
         form.addRow(self.tr("&Carrier"), self.carrier)
         form.addRow(self.tr("&Tracking number"), self.tracking)
-        form.addRow(self.tr("Parcel &condition"), self.condition)
+        form.addRow(self.tr("Parcel c&ondition"), self.condition)
         form.addRow(self.tr("&Sender"), self.sender_name)
         form.addRow(self.tr("&Notes"), self.notes)
         self.error = error_label()

@@ -1042,11 +1042,6 @@
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="459"/>
-        <source>Settings saved. A new language shows after the desk restarts.</source>
-        <translation>设置已保存。新的语言将在重新启动后生效。</translation>
-    </message>
-    <message>
         <location filename="../../livenon_desk/views/main_window.py" line="473"/>
         <source>S&amp;ync…</source>
         <translation>同步(&amp;Y)…</translation>
@@ -1095,6 +1090,11 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
     <message>
         <source>Matches: more than {n}</source>
         <translation>匹配：超过 {n} 个</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="540" />
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
     </message>
 </context>
 <context>
@@ -1272,6 +1272,11 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="54" />
+        <source>1 page</source>
+        <translation>共 1 页</translation>
+    </message>
 </context>
 <context>
     <name>QueuePanel</name>
@@ -1378,8 +1383,8 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
     </message>
     <message>
         <location filename="../../livenon_desk/views/receive_dialog.py" line="82"/>
-        <source>Parcel &amp;condition</source>
-        <translation>包裹状况(&amp;C)</translation>
+        <source>Parcel c&amp;ondition</source>
+        <translation>包裹状况(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../livenon_desk/views/receive_dialog.py" line="86"/>
@@ -1578,6 +1583,16 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <location filename="../../livenon_desk/views/return_actions.py" line="269"/>
         <source>Approve exception</source>
         <translation>批准例外</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="59" />
+        <source>{rma} is restricted: {reason}. It is read-only: it cannot be received, inspected or printed.</source>
+        <translation>{rma} 受限：{reason}。该记录只读，不能收货、检验或打印。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="63" />
+        <source>privacy rule</source>
+        <translation>隐私规则</translation>
     </message>
 </context>
 <context>
@@ -2004,8 +2019,8 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
     </message>
     <message>
         <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="57"/>
-        <source>Parcel &amp;condition</source>
-        <translation>包裹状况(&amp;C)</translation>
+        <source>Parcel c&amp;ondition</source>
+        <translation>包裹状况(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="58"/>
@@ -2267,6 +2282,14 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <location filename="../../livenon_desk/views/record_words.py" line="80" />
         <source>Refund recommended</source>
         <translation>建议退款</translation>
+    </message>
+</context>
+<context>
+    <name>WindowKeeper</name>
+    <message>
+        <location filename="../../livenon_desk/views/window_keeper.py" line="71" />
+        <source>The desk now speaks the language you chose.</source>
+        <translation>界面已切换为您选择的语言。</translation>
     </message>
 </context>
 </TS>
