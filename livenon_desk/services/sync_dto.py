@@ -41,3 +41,14 @@ class ConflictView:
     server_version: int | None
     detected_at: datetime
     record: str = ""  # the RMA and tag, as on OutboxItem
+
+
+@dataclass(frozen=True)
+class RefusedView:
+    """A record the pull refused at the boundary, and why (in English and Chinese)."""
+
+    kind: str
+    entity_key: str
+    reason_en: str
+    reason_zh: str
+    refused_at: datetime
