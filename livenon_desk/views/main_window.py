@@ -220,9 +220,12 @@ class MainWindow(QMainWindow):
             for column, width in widths.items():
                 self.table.horizontalHeader().resizeSection(column, width)
             if splitter:  # the list as wide as its columns, the record beside it
-                need = (sum(widths.values()) + metrics.horizontalAdvance("M") * 8
-                        + self.table.verticalScrollBar().sizeHint().width())
-                left, _centre, right = self.splitter.sizes()
+                # The last column (received) holds a day, as the applied column does.
+                need = (sum(widths.values()) + widths[Column.APPLIED]
+                        + self.table.verticalScrollBar().sizeHint().width()
+                        + 2 * self.table.frameWidth() + 8)
+                left = metrics.horizontalAdvance("M") * 22
+                right = max(self.width() - left - need - 40, metrics.horizontalAdvance("M") * 40)
                 self.splitter.setSizes([left, need, right])
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * 1.6)

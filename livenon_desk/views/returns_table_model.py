@@ -100,6 +100,7 @@ def column_widths(model: ReturnsTableModel, metrics: QFontMetrics) -> dict[Colum
         header = str(model.headerData(column, Qt.Orientation.Horizontal))
         widest = max(metrics.horizontalAdvance(t) for t in texts)
         widths[column] = max(widest, metrics.horizontalAdvance(header) + pad) + pad
+    widths[Column.RMA] += metrics.height() + 4  # a restricted return's warning icon
     return widths
 
 

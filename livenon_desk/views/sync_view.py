@@ -164,7 +164,7 @@ class SyncView(QDialog):
         for column, width in enumerate((130, 200, 130)):
             self.refused_table.horizontalHeader().resizeSection(column, width)
         for table in (self.waiting_table, self.failed_table):
-            for column, width in enumerate((130, 290, 130, 60)):
+            for column, width in enumerate((130, 290, 180, 60)):
                 table.horizontalHeader().resizeSection(column, width)
         self.compare_table.horizontalHeader().resizeSection(0, 150)
         self.compare_table.horizontalHeader().resizeSection(1, 230)
@@ -222,7 +222,7 @@ class SyncView(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(900, 560)
+        self.resize(960, 560)
 
         controller.status_changed.connect(self._status_changed)
         controller.round_finished.connect(lambda _r: self.reload())
