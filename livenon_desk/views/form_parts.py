@@ -5,7 +5,19 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from livenon_desk.services.warehouse_time import zone_abbreviation
 from livenon_desk.views.formatting import (
@@ -60,3 +72,24 @@ def with_zone_label(edit: QDateTimeEdit) -> QWidget:
     show_zone(edit.dateTime())
     row.setFocusProxy(edit)
     return row
+
+
+def clear_when_edited(error: QLabel, *fields: QWidget) -> None:
+    """The red message was about what the form held then: it goes as soon as the person
+    changes any of ``fields`` (a message that outlives its cause is not believed)."""
+    for field in fields:
+        if isinstance(field, QLineEdit):
+            field.textEdited.connect(error.clear)
+        elif isinstance(field, QPlainTextEdit):
+            field.textChanged.connect(error.clear)
+        elif isinstance(field, QComboBox):
+            field.currentIndexChanged.connect(error.clear)
+            field.editTextChanged.connect(error.clear)
+        elif isinstance(field, QAbstractButton):
+            field.toggled.connect(error.clear)
+        elif isinstance(field, QSpinBox):
+            field.valueChanged.connect(error.clear)
+        elif isinstance(field, QDateTimeEdit):
+            field.dateTimeChanged.connect(error.clear)
+        elif isinstance(field, QAbstractSpinBox):
+            field.editingFinished.connect(error.clear)

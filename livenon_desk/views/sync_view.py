@@ -37,7 +37,7 @@ from livenon_desk.services.sync_dto import ConflictView, OutboxItem, RefusedView
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.formatting import format_date
 from livenon_desk.views.record_words import field_label, field_value, visible_fields
-from livenon_desk.views.sync_controller import SyncController, SyncStatus
+from livenon_desk.views.sync_controller import SYNCING, SyncController, SyncStatus
 from livenon_desk.views.sync_status import SyncStatusWidget
 from livenon_desk.views.task_runner import TaskRunner
 
@@ -122,6 +122,7 @@ class SyncView(QDialog):
         self._actor = actor
         self._language = language
         self._conflicts: list[ConflictView] = []
+        self._syncing_said = False
 
         self.server = QLineEdit(controller.server_url, placeholderText="https://central.example.com")
         self.server.setObjectName("syncServer")
@@ -234,6 +235,8 @@ class SyncView(QDialog):
     # --- loading ------------------------------------------------------------------------
 
     def reload(self) -> None:
+        # The status bar's count is read with the lists, so the two agree.
+        self._controller.refresh()
         self._runner.run(_load, self._desk, on_done=self._loaded, on_error=self._error)
 
     def _kind(self, kind: str) -> str:
@@ -348,7 +351,10 @@ class SyncView(QDialog):
 
     def _signed_in(self, _role: object) -> None:
         self.sign_in_button.setEnabled(True)
+        self._syncing_said = True
         self.message.setText(self.tr("Signed in; syncing."))
+        if not self._controller.running:  # the round may already be over
+            self._status_changed(self._controller.status)
 
     def _sign_in_failed(self, error: BaseException) -> None:
         self.sign_in_button.setEnabled(True)
@@ -360,4 +366,9 @@ class SyncView(QDialog):
     def _status_changed(self, status: SyncStatus) -> None:
         self.status.show_status(status)
         if status.message:
+            self._syncing_said = False
             self.message.setText(status.message)
+        elif self._syncing_said and status.state != SYNCING:
+            # "Syncing" is true only while the round runs.
+            self._syncing_said = False
+            self.message.setText(self.tr("Signed in; the sync round is done."))
