@@ -39,3 +39,25 @@ class ConflictView:
     theirs: dict[str, Any] | None  # the server's record now (None: it has none)
     server_version: int | None
     detected_at: datetime
+
+
+@dataclass(frozen=True)
+class OutboxTally:
+    """Every change the outbox ever held, by what became of it."""
+
+    sent: int
+    refused: int
+    conflicted: int
+    waiting: int
+    superseded: int
+    other: int = 0
+
+    @property
+    def total(self) -> int:
+        return (self.sent + self.refused + self.conflicted + self.waiting + self.superseded
+                + self.other)
+
+    def line(self) -> str:
+        return (f"sent {self.sent}, refused {self.refused}, conflicted {self.conflicted}, "
+                f"left waiting {self.waiting}, superseded {self.superseded}"
+                + (f", in another state {self.other}" if self.other else ""))
