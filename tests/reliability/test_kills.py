@@ -22,6 +22,9 @@ def test_a_desk_killed_at_random_loses_and_doubles_nothing(desk: Desk,
     report = run_kills(desk.store.path, central, desk.client, kills, seed=1414)
 
     outcome = report.outcome
+    print(f"\nkills {report.kills} (runs that finished first {report.finished}), "
+          f"saved {outcome.saved}, lost {outcome.lost}, duplicated {outcome.duplicated}, "
+          f"unsent {outcome.unsent}, integrity {'ok' if outcome.integrity_ok else 'FAILED'}")
     assert report.kills == kills
     assert outcome.saved > 0
     assert (outcome.lost, outcome.duplicated, outcome.unsent) == (0, 0, 0)
