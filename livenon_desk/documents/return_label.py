@@ -51,8 +51,9 @@ def draw_label(canvas: Canvas, label: LabelInfo, company: CompanyDetails, lang: 
     canvas.setStrokeColor(colors.black)
 
     # Carrier and service, parcel count and weight.
-    canvas.setFont(font, 26)
-    canvas.drawString(PAD, y - 24, printable(label.carrier.upper()))
+    if label.carrier:  # else blank: the carrier's own label goes there
+        canvas.setFont(font, 26)
+        canvas.drawString(PAD, y - 24, printable(label.carrier.upper()))
     canvas.setFont(font, 8.5)
     if label.service:
         canvas.drawString(PAD, y - 37, printable(label.service))
@@ -85,10 +86,11 @@ def draw_label(canvas: Canvas, label: LabelInfo, company: CompanyDetails, lang: 
     # Tracking number, large enough to read across the dock.
     canvas.setFont(font, 7)
     canvas.drawString(PAD, y - 10, printable(" ".join(_titles("tracking", lang))))
-    tracking = fit([label.tracking_number], font, size=15, min_size=9, width=inner,
-                   height=20, what="tracking number")
-    canvas.setFont(font, tracking.size)
-    canvas.drawString(PAD, y - 10 - tracking.leading, printable(tracking.lines[0]))
+    if label.tracking_number:  # else left blank for the carrier, never the RMA
+        tracking = fit([label.tracking_number], font, size=15, min_size=9, width=inner,
+                       height=20, what="tracking number")
+        canvas.setFont(font, tracking.size)
+        canvas.drawString(PAD, y - 10 - tracking.leading, printable(tracking.lines[0]))
     y -= 36
     canvas.setLineWidth(0.8)
     canvas.line(PAD, y, WIDTH - PAD, y)

@@ -61,3 +61,14 @@ class OutboxTally:
         return (f"sent {self.sent}, refused {self.refused}, conflicted {self.conflicted}, "
                 f"left waiting {self.waiting}, superseded {self.superseded}"
                 + (f", in another state {self.other}" if self.other else ""))
+
+
+@dataclass(frozen=True)
+class RefusedView:
+    """A record the pull refused at the boundary, and why (in English and Chinese)."""
+
+    kind: str
+    entity_key: str
+    reason_en: str
+    reason_zh: str
+    refused_at: datetime

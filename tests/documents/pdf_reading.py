@@ -118,6 +118,26 @@ def char_boxes(pdf: bytes) -> list[list[tuple[str, tuple[float, float, float, fl
     return pages
 
 
+def find_text(pdf: bytes, needle: str) -> list[tuple[int, float, float]]:
+    """Where ``needle`` is drawn: (page, top, bottom) in points, for each occurrence."""
+    found = []
+    for page, boxes in enumerate(char_boxes(pdf), start=1):
+        chars = "".join(c for c, _ in boxes)
+        target = "".join(needle.split())
+        start = chars.find(target)
+        while start != -1:
+            span = [box for _, box in boxes[start:start + len(target)]]
+            found.append((page, max(b[3] for b in span), min(b[1] for b in span)))
+            start = chars.find(target, start + 1)
+    return found
+
+
+def text_between(pdf: bytes, page: int, top: float, bottom: float) -> str:
+    """The characters drawn on ``page`` wholly between the heights ``top`` and ``bottom``."""
+    return "".join(c for c, box in char_boxes(pdf)[page - 1] if box[1] >= bottom
+                   and box[3] <= top)
+
+
 def codes_by_page(pdf: bytes, kind: str, dpi: int = 203) -> list[list[str]]:
     """Per page, the decoded text of each barcode of ``kind``, from pages rendered at
     ``dpi`` (203: a thermal label printer's resolution)."""
