@@ -1,7 +1,7 @@
 """Contract fuzzing (issue 14): schemathesis generates requests from the OpenAPI contract
 in resources/api and sends them to the running reference server, signed in; every answer
-must be no server error and match the contract's response schema. CI sends a bounded
-number of examples per operation;
+must be no server error and match the contract's response schema. On SQLite and on
+PostgreSQL. CI sends a bounded number of examples per operation;
 `LIVENON_FUZZ_EXAMPLES=200` runs more."""
 
 from __future__ import annotations
@@ -22,10 +22,11 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from livenon_desk.central.app import create_app
 from livenon_desk.central.database import CentralDatabase
+from livenon_desk.central.demo_load import load_demo
 from livenon_desk.central.serve import RunningServer, start_in_thread
 from livenon_desk.central.settings import CentralSettings
 from livenon_desk.sync.client import CentralClient, ClientSettings
-from tests.central_server import ITERATIONS, PASSWORDS
+from tests.central_server import ITERATIONS, PASSWORDS, TODAY
 
 pytestmark = [pytest.mark.reliability, pytest.mark.timeout(1800)]
 
@@ -96,6 +97,14 @@ def sqlite_server(central_template: Path, tmp_path: Path) -> Iterator[RunningSer
     yield from _serve(CentralDatabase(str(path)))
 
 
+@pytest.fixture
+def postgres_server(postgres_url: str) -> Iterator[RunningServer]:
+    db = CentralDatabase(postgres_url)
+    db.create_schema()
+    load_demo(db, returns=12, seed=606, today=TODAY, iterations=ITERATIONS)
+    yield from _serve(db)
+
+
 def _report(engine: str, fuzzed: Fuzzed) -> None:
     print(f"\ncontract fuzzing on {engine}: requests {fuzzed.cases}, "
           f"failures {len(fuzzed.failures)}")
@@ -104,5 +113,12 @@ def _report(engine: str, fuzzed: Fuzzed) -> None:
 def test_the_server_keeps_its_contract_on_sqlite(sqlite_server: RunningServer) -> None:
     fuzzed = fuzz(sqlite_server.url, _examples())
     _report("SQLite", fuzzed)
+    assert fuzzed.cases > 0
+    assert sorted(set(fuzzed.failures)) == []
+
+
+def test_the_server_keeps_its_contract_on_postgresql(postgres_server: RunningServer) -> None:
+    fuzzed = fuzz(postgres_server.url, _examples())
+    _report("PostgreSQL", fuzzed)
     assert fuzzed.cases > 0
     assert sorted(set(fuzzed.failures)) == []
