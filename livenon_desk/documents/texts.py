@@ -156,6 +156,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "deduction.other": ("{what} ({rule}): {amount} is deducted.",
                         "{what}（{rule}）：扣除 {amount}。"),
     "credit.lines": ("Returned items", "退货商品"),
+    "credit.copy": ("COPY of the credit note issued on {issued}, printed on {printed}.",
+                    "副本：本贷项通知单于 {issued} 开具，{printed} 重印。"),
     "credit.body": ("We have received and inspected your return.", "我们已收到并检验您的退货。"),
     "credit.refund_between": (
         "{amount} is refunded to {payment}, the payment method of your order, between "
