@@ -841,6 +841,10 @@
         <source>user created</source>
         <translation>创建用户</translation>
     </message>
+    <message>
+        <source>cartons counted by hand</source>
+        <translation>手工清点纸箱</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1364,6 +1368,26 @@
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
+    <message>
+        <source>Cartons typed in, not scanned: say why (a torn tag, a label under the strap…)</source>
+        <translation>手工输入而未扫描的纸箱：请说明原因（标签撕破、标签压在捆带下…）</translation>
+    </message>
+    <message>
+        <source>Why &amp;not scanned</source>
+        <translation>未扫描原因(&amp;N)</translation>
+    </message>
+    <message>
+        <source>{tag}: {n} of {counted}</source>
+        <translation>{tag}：{counted} 箱中 {n} 箱</translation>
+    </message>
+    <message>
+        <source>Cartons typed in, not scanned ({what}). Say why in «Why not scanned», or scan them.</source>
+        <translation>有纸箱是手工输入而未扫描的（{what}）。请在“未扫描原因”中说明，或扫描这些纸箱。</translation>
+    </message>
+    <message>
+        <source>This receipt claims more cartons than were scanned ({what}); they will be recorded as counted by hand, with your reason. Press Ctrl+Enter again to confirm, or scan them.</source>
+        <translation>本次收货的纸箱数多于已扫描的数量（{what}）；这些纸箱将连同您的原因记录为手工清点。再按一次 Ctrl+Enter 确认，或扫描这些纸箱。</translation>
+    </message>
 </context>
 <context>
     <name>ReturnActions</name>
@@ -1491,6 +1515,10 @@
         <location filename="../../livenon_desk/views/return_actions.py" line="269"/>
         <source>Approve exception</source>
         <translation>批准例外</translation>
+    </message>
+    <message>
+        <source>{rma}: all cartons are in.</source>
+        <translation>{rma}：纸箱已全部收到。</translation>
     </message>
 </context>
 <context>
@@ -1911,6 +1939,10 @@
         <location filename="../../livenon_desk/views/sync_view.py" line="299" />
         <source>Not taken from the server ({n})</source>
         <translation>未从服务器接收 ({n})</translation>
+    </message>
+    <message>
+        <source>Signed in; the sync round is done.</source>
+        <translation>已登录；本轮同步已完成。</translation>
     </message>
 </context>
 <context>
