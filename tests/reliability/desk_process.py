@@ -60,7 +60,7 @@ def receive_one(store: Store, receiving: ReceivingService) -> bool:
         cartons = {ln.id: ln.cartons_expected for ln in lines}
     receiving.receive(INSPECTOR, return_id, ReceiptInput(
         NOW - timedelta(hours=1), "UPS", "", ParcelCondition.INTACT, True, True, False,
-        cartons))
+        cartons, scanned=cartons))
     return True
 
 
