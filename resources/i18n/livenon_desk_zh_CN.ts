@@ -842,6 +842,106 @@
         <translation>创建用户</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/labels.py" line="128" />
+        <source>Return form</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="129" />
+        <source>Invoice copy</source>
+        <translation>发票副本</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="130" />
+        <source>Return label</source>
+        <translation>退货标签</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="131" />
+        <source>Item tags</source>
+        <translation>商品标签</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="132" />
+        <source>Inspection report</source>
+        <translation>检验报告</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="133" />
+        <source>Credit note</source>
+        <translation>贷项通知单</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="134" />
+        <source>Evidence package</source>
+        <translation>证据包</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="141" />
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="142" />
+        <source>Inspection</source>
+        <translation>检验</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="143" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="144" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="145" />
+        <source>Unexpected parcel</source>
+        <translation>意外包裹</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="146" />
+        <source>Batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="147" />
+        <source>Retention rule</source>
+        <translation>保留期规则</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="148" />
+        <source>Receipt</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="149" />
+        <source>Exception approval</source>
+        <translation>例外批准</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="150" />
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="151" />
+        <source>Audit event</source>
+        <translation>审计事件</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="152" />
+        <source>Refund decision</source>
+        <translation>退款决定</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="122" />
+        <source>refund recommended</source>
+        <translation>退款建议</translation>
+    </message>
+    <message>
         <source>cartons counted by hand</source>
         <translation>手工清点纸箱</translation>
     </message>
@@ -961,11 +1061,6 @@
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="459"/>
-        <source>Settings saved. A new language shows after the desk restarts.</source>
-        <translation>设置已保存。新的语言将在重新启动后生效。</translation>
-    </message>
-    <message>
         <location filename="../../livenon_desk/views/main_window.py" line="473"/>
         <source>S&amp;ync…</source>
         <translation>同步(&amp;Y)…</translation>
@@ -986,12 +1081,39 @@
         <translation>退货：{n}</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="279" />
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="281" />
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="283" />
+        <source>Actual si&amp;ze</source>
+        <translation>实际大小(&amp;Z)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="365" />
+        <source>⚠ «{code}» matches no return
+Check the code, or receive it as an unexpected parcel ({keys})</source>
+        <translation>⚠ «{code}» 没有匹配的退货
+请核对条码，或作为意外包裹收货（{keys}）</translation>
+    </message>
+    <message>
         <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel ({keys}).</source>
         <translation>没有与“{code}”匹配的退货。请检查编码，或作为意外包裹收货（{keys}）。</translation>
     </message>
     <message>
         <source>Matches: more than {n}</source>
         <translation>匹配：超过 {n} 个</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="540" />
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
     </message>
 </context>
 <context>
@@ -1169,6 +1291,11 @@
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="54" />
+        <source>1 page</source>
+        <translation>共 1 页</translation>
+    </message>
 </context>
 <context>
     <name>QueuePanel</name>
@@ -1295,8 +1422,8 @@
     </message>
     <message>
         <location filename="../../livenon_desk/views/receive_dialog.py" line="82"/>
-        <source>Parcel &amp;condition</source>
-        <translation>包裹状况(&amp;C)</translation>
+        <source>Parcel c&amp;ondition</source>
+        <translation>包裹状况(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../livenon_desk/views/receive_dialog.py" line="86"/>
@@ -1517,6 +1644,16 @@
         <translation>批准例外</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="59" />
+        <source>{rma} is restricted: {reason}. It is read-only: it cannot be received, inspected or printed.</source>
+        <translation>{rma} 受限：{reason}。该记录只读，不能收货、检验或打印。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="63" />
+        <source>privacy rule</source>
+        <translation>隐私规则</translation>
+    </message>
+    <message>
         <source>{rma}: all cartons are in.</source>
         <translation>{rma}：纸箱已全部收到。</translation>
     </message>
@@ -1590,6 +1727,11 @@
         <location filename="../../livenon_desk/views/settings_dialog.py" line="34"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="36" />
+        <source>&amp;Beep when a scan matches no return</source>
+        <translation>扫描无匹配时发出提示音(&amp;B)</translation>
     </message>
 </context>
 <context>
@@ -1979,8 +2121,8 @@
     </message>
     <message>
         <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="57"/>
-        <source>Parcel &amp;condition</source>
-        <translation>包裹状况(&amp;C)</translation>
+        <source>Parcel c&amp;ondition</source>
+        <translation>包裹状况(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="58"/>
@@ -2024,6 +2166,232 @@
         <location filename="../../livenon_desk/views/week_chart.py" line="84"/>
         <source>Pass rate by reason</source>
         <translation>按原因统计的通过率</translation>
+    </message>
+</context>
+<context>
+    <name>RecordWords</name>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="43" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="44" />
+        <source>Decision</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="45" />
+        <source>Deciding rules</source>
+        <translation>决定性规则</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="46" />
+        <source>Policy</source>
+        <translation>政策版本</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="48" />
+        <source>Tag</source>
+        <translation>标签码</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="50" />
+        <source>Cartons counted</source>
+        <translation>已清点纸箱</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="51" />
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="52" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="53" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="54" />
+        <source>Returns</source>
+        <translation>退货数</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="55" />
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="56" />
+        <source>Photos</source>
+        <translation>照片数</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="57" />
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="58" />
+        <source>Closed for more than (days)</source>
+        <translation>关闭超过（天）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="59" />
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="60" />
+        <source>Arrived</source>
+        <translation>到达时间</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="61" />
+        <source>Received by</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="62" />
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="63" />
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="64" />
+        <source>Parcel condition</source>
+        <translation>包裹状况</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="65" />
+        <source>Marked “Returned Goods”</source>
+        <translation>标有“Returned Goods”</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="67" />
+        <source>Cartons received</source>
+        <translation>已收纸箱</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="68" />
+        <source>Inspector</source>
+        <translation>检验员</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="69" />
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="70" />
+        <source>Finished</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="71" />
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="72" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="73" />
+        <source>Rule by rule</source>
+        <translation>逐条规则</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="74" />
+        <source>Disposition</source>
+        <translation>处置方式</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="75" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="76" />
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="77" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="78" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="79" />
+        <source>File type</source>
+        <translation>文件类型</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="98" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="99" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="104" />
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="105" />
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="184" />
+        <source>password checked by the central server</source>
+        <translation>密码由中央服务器验证</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="186" />
+        <source>password checked at this desk (offline)</source>
+        <translation>密码在本机验证（离线）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="191" />
+        <source>{n} wrong passwords</source>
+        <translation>密码错误 {n} 次</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="194" />
+        <source>Reason: {text}</source>
+        <translation>原因：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="80" />
+        <source>Refund recommended</source>
+        <translation>建议退款</translation>
+    </message>
+</context>
+<context>
+    <name>WindowKeeper</name>
+    <message>
+        <location filename="../../livenon_desk/views/window_keeper.py" line="71" />
+        <source>The desk now speaks the language you chose.</source>
+        <translation>界面已切换为您选择的语言。</translation>
     </message>
 </context>
 </TS>
