@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
+from livenon_desk.domain.money import minor_digits
+
 WAREHOUSE_TZ = ZoneInfo("America/Los_Angeles")
 
 
@@ -28,7 +30,8 @@ def format_date(value: date | datetime | None, locale: QLocale | None = None,
 
 def format_money(amount: Decimal, currency: str, locale: QLocale | None = None) -> str:
     loc = locale or QLocale()
-    return loc.toCurrencyString(float(amount), currency + " ")
+    # The currency's own minor unit (JPY 0, KWD 3), not the locale's two digits.
+    return loc.toCurrencyString(float(amount), currency + " ", minor_digits(currency))
 
 
 def format_count(n: int, locale: QLocale | None = None) -> str:
