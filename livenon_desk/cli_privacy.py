@@ -25,6 +25,8 @@ def cli_actor() -> Actor:
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     audit = sub.add_parser("audit", parents=[common], help="check the audit trail")
     audit.add_argument("action", choices=("verify",), help="verify: recompute the hash chain")
+    audit.add_argument("--server", metavar="URL",
+                       help="the central server to compare with (default: the desk's own)")
     purge = sub.add_parser("purge", parents=[common],
                            help="remove personal data of returns closed past the retention period")
     purge.add_argument("--dry-run", action="store_true", help="only count what would go")
@@ -46,13 +48,50 @@ def _store(args: argparse.Namespace) -> Any:
 def _audit(args: argparse.Namespace) -> int:
     from livenon_desk.services.audit import AuditService
 
-    report = AuditService(_store(args)).verify()
+    store = _store(args)
+    try:
+        service = AuditService(store)
+        anchor, note = _central_anchor(args, store, service.desk_id())
+        report = service.verify(anchor)
+    finally:
+        store.dispose()
+    print(note)
     if report.ok:
         print(f"audit trail intact: {report.checked} events")
         return EXIT_OK
     print(f"audit trail broken at event {report.first_bad_id}: {report.problem_en} "
           f"({report.checked} events before it are intact)")
     return EXIT_FOUND_TAMPERING
+
+
+def _central_anchor(args: argparse.Namespace, store: Any, desk_id: str) -> tuple[Any, str]:
+    """The central server's anchor of this desk's chain, and a line saying what was
+    compared. A server that cannot be asked leaves the check to the desk's own chain."""
+    from livenon_desk.models import SyncState
+    from livenon_desk.sync.client import CentralClient, ClientSettings
+    from livenon_desk.sync.credentials import TokenStore
+    from livenon_desk.sync.errors import SyncError
+
+    server: str | None = args.server
+    if server is None:
+        with store.read_session() as s:
+            state = s.get(SyncState, 1)
+            server = state.server_url if state else None
+    if not server:
+        return None, "not compared with a central server: none is configured"
+    token = TokenStore().load(server)
+    if not token:
+        return None, f"not compared with {server}: not signed in (run livenon-desk sync once)"
+    client = CentralClient(ClientSettings(server), token=token)
+    try:
+        anchor = client.audit_anchor(desk_id)
+    except SyncError as exc:
+        return None, f"not compared with {server}: {exc.message}"
+    finally:
+        client.close()
+    if anchor is None:
+        return None, f"compared with {server}: it holds no event of this desk yet"
+    return anchor, f"compared with {server}: it holds events up to {anchor.event_id}"
 
 
 def _purge(args: argparse.Namespace) -> int:

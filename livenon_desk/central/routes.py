@@ -9,6 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.responses import JSONResponse
 
+from livenon_desk.central.anchors import anchor_of
 from livenon_desk.central.auth import (
     Principal,
     charge,
@@ -21,6 +22,7 @@ from livenon_desk.central.context import CentralContext, central_context
 from livenon_desk.central.problems import ProblemError
 from livenon_desk.central.responses import documented
 from livenon_desk.central.schemas import (
+    AuditAnchor,
     AuditEventIn,
     BatchIn,
     BatchOut,
@@ -101,6 +103,19 @@ def changes(
         {"changes": [e.document() for e in page], "next_cursor": next_cursor,
          "has_more": has_more}
     )
+
+
+@router.get("/audit-anchors/{desk_id}", response_model=AuditAnchor,
+            responses=documented(401, 404, 422, 429))
+def audit_anchor(desk_id: Annotated[str, Path(pattern=r"^[0-9a-fA-F-]{1,36}$")],
+                 context: Ctx, _who: Who) -> AuditAnchor:
+    """The newest event of a desk's audit chain this server holds."""
+    with context.db.read() as c:
+        found = anchor_of(c, desk_id)
+    if found is None:
+        raise ProblemError(404, "not-found", "No anchor",
+                           f"No audit event of desk {desk_id} has reached this server.")
+    return AuditAnchor.model_validate(found)
 
 
 @router.post("/batch", response_model=BatchOut, responses=documented(400, 401, 422, 429))

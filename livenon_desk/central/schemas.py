@@ -140,6 +140,14 @@ class ChangesPage(BaseModel):
     has_more: bool
 
 
+class AuditAnchor(BaseModel):
+    desk_id: str
+    event_id: int
+    hash: str
+    events: int
+    updated_at: str
+
+
 class Health(BaseModel):
     status: Literal["ok"] = "ok"
     api_version: str = "v1"

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy import Connection, Table, insert, select
 
-from livenon_desk.central import records, tables
+from livenon_desk.central import anchors, records, tables
 from livenon_desk.central.auth import Principal, require_supervisor, signed_in_as
 from livenon_desk.central.database import next_seq
 from livenon_desk.central.idempotency import StoredResponse
@@ -161,6 +161,7 @@ def apply_audit_event(c: Connection, who: Principal, req: WriteRequest) -> Store
     seq = next_seq(c)
     c.execute(insert(t).values(uuid=uuid, seq=seq, received_by=who.username,
                                received_at=records.utc_now_text(), data=data))
+    anchors.advance(c, req.body.details, who.username)
     return StoredResponse(201, {"uuid": uuid, "seq": seq})
 
 

@@ -1,9 +1,17 @@
 """The audit trail's hash chain: each event's hash covers its content and the hash before it,
-so that a changed, inserted or deleted event breaks every hash after it."""
+so that a changed, inserted or deleted event breaks every hash after it.
+
+The chain is keyed: from the event ``keyed_from`` on, each link is an HMAC-SHA256 with the
+desk's secret key, so someone who edits the database cannot recompute the chain with the
+project's own code. Events from before the chain was keyed keep their plain SHA-256 links.
+A chain can still lose its newest events without a broken link; the central server keeps
+each desk's newest hash (its anchor), and the chain is compared with it when it can be.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -40,8 +48,13 @@ class EventContent:
                           separators=(",", ":"), default=str).encode("utf-8")
 
 
-def chain_hash(prev_hash: str, content: EventContent) -> str:
-    return hashlib.sha256(prev_hash.encode("ascii") + content.canonical()).hexdigest()
+def chain_hash(prev_hash: str, content: EventContent, key: bytes | None = None) -> str:
+    """The link: HMAC-SHA256 with the desk's key, or plain SHA-256 for events from before
+    the chain was keyed (``key`` None)."""
+    message = prev_hash.encode("ascii") + content.canonical()
+    if key is None:
+        return hashlib.sha256(message).hexdigest()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -64,12 +77,29 @@ class ChainReport:
         return self.first_bad_id is None
 
 
-def verify(events: Iterable[StoredEvent]) -> ChainReport:
-    """Walk the events in id order; the first one whose links or hash do not hold is named."""
+@dataclass(frozen=True)
+class ChainAnchor:
+    """The newest event of this desk the central server holds: its id and hash."""
+
+    event_id: int
+    hash: str
+
+
+def verify(events: Iterable[StoredEvent], key: bytes | None = None,
+           keyed_from: int | None = None) -> ChainReport:
+    """Walk the events in id order; the first one whose links or hash do not hold is named.
+    Events from ``keyed_from`` on must carry the key's HMAC (None: no event is keyed)."""
     expected_prev = GENESIS
     checked = 0
     last_id = 0
     for event in events:
+        keyed = keyed_from is not None and event.event_id >= keyed_from
+        if keyed and key is None:
+            return ChainReport(
+                checked, event.event_id,
+                f"This desk's audit key is not on this machine, so event {event.event_id} "
+                "and those after it cannot be checked.",
+                f"本机没有此工作台的审计密钥，无法检查事件 {event.event_id} 及其后的事件。")
         if event.prev_hash != expected_prev:
             what = "deleted or inserted" if event.event_id != last_id + 1 else "altered"
             return ChainReport(
@@ -77,7 +107,7 @@ def verify(events: Iterable[StoredEvent]) -> ChainReport:
                 f"Event {event.event_id} does not follow the one before it: an event was "
                 f"{what} before it.",
                 f"事件 {event.event_id} 与前一事件不衔接：其前的事件曾被删除、插入或修改。")
-        if chain_hash(event.prev_hash, event.content) != event.hash:
+        if chain_hash(event.prev_hash, event.content, key if keyed else None) != event.hash:
             return ChainReport(
                 checked, event.event_id,
                 f"Event {event.event_id} was changed after it was written.",
@@ -86,3 +116,26 @@ def verify(events: Iterable[StoredEvent]) -> ChainReport:
         last_id = event.event_id
         checked += 1
     return ChainReport(checked)
+
+
+def check_anchor(report: ChainReport, anchor: ChainAnchor,
+                 local_hash: str | None) -> ChainReport:
+    """The chain against the central server's anchor: the desk must still hold the event
+    the server last received from it, with the same hash. ``local_hash`` is the hash of
+    the desk's event with the anchor's id (None: there is no such event)."""
+    if not report.ok:
+        return report
+    if local_hash is None:
+        return ChainReport(
+            report.checked, anchor.event_id,
+            f"The central server holds event {anchor.event_id} of this desk, which this "
+            "database no longer has: events were deleted from the end of the trail.",
+            f"中央服务器保存有此工作台的事件 {anchor.event_id}，本数据库中已没有该事件："
+            "审计记录末尾的事件被删除。")
+    if not hmac.compare_digest(local_hash, anchor.hash):
+        return ChainReport(
+            report.checked, anchor.event_id,
+            f"Event {anchor.event_id} differs from the copy the central server received: "
+            "the trail was rewritten after it was sent.",
+            f"事件 {anchor.event_id} 与中央服务器收到的副本不同：审计记录在发送后被改写。")
+    return report

@@ -4,7 +4,7 @@ from livenon_desk.models.base import Base
 from livenon_desk.models.customer import Address, Customer
 from livenon_desk.models.inspection import Communication, Inspection, Photo, UnexpectedParcel
 from livenon_desk.models.order import Order, OrderLine
-from livenon_desk.models.people import AuditEvent, DeskUser
+from livenon_desk.models.people import AuditEvent, DeskIdentity, DeskUser
 from livenon_desk.models.return_request import ReturnLine, ReturnRequest
 from livenon_desk.models.sync import OutboxRow, ParkedChange, SyncConflict, SyncState
 
@@ -14,6 +14,7 @@ __all__ = [
     "Base",
     "Communication",
     "Customer",
+    "DeskIdentity",
     "DeskUser",
     "Inspection",
     "Order",

@@ -54,3 +54,15 @@ class AuditEvent(Base):
     detail: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class DeskIdentity(Base):
+    """One row (id 1): the desk's own id, under which the central server anchors its audit
+    chain and the keyring keeps the key of that chain; and the first event the key signs
+    (None until an event is keyed; events before it are from before the chain was keyed)."""
+
+    __tablename__ = "desk_identity"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    desk_id: Mapped[str] = mapped_column(String(36), unique=True)
+    audit_keyed_from: Mapped[int | None] = mapped_column(Integer)

@@ -15,15 +15,18 @@ from sqlalchemy.orm import Session
 
 from livenon_desk.domain.audit_chain import (
     GENESIS,
+    ChainAnchor,
     ChainReport,
     EventContent,
     StoredEvent,
     chain_hash,
+    check_anchor,
     verify,
 )
 from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.models import AuditEvent
 from livenon_desk.services.clock import Clock, utc_now
+from livenon_desk.store.audit_key import desk_identity, key_for_checking, key_for_writing
 from livenon_desk.store.database import Store
 
 
@@ -59,8 +62,9 @@ def record_event(
     after: Mapping[str, Any] | None = None,
     detail: str | None = None,
 ) -> AuditEvent:
-    """Append one event to the chain. The caller's transaction holds SQLite's write lock,
-    so no other event can slip in between reading the last hash and adding this one."""
+    """Append one event to the chain, linked by an HMAC with the desk's key. The caller's
+    transaction holds SQLite's write lock, so no other event can slip in between reading
+    the last hash and adding this one."""
     # Stored to the microsecond in UTC: the chain hashes exactly what is read back.
     at = at.astimezone(UTC)
     prev = s.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
@@ -68,10 +72,11 @@ def record_event(
                            dict(before) if before else None,
                            dict(after) if after else None, detail)
     prev_hash = prev or GENESIS
+    key = key_for_writing(s)
     event = AuditEvent(
         at=at, actor=actor, action=action.value, entity_kind=entity_kind,
         entity_key=entity_key, before=content.before, after=content.after, detail=detail,
-        prev_hash=prev_hash, hash=chain_hash(prev_hash, content))
+        prev_hash=prev_hash, hash=chain_hash(prev_hash, content, key))
     s.add(event)
     return event
 
@@ -140,9 +145,21 @@ class AuditService:
             return [AuditRow(e.id, e.at, e.actor, e.action, e.entity_kind, e.entity_key,
                              e.before, e.after, e.detail) for e in s.scalars(query)]
 
-    def verify(self) -> ChainReport:
-        """Recompute the whole chain, a thousand events at a time."""
+    def desk_id(self) -> str:
+        """The id the central server knows this desk's audit chain by."""
+        with self._store.session() as s:
+            return desk_identity(s).desk_id
+
+    def verify(self, anchor: ChainAnchor | None = None) -> ChainReport:
+        """Recompute the whole chain, a thousand events at a time, with the desk's key; then,
+        given the central server's anchor, check that the desk still holds the newest event
+        the server received, unchanged (truncation and rewriting are found so)."""
         with self._store.read_session() as s:
+            _, key, keyed_from = key_for_checking(s)
             rows = s.scalars(select(AuditEvent).order_by(AuditEvent.id)
                              .execution_options(yield_per=1000))
-            return verify(_stored(iter(rows)))
+            report = verify(_stored(iter(rows)), key.secret if key else None, keyed_from)
+            if anchor is None:
+                return report
+            local = s.scalar(select(AuditEvent.hash).where(AuditEvent.id == anchor.event_id))
+            return check_anchor(report, anchor, local)

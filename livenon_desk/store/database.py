@@ -45,6 +45,7 @@ def _begin(connection: Any) -> None:
 
 
 WRITE_OPTION = "livenon_write"
+STORE_INFO = "livenon_store"
 
 
 def make_engine(path: Path) -> Engine:
@@ -64,9 +65,15 @@ class Store:
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
         self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Where the key of the audit chain is kept (the system keyring, by default), and
+        # the key itself once read: sessions carry the store so that an event can be keyed.
+        self.audit_keys: Any = None
+        self.audit_key: Any = None
+        info = {STORE_INFO: self}
+        self._sessions = sessionmaker(engine, expire_on_commit=False, info=info)
         self._write_sessions = sessionmaker(
-            engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False)
+            engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False,
+            info=info)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

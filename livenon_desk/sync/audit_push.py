@@ -2,7 +2,8 @@
 
 Events are read from the append-only table after the last one the server acknowledged;
 each goes with an idempotency key made from its own hash, so an event resent after a
-crash is recognised by the server and not stored twice.
+crash is recognised by the server and not stored twice. Each carries the desk's id, its
+own id, hash and previous hash: the server keeps the newest as the desk's anchor.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from livenon_desk.models import AuditEvent
+from livenon_desk.store.audit_key import desk_identity
 from livenon_desk.store.database import Store
 from livenon_desk.sync.client import CentralClient
 from livenon_desk.sync.pull import sync_state
@@ -29,7 +31,7 @@ def event_key(event_hash: str) -> str:
     return str(uuid.uuid5(_KEYS, event_hash))
 
 
-def _write(event: AuditEvent, sender: str) -> BatchWrite:
+def _write(event: AuditEvent, sender: str, desk_id: str) -> BatchWrite:
     """The server records the signed-in user as the sender (``actor``); the user the
     desk recorded goes in the details, covered by the event's hash."""
     key = event_key(event.hash)
@@ -39,7 +41,7 @@ def _write(event: AuditEvent, sender: str) -> BatchWrite:
         "entity_id": (event.entity_key or "-")[:40],
         "details": {"before": event.before, "after": event.after, "detail": event.detail,
                     "hash": event.hash, "prev_hash": event.prev_hash,
-                    "desk_actor": event.actor},
+                    "desk_actor": event.actor, "desk_id": desk_id, "event_id": event.id},
     }
     return BatchWrite(key, "audit_event", key, body)
 
@@ -53,6 +55,8 @@ class AuditPusher:
     def push(self) -> int:
         """Send every event not yet acknowledged; returns how many the server took."""
         sent = 0
+        with self.store.session() as s:
+            desk_id = desk_identity(s).desk_id
         while True:
             with self.store.read_session() as s:
                 after = sync_state(s).audit_sent_id
@@ -61,7 +65,7 @@ class AuditPusher:
             if not events:
                 return sent
             sender = self.client.signed_in_user()
-            results = self.client.push_batch([_write(e, sender) for e in events])
+            results = self.client.push_batch([_write(e, sender, desk_id) for e in events])
             refused = [r for r in results if not r.ok]
             for result in refused:
                 # A refusal is final (the server checked the body): keep the trail moving.

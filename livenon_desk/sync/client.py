@@ -24,6 +24,7 @@ import requests
 from requests.adapters import HTTPAdapter
 
 from livenon_desk import __version__
+from livenon_desk.domain.audit_chain import ChainAnchor
 from livenon_desk.sync.errors import (
     InsecureConnectionError,
     OfflineError,
@@ -232,6 +233,17 @@ class CentralClient:
         if self.username is None:
             self.username = str(self.request("GET", "/auth/me", ok=(200,)).json()["username"])
         return self.username
+
+    def audit_anchor(self, desk_id: str) -> ChainAnchor | None:
+        """The newest event of this desk's audit chain the server holds (None: none yet)."""
+        try:
+            doc = self.request("GET", f"/audit-anchors/{quote(desk_id, safe='')}",
+                               ok=(200,)).json()
+        except SyncError as exc:
+            if exc.status == 404:
+                return None
+            raise
+        return ChainAnchor(int(doc["event_id"]), str(doc["hash"]))
 
     def pull(self, since: str | None = None, limit: int = 500) -> ChangesPage:
         """One page of changes after the cursor ``since`` (None: from the beginning)."""

@@ -25,8 +25,13 @@ def keyed_action(parent: QWidget, text: str, keys: Keys | Sequence[Keys],
     return act
 
 
+def keys_text(act: QAction) -> str:
+    """The action's keys as the menus show them, for hints that name them."""
+    return act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+
+
 def keyed_tip(act: QAction, extra: str = "") -> str:
     """ "Receive parcel… (Ctrl+R)", and what else is worth knowing after a dash."""
-    keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    keys = keys_text(act)
     tip = f"{act.text().replace('&', '')} ({keys})"
     return f"{tip} — {extra}" if extra else tip

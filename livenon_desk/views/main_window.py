@@ -35,7 +35,7 @@ from livenon_desk.views.detail_pane import DetailPane
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.filter_bar import FilterBar
 from livenon_desk.views.formatting import format_count
-from livenon_desk.views.keyed_actions import keyed_action
+from livenon_desk.views.keyed_actions import keyed_action, keyed_tip, keys_text
 from livenon_desk.views.labels import role_texts
 from livenon_desk.views.print_actions import PrintActions
 from livenon_desk.views.queue_panel import QueuePanel
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from livenon_desk.views.week_chart import WeekChart
 
 SEARCH_DEBOUNCE_MS = 150
+MATCH_LIMIT = 50  # a scan or search lists at most this many returns
 QUEUE_REFRESH_MS = 60_000
 
 
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
                                           self)
         self.unexpected_button = QPushButton(self.tr("Receive as an unexpected parcel…"))
         self.unexpected_button.setObjectName("unexpectedButton")
+        self.unexpected_button.setToolTip(keyed_tip(self.return_actions.unexpected))
         self.unexpected_button.hide()
         self.unexpected_button.clicked.connect(self.return_actions.open_unexpected)
 
@@ -278,7 +280,7 @@ class MainWindow(QMainWindow):
         self._lookup_seq += 1
         seq = self._lookup_seq
         self._runner.run(
-            self._service.lookup, query,
+            self._service.lookup, query, MATCH_LIMIT + 1,
             on_done=lambda matches: self._looked_up(seq, query, matches, open_single),
             on_error=self.report_error)
 
@@ -294,13 +296,18 @@ class MainWindow(QMainWindow):
                 self.return_actions.set_detail(None)
                 self.detail.show_empty(self.tr(
                     "Nothing matches «{code}». Check the code, or receive it as an "
-                    "unexpected parcel (Ctrl+U).").format(code=code))
+                    "unexpected parcel ({keys}).").format(
+                        code=code, keys=keys_text(self.return_actions.unexpected)))
                 self.unexpected_button.show()
             return
         self.message.clear()
         self.unexpected_button.hide()
+        more = len(matches) > MATCH_LIMIT
+        matches = matches[:MATCH_LIMIT]
         self.model.show_matches([m.row for m in matches])
-        self.matches_label.setText(self.tr("Matches: {n}").format(n=len(matches)))
+        self.matches_label.setText(
+            self.tr("Matches: more than {n}").format(n=len(matches)) if more
+            else self.tr("Matches: {n}").format(n=len(matches)))
         self.show_all_button.show()
         if len(matches) == 1 and open_single:
             self.table.selectRow(0)
@@ -308,12 +315,13 @@ class MainWindow(QMainWindow):
         elif open_single:
             self.detail.show_empty(self.tr("Choose one of the {n} matches.").format(
                 n=len(matches)))
-            self._offer_pick_list(code, matches)
+            self._offer_pick_list(code, matches, more)
 
-    def _offer_pick_list(self, code: str, matches: list[LookupMatch]) -> None:
+    def _offer_pick_list(self, code: str, matches: list[LookupMatch], more: bool) -> None:
         from livenon_desk.views.pick_list_dialog import PickListDialog
 
-        dialog = PickListDialog(code, matches[:20], self)
+        # The same matches as the list behind it, so both say the same number.
+        dialog = PickListDialog(code, matches, self, more=more)
         dialog.picked.connect(self._picked)
         dialog.finished.connect(lambda _r: setattr(self, "pick_list", None))
         self.pick_list = dialog

@@ -78,12 +78,15 @@ class ReturnActions(QObject):
                                     self.tr("Scan the cartons still missing"))
         self.inspect = action(self.tr("&Inspect…"), "Ctrl+I", self.open_inspection,
                               self.tr("Inspect the next returned line against the checklist"))
-        self.override = action(self.tr("Approve as &exception…"), "Ctrl+E", self.open_override,
+        # Not Ctrl+E nor Ctrl+U: on Linux desktops the search box, where the focus stays
+        # after a scan, takes those for "end of line" and "delete the line".
+        self.override = action(self.tr("Approve as &exception…"), "Ctrl+Shift+O",
+                               self.open_override,
                                self.tr("Supervisor: approve a return the rules refused"))
         self.close_short = action(self.tr("Close receipt &short…"), "Ctrl+Shift+K",
                                   self.open_close_short,
                                   self.tr("Supervisor: accept the receipt with cartons missing"))
-        self.unexpected = action(self.tr("Receive &unexpected parcel…"), "Ctrl+U",
+        self.unexpected = action(self.tr("Receive &unexpected parcel…"), "Ctrl+N",
                                  self.open_unexpected,
                                  self.tr("Log a parcel that matches no return"))
         self.all_actions = (self.receive, self.count_cartons, self.inspect, self.override,

@@ -942,11 +942,6 @@
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="296"/>
-        <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel (Ctrl+U).</source>
-        <translation>没有与“{code}”匹配的退货。请检查编码，或作为意外包裹收货（Ctrl+U）。</translation>
-    </message>
-    <message>
         <location filename="../../livenon_desk/views/main_window.py" line="459"/>
         <source>Settings saved. A new language shows after the desk restarts.</source>
         <translation>设置已保存。新的语言将在重新启动后生效。</translation>
@@ -970,6 +965,14 @@
         <location filename="../../livenon_desk/views/main_window.py" line="449"/>
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
+    </message>
+    <message>
+        <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel ({keys}).</source>
+        <translation>没有与“{code}”匹配的退货。请检查编码，或作为意外包裹收货（{keys}）。</translation>
+    </message>
+    <message>
+        <source>Matches: more than {n}</source>
+        <translation>匹配：超过 {n} 个</translation>
     </message>
 </context>
 <context>
@@ -996,6 +999,10 @@
         <location filename="../../livenon_desk/views/pick_list_dialog.py" line="21"/>
         <source>«{code}» matches {n} returns. Choose one (↑↓ and Enter, or its number).</source>
         <translation>“{code}”匹配 {n} 个退货。请选择一个（↑↓ 和回车，或按其序号）。</translation>
+    </message>
+    <message>
+        <source>«{code}» matches more than {n} returns; the first {n} are listed. Choose one (↑↓ and Enter, or its number), or scan a longer code.</source>
+        <translation>“{code}”匹配超过 {n} 个退货，这里列出前 {n} 个。请选择一个（↑↓ 和回车，或按其序号），或扫描更完整的编码。</translation>
     </message>
 </context>
 <context>

@@ -173,7 +173,8 @@ def test_a_supervisor_approves_an_exception_and_the_refund_appears(
     supervisor = _window(qtbot, desk, runner, SUPERVISOR, language)
     open_record(qtbot, supervisor, built.rma_number)
     qtbot.waitUntil(supervisor.return_actions.override.isEnabled)
-    qtbot.keyClick(supervisor, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(supervisor, Qt.Key.Key_O,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     reason = wait_dialog(qtbot, supervisor, ReasonDialog)
     assert isinstance(reason, ReasonDialog)
     qtbot.keyClicks(reason.reason, "ok")
