@@ -49,7 +49,7 @@ def bare_label(label: LabelInfo, company: CompanyDetails, font: str) -> bytes:
     c.setAuthor(company.legal_name)
     y = H - PAD
     c.setFont(font, 26)
-    c.drawString(PAD, y - 24, label.carrier)
+    c.drawString(PAD, y - 24, label.carrier or "")
     c.setFont(font, 8.5)
     c.drawString(PAD, y - 37, label.service or "")
     c.setFont(font, 18)
@@ -87,7 +87,7 @@ def bare_label(label: LabelInfo, company: CompanyDetails, font: str) -> bytes:
     c.setFont(font, 7)
     c.drawString(PAD, y - 10, "Tracking number")
     c.setFont(font, 15)
-    c.drawString(PAD, y - 27.7, label.tracking_number)
+    c.drawString(PAD, y - 27.7, label.tracking_number or "")
     y -= 36
     c.setLineWidth(0.8)
     c.line(PAD, y, W - PAD, y)

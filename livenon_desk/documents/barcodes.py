@@ -1,11 +1,17 @@
 """Code 128 and QR codes, drawn by ReportLab, sized for a scanner to read them.
 
-The narrowest Code 128 bar is kept between ``MIN_BAR`` and ``MAX_BAR`` points (a 203 dpi
-thermal printer's dot is 0.35 pt, so at least two dots), with ten modules of quiet zone on
-each side.
+A Code 128 module (the narrowest bar) is a whole number of printer dots, so a thermal
+printer prints every bar exactly as wide as drawn: at 203 dpi a dot is 72/203 pt, and a
+module of 0.785 pt (2.21 dots) would print some bars 2 dots wide and others 3. Modules
+are kept between ``MIN_BAR`` and ``MAX_BAR`` points. The quiet zone, ten modules of white
+on each side, is space beside the bars, not more bars: the modules are sized so that the
+bars and both quiet zones fit the width given, and on label stock the bars start on a
+whole dot.
 """
 
 from __future__ import annotations
+
+import math
 
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -15,35 +21,92 @@ from reportlab.pdfgen.canvas import Canvas
 from livenon_desk.documents.fonts import register_fonts
 from livenon_desk.errors import KnownError
 
-MIN_BAR = 0.7  # points
+MIN_BAR = 0.7  # points: 2 dots at 203 dpi, 3 at 300
 MAX_BAR = 1.6
+QUIET_MODULES = 10
+OFFICE_DPI = 300  # office printers print at 300 or 600 dpi: whole dots at both
+PRINTER_DPIS = (203, 300, 600)
 
 
 class BarcodeTooLongError(KnownError):
     """A code has too many characters for the space the document gives its barcode."""
 
 
-def code128(value: str, width: float, height: float) -> Code128:
-    """A Code 128 of ``value`` at most ``width`` wide (quiet zones included)."""
-    probe = Code128(value, barWidth=1.0, barHeight=height, humanReadable=0)
-    bar = min(MAX_BAR, width / probe.width)
-    if bar < MIN_BAR:
+def dot(dpi: int) -> float:
+    """One printer dot, in points."""
+    return 72 / dpi
+
+
+def modules(value: str) -> int:
+    """The width of the Code 128 of ``value`` in modules, bars only (no quiet zone)."""
+    return round(float(Code128(value, barWidth=1.0, quiet=0, humanReadable=0).width))
+
+
+def module_dots(value: str, width: float, dpi: int) -> int:
+    """The module width in whole dots that fits the bars, both quiet zones and one dot to
+    place them on the dot grid into ``width`` points."""
+    size = dot(dpi)
+    fits = math.floor((width - size) / (modules(value) + 2 * QUIET_MODULES) / size)
+    most = min(fits, math.floor(MAX_BAR / size + 1e-9))
+    if most < math.ceil(MIN_BAR / size - 1e-9):
         raise BarcodeTooLongError(
             f"The code {value!r} is too long for a readable barcode here.",
             f"编码 {value!r} 太长，无法在此处打印可读的条形码。",
         )
-    return Code128(value, barWidth=bar, barHeight=height, humanReadable=0)
+    return most
+
+
+def code128(value: str, width: float, height: float, dpi: int = OFFICE_DPI) -> Code128:
+    """A Code 128 of ``value`` at most ``width`` wide, quiet zones included, its modules
+    whole dots at ``dpi``."""
+    bar = module_dots(value, width, dpi) * dot(dpi)
+    quiet = QUIET_MODULES * bar
+    return Code128(value, barWidth=bar, barHeight=height, humanReadable=0,
+                   lquiet=quiet, rquiet=quiet)
+
+
+def bars(value: str) -> list[tuple[int, int]]:
+    """The Code 128 of ``value`` as bars: (first module, width in modules) for each."""
+    probe = Code128(value, barWidth=1.0, quiet=0, humanReadable=0)
+    probe.width  # noqa: B018 - computing the width encodes the value into ``decomposed``
+    found = []
+    at = 0
+    for element in probe.decomposed:
+        span = ord(element.lower()) - ord("a") + 1
+        if element.isupper():
+            found.append((at, span))
+        at += span
+    return found
 
 
 def draw_code128(
     canvas: Canvas, value: str, x: float, y: float, width: float, height: float,
-    *, centered: bool = True,
+    *, dpi: int, centered: bool = True,
 ) -> float:
-    """Draw the Code 128 with its lower left at (x, y); returns the width it took."""
-    barcode = code128(value, width, height)
-    left = x + (width - barcode.width) / 2 if centered else x
-    barcode.drawOn(canvas, left, y)
-    return float(barcode.width)
+    """Draw the Code 128 in the box from ``x`` to ``x + width`` (quiet zones inside it),
+    its bars from ``y`` up, each bar's edges on whole dots of the page at ``dpi``; returns
+    the width of the bars."""
+    size = dot(dpi)
+    step = module_dots(value, width, dpi)
+    pattern = bars(value)
+    total = (pattern[-1][0] + pattern[-1][1]) * step  # in dots
+    quiet = QUIET_MODULES * step
+    ideal = (x / size + (width / size - total) / 2) if centered else x / size + quiet
+    lowest = math.ceil(x / size + quiet - 1e-9)
+    highest = math.floor((x + width) / size - quiet - total + 1e-9)
+    left = min(max(round(ideal), lowest), highest)
+    # Drawn in units of one dot, so every edge is a whole number in the file: a point
+    # value would be written rounded and could land a hair past a dot, which a renderer
+    # may round up into one more dot. The unit is a hair under a dot for the same reason.
+    canvas.saveState()
+    canvas.translate(0, y)
+    canvas.scale(math.floor(size * 1e6) / 1e6, 1)
+    path = canvas.beginPath()
+    for first, span in pattern:
+        path.rect(left + first * step, 0, span * step, height)
+    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()
+    return total * size
 
 
 def qr(value: str, size: float) -> Drawing:

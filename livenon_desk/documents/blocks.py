@@ -115,7 +115,11 @@ def data_table(
     commands += [("BACKGROUND", (0, i), (-1, i), SHADE) for i in range(2, len(body) + 1, 2)]
     table.setStyle(table_style(commands))
     if not rows:
-        return Table([[table], [para(tr("none_on_file", lang), "muted")]])
+        empty = Table([[table], [para(tr("none_on_file", lang), "muted")]])
+        # Without a style of its own the wrapper names Helvetica, which is not embedded.
+        empty.setStyle(table_style([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        return empty
     return table
 
 
@@ -139,6 +143,24 @@ def columns(cells: Sequence[Sequence[Flowable]], width: float) -> Table:
         ("RIGHTPADDING", (0, 0), (-1, -1), 10),
     ]))
     return table
+
+
+def returned_goods(lang: Lang, width: float) -> KeepTogether:
+    """T3: the "Returned Goods" marking of a cross-border paper, so that no second duty is
+    charged. Customs read English; a Chinese paper says it in Chinese as well.
+    """
+    st = styles()
+    mark = tr("returned_goods", "en")
+    notes = [tr("returned_goods.note", lang)]
+    if lang != "en":
+        mark = f"{mark}  ·  {tr('returned_goods', lang)}"
+        notes.append(tr("returned_goods.note", "en"))
+    band = Table([[Paragraph(f'<font size="13" color="white">{markup(mark)}</font>',
+                             st.centered)]], colWidths=[width])
+    band.setStyle(table_style([("BACKGROUND", (0, 0), (-1, -1), colors.black),
+                               ("TOPPADDING", (0, 0), (-1, -1), 5),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 7)]))
+    return keep(band, gap(2), *(para(note, "small") for note in notes))
 
 
 def gap(height: float = 6) -> Spacer:

@@ -299,13 +299,17 @@ class InvoiceInfo:
 
 @dataclass(frozen=True)
 class LabelInfo:
-    """A 4x6 inch return label: the parcel goes from the customer to the warehouse (P4, T3)."""
+    """A 4x6 inch return label: the parcel goes from the customer to the warehouse (P4, T3).
+
+    Carrier and tracking number are the return's own, or ``None`` when none is on file: the
+    label then leaves them blank for the carrier, never a guess.
+    """
 
     rma_number: str
     order_number: str
     sender: Address
-    carrier: str
-    tracking_number: str
+    carrier: str | None
+    tracking_number: str | None
     cross_border: bool
     service: str | None = None
     weight_kg: Decimal | None = None

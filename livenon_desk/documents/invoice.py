@@ -13,6 +13,7 @@ from livenon_desk.documents.blocks import (
     keep,
     para,
     product_cell,
+    returned_goods,
 )
 from livenon_desk.documents.data import CompanyDetails, InvoiceInfo, Lang
 from livenon_desk.documents.formatting import day, money
@@ -45,6 +46,7 @@ def invoice_pdf(invoice: InvoiceInfo, company: CompanyDetails, lang: Lang | None
     story: list[Flowable] = [
         para(tr("title.invoice_copy", lang), "muted"),
         gap(2),
+        *([returned_goods(lang, width), gap(4)] if order.cross_border else []),
         facts([
             (tr("invoice.number", lang), invoice.invoice_number),
             (tr("invoice.date", lang), day(invoice.issued_at, lang, zone)),

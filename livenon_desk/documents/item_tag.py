@@ -17,7 +17,7 @@ from livenon_desk.documents.barcodes import draw_code128
 from livenon_desk.documents.data import CompanyDetails, ItemTagInfo, Lang
 from livenon_desk.documents.formatting import moment
 from livenon_desk.documents.glyphs import printable
-from livenon_desk.documents.label_stock import label_pages
+from livenon_desk.documents.label_stock import LABEL_DPI, label_pages
 from livenon_desk.documents.styles import LABEL_4X6
 from livenon_desk.documents.text_fit import fit
 from livenon_desk.documents.texts import enum_text, tr
@@ -26,21 +26,24 @@ PAD = 12.0
 WIDTH, HEIGHT = LABEL_4X6
 
 
-def item_tag_pdf(tag: ItemTagInfo, company: CompanyDetails, lang: Lang = "en") -> bytes:
-    return item_tags_pdf([tag], company, lang)
+def item_tag_pdf(tag: ItemTagInfo, company: CompanyDetails, lang: Lang = "en",
+                 dpi: int = LABEL_DPI) -> bytes:
+    return item_tags_pdf([tag], company, lang, dpi)
 
 
-def item_tags_pdf(tags: Sequence[ItemTagInfo], company: CompanyDetails, lang: Lang = "en"
-                  ) -> bytes:
-    """One tag a page, for a batch sent to the label printer."""
+def item_tags_pdf(tags: Sequence[ItemTagInfo], company: CompanyDetails, lang: Lang = "en",
+                  dpi: int = LABEL_DPI) -> bytes:
+    """One tag a page, for a batch sent to the label printer; barcodes in whole dots of
+    its resolution, ``dpi``."""
     title = (f"Item tags {tags[0].tag_code}" if len(tags) == 1
              else f"Item tags ({len(tags)})")
     return label_pages(tags, title, company,
-                       lambda canvas, tag, font: draw_tag(canvas, tag, company, lang, font))
+                       lambda canvas, tag, font: draw_tag(canvas, tag, company, lang, font,
+                                                          dpi))
 
 
 def draw_tag(canvas: Canvas, tag: ItemTagInfo, company: CompanyDetails, lang: Lang,
-             font: str) -> None:
+             font: str, dpi: int = LABEL_DPI) -> None:
     inner = WIDTH - 2 * PAD
     y = HEIGHT - PAD
     canvas.setFont(font, 9)
@@ -61,7 +64,7 @@ def draw_tag(canvas: Canvas, tag: ItemTagInfo, company: CompanyDetails, lang: La
     canvas.drawString(PAD, y - 18, printable(tag.tag_code))
     canvas.drawRightString(WIDTH - PAD, y - 18, f"{tag.carton_index} / {tag.carton_count}")
     y -= 24
-    draw_code128(canvas, tag.tag_code, PAD, y - 44, inner, 44)
+    draw_code128(canvas, tag.tag_code, PAD, y - 44, inner, 44, dpi=dpi)
     y -= 52
 
     # Product: the name in the tag's language, wrapped and shrunk to its box.
@@ -123,7 +126,7 @@ def draw_tag(canvas: Canvas, tag: ItemTagInfo, company: CompanyDetails, lang: La
     canvas.setFont(font, 16)
     canvas.drawString(PAD, y - 16, tag.sku)
     y -= 22
-    draw_code128(canvas, tag.sku, PAD, max(PAD, y - 50), inner, 50)
+    draw_code128(canvas, tag.sku, PAD, max(PAD, y - 50), inner, 50, dpi=dpi)
 
 
 def _caption(canvas: Canvas, font: str, text: str, y: float) -> float:

@@ -18,6 +18,7 @@ from livenon_desk.documents.blocks import (
     keep,
     para,
     product_cell,
+    returned_goods,
 )
 from livenon_desk.documents.data import CompanyDetails, Lang, ReturnInfo
 from livenon_desk.documents.formatting import day
@@ -40,6 +41,7 @@ def return_form_pdf(ret: ReturnInfo, company: CompanyDetails, lang: Lang | None 
     story: list[Flowable] = [
         _top(ret, lang, width, zone),
         gap(4),
+        *([returned_goods(lang, width), gap(4)] if ret.cross_border else []),
         para(tr("form.intro", lang)),
         gap(4),
         boxes([

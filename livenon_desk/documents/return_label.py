@@ -17,7 +17,7 @@ from livenon_desk.documents.barcodes import draw_code128, draw_qr
 from livenon_desk.documents.data import CompanyDetails, LabelInfo, Lang
 from livenon_desk.documents.formatting import day
 from livenon_desk.documents.glyphs import printable
-from livenon_desk.documents.label_stock import label_pages
+from livenon_desk.documents.label_stock import LABEL_DPI, label_pages
 from livenon_desk.documents.styles import LABEL_4X6
 from livenon_desk.documents.text_fit import fit
 from livenon_desk.documents.texts import tr
@@ -26,31 +26,34 @@ PAD = 12.0
 WIDTH, HEIGHT = LABEL_4X6
 
 
-def return_label_pdf(label: LabelInfo, company: CompanyDetails, lang: Lang = "en") -> bytes:
+def return_label_pdf(label: LabelInfo, company: CompanyDetails, lang: Lang = "en",
+                     dpi: int = LABEL_DPI) -> bytes:
     """One 4x6 inch page (288 x 432 points, portrait)."""
-    return return_labels_pdf([label], company, lang)
+    return return_labels_pdf([label], company, lang, dpi)
 
 
-def return_labels_pdf(labels: Sequence[LabelInfo], company: CompanyDetails, lang: Lang = "en"
-                      ) -> bytes:
-    """One label a page, for a batch sent to the label printer."""
+def return_labels_pdf(labels: Sequence[LabelInfo], company: CompanyDetails, lang: Lang = "en",
+                      dpi: int = LABEL_DPI) -> bytes:
+    """One label a page, for a batch sent to the label printer; barcodes in whole dots of
+    its resolution, ``dpi``."""
     title = (f"Return labels {labels[0].rma_number}" if len(labels) == 1
              else f"Return labels ({len(labels)})")
     return label_pages(labels, title, company,
                        lambda canvas, label, font: draw_label(canvas, label, company, lang,
-                                                              font))
+                                                              font, dpi))
 
 
 def draw_label(canvas: Canvas, label: LabelInfo, company: CompanyDetails, lang: Lang,
-               font: str) -> None:
+               font: str, dpi: int = LABEL_DPI) -> None:
     inner = WIDTH - 2 * PAD
     y = HEIGHT - PAD
     canvas.setFillColor(colors.black)
     canvas.setStrokeColor(colors.black)
 
     # Carrier and service, parcel count and weight.
-    canvas.setFont(font, 26)
-    canvas.drawString(PAD, y - 24, printable(label.carrier.upper()))
+    if label.carrier:  # else blank: the carrier's own label goes there
+        canvas.setFont(font, 26)
+        canvas.drawString(PAD, y - 24, printable(label.carrier.upper()))
     canvas.setFont(font, 8.5)
     if label.service:
         canvas.drawString(PAD, y - 37, printable(label.service))
@@ -83,10 +86,11 @@ def draw_label(canvas: Canvas, label: LabelInfo, company: CompanyDetails, lang: 
     # Tracking number, large enough to read across the dock.
     canvas.setFont(font, 7)
     canvas.drawString(PAD, y - 10, printable(" ".join(_titles("tracking", lang))))
-    tracking = fit([label.tracking_number], font, size=15, min_size=9, width=inner,
-                   height=20, what="tracking number")
-    canvas.setFont(font, tracking.size)
-    canvas.drawString(PAD, y - 10 - tracking.leading, printable(tracking.lines[0]))
+    if label.tracking_number:  # else left blank for the carrier, never the RMA
+        tracking = fit([label.tracking_number], font, size=15, min_size=9, width=inner,
+                       height=20, what="tracking number")
+        canvas.setFont(font, tracking.size)
+        canvas.drawString(PAD, y - 10 - tracking.leading, printable(tracking.lines[0]))
     y -= 36
     canvas.setLineWidth(0.8)
     canvas.line(PAD, y, WIDTH - PAD, y)
@@ -96,7 +100,7 @@ def draw_label(canvas: Canvas, label: LabelInfo, company: CompanyDetails, lang: 
     bottom = PAD
     draw_qr(canvas, label.rma_number, WIDTH - PAD - qr_size + 6, bottom - 2, qr_size)
     bars_width = inner - qr_size
-    draw_code128(canvas, label.rma_number, PAD, bottom + 24, bars_width, 62)
+    draw_code128(canvas, label.rma_number, PAD, bottom + 24, bars_width, 62, dpi=dpi)
     canvas.setFont(font, 13)
     canvas.drawCentredString(PAD + bars_width / 2, bottom + 7, label.rma_number)
     canvas.setFont(font, 7.5)

@@ -55,7 +55,8 @@ class _Opened:
         self.audit = AuditService(store, clock)
         self.retention = RetentionService(store, photos, self.settings, clock)
         self.exports = ExportService(store, clock)
-        self.documents = DocumentService(store, policies, photos, clock)
+        self.documents = DocumentService(store, policies, photos, clock,
+                                         self.settings.label_printer_dpi)
         self.sync = SyncService(store, photos, clock)
 
 

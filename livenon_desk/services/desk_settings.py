@@ -1,4 +1,4 @@
-"""The desk's own settings (security and retention): defaults in resources/, overrides in
+"""The desk's own settings (security, retention, label stock): defaults in resources/, overrides in
 the user's config folder, read once and checked."""
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from livenon_desk.documents.barcodes import PRINTER_DPIS
+from livenon_desk.documents.label_stock import LABEL_DPI
 from livenon_desk.errors import KnownError
 from livenon_desk.paths import RESOURCES_DIR, config_dir
 
@@ -25,6 +27,8 @@ class DeskSettings:
     lockout_minutes: int = 15
     idle_lock_minutes: int = 10
     closed_return_days: int = 730
+    # The label printer's resolution: barcodes on labels and tags are whole dots of it.
+    label_printer_dpi: int = LABEL_DPI
 
 
 _KEYS = {
@@ -33,7 +37,11 @@ _KEYS = {
     ("security", "lockout_minutes"): ("lockout_minutes", 1, 24 * 60),
     ("security", "idle_lock_minutes"): ("idle_lock_minutes", 0, 24 * 60),
     ("retention", "closed_return_days"): ("closed_return_days", 30, 36500),
+    ("label_stock", "printer_dpi"): ("label_printer_dpi", min(PRINTER_DPIS),
+                                     max(PRINTER_DPIS)),
 }
+# Keys that take one of a few values, not any number in their range.
+_CHOICES = {"label_printer_dpi": PRINTER_DPIS}
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -59,6 +67,11 @@ def load_settings(paths: tuple[Path, ...]) -> DeskSettings:
                 raise KnownError(
                     f"{path}: [{section}] {key} must be a whole number from {low} to {high}.",
                     f"{path}：[{section}] {key} 必须是 {low} 到 {high} 之间的整数。")
+            choices = _CHOICES.get(field_name)
+            if choices is not None and value not in choices:
+                named = ", ".join(str(c) for c in choices)
+                raise KnownError(f"{path}: [{section}] {key} must be one of {named}.",
+                                 f"{path}：[{section}] {key} 必须是 {named} 之一。")
             values[field_name] = value
     return DeskSettings(**values)
 

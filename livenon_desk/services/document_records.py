@@ -113,8 +113,8 @@ class ReturnRecords:
         cartons = sum(rl.cartons_expected for rl, _ in self.pairs) or 1
         return doc.LabelInfo(
             rma_number=self.ret.rma_number, order_number=self.order.order_number,
-            sender=sender, carrier=self.ret.carrier or "UPS",
-            tracking_number=self.ret.tracking_number or self.ret.rma_number,
+            sender=sender, carrier=self.ret.carrier or None,
+            tracking_number=self.ret.tracking_number or None,
             cross_border=self.order.cross_border, parcel_count=cartons)
 
     def labels(self) -> list[doc.LabelInfo]:

@@ -15,6 +15,7 @@ from livenon_desk.documents.evidence_package import evidence_package_pdf
 from livenon_desk.documents.inspection_report import inspection_reports_pdf
 from livenon_desk.documents.invoice import invoice_pdf
 from livenon_desk.documents.item_tag import item_tags_pdf
+from livenon_desk.documents.label_stock import LABEL_DPI
 from livenon_desk.documents.language import document_language
 from livenon_desk.documents.return_form import return_form_pdf
 from livenon_desk.documents.return_label import return_labels_pdf
@@ -46,11 +47,12 @@ class PrintCancelledError(KnownError):
 
 class DocumentService:
     def __init__(self, store: Store, policies: PolicySet, photos: PhotoFiles,
-                 clock: Clock = utc_now) -> None:
+                 clock: Clock = utc_now, label_dpi: int = LABEL_DPI) -> None:
         self._store = store
         self._policies = policies
         self._photos = photos
         self._clock = clock
+        self._label_dpi = label_dpi  # the label printer's, for barcodes in whole dots
 
     def company(self) -> doc.CompanyDetails:
         override = user_company_file()
@@ -86,9 +88,9 @@ class DocumentService:
             return invoice_pdf(doc.InvoiceInfo(f"INV-{order.order_number}", order.placed_at,
                                                order), company, lang)
         if kind is DocumentKind.LABEL:
-            return return_labels_pdf(records.labels(), company, lang)
+            return return_labels_pdf(records.labels(), company, lang, self._label_dpi)
         if kind is DocumentKind.TAG:
-            return item_tags_pdf(records.tags(), company, lang)
+            return item_tags_pdf(records.tags(), company, lang, self._label_dpi)
         if kind is DocumentKind.INSPECTION_REPORT:
             inspections = records.inspections()
             if not inspections:
@@ -160,8 +162,9 @@ class DocumentService:
             if not labels and not tags:
                 raise ValidationError("None of the chosen returns can be printed.",
                                       "所选退货均不能打印。")
-            pdf = (return_labels_pdf(labels, company, lang) if kind is DocumentKind.LABEL
-                   else item_tags_pdf(tags, company, lang))
+            pdf = (return_labels_pdf(labels, company, lang, self._label_dpi)
+                   if kind is DocumentKind.LABEL
+                   else item_tags_pdf(tags, company, lang, self._label_dpi))
             record_event(s, actor.username, AuditAction.PRINTED, at=self._clock(),
                          entity_kind="batch", entity_key=kind.value,
                          after={"returns": len(rmas) - len(skipped), "skipped": skipped[:50]})

@@ -19,6 +19,7 @@ def test_label_is_exactly_four_by_six_inches(company: CompanyDetails) -> None:
 def test_label_holds_from_to_carrier_tracking_and_the_rma_twice(company: CompanyDetails
                                                                 ) -> None:
     label = samples.label()
+    assert label.tracking_number is not None
     data = return_label_pdf(label, company)
     text = pdf.squashed(data)
     for value in ("FROM", "EmilyJohnson", "1458MapleAvenue", "PortlandOR97205", "TO",

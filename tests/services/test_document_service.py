@@ -20,7 +20,17 @@ from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
 from tests.builders import ALL_YES, NOW, Built, LineSpec, add_return
 from tests.conftest import INSPECTOR, SUPERVISOR
-from tests.documents.pdf_reading import codes, codes_by_page, page_sizes, squashed_pages, text
+from tests.documents.pdf_reading import (
+    base_fonts,
+    codes,
+    codes_by_page,
+    embedded_font_files,
+    find_text,
+    page_sizes,
+    squashed_pages,
+    text,
+    text_between,
+)
 from tests.images import write_png
 
 
@@ -61,6 +71,10 @@ def test_every_document_holds_the_record_and_its_barcode_scans(
         assert built.tag_codes[0] in codes(document.pdf, "Code128")
     if kind.is_label_stock:  # the sofa ships in two cartons: a label and a tag each
         assert page_sizes(document.pdf) == [(288.0, 432.0)] * 2
+    # A record with empty sections (no messages on file) still names no font it does not
+    # embed: an empty table once fell back to Helvetica.
+    assert embedded_font_files(document.pdf) == {"/FontFile2"}
+    assert all("WenQuanYiMicroHei" in name for name in base_fonts(document.pdf))
     with store.read_session() as s:
         event = s.query(AuditEvent).filter_by(action="printed").one()
         assert event.after == {"document": kind.value, "language": "en"}
@@ -104,6 +118,45 @@ def test_a_batch_of_labels_skips_the_restricted_and_can_be_cancelled(
         documents.batch(SUPERVISOR, DocumentKind.TAG, rmas, cancelled=lambda: True)
     assert documents.rmas_with_status(ReturnStatus.RECEIVED)[:3] == sorted(
         b.rma_number for b in built)
+
+
+def test_an_evidence_package_with_nothing_on_file_embeds_every_font_it_names(
+    store: Store, documents: DocumentService
+) -> None:
+    built = add_return(store, status=ReturnStatus.IN_TRANSIT)
+    document = documents.render(INSPECTOR, DocumentKind.EVIDENCE, built.rma_number)
+    assert "Photos (0)" in text(document.pdf)
+    # An empty table (no photos on file) fell back to Helvetica, a font the PDF does not
+    # carry, against the promise that every document prints with its own font.
+    assert embedded_font_files(document.pdf) == {"/FontFile2"}
+    assert all("WenQuanYiMicroHei" in name for name in base_fonts(document.pdf))
+
+
+def _under(pdf: bytes, caption: str, depth: float = 24) -> set[str]:
+    """What is printed in the ``depth`` points under ``caption``, on each label."""
+    return {text_between(pdf, page, bottom, bottom - depth)
+            for page, _, bottom in find_text(pdf, caption)}
+
+
+def test_a_label_prints_no_carrier_or_tracking_number_that_is_not_on_file(
+    store: Store, documents: DocumentService
+) -> None:
+    built = add_return(store, carrier=None, tracking="")
+    pdf = documents.render(INSPECTOR, DocumentKind.LABEL, built.rma_number).pdf
+    content = text(pdf)
+    assert "UPS" not in content and "DHL" not in content
+    # The tracking field is left for the carrier's own label, not filled with the RMA.
+    assert _under(pdf, "Tracking number") == {""}
+
+
+def test_a_label_carries_the_carrier_and_tracking_number_of_the_return(
+    store: Store, documents: DocumentService
+) -> None:
+    built = add_return(store, carrier="DHL", tracking="4829105736")
+    pdf = documents.render(INSPECTOR, DocumentKind.LABEL, built.rma_number).pdf
+    content = text(pdf)
+    assert "DHL" in content and "UPS" not in content
+    assert _under(pdf, "Tracking number") == {"4829105736"}
 
 
 def test_every_carton_gets_its_own_label_and_tag(store: Store, documents: DocumentService

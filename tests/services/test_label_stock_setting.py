@@ -1,0 +1,45 @@
+"""The label stock setting names the label printer's resolution; labels and tags made from
+the database have their bars in whole dots of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from livenon_desk.domain.enums import ReturnStatus
+from livenon_desk.domain.policy import default_policies
+from livenon_desk.errors import KnownError
+from livenon_desk.paths import RESOURCES_DIR
+from livenon_desk.services.desk_settings import FILE_NAME, load_settings
+from livenon_desk.services.document_kinds import DocumentKind
+from livenon_desk.services.document_service import DocumentService
+from livenon_desk.store.database import Store
+from livenon_desk.store.photo_files import PhotoFiles
+from tests.builders import NOW, add_return
+from tests.conftest import INSPECTOR
+from tests.documents.pdf_reading import bar_row, codes_by_page
+
+
+def test_the_printer_resolution_is_read_and_checked(tmp_path: Path) -> None:
+    default = RESOURCES_DIR / FILE_NAME
+    assert load_settings((default,)).label_printer_dpi == 203
+    user = tmp_path / FILE_NAME
+    user.write_text("[label_stock]\nprinter_dpi = 300\n", encoding="utf-8")
+    assert load_settings((default, user)).label_printer_dpi == 300
+    user.write_text("[label_stock]\nprinter_dpi = 250\n", encoding="utf-8")
+    with pytest.raises(KnownError, match="printer_dpi must be one of 203, 300, 600"):
+        load_settings((default, user))
+
+
+@pytest.mark.parametrize(("dpi", "dots"), [(203, 2), (300, 3)])
+def test_labels_from_the_database_follow_the_setting(store: Store, photos: PhotoFiles,
+                                                     dpi: int, dots: int) -> None:
+    built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW)
+    documents = DocumentService(store, default_policies(), photos, clock=lambda: NOW,
+                                label_dpi=dpi)
+    pdf = documents.render(INSPECTOR, DocumentKind.LABEL, built.rma_number).pdf
+    row = bar_row(pdf, 0, dpi, right=180, bottom=36, top=98)
+    assert min(row.runs) == dots and row.grey == 0
+    assert all(run % dots == 0 for run in row.runs)
+    assert codes_by_page(pdf, "Code128", dpi)[0] == [built.rma_number]
