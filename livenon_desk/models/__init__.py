@@ -6,7 +6,13 @@ from livenon_desk.models.inspection import Communication, Inspection, Photo, Une
 from livenon_desk.models.order import Order, OrderLine
 from livenon_desk.models.people import AuditEvent, DeskIdentity, DeskUser
 from livenon_desk.models.return_request import ReturnLine, ReturnRequest
-from livenon_desk.models.sync import OutboxRow, ParkedChange, SyncConflict, SyncState
+from livenon_desk.models.sync import (
+    OutboxRow,
+    ParkedChange,
+    RefusedChange,
+    SyncConflict,
+    SyncState,
+)
 
 __all__ = [
     "Address",
@@ -22,6 +28,7 @@ __all__ = [
     "OutboxRow",
     "ParkedChange",
     "Photo",
+    "RefusedChange",
     "ReturnLine",
     "ReturnRequest",
     "SyncConflict",

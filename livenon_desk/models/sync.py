@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from livenon_desk.models.base import Base, UTCDateTime
@@ -105,3 +105,21 @@ class ParkedChange(Base):
     entity_key: Mapped[str] = mapped_column(String(64))
     seq: Mapped[int] = mapped_column(Integer)
     document: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class RefusedChange(Base):
+    """A pulled record the desk could not take as it came (a malformed date, or no
+    application date): not applied, the desk keeps what it had, and it is listed in the
+    sync view with the reason until a later, whole version of the record arrives."""
+
+    __tablename__ = "sync_refused"
+    __table_args__ = (UniqueConstraint("kind", "entity_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    entity_key: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int] = mapped_column(Integer)
+    reason_en: Mapped[str] = mapped_column(Text)
+    reason_zh: Mapped[str] = mapped_column(Text)
+    document: Mapped[dict[str, Any]] = mapped_column(JSON)
+    refused_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -39,3 +39,14 @@ class ConflictView:
     theirs: dict[str, Any] | None  # the server's record now (None: it has none)
     server_version: int | None
     detected_at: datetime
+
+
+@dataclass(frozen=True)
+class RefusedView:
+    """A record the pull refused at the boundary, and why (in English and Chinese)."""
+
+    kind: str
+    entity_key: str
+    reason_en: str
+    reason_zh: str
+    refused_at: datetime

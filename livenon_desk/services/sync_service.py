@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 
 from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.errors import NotFoundError
-from livenon_desk.models import OutboxRow, SyncConflict, SyncState
+from livenon_desk.models import OutboxRow, RefusedChange, SyncConflict, SyncState
 from livenon_desk.models.sync import CONFLICT, FAILED, PENDING, SUPERSEDED
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.outbox import new_key
-from livenon_desk.services.sync_dto import ConflictView, OutboxItem, SyncSnapshot
+from livenon_desk.services.sync_dto import ConflictView, OutboxItem, RefusedView, SyncSnapshot
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
 from livenon_desk.sync.client import CentralClient, ClientSettings
@@ -76,6 +76,13 @@ class SyncService:
                              .order_by(OutboxRow.id).limit(limit))
             return [OutboxItem(r.id, r.kind, r.entity_key, r.state, r.created_at, r.attempts,
                                r.last_status, r.last_error) for r in rows]
+
+    def refused(self, limit: int = 500) -> list[RefusedView]:
+        """Records the pull did not take (a malformed or missing date), oldest first."""
+        with self._store.read_session() as s:
+            rows = s.scalars(select(RefusedChange).order_by(RefusedChange.id).limit(limit))
+            return [RefusedView(r.kind, r.entity_key, r.reason_en, r.reason_zh, r.refused_at)
+                    for r in rows]
 
     def conflicts(self) -> list[ConflictView]:
         """Open conflicts, each with the desk's change and the server's record."""

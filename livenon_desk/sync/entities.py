@@ -18,9 +18,11 @@ are still on the desk.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     Connection,
@@ -36,6 +38,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.sqlite import insert
 
+from livenon_desk.domain.policy import default_policies
 from livenon_desk.models import (
     Address,
     Customer,
@@ -43,6 +46,7 @@ from livenon_desk.models import (
     Order,
     OrderLine,
     OutboxRow,
+    RefusedChange,
     ReturnLine,
     ReturnRequest,
 )
@@ -52,6 +56,8 @@ from livenon_desk.store.search_index import index_returns
 from livenon_desk.store.text_terms import digits_only
 from livenon_desk.sync.results import RemoteEntity
 
+log = logging.getLogger(__name__)
+
 KIND_ORDER = {"customer": 0, "order": 1, "return": 2, "inspection": 3}
 _CHUNK = 500
 _NOT_AGAIN_RECEIVED = ("inspecting", "inspected")
@@ -59,13 +65,44 @@ _NOT_AGAIN_RECEIVED = ("inspecting", "inspected")
 _DESK_RETURN_FIELDS = ("invoice_enclosed", "return_form_enclosed", "received_by",
                        "receipt_notes", "short_closed_reason", "short_closed_by",
                        "short_closed_at")
+_RETURN_MOMENTS = ("applied_at", "instructions_sent_at", "received_at", "closed_at",
+                   "short_closed_at")
 
 
-def _when(value: Any) -> datetime | None:
-    if not value:
+class RefusedRecordError(ValueError):
+    """A pulled record the desk does not take as it is; the reason in both languages."""
+
+    def __init__(self, reason_en: str, reason_zh: str) -> None:
+        super().__init__(reason_en)
+        self.reason_en = reason_en
+        self.reason_zh = reason_zh
+
+
+def parse_moment(name: str, value: Any, zone: ZoneInfo) -> datetime | None:
+    """A time from the central API (ISO 8601). A date alone is that calendar day in the
+    warehouse's zone and a time without an offset is the warehouse's local time (E2 counts
+    warehouse days: midnight UTC is the previous day in Los Angeles). Absent or empty is
+    None; anything else is a ``RefusedRecordError`` naming the field and the value."""
+    if value is None or value == "":
         return None
-    moment = datetime.fromisoformat(str(value))
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    try:
+        if not isinstance(value, str):
+            raise ValueError(value)
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        shown = str(value)[:40]
+        raise RefusedRecordError(
+            f"{name} {shown!r} is not a date (YYYY-MM-DD) or a time (ISO 8601).",
+            f"{name} {shown!r} 不是日期（YYYY-MM-DD）或时间（ISO 8601）。") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+
+
+def _required(name: str, moment: datetime | None, what_en: str, what_zh: str) -> datetime:
+    if moment is None:
+        raise RefusedRecordError(
+            f"{name} is missing: no {what_en}, and the desk never puts today in its place.",
+            f"缺少 {name}：没有{what_zh}，本机不会以今天代替。")
+    return moment
 
 
 def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
@@ -117,13 +154,49 @@ def unsent_keys(c: Connection, keys: Iterable[str]) -> set[str]:
 class Applier:
     """Applies entities on one connection inside the caller's transaction."""
 
-    def __init__(self, c: Connection, now: datetime, *, keep_unsent: bool = True) -> None:
+    def __init__(self, c: Connection, now: datetime, *, keep_unsent: bool = True,
+                 zone: ZoneInfo | None = None) -> None:
         self.c = c
         self.now = now
         self.keep_unsent = keep_unsent
+        # The warehouse's zone, for dates and zone-less times (E2 counts its days).
+        self.zone = zone or default_policies().latest.time_zone
         self.reindex: set[int] = set()
         self.applied = 0
         self.restricted: list[str] = []
+        self.refused: list[tuple[str, str]] = []  # (kind, key) refused in this apply
+        self._taken: list[tuple[str, str]] = []  # (kind, key) applied whole
+
+    def _when(self, d: dict[str, Any], name: str) -> datetime | None:
+        return parse_moment(name, d.get(name), self.zone)
+
+    def _refuse(self, e: RemoteEntity, error: RefusedRecordError) -> None:
+        """Keep the record out, and say why in the sync view (that record only)."""
+        log.warning("pulled %s %s refused: %s", e.kind, e.id, error.reason_en)
+        t = table_of(RefusedChange)
+        stmt = insert(t).values(
+            kind=e.kind, entity_key=e.id, seq=e.seq, reason_en=error.reason_en,
+            reason_zh=error.reason_zh, refused_at=self.now,
+            document={"kind": e.kind, "id": e.id, "version": e.version, "seq": e.seq,
+                      "deleted": e.deleted, "data": e.data})
+        self.c.execute(stmt.on_conflict_do_update(
+            index_elements=["kind", "entity_key"],
+            set_={name: stmt.excluded[name] for name in
+                  ("seq", "reason_en", "reason_zh", "document", "refused_at")}))
+        self.refused.append((e.kind, e.id))
+
+    def _forget_refusals(self) -> None:
+        """A record taken whole is no longer refused."""
+        refused = set(self.refused)
+        by_kind: dict[str, list[str]] = {}
+        for kind, key in self._taken:
+            if (kind, key) not in refused:
+                by_kind.setdefault(kind, []).append(key)
+        self._taken.clear()
+        for kind, keys in by_kind.items():
+            for chunk in _chunks(keys):
+                self.c.execute(delete(RefusedChange).where(
+                    RefusedChange.kind == kind, RefusedChange.entity_key.in_(chunk)))
 
     def apply(self, entities: Sequence[RemoteEntity]) -> list[RemoteEntity]:
         """Apply ``entities`` (newest version of each wins); those whose parent is not
@@ -142,6 +215,7 @@ class Applier:
         waiting += self._orders(by_kind["order"])
         waiting += self._returns(by_kind["return"])
         waiting += self._inspections(by_kind["inspection"])
+        self._forget_refusals()
         if self.reindex:
             live = _ids(self.c, ReturnRequest.id, ReturnRequest.id, self.reindex)
             index_returns(self.c, sorted(live))
@@ -219,6 +293,12 @@ class Applier:
             if customer_id is None:
                 waiting.append(e)
                 continue
+            try:
+                placed_at = self._when(d, "placed_at")
+                delivered_at = self._when(d, "delivered_at")
+            except RefusedRecordError as error:
+                self._refuse(e, error)
+                continue
             order_id, billing_id, shipping_id = existing.get(e.id) or (order_ids.take(),
                                                                         None, None)
             billing = self._address(d.get("billing_address"), billing_id, address_ids,
@@ -228,8 +308,8 @@ class Applier:
             last4 = d.get("payment_last4")
             orders.append({
                 "id": order_id, "order_number": e.id, "customer_id": customer_id,
-                "placed_at": _when(d.get("placed_at")) or self.now,
-                "delivered_at": _when(d.get("delivered_at")),
+                "placed_at": placed_at or self.now,
+                "delivered_at": delivered_at,
                 "currency": d.get("currency") or "USD",
                 "payment_method": d.get("payment_method") or "credit_card",
                 "payment_brand": d.get("payment_brand"),
@@ -243,6 +323,7 @@ class Applier:
                 "shipping_cents": int(d.get("shipping_cents") or 0),
                 "total_cents": int(d.get("total_cents") or 0),
                 "version": e.version, "updated_at": self.now})
+            self._taken.append(("order", e.id))
             for line in d.get("lines") or []:
                 line_no = int(line.get("line_no") or 0)
                 lines.append({
@@ -329,6 +410,13 @@ class Applier:
             if order_id is None:
                 waiting.append(e)
                 continue
+            try:
+                moments = {name: self._when(d, name) for name in _RETURN_MOMENTS}
+                moments["applied_at"] = _required("applied_at", moments["applied_at"],
+                                                  "application date", "申请日期")
+            except RefusedRecordError as error:
+                self._refuse(e, error)
+                continue
             return_id = existing.get(e.id) or return_ids.take()
             reason = d.get("reason_code") or "defective"
             row = {
@@ -336,22 +424,22 @@ class Applier:
                 "status": d.get("status") or "applied", "reason_code": reason,
                 "reason_category": d.get("reason_category") or "quality",
                 "reason_text": d.get("reason_text"), "channel": d.get("channel") or "web",
-                "applied_at": _when(d.get("applied_at")) or self.now,
-                "instructions_sent_at": _when(d.get("instructions_sent_at")),
+                "applied_at": moments["applied_at"],
+                "instructions_sent_at": moments["instructions_sent_at"],
                 "label_type": d.get("label_type"),
                 "label_cost_cents": d.get("label_cost_cents"),
                 "carrier": d.get("carrier"), "tracking_number": d.get("tracking_number"),
                 "returned_goods_marked": d.get("returned_goods_marked"),
-                "received_at": _when(d.get("received_at")),
+                "received_at": moments["received_at"],
                 "parcel_condition": d.get("parcel_condition"),
-                "closed_at": _when(d.get("closed_at")),
+                "closed_at": moments["closed_at"],
                 "restricted": bool(d.get("restricted")),
                 "restricted_reason": d.get("restricted_reason"),
                 "version": e.version, "server_version": e.version, "updated_at": self.now}
             for name in _DESK_RETURN_FIELDS:
-                value = d.get(name)
-                row[name] = _when(value) if name.endswith("_at") else value
+                row[name] = moments[name] if name.endswith("_at") else d.get(name)
             rows.append(row)
+            self._taken.append(("return", e.id))
             self.reindex.add(return_id)
             for line in d.get("lines") or []:
                 pending_lines.append((return_id, order_id, line))
@@ -415,11 +503,18 @@ class Applier:
             if line_id is None:
                 waiting.append(e)
                 continue
+            try:
+                moments = {name: self._when(d, name)
+                           for name in ("started_at", "finished_at", "override_at")}
+            except RefusedRecordError as error:
+                self._refuse(e, error)
+                continue
+            self._taken.append(("inspection", e.id))
             rows.append({
                 "id": existing.get(e.id) or ids.take(), "uuid": e.id,
                 "return_line_id": line_id, "inspector": d.get("inspector") or "",
-                "started_at": _when(d.get("started_at")) or self.now,
-                "finished_at": _when(d.get("finished_at")),
+                "started_at": moments["started_at"] or self.now,
+                "finished_at": moments["finished_at"],
                 "checklist": d.get("checklist") or {}, "notes": d.get("notes"),
                 "decision": d.get("decision"), "rule_results": d.get("rule_results") or [],
                 "policy_version": d.get("policy_version"),
@@ -427,7 +522,7 @@ class Applier:
                 "override_decision": d.get("override_decision"),
                 "override_reason": d.get("override_reason"),
                 "override_by": d.get("override_by"),
-                "override_at": _when(d.get("override_at")),
+                "override_at": moments["override_at"],
                 "version": e.version, "server_version": e.version, "updated_at": self.now})
         _upsert(self.c, table_of(Inspection), rows, "uuid")
         self.applied += len(rows)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from livenon_desk.domain.roles import Actor
 from livenon_desk.models.sync import FAILED, PENDING
 from livenon_desk.services.desk import Desk
-from livenon_desk.services.sync_dto import ConflictView, OutboxItem
+from livenon_desk.services.sync_dto import ConflictView, OutboxItem, RefusedView
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.sync_controller import SyncController, SyncStatus
 from livenon_desk.views.sync_status import SyncStatusWidget
@@ -98,12 +98,14 @@ class _Loaded:
     waiting: list[OutboxItem]
     failed: list[OutboxItem]
     conflicts: list[ConflictView]
+    refused: list[RefusedView]
 
 
 def _load(desk: Desk) -> _Loaded:
     """On a pool thread: what the view lists."""
     service = desk.sync
-    return _Loaded(service.items(PENDING), service.items(FAILED), service.conflicts())
+    return _Loaded(service.items(PENDING), service.items(FAILED), service.conflicts(),
+                   service.refused())
 
 
 def _text(value: Any) -> str:
@@ -158,11 +160,17 @@ class SyncView(QDialog):
             self.tr("Reason"))
         self.waiting_model = RowsModel([change, record, saved, tries, reason], self)
         self.failed_model = RowsModel([change, record, saved, self.tr("Answer"), reason], self)
+        # Records the server sent that the desk did not take (a malformed or missing date).
+        self.refused_model = RowsModel(
+            [self.tr("Record type"), record, self.tr("Refused"), reason], self)
         self.compare_model = RowsModel(
             [self.tr("Field"), self.tr("On this desk"), self.tr("On the server")], self)
         self.waiting_table = _table(self.waiting_model, "syncWaiting")
         self.failed_table = _table(self.failed_model, "syncFailed")
         self.compare_table = _table(self.compare_model, "syncCompare")
+        self.refused_table = _table(self.refused_model, "syncRefusedFromServer")
+        for column, width in enumerate((130, 200, 130)):
+            self.refused_table.horizontalHeader().resizeSection(column, width)
         for table in (self.waiting_table, self.failed_table):
             for column, width in enumerate((130, 290, 130, 60)):
                 table.horizontalHeader().resizeSection(column, width)
@@ -202,6 +210,10 @@ class SyncView(QDialog):
         self.tabs.addTab(self.waiting_table, "")
         self.tabs.addTab(self.failed_table, "")
         self.tabs.addTab(conflict_page, "")
+        self.tabs.addTab(self.refused_table, "")
+        self.tabs.setTabToolTip(3, self.tr(
+            "Records the central server sent that this desk did not take, and why; the "
+            "desk keeps what it had until a corrected version arrives"))
 
         self.retry_button = QPushButton(self.tr("Retry now"))
         self.retry_button.setObjectName("syncRetry")
@@ -224,6 +236,7 @@ class SyncView(QDialog):
         controller.round_finished.connect(lambda _r: self.reload())
         self.status.show_status(controller.status)
         self._set_counts(0, 0, 0)
+        self._set_refused_count(0)
         self.reload()
 
     # --- loading ------------------------------------------------------------------------
@@ -239,6 +252,14 @@ class SyncView(QDialog):
             "photo": self.tr("Photo"),
             "audit_event": self.tr("Audit event"),
             "refund_decision": self.tr("Refund decision"),
+        }.get(kind, kind)
+
+    def _record_kind(self, kind: str) -> str:
+        return {
+            "customer": self.tr("Customer"),
+            "order": self.tr("Order"),
+            "return": self.tr("Return"),
+            "inspection": self.tr("Inspection"),
         }.get(kind, kind)
 
     @staticmethod
@@ -265,9 +286,17 @@ class SyncView(QDialog):
         has_conflict = bool(loaded.conflicts)
         self.keep_mine_button.setEnabled(has_conflict)
         self.take_theirs_button.setEnabled(has_conflict)
+        zh = self._language.startswith("zh")
+        self.refused_model.set_rows([
+            (self._record_kind(r.kind), r.entity_key, self._when(r.refused_at),
+             r.reason_zh if zh else r.reason_en) for r in loaded.refused])
+        self._set_refused_count(len(loaded.refused))
         self._set_counts(len(loaded.waiting), len(loaded.failed), len(loaded.conflicts))
         if loaded.conflicts and not loaded.failed and not loaded.waiting:
             self.tabs.setCurrentIndex(2)
+
+    def _set_refused_count(self, n: int) -> None:
+        self.tabs.setTabText(3, self.tr("Not taken from the server ({n})").format(n=n))
 
     def _set_counts(self, waiting: int, failed: int, conflicts: int) -> None:
         self.tabs.setTabText(0, self.tr("Waiting ({n})").format(n=waiting))

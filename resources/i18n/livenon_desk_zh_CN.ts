@@ -1842,6 +1842,41 @@
         <source>Signed in; syncing.</source>
         <translation>已登录，正在同步。</translation>
     </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="165" />
+        <source>Record type</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="165" />
+        <source>Refused</source>
+        <translation>拒收时间</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="215" />
+        <source>Records the central server sent that this desk did not take, and why; the desk keeps what it had until a corrected version arrives</source>
+        <translation>中央服务器发来但本机未接收的记录及原因；在收到更正版本之前，本机保留原有数据</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="259" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="260" />
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="261" />
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="299" />
+        <source>Not taken from the server ({n})</source>
+        <translation>未从服务器接收 ({n})</translation>
+    </message>
 </context>
 <context>
     <name>UnexpectedParcelDialog</name>

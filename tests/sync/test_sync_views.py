@@ -142,3 +142,24 @@ def test_the_sync_view_lists_refusals_and_retries(
     qtbot.mouseClick(view.retry_button, Qt.MouseButton.LeftButton)
     # Refused again (the body is still wrong), with its reason: nothing lost, nothing hidden.
     assert view.tabs.tabText(1) == "Refused (1)"
+
+
+@pytest.mark.parametrize(("language", "words"), [("en", "is not a date"), ("zh", "不是日期")])
+def test_the_sync_view_lists_records_refused_from_the_server(
+        qtbot: QtBot, desk: Desk, central: Central, settings: QSettings,
+        tmp_path: Path, language: str, words: str) -> None:
+    controller, services = _controller(desk, central, settings, tmp_path)
+    ret = central.find_return("in_transit")
+    with central.context.db.write() as c:
+        current = records.get_live(c, "return", ret.key, "return")
+        records.write(c, "return", ret.key, {**(current.data or {}), "applied_at": "soon"},
+                      expected=current)
+    controller.sync_now()
+    view = SyncView(services, TaskRunner(synchronous=True), controller, INSPECTOR,
+                    language=language)
+    qtbot.addWidget(view)
+    assert view.tabs.tabText(3) == "Not taken from the server (1)"
+    assert view.refused_model.rowCount() == 1
+    assert view.refused_model.index(0, 1).data() == ret.key
+    reason = view.refused_model.index(0, 3).data()
+    assert "applied_at" in reason and "soon" in reason and words in reason
