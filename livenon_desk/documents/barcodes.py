@@ -11,14 +11,15 @@ whole dot.
 
 from __future__ import annotations
 
+import itertools
 import math
+from functools import lru_cache
 
+import segno
 from reportlab.graphics.barcode.code128 import Code128
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
 
-from livenon_desk.documents.fonts import register_fonts
 from livenon_desk.errors import KnownError
 
 MIN_BAR = 0.7  # points: 2 dots at 203 dpi, 3 at 300
@@ -39,7 +40,8 @@ def dot(dpi: int) -> float:
 
 def modules(value: str) -> int:
     """The width of the Code 128 of ``value`` in modules, bars only (no quiet zone)."""
-    return round(float(Code128(value, barWidth=1.0, quiet=0, humanReadable=0).width))
+    first, span = bars(value)[-1]
+    return first + span
 
 
 def module_dots(value: str, width: float, dpi: int) -> int:
@@ -65,7 +67,8 @@ def code128(value: str, width: float, height: float, dpi: int = OFFICE_DPI) -> C
                    lquiet=quiet, rquiet=quiet)
 
 
-def bars(value: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def bars(value: str) -> tuple[tuple[int, int], ...]:
     """The Code 128 of ``value`` as bars: (first module, width in modules) for each."""
     probe = Code128(value, barWidth=1.0, quiet=0, humanReadable=0)
     probe.width  # noqa: B018 - computing the width encodes the value into ``decomposed``
@@ -76,7 +79,7 @@ def bars(value: str) -> list[tuple[int, int]]:
         if element.isupper():
             found.append((at, span))
         at += span
-    return found
+    return tuple(found)
 
 
 def draw_code128(
@@ -89,7 +92,7 @@ def draw_code128(
     size = dot(dpi)
     step = module_dots(value, width, dpi)
     pattern = bars(value)
-    total = (pattern[-1][0] + pattern[-1][1]) * step  # in dots
+    total = modules(value) * step  # in dots
     quiet = QUIET_MODULES * step
     ideal = (x / size + (width / size - total) / 2) if centered else x / size + quiet
     lowest = math.ceil(x / size + quiet - 1e-9)
@@ -109,16 +112,59 @@ def draw_code128(
     return total * size
 
 
-def qr(value: str, size: float) -> Drawing:
-    """A QR code (error correction M, with its four-module quiet zone) ``size`` square."""
-    widget = QrCodeWidget(value, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    # The drawing's own font, so the PDF does not name Helvetica, which it does not embed.
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0],
-                      initialFontName=register_fonts())
-    drawing.add(widget)
-    return drawing
+QR_QUIET_MODULES = 4
+
+
+@lru_cache(maxsize=4096)
+def qr_runs(value: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
+    """The QR code of ``value`` (error correction M at least), encoded once: its size in
+    modules and its dark runs as (row from the top, first column, length).
+
+    Encoding is most of a label's time (every mask pattern is tried and scored), and
+    ReportLab's widget encodes twice, once to measure and once to draw; the cache also
+    spares a return's other cartons, whose labels carry the same RMA."""
+    matrix = segno.make_qr(value, error="m").matrix
+    runs = []
+    for row, cells in enumerate(matrix):
+        column = 0
+        for dark, group in itertools.groupby(cells):
+            length = sum(1 for _ in group)
+            if dark:
+                runs.append((row, column, length))
+            column += length
+    return len(matrix), tuple(runs)
 
 
 def draw_qr(canvas: Canvas, value: str, x: float, y: float, size: float) -> None:
-    qr(value, size).drawOn(canvas, x, y)
+    """The QR code of ``value``, with its four-module quiet zone, ``size`` square, its
+    lower left at (x, y): one filled path of the dark runs."""
+    count, runs = qr_runs(value)
+    box = size / (count + 2 * QR_QUIET_MODULES)
+    canvas.saveState()
+    canvas.translate(x + QR_QUIET_MODULES * box, y + QR_QUIET_MODULES * box)
+    canvas.scale(box, box)
+    path = canvas.beginPath()
+    for row, column, length in runs:
+        path.rect(column, count - 1 - row, length, 1)
+    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()
+
+
+class QrFlowable(Flowable):
+    """A QR code for a Platypus story or table cell, ``size`` square."""
+
+    def __init__(self, value: str, size: float) -> None:
+        super().__init__()
+        self.value = value
+        self.width = self.height = size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        draw_qr(self.canv, self.value, 0, 0, self.width)
+
+
+def qr(value: str, size: float) -> Flowable:
+    """A QR code (error correction M, with its four-module quiet zone) ``size`` square."""
+    return QrFlowable(value, size)
