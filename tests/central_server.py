@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 
 from livenon_desk.central import records, tables
 from livenon_desk.central.app import context_of, create_app
@@ -29,6 +30,7 @@ from livenon_desk.central.settings import CentralSettings
 from livenon_desk.demo.users import DEMO_USERS
 from livenon_desk.sync.client import CentralClient, ClientSettings
 from livenon_desk.sync.retry import RetryPolicy
+from tests.postgres import PostgresServer
 
 TODAY = date(2026, 11, 25)
 ITERATIONS = 1000  # password hashing rounds: fast in tests
@@ -118,8 +120,12 @@ def central_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def central(central_template: Path, tmp_path: Path) -> Iterator[Central]:
     path = tmp_path / "central.sqlite3"
     shutil.copyfile(central_template, path)
+    yield from _serve(str(path))
+
+
+def _serve(url: str) -> Iterator[Central]:
     faults = FaultInjector()
-    settings = CentralSettings(database_url=str(path), rate_per_second=None,
+    settings = CentralSettings(database_url=url, rate_per_second=None,
                                password_iterations=ITERATIONS, in_flight_lease_seconds=60)
     app = create_app(settings, faults=faults)
     running = Central(start_in_thread(app), context_of(app), faults)
@@ -127,6 +133,27 @@ def central(central_template: Path, tmp_path: Path) -> Iterator[Central]:
         yield running
     finally:
         running.close()
+
+
+@pytest.fixture(scope="session")
+def central_postgres_template(postgres: PostgresServer) -> str:
+    """The same demo data as ``central_template``, in a PostgreSQL database that each test
+    copies (CREATE DATABASE ... TEMPLATE)."""
+    url = postgres.create_database("central_template")
+    db = CentralDatabase(url)
+    try:
+        db.create_schema()
+        load_demo(db, returns=40, seed=606, today=TODAY, iterations=ITERATIONS)
+    finally:
+        db.dispose()
+    return make_url(url).database or ""
+
+
+@pytest.fixture
+def central_postgres(postgres: PostgresServer,
+                     central_postgres_template: str) -> Iterator[Central]:
+    """The reference server on its own copy of the demo data on PostgreSQL."""
+    yield from _serve(postgres.create_database(template=central_postgres_template))
 
 
 def inspection_body(ret: records.Entity, **changes: Any) -> dict[str, Any]:

@@ -112,10 +112,12 @@ class PostgresServer:
         return self.run("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
                         "-p", str(self.port), "-U", SUPERUSER, "-d", database, "-c", sql)
 
-    def create_database(self, prefix: str = "t") -> str:
-        """A new, empty database; returns its URL."""
+    def create_database(self, prefix: str = "t", *, template: str | None = None) -> str:
+        """A new database, empty or a copy of ``template`` (a database no one is connected
+        to); returns its URL."""
         name = f"{prefix}_{uuid.uuid4().hex[:12]}"
-        self.psql(f'CREATE DATABASE "{name}"')
+        copy = f' TEMPLATE "{template}"' if template else ""
+        self.psql(f'CREATE DATABASE "{name}"{copy}')
         return self.url(name)
 
     def start(self) -> None:

@@ -13,7 +13,7 @@ from livenon_desk.central.context import CentralContext
 from livenon_desk.central.database import CentralDatabase
 from livenon_desk.central.faults import FaultInjector, FaultMiddleware
 from livenon_desk.central.problems import install_problem_handlers
-from livenon_desk.central.rate_limit import TokenBuckets
+from livenon_desk.central.rate_limit import Buckets, DatabaseBuckets, TokenBuckets
 from livenon_desk.central.settings import CentralSettings
 
 log = logging.getLogger(__name__)
@@ -44,9 +44,11 @@ def create_app(
     tests only: it lets them break connections on purpose."""
     db = database or CentralDatabase(settings.database_url)
     db.create_schema()
-    buckets = None
+    buckets: Buckets | None = None
     if settings.rate_per_second is not None:
-        buckets = TokenBuckets(settings.rate_per_second, settings.burst)
+        # Several server processes share one PostgreSQL, and so its buckets.
+        buckets = (TokenBuckets(settings.rate_per_second, settings.burst) if db.is_sqlite
+                   else DatabaseBuckets(db, settings.rate_per_second, settings.burst))
     app = FastAPI(title=TITLE, version=API_VERSION, openapi_url="/api/v1/openapi.json",
                   docs_url="/api/v1/docs", redoc_url=None)
     app.state.central = CentralContext(db, settings, buckets, faults)

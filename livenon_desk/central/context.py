@@ -10,7 +10,7 @@ from fastapi import Request
 
 from livenon_desk.central.database import CentralDatabase
 from livenon_desk.central.faults import FaultInjector
-from livenon_desk.central.rate_limit import TokenBuckets
+from livenon_desk.central.rate_limit import Buckets
 from livenon_desk.central.settings import CentralSettings
 
 
@@ -18,7 +18,7 @@ from livenon_desk.central.settings import CentralSettings
 class CentralContext:
     db: CentralDatabase
     settings: CentralSettings
-    buckets: TokenBuckets | None
+    buckets: Buckets | None
     faults: FaultInjector | None = None
     clock: Callable[[], float] = field(default=time.time)
 

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
+from sqlalchemy import Connection, Engine, create_engine, event, update
 from sqlalchemy.engine import make_url
 
 from livenon_desk.central import tables
@@ -77,12 +77,10 @@ class CentralDatabase:
             ) from exc
 
     def create_schema(self) -> None:
-        """Create the tables that are missing, and the seq counter."""
-        tables.metadata.create_all(self.engine)
-        with self.write() as c:
-            if c.execute(select(tables.counters.c.value).where(
-                    tables.counters.c.name == "seq")).first() is None:
-                c.execute(insert(tables.counters).values(name="seq", value=0))
+        """Make the tables, or migrate them to the newest revision (Alembic)."""
+        from livenon_desk.central.schema import upgrade_schema
+
+        upgrade_schema(self)
 
     @contextmanager
     def write(self) -> Iterator[Connection]:

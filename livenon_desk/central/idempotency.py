@@ -42,8 +42,12 @@ class StoredResponse:
     etag: str | None = None
 
 
+def well_formed_key(key: str) -> bool:
+    return _KEY.fullmatch(key) is not None
+
+
 def check_key(key: str) -> str:
-    if not _KEY.fullmatch(key):
+    if not well_formed_key(key):
         raise ProblemError(400, "bad-idempotency-key", "Bad Idempotency-Key",
                            "Idempotency-Key must be 1-200 visible ASCII characters.")
     return key

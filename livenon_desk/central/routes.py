@@ -22,6 +22,7 @@ from livenon_desk.central.context import CentralContext, central_context
 from livenon_desk.central.problems import ProblemError
 from livenon_desk.central.responses import documented
 from livenon_desk.central.schemas import (
+    PRINTABLE,
     AuditAnchor,
     AuditEventIn,
     BatchIn,
@@ -47,7 +48,7 @@ Ctx = Annotated[CentralContext, Depends(central_context)]
 Who = Annotated[Principal, Depends(current_principal)]
 IdempotencyKey = Annotated[str, Header(alias="Idempotency-Key", min_length=1, max_length=200)]
 IfMatch = Annotated[str, Header(alias="If-Match", max_length=40)]
-Rma = Annotated[str, Path(min_length=1, max_length=40)]
+Rma = Annotated[str, Path(min_length=1, max_length=40, pattern=PRINTABLE)]
 _ETAG = re.compile(r'(?:W/)?"?(\d{1,10})"?')
 
 

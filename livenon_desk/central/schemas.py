@@ -11,8 +11,10 @@ from livenon_desk.domain.enums import Answer, Decision, Disposition, ParcelCondi
 
 Version = Annotated[int, Field(ge=1, le=2**31 - 1)]
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
-Code = Annotated[str, Field(min_length=1, max_length=40)]
-Name = Annotated[str, Field(min_length=1, max_length=64)]
+# Ids and names: no control characters (a NUL cannot even be stored in PostgreSQL text).
+PRINTABLE = r"^[^\x00-\x1f\x7f]+$"
+Code = Annotated[str, Field(min_length=1, max_length=40, pattern=PRINTABLE)]
+Name = Annotated[str, Field(min_length=1, max_length=64, pattern=PRINTABLE)]
 Text = Annotated[str, Field(max_length=10_000)]
 Cents = Annotated[int, Field(ge=0, le=10**12)]
 WRITE_KINDS = ("receipt", "inspection", "override", "audit_event", "refund_decision")
@@ -106,7 +108,8 @@ class RefundDecisionIn(_In):
 class BatchItem(_In):
     key: Annotated[str, Field(min_length=1, max_length=200)]
     kind: WriteKind
-    entity_id: Code
+    # Checked as a Code item by item (write_flow): one bad id refuses its item alone.
+    entity_id: Annotated[str, Field(max_length=200)]
     if_match: Version | None = None
     body: dict[str, Any]
 

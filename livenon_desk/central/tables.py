@@ -14,6 +14,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Float,
     Integer,
     LargeBinary,
     MetaData,
@@ -157,4 +158,14 @@ audit_anchors = Table(
     Column("events", BigInteger, nullable=False),
     Column("sent_by", String(64), nullable=False),
     Column("updated_at", String(32), nullable=False),
+)
+
+# A token bucket per client (rate_limit.DatabaseBuckets): on PostgreSQL every server process
+# draws from the same bucket. ``at`` is Unix time, which all processes share.
+rate_buckets = Table(
+    "rate_buckets",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("tokens", Float, nullable=False),
+    Column("at", Float, nullable=False),
 )

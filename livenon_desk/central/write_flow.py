@@ -11,9 +11,9 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import Connection
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 
 from livenon_desk.central import idempotency, records
 from livenon_desk.central.auth import Principal
@@ -21,10 +21,12 @@ from livenon_desk.central.context import CentralContext
 from livenon_desk.central.database import SEQ_BLOCK, reserve_seqs, return_unused_seqs
 from livenon_desk.central.idempotency import StoredResponse
 from livenon_desk.central.problems import ProblemError, problem_document
-from livenon_desk.central.schemas import BatchItem, BatchItemResult
+from livenon_desk.central.schemas import BatchItem, BatchItemResult, Code
 from livenon_desk.central.writes import APPLY, WriteRequest
 
 log = logging.getLogger(__name__)
+
+_ENTITY_ID: TypeAdapter[str] = TypeAdapter(Code)
 
 
 @dataclass(frozen=True)
@@ -88,13 +90,15 @@ def perform_batch(
 
 def _prefetch(c: Connection, who: Principal, items: list[BatchItem]) -> None:
     """What the items will read, read at once: their keys' records, their entities."""
-    idempotency.prefetch(c, who.username, [i.key for i in items])
+    # Only well-formed keys and ids: a bad one is refused with its item, not read here.
+    idempotency.prefetch(c, who.username, [i.key for i in items
+                                           if idempotency.well_formed_key(i.key)])
     inspections = {i.entity_id for i in items if i.kind in ("inspection", "override")}
     returns = {i.entity_id for i in items if i.kind == "receipt"}
     returns |= {str(i.body.get("rma_number")) for i in items
                 if i.kind == "inspection" and isinstance(i.body, dict)}
-    records.prefetch(c, "inspection", inspections)
-    records.prefetch(c, "return", returns)
+    records.prefetch(c, "inspection", {k for k in inspections if _is_code(k)})
+    records.prefetch(c, "return", {k for k in returns if _is_code(k)})
     reserve_seqs(c, len(items))
     # On SQLite nothing can race the batch (see _batch_item): its new rows are written
     # together at the end. Elsewhere each item writes at once, under its savepoint.
@@ -103,12 +107,26 @@ def _prefetch(c: Connection, who: Principal, items: list[BatchItem]) -> None:
         c.info[idempotency.PENDING] = []
 
 
+def _is_code(value: str) -> bool:
+    try:
+        _ENTITY_ID.validate_python(value)
+    except ValidationError:
+        return False
+    return True
+
+
 def _batch_item(
     c: Connection, context: CentralContext, who: Principal, item: BatchItem, now: int
 ) -> BatchItemResult:
     model, apply = APPLY[item.kind]
     try:
         idempotency.check_key(item.key)
+        try:
+            _ENTITY_ID.validate_python(item.entity_id)
+        except ValidationError as exc:
+            raise ProblemError(422, "invalid-request", "Invalid request",
+                               "The entity_id failed validation.",
+                               extra={"errors": validation_errors(exc)}) from None
         try:
             body = model.model_validate(item.body)
         except ValidationError as exc:
@@ -138,6 +156,12 @@ def _batch_item(
         return BatchItemResult(key=item.key, status=response.status, body=response.body)
     except ProblemError as exc:
         return BatchItemResult(key=item.key, status=exc.status, body=exc.document())
+    except DataError as exc:
+        # A value the database cannot hold that validation let through: this item's fault.
+        log.warning("batch item %s refused by the database: %s", item.kind, exc.orig)
+        return BatchItemResult(key=item.key, status=422, body=problem_document(
+            422, "invalid-request", "Invalid request",
+            "A value in this change cannot be stored."))
     except IntegrityError:
         # Another transaction wrote the same key (or record) at the same moment.
         return BatchItemResult(key=item.key, status=409, body=problem_document(

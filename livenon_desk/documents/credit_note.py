@@ -56,6 +56,7 @@ def credit_note_pdf(note: CreditNoteInfo, company: CompanyDetails, lang: Lang | 
         ], width),
         gap(8),
         para(tr("credit.body", lang)),
+        para(_refund_sentence(note, payment, lang)),
         para(labelled("reason", lang, enum_text(note.reason_code, lang)), "small"),
         heading(tr("credit.lines", lang)),
         data_table(
@@ -71,8 +72,22 @@ def credit_note_pdf(note: CreditNoteInfo, company: CompanyDetails, lang: Lang | 
             right=(3, 4, 5), lang=lang,
         ),
         gap(8),
-        keep(heading(tr("refund", lang)), *refund_block(refund, lang, width)),
+        keep(heading(tr("refund", lang)),
+             *refund_block(refund, lang, width, for_customer=True)),
     ]
     if note.approved_by:
         story += [gap(10), para(labelled("approved_by", lang, note.approved_by), "small")]
     return build_pdf(frame, story, subject=f"{note.credit_note_number} {note.rma_number}")
+
+
+def _refund_sentence(note: CreditNoteInfo, payment: str, lang: Lang) -> str:
+    """How much goes back, to which payment method (last four digits only), and when (P6)."""
+    refund = note.refund
+    amount = money(refund.amount, refund.currency)
+    if refund.due_by and refund.due_from:
+        return tr("credit.refund_between", lang, amount=amount, payment=payment,
+                  start=day(refund.due_from, lang), end=day(refund.due_by, lang))
+    if refund.due_by:
+        return tr("credit.refund_by", lang, amount=amount, payment=payment,
+                  end=day(refund.due_by, lang))
+    return tr("credit.refund_within", lang, amount=amount, payment=payment)

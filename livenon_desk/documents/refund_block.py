@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from reportlab.platypus import Flowable
 
 from livenon_desk.documents.blocks import gap, para
-from livenon_desk.documents.data import Lang, RefundInfo
+from livenon_desk.documents.data import Deduction, Lang, RefundInfo
 from livenon_desk.documents.formatting import day, money
 from livenon_desk.documents.texts import both, labelled, tr
 from livenon_desk.documents.totals import totals
 
 
-def refund_block(refund: RefundInfo | None, lang: Lang, width: float) -> list[Flowable]:
-    """Price paid, each deduction with its rule id, the refund due and when (P6, P7, T2)."""
+def refund_block(refund: RefundInfo | None, lang: Lang, width: float, *,
+                 for_customer: bool = False) -> list[Flowable]:
+    """Price paid, each deduction with its rule id, the refund due and when (P6, P7, T2).
+
+    For the customer (the credit note) each deduction is told in plain words (P7) and the
+    warehouse's own notes are left out; the paper says when the refund is due itself.
+    """
     if refund is None:
         return [para(tr("refund.none", lang))]
     rows = [(tr("refund.price_paid", lang), money(refund.price_paid))]
@@ -25,14 +32,42 @@ def refund_block(refund: RefundInfo | None, lang: Lang, width: float) -> list[Fl
     ]
     notes = []
     if not refund.deductions:
-        notes.append(tr("no_deductions", lang))
+        notes.append(tr("no_deductions" if "T1" in refund.rule_ids
+                        else "no_deductions.personal", lang))
+    if for_customer:
+        notes += [deduction_words(d, refund, lang) for d in refund.deductions]
     if refund.rule_ids:
         notes.append(labelled("refund.rules", lang, ", ".join(refund.rule_ids)))
-    if refund.due_by:
+    if not for_customer and refund.due_by:
         end = day(refund.due_by, lang)
         notes.append(tr("refund.due_between", lang, start=day(refund.due_from, lang), end=end)
                      if refund.due_from else tr("refund.due", lang, end=end))
-    if refund.notify_customer and refund.deductions:
+    if not for_customer and refund.notify_customer and refund.deductions:
         notes.append(tr("refund.notify", lang))
     block += [gap(4), *(para(n, "small") for n in notes)]
     return block
+
+
+def deduction_words(d: Deduction, refund: RefundInfo, lang: Lang) -> str:
+    """P7: which rule, what for, and the label's actual cost or the estimate with its share
+    of the price, in a sentence the customer can check."""
+    currency = refund.currency
+    if d.label_cost is not None:
+        text = tr("deduction.label_cost", lang, cost=money(d.label_cost, currency))
+    elif d.estimate_rate is not None:
+        text = tr("deduction.estimate", lang, percent=_percent(d.estimate_rate),
+                  price=money(refund.price_paid, currency),
+                  estimate=money(refund.price_paid * d.estimate_rate, currency))
+    else:
+        what = both(d.label_en, d.label_zh, lang)
+        return tr("deduction.other", lang, what=what[:1].upper() + what[1:], rule=d.rule_id,
+                  amount=money(d.amount, currency))
+    if d.cap_rate is not None:
+        text += (" " if lang == "en" else "") + tr(
+            "deduction.capped", lang, percent=_percent(d.cap_rate),
+            amount=money(d.amount, currency))
+    return text
+
+
+def _percent(rate: Decimal) -> str:
+    return f"{rate * 100:.0f} %"

@@ -99,12 +99,24 @@ def _top(ret: ReturnInfo, lang: Lang, width: float, zone: str) -> Table:
 
 
 def _shipping(ret: ReturnInfo, lang: Lang, email: str) -> list[str]:
-    if ret.label_type is LabelType.PREPAID and ret.carrier:
+    """P4 as it applies to this return: its label or the customer's own courier, and who
+    pays the shipping (T1, T2), with the deduction only where a pre-paid label has one (P7).
+    """
+    prepaid = ret.label_type is LabelType.PREPAID
+    if prepaid and ret.carrier:
         how = tr("form.ship.prepaid", lang, carrier=ret.carrier)
+    elif prepaid:
+        how = tr("form.ship.prepaid_any", lang)
     else:
         how = tr("form.ship.own", lang)
-    pays = ("form.who_pays.quality" if ret.reason_category is ReasonCategory.QUALITY
-            else "form.who_pays.personal")
+    if ret.reason_category is ReasonCategory.QUALITY:
+        pays = "form.who_pays.quality"
+    elif prepaid:
+        pays = "form.who_pays.prepaid"
+    elif ret.label_type is LabelType.OWN_COURIER:
+        pays = "form.who_pays.own"
+    else:
+        pays = "form.who_pays.personal"
     return [how, tr(pays, lang), tr("form.refund", lang),
             tr("form.questions", lang, email=email, order=ret.order_number)]
 

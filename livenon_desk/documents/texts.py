@@ -133,11 +133,44 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "deductions": ("Deductions", "扣款"),
     "no_deductions": ("No deductions (T1: Livenon pays the shipping of quality returns).",
                       "无扣款（T1：质量问题退货由 Livenon 承担运费）。"),
+    "no_deductions.personal": (
+        "No deductions: no Livenon pre-paid label is charged to this return (P7, T2).",
+        "无扣款：本次退货不收取 Livenon 预付标签的费用（P7、T2）。",
+    ),
+    "deduction.label_cost": (
+        "Return shipping (P7, T2): as this is a return for a personal reason, the cost of "
+        "Livenon's pre-paid return label, {cost}, is deducted.",
+        "退货运费（P7、T2）：本次为个人原因退货，Livenon 预付退货标签的费用 {cost} 从退款中扣除。",
+    ),
+    "deduction.estimate": (
+        "Return shipping (P7, T2): as this is a return for a personal reason, the cost of "
+        "Livenon's pre-paid return label is deducted. Its cost is not known yet, so it is "
+        "estimated at {percent} of the price paid ({price}): {estimate}.",
+        "退货运费（P7、T2）：本次为个人原因退货，Livenon 预付退货标签的费用从退款中扣除；"
+        "该费用尚未确定，按实付金额（{price}）的 {percent} 估算：{estimate}。",
+    ),
+    "deduction.capped": (
+        "The deduction is capped at {percent} of the price paid: {amount}.",
+        "扣款以实付金额的 {percent} 为上限：{amount}。",
+    ),
+    "deduction.other": ("{what} ({rule}): {amount} is deducted.",
+                        "{what}（{rule}）：扣除 {amount}。"),
     "credit.lines": ("Returned items", "退货商品"),
-    "credit.body": (
-        "We have received and inspected your return. The amount below is refunded to your "
-        "original payment method (P6).",
-        "我们已收到并检验您的退货。以下金额将退回您的原支付方式（P6）。",
+    "credit.body": ("We have received and inspected your return.", "我们已收到并检验您的退货。"),
+    "credit.refund_between": (
+        "{amount} is refunded to {payment}, the payment method of your order, between "
+        "{start} and {end} (P6).",
+        "{amount} 将于 {start} 至 {end} 之间退回您下单时的支付方式 {payment}（P6）。",
+    ),
+    "credit.refund_by": (
+        "{amount} is refunded to {payment}, the payment method of your order, by {end} "
+        "(P6).",
+        "{amount} 将最迟于 {end} 退回您下单时的支付方式 {payment}（P6）。",
+    ),
+    "credit.refund_within": (
+        "{amount} is refunded to {payment}, the payment method of your order, within "
+        "1-7 days (P6).",
+        "{amount} 将在 1-7 天内退回您下单时的支付方式 {payment}（P6）。",
     ),
     "timeline": ("Timeline of the return", "退货时间线"),
     "event": ("Event", "事件"),
@@ -196,6 +229,21 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "form.who_pays.quality": (
         "Quality-related return: Livenon pays the return shipping (T1).",
         "质量问题退货：退货运费由 Livenon 承担（T1）。",
+    ),
+    "form.who_pays.prepaid": (
+        "Personal-reason return: the return shipping is yours, so the pre-paid label's cost "
+        "is deducted from your refund (P7, T2).",
+        "个人原因退货：退货运费由您承担，预付标签的费用将从您的退款中扣除（P7、T2）。",
+    ),
+    "form.who_pays.own": (
+        "Personal-reason return: you pay your courier for the return shipping, and nothing "
+        "is deducted from your refund for it (T2).",
+        "个人原因退货：退货运费由您直接支付给快递公司，退款中不再扣除运费（T2）。",
+    ),
+    "form.ship.prepaid_any": (
+        "Attach Livenon's pre-paid label and drop the parcel off with the carrier it names. "
+        "Keep your receipt.",
+        "请贴上 Livenon 提供的预付标签，并交给标签上注明的承运商寄出，保留寄件凭证。",
     ),
     "form.who_pays.personal": (
         "Personal-reason return: the return shipping is yours; with our pre-paid label its "

@@ -8,7 +8,7 @@ given out by largest remainder so that the lines' parts add up to the return's d
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from livenon_desk.domain.enums import LabelType, ReasonCategory
@@ -31,6 +31,12 @@ class Deduction:
     label_zh: str
     amount: Decimal
     return_amount: Decimal | None = None
+    # What the return's deduction was worked out from, so that the customer can be told in
+    # plain words (P7): the label's actual cost, or the share of the price it is estimated
+    # at (T2); ``cap_rate`` when the policy's cap cut it down.
+    label_cost: Decimal | None = None
+    estimate_rate: Decimal | None = None
+    cap_rate: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -104,8 +110,7 @@ def recommend_return_refund(
     line_recs = []
     for n, (line, price) in enumerate(zip(lines, prices, strict=True)):
         parts = tuple(
-            Deduction(d.rule_id, d.label_en, d.label_zh, share[n],
-                      d.amount if len(lines) > 1 else None)
+            replace(d, amount=share[n], return_amount=d.amount if len(lines) > 1 else None)
             for d, share in zip(deductions, shares, strict=True))
         line_recs.append((line.key, _recommendation(price, parts, currency, notify, rule_ids)))
     whole = _recommendation(total, tuple(deductions), currency, notify, rule_ids)
@@ -193,10 +198,14 @@ def _label_deduction(
     rules = policy.refund
     cap = round_money(total * rules.max_rate, currency)
     if label_cost is not None:
-        amount = min(round_money(label_cost, currency), cap, total)
-        return Deduction("P7", "return shipping label", "退货运费（预付标签）", amount)
+        cost = round_money(label_cost, currency)
+        amount = min(cost, cap, total)
+        return Deduction("P7", "return shipping label", "退货运费（预付标签）", amount,
+                         label_cost=cost, cap_rate=rules.max_rate if amount < cost else None)
     rate = rules.estimated_rate_cross_border if cross_border else rules.estimated_rate_domestic
-    amount = min(round_money(total * rate, currency), cap, total)
+    estimate = round_money(total * rate, currency)
+    amount = min(estimate, cap, total)
     percent = f"{rate * 100:.0f} %"
     return Deduction("T2", f"return shipping, estimated at {percent} of the price",
-                     f"退货运费，按商品价格的 {percent} 估算", amount)
+                     f"退货运费，按商品价格的 {percent} 估算", amount, estimate_rate=rate,
+                     cap_rate=rules.max_rate if amount < estimate else None)

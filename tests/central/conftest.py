@@ -1,3 +1,8 @@
-from tests.central_server import central, central_template
+from tests.central_server import (
+    central,
+    central_postgres,
+    central_postgres_template,
+    central_template,
+)
 
-__all__ = ["central", "central_template"]
+__all__ = ["central", "central_postgres", "central_postgres_template", "central_template"]

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from livenon_desk.central.app import context_of, create_app
+from livenon_desk.central.database import CentralDatabase
+from livenon_desk.central.passwords import set_user
 from livenon_desk.central.rate_limit import TokenBuckets
+from livenon_desk.central.serve import start_in_thread
+from livenon_desk.central.settings import CentralSettings
+from livenon_desk.sync.client import CentralClient, ClientSettings
 from livenon_desk.sync.errors import BusyError
 from livenon_desk.sync.retry import RetryPolicy
-from tests.central_server import Central
+from tests.central_server import ITERATIONS, PASSWORDS, Central
 
 
 class FakeClock:
@@ -73,3 +79,32 @@ def test_sign_in_is_limited_per_address(central: Central) -> None:
     central.client(retry=RetryPolicy(attempts=1))
     with pytest.raises(BusyError):
         central.client(retry=RetryPolicy(attempts=1))
+
+
+def test_on_postgresql_the_server_processes_share_each_clients_bucket(
+        postgres_url: str) -> None:
+    db = CentralDatabase(postgres_url)
+    db.create_schema()
+    with db.write() as c:
+        set_user(c, "inspector", PASSWORDS["inspector"], "inspector", ITERATIONS)
+    db.dispose()
+    # Two servers, each with its own engine, as two processes would have.
+    settings = CentralSettings(database_url=postgres_url, rate_per_second=0.001, burst=2,
+                               password_iterations=ITERATIONS)
+    apps = [create_app(settings), create_app(settings)]
+    servers = [start_in_thread(app) for app in apps]
+    clients = [CentralClient(ClientSettings(s.url, retry=RetryPolicy(attempts=1)))
+               for s in servers]
+    try:
+        clients[0].sign_in("inspector", PASSWORDS["inspector"])  # this address: 1 of 2
+        clients[1].sign_in("inspector", PASSWORDS["inspector"])  # 2 of 2, elsewhere
+        with pytest.raises(BusyError) as busy:
+            clients[0].sign_in("inspector", PASSWORDS["inspector"])
+        assert busy.value.status == 429
+    finally:
+        for client in clients:
+            client.close()
+        for server in servers:
+            server.stop()
+        for app in apps:
+            context_of(app).db.dispose()

@@ -183,7 +183,7 @@ def refund() -> RefundInfo:
     return RefundInfo(
         currency="USD", price_paid=Decimal("899.00"),
         deductions=(Deduction("P7", "return shipping label", "退货运费（预付标签）",
-                              Decimal("86.40")),),
+                              Decimal("86.40"), label_cost=Decimal("86.40")),),
         amount=Decimal("812.60"), rule_ids=("P7", "T2", "P6"), notify_customer=True,
         due_from=date(2025, 7, 30), due_by=date(2025, 8, 5),
     )

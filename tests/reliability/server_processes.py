@@ -68,8 +68,8 @@ def central_processes(database_url: str, count: int, folder: Path) -> Iterator[l
                 process = subprocess.Popen(
                     [sys.executable, "-m", "livenon_desk", "central", "--db", database_url,
                      "--host", "127.0.0.1", "--port", str(port),
-                     # No rate limit: the harness is the only client.
-                     "--rate", "1000000", "--burst", "1000000"],
+                     # No rate limit (0 turns it off): the harness is the only client.
+                     "--rate", "0"],
                     stdout=out, stderr=subprocess.STDOUT, env=env)
             servers.append(ServerProcess(process, f"http://127.0.0.1:{port}", log))
         deadline = time.monotonic() + START_TIMEOUT_SECONDS

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from livenon_desk.domain.enums import Answer, Decision, Disposition, ReturnStatus
+from livenon_desk.domain.enums import (
+    Answer,
+    Decision,
+    Disposition,
+    LabelType,
+    ReasonCode,
+    ReturnStatus,
+)
 from livenon_desk.domain.policy import default_policies
 from livenon_desk.errors import RestrictedError, ValidationError
 from livenon_desk.models import AuditEvent, ReturnLine
@@ -204,3 +211,16 @@ def test_a_return_applied_before_the_first_policy_prints_and_is_reviewed(
     assert [line.decision for line in detail.lines] == [Decision.NEEDS_REVIEW]
     e2 = next(r for r in detail.lines[0].rules if r.rule_id == "E2")
     assert "2024-07-18" in e2.reason_en
+
+
+def test_a_credit_note_tells_the_customer_how_the_estimated_deduction_was_made(
+    store: Store, documents: DocumentService, inspections: InspectionService, tmp_path: Path
+) -> None:
+    built = _inspected(store, inspections, tmp_path, reason=ReasonCode.SIZE_MISMATCH,
+                       label_type=LabelType.PREPAID, label_cost_cents=None)
+    note = " ".join(text(documents.render(INSPECTOR, DocumentKind.CREDIT_NOTE,
+                                          built.rma_number).pdf).split())
+    # No label cost on file: the policy's domestic estimate, said to be one (P7, T2).
+    assert "Its cost is not known yet, so it is estimated at 10 % of the price paid" in note
+    assert "The customer is told" not in note and "T1" not in note
+    assert "is refunded to Visa •••• 4242, the payment method of your order" in note

@@ -99,7 +99,10 @@ def test_the_credit_note_and_the_report_show_one_deduction(
     built = _two_line_personal_return(store, inspections)
     documents = DocumentService(store, default_policies(), photos, clock=lambda: NOW)
     note = text(documents.render(INSPECTOR, DocumentKind.CREDIT_NOTE, built.rma_number).pdf)
-    assert note.count("150.00") == 1
+    # One deduction row; the words under it name the label's cost once more (P7).
+    assert note.count("− 150.00") == 1
+    assert "the cost of Livenon's pre-paid return label, USD 150.00, is deducted" in " ".join(
+        note.split())
     assert "90.00" not in note and "60.00" not in note
     assert "850.00" in note
     report = text(documents.render(INSPECTOR, DocumentKind.INSPECTION_REPORT,
