@@ -77,6 +77,12 @@ def explanation_text(detail: ReturnDetail, language: str = "en") -> str:
     ]
     if detail.restricted:
         out.append(f"RESTRICTED: {detail.restricted_reason or ''}".rstrip())
+    if detail.instructions_deadline:
+        overdue = ("  已逾期" if zh else "  OVERDUE") if detail.instructions_overdue else ""
+        target, deadline = detail.instructions_target, detail.instructions_deadline
+        out.append(
+            f"退货说明应于 {target}（P2 目标）、最迟 {deadline} 发出{overdue}" if zh
+            else f"instructions due {target} (P2 target), {deadline} at the latest{overdue}")
     if detail.inspection_deadline:
         overdue = "  OVERDUE" if detail.inspection_overdue else ""
         out.append(
@@ -93,6 +99,11 @@ def explanation_text(detail: ReturnDetail, language: str = "en") -> str:
         for rule in line.rules:
             reason = rule.reason_zh if zh else rule.reason_en
             out.append(f"  {rule.rule_id:<3} {_OUTCOME_MARK[rule.outcome.value]:<7} {reason}")
+        if line.refund_deadline is not None:
+            overdue = ("  已逾期" if zh else "  OVERDUE") if line.refund_overdue else ""
+            start, end = line.refund_target, line.refund_deadline
+            out.append(f"  退款期限 {start} 至 {end}（P6）{overdue}" if zh
+                       else f"  refund due {start} to {end} (P6){overdue}")
         if line.refund is not None:
             r = line.refund
             out.append(f"  refund: {r.currency} {r.price_paid}")

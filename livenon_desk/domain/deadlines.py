@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from livenon_desk.domain.enums import ReturnStatus
 from livenon_desk.domain.policy import Policy
+
+# P6: a passed line's refund is still to be paid while its return is in these states.
+REFUND_OPEN = frozenset({ReturnStatus.INSPECTING, ReturnStatus.INSPECTED,
+                         ReturnStatus.REFUND_APPROVED})
 
 
 @dataclass(frozen=True)
@@ -42,17 +47,26 @@ def is_overdue(due: DueDates, now: datetime, policy: Policy) -> bool:
     return policy.local_date(now) > due.deadline
 
 
-def overdue_before(policy: Policy, now: datetime) -> datetime:
-    """The instant before which a receipt is past its P5 deadline today.
+def overdue_before(policy: Policy, now: datetime, business_days: int | None = None) -> datetime:
+    """The instant before which a receipt is past its P5 deadline today (or, given
+    ``business_days``, an application past its P2 deadline).
 
-    Deadlines never move back as the receipt day moves forward, so walking back from
-    today to the last receipt day that is already overdue finds the boundary.
+    Deadlines never move back as the start day moves forward, so walking back from
+    today to the last start day that is already overdue finds the boundary.
     """
+    days = policy.inspection_deadline_bd if business_days is None else business_days
     today = policy.local_date(now)
     day = today
-    while policy.calendar.add_business_days(day, policy.inspection_deadline_bd) >= today:
+    while policy.calendar.add_business_days(day, days) >= today:
         day -= timedelta(days=1)
     first_on_time = day + timedelta(days=1)
+    midnight = datetime.combine(first_on_time, time(), tzinfo=policy.time_zone)
+    return midnight.astimezone(UTC)
+
+
+def refund_overdue_before(policy: Policy, now: datetime) -> datetime:
+    """P6: the instant before which a pass is past its refund deadline today."""
+    first_on_time = policy.local_date(now) - timedelta(days=policy.refund_max_days)
     midnight = datetime.combine(first_on_time, time(), tzinfo=policy.time_zone)
     return midnight.astimezone(UTC)
 

@@ -94,6 +94,11 @@ class LineView:
     rule_decision: Decision | None = None  # what the rules decided, when overridden
     override_by: str | None = None
     override_reason: str | None = None
+    # P6: refunded 1-7 days after the pass (the inspection, or the approved exception).
+    passed_at: datetime | None = None
+    refund_target: date | None = None
+    refund_deadline: date | None = None
+    refund_overdue: bool = False
 
 
 @dataclass(frozen=True)
@@ -141,6 +146,10 @@ class ReturnDetail:
     short_closed_by: str | None = None
     # The refund of the refunded lines together: P7/T2 deducted once for the return.
     refund: RefundView | None = None
+    # P2: return instructions 1-2 business days after the application.
+    instructions_target: date | None = None
+    instructions_deadline: date | None = None
+    instructions_overdue: bool = False
 
     @property
     def cartons_missing(self) -> bool:

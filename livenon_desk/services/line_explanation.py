@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -80,9 +81,20 @@ def explain_lines(
                 rule_decision=evaluation.decision,
                 override_by=inspection.override_by if inspection else None,
                 override_reason=inspection.override_reason if inspection else None,
+                passed_at=_passed_at(inspection, decision),
             )
         )
     return views, (return_refund_view(whole) if refunded else None)
+
+
+def _passed_at(inspection: Inspection | None, decision: Decision) -> datetime | None:
+    """When the line passed (P6 counts from it): the approved exception, else the
+    finished inspection."""
+    if inspection is None or decision not in _REFUNDABLE or inspection.finished_at is None:
+        return None
+    if inspection.override_decision is not None:
+        return inspection.override_at or inspection.updated_at
+    return inspection.finished_at
 
 
 def return_refund(

@@ -5,11 +5,19 @@ from __future__ import annotations
 import logging
 from array import array
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from livenon_desk.domain.deadlines import inspection_due, is_overdue
+from livenon_desk.domain.deadlines import (
+    REFUND_OPEN,
+    inspection_due,
+    instructions_due,
+    is_overdue,
+    refund_due,
+)
 from livenon_desk.domain.enums import ReturnStatus
 from livenon_desk.domain.payment_display import payment_display
 from livenon_desk.domain.policy import Policy, PolicySet
@@ -19,6 +27,7 @@ from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.dto import (
     AddressView,
     CodeKind,
+    LineView,
     LookupMatch,
     ReturnDetail,
     ReturnFilter,
@@ -119,6 +128,8 @@ class ReturnsService:
             lines, refund = explain_lines(s, policy, ret, order)
         now = self._clock()
         due = inspection_due(policy, ret.received_at) if ret.received_at else None
+        instructions = instructions_due(policy, ret.applied_at)
+        refund_open = ret.status in REFUND_OPEN
         return ReturnDetail(
             return_id=ret.id,
             rma_number=ret.rma_number,
@@ -155,7 +166,7 @@ class ReturnsService:
             inspection_overdue=bool(
                 due and _open_for_inspection(ret) and is_overdue(due, now, policy)
             ),
-            lines=tuple(lines),
+            lines=tuple(_with_refund_due(line, policy, now, refund_open) for line in lines),
             parcel_condition=ret.parcel_condition,
             invoice_enclosed=ret.invoice_enclosed,
             return_form_enclosed=ret.return_form_enclosed,
@@ -164,12 +175,27 @@ class ReturnsService:
             short_closed_reason=ret.short_closed_reason,
             short_closed_by=ret.short_closed_by,
             refund=refund,
+            instructions_target=instructions.target,
+            instructions_deadline=instructions.deadline,
+            instructions_overdue=(ret.status is ReturnStatus.APPLIED
+                                  and ret.instructions_sent_at is None
+                                  and is_overdue(instructions, now, policy)),
         )
 
 
 _AWAITING_INSPECTION = frozenset(
     {ReturnStatus.PARTIALLY_RECEIVED, ReturnStatus.RECEIVED, ReturnStatus.INSPECTING}
 )
+
+
+def _with_refund_due(line: LineView, policy: Policy, now: datetime,
+                     refund_open: bool) -> LineView:
+    """P6: a passed line is refunded 1-7 days after its pass; overdue while unpaid."""
+    if line.passed_at is None:
+        return line
+    due = refund_due(policy, line.passed_at)
+    return replace(line, refund_target=due.target, refund_deadline=due.deadline,
+                   refund_overdue=refund_open and is_overdue(due, now, policy))
 
 
 def _open_for_inspection(ret: ReturnRequest) -> bool:

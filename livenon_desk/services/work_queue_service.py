@@ -7,7 +7,12 @@ from datetime import datetime, time, timedelta
 
 from sqlalchemy import case, func, select
 
-from livenon_desk.domain.deadlines import overdue_before, start_of_local_day
+from livenon_desk.domain.deadlines import (
+    REFUND_OPEN,
+    overdue_before,
+    refund_overdue_before,
+    start_of_local_day,
+)
 from livenon_desk.domain.enums import Decision, ReasonCode, ReturnStatus
 from livenon_desk.domain.policy import PolicySet
 from livenon_desk.models import Inspection, ReturnLine, ReturnRequest
@@ -30,7 +35,8 @@ class WorkQueueService:
         self._clock = clock
 
     def queues(self) -> list[Queue]:
-        """Awaiting receipt; awaiting inspection by P5 deadline; overdue; inspected today."""
+        """Awaiting receipt; awaiting inspection by P5 deadline; overdue; inspected today;
+        instructions overdue (P2); refunds overdue (P6)."""
         now = self._clock()
         policy = self._policies.latest
         definitions = [
@@ -44,6 +50,15 @@ class WorkQueueService:
              SortKey.RECEIVED_AT, False),
             ("inspected_today", ReturnFilter(inspected_since=start_of_local_day(policy, now)),
              SortKey.RECEIVED_AT, True),
+            # P2: applied for, instructions not sent, past 2 business days.
+            ("instructions_overdue", ReturnFilter(
+                statuses=frozenset({ReturnStatus.APPLIED}),
+                applied_before=overdue_before(policy, now, policy.instructions_deadline_bd)),
+             SortKey.APPLIED_AT, False),
+            # P6: a line passed more than 7 days ago, the refund not yet closed.
+            ("refund_overdue", ReturnFilter(
+                statuses=REFUND_OPEN, passed_before=refund_overdue_before(policy, now)),
+             SortKey.RECEIVED_AT, False),
         ]
         with self._store.read_session() as s:
             return [Queue(key, flt, sort, desc, count_returns(s, flt))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, func, select
+from sqlalchemy import ColumnElement, Row, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from livenon_desk.domain.enums import Decision
 from livenon_desk.models import Customer, Inspection, Order, ReturnLine, ReturnRequest
 from livenon_desk.store.rows import ReturnFilter, ReturnRow, SortKey
 
@@ -57,7 +59,24 @@ def _conditions(flt: ReturnFilter) -> list[ColumnElement[bool]]:
             .where(Inspection.finished_at >= flt.inspected_since)
         )
         conditions.append(R.id.in_(finished))
+    if flt.passed_before is not None:
+        conditions.append(R.id.in_(_passed_before(flt.passed_before)))
     return conditions
+
+
+def _passed_before(moment: datetime) -> Select[int]:
+    """Returns with a line passed before ``moment``: eligible when finished, or approved
+    as an exception (the pass is then the approval)."""
+    eligible = Decision.ELIGIBLE
+    return (
+        select(ReturnLine.return_id)
+        .join(Inspection, Inspection.return_line_id == ReturnLine.id)
+        .where(Inspection.finished_at.is_not(None))
+        .where(or_(
+            and_(Inspection.override_decision == eligible, Inspection.override_at < moment),
+            and_(Inspection.override_decision.is_(None), Inspection.decision == eligible,
+                 Inspection.finished_at < moment)))
+    )
 
 
 _ROW_COLUMNS = (R.id, R.rma_number, Order.order_number, Customer.name, R.status,

@@ -52,6 +52,9 @@ class ReturnFilter:
     applied_before: datetime | None = None
     received_before: datetime | None = None
     inspected_since: datetime | None = None
+    # P6: a line passed (eligible, or approved as an exception) before this instant, the
+    # refund not yet closed.
+    passed_before: datetime | None = None
 
 
 _INDEXED_SORTS = frozenset({

@@ -131,6 +131,9 @@ def detail_html(detail: ReturnDetail, chinese: bool, locale: QLocale | None = No
             ),
         }[detail.returned_goods_marked]
         rows.append((QCoreApplication.translate("DetailPane", "Cross-border (T3)"), e(marked)))
+    if detail.instructions_deadline is not None:
+        rows.append((QCoreApplication.translate("DetailPane", "Instructions by (P2)"),
+                     _instructions(detail, loc)))
     if detail.inspection_deadline is not None:
         due = (
             f"{_date(detail.inspection_target, loc)} · {w['deadline']} "
@@ -149,6 +152,19 @@ def detail_html(detail: ReturnDetail, chinese: bool, locale: QLocale | None = No
     for number, line in enumerate(detail.lines, start=1):
         parts.append(_line_html(number, line, detail.currency, chinese, loc))
     return "".join(parts)
+
+
+def _instructions(detail: ReturnDetail, loc: QLocale) -> str:
+    """P2: the target and deadline; when sent, the day they went; overdue in red."""
+    w = _words()
+    due = (f"{_date(detail.instructions_target, loc)} · {escape(w['deadline'])} "
+           f"{_date(detail.instructions_deadline, loc)}")
+    if detail.instructions_sent_at is not None:
+        due += " · " + escape(QCoreApplication.translate("DetailPane", "sent {when}").format(
+            when=_date(detail.instructions_sent_at, loc)))
+    if detail.instructions_overdue:
+        due += f" <span class='overdue'>{escape(w['overdue'])}</span>"
+    return due
 
 
 def _line_html(number: int, line: LineView, currency: str, chinese: bool, loc: QLocale) -> str:
@@ -180,6 +196,13 @@ def _line_html(number: int, line: LineView, currency: str, chinese: bool, loc: Q
     out.append("</table>")
     if line.refund is not None:
         out.append(refund_html(line.refund, chinese, loc))
+    if line.refund_deadline is not None:
+        due = e(QCoreApplication.translate("DetailPane", "Refund due (P6): {start} to {end}")
+                .format(start=_date(line.refund_target, loc),
+                        end=_date(line.refund_deadline, loc)))
+        if line.refund_overdue:
+            due += f" <span class='overdue'>{e(w['overdue'])}</span>"
+        out.append(f"<p>{due}</p>")
     out.append("</div>")
     return "".join(out)
 

@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         refresh = action(self.tr("&Refresh"), [
             QKeySequence(QKeySequence.StandardKey.Refresh)], self.refresh_all)
         queue_keys = ("awaiting_receipt", "awaiting_inspection", "overdue", "inspected_today",
-                      "all")
+                      "instructions_overdue", "refund_overdue", "all")
         view_menu.addActions([find, clear, refresh])
         view_menu.addSeparator()
         for number, key in enumerate(queue_keys, start=1):

@@ -12,6 +12,10 @@ from livenon_desk.views.formatting import format_count
 ALL = "all"
 
 
+# Lists of work past its deadline (P5, P2, P6): shown in red when not empty.
+_LATE = frozenset({"overdue", "instructions_overdue", "refund_overdue"})
+
+
 class QueuePanel(QWidget):
     chosen = Signal(object)  # a Queue, or None for every return
 
@@ -23,6 +27,8 @@ class QueuePanel(QWidget):
             "awaiting_inspection": self.tr("Awaiting inspection"),
             "overdue": self.tr("Overdue for inspection"),
             "inspected_today": self.tr("Inspected today"),
+            "instructions_overdue": self.tr("Instructions overdue"),
+            "refund_overdue": self.tr("Refund overdue"),
             ALL: self.tr("All returns"),
         }
         title = QLabel(self.tr("Work queue"))
@@ -34,6 +40,10 @@ class QueuePanel(QWidget):
         tips = {
             "awaiting_inspection": self.tr("Oldest receipt first: the P5 deadline order"),
             "overdue": self.tr("Past the P5 deadline (5 business days after receipt)"),
+            "instructions_overdue": self.tr(
+                "Return instructions not sent within 2 business days of the application (P2)"),
+            "refund_overdue": self.tr(
+                "Passed more than 7 days ago and not yet refunded (P6)"),
         }
         for key, text in self._titles.items():
             item = QListWidgetItem(text)
@@ -64,7 +74,7 @@ class QueuePanel(QWidget):
             if queue is not None:
                 text = f"{text}  ({format_count(queue.count)})"
             item.setText(text)
-            if key == "overdue" and queue is not None and queue.count:
+            if key in _LATE and queue is not None and queue.count:
                 item.setForeground(QColor("#b3261e"))
 
     def title(self, key: str) -> str:

@@ -338,6 +338,21 @@
         <source>Cartons missing: {what}. Scan each carton as it arrives.</source>
         <translation>缺少纸箱：{what}。请在每箱到货时扫描。</translation>
     </message>
+    <message>
+        <location filename="../../livenon_desk/views/detail_html.py" line="135" />
+        <source>Instructions by (P2)</source>
+        <translation>退货说明发出期限（P2）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/detail_html.py" line="200" />
+        <source>Refund due (P6): {start} to {end}</source>
+        <translation>退款期限（P6）：{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/detail_html.py" line="163" />
+        <source>sent {when}</source>
+        <translation>已于 {when} 发出</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -1192,6 +1207,26 @@
         <location filename="../../livenon_desk/views/queue_panel.py" line="36"/>
         <source>Past the P5 deadline (5 business days after receipt)</source>
         <translation>已超过 P5 期限（收货后 5 个工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="30" />
+        <source>Instructions overdue</source>
+        <translation>退货说明逾期</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="31" />
+        <source>Refund overdue</source>
+        <translation>退款逾期</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="44" />
+        <source>Return instructions not sent within 2 business days of the application (P2)</source>
+        <translation>申请后 2 个工作日内未发出退货说明（P2）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="46" />
+        <source>Passed more than 7 days ago and not yet refunded (P6)</source>
+        <translation>检验通过已超过 7 天仍未退款（P6）</translation>
     </message>
 </context>
 <context>

@@ -53,6 +53,7 @@ def test_queues_count_receipt_inspection_overdue_and_today(store: Store, tmp_pat
     queues = {q.key: q for q in WorkQueueService(store, default_policies(), lambda: NOW).queues()}
     assert {k: q.count for k, q in queues.items()} == {
         "awaiting_receipt": 2, "awaiting_inspection": 3, "overdue": 1, "inspected_today": 1,
+        "instructions_overdue": 0, "refund_overdue": 0,
     }
     returns = ReturnsService(store, default_policies(), lambda: NOW)
     overdue = queues["overdue"]
