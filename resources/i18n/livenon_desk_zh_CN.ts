@@ -289,67 +289,77 @@
         <translation>跨境（T3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="141"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="144"/>
         <source>Inspect by (P5)</source>
         <translation>检验期限（P5）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="170"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="158"/>
+        <source>Refund of the return (P6)</source>
+        <translation>整单退款（P6）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/detail_html.py" line="191"/>
         <source>Exception approved by {who}: {reason} (the rules decided: {rules})</source>
         <translation>{who} 已作为例外批准：{reason}（规则判定：{rules}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="175"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="196"/>
         <source>Inspected by {who} on {when}</source>
         <translation>{who} 于 {when} 检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="230"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="253"/>
+        <source>(this line&apos;s share by price of {amount} for the return)</source>
+        <translation>（整单 {amount} 按价格分摊到本行的部分）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/detail_html.py" line="266"/>
         <source>{when} by {who}</source>
         <translation>{when}，{who}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="239"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="275"/>
         <source>enclosed</source>
         <translation>已附</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="240"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="276"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="241"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="277"/>
         <source>not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="243"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="279"/>
         <source>invoice {state}</source>
         <translation>发票{state}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="245"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="281"/>
         <source>return form {state}</source>
         <translation>退货单{state}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="257"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="293"/>
         <source>Cartons missing: {what}. Scan each carton as it arrives.</source>
         <translation>缺少纸箱：{what}。请在每箱到货时扫描。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="135" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="135"/>
         <source>Instructions by (P2)</source>
         <translation>退货说明发出期限（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="200" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="205"/>
         <source>Refund due (P6): {start} to {end}</source>
         <translation>退款期限（P6）：{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="163" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="168"/>
         <source>sent {when}</source>
         <translation>已于 {when} 发出</translation>
     </message>
@@ -845,147 +855,149 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="74"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="75"/>
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="78"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="79"/>
         <source>Scan or type an RMA, order, tracking or tag code, a name, email, phone…</source>
         <translation>扫描或输入退货单号、订单号、运单号、标签码、姓名、邮箱、电话…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="81"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="82"/>
         <source>Search (Ctrl+F): a scanner&apos;s code and Enter opens it</source>
         <translation>搜索（Ctrl+F）：扫码枪输入条码并回车即可打开</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="83"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="84"/>
         <source>Show all returns</source>
         <translation>显示全部退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="84"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="85"/>
         <source>Clear the search (Esc)</source>
         <translation>清除搜索（Esc）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="95"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="96"/>
         <source>Receive as an unexpected parcel…</source>
         <translation>作为意外包裹收货…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="100"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="102"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="194"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="424"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="196"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="432"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="197"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="199"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="207"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="209"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="210"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="212"/>
         <source>&amp;Lock the desk</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="211"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="213"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="213"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="215"/>
         <source>&amp;Audit trail…</source>
         <translation>审计记录(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="217"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="219"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="219"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="221"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="222"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="224"/>
         <source>&amp;Return</source>
         <translation>退货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="225"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="227"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="229"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="478"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="231"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="486"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="230"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="232"/>
         <source>&amp;Find a return</source>
         <translation>查找退货(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="233"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="235"/>
         <source>Show &amp;all returns</source>
         <translation>显示全部退货(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="234"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="236"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="291"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="293"/>
         <source>No return matches «{code}».</source>
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="459"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="467"/>
         <source>Settings saved. A new language shows after the desk restarts.</source>
         <translation>设置已保存。新的语言将在重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="473"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="481"/>
         <source>S&amp;ync…</source>
         <translation>同步(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="303"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="310"/>
         <source>Matches: {n}</source>
         <translation>匹配：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="309"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="316"/>
         <source>Choose one of the {n} matches.</source>
         <translation>请从 {n} 条匹配中选择一条。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="449"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="457"/>
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="298"/>
         <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel ({keys}).</source>
         <translation>没有与“{code}”匹配的退货。请检查编码，或作为意外包裹收货（{keys}）。</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="309"/>
         <source>Matches: more than {n}</source>
         <translation>匹配：超过 {n} 个</translation>
     </message>
@@ -1011,11 +1023,12 @@
         <translation>有多个退货匹配</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/pick_list_dialog.py" line="21"/>
+        <location filename="../../livenon_desk/views/pick_list_dialog.py" line="25"/>
         <source>«{code}» matches {n} returns. Choose one (↑↓ and Enter, or its number).</source>
         <translation>“{code}”匹配 {n} 个退货。请选择一个（↑↓ 和回车，或按其序号）。</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/pick_list_dialog.py" line="22"/>
         <source>«{code}» matches more than {n} returns; the first {n} are listed. Choose one (↑↓ and Enter, or its number), or scan a longer code.</source>
         <translation>“{code}”匹配超过 {n} 个退货，这里列出前 {n} 个。请选择一个（↑↓ 和回车，或按其序号），或扫描更完整的编码。</translation>
     </message>
@@ -1169,62 +1182,62 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="22"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="26"/>
         <source>Awaiting receipt</source>
         <translation>待收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="23"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="27"/>
         <source>Awaiting inspection</source>
         <translation>待检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="24"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="28"/>
         <source>Overdue for inspection</source>
         <translation>检验已逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="25"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="29"/>
         <source>Inspected today</source>
         <translation>今日已检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="26"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="32"/>
         <source>All returns</source>
         <translation>全部退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="28"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="34"/>
         <source>Work queue</source>
         <translation>工作队列</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="35"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="41"/>
         <source>Oldest receipt first: the P5 deadline order</source>
         <translation>最早收货的排在前面，即按 P5 期限排序</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="36"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="42"/>
         <source>Past the P5 deadline (5 business days after receipt)</source>
         <translation>已超过 P5 期限（收货后 5 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="30" />
+        <location filename="../../livenon_desk/views/queue_panel.py" line="30"/>
         <source>Instructions overdue</source>
         <translation>退货说明逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="31" />
+        <location filename="../../livenon_desk/views/queue_panel.py" line="31"/>
         <source>Refund overdue</source>
         <translation>退款逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="44" />
+        <location filename="../../livenon_desk/views/queue_panel.py" line="44"/>
         <source>Return instructions not sent within 2 business days of the application (P2)</source>
         <translation>申请后 2 个工作日内未发出退货说明（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="46" />
+        <location filename="../../livenon_desk/views/queue_panel.py" line="46"/>
         <source>Passed more than 7 days ago and not yet refunded (P6)</source>
         <translation>检验通过已超过 7 天仍未退款（P6）</translation>
     </message>
@@ -1398,97 +1411,97 @@
         <translation>按检验清单检验下一件退货商品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="81"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="83"/>
         <source>Approve as &amp;exception…</source>
         <translation>作为例外批准(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="82"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="85"/>
         <source>Supervisor: approve a return the rules refused</source>
         <translation>主管：批准规则未通过的退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="83"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="86"/>
         <source>Close receipt &amp;short…</source>
         <translation>缺件结单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="85"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="88"/>
         <source>Supervisor: accept the receipt with cartons missing</source>
         <translation>主管：在缺少纸箱的情况下确认收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="86"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="89"/>
         <source>Receive &amp;unexpected parcel…</source>
         <translation>意外包裹收货(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="88"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="91"/>
         <source>Log a parcel that matches no return</source>
         <translation>登记无法匹配退货的包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="115"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="118"/>
         <source>Restricted: read-only (privacy rule)</source>
         <translation>已限制处理：只读（隐私规则）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="156"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="159"/>
         <source>{rma} is partially received; cartons missing: {what}</source>
         <translation>{rma} 部分收货；缺少纸箱：{what}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="159"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="162"/>
         <source>{rma} received.</source>
         <translation>{rma} 已收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="179"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="182"/>
         <source>{tag}: carton {n} of {total}</source>
         <translation>{tag}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="182"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="185"/>
         <source>all cartons are in; ready to inspect.</source>
         <translation>纸箱已全部到齐，可以检验。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="194"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="197"/>
         <source>Close {rma} short</source>
         <translation>{rma} 缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="195"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="198"/>
         <source>Cartons are missing. Say why the receipt is accepted as it is.</source>
         <translation>缺少纸箱。请说明为何按现状确认收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="196"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="199"/>
         <source>Close short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="221"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="224"/>
         <source>The unexpected parcel is logged.</source>
         <translation>意外包裹已登记。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="245"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="248"/>
         <source>Inspection of {tag} finished.</source>
         <translation>{tag} 的检验已完成。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="266"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="269"/>
         <source>Approve {tag} as an exception</source>
         <translation>将 {tag} 作为例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="267"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="270"/>
         <source>The rules&apos; decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
         <translation>规则的判定会保留在记录中。请写明为何仍批准此退货；原因将与您的姓名一同保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="269"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="272"/>
         <source>Approve exception</source>
         <translation>批准例外</translation>
     </message>
@@ -1693,222 +1706,223 @@
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="124"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="126"/>
         <source>Sync with the central server</source>
         <translation>与中央服务器同步</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="139"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="141"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="142"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="144"/>
         <source>Central server</source>
         <translation>中央服务器</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="144"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="146"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="145"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="147"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="149"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="151"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="157"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="159"/>
         <source>Change</source>
         <translation>更改</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="157"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="159"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="157"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="159"/>
         <source>Saved</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="157"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="159"/>
         <source>Tries</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="158"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="160"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="160"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="162"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="162"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="167"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="162"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="167"/>
         <source>On this desk</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="162"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="167"/>
         <source>On the server</source>
         <translation>服务器上</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="175"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="183"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="178"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="186"/>
         <source>Send this desk&apos;s change again, over the server&apos;s version</source>
         <translation>以服务器上的版本为基础，重新发送本机的更改</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="179"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="187"/>
         <source>Take theirs</source>
         <translation>采用服务器的</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="182"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="190"/>
         <source>Drop this desk&apos;s change and use the server&apos;s version</source>
         <translation>放弃本机的更改，采用服务器上的版本</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="192"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="200"/>
         <source>The server&apos;s record changed while this desk&apos;s change waited. Compare the two versions (differences are highlighted) and choose.</source>
         <translation>本机的更改等待发送期间，服务器上的记录已被修改。请比较两个版本（不同之处已高亮）后选择。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="206"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="218"/>
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="209"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="221"/>
         <source>Queue refused changes again and run a sync round now</source>
         <translation>将被拒绝的更改重新排队，并立即同步一次</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="236"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="249"/>
         <source>Receipt</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="237"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="250"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="262"/>
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="238"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="251"/>
         <source>Exception approval</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="239"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="252"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="240"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="253"/>
         <source>Audit event</source>
         <translation>审计事件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="241"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="254"/>
         <source>Refund decision</source>
         <translation>退款决定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="259"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="280"/>
         <source>Found {when}</source>
         <translation>发现于 {when}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="273"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="302"/>
         <source>Waiting ({n})</source>
         <translation>待发送（{n}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="274"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="303"/>
         <source>Refused ({n})</source>
         <translation>被拒绝（{n}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="275"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="304"/>
         <source>To decide ({n})</source>
         <translation>待决定（{n}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="293"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="322"/>
         <source>(record)</source>
         <translation>（记录）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="293"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="322"/>
         <source>not on the server</source>
         <translation>服务器上没有</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="311"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="340"/>
         <source>Your choice was saved; it is sent with the next round.</source>
         <translation>您的选择已保存，将在下一次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="320"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="349"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="329"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="358"/>
         <source>Signed in; syncing.</source>
         <translation>已登录，正在同步。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="165" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="165"/>
         <source>Record type</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="165" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="165"/>
         <source>Refused</source>
         <translation>拒收时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="215" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="215"/>
         <source>Records the central server sent that this desk did not take, and why; the desk keeps what it had until a corrected version arrives</source>
         <translation>中央服务器发来但本机未接收的记录及原因；在收到更正版本之前，本机保留原有数据</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="259" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="259"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="260" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="260"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="261" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="261"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="299" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="299"/>
         <source>Not taken from the server ({n})</source>
         <translation>未从服务器接收 ({n})</translation>
     </message>
