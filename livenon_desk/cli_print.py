@@ -1,4 +1,5 @@
-"""`livenon-desk print`: one document for one return, or labels and tags in batches."""
+"""`livenon-desk print`: one document for one return, or labels and tags in batches;
+`livenon-desk verify-report`: a printed inspection report checked against the record."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from livenon_desk.cli_privacy import cli_actor
 from livenon_desk.errors import KnownError
 
 EXIT_OK = 0
+EXIT_MISMATCH = 1
 _BATCHES = {"labels": "label", "tags": "tag"}
 
 
@@ -30,6 +32,11 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     command.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     command.add_argument("--lang", choices=("en", "zh"),
                          help="language (default: the customer's)")
+    verify = sub.add_parser(
+        "verify-report", parents=[common],
+        help="check a printed inspection report (its PDF, or a scan as PDF) against the "
+             "record: exit 0 when it matches, 1 when it does not or cannot be checked")
+    verify.add_argument("file", type=Path, metavar="FILE.pdf")
 
 
 def _print(args: argparse.Namespace) -> int:
@@ -62,4 +69,38 @@ def _print(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"print": _print}
+def _verify_report(args: argparse.Namespace) -> int:
+    from livenon_desk.domain.policy import default_policies
+    from livenon_desk.services.report_verification import CheckOutcome, ReportVerifier
+    from livenon_desk.store.opening import open_store
+    from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for
+
+    file: Path = args.file
+    if not file.is_file():
+        raise KnownError(f"No file at {file}.", f"{file} 处没有文件。")
+    path: Path | None = args.db
+    if path is None or not path.exists():
+        raise KnownError(f"No database at {path}.", f"{path} 处没有数据库。")
+    store = open_store(path, create=False)
+    try:
+        verifier = ReportVerifier(store, default_policies(), PhotoFiles(photo_dir_for(path)))
+        checks = verifier.verify(cli_actor(), file.read_bytes(), file.name)
+    finally:
+        store.dispose()
+    for check in checks:
+        ref = check.reference
+        what = f"{ref.rma_number} inspection {ref.inspection_id}"
+        if check.outcome is CheckOutcome.MATCHES:
+            print(f"{what}: matches the record (SHA-256 {ref.content_hash})")
+        elif check.outcome is CheckOutcome.DIFFERS:
+            print(f"{what}: does NOT match the record: the paper says {ref.content_hash}, "
+                  f"the record gives {check.record_hash} (one of them changed after "
+                  "printing)")
+        else:
+            print(f"{what}: no such finished inspection of that return in {path}")
+    ok = all(c.outcome is CheckOutcome.MATCHES for c in checks)
+    return EXIT_OK if ok else EXIT_MISMATCH
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "print": _print, "verify-report": _verify_report}

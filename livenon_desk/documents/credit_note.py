@@ -41,6 +41,9 @@ def credit_note_pdf(note: CreditNoteInfo, company: CompanyDetails, lang: Lang | 
     ]), st.value)
     frame = Frame(company, lang, "title.credit_note", note.credit_note_number)
     story: list[Flowable] = [
+        *([para(tr("credit.copy", lang, issued=day(note.issued_at, lang, zone),
+                   printed=day(note.copy_printed_at, lang, zone)), "copy"), gap(4)]
+          if note.copy_printed_at else []),
         facts([
             (tr("credit_note.number", lang), note.credit_note_number),
             (tr("issued", lang), day(note.issued_at, lang, zone)),

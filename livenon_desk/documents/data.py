@@ -351,6 +351,8 @@ class CreditNoteInfo:
     refund: RefundInfo
     payment: Payment
     approved_by: str | None = None
+    # Set on a reprint: when this copy was printed (``issued_at`` stays the first issue).
+    copy_printed_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Table
 
 from livenon_desk.documents.barcodes import qr
 from livenon_desk.documents.blocks import data_table, facts, gap, heading, keep, para, product_cell
-from livenon_desk.documents.content_hash import inspection_hash
+from livenon_desk.documents.content_hash import inspection_hash, qr_payload
 from livenon_desk.documents.data import CompanyDetails, InspectionRecord, Lang
 from livenon_desk.documents.formatting import moment, money
 from livenon_desk.documents.glyphs import markup
@@ -126,10 +126,12 @@ def _hash_block(record: InspectionRecord, lang: Lang, width: float) -> Flowable:
     halves = f"{digest[:32]}<br/>{digest[32:]}"
     text = Paragraph(
         f"{markup(tr('content_hash', lang))}<br/><font size='9.5'>{halves}</font><br/>"
-        f"<font size='7' color='#5F6B7A'>{markup(tr('content_hash.note', lang))} "
-        f"{markup(record.inspection_id)}</font>", st.small)
-    size = 70.0
-    table = Table([[qr(digest, size), text]], colWidths=[size + 10, width - size - 10])
+        f"<font size='7' color='#5F6B7A'>{markup(tr('inspection_id', lang))} "
+        f"{markup(record.inspection_id)}<br/>{markup(tr('content_hash.note', lang))}"
+        f"</font>", st.small)
+    size = 90.0  # the code carries the RMA, the inspection id and the hash
+    table = Table([[qr(qr_payload(record), size), text]],
+                  colWidths=[size + 10, width - size - 10])
     table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                ("BOX", (0, 0), (-1, -1), 0.6, RULE),
                                ("LEFTPADDING", (0, 0), (-1, -1), 4)]))

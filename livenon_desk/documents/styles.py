@@ -51,6 +51,7 @@ class Styles:
     total: ParagraphStyle
     mono: ParagraphStyle
     centered: ParagraphStyle
+    copy: ParagraphStyle
 
 
 @cache
@@ -82,6 +83,8 @@ def styles() -> Styles:
         total=style("total", 11, alignment=TA_RIGHT, textColor=BRAND),
         mono=style("mono", 7.5, textColor=MUTED),
         centered=style("centered", 8, alignment=TA_CENTER, textColor=MUTED),
+        copy=style("copy", 10, alignment=TA_CENTER, textColor=FAIL, borderColor=FAIL,
+                   borderWidth=1, borderPadding=4, spaceBefore=4, spaceAfter=4),
     )
 
 

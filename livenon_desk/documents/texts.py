@@ -127,8 +127,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "sha256": ("SHA-256", "SHA-256"),
     "content_hash": ("Content hash (SHA-256) of this inspection",
                      "本检验记录的内容哈希（SHA-256）"),
-    "content_hash.note": ("Recompute it from the record to check a copy.",
-                          "可据原始记录重新计算以核对副本。"),
+    "inspection_id": ("Inspection", "检验编号"),
+    "content_hash.note": ("Check this paper against the record: livenon-desk verify-report.",
+                          "核对本文件与原始记录：livenon-desk verify-report。"),
     "approved_by": ("Approved by", "批准人"),
     "deductions": ("Deductions", "扣款"),
     "no_deductions": ("No deductions (T1: Livenon pays the shipping of quality returns).",
@@ -156,6 +157,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "deduction.other": ("{what} ({rule}): {amount} is deducted.",
                         "{what}（{rule}）：扣除 {amount}。"),
     "credit.lines": ("Returned items", "退货商品"),
+    "credit.copy": ("COPY of the credit note issued on {issued}, printed on {printed}.",
+                    "副本：本贷项通知单于 {issued} 开具，{printed} 重印。"),
     "credit.body": ("We have received and inspected your return.", "我们已收到并检验您的退货。"),
     "credit.refund_between": (
         "{amount} is refunded to {payment}, the payment method of your order, between "

@@ -61,6 +61,8 @@ class ReturnRequest(Base):
     short_closed_by: Mapped[str | None] = mapped_column(String(64))
     short_closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # When the credit note was first printed: its "Issued" date, the same on every reprint.
+    credit_note_issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # When the retention rule (privacy policy VI) removed this return's personal data.
     purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     restricted: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -120,8 +120,15 @@ class DocumentService:
         # One label, one deduction: the return's refund, its deductions taken once.
         refund = records.whole_refund()
         approved_by = next((r.override.by for r in refundable if r.override), None)
+        # The first print issues the note; a reprint keeps that date and says it is a copy.
+        now = self._clock()
+        issued = records.ret.credit_note_issued_at
+        reprint = issued is not None
+        if issued is None:
+            records.ret.credit_note_issued_at = issued = now
         note = doc.CreditNoteInfo(
-            credit_note_number=f"CN-{records.ret.rma_number}", issued_at=self._clock(),
+            credit_note_number=f"CN-{records.ret.rma_number}", issued_at=issued,
+            copy_printed_at=now if reprint else None,
             rma_number=records.ret.rma_number, order_number=records.order.order_number,
             customer=records.customer(), reason_code=records.ret.reason_code,
             lines=tuple(r.line for r in refundable), refund=refund,

@@ -59,7 +59,8 @@ def test_every_barcode_reads_as_the_rma_tag_or_sku(kind: str,
         assert set(linear) <= {RMA, SKU, TAG}
         qr = [b.text for b in found if b.format == "QRCode"]
         if kind == "inspection_report":
-            assert len(qr) == 1 and re.fullmatch(r"[0-9a-f]{64}", qr[0])
+            assert len(qr) == 1 and re.fullmatch(
+                rf"livenon-inspection/1;{RMA};[0-9a-f-]{{36}};[0-9a-f]{{64}}", qr[0])
         elif kind != "evidence_package":
             assert set(qr) <= {RMA}
         if kind in ("return_form", "return_label"):

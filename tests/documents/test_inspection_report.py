@@ -1,11 +1,20 @@
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
-from livenon_desk.documents.content_hash import canonical_json, inspection_hash
+from livenon_desk.documents.content_hash import (
+    ReportReference,
+    canonical_json,
+    inspection_hash,
+    parse_payload,
+)
 from livenon_desk.documents.data import CompanyDetails, PhotoRef
 from livenon_desk.documents.inspection_report import inspection_report_pdf
+from livenon_desk.domain.enums import Decision
 from tests.documents import pdf_reading as pdf
 from tests.documents import samples
 
@@ -33,7 +42,49 @@ def test_content_hash_printed_as_text_and_qr(company: CompanyDetails, tmp_path: 
     data = inspection_report_pdf(record, company)
     digest = inspection_hash(record)
     assert digest in pdf.squashed(data)
-    assert pdf.codes(data, "QRCode") == [digest]
+    payload = f"livenon-inspection/1;{record.rma_number};{record.inspection_id};{digest}"
+    assert [c for page in pdf.codes_by_page(data, "QRCode") for c in page] == [payload]
+    assert parse_payload(payload) == ReportReference(record.rma_number, record.inspection_id,
+                                                     digest)
+    assert parse_payload(record.rma_number) is None
+
+
+def test_the_hash_covers_the_inspection_as_recorded_in_its_canonical_form(
+        tmp_path: Path) -> None:
+    record = samples.overridden(tmp_path)
+    o = record.override
+    assert o is not None
+    expected = {
+        "v": 1, "inspection": record.inspection_id, "rma": record.rma_number,
+        "tag": record.line.tag_code, "inspector": "Maria Lopez",
+        "started": "2025-07-28T16:00Z", "finished": "2025-07-28T16:25Z", "policy": "2025.1",
+        "answers": {a.item_id: a.answer.value for a in record.answers},
+        "decision": "not_eligible",
+        "rules": [[r.rule_id, r.outcome.value, r.reason_en, r.reason_zh]
+                  for r in record.rules],
+        "override": {"at": "2025-07-29T09:00Z", "by": o.by, "decision": "eligible",
+                     "reason": o.reason},
+        "disposition": "restock", "notes": record.notes,
+        "photos": [p.sha256 for p in record.photos],
+    }
+    text = canonical_json(record)
+    assert json.loads(text) == expected
+    assert text == json.dumps(expected, sort_keys=True, separators=(",", ":"),
+                              ensure_ascii=False)
+    assert inspection_hash(record) == hashlib.sha256(text.encode()).hexdigest()
+    # Made at print time from today's policy and order, so left out: question texts, the
+    # product, the refund; and times finer than the minute the paper prints.
+    rebuilt = replace(
+        record, refund=None, order_number="LVN-OTHER",
+        answers=tuple(replace(a, question_en="Reworded", question_zh="改写") for a in
+                      record.answers),
+        started_at=record.started_at + timedelta(seconds=42))
+    assert inspection_hash(rebuilt) == inspection_hash(record)
+    for changed in (replace(record, decision=Decision.ELIGIBLE),
+                    replace(record, rules=record.rules[1:]),
+                    replace(record, override=replace(o, reason="Another reason")),
+                    replace(record, photos=record.photos[1:])):
+        assert inspection_hash(changed) != inspection_hash(record)
 
 
 def test_content_hash_follows_the_content_not_the_file_location(tmp_path: Path) -> None:

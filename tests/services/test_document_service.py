@@ -224,3 +224,25 @@ def test_a_credit_note_tells_the_customer_how_the_estimated_deduction_was_made(
     assert "Its cost is not known yet, so it is estimated at 10 % of the price paid" in note
     assert "The customer is told" not in note and "T1" not in note
     assert "is refunded to Visa •••• 4242, the payment method of your order" in note
+
+
+def test_a_credit_note_keeps_its_first_issue_date_and_reprints_say_copy(
+    store: Store, photos: PhotoFiles, inspections: InspectionService, tmp_path: Path
+) -> None:
+    built = _inspected(store, inspections, tmp_path)
+    first_day = datetime(2026, 10, 1, 18, 0, tzinfo=UTC)
+    later = first_day + timedelta(days=9)
+    first = DocumentService(store, default_policies(), photos, clock=lambda: first_day)
+    again = DocumentService(store, default_policies(), photos, clock=lambda: later)
+    original = " ".join(text(first.render(INSPECTOR, DocumentKind.CREDIT_NOTE,
+                                          built.rma_number).pdf).split())
+    reprint = " ".join(text(again.render(INSPECTOR, DocumentKind.CREDIT_NOTE,
+                                         built.rma_number).pdf).split())
+    assert "Oct 1, 2026" in original and "COPY" not in original
+    # The reprint states the same issue date, and that it is a copy printed later: the
+    # day of the reprint appears in that sentence only.
+    assert reprint.count("Oct 10, 2026") == 1
+    assert "COPY of the credit note issued on Oct 1, 2026, printed on Oct 10, 2026" in reprint
+    zh = " ".join(text(again.render(INSPECTOR, DocumentKind.CREDIT_NOTE, built.rma_number,
+                                    "zh").pdf).split())
+    assert "副本" in zh and "2026年10月1日" in zh
