@@ -271,7 +271,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "invoice.paid_by": ("Paid by", "支付方式"),
     # Item tag
     "tag.not_inspected": ("not inspected yet", "尚未检验"),
-    "carton": ("Carton", "箱"),
+    "carton": ("Carton", "箱号"),
 }
 
 _ENUMS: dict[StrEnum, tuple[str, str]] = {

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from livenon_desk.domain.enums import ReturnStatus
 from livenon_desk.errors import ValidationError
+
+K = TypeVar("K")
+
+# A person who types a carton count instead of scanning says why, in at least this much.
+BY_HAND_REASON_MIN = 5
 
 RECEIVABLE = frozenset({
     ReturnStatus.APPLIED, ReturnStatus.INSTRUCTIONS_SENT, ReturnStatus.IN_TRANSIT,
@@ -53,3 +59,10 @@ def status_after_receipt(counts: Sequence[CartonCount]) -> ReturnStatus:
 def missing_summary(counts: Sequence[CartonCount]) -> list[tuple[str, int, int]]:
     """(tag code, received, expected) for each line still missing cartons."""
     return [(c.tag_code, c.received, c.expected) for c in counts if not c.complete]
+
+
+def counted_by_hand(counted: Mapping[K, int], scanned: Mapping[K, int]) -> dict[K, int]:
+    """Cartons a receipt claims beyond those whose tags were scanned, per line: a carton is
+    received when its tag is scanned, or when a person types its count and says why."""
+    return {line: n - scanned.get(line, 0) for line, n in counted.items()
+            if n > scanned.get(line, 0)}

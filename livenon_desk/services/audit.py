@@ -34,6 +34,7 @@ class AuditAction(StrEnum):
     VIEWED = "viewed"
     RECEIVED = "received"
     CARTON_COUNTED = "carton_counted"
+    CARTONS_COUNTED_BY_HAND = "cartons_counted_by_hand"
     CLOSED_SHORT = "closed_short"
     UNEXPECTED_PARCEL = "unexpected_parcel"
     INSPECTION_STARTED = "inspection_started"

@@ -13,7 +13,9 @@ from livenon_desk.domain.receiving import CartonCount, missing_summary
 
 @dataclass(frozen=True)
 class ReceiptInput:
-    """What the receive form records; ``cartons`` maps a return line to the cartons counted."""
+    """What the receive form records; ``cartons`` maps a return line to the cartons counted,
+    ``scanned`` to those of them whose tags were scanned. Cartons counted beyond the scanned
+    ones were typed in by a person, who gives ``by_hand_reason``."""
 
     received_at: datetime
     carrier: str
@@ -25,6 +27,8 @@ class ReceiptInput:
     cartons: Mapping[int, int]
     notes: str = ""
     photos: tuple[Path, ...] = field(default_factory=tuple)
+    scanned: Mapping[int, int] = field(default_factory=dict)
+    by_hand_reason: str = ""
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,11 @@ from sqlalchemy.orm import Session
 from livenon_desk.domain.enums import ReturnStatus
 from livenon_desk.domain.lifecycle import status_label, transition
 from livenon_desk.domain.receiving import (
+    BY_HAND_REASON_MIN,
     RECEIVABLE,
     CartonCount,
     count_one_more,
+    counted_by_hand,
     status_after_receipt,
 )
 from livenon_desk.domain.roles import Action, Actor
@@ -45,9 +47,14 @@ class ReceivingService:
         self._clock = clock
 
     def receive(self, actor: Actor, return_id: int, receipt: ReceiptInput) -> ReceiptResult:
-        """Record the parcel's arrival; this starts the P5 inspection clock."""
+        """Record the parcel's arrival; this starts the P5 inspection clock. Cartons claimed
+        beyond those scanned need the person's reason and are audited as counted by hand."""
         actor.require(Action.RECEIVE)
         self._check_receipt(receipt)
+        by_hand = counted_by_hand(receipt.cartons, receipt.scanned)
+        reason = require_text(
+            receipt.by_hand_reason, "reason the cartons were counted without scanning",
+            "未扫描而手工清点纸箱的原因", BY_HAND_REASON_MIN) if by_hand else None
         stored = [self._photos.add(p) for p in receipt.photos]
         with self._store.session() as s:
             ret = load_return(s, return_id)
@@ -100,6 +107,17 @@ class ReceivingService:
             record_event(s, actor.username, AuditAction.RECEIVED, at=ret.updated_at,
                          entity_kind="return", entity_key=ret.rma_number,
                          before={"status": before.value}, after={"status": ret.status.value})
+            if by_hand:
+                tags = {line.id: line.tag_code for line in lines}
+                record_event(
+                    s, actor.username, AuditAction.CARTONS_COUNTED_BY_HAND,
+                    at=ret.updated_at, entity_kind="return", entity_key=ret.rma_number,
+                    after={tags[line_id]: {"scanned": receipt.scanned.get(line_id, 0),
+                                           "counted": receipt.cartons[line_id]}
+                           for line_id in by_hand if line_id in tags},
+                    detail=reason)
+                log.info("%s: %d cartons counted by hand", ret.rma_number,
+                         sum(by_hand.values()))
             outbox.queue_receipt(s, ret, self._clock())
             log.info("received %s: %s", ret.rma_number, new_status.value)
             return ReceiptResult(ret.id, ret.rma_number, ret.status, tuple(counts))

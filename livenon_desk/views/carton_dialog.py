@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from livenon_desk.domain.receiving import CartonCount
 from livenon_desk.services.dto import ReturnDetail
 from livenon_desk.views.dialog_keys import no_default_buttons
 
@@ -23,10 +24,12 @@ class CartonDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("cartonDialog")
         self.setWindowTitle(self.tr("Count cartons of {rma}").format(rma=detail.rma_number))
-        missing = "<br>".join(
-            f"{line.tag_code}: {line.cartons_received}/{line.cartons_expected}"
-            for line in detail.lines)
-        self.state = QLabel(missing)
+        self._counts = {line.tag_code: CartonCount(line.tag_code, line.cartons_expected,
+                                                   line.cartons_received)
+                        for line in detail.lines}
+        self.state = QLabel()
+        self.state.setObjectName("cartonState")
+        self._show_counts()
         self.scan = QLineEdit(placeholderText=self.tr("Scan the tag on each carton"))
         self.scan.setObjectName("cartonScan")
         self.feedback = QLabel()
@@ -49,6 +52,16 @@ class CartonDialog(QDialog):
         self.scan.clear()
         if code:
             self.scanned.emit(code)
+
+    def show_count(self, count: CartonCount) -> None:
+        """A carton was counted: the tally shows it (no "1/2" after the last one)."""
+        self._counts[count.tag_code] = count
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        self.state.setText("<br>".join(
+            f"{c.tag_code}: {c.received}/{c.expected}" + (" \u2713" if c.complete else "")
+            for c in self._counts.values()))
 
     def show_feedback(self, text: str, *, error: bool = False) -> None:
         self.feedback.setStyleSheet("color: #b3261e" if error else "color: #1b7f3b")

@@ -106,6 +106,8 @@ def audit_action_texts() -> dict[str, str]:
         "viewed": QCoreApplication.translate("Labels", "viewed"),
         "received": QCoreApplication.translate("Labels", "received"),
         "carton_counted": QCoreApplication.translate("Labels", "carton counted"),
+        "cartons_counted_by_hand": QCoreApplication.translate(
+            "Labels", "cartons counted by hand"),
         "closed_short": QCoreApplication.translate("Labels", "closed short"),
         "unexpected_parcel": QCoreApplication.translate("Labels", "unexpected parcel"),
         "inspection_started": QCoreApplication.translate("Labels", "inspection started"),

@@ -29,7 +29,7 @@ from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.services.clock import utc_now
 from livenon_desk.services.deferred_service import DeferredReturnsService
 from livenon_desk.services.desk import Desk
-from livenon_desk.services.dto import LookupMatch, ReturnDetail, ReturnFilter
+from livenon_desk.services.dto import LookupMatch, ReturnDetail, ReturnFilter, ReturnRow
 from livenon_desk.services.work_queue_dto import Queue, WeekStats
 from livenon_desk.views.detail_pane import DetailPane
 from livenon_desk.views.error_reporting import user_message
@@ -449,9 +449,19 @@ class MainWindow(QMainWindow):
         view.show()
 
     def _record_changed(self, return_id: int) -> None:
+        """Receiving, counting, inspecting: the record, its row in the list (matches or
+        not), the queues (by the caller) and the sync corner's waiting count follow."""
         self.open_return(return_id)
+        self._runner.run(self._service.rows, [return_id], on_done=self._rows_loaded,
+                         on_error=self.report_error)
         if not self.model.showing_matches:
             self.model.refresh()
+        if self.sync is not None:
+            self.sync.refresh()
+
+    def _rows_loaded(self, rows: list[ReturnRow]) -> None:
+        for row in rows:
+            self.model.update_row(row)
 
     def _count_changed(self, count: int) -> None:
         self.count_label.setText(self.tr("Returns: {n}").format(n=format_count(count)))

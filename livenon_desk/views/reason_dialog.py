@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from livenon_desk.views.dialog_keys import submit_with_ctrl_enter
-from livenon_desk.views.form_parts import error_label
+from livenon_desk.views.form_parts import clear_when_edited, error_label
 
 
 class ReasonDialog(QDialog):
@@ -40,6 +40,7 @@ class ReasonDialog(QDialog):
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         self.reason.textChanged.connect(self._count)
+        clear_when_edited(self.error, self.reason)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.reason)

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from livenon_desk.domain.enums import ParcelCondition
+from livenon_desk.domain.receiving import BY_HAND_REASON_MIN, counted_by_hand
 from livenon_desk.services.dto import ReturnDetail
 from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.views.dialog_keys import submit_with_ctrl_enter
-from livenon_desk.views.form_parts import error_label
+from livenon_desk.views.form_parts import clear_when_edited, error_label
 from livenon_desk.views.labels import parcel_condition_texts
 from livenon_desk.views.photo_strip import PhotoStrip
 from livenon_desk.views.task_runner import TaskRunner
@@ -93,21 +94,36 @@ class ReceiveDialog(QDialog):
         self.carton_scan = QLineEdit(placeholderText=self.tr("Scan a carton's tag"))
         self.carton_scan.setObjectName("cartonScan")
         cartons_layout.addRow(self.tr("&Scan"), self.carton_scan)
+        # Counting starts at nothing: a carton is in when its tag is scanned, or when a
+        # person types the count and says why (a form pre-filled with the answer it is
+        # meant to collect records what nobody checked).
         self.carton_spins: dict[int, QSpinBox] = {}
+        self.scanned: dict[int, int] = {}
         self._tags: dict[str, int] = {}
+        self._tag_of: dict[int, str] = {}
         for line in detail.lines:
             spin = QSpinBox(minimum=0, maximum=line.cartons_expected)
-            spin.setValue(line.cartons_expected)
+            spin.setValue(0)
             spin.setSuffix(self.tr(" of {n}").format(n=line.cartons_expected))
+            spin.valueChanged.connect(self._counts_changed)
             name = line.product_name_zh if chinese and line.product_name_zh \
                 else line.product_name_en
             cartons_layout.addRow(f"{line.tag_code} · {name[:40]}", spin)
             self.carton_spins[line.return_line_id] = spin
+            self.scanned[line.return_line_id] = 0
             self._tags[line.tag_code.upper()] = line.return_line_id
+            self._tag_of[line.return_line_id] = line.tag_code
+        self.by_hand_reason = QLineEdit(placeholderText=self.tr(
+            "Cartons typed in, not scanned: say why (a torn tag, a label under the strap…)"))
+        self.by_hand_reason.setObjectName("byHandReason")
+        self.by_hand_label = QLabel(self.tr("Why &not scanned"))
+        self.by_hand_label.setBuddy(self.by_hand_reason)
+        cartons_layout.addRow(self.by_hand_label, self.by_hand_reason)
         self.carton_feedback = QLabel()
         self.carton_feedback.setObjectName("cartonFeedback")
         cartons_layout.addRow(self.carton_feedback)
         self.carton_scan.returnPressed.connect(self._carton_scanned)
+        self._confirmed: dict[int, int] | None = None
 
         photos_row = QHBoxLayout()
         self.photos = PhotoStrip(runner)
@@ -134,30 +150,47 @@ class ReceiveDialog(QDialog):
         layout.addLayout(photos_row)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.carrier.setFocus()
+        # Not the scan field: a carton scanned does not fix what the message is about.
+        clear_when_edited(self.error, self.received_at, self.carrier, self.tracking,
+                          self.condition, self.invoice, self.return_form, self.returned_goods,
+                          self.notes, self.by_hand_reason)
+        self._counts_changed()
+        # The rest is filled in from the return; the cartons are what is left to do.
+        self.carton_scan.setFocus()
         submit_with_ctrl_enter(self, self.buttons, self._submit)
+
     def _carton_scanned(self) -> None:
         code = self.carton_scan.text().strip().upper()
         self.carton_scan.clear()
+        if not code:
+            return
         line_id = self._tags.get(code)
         if line_id is None:
             self.carton_feedback.setText(
                 self.tr("{code} is not a tag of this return.").format(code=code))
             return
         spin = self.carton_spins[line_id]
-        if spin.value() >= spin.maximum():
+        if self.scanned[line_id] >= spin.maximum():
             self.carton_feedback.setText(self.tr("All cartons of {code} are counted.").format(
                 code=code))
             return
-        spin.setValue(spin.value() + 1)
+        self.scanned[line_id] += 1
+        spin.setValue(max(spin.value(), self.scanned[line_id]))
+        self._counts_changed()
         self.carton_feedback.setText(self.tr("{code}: carton {n} of {total}").format(
-            code=code, n=spin.value(), total=spin.maximum()))
+            code=self._tag_of[line_id], n=self.scanned[line_id], total=spin.maximum()))
 
-    def start_counting_from_zero(self) -> None:
-        """Cartons are counted by scanning, one by one."""
-        for spin in self.carton_spins.values():
-            spin.setValue(0)
-        self.carton_scan.setFocus()
+    def counts(self) -> dict[int, int]:
+        return {line_id: spin.value() for line_id, spin in self.carton_spins.items()}
+
+    def _counts_changed(self) -> None:
+        """A typed count beyond the scanned ones asks why; any change asks to confirm anew."""
+        by_hand = counted_by_hand(self.counts(), self.scanned)
+        self.by_hand_label.setVisible(bool(by_hand))
+        self.by_hand_reason.setVisible(bool(by_hand))
+        if self._confirmed is not None and self._confirmed != self.counts():
+            self._confirmed = None
+            self.error.clear()
 
     def _choose_photos(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
@@ -180,9 +213,11 @@ class ReceiveDialog(QDialog):
             invoice_enclosed=self.invoice.isChecked(),
             return_form_enclosed=self.return_form.isChecked(),
             returned_goods_marked=marked,
-            cartons={line_id: spin.value() for line_id, spin in self.carton_spins.items()},
+            cartons=self.counts(),
             notes=self.notes.toPlainText(),
             photos=tuple(self._photo_paths),
+            scanned=dict(self.scanned),
+            by_hand_reason=self.by_hand_reason.text(),
         )
 
     def show_error(self, text: str) -> None:
@@ -192,6 +227,31 @@ class ReceiveDialog(QDialog):
     def _submit(self) -> None:
         if not self.buttons.isEnabled():
             return  # already submitted, waiting for the answer
+        by_hand = counted_by_hand(self.counts(), self.scanned)
+        if by_hand and not self._confirm_by_hand(by_hand):
+            return
         self.error.clear()
         self.buttons.setEnabled(False)
         self.submitted.emit(self.receipt())
+
+    def _confirm_by_hand(self, by_hand: dict[int, int]) -> bool:
+        """The first Ctrl+Enter of a receipt claiming more than was scanned only asks."""
+        what = ", ".join(
+            self.tr("{tag}: {n} of {counted}").format(
+                tag=self._tag_of[line_id], n=extra, counted=self.carton_spins[line_id].value())
+            for line_id, extra in by_hand.items())
+        if len(self.by_hand_reason.text().strip()) < BY_HAND_REASON_MIN:
+            self._confirmed = None
+            self.error.setText(self.tr(
+                "Cartons typed in, not scanned ({what}). Say why in «Why not scanned», or "
+                "scan them.").format(what=what))
+            self.by_hand_reason.setFocus()
+            return False
+        if self._confirmed != self.counts():
+            self._confirmed = self.counts()
+            self.error.setText(self.tr(
+                "This receipt claims more cartons than were scanned ({what}); they will be "
+                "recorded as counted by hand, with your reason. Press Ctrl+Enter again to "
+                "confirm, or scan them.").format(what=what))
+            return False
+        return True

@@ -67,6 +67,8 @@ class ReturnActions(QObject):
         self._window = parent
         self.detail: ReturnDetail | None = None
         self.unmatched_code: str | None = None
+        # The return whose "cartons missing" the status bar says, until it is not true.
+        self._missing_said: str | None = None
         self.dialog: QDialog | None = None
 
         def action(text: str, keys: str, slot: Callable[[], None], tip: str) -> QAction:
@@ -101,6 +103,8 @@ class ReturnActions(QObject):
 
     def set_detail(self, detail: ReturnDetail | None) -> None:
         self.detail = detail
+        if detail is not None and detail.rma_number == self._missing_said:
+            self._say_cartons(detail)
         may = self._actor.may
         live = detail is not None and not detail.restricted
         status = detail.status if detail else None
@@ -155,13 +159,27 @@ class ReturnActions(QObject):
     def _received(self, dialog: QDialog, result: ReceiptResult) -> None:
         dialog.accept()
         if result.missing:
-            missing = ", ".join(f"{tag} {got}/{total}" for tag, got, total in result.missing)
-            self.message.emit(self.tr("{rma} is partially received; cartons missing: {what}")
-                              .format(rma=result.rma_number, what=missing))
+            self._missing_said = result.rma_number
+            self._say_missing(result.rma_number, result.missing)
         else:
             self.message.emit(self.tr("{rma} received.").format(rma=result.rma_number))
         self.changed.emit(result.return_id)
         self.queue_changed.emit()
+
+    def _say_missing(self, rma: str, missing: list[tuple[str, int, int]]) -> None:
+        what = ", ".join(f"{tag} {got}/{total}" for tag, got, total in missing)
+        self.message.emit(self.tr("{rma} is partially received; cartons missing: {what}")
+                          .format(rma=rma, what=what))
+
+    def _say_cartons(self, detail: ReturnDetail) -> None:
+        """The message about missing cartons follows the record until all are in."""
+        missing = [(ln.tag_code, ln.cartons_received, ln.cartons_expected)
+                   for ln in detail.lines if ln.cartons_received < ln.cartons_expected]
+        if detail.status is ReturnStatus.PARTIALLY_RECEIVED and missing:
+            self._say_missing(detail.rma_number, missing)
+            return
+        self._missing_said = None
+        self.message.emit(self.tr("{rma}: all cartons are in.").format(rma=detail.rma_number))
 
     def open_cartons(self) -> None:
         if self.detail is None or not self.count_cartons.isEnabled():
@@ -183,7 +201,9 @@ class ReturnActions(QObject):
             tag=scan.count.tag_code, n=scan.count.received, total=scan.count.expected)
         if scan.status is ReturnStatus.RECEIVED:
             text += " — " + self.tr("all cartons are in; ready to inspect.")
+        dialog.show_count(scan.count)
         dialog.show_feedback(text)
+        self._missing_said = self._missing_said or scan.rma_number
         self.changed.emit(scan.return_id)
         self.queue_changed.emit()
 

@@ -180,6 +180,23 @@ class ReturnsTableModel(QAbstractTableModel):
             return None
         return page[row % PAGE_SIZE]
 
+    def update_row(self, fresh: ReturnRow) -> None:
+        """A return changed: its row, where it is loaded, shows the new state at once."""
+        if self._matches is not None:
+            for n, row in enumerate(self._matches):
+                if row.return_id == fresh.return_id:
+                    self._matches[n] = fresh
+                    self._row_changed(n)
+            return
+        for page, page_rows in self._pages.items():
+            for n, row in enumerate(page_rows):
+                if row.return_id == fresh.return_id:
+                    page_rows[n] = fresh
+                    self._row_changed(page * PAGE_SIZE + n)
+
+    def _row_changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
     def loaded_pages(self) -> int:
         return len(self._pages)
 

@@ -35,7 +35,7 @@ from livenon_desk.models.sync import FAILED, PENDING
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.sync_dto import ConflictView, OutboxItem, RefusedView
 from livenon_desk.views.error_reporting import user_message
-from livenon_desk.views.sync_controller import SyncController, SyncStatus
+from livenon_desk.views.sync_controller import SYNCING, SyncController, SyncStatus
 from livenon_desk.views.sync_status import SyncStatusWidget
 from livenon_desk.views.task_runner import TaskRunner
 
@@ -130,6 +130,7 @@ class SyncView(QDialog):
         self._actor = actor
         self._language = language
         self._conflicts: list[ConflictView] = []
+        self._syncing_said = False
 
         self.server = QLineEdit(controller.server_url, placeholderText="https://central.example.com")
         self.server.setObjectName("syncServer")
@@ -242,6 +243,8 @@ class SyncView(QDialog):
     # --- loading ------------------------------------------------------------------------
 
     def reload(self) -> None:
+        # The status bar's count is read with the lists, so the two agree.
+        self._controller.refresh()
         self._runner.run(_load, self._desk, on_done=self._loaded, on_error=self._error)
 
     def _kind(self, kind: str) -> str:
@@ -355,7 +358,10 @@ class SyncView(QDialog):
 
     def _signed_in(self, _role: object) -> None:
         self.sign_in_button.setEnabled(True)
+        self._syncing_said = True
         self.message.setText(self.tr("Signed in; syncing."))
+        if not self._controller.running:  # the round may already be over
+            self._status_changed(self._controller.status)
 
     def _sign_in_failed(self, error: BaseException) -> None:
         self.sign_in_button.setEnabled(True)
@@ -367,4 +373,9 @@ class SyncView(QDialog):
     def _status_changed(self, status: SyncStatus) -> None:
         self.status.show_status(status)
         if status.message:
+            self._syncing_said = False
             self.message.setText(status.message)
+        elif self._syncing_said and status.state != SYNCING:
+            # "Syncing" is true only while the round runs.
+            self._syncing_said = False
+            self.message.setText(self.tr("Signed in; the sync round is done."))

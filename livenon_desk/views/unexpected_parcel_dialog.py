@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from livenon_desk.domain.enums import ParcelCondition
 from livenon_desk.services.receiving_dto import UnexpectedParcelInput
 from livenon_desk.views.dialog_keys import submit_with_ctrl_enter
-from livenon_desk.views.form_parts import error_label
+from livenon_desk.views.form_parts import clear_when_edited, error_label
 from livenon_desk.views.labels import parcel_condition_texts
 from livenon_desk.views.receive_dialog import CARRIERS, qdatetime_to_utc
 
@@ -68,6 +68,8 @@ class UnexpectedParcelDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        clear_when_edited(self.error, self.received_at, self.carrier, self.tracking,
+                          self.condition, self.sender_name, self.notes)
         self.carrier.setFocus()
         submit_with_ctrl_enter(self, self.buttons, self._submit)
     def parcel(self) -> UnexpectedParcelInput:

@@ -123,12 +123,12 @@
 <context>
     <name>CartonDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/carton_dialog.py" line="25"/>
+        <location filename="../../livenon_desk/views/carton_dialog.py" line="26"/>
         <source>Count cartons of {rma}</source>
         <translation>清点 {rma} 的纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/carton_dialog.py" line="30"/>
+        <location filename="../../livenon_desk/views/carton_dialog.py" line="33"/>
         <source>Scan the tag on each carton</source>
         <translation>扫描每个纸箱上的标签</translation>
     </message>
@@ -787,69 +787,74 @@
         <translation>清点纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="109"/>
+        <location filename="../../livenon_desk/views/labels.py" line="111"/>
         <source>closed short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="110"/>
+        <location filename="../../livenon_desk/views/labels.py" line="112"/>
         <source>unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="111"/>
+        <location filename="../../livenon_desk/views/labels.py" line="113"/>
         <source>inspection started</source>
         <translation>开始检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="112"/>
+        <location filename="../../livenon_desk/views/labels.py" line="114"/>
         <source>inspected</source>
         <translation>完成检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="113"/>
+        <location filename="../../livenon_desk/views/labels.py" line="115"/>
         <source>overridden</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="114"/>
+        <location filename="../../livenon_desk/views/labels.py" line="116"/>
         <source>printed</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="115"/>
+        <location filename="../../livenon_desk/views/labels.py" line="117"/>
         <source>exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="116"/>
+        <location filename="../../livenon_desk/views/labels.py" line="118"/>
         <source>purged</source>
         <translation>清除个人数据</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="117"/>
+        <location filename="../../livenon_desk/views/labels.py" line="119"/>
         <source>signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="118"/>
+        <location filename="../../livenon_desk/views/labels.py" line="120"/>
         <source>signed out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="119"/>
+        <location filename="../../livenon_desk/views/labels.py" line="121"/>
         <source>failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="120"/>
+        <location filename="../../livenon_desk/views/labels.py" line="122"/>
         <source>locked out</source>
         <translation>账户锁定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="121"/>
+        <location filename="../../livenon_desk/views/labels.py" line="123"/>
         <source>user created</source>
         <translation>创建用户</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="109"/>
+        <source>cartons counted by hand</source>
+        <translation>手工清点纸箱</translation>
     </message>
 </context>
 <context>
@@ -942,7 +947,7 @@
     </message>
     <message>
         <location filename="../../livenon_desk/views/main_window.py" line="231"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="486"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="496"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -967,12 +972,12 @@
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="467"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="477"/>
         <source>Settings saved. A new language shows after the desk restarts.</source>
         <translation>设置已保存。新的语言将在重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="481"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="491"/>
         <source>S&amp;ync…</source>
         <translation>同步(&amp;Y)…</translation>
     </message>
@@ -987,7 +992,7 @@
         <translation>请从 {n} 条匹配中选择一条。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="457"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="467"/>
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
     </message>
@@ -1245,7 +1250,7 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/reason_dialog.py" line="57"/>
+        <location filename="../../livenon_desk/views/reason_dialog.py" line="58"/>
         <source>At least {n} more characters.</source>
         <translation>至少还需 {n} 个字符。</translation>
     </message>
@@ -1253,257 +1258,287 @@
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="54"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="55"/>
         <source>Receive {rma}</source>
         <translation>收货 {rma}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="67"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="68"/>
         <source>The order invoice is enclosed (P3)</source>
         <translation>包裹内附有订单发票（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="68"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="69"/>
         <source>The return form is enclosed (P3)</source>
         <translation>包裹内附有退货单（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="70"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="71"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="71"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="72"/>
         <source>Yes, marked “Returned Goods”</source>
         <translation>是，已标注“退运货物”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="72"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="73"/>
         <source>No, not marked</source>
         <translation>否，未标注</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="74"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="75"/>
         <source>Anything worth recording about the parcel</source>
         <translation>关于包裹需要记录的情况</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="79"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="80"/>
         <source>&amp;Arrived</source>
         <translation>到达时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="80"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="81"/>
         <source>&amp;Carrier</source>
         <translation>承运商(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="81"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="82"/>
         <source>&amp;Tracking number</source>
         <translation>运单号(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="82"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="83"/>
         <source>Parcel &amp;condition</source>
         <translation>包裹状况(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="86"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="87"/>
         <source>Cross-border (T3)</source>
         <translation>跨境（T3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="89"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="90"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="91"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="92"/>
         <source>Cartons</source>
         <translation>纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="93"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="94"/>
         <source>Scan a carton&apos;s tag</source>
         <translation>扫描纸箱标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="95"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="96"/>
         <source>&amp;Scan</source>
         <translation>扫描(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="101"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="107"/>
         <source> of {n}</source>
         <translation> / {n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="115"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="131"/>
         <source>Photos of the parcel: drop files here or use Add photos</source>
         <translation>包裹照片：将文件拖放到此处，或使用“添加照片”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="118"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="134"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="127"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="143"/>
         <source>&amp;Receive</source>
         <translation>收货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="145"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="170"/>
         <source>{code} is not a tag of this return.</source>
         <translation>{code} 不是此退货的标签。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="149"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="174"/>
         <source>All cartons of {code} are counted.</source>
         <translation>{code} 的纸箱已全部清点。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="153"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="180"/>
         <source>{code}: carton {n} of {total}</source>
         <translation>{code}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="164"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="197"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="164"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="197"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="117"/>
+        <source>Cartons typed in, not scanned: say why (a torn tag, a label under the strap…)</source>
+        <translation>手工输入而未扫描的纸箱：请说明原因（标签撕破、标签压在捆带下…）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="119"/>
+        <source>Why &amp;not scanned</source>
+        <translation>未扫描原因(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="240"/>
+        <source>{tag}: {n} of {counted}</source>
+        <translation>{tag}：{counted} 箱中 {n} 箱</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="246"/>
+        <source>Cartons typed in, not scanned ({what}). Say why in «Why not scanned», or scan them.</source>
+        <translation>有纸箱是手工输入而未扫描的（{what}）。请在“未扫描原因”中说明，或扫描这些纸箱。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="253"/>
+        <source>This receipt claims more cartons than were scanned ({what}); they will be recorded as counted by hand, with your reason. Press Ctrl+Enter again to confirm, or scan them.</source>
+        <translation>本次收货的纸箱数多于已扫描的数量（{what}）；这些纸箱将连同您的原因记录为手工清点。再按一次 Ctrl+Enter 确认，或扫描这些纸箱。</translation>
     </message>
 </context>
 <context>
     <name>ReturnActions</name>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="75"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="77"/>
         <source>&amp;Receive parcel…</source>
         <translation>收货(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="76"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="78"/>
         <source>Record the parcel&apos;s arrival; starts the P5 clock</source>
         <translation>记录包裹到达；开始计算 P5 检验期限</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="77"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="79"/>
         <source>&amp;Count cartons…</source>
         <translation>清点纸箱(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="78"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="80"/>
         <source>Scan the cartons still missing</source>
         <translation>扫描尚未到达的纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="79"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="81"/>
         <source>&amp;Inspect…</source>
         <translation>检验(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="80"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="82"/>
         <source>Inspect the next returned line against the checklist</source>
         <translation>按检验清单检验下一件退货商品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="83"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="85"/>
         <source>Approve as &amp;exception…</source>
         <translation>作为例外批准(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="85"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="87"/>
         <source>Supervisor: approve a return the rules refused</source>
         <translation>主管：批准规则未通过的退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="86"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="88"/>
         <source>Close receipt &amp;short…</source>
         <translation>缺件结单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="88"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="90"/>
         <source>Supervisor: accept the receipt with cartons missing</source>
         <translation>主管：在缺少纸箱的情况下确认收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="89"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="91"/>
         <source>Receive &amp;unexpected parcel…</source>
         <translation>意外包裹收货(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="91"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="93"/>
         <source>Log a parcel that matches no return</source>
         <translation>登记无法匹配退货的包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="118"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="122"/>
         <source>Restricted: read-only (privacy rule)</source>
         <translation>已限制处理：只读（隐私规则）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="159"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="171"/>
         <source>{rma} is partially received; cartons missing: {what}</source>
         <translation>{rma} 部分收货；缺少纸箱：{what}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="162"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="165"/>
         <source>{rma} received.</source>
         <translation>{rma} 已收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="182"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="200"/>
         <source>{tag}: carton {n} of {total}</source>
         <translation>{tag}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="185"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="203"/>
         <source>all cartons are in; ready to inspect.</source>
         <translation>纸箱已全部到齐，可以检验。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="197"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="217"/>
         <source>Close {rma} short</source>
         <translation>{rma} 缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="198"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="218"/>
         <source>Cartons are missing. Say why the receipt is accepted as it is.</source>
         <translation>缺少纸箱。请说明为何按现状确认收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="199"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="219"/>
         <source>Close short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="224"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="244"/>
         <source>The unexpected parcel is logged.</source>
         <translation>意外包裹已登记。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="248"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="268"/>
         <source>Inspection of {tag} finished.</source>
         <translation>{tag} 的检验已完成。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="269"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="289"/>
         <source>Approve {tag} as an exception</source>
         <translation>将 {tag} 作为例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="270"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="290"/>
         <source>The rules&apos; decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
         <translation>规则的判定会保留在记录中。请写明为何仍批准此退货；原因将与您的姓名一同保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="272"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="292"/>
         <source>Approve exception</source>
         <translation>批准例外</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="182"/>
+        <source>{rma}: all cartons are in.</source>
+        <translation>{rma}：纸箱已全部收到。</translation>
     </message>
 </context>
 <context>
@@ -1549,12 +1584,12 @@
         <translation>收货日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="274"/>
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="291"/>
         <source>Restricted: read-only (privacy rule)</source>
         <translation>已限制处理：只读（隐私规则）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="279"/>
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="296"/>
         <source>Overdue: past the P5 inspection deadline</source>
         <translation>已逾期：超过 P5 检验期限</translation>
     </message>
@@ -1711,220 +1746,225 @@
         <translation>与中央服务器同步</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="141"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="142"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="144"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="145"/>
         <source>Central server</source>
         <translation>中央服务器</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="146"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="147"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="147"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="148"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="151"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="152"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="159"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="160"/>
         <source>Change</source>
         <translation>更改</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="159"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="160"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="159"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="160"/>
         <source>Saved</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="159"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="160"/>
         <source>Tries</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="160"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="161"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="162"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="163"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="167"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="168"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="167"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="168"/>
         <source>On this desk</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="167"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="168"/>
         <source>On the server</source>
         <translation>服务器上</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="183"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="184"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="186"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="187"/>
         <source>Send this desk&apos;s change again, over the server&apos;s version</source>
         <translation>以服务器上的版本为基础，重新发送本机的更改</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="187"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="188"/>
         <source>Take theirs</source>
         <translation>采用服务器的</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="190"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="191"/>
         <source>Drop this desk&apos;s change and use the server&apos;s version</source>
         <translation>放弃本机的更改，采用服务器上的版本</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="200"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="201"/>
         <source>The server&apos;s record changed while this desk&apos;s change waited. Compare the two versions (differences are highlighted) and choose.</source>
         <translation>本机的更改等待发送期间，服务器上的记录已被修改。请比较两个版本（不同之处已高亮）后选择。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="218"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="219"/>
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="221"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="222"/>
         <source>Queue refused changes again and run a sync round now</source>
         <translation>将被拒绝的更改重新排队，并立即同步一次</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="249"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="252"/>
         <source>Receipt</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="250"/>
-        <location filename="../../livenon_desk/views/sync_view.py" line="262"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="253"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="265"/>
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="251"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="254"/>
         <source>Exception approval</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="252"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="255"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="253"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="256"/>
         <source>Audit event</source>
         <translation>审计事件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="254"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="257"/>
         <source>Refund decision</source>
         <translation>退款决定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="280"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="283"/>
         <source>Found {when}</source>
         <translation>发现于 {when}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="302"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="305"/>
         <source>Waiting ({n})</source>
         <translation>待发送（{n}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="303"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="306"/>
         <source>Refused ({n})</source>
         <translation>被拒绝（{n}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="304"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="307"/>
         <source>To decide ({n})</source>
         <translation>待决定（{n}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="322"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="325"/>
         <source>(record)</source>
         <translation>（记录）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="322"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="325"/>
         <source>not on the server</source>
         <translation>服务器上没有</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="340"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="343"/>
         <source>Your choice was saved; it is sent with the next round.</source>
         <translation>您的选择已保存，将在下一次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="349"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="352"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="358"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="362"/>
         <source>Signed in; syncing.</source>
         <translation>已登录，正在同步。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="165"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="166"/>
         <source>Record type</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="165"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="166"/>
         <source>Refused</source>
         <translation>拒收时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="215"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="216"/>
         <source>Records the central server sent that this desk did not take, and why; the desk keeps what it had until a corrected version arrives</source>
         <translation>中央服务器发来但本机未接收的记录及原因；在收到更正版本之前，本机保留原有数据</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="259"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="262"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="260"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="263"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="261"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="264"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="299"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="302"/>
         <source>Not taken from the server ({n})</source>
         <translation>未从服务器接收 ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="381"/>
+        <source>Signed in; the sync round is done.</source>
+        <translation>已登录；本轮同步已完成。</translation>
     </message>
 </context>
 <context>

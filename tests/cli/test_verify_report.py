@@ -72,9 +72,9 @@ def test_the_paper_matches_the_record_until_the_record_changes(
     with store.session() as s:
         s.execute(update(OrderLine).values(unit_price_cents=99_900))
     assert _verify(store, report, capsys)[0] == 0
-    assert _report(store, built, tmp_path / "again.pdf") != pdf  # the refund did change
-    assert codes_by_page(pdf, "QRCode") == codes_by_page(
-        (tmp_path / "again.pdf").read_bytes(), "QRCode")
+    again = _report(store, built, tmp_path / "again.pdf")
+    assert again != pdf and "USD999.00" in squashed(again)  # the refund did change
+    assert digest in squashed(again)
 
     # A stored rule result edited after printing: the paper no longer matches.
     with store.session() as s:

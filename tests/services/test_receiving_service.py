@@ -13,7 +13,7 @@ from livenon_desk.errors import (
     RestrictedError,
     ValidationError,
 )
-from livenon_desk.models import Photo, ReturnLine, ReturnRequest, UnexpectedParcel
+from livenon_desk.models import AuditEvent, Photo, ReturnLine, ReturnRequest, UnexpectedParcel
 from livenon_desk.services.receiving_dto import ReceiptInput, UnexpectedParcelInput
 from livenon_desk.services.receiving_service import ReceivingService
 from livenon_desk.store.database import Store
@@ -33,7 +33,7 @@ def _receipt(cartons: dict[int, int], **changes: object) -> ReceiptInput:
         received_at=NOW - timedelta(minutes=3), carrier="UPS", tracking_number="1z 999 aa1",
         parcel_condition=ParcelCondition.INTACT, invoice_enclosed=True,
         return_form_enclosed=False, returned_goods_marked=None, cartons=cartons,
-        notes="  left at dock 4 ")
+        notes="  left at dock 4 ", scanned=cartons)
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
@@ -76,6 +76,38 @@ def test_missing_cartons_leave_it_partially_received_until_scanned(
     assert scan.status is ReturnStatus.RECEIVED
     with pytest.raises(ValidationError, match="already"):
         receiving.count_carton(INSPECTOR, built.tag_codes[0])
+
+
+def test_cartons_claimed_beyond_the_scanned_need_a_reason_and_are_audited_by_hand(
+    store: Store, receiving: ReceivingService
+) -> None:
+    built = add_return(store, lines=[LineSpec(cartons=3)])
+    [line] = _line_ids(store, built.return_id)
+    with pytest.raises(ValidationError, match="without scanning") as refused:
+        receiving.receive(INSPECTOR, built.return_id, _receipt({line: 3}, scanned={line: 1}))
+    assert "手工清点" in refused.value.message_zh
+    with store.read_session() as s:
+        assert s.get_one(ReturnRequest, built.return_id).received_at is None
+        assert s.query(AuditEvent).filter_by(action="cartons_counted_by_hand").count() == 0
+
+    result = receiving.receive(INSPECTOR, built.return_id, _receipt(
+        {line: 3}, scanned={line: 1}, by_hand_reason="tags 2 and 3 torn off in transit"))
+    assert result.status is ReturnStatus.RECEIVED
+    with store.read_session() as s:
+        [event] = s.query(AuditEvent).filter_by(action="cartons_counted_by_hand").all()
+        assert event.actor == "mchen" and event.entity_key == built.rma_number
+        assert event.after == {built.tag_codes[0]: {"scanned": 1, "counted": 3}}
+        assert event.detail == "tags 2 and 3 torn off in transit"
+
+
+def test_cartons_all_scanned_need_no_reason_and_no_by_hand_event(
+    store: Store, receiving: ReceivingService
+) -> None:
+    built = add_return(store, lines=[LineSpec(cartons=2)])
+    [line] = _line_ids(store, built.return_id)
+    receiving.receive(INSPECTOR, built.return_id, _receipt({line: 1}, scanned={line: 2}))
+    with store.read_session() as s:
+        assert s.query(AuditEvent).filter_by(action="cartons_counted_by_hand").count() == 0
 
 
 def test_closing_short_needs_a_supervisor_and_a_reason(

@@ -29,7 +29,7 @@ def _receipt(desk: Desk, return_id: int, *, short: int = 0) -> ReceiptInput:
     if short:
         cartons[lines[0].id] = max(0, lines[0].cartons_expected - short)
     return ReceiptInput(NOW - timedelta(hours=1), "UPS", "", ParcelCondition.INTACT, True,
-                        True, False, cartons)
+                        True, False, cartons, scanned=cartons)
 
 
 def _received_and_inspected(desk: Desk) -> tuple[str, str]:

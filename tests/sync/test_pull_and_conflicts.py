@@ -117,7 +117,7 @@ def test_tombstones_delete_and_restriction_locks_at_once(desk: Desk, central: Ce
 def _receipt(desk: Desk, return_id: int) -> ReceiptInput:
     cartons = {ln.id: ln.cartons_expected for ln in desk.lines(return_id)}
     return ReceiptInput(NOW - timedelta(hours=1), "DHL", "", ParcelCondition.INTACT, True,
-                        True, False, cartons)
+                        True, False, cartons, scanned=cartons)
 
 
 def _changed_on_the_server(central: Central, rma: str) -> int:

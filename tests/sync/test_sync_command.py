@@ -28,7 +28,7 @@ def _receive(desk: Desk) -> str:
     cartons = {ln.id: ln.cartons_expected for ln in desk.lines(ret.id)}
     desk.receiving.receive(INSPECTOR, ret.id, ReceiptInput(
         NOW - timedelta(hours=1), "UPS", "", ParcelCondition.INTACT, True, True, False,
-        cartons))
+        cartons, scanned=cartons))
     return ret.rma_number
 
 

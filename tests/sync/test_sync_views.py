@@ -55,7 +55,7 @@ def _receive(desk: Desk) -> str:
     cartons = {ln.id: ln.cartons_expected for ln in desk.lines(ret.id)}
     desk.receiving.receive(INSPECTOR, ret.id, ReceiptInput(
         NOW - timedelta(hours=1), "UPS", "", ParcelCondition.INTACT, True, True, False,
-        cartons))
+        cartons, scanned=cartons))
     return ret.rma_number
 
 
@@ -163,3 +163,29 @@ def test_the_sync_view_lists_records_refused_from_the_server(
     assert view.refused_model.index(0, 1).data() == ret.key
     reason = view.refused_model.index(0, 3).data()
     assert "applied_at" in reason and "soon" in reason and words in reason
+
+
+def test_signed_in_and_syncing_goes_when_the_round_is_over(
+        qtbot: QtBot, desk: Desk, central: Central, settings: QSettings,
+        tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from tests.central_server import PASSWORDS
+    from tests.views.keyboard import press, type_text, wait_focus
+
+    controller, services = _controller(desk, central, settings, tmp_path)
+    view = SyncView(services, TaskRunner(synchronous=True), controller, INSPECTOR)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    view.user.setFocus()
+    wait_focus(qtbot, view.user)
+    type_text(qtbot, "inspector\t")
+    assert view.password.hasFocus()
+    type_text(qtbot, PASSWORDS["inspector"])
+    view.sign_in_button.setFocus()
+    wait_focus(qtbot, view.sign_in_button)
+    press(qtbot, "Space")
+    assert controller.status.state == ONLINE
+    assert "syncing" not in view.message.text().lower()
+    assert view.message.text() == "Signed in; the sync round is done."

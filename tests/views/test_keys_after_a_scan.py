@@ -4,27 +4,20 @@ reach its action from there, typed as a scanner and a person type (tests/views/k
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from datetime import datetime
-
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from livenon_desk.domain.enums import Answer, Disposition, ReasonCode, ReturnStatus
-from livenon_desk.domain.roles import Actor
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.store.database import Store
-from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.pick_list_dialog import PickListDialog
 from livenon_desk.views.reason_dialog import ReasonDialog
-from livenon_desk.views.task_runner import TaskRunner
 from livenon_desk.views.unexpected_parcel_dialog import UnexpectedParcelDialog
 from tests.builders import NOW, Built, add_return
-from tests.views.conftest import INSPECTOR, SUPERVISOR
+from tests.views.conftest import INSPECTOR, SUPERVISOR, MakeWindow
 from tests.views.keyboard import back_to, focused, press, scan, type_text
 from tests.views.workbench import wait_dialog
 
@@ -36,30 +29,6 @@ LINE_EDIT_KEYS = frozenset({
     "Ctrl+A", "Ctrl+C", "Ctrl+E", "Ctrl+U", "Ctrl+V", "Ctrl+X", "Ctrl+Y", "Ctrl+Z",
     "Ctrl+Shift+Z",
 })
-
-
-MakeWindow = Callable[[Actor], MainWindow]
-
-
-def _now() -> datetime:
-    return NOW
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, desk: Desk, runner: TaskRunner) -> Iterator[MakeWindow]:
-    made: list[MainWindow] = []
-
-    def make(actor: Actor) -> MainWindow:
-        window = MainWindow(desk, runner, actor=actor, database_label="desk.sqlite3",
-                            clock=_now)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-        made.append(window)
-        return window
-
-    yield make
-    runner.wait_for_done()
 
 
 def _needing_review(store: Store, desk: Desk) -> Built:

@@ -1,0 +1,129 @@
+"""Receiving counts cartons from zero: a carton is in when its tag is scanned, or when a
+person types the count and says why. Everything is typed into the focused widget."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from livenon_desk.domain.enums import ReturnStatus
+from livenon_desk.models import AuditEvent, ReturnLine, ReturnRequest
+from livenon_desk.store.database import Store
+from livenon_desk.views.main_window import MainWindow
+from livenon_desk.views.receive_dialog import ReceiveDialog
+from tests.builders import Built, LineSpec, add_return
+from tests.views.conftest import INSPECTOR, MakeWindow
+from tests.views.keyboard import focused, press, scan, type_text, wait_focus
+from tests.views.workbench import wait_dialog
+
+
+def _open_receive(qtbot: QtBot, window: MainWindow, built: Built) -> ReceiveDialog:
+    scan(qtbot, built.rma_number)
+    qtbot.waitUntil(window.return_actions.receive.isEnabled)
+    press(qtbot, "Ctrl+R")
+    dialog = wait_dialog(qtbot, window, ReceiveDialog)
+    assert isinstance(dialog, ReceiveDialog)
+    wait_focus(qtbot, dialog.carton_scan)
+    return dialog
+
+
+def _received(store: Store, built: Built) -> tuple[ReturnStatus, list[int]]:
+    with store.read_session() as s:
+        ret = s.get_one(ReturnRequest, built.return_id)
+        cartons = [ln.cartons_received for ln in
+                   s.query(ReturnLine).filter_by(return_id=built.return_id)]
+        return ret.status, cartons
+
+
+def _by_hand_events(store: Store) -> list[AuditEvent]:
+    with store.read_session() as s:
+        return s.query(AuditEvent).filter_by(action="cartons_counted_by_hand").all()
+
+
+def test_the_receive_form_opens_with_no_carton_counted_and_one_scan_counts_one(
+    qtbot: QtBot, store: Store, make_window: MakeWindow
+) -> None:
+    built = add_return(store, lines=[LineSpec(cartons=3)])
+    window = make_window(INSPECTOR)
+    dialog = _open_receive(qtbot, window, built)
+    [spin] = dialog.carton_spins.values()
+    assert spin.value() == 0
+    scan(qtbot, built.tag_codes[0])
+    assert "1" in dialog.carton_feedback.text() and "3" in dialog.carton_feedback.text()
+    assert spin.value() == 1
+    assert dialog.isVisible()  # the scanner's Enter submitted nothing
+    press(qtbot, "Ctrl+Return")
+    qtbot.waitUntil(lambda: window.return_actions.dialog is None)
+    assert _received(store, built) == (ReturnStatus.PARTIALLY_RECEIVED, [1])
+    assert _by_hand_events(store) == []
+
+
+def test_every_carton_scanned_receives_the_return_with_no_question(
+    qtbot: QtBot, store: Store, make_window: MakeWindow
+) -> None:
+    built = add_return(store, lines=[LineSpec(cartons=2)])
+    window = make_window(INSPECTOR)
+    dialog = _open_receive(qtbot, window, built)
+    for _ in range(2):
+        scan(qtbot, built.tag_codes[0].lower())
+    scan(qtbot, built.tag_codes[0])
+    assert "All cartons" in dialog.carton_feedback.text()
+    assert not dialog.by_hand_reason.isVisible()
+    press(qtbot, "Ctrl+Return")
+    qtbot.waitUntil(lambda: window.return_actions.dialog is None)
+    assert _received(store, built) == (ReturnStatus.RECEIVED, [2])
+
+
+def test_a_count_typed_beyond_the_scans_needs_a_reason_a_confirmation_and_is_audited(
+    qtbot: QtBot, store: Store, make_window: MakeWindow
+) -> None:
+    built = add_return(store, lines=[LineSpec(cartons=3)])
+    window = make_window(INSPECTOR)
+    dialog = _open_receive(qtbot, window, built)
+    scan(qtbot, built.tag_codes[0])
+    [spin] = dialog.carton_spins.values()
+    spin.setFocus()  # a click into the count
+    wait_focus(qtbot, spin)
+    press(qtbot, "Ctrl+A")
+    type_text(qtbot, "3")
+    assert spin.value() == 3
+    assert dialog.by_hand_reason.isVisible()
+
+    press(qtbot, "Ctrl+Return")  # no reason yet: it asks for one
+    assert dialog.isVisible() and built.tag_codes[0] in dialog.error.text()
+    assert focused(qtbot) is dialog.by_hand_reason
+    type_text(qtbot, "tags torn off")
+    press(qtbot, "Ctrl+Return")  # a reason: it asks to confirm
+    assert dialog.isVisible() and "Ctrl+Enter" in dialog.error.text()
+    assert _received(store, built)[0] is ReturnStatus.IN_TRANSIT
+    press(qtbot, "Ctrl+Return")
+    qtbot.waitUntil(lambda: window.return_actions.dialog is None)
+    assert _received(store, built) == (ReturnStatus.RECEIVED, [3])
+    [event] = _by_hand_events(store)
+    assert event.after == {built.tag_codes[0]: {"scanned": 1, "counted": 3}}
+    assert event.detail == "tags torn off" and event.actor == INSPECTOR.username
+
+
+def test_changing_a_count_after_the_question_asks_again(
+    qtbot: QtBot, store: Store, make_window: MakeWindow
+) -> None:
+    built = add_return(store, lines=[LineSpec(cartons=3)])
+    window = make_window(INSPECTOR)
+    dialog = _open_receive(qtbot, window, built)
+    [spin] = dialog.carton_spins.values()
+    spin.setFocus()
+    wait_focus(qtbot, spin)
+    press(qtbot, "Ctrl+A")
+    type_text(qtbot, "2")
+    dialog.by_hand_reason.setFocus()
+    wait_focus(qtbot, dialog.by_hand_reason)
+    type_text(qtbot, "label under the strap")
+    press(qtbot, "Ctrl+Return")
+    assert "Ctrl+Enter" in dialog.error.text()
+    spin.setFocus()
+    wait_focus(qtbot, spin)
+    press(qtbot, "Ctrl+A")
+    type_text(qtbot, "3")
+    assert dialog.error.text() == ""
+    press(qtbot, "Ctrl+Return")
+    assert dialog.isVisible() and "Ctrl+Enter" in dialog.error.text()
+    assert _received(store, built)[0] is ReturnStatus.IN_TRANSIT
