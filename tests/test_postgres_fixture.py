@@ -3,8 +3,10 @@ database per test."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import create_engine, text
 
+import tests.postgres
 from tests.postgres import PostgresServer
 
 
@@ -25,3 +27,10 @@ def test_each_test_gets_its_own_empty_database(postgres: PostgresServer,
     assert tables == 0
     assert (address, port) == ("127.0.0.1", postgres.port)
     assert postgres_url != postgres.create_database()
+
+
+def test_without_the_server_binaries_a_test_fails_and_says_what_to_install(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tests.postgres, "find_bindir", lambda: None)
+    with pytest.raises(pytest.fail.Exception, match=r"apt-get install -y postgresql"):
+        tests.postgres.start_postgres()

@@ -52,7 +52,7 @@ def address_paragraph(address: Address | None, party: Party | None = None) -> Pa
     """The address lines, then the party's email and phone; missing parts are skipped."""
     lines = list(address.lines()) if address else []
     if party is not None:
-        if not lines or lines[0] != party.name:
+        if party.name not in lines:  # a Chinese address names the person last
             lines.insert(0, party.name)
         lines += [p for p in (party.email, party.phone) if p]
     elif address is not None and address.phone:

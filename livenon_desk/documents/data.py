@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
+from livenon_desk.documents.countries import country_name
 from livenon_desk.domain.eligibility import RuleResult
 from livenon_desk.domain.enums import (
     Answer,
@@ -31,6 +32,10 @@ from livenon_desk.domain.enums import (
 from livenon_desk.domain.refund import Deduction
 
 Lang = Literal["en", "zh"]
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 __all__ = [
     "Address",
@@ -74,12 +79,29 @@ class Address:
     phone: str | None = None
     company: str | None = None
 
-    def lines(self) -> list[str]:
-        """The printed lines, top to bottom, with empty parts left out."""
-        city_line = " ".join(p for p in (self.city, self.region, self.postal_code) if p)
-        parts = (self.recipient, self.company, self.line1, self.line2, city_line,
-                 self.country_code)
+    def lines(self, country: str | None = None) -> list[str]:
+        """The printed lines, top to bottom, with empty parts left out; ``country`` names
+        the country in place of its code (a label spells it out for the carrier).
+
+        An address written in Chinese reads as it is written in China: postal code,
+        country, province and city, street, then the person.
+        """
+        if self.in_chinese():
+            head = " ".join(p for p in (self.postal_code, "".join(
+                p for p in (country_name(self.country_code or "CN", "zh"), self.region,
+                            self.city) if p)) if p)
+            parts: tuple[str | None, ...] = (head, self.line1, self.line2, self.company,
+                                             self.recipient)
+        else:
+            city_line = " ".join(p for p in (self.city, self.region, self.postal_code) if p)
+            parts = (self.recipient, self.company, self.line1, self.line2, city_line,
+                     country or self.country_code)
         return [p.strip() for p in parts if p and p.strip()]
+
+    def in_chinese(self) -> bool:
+        """Whether the street, city or province is written in Chinese characters."""
+        return any(_is_han(c) for part in (self.line1, self.line2, self.city, self.region)
+                   for c in part or "")
 
 
 @dataclass(frozen=True)

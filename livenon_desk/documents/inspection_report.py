@@ -72,15 +72,17 @@ def inspection_story(record: InspectionRecord, company: CompanyDetails, lang: La
              for a in record.answers],
             [0.1 * width, 0.72 * width, 0.18 * width], lang=lang,
         ),
-        heading(f"{tr('decision_by_rule', lang)} · {tr('policy_version', lang)} "
-                f"{record.policy_version}"),
-        data_table(
-            [tr("rule", lang), tr("outcome", lang), tr("why", lang)],
-            [[f"{r.rule_id}  {rule_title(r.rule_id, lang)}",
-              _coloured(enum_text(r.outcome, lang), _OUTCOME_COLOURS[r.outcome]),
-              both(r.reason_en, r.reason_zh, lang)] for r in record.rules],
-            [0.3 * width, 0.13 * width, 0.57 * width], lang=lang,
-        ),
+        # The decision is read as a whole: the rules stay on one page with their heading
+        # (a table taller than a page still flows on).
+        keep(heading(f"{tr('decision_by_rule', lang)} · {tr('policy_version', lang)} "
+                     f"{record.policy_version}"),
+             data_table(
+                 [tr("rule", lang), tr("outcome", lang), tr("why", lang)],
+                 [[f"{r.rule_id}  {rule_title(r.rule_id, lang)}",
+                   _coloured(enum_text(r.outcome, lang), _OUTCOME_COLOURS[r.outcome]),
+                   both(r.reason_en, r.reason_zh, lang)] for r in record.rules],
+                 [0.3 * width, 0.13 * width, 0.57 * width], lang=lang,
+             )),
     ]
     if record.override:
         o = record.override

@@ -68,9 +68,10 @@ def return_form_pdf(ret: ReturnInfo, company: CompanyDetails, lang: Lang | None 
             [heading(tr("form.enclose", lang)),
              *checkboxes([tr(f"form.enclose.{i}", lang) for i in (1, 2, 3)])],
         ], width),
-        keep(heading(tr("form.ship", lang)), *bullets(_shipping(ret, lang, company.email))),
-        gap(10),
-        _signature(lang, width),
+        # The signature goes with the shipping block: its captions never stand alone on a
+        # page of their own.
+        keep(heading(tr("form.ship", lang)), *bullets(_shipping(ret, lang, company.email)),
+             gap(10), _signature(lang, width)),
     ]
     return build_pdf(frame, story, subject=f"{ret.rma_number} {ret.order_number}")
 

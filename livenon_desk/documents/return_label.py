@@ -14,7 +14,8 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
 from livenon_desk.documents.barcodes import draw_code128, draw_qr
-from livenon_desk.documents.data import CompanyDetails, LabelInfo, Lang
+from livenon_desk.documents.countries import country_name
+from livenon_desk.documents.data import Address, CompanyDetails, LabelInfo, Lang
 from livenon_desk.documents.formatting import day
 from livenon_desk.documents.glyphs import printable
 from livenon_desk.documents.label_stock import LABEL_DPI, label_pages
@@ -23,6 +24,8 @@ from livenon_desk.documents.text_fit import fit
 from livenon_desk.documents.texts import tr
 
 PAD = 12.0
+TRACKING_BAND = 36.0
+BARCODE_ROW_TOP = PAD + 124  # the order line above the bars and QR, with a little air
 WIDTH, HEIGHT = LABEL_4X6
 
 
@@ -71,13 +74,15 @@ def draw_label(canvas: Canvas, label: LabelInfo, company: CompanyDetails, lang: 
     if label.cross_border:
         y = _returned_goods(canvas, font, lang, y)
 
-    y = _address_block(canvas, font, _titles("from", lang), label.sender.lines(), y,
+    y = _address_block(canvas, font, _titles("from", lang), _carrier_lines(label.sender), y,
                        size=9, min_size=6, height=62, what="sender address")
     canvas.setLineWidth(0.8)
     canvas.line(PAD, y, WIDTH - PAD, y)
-    to_lines = company.return_address.lines()
+    to_lines = _carrier_lines(company.return_address)
     to_lines.insert(1, label.rma_number)
-    to_height = 100 if label.cross_border else 118
+    # The return address takes the room down to the tracking band, which sits right on
+    # the barcode row: no empty band above the bars, with or without the T3 marking.
+    to_height = y - TRACKING_BAND - BARCODE_ROW_TOP
     y = _address_block(canvas, font, _titles("to", lang), to_lines, y,
                        size=14, min_size=8, height=to_height, what="return address")
     canvas.setLineWidth(1.5)
@@ -91,7 +96,7 @@ def draw_label(canvas: Canvas, label: LabelInfo, company: CompanyDetails, lang: 
                        height=20, what="tracking number")
         canvas.setFont(font, tracking.size)
         canvas.drawString(PAD, y - 10 - tracking.leading, printable(tracking.lines[0]))
-    y -= 36
+    y -= TRACKING_BAND
     canvas.setLineWidth(0.8)
     canvas.line(PAD, y, WIDTH - PAD, y)
 
@@ -125,6 +130,18 @@ def _returned_goods(canvas: Canvas, font: str, lang: Lang, y: float) -> float:
     canvas.drawCentredString(WIDTH / 2, y - 4 - band / 2 - size * 0.36, text)
     canvas.setFillColor(colors.black)
     return y - band - 8
+
+
+def _carrier_lines(address: Address) -> list[str]:
+    """The address with its country in full, in the carrier's capitals; a Chinese address
+    in Chinese order, then its postal code and country in Latin letters for the carrier.
+    """
+    country = country_name(address.country_code, "en").upper() if address.country_code \
+        else None
+    lines = address.lines(country)
+    if address.in_chinese():
+        lines.append(" ".join(p for p in (address.postal_code, country or "CHINA") if p))
+    return lines
 
 
 def _titles(key: str, lang: Lang) -> list[str]:
