@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from livenon_desk.domain.audit_chain import (
@@ -24,8 +24,9 @@ from livenon_desk.domain.audit_chain import (
     verify,
 )
 from livenon_desk.domain.roles import Action, Actor
-from livenon_desk.models import AuditEvent
+from livenon_desk.models import AuditEvent, Inspection, ReturnLine, ReturnRequest
 from livenon_desk.services.clock import Clock, utc_now
+from livenon_desk.services.record_names import record_names
 from livenon_desk.store.audit_key import desk_identity, key_for_checking, key_for_writing
 from livenon_desk.store.database import Store
 
@@ -93,6 +94,7 @@ class AuditRow:
     before: dict[str, Any] | None
     after: dict[str, Any] | None
     detail: str | None
+    record: str = ""  # what a person calls the record: an RMA (and tag), a user name
 
 
 @dataclass(frozen=True)
@@ -136,15 +138,27 @@ class AuditService:
         if flt.action:
             query = query.where(AuditEvent.action == flt.action)
         if flt.entity_key:
-            query = query.where(AuditEvent.entity_key == flt.entity_key.strip().upper())
+            key = flt.entity_key.strip().upper()
+            # An RMA finds its inspections' events too: they are filed under the uuid.
+            inspections = (select(Inspection.uuid)
+                           .join(ReturnLine, ReturnLine.id == Inspection.return_line_id)
+                           .join(ReturnRequest, ReturnRequest.id == ReturnLine.return_id)
+                           .where(ReturnRequest.rma_number == key))
+            query = query.where(or_(AuditEvent.entity_key == key,
+                                    AuditEvent.entity_key.in_(inspections)))
         if flt.since:
             query = query.where(AuditEvent.at >= flt.since)
         if flt.until:
             query = query.where(AuditEvent.at < flt.until)
         query = query.order_by(AuditEvent.id.desc()).offset(offset).limit(limit)
         with self._store.read_session() as s:
+            events = list(s.scalars(query))
+            names = record_names(s, ((e.entity_kind, e.entity_key) for e in events
+                                     if e.entity_kind and e.entity_key))
             return [AuditRow(e.id, e.at, e.actor, e.action, e.entity_kind, e.entity_key,
-                             e.before, e.after, e.detail) for e in s.scalars(query)]
+                             e.before, e.after, e.detail,
+                             names.get((e.entity_kind or "", e.entity_key or ""), ""))
+                    for e in events]
 
     def desk_id(self) -> str:
         """The id the central server knows this desk's audit chain by."""

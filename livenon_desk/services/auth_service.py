@@ -87,6 +87,10 @@ class AuthService:
 
     def sign_in(self, username: str, password: str) -> Actor:
         name = username.strip().lower()
+        if not name:  # nothing to check, nor to count against anyone
+            raise SignInError("Type your user name.", "请输入用户名。")
+        if not password:
+            raise SignInError("Type your password.", "请输入密码。")
         refusal: SignInError | None = None
         with self._store.session() as s:
             user = s.scalar(select(DeskUser).where(DeskUser.username == name))

@@ -28,6 +28,7 @@ class OutboxItem:
     attempts: int
     last_status: int | None
     last_error: str | None
+    record: str = ""  # what a person calls it: the RMA and tag, not a uuid or hash
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class ConflictView:
     theirs: dict[str, Any] | None  # the server's record now (None: it has none)
     server_version: int | None
     detected_at: datetime
+    record: str = ""  # the RMA and tag, as on OutboxItem
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ from livenon_desk.models import OutboxRow, RefusedChange, SyncConflict, SyncStat
 from livenon_desk.models.sync import CONFLICT, FAILED, PENDING, SUPERSEDED
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.outbox import new_key
+from livenon_desk.services.record_names import record_names
 from livenon_desk.services.sync_dto import ConflictView, OutboxItem, RefusedView, SyncSnapshot
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
@@ -29,6 +31,13 @@ from livenon_desk.sync.results import RemoteEntity
 from livenon_desk.sync.worker import Progress, RoundResult, SyncWorker
 
 log = logging.getLogger(__name__)
+
+
+def _record(kind: str, body: dict[str, Any] | None, name: str) -> str:
+    """An audit event is named by the record it is about."""
+    if kind == "audit_event" and body:
+        return str(body.get("entity_id") or "")
+    return name
 
 
 class SyncService:
@@ -72,10 +81,13 @@ class SyncService:
     def items(self, *states: str, limit: int = 500) -> list[OutboxItem]:
         """Outbox rows in these states, oldest first."""
         with self._store.read_session() as s:
-            rows = s.scalars(select(OutboxRow).where(OutboxRow.state.in_(states))
-                             .order_by(OutboxRow.id).limit(limit))
+            rows = list(s.scalars(select(OutboxRow).where(OutboxRow.state.in_(states))
+                                  .order_by(OutboxRow.id).limit(limit)))
+            names = record_names(s, ((r.kind, r.entity_key) for r in rows))
             return [OutboxItem(r.id, r.kind, r.entity_key, r.state, r.created_at, r.attempts,
-                               r.last_status, r.last_error) for r in rows]
+                               r.last_status, r.last_error,
+                               _record(r.kind, r.body, names.get((r.kind, r.entity_key), "")))
+                    for r in rows]
 
     def refused(self, limit: int = 500) -> list[RefusedView]:
         """Records the pull did not take (a malformed or missing date), oldest first."""
@@ -92,9 +104,12 @@ class SyncService:
                     OutboxRow, OutboxRow.id == SyncConflict.outbox_id)
                 .where(SyncConflict.resolved_at.is_(None))
                 .order_by(SyncConflict.id)).all()
+            names = record_names(s, ((c.kind, c.entity_key) for c, _o in rows))
             return [ConflictView(c.id, c.kind, c.entity_key, dict(o.body),
                                  (c.server_entity or {}).get("data"), c.server_version,
-                                 c.detected_at) for c, o in rows]
+                                 c.detected_at,
+                                 _record(c.kind, o.body, names.get((c.kind, c.entity_key), "")))
+                    for c, o in rows]
 
     def needs_attention(self, entity_key: str) -> bool:
         """True while the record has a conflict nobody has settled."""

@@ -21,6 +21,7 @@ from livenon_desk.views.settings_dialog import saved_language
 from livenon_desk.views.sign_in_dialog import Mode, SignInDialog
 from livenon_desk.views.sync_controller import SERVER_KEY, SyncController
 from livenon_desk.views.task_runner import TaskRunner
+from livenon_desk.views.window_keeper import WindowKeeper
 
 if TYPE_CHECKING:
     from livenon_desk.services.retention_service import PurgeReport
@@ -87,7 +88,7 @@ def run_desk(desk: Desk, *, database_label: str, language: str | None,
     app.setApplicationName("LivenonDesk")
     app.setApplicationDisplayName("Livenon Desk")
     lang = ui_language(language)
-    install_translators(app, lang)
+    translators = install_translators(app, lang)
     _install_excepthook()
     runner = TaskRunner(parent=app)
     _check_passwords_centrally(desk)
@@ -97,12 +98,14 @@ def run_desk(desk: Desk, *, database_label: str, language: str | None,
     sign_in = SignInDialog(desk, runner, lang, Mode.SIGN_IN, hint=hint)
     sync = SyncController(desk, runner, language=lang, parent=app)
 
+    keeper = WindowKeeper(desk, runner, language=lang, translators=translators,
+                          database_label=database_label,
+                          idle_lock_minutes=desk_settings().idle_lock_minutes, sync=sync,
+                          parent=app)
+
     def start(actor: Actor) -> None:
-        window = MainWindow(desk, runner, actor=actor, database_label=database_label,
-                            language=lang, idle_lock_minutes=desk_settings().idle_lock_minutes,
-                            sync=sync)
+        window = keeper.open(actor)
         windows.append(window)
-        window.show()
         sync.start()
         runner.run(lambda: desk.retention.purge(SYSTEM),
                    on_done=lambda report: _purged(window, report),

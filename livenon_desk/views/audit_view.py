@@ -29,6 +29,7 @@ from livenon_desk.services.desk import Desk
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.formatting import format_date
 from livenon_desk.views.labels import audit_action_texts
+from livenon_desk.views.record_words import audit_change_text, audit_record_text
 from livenon_desk.views.task_runner import TaskRunner
 
 PAGE = 500
@@ -41,18 +42,6 @@ class AuditColumn(IntEnum):
     ACTION = 2
     RECORD = 3
     CHANGE = 4
-
-
-def _change(row: AuditRow) -> str:
-    parts = []
-    if row.before:
-        parts.append(", ".join(f"{k}: {v}" for k, v in row.before.items()))
-    if row.after:
-        parts.append(", ".join(f"{k}: {v}" for k, v in row.after.items()))
-    text = " → ".join(parts)
-    if row.detail:
-        text = f"{text} ({row.detail})" if text else row.detail
-    return text
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -96,8 +85,8 @@ class AuditTableModel(QAbstractTableModel):
         if column is AuditColumn.ACTION:
             return self._actions.get(row.action, row.action)
         if column is AuditColumn.RECORD:
-            return " ".join(p for p in (row.entity_kind, row.entity_key) if p)
-        return _change(row)
+            return audit_record_text(row)
+        return audit_change_text(row)
 
 
 class AuditView(QDialog):

@@ -35,7 +35,6 @@ DECISION_COLOURS = {
 }
 _STYLE = """
 <style>
- body { font-size: 10pt; }
  h2 { margin: 0 0 2px 0; }
  .muted { color: #5f6368; }
  .banner { background: #fdecea; color: #8c1d18; padding: 6px; }

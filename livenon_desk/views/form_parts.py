@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QComboBox,
     QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
     QWidget,
+)
+
+from livenon_desk.services.warehouse_time import zone_abbreviation
+from livenon_desk.views.formatting import (
+    qdatetime_to_utc,
+    to_warehouse_qdatetime,
+    warehouse_qtimezone,
 )
 
 ERROR_COLOUR = "#b3261e"
@@ -24,6 +36,42 @@ def error_label() -> QLabel:
     label.setStyleSheet(f"color: {ERROR_COLOUR}")
     label.setWordWrap(True)
     return label
+
+
+def warehouse_time_edit(now: datetime) -> QDateTimeEdit:
+    """A date and time typed on the warehouse's wall clock, whatever the workstation's
+    zone: 08:53 typed is 08:53 in the warehouse."""
+    edit = QDateTimeEdit()
+    edit.setTimeZone(warehouse_qtimezone())
+    edit.setDateTime(to_warehouse_qdatetime(now))
+    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+    return edit
+
+
+def add_time_row(form: QFormLayout, text: str, edit: QDateTimeEdit) -> None:
+    """A form row for a warehouse time, its mnemonic leading to the editor."""
+    label = QLabel(text)
+    label.setBuddy(edit)
+    form.addRow(label, with_zone_label(edit))
+
+
+def with_zone_label(edit: QDateTimeEdit) -> QWidget:
+    """The editor with its zone beside it ("PST"), kept right across a DST change."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(edit, 1)
+    zone = QLabel()
+    zone.setObjectName("zoneLabel")
+    layout.addWidget(zone)
+
+    def show_zone(value: QDateTime) -> None:
+        zone.setText(zone_abbreviation(qdatetime_to_utc(value)))
+
+    edit.dateTimeChanged.connect(show_zone)
+    show_zone(edit.dateTime())
+    row.setFocusProxy(edit)
+    return row
 
 
 def clear_when_edited(error: QLabel, *fields: QWidget) -> None:

@@ -6,11 +6,12 @@ nothing typed is lost.
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,6 +42,7 @@ from livenon_desk.views.detail_html import (
 from livenon_desk.views.dialog_keys import no_default_buttons
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.form_parts import error_label
+from livenon_desk.views.formatting import format_time
 from livenon_desk.views.labels import decision_texts, disposition_texts
 from livenon_desk.views.photo_strip import PhotoStrip
 from livenon_desk.views.task_runner import TaskRunner
@@ -208,7 +210,10 @@ class InspectionDialog(QDialog):
         self._apply_read_only()
         self.refresh_preview()
         if self.rows and not sheet.read_only:
-            self.rows[0].setFocus()
+            # A reopened draft goes on where it stopped: a Y typed at once must not
+            # overwrite an answer already given.
+            unanswered = [r for r in self.rows if r.answer() is Answer.UNANSWERED]
+            (unanswered[0] if unanswered else self.disposition).setFocus()
 
     # --- what the form holds --------------------------------------------------------------
 
@@ -273,9 +278,9 @@ class InspectionDialog(QDialog):
         self._runner.run(self._service.save_draft, self._actor, self.sheet.inspection_id,
                          self.draft(), on_done=self._saved, on_error=self._save_failed)
 
-    def _saved(self, _when: object) -> None:
+    def _saved(self, when: datetime) -> None:
         self.save_state.setText(self.tr("Draft saved at {time}").format(
-            time=QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)))
+            time=format_time(when, now=when)))
 
     def _save_failed(self, error: BaseException) -> None:
         self._dirty = True

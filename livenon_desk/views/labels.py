@@ -121,4 +121,36 @@ def audit_action_texts() -> dict[str, str]:
         "sign_in_failed": QCoreApplication.translate("Labels", "failed sign-in"),
         "locked_out": QCoreApplication.translate("Labels", "locked out"),
         "user_created": QCoreApplication.translate("Labels", "user created"),
+        "refund_recommended": QCoreApplication.translate("Labels", "refund recommended"),
+    }
+
+
+def document_texts() -> dict[str, str]:
+    """The printed documents by their kind's value, as the audit trail names them."""
+    return {
+        "return-form": QCoreApplication.translate("Labels", "Return form"),
+        "invoice": QCoreApplication.translate("Labels", "Invoice copy"),
+        "label": QCoreApplication.translate("Labels", "Return label"),
+        "tag": QCoreApplication.translate("Labels", "Item tags"),
+        "inspection-report": QCoreApplication.translate("Labels", "Inspection report"),
+        "credit-note": QCoreApplication.translate("Labels", "Credit note"),
+        "evidence": QCoreApplication.translate("Labels", "Evidence package"),
+    }
+
+
+def record_kind_texts() -> dict[str, str]:
+    """The kinds of record the audit trail and the sync queue speak of."""
+    return {
+        "return": QCoreApplication.translate("Labels", "Return"),
+        "inspection": QCoreApplication.translate("Labels", "Inspection"),
+        "user": QCoreApplication.translate("Labels", "User"),
+        "customer": QCoreApplication.translate("Labels", "Customer"),
+        "parcel": QCoreApplication.translate("Labels", "Unexpected parcel"),
+        "batch": QCoreApplication.translate("Labels", "Batch"),
+        "retention": QCoreApplication.translate("Labels", "Retention rule"),
+        "receipt": QCoreApplication.translate("Labels", "Receipt"),
+        "override": QCoreApplication.translate("Labels", "Exception approval"),
+        "photo": QCoreApplication.translate("Labels", "Photo"),
+        "audit_event": QCoreApplication.translate("Labels", "Audit event"),
+        "refund_decision": QCoreApplication.translate("Labels", "Refund decision"),
     }

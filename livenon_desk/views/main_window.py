@@ -7,10 +7,11 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,10 +41,17 @@ from livenon_desk.views.labels import role_texts
 from livenon_desk.views.print_actions import PrintActions
 from livenon_desk.views.queue_panel import QueuePanel
 from livenon_desk.views.return_actions import ReturnActions
-from livenon_desk.views.returns_table_model import COLUMN_OF_SORT, Column, ReturnsTableModel
+from livenon_desk.views.returns_table_model import (
+    COLUMN_OF_SORT,
+    Column,
+    ReturnsTableModel,
+    column_widths,
+)
 from livenon_desk.views.session_guard import SessionGuard
+from livenon_desk.views.settings_dialog import sound_on_unknown_scan
 from livenon_desk.views.sync_controller import SyncController
 from livenon_desk.views.task_runner import Task, TaskRunner
+from livenon_desk.views.zoom import Zoom
 
 if TYPE_CHECKING:
     from livenon_desk.views.pick_list_dialog import PickListDialog
@@ -56,6 +64,9 @@ QUEUE_REFRESH_MS = 60_000
 
 
 class MainWindow(QMainWindow):
+    # Settings chose another language: whoever opened the window reopens it in that one.
+    language_chosen = Signal(str)
+
     def __init__(self, desk: Desk, runner: TaskRunner, *, actor: Actor, database_label: str,
                  language: str = "en", clock: Callable[[], datetime] = utc_now,
                  idle_lock_minutes: int = 0, sync: SyncController | None = None) -> None:
@@ -74,6 +85,9 @@ class MainWindow(QMainWindow):
         self._week: WeekStats | None = None
         self.setWindowTitle(self.tr("Livenon Desk"))
         self.setObjectName("mainWindow")
+        self.zoom = Zoom(self)
+        # Off by default (a setting): a sound when a scan matches nothing.
+        self.beep: Callable[[], None] = QApplication.beep
 
         self.search = QLineEdit(placeholderText=self.tr(
             "Scan or type an RMA, order, tracking or tag code, a name, email, phone…"))
@@ -98,6 +112,11 @@ class MainWindow(QMainWindow):
         self.unexpected_button.setToolTip(keyed_tip(self.return_actions.unexpected))
         self.unexpected_button.hide()
         self.unexpected_button.clicked.connect(self.return_actions.open_unexpected)
+        self.unknown_banner = QLabel()
+        self.unknown_banner.setObjectName("unknownScanBanner")
+        self.unknown_banner.setWordWrap(True)
+        self.unknown_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.unknown_banner.hide()
 
         self.toolbar = QToolBar(self.tr("Return"))
         self.toolbar.setObjectName("returnToolbar")
@@ -134,6 +153,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(top)
+        layout.addWidget(self.unknown_banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self._build_status_bar(database_label)
@@ -160,7 +180,9 @@ class MainWindow(QMainWindow):
         self.sync = sync
         if sync is not None:
             self._add_sync(sync)
-        self._restore_layout()
+        restored = self._restore_layout()
+        self._fit_to_font(columns="header" not in restored,
+                          splitter="splitter" not in restored)
         self.model.refresh()
         self.refresh_queues()
         self._queue_timer.start()
@@ -176,17 +198,39 @@ class MainWindow(QMainWindow):
         table.setSortingEnabled(True)
         table.horizontalHeader().setSortIndicator(Column.APPLIED, Qt.SortOrder.DescendingOrder)
         table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(24)
         table.setWordWrap(False)
         table.setAlternatingRowColors(True)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        widths = {Column.RMA: 140, Column.ORDER: 140, Column.CUSTOMER: 130, Column.STATUS: 115,
-                  Column.REASON: 125, Column.CARRIER: 70, Column.APPLIED: 80}
-        for column, width in widths.items():
-            header.resizeSection(column, width)
         header.setStretchLastSection(True)
         return table
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # zoomed: the new font has arrived
+            self._fit_to_font()
+        super().changeEvent(event)
+
+    def _fit_to_font(self, columns: bool = True, splitter: bool = False) -> None:
+        """Rows and columns sized for the text at the current zoom: each default column
+        holds its longest usual value (an RMA, an order number, a status) unclipped."""
+        metrics = self.table.fontMetrics()
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
+        if columns:  # else the widths the user left last time
+            widths = column_widths(self.model, metrics)
+            for column, width in widths.items():
+                self.table.horizontalHeader().resizeSection(column, width)
+            if splitter:  # the list as wide as its columns, the record beside it
+                # The last column (received) holds a day, as the applied column does.
+                need = (sum(widths.values()) + widths[Column.APPLIED]
+                        + self.table.verticalScrollBar().sizeHint().width()
+                        + 2 * self.table.frameWidth() + 8)
+                left = metrics.horizontalAdvance("M") * 22
+                right = max(self.width() - left - need - 40, metrics.horizontalAdvance("M") * 40)
+                self.splitter.setSizes([left, need, right])
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.6)
+        big.setBold(True)
+        self.unknown_banner.setFont(big)
 
     def _build_status_bar(self, database_label: str) -> None:
         self.message = QLabel()
@@ -239,6 +283,14 @@ class MainWindow(QMainWindow):
                       "instructions_overdue", "refund_overdue", "all")
         view_menu.addActions([find, clear, refresh])
         view_menu.addSeparator()
+        view_menu.addActions([
+            action(self.tr("Zoom &in"), [QKeySequence(QKeySequence.StandardKey.ZoomIn),
+                                         QKeySequence("Ctrl+=")], self.zoom.zoom_in),
+            action(self.tr("Zoom &out"), [QKeySequence(QKeySequence.StandardKey.ZoomOut)],
+                   self.zoom.zoom_out),
+            action(self.tr("Actual si&ze"), [QKeySequence("Ctrl+0")], self.zoom.reset),
+        ])
+        view_menu.addSeparator()
         for number, key in enumerate(queue_keys, start=1):
             act = action(self.queues.title(key), [QKeySequence(f"Alt+{number}")],
                          partial(self.queues.select, key))
@@ -257,6 +309,7 @@ class MainWindow(QMainWindow):
         self.search.clear()
         self.show_all_button.hide()
         self.unexpected_button.hide()
+        self.unknown_banner.hide()
         self.matches_label.clear()
         self.model.show_all()
         self.focus_search()
@@ -292,6 +345,7 @@ class MainWindow(QMainWindow):
         if not matches:
             self.message.setText(self.tr("No return matches «{code}».").format(code=code))
             if open_single:
+                self._show_unknown_scan(code)
                 self.return_actions.unmatched_code = code
                 self.return_actions.set_detail(None)
                 self.detail.show_empty(self.tr(
@@ -302,6 +356,7 @@ class MainWindow(QMainWindow):
             return
         self.message.clear()
         self.unexpected_button.hide()
+        self.unknown_banner.hide()
         more = len(matches) > MATCH_LIMIT
         matches = matches[:MATCH_LIMIT]
         self.model.show_matches([m.row for m in matches])
@@ -316,6 +371,18 @@ class MainWindow(QMainWindow):
             self.detail.show_empty(self.tr("Choose one of the {n} matches.").format(
                 n=len(matches)))
             self._offer_pick_list(code, matches, more)
+
+    def _show_unknown_scan(self, code: str) -> None:
+        """A code that matches nothing, unmistakable from across the bench."""
+        self.unknown_banner.setText(self.tr(
+            "\u26a0 «{code}» matches no return\nCheck the code, or receive it as an "
+            "unexpected parcel ({keys})").format(
+                code=code, keys=keys_text(self.return_actions.unexpected)))
+        self.unknown_banner.setStyleSheet(
+            "QLabel#unknownScanBanner { background: #b3261e; color: white; padding: 14px; }")
+        self.unknown_banner.show()
+        if sound_on_unknown_scan():
+            self.beep()
 
     def _offer_pick_list(self, code: str, matches: list[LookupMatch], more: bool) -> None:
         from livenon_desk.views.pick_list_dialog import PickListDialog
@@ -473,9 +540,17 @@ class MainWindow(QMainWindow):
         from livenon_desk.views.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self)
-        dialog.saved.connect(lambda: self.message.setText(
-            self.tr("Settings saved. A new language shows after the desk restarts.")))
+        dialog.saved.connect(self._settings_saved)
         dialog.open()
+
+    def _settings_saved(self) -> None:
+        from livenon_desk.views.app import ui_language
+
+        language = ui_language(None)
+        if language != self._language:
+            self.language_chosen.emit(language)  # the desk reopens this window in it
+        else:
+            self.message.setText(self.tr("Settings saved."))
 
     # --- sync with the central server ---------------------------------------------------
 
@@ -513,19 +588,23 @@ class MainWindow(QMainWindow):
     def _settings(self) -> QSettings:
         return QSettings("Livenon", "LivenonDesk")
 
-    def _restore_layout(self) -> None:
+    def _restore_layout(self) -> set[str]:
+        """The window as it was left; says which parts were restored."""
         settings = self._settings()
+        restored = set()
         geometry = settings.value("main/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1480, 860)
+        else:  # the first start fills the screen, so that the list's columns all show
+            screen = self.screen().availableGeometry()
+            self.resize(max(screen.width() - 40, 1000), max(screen.height() - 60, 700))
         state = settings.value("main/splitter2")
-        if isinstance(state, QByteArray):
-            self.splitter.restoreState(state)
+        if isinstance(state, QByteArray) and self.splitter.restoreState(state):
+            restored.add("splitter")
         header = settings.value("main/header")
-        if isinstance(header, QByteArray):
-            self.table.horizontalHeader().restoreState(header)
+        if isinstance(header, QByteArray) and self.table.horizontalHeader().restoreState(header):
+            restored.add("header")
+        return restored
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.return_actions.dialog is not None:

@@ -52,11 +52,18 @@ def load_pdf(pdf: bytes, parent: QObject) -> tuple[QPdfDocument, QBuffer]:
     return document, buffer
 
 
-def prepare_printer(printer: QPrinter, label_stock: bool) -> None:
+def prepare_printer(printer: QPrinter, label_stock: bool, paper: QSizeF | None = None) -> None:
+    """4x6 stock for labels; office documents on ``paper`` (points), the size they were
+    laid out for, so a letter form does not come out on the printer's default A4."""
     if label_stock:
         printer.setPageSize(LABEL_STOCK)
         printer.setPageOrientation(QPageLayout.Orientation.Portrait)
         printer.setFullPage(True)
+    elif paper is not None and paper.width() > 0 and paper.height() > 0:
+        printer.setPageSize(QPageSize(paper, QPageSize.Unit.Point))
+        printer.setPageOrientation(
+            QPageLayout.Orientation.Landscape if paper.width() > paper.height()
+            else QPageLayout.Orientation.Portrait)
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
         # A file, not a device: 300 dpi keeps barcodes sharp without huge page images.
         # A real printer keeps its own resolution, so each bar lands on whole dots.

@@ -16,8 +16,10 @@ from livenon_desk.services.desk import Desk
 from livenon_desk.services.document_kinds import Document, DocumentKind
 from livenon_desk.services.dto import ReturnDetail
 from livenon_desk.views.error_reporting import user_message
-from livenon_desk.views.keyed_actions import keyed_action
+from livenon_desk.views.keyed_actions import keyed_action, keyed_tip
+from livenon_desk.views.return_actions import restricted_text
 from livenon_desk.views.task_runner import TaskRunner
+from livenon_desk.views.why_not import WhyNot
 
 
 class _BatchProgress:
@@ -66,6 +68,9 @@ class PrintActions(QObject):
             parent, self.tr("Tags for the selected returns…"), "Ctrl+Alt+T",
             partial(self.print_batch, DocumentKind.TAG))
         self.all_actions = (*self.single.values(), self.batch_labels, self.batch_tags)
+        self.why_not = WhyNot(parent, self.message.emit)
+        for act in self.single.values():
+            self.why_not.watch(act, lambda: restricted_text(self.detail))
         self.set_detail(None)
 
     def set_actor(self, actor: Actor) -> None:
@@ -76,10 +81,11 @@ class PrintActions(QObject):
         self.detail = detail
         may = self._actor.may(Action.PRINT)
         printable = detail is not None and not detail.restricted and may
+        restricted = restricted_text(detail)
         for act in self.single.values():
             act.setEnabled(printable)
-            if detail is not None and detail.restricted:
-                act.setStatusTip(self.tr("Restricted: read-only (privacy rule)"))
+            act.setToolTip(keyed_tip(act, restricted or ""))
+        self.why_not.update()
         for act in (self.batch_labels, self.batch_tags):
             act.setEnabled(may)
 

@@ -50,7 +50,9 @@ class PrintPreviewDialog(QDialog):
         self.view.setDocument(self.pdf)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.pages = QLabel(self.tr("{n} pages").format(n=self.pdf.pageCount()))
+        count = self.pdf.pageCount()
+        self.pages = QLabel(self.tr("1 page") if count == 1
+                            else self.tr("{n} pages").format(n=count))
         self.state = QLabel()
         self.state.setObjectName("printState")
         self.print_button = QPushButton(self.tr("&Print…"))
@@ -80,12 +82,17 @@ class PrintPreviewDialog(QDialog):
     def label_stock(self) -> bool:
         return self.document.kind.is_label_stock
 
+    def prepare(self, printer: QPrinter) -> None:
+        """The printer set for this document's stock and paper: 4x6 labels, or the paper the
+        document was laid out on (company.toml's, e.g. letter), not the printer's default."""
+        prepare_printer(printer, self.label_stock, self.pdf.pagePointSize(0))
+
     def choose_printer(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         name = remembered_printer(self.label_stock)
         if name:
             printer.setPrinterName(name)
-        prepare_printer(printer, self.label_stock)
+        self.prepare(printer)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print {name}").format(name=self.document.file_name))
         if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -30,16 +29,18 @@ from livenon_desk.domain.receiving import BY_HAND_REASON_MIN, counted_by_hand
 from livenon_desk.services.dto import ReturnDetail
 from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.views.dialog_keys import submit_with_ctrl_enter
-from livenon_desk.views.form_parts import clear_when_edited, error_label
+from livenon_desk.views.form_parts import (
+    add_time_row,
+    clear_when_edited,
+    error_label,
+    warehouse_time_edit,
+)
+from livenon_desk.views.formatting import qdatetime_to_utc
 from livenon_desk.views.labels import parcel_condition_texts
 from livenon_desk.views.photo_strip import PhotoStrip
 from livenon_desk.views.task_runner import TaskRunner
 
 CARRIERS = ("UPS", "DHL", "FedEx", "USPS")
-
-
-def qdatetime_to_utc(value: QDateTime) -> datetime:
-    return datetime.fromtimestamp(value.toSecsSinceEpoch(), tz=UTC)
 
 
 class ReceiveDialog(QDialog):
@@ -55,9 +56,8 @@ class ReceiveDialog(QDialog):
         self.setWindowTitle(self.tr("Receive {rma}").format(rma=detail.rma_number))
         self._photo_paths: list[Path] = []
 
-        self.received_at = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(now.timestamp())))
+        self.received_at = warehouse_time_edit(now)
         self.received_at.setCalendarPopup(True)
-        self.received_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.carrier = QComboBox(editable=True)
         self.carrier.addItems(list(CARRIERS))
         self.carrier.setCurrentText(detail.carrier or "")
@@ -77,10 +77,10 @@ class ReceiveDialog(QDialog):
         self.notes.setFixedHeight(56)
 
         form = QFormLayout()
-        form.addRow(self.tr("&Arrived"), self.received_at)
+        add_time_row(form, self.tr("&Arrived"), self.received_at)
         form.addRow(self.tr("&Carrier"), self.carrier)
         form.addRow(self.tr("&Tracking number"), self.tracking)
-        form.addRow(self.tr("Parcel &condition"), self.condition)
+        form.addRow(self.tr("Parcel c&ondition"), self.condition)
         form.addRow("", self.invoice)
         form.addRow("", self.return_form)
         if detail.cross_border:

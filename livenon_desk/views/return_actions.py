@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -21,6 +21,7 @@ from livenon_desk.services.dto import LineView, ReturnDetail
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.keyed_actions import keyed_action, keyed_tip
 from livenon_desk.views.task_runner import TaskRunner
+from livenon_desk.views.why_not import WhyNot
 
 if TYPE_CHECKING:
     # The dialogs load when first opened, not with the window (cold start).
@@ -49,6 +50,17 @@ def _line_to_override(detail: ReturnDetail) -> LineView | None:
                 and line.decision in _OVERRIDABLE and line.inspection_id is not None):
             return line
     return None
+
+
+def restricted_text(detail: ReturnDetail | None) -> str | None:
+    """Why a restricted return takes no action, with the restriction's own reason."""
+    if detail is None or not detail.restricted:
+        return None
+    return QCoreApplication.translate(
+        "ReturnActions", "{rma} is restricted: {reason}. It is read-only: it cannot be "
+        "received, inspected or printed.").format(
+            rma=detail.rma_number, reason=detail.restricted_reason
+            or QCoreApplication.translate("ReturnActions", "privacy rule"))
 
 
 class ReturnActions(QObject):
@@ -93,6 +105,9 @@ class ReturnActions(QObject):
                                  self.tr("Log a parcel that matches no return"))
         self.all_actions = (self.receive, self.count_cartons, self.inspect, self.override,
                             self.close_short, self.unexpected)
+        self.why_not = WhyNot(parent, self.message.emit)
+        for act in self.all_actions[:-1]:
+            self.why_not.watch(act, lambda: restricted_text(self.detail))
         self.set_detail(None)
 
     # --- which actions apply --------------------------------------------------------------
@@ -112,17 +127,18 @@ class ReturnActions(QObject):
                                 and detail is not None and detail.received_at is None)
         self.count_cartons.setEnabled(live and may(Action.RECEIVE)
                                       and status is ReturnStatus.PARTIALLY_RECEIVED)
-        self.inspect.setEnabled(detail is not None and status in _INSPECTABLE
+        self.inspect.setEnabled(live and detail is not None and status in _INSPECTABLE
                                 and bool(detail.lines))
         self.override.setEnabled(live and may(Action.OVERRIDE) and detail is not None
                                  and _line_to_override(detail) is not None)
         self.close_short.setEnabled(live and may(Action.CLOSE_SHORT)
                                     and status is ReturnStatus.PARTIALLY_RECEIVED)
         self.unexpected.setEnabled(may(Action.RECEIVE))
-        restricted_tip = self.tr("Restricted: read-only (privacy rule)")
-        for act in (self.receive, self.count_cartons, self.override, self.close_short):
-            tip = restricted_tip if detail is not None and detail.restricted else act.statusTip()
-            act.setToolTip(keyed_tip(act, tip))
+        restricted_tip = restricted_text(detail)
+        for act in (self.receive, self.count_cartons, self.inspect, self.override,
+                    self.close_short):
+            act.setToolTip(keyed_tip(act, restricted_tip or act.statusTip()))
+        self.why_not.update()
 
     def _error(self, dialog: object) -> Callable[[BaseException], None]:
         def show(error: BaseException) -> None:

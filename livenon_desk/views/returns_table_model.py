@@ -18,12 +18,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtGui import QColor, QFontMetrics, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from livenon_desk.domain.enums import ReturnStatus
 from livenon_desk.services.dto import ReturnFilter, ReturnRow, SortKey, pages_by_offset
-from livenon_desk.views.formatting import WAREHOUSE_TZ
+from livenon_desk.views.formatting import format_day
 from livenon_desk.views.labels import reason_texts, status_texts
 from livenon_desk.views.protocols import ReturnsQueries
 from livenon_desk.views.task_runner import TaskRunner
@@ -73,6 +73,35 @@ def _headers() -> dict[Column, str]:
         Column.APPLIED: QCoreApplication.translate("ReturnsTableModel", "Applied"),
         Column.RECEIVED: QCoreApplication.translate("ReturnsTableModel", "Received"),
     }
+
+
+# The longest usual value of each column, for its default width.
+_SAMPLES = {
+    Column.RMA: ("RMA-2026-000000",),
+    Column.ORDER: ("LVN2026100100000",),
+    Column.CUSTOMER: ("Alexandra Whitfield",),
+    Column.CARRIER: ("FedEx", "USPS"),
+}
+
+
+def column_widths(model: ReturnsTableModel, metrics: QFontMetrics) -> dict[Column, int]:
+    """Each column but the last wide enough for its header (with the sort arrow) and its
+    longest usual value, at the font the table draws with."""
+    day = QLocale().toString(QDate(2026, 12, 31), QLocale.FormatType.ShortFormat)
+    samples: dict[Column, tuple[str, ...]] = {
+        **_SAMPLES,
+        Column.STATUS: tuple(status_texts().values()),
+        Column.REASON: tuple(reason_texts().values()),
+        Column.APPLIED: (day,),
+    }
+    pad = metrics.horizontalAdvance("M") * 2
+    widths = {}
+    for column, texts in samples.items():
+        header = str(model.headerData(column, Qt.Orientation.Horizontal))
+        widest = max(metrics.horizontalAdvance(t) for t in texts)
+        widths[column] = max(widest, metrics.horizontalAdvance(header) + pad) + pad
+    widths[Column.RMA] += metrics.height() + 4  # a restricted return's warning icon
+    return widths
 
 
 class ReturnsTableModel(QAbstractTableModel):
@@ -322,11 +351,7 @@ class ReturnsTableModel(QAbstractTableModel):
         return self._date(row.received_at)
 
     def _date(self, moment: datetime | None) -> str:
-        if moment is None:
-            return ""
-        local = moment.astimezone(WAREHOUSE_TZ)
-        return self._locale.toString(QDate(local.year, local.month, local.day),
-                                     QLocale.FormatType.ShortFormat)
+        return format_day(moment, self._locale)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = _SORT_KEYS.get(Column(column))

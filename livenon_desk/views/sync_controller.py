@@ -86,6 +86,10 @@ class SyncController(QObject):
         self._timer = QTimer(self, interval=interval_ms)
         self._timer.timeout.connect(self.sync_now)
 
+    def set_language(self, language: str) -> None:
+        """The language of the next round's messages (the desk was switched live)."""
+        self._language = language
+
     # --- settings -----------------------------------------------------------------------
 
     @staticmethod

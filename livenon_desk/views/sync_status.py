@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from livenon_desk.views.formatting import format_time
 from livenon_desk.views.sync_controller import (
     NOT_SET_UP,
     OFFLINE,
@@ -64,10 +65,7 @@ class SyncStatusWidget(QLabel):
     def _when(self, moment: datetime | None) -> str:
         if moment is None:
             return self.tr("never")
-        local = moment.astimezone()
-        if local.date() == datetime.now().astimezone().date():
-            return local.strftime("%H:%M")
-        return local.strftime("%Y-%m-%d %H:%M")
+        return format_time(moment)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

@@ -35,6 +35,8 @@ from livenon_desk.models.sync import FAILED, PENDING
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.sync_dto import ConflictView, OutboxItem, RefusedView
 from livenon_desk.views.error_reporting import user_message
+from livenon_desk.views.formatting import format_date
+from livenon_desk.views.record_words import field_label, field_value, visible_fields
 from livenon_desk.views.sync_controller import SYNCING, SyncController, SyncStatus
 from livenon_desk.views.sync_status import SyncStatusWidget
 from livenon_desk.views.task_runner import TaskRunner
@@ -108,16 +110,6 @@ def _load(desk: Desk) -> _Loaded:
                    service.refused())
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, list):
-        return ", ".join(_text(v) for v in value) if value else "—"
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {_text(v)}" for k, v in value.items()) or "—"
-    return str(value)
-
-
 class SyncView(QDialog):
     def __init__(self, desk: Desk, runner: TaskRunner, controller: SyncController,
                  actor: Actor, *, language: str = "en", parent: QWidget | None = None) -> None:
@@ -173,7 +165,7 @@ class SyncView(QDialog):
         for column, width in enumerate((130, 200, 130)):
             self.refused_table.horizontalHeader().resizeSection(column, width)
         for table in (self.waiting_table, self.failed_table):
-            for column, width in enumerate((130, 290, 130, 60)):
+            for column, width in enumerate((130, 290, 180, 60)):
                 table.horizontalHeader().resizeSection(column, width)
         self.compare_table.horizontalHeader().resizeSection(0, 150)
         self.compare_table.horizontalHeader().resizeSection(1, 230)
@@ -231,7 +223,7 @@ class SyncView(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(900, 560)
+        self.resize(960, 560)
 
         controller.status_changed.connect(self._status_changed)
         controller.round_finished.connect(lambda _r: self.reload())
@@ -267,19 +259,20 @@ class SyncView(QDialog):
 
     @staticmethod
     def _when(moment: datetime) -> str:
-        return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+        return format_date(moment)
 
     def _loaded(self, loaded: _Loaded) -> None:
         self.waiting_model.set_rows([
-            (self._kind(i.kind), i.entity_key, self._when(i.created_at), str(i.attempts),
+            (self._kind(i.kind), i.record, self._when(i.created_at), str(i.attempts),
              i.last_error or "") for i in loaded.waiting])
         self.failed_model.set_rows([
-            (self._kind(i.kind), i.entity_key, self._when(i.created_at),
+            (self._kind(i.kind), i.record, self._when(i.created_at),
              str(i.last_status or ""), i.last_error or "") for i in loaded.failed])
         self._conflicts = loaded.conflicts
         self.conflict_list.clear()
         for conflict in loaded.conflicts:
-            item = QListWidgetItem(f"{self._kind(conflict.kind)} · {conflict.entity_key}")
+            item = QListWidgetItem(" · ".join(
+                p for p in (self._kind(conflict.kind), conflict.record) if p))
             item.setToolTip(self.tr("Found {when}").format(when=self._when(conflict.detected_at)))
             self.conflict_list.addItem(item)
         if loaded.conflicts:
@@ -313,12 +306,12 @@ class SyncView(QDialog):
         conflict = self._conflicts[row]
         mine = conflict.mine
         theirs = conflict.theirs or {}
-        fields = list(dict.fromkeys([*mine, *(k for k in theirs if k in mine)]))
+        fields = visible_fields(dict.fromkeys([*mine, *(k for k in theirs if k in mine)]))
         rows = []
         marked = set()
         for n, name in enumerate(fields):
-            here, there = _text(mine.get(name)), _text(theirs.get(name))
-            rows.append((name, here, there))
+            here, there = field_value(name, mine.get(name)), field_value(name, theirs.get(name))
+            rows.append((field_label(name), here, there))
             if here != there:
                 marked.add(n)
         if conflict.theirs is None:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,9 +20,15 @@ from PySide6.QtWidgets import (
 from livenon_desk.domain.enums import ParcelCondition
 from livenon_desk.services.receiving_dto import UnexpectedParcelInput
 from livenon_desk.views.dialog_keys import submit_with_ctrl_enter
-from livenon_desk.views.form_parts import clear_when_edited, error_label
+from livenon_desk.views.form_parts import (
+    add_time_row,
+    clear_when_edited,
+    error_label,
+    warehouse_time_edit,
+)
+from livenon_desk.views.formatting import qdatetime_to_utc
 from livenon_desk.views.labels import parcel_condition_texts
-from livenon_desk.views.receive_dialog import CARRIERS, qdatetime_to_utc
+from livenon_desk.views.receive_dialog import CARRIERS
 
 
 class UnexpectedParcelDialog(QDialog):
@@ -37,8 +42,7 @@ class UnexpectedParcelDialog(QDialog):
         intro = QLabel(self.tr("No return matches «{code}». Record the parcel so that it can "
                                "be matched later.").format(code=code))
         intro.setWordWrap(True)
-        self.received_at = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(now.timestamp())))
-        self.received_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.received_at = warehouse_time_edit(now)
         self.carrier = QComboBox(editable=True)
         self.carrier.addItems(list(CARRIERS))
         self.tracking = QLineEdit(code)
@@ -51,10 +55,10 @@ class UnexpectedParcelDialog(QDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
         form = QFormLayout()
-        form.addRow(self.tr("&Arrived"), self.received_at)
+        add_time_row(form, self.tr("&Arrived"), self.received_at)
         form.addRow(self.tr("&Carrier"), self.carrier)
         form.addRow(self.tr("&Tracking number"), self.tracking)
-        form.addRow(self.tr("Parcel &condition"), self.condition)
+        form.addRow(self.tr("Parcel c&ondition"), self.condition)
         form.addRow(self.tr("&Sender"), self.sender_name)
         form.addRow(self.tr("&Notes"), self.notes)
         self.error = error_label()

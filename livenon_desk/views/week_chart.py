@@ -12,7 +12,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QLocale, QMargins, Qt
+from PySide6.QtCore import QEvent, QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -31,8 +31,6 @@ class WeekChart(QWidget):
         self.chart.setBackgroundRoundness(0)
         self.view = QChartView(self.chart)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setMinimumHeight(180)
-        self.view.setMaximumHeight(260)
         self.reasons = QLabel()
         self.reasons.setObjectName("passRates")
         self.reasons.setWordWrap(True)
@@ -42,6 +40,23 @@ class WeekChart(QWidget):
         layout.addWidget(self.reasons)
         layout.addStretch(1)
         self.stats: WeekStats | None = None
+        self._follow_font()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # the desk was zoomed
+            self._follow_font()
+        super().changeEvent(event)
+
+    def _follow_font(self) -> None:
+        """The chart draws its own text: it takes the widget's font, so zoom reaches it."""
+        font = self.font()
+        self.chart.setTitleFont(font)
+        self.chart.legend().setFont(font)
+        for axis in self.chart.axes():
+            axis.setLabelsFont(font)
+        line = self.fontMetrics().height()
+        self.view.setMinimumHeight(line * 11)
+        self.view.setMaximumHeight(line * 16)
 
     def show_stats(self, stats: WeekStats) -> None:
         self.stats = stats
@@ -66,6 +81,10 @@ class WeekChart(QWidget):
         x_axis.append(days)
         y_axis = QValueAxis()
         y_axis.setLabelFormat("%d")
+        for axis in (x_axis, y_axis):
+            # A narrow panel must still show the numbers, not "…".
+            axis.setTruncateLabels(False)
+            axis.setLabelsFont(self.font())
         y_axis.setRange(0, max([d.inspected for d in stats.days] + [4]))
         y_axis.applyNiceNumbers()
         self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)

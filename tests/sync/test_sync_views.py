@@ -113,7 +113,7 @@ def test_the_sync_view_shows_a_conflict_side_by_side_and_keeps_mine(
     rows = {view.compare_model.index(r, 0).data(): (view.compare_model.index(r, 1).data(),
                                                     view.compare_model.index(r, 2).data())
             for r in range(view.compare_model.rowCount())}
-    assert rows["carrier"] == ("UPS", "FedEx")
+    assert rows["Carrier"] == ("UPS", "FedEx")  # the field in words, not its key
     qtbot.mouseClick(view.keep_mine_button, Qt.MouseButton.LeftButton)
     assert view.tabs.tabText(2) == "To decide (0)"
     assert (central.entity("return", rma).data or {})["carrier"] == "UPS"

@@ -300,7 +300,7 @@ def test_a_restricted_record_opens_read_only_with_its_reason(
     actions = window.return_actions
     assert not any(a.isEnabled() for a in (actions.receive, actions.count_cartons,
                                           actions.override, actions.close_short))
-    assert "Restricted" in actions.receive.toolTip()
+    assert "Customer objected (IV.3)" in actions.receive.toolTip()
 
 
 def test_the_work_queue_lists_what_waits_and_marks_the_overdue(

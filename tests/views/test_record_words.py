@@ -1,0 +1,123 @@
+"""The audit trail and the sync view speak the reader's language, not the desk's keys."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from livenon_desk.domain.enums import Answer, Disposition, ReturnStatus
+from livenon_desk.models import ReturnLine
+from livenon_desk.services.desk import Desk
+from livenon_desk.services.inspection_dto import DraftInput
+from livenon_desk.store.database import Store
+from livenon_desk.sync.credentials import TokenStore
+from livenon_desk.views.app import install_translators
+from livenon_desk.views.audit_view import AuditView
+from livenon_desk.views.main_window import MainWindow
+from livenon_desk.views.sync_controller import SERVER_KEY, SyncController
+from livenon_desk.views.task_runner import TaskRunner
+from tests.builders import NOW, Built, add_return
+from tests.images import write_png
+from tests.views.conftest import INSPECTOR, SUPERVISOR
+from tests.views.keyboard import press, scan
+
+INTERNALS = re.compile(
+    r"not_eligible|needs_review|\beligible\b|\[|\]|\boffline\b|\bonline\b"
+    r"|[0-9a-f]{8}-[0-9a-f]{4}-|[0-9a-f]{32}")
+
+
+@pytest.fixture(params=["en", "zh"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    lang = str(request.param)
+    translators = install_translators(qapp, lang)
+    yield lang
+    for translator in translators:
+        QCoreApplication.removeTranslator(translator)
+    install_translators(qapp, "en")
+
+
+def _reviewed_and_approved(store: Store, desk: Desk, tmp_path: Path) -> Built:
+    """An inspection that needs review (no return form, P3), approved by a supervisor."""
+    built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW)
+    with store.read_session() as s:
+        line = s.query(ReturnLine).filter_by(return_id=built.return_id).one().id
+    sheet = desk.inspections.open_sheet(INSPECTOR, line)
+    desk.inspections.attach_photo(INSPECTOR, sheet.inspection_id, write_png(tmp_path / "a.png"))
+    answers = {q.item_id: Answer.NO if q.item_id == "return_form" else Answer.YES
+               for q in sheet.questions}
+    desk.inspections.finish(INSPECTOR, sheet.inspection_id,
+                            DraftInput(answers, "", Disposition.RESTOCK))
+    desk.inspections.override(SUPERVISOR, sheet.inspection_id, "Form came by email")
+    return built
+
+
+def _cells(model: object) -> list[str]:
+    from PySide6.QtCore import QAbstractItemModel
+
+    assert isinstance(model, QAbstractItemModel)
+    return [str(model.data(model.index(r, c, QModelIndex())) or "")
+            for r in range(model.rowCount()) for c in range(model.columnCount())]
+
+
+def _in(window: QWidget) -> bool:
+    focused = QApplication.focusWidget()
+    return focused is not None and focused.window() is window
+
+
+def _focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def test_the_audit_trail_tells_an_exception_in_words(
+    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner, language: str, tmp_path: Path
+) -> None:
+    built = _reviewed_and_approved(store, desk, tmp_path)
+    window = MainWindow(desk, runner, actor=SUPERVISOR, database_label="x", language=language)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: _in(window))
+    press(qtbot, "Ctrl+Shift+A")
+    qtbot.waitUntil(lambda: bool(window.findChildren(AuditView)))
+    [view] = window.findChildren(AuditView)
+    view.activateWindow()
+    view.record.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.record)
+    scan(qtbot, built.rma_number)
+    qtbot.waitUntil(lambda: len(view.model.rows) >= 3)  # started, inspected, overridden
+    cells = _cells(view.model)
+    text = " | ".join(cells)
+    assert not INTERNALS.search(text), text
+    words = {k: QCoreApplication.translate("Labels", k)
+             for k in ("Needs supervisor review", "Eligible", "Inspection")}
+    assert f"{words['Needs supervisor review']} \u2192 {words['Eligible']}" in text
+    assert f"{words['Inspection']} {built.rma_number} \u00b7 {built.tag_codes[0]}" in text
+    assert re.search(r"\b[EXPT]\d\b", text)  # a rule id is what a supervisor needs
+    view.close()
+
+
+def test_the_sync_view_names_records_by_rma_not_by_uuid(
+    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner, language: str, tmp_path: Path
+) -> None:
+    built = _reviewed_and_approved(store, desk, tmp_path)
+    QSettings("Livenon", "LivenonDesk").remove(SERVER_KEY)
+    sync = SyncController(desk, runner, tokens=TokenStore(use_keyring=False, folder=tmp_path))
+    window = MainWindow(desk, runner, actor=INSPECTOR, database_label="x", language=language,
+                        sync=sync)
+    qtbot.addWidget(window)
+    window.sync_action.trigger()
+    view = window.sync_view
+    assert view is not None
+    qtbot.waitUntil(lambda: view.waiting_model.rowCount() >= 2)
+    text = " | ".join(_cells(view.waiting_model))
+    assert not INTERNALS.search(text), text
+    assert f"{built.rma_number} \u00b7 {built.tag_codes[0]}" in text
+    view.close()
