@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -90,10 +91,16 @@ class ReceiveDialog(QDialog):
         form.addRow(self.tr("&Notes"), self.notes)
 
         cartons_box = QGroupBox(self.tr("Cartons"))
-        cartons_layout = QFormLayout(cartons_box)
+        # The scan field and the reason get the box's width; each line's count sits
+        # before its name, so a long product name does not squeeze the fields.
+        cartons_layout = QVBoxLayout(cartons_box)
+        scan_form = QFormLayout()
+        lines_grid = QGridLayout()
+        lines_grid.setColumnStretch(1, 1)
+        reason_form = QFormLayout()
         self.carton_scan = QLineEdit(placeholderText=self.tr("Scan a carton's tag"))
         self.carton_scan.setObjectName("cartonScan")
-        cartons_layout.addRow(self.tr("&Scan"), self.carton_scan)
+        scan_form.addRow(self.tr("&Scan"), self.carton_scan)
         # Counting starts at nothing: a carton is in when its tag is scanned, or when a
         # person types the count and says why (a form pre-filled with the answer it is
         # meant to collect records what nobody checked).
@@ -108,7 +115,9 @@ class ReceiveDialog(QDialog):
             spin.valueChanged.connect(self._counts_changed)
             name = line.product_name_zh if chinese and line.product_name_zh \
                 else line.product_name_en
-            cartons_layout.addRow(f"{line.tag_code} · {name[:40]}", spin)
+            row = lines_grid.rowCount()
+            lines_grid.addWidget(spin, row, 0)
+            lines_grid.addWidget(QLabel(f"{line.tag_code} · {name[:60]}"), row, 1)
             self.carton_spins[line.return_line_id] = spin
             self.scanned[line.return_line_id] = 0
             self._tags[line.tag_code.upper()] = line.return_line_id
@@ -118,10 +127,12 @@ class ReceiveDialog(QDialog):
         self.by_hand_reason.setObjectName("byHandReason")
         self.by_hand_label = QLabel(self.tr("Why &not scanned"))
         self.by_hand_label.setBuddy(self.by_hand_reason)
-        cartons_layout.addRow(self.by_hand_label, self.by_hand_reason)
+        reason_form.addRow(self.by_hand_label, self.by_hand_reason)
         self.carton_feedback = QLabel()
         self.carton_feedback.setObjectName("cartonFeedback")
-        cartons_layout.addRow(self.carton_feedback)
+        for part in (scan_form, lines_grid, reason_form):
+            cartons_layout.addLayout(part)
+        cartons_layout.addWidget(self.carton_feedback)
         self.carton_scan.returnPressed.connect(self._carton_scanned)
         self._confirmed: dict[int, int] | None = None
 

@@ -14,12 +14,16 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+# Background work (a lookup, a save) answers well within this even on a loaded machine;
+# the wait ends as soon as it does.
+WAIT = 20_000
+
 _NAMED = {"\n": Qt.Key.Key_Return, "\t": Qt.Key.Key_Tab}
 
 
 def focused(qtbot: QtBot) -> QWidget:
     """The widget a keystroke would reach now (waiting for a window to take the focus)."""
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=WAIT)
     widget = QApplication.focusWidget()
     assert widget is not None
     return widget
@@ -27,14 +31,14 @@ def focused(qtbot: QtBot) -> QWidget:
 
 def wait_focus(qtbot: QtBot, widget: QWidget) -> None:
     """Until ``widget`` (in its window, made active) has the keyboard focus."""
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget, timeout=WAIT)
 
 
 def back_to(qtbot: QtBot, window: QWidget) -> None:
     """A dialog closed: the window manager gives the window under it the focus again (the
     offscreen platform leaves no window active; a desk's window manager does not)."""
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
 
 
 def type_text(qtbot: QtBot, text: str) -> None:

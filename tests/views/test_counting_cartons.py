@@ -12,13 +12,13 @@ from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.receive_dialog import ReceiveDialog
 from tests.builders import Built, LineSpec, add_return
 from tests.views.conftest import INSPECTOR, MakeWindow
-from tests.views.keyboard import focused, press, scan, type_text, wait_focus
+from tests.views.keyboard import WAIT, focused, press, scan, type_text, wait_focus
 from tests.views.workbench import wait_dialog
 
 
 def _open_receive(qtbot: QtBot, window: MainWindow, built: Built) -> ReceiveDialog:
     scan(qtbot, built.rma_number)
-    qtbot.waitUntil(window.return_actions.receive.isEnabled)
+    qtbot.waitUntil(window.return_actions.receive.isEnabled, timeout=WAIT)
     press(qtbot, "Ctrl+R")
     dialog = wait_dialog(qtbot, window, ReceiveDialog)
     assert isinstance(dialog, ReceiveDialog)
@@ -52,7 +52,7 @@ def test_the_receive_form_opens_with_no_carton_counted_and_one_scan_counts_one(
     assert spin.value() == 1
     assert dialog.isVisible()  # the scanner's Enter submitted nothing
     press(qtbot, "Ctrl+Return")
-    qtbot.waitUntil(lambda: window.return_actions.dialog is None)
+    qtbot.waitUntil(lambda: window.return_actions.dialog is None, timeout=WAIT)
     assert _received(store, built) == (ReturnStatus.PARTIALLY_RECEIVED, [1])
     assert _by_hand_events(store) == []
 
@@ -69,7 +69,7 @@ def test_every_carton_scanned_receives_the_return_with_no_question(
     assert "All cartons" in dialog.carton_feedback.text()
     assert not dialog.by_hand_reason.isVisible()
     press(qtbot, "Ctrl+Return")
-    qtbot.waitUntil(lambda: window.return_actions.dialog is None)
+    qtbot.waitUntil(lambda: window.return_actions.dialog is None, timeout=WAIT)
     assert _received(store, built) == (ReturnStatus.RECEIVED, [2])
 
 
@@ -96,7 +96,7 @@ def test_a_count_typed_beyond_the_scans_needs_a_reason_a_confirmation_and_is_aud
     assert dialog.isVisible() and "Ctrl+Enter" in dialog.error.text()
     assert _received(store, built)[0] is ReturnStatus.IN_TRANSIT
     press(qtbot, "Ctrl+Return")
-    qtbot.waitUntil(lambda: window.return_actions.dialog is None)
+    qtbot.waitUntil(lambda: window.return_actions.dialog is None, timeout=WAIT)
     assert _received(store, built) == (ReturnStatus.RECEIVED, [3])
     [event] = _by_hand_events(store)
     assert event.after == {built.tag_codes[0]: {"scanned": 1, "counted": 3}}

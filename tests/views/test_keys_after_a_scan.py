@@ -18,7 +18,7 @@ from livenon_desk.views.reason_dialog import ReasonDialog
 from livenon_desk.views.unexpected_parcel_dialog import UnexpectedParcelDialog
 from tests.builders import NOW, Built, add_return
 from tests.views.conftest import INSPECTOR, SUPERVISOR, MakeWindow
-from tests.views.keyboard import back_to, focused, press, scan, type_text
+from tests.views.keyboard import WAIT, back_to, focused, press, scan, type_text
 from tests.views.workbench import wait_dialog
 
 # What a QLineEdit takes for itself before any window shortcut sees the key (it accepts the
@@ -54,7 +54,7 @@ def test_no_window_key_is_one_a_line_edit_keeps_for_itself(
     built = add_return(store)
     window = make_window(SUPERVISOR)
     scan(qtbot, built.rma_number)
-    qtbot.waitUntil(lambda: window.detail.detail is not None)
+    qtbot.waitUntil(lambda: window.detail.detail is not None, timeout=WAIT)
     assert focused(qtbot) is window.search
     taken = {(a.text(), k) for a in window.findChildren(QAction) for k in _keys(a)
              if k in LINE_EDIT_KEYS}
@@ -78,7 +78,7 @@ def test_a_supervisor_approves_an_exception_with_the_key_right_after_the_scan(
     built = _needing_review(store, desk)
     window = make_window(SUPERVISOR)
     scan(qtbot, built.rma_number)
-    qtbot.waitUntil(window.return_actions.override.isEnabled)
+    qtbot.waitUntil(window.return_actions.override.isEnabled, timeout=WAIT)
     assert focused(qtbot) is window.search
     press(qtbot, "Ctrl+Shift+O")
     reason = wait_dialog(qtbot, window, ReasonDialog)
@@ -93,7 +93,7 @@ def test_a_code_that_matches_nothing_is_logged_with_the_key_the_hint_names(
     add_return(store)
     window = make_window(INSPECTOR)
     scan(qtbot, "1Z999NOTHING")
-    qtbot.waitUntil(window.unexpected_button.isVisible)
+    qtbot.waitUntil(window.unexpected_button.isVisible, timeout=WAIT)
     assert focused(qtbot) is window.search
     hint = window.detail.toPlainText()
     assert "(Ctrl+N)" in hint
@@ -116,14 +116,14 @@ def test_the_return_keys_work_from_the_search_box_after_a_scan(
     built = add_return(store, status=status, received_at=received)
     window = make_window(INSPECTOR)
     scan(qtbot, built.rma_number)
-    qtbot.waitUntil(lambda: window.return_actions.detail is not None)
+    qtbot.waitUntil(lambda: window.return_actions.detail is not None, timeout=WAIT)
     fired: list[str] = []
     for act in window.return_actions.all_actions:
         act.triggered.connect(lambda _c=False, a=act: fired.append(_keys(a)[0]))
     assert focused(qtbot) is window.search
     press(qtbot, keys)
     assert fired == [keys]
-    qtbot.waitUntil(lambda: window.return_actions.dialog is not None)
+    qtbot.waitUntil(lambda: window.return_actions.dialog is not None, timeout=WAIT)
 
 
 def test_digits_pick_from_the_several_matches_list(
@@ -132,13 +132,14 @@ def test_digits_pick_from_the_several_matches_list(
     built = [add_return(store, customer_name=f"Avery Lindqvist {n}") for n in range(3)]
     window = make_window(INSPECTOR)
     scan(qtbot, "Lindqvist")
-    qtbot.waitUntil(lambda: window.pick_list is not None and window.pick_list.isVisible())
+    qtbot.waitUntil(lambda: window.pick_list is not None and window.pick_list.isVisible(),
+                    timeout=WAIT)
     pick = window.pick_list
     assert isinstance(pick, PickListDialog)
-    qtbot.waitUntil(lambda: focused(qtbot) is pick.list)
+    qtbot.waitUntil(lambda: focused(qtbot) is pick.list, timeout=WAIT)
     second = pick.list.item(1).data(Qt.ItemDataRole.UserRole)
     type_text(qtbot, "2")
-    qtbot.waitUntil(lambda: window.detail.detail is not None)
+    qtbot.waitUntil(lambda: window.detail.detail is not None, timeout=WAIT)
     assert window.detail.detail is not None and window.detail.detail.return_id == second
     assert second in {b.return_id for b in built}
     assert window.pick_list is None
@@ -153,7 +154,8 @@ def test_the_pick_list_and_the_window_count_the_same_matches(
         add_return(store, customer_name=f"Avery Lindqvist {n}")
     window = make_window(INSPECTOR)
     scan(qtbot, "Lindqvist")
-    qtbot.waitUntil(lambda: window.pick_list is not None and window.pick_list.isVisible())
+    qtbot.waitUntil(lambda: window.pick_list is not None and window.pick_list.isVisible(),
+                    timeout=WAIT)
     pick = window.pick_list
     assert pick is not None
     assert "24" in window.matches_label.text()

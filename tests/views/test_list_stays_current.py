@@ -23,7 +23,7 @@ from livenon_desk.views.sync_controller import SERVER_KEY, SyncController
 from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import NOW, Built, LineSpec, add_return
 from tests.views.conftest import INSPECTOR, MakeWindow
-from tests.views.keyboard import back_to, press, scan, wait_focus
+from tests.views.keyboard import WAIT, back_to, press, scan, wait_focus
 from tests.views.workbench import wait_dialog
 
 
@@ -48,34 +48,35 @@ def test_receiving_then_counting_the_last_carton_updates_row_queues_and_status_b
     built = add_return(store, lines=[LineSpec(cartons=2)])
     add_return(store)  # another one waits for receipt
     window = make_window(INSPECTOR)
-    qtbot.waitUntil(lambda: window.queues.queue("awaiting_receipt") is not None)
+    qtbot.waitUntil(lambda: window.queues.queue("awaiting_receipt") is not None, timeout=WAIT)
     assert _queue_count(window, "awaiting_receipt") == 2
     statuses = status_texts()
 
     scan(qtbot, built.rma_number)
-    qtbot.waitUntil(window.return_actions.receive.isEnabled)
+    qtbot.waitUntil(window.return_actions.receive.isEnabled, timeout=WAIT)
     press(qtbot, "Ctrl+R")
     receive = wait_dialog(qtbot, window, ReceiveDialog)
     assert isinstance(receive, ReceiveDialog)
     wait_focus(qtbot, receive.carton_scan)
     scan(qtbot, built.tag_codes[0])
     press(qtbot, "Ctrl+Return")
-    qtbot.waitUntil(lambda: window.return_actions.dialog is None)
+    qtbot.waitUntil(lambda: window.return_actions.dialog is None, timeout=WAIT)
     back_to(qtbot, window)
     qtbot.waitUntil(lambda: _row_status(window, built)
-                    == statuses[ReturnStatus.PARTIALLY_RECEIVED])
-    qtbot.waitUntil(lambda: _queue_count(window, "awaiting_receipt") == 1)
+                    == statuses[ReturnStatus.PARTIALLY_RECEIVED], timeout=WAIT)
+    qtbot.waitUntil(lambda: _queue_count(window, "awaiting_receipt") == 1, timeout=WAIT)
     assert "1/2" in window.message.text()
 
-    qtbot.waitUntil(window.return_actions.count_cartons.isEnabled)
+    qtbot.waitUntil(window.return_actions.count_cartons.isEnabled, timeout=WAIT)
     press(qtbot, "Ctrl+K")
     cartons = wait_dialog(qtbot, window, CartonDialog)
     assert isinstance(cartons, CartonDialog)
     wait_focus(qtbot, cartons.scan)
     scan(qtbot, built.tag_codes[0])
-    qtbot.waitUntil(lambda: _row_status(window, built) == statuses[ReturnStatus.RECEIVED])
+    qtbot.waitUntil(lambda: _row_status(window, built) == statuses[ReturnStatus.RECEIVED],
+                    timeout=WAIT)
     qtbot.waitUntil(lambda: "missing" not in window.message.text()
-                    and built.rma_number in window.message.text())
+                    and built.rma_number in window.message.text(), timeout=WAIT)
     # The dialog's own tally follows too: no "1/2" after the last carton.
     assert "1/2" not in cartons.state.text() and "2/2" in cartons.state.text()
     assert _queue_count(window, "awaiting_inspection") == 1
@@ -87,10 +88,10 @@ def test_finishing_an_inspection_updates_the_row_and_the_queues(
     built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW,
                        reason=ReasonCode.CHANGED_MIND)
     window = make_window(INSPECTOR)
-    qtbot.waitUntil(lambda: window.queues.queue("awaiting_inspection") is not None)
+    qtbot.waitUntil(lambda: window.queues.queue("awaiting_inspection") is not None, timeout=WAIT)
     assert _queue_count(window, "awaiting_inspection") == 1
     scan(qtbot, built.rma_number)
-    qtbot.waitUntil(window.return_actions.inspect.isEnabled)
+    qtbot.waitUntil(window.return_actions.inspect.isEnabled, timeout=WAIT)
     press(qtbot, "Ctrl+I")
     dialog = wait_dialog(qtbot, window, InspectionDialog)
     assert isinstance(dialog, InspectionDialog)
@@ -98,10 +99,11 @@ def test_finishing_an_inspection_updates_the_row_and_the_queues(
         row.set_answer(Answer.YES)
     dialog.disposition.setCurrentIndex(dialog.disposition.findData(Disposition.RESTOCK))
     dialog.finish()
-    qtbot.waitUntil(lambda: window.return_actions.dialog is None)
+    qtbot.waitUntil(lambda: window.return_actions.dialog is None, timeout=WAIT)
     statuses = status_texts()
-    qtbot.waitUntil(lambda: _row_status(window, built) == statuses[ReturnStatus.INSPECTED])
-    qtbot.waitUntil(lambda: _queue_count(window, "awaiting_inspection") == 0)
+    qtbot.waitUntil(lambda: _row_status(window, built) == statuses[ReturnStatus.INSPECTED],
+                    timeout=WAIT)
+    qtbot.waitUntil(lambda: _queue_count(window, "awaiting_inspection") == 0, timeout=WAIT)
     assert _queue_count(window, "inspected_today") == 1
 
 
@@ -115,27 +117,27 @@ def test_the_status_bar_and_the_sync_view_count_the_same_changes_waiting(
                         clock=lambda: NOW, sync=sync)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
     sync.start()
-    qtbot.waitUntil(lambda: "0 waiting" in window.sync_status.text())
+    qtbot.waitUntil(lambda: "0 waiting" in window.sync_status.text(), timeout=WAIT)
 
     scan(qtbot, built.rma_number)
-    qtbot.waitUntil(window.return_actions.receive.isEnabled)
+    qtbot.waitUntil(window.return_actions.receive.isEnabled, timeout=WAIT)
     press(qtbot, "Ctrl+R")
     receive = wait_dialog(qtbot, window, ReceiveDialog)
     assert isinstance(receive, ReceiveDialog)
     wait_focus(qtbot, receive.carton_scan)
     scan(qtbot, built.tag_codes[0])
     press(qtbot, "Ctrl+Return")
-    qtbot.waitUntil(lambda: window.return_actions.dialog is None)
+    qtbot.waitUntil(lambda: window.return_actions.dialog is None, timeout=WAIT)
     waiting = desk.sync.snapshot().waiting
     assert waiting > 0
-    qtbot.waitUntil(lambda: f"{waiting} waiting" in window.sync_status.text())
+    qtbot.waitUntil(lambda: f"{waiting} waiting" in window.sync_status.text(), timeout=WAIT)
 
     back_to(qtbot, window)
     press(qtbot, "Ctrl+Shift+Y")
     qtbot.waitUntil(lambda: window.sync_view is not None
-                    and window.sync_view.tabs.tabText(0) == f"Waiting ({waiting})")
+                    and window.sync_view.tabs.tabText(0) == f"Waiting ({waiting})", timeout=WAIT)
     assert f"{waiting} waiting" in window.sync_status.text()
     assert window.sync_view is not None
     window.sync_view.close()
@@ -148,14 +150,14 @@ def test_a_red_message_goes_when_the_field_it_names_is_fixed(
     built = add_return(store, cross_border=True, lines=[LineSpec(cartons=1)])
     window = make_window(INSPECTOR)
     scan(qtbot, built.rma_number)
-    qtbot.waitUntil(window.return_actions.receive.isEnabled)
+    qtbot.waitUntil(window.return_actions.receive.isEnabled, timeout=WAIT)
     press(qtbot, "Ctrl+R")
     receive = wait_dialog(qtbot, window, ReceiveDialog)
     assert isinstance(receive, ReceiveDialog)
     wait_focus(qtbot, receive.carton_scan)
     scan(qtbot, built.tag_codes[0])
     press(qtbot, "Ctrl+Return")  # "Returned Goods" (T3) not answered: refused
-    qtbot.waitUntil(lambda: "T3" in receive.error.text())
+    qtbot.waitUntil(lambda: "T3" in receive.error.text(), timeout=WAIT)
     scan(qtbot, built.tag_codes[0])  # another scan fixes nothing: the message stays
     assert "T3" in receive.error.text()
     receive.returned_goods.setFocus()

@@ -29,7 +29,7 @@ def open_record(qtbot: QtBot, window: MainWindow, code: str) -> None:
 
 
 def wait_dialog(qtbot: QtBot, window: MainWindow, kind: type[QDialog]) -> QDialog:
-    qtbot.waitUntil(lambda: isinstance(window.return_actions.dialog, kind))
+    qtbot.waitUntil(lambda: isinstance(window.return_actions.dialog, kind), timeout=20_000)
     dialog = window.return_actions.dialog
     assert isinstance(dialog, kind)
     return dialog
