@@ -27,6 +27,8 @@ from sqlalchemy import select
 from livenon_desk.demo.generator import generate_demo_data
 from livenon_desk.models import OutboxRow, ReturnLine, ReturnRequest
 from livenon_desk.models.base import table_of
+from livenon_desk.services.sync_dto import OutboxTally
+from livenon_desk.services.sync_service import SyncService
 from livenon_desk.store.opening import open_store
 from livenon_desk.sync.client import CentralClient, ClientSettings
 from livenon_desk.sync.worker import SyncWorker
@@ -87,7 +89,7 @@ def _queue_inspections(path: Path, count: int, today: date) -> int:
     return len(rows)
 
 
-def _push_with_ui(path: Path, url: str) -> tuple[float, float, int]:
+def _push_with_ui(path: Path, url: str) -> tuple[float, float, int, OutboxTally]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
@@ -128,13 +130,14 @@ def _push_with_ui(path: Path, url: str) -> tuple[float, float, int]:
     app.exec()
     timer.stop()
     runner.wait_for_done()
+    tally = SyncService(store).tally()
     store.dispose()
     client.close()
     if "error" in outcome:
         raise SystemExit(f"push failed: {outcome['error']}")
     result = outcome["result"]
     assert isinstance(result, tuple)
-    return float(result[0]), float(max(gaps) if gaps else 0.0), int(result[1])
+    return float(result[0]), float(max(gaps) if gaps else 0.0), int(result[1]), tally
 
 
 def main() -> None:
@@ -147,12 +150,15 @@ def main() -> None:
         queued = _queue_inspections(folder / "desk.sqlite3", args.inspections, today)
         server, url = _start_central(folder, args.inspections, today)
         try:
-            seconds, stall_ms, sent = _push_with_ui(folder / "desk.sqlite3", url)
+            seconds, stall_ms, sent, tally = _push_with_ui(folder / "desk.sqlite3", url)
         finally:
             server.terminate()
             server.wait(timeout=30)
     print(f"queued {queued}, sent {sent} over loopback in {seconds:.2f} s "
           f"({sent / seconds:,.0f}/s); target 2 s: {seconds / 2.0:.2f}x of the budget")
+    # Every queued change is accounted for: what the round did not send is named.
+    print(f"of {tally.total} queued: {tally.line()}"
+          + ("" if tally.total == queued else f"; {queued - tally.total} NOT IN THE OUTBOX"))
     print(f"longest UI-thread stall while syncing: {stall_ms:.0f} ms; "
           f"target 50 ms: {stall_ms / 50.0:.2f}x of the budget")
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from livenon_desk.cli_privacy import cli_actor
 from livenon_desk.errors import KnownError
+from livenon_desk.private_files import check_output, write_output
 
 EXIT_OK = 0
 EXIT_MISMATCH = 1
@@ -47,6 +48,8 @@ def _print(args: argparse.Namespace) -> int:
     path: Path | None = args.db
     if path is None or not path.exists():
         raise KnownError(f"No database at {path}.", f"{path} 处没有数据库。")
+    out: Path = args.out
+    check_output(out)  # before the document is made and audited as printed
     documents = Desk(path).documents
     actor = cli_actor()
     if args.kind in _BATCHES:
@@ -61,10 +64,7 @@ def _print(args: argparse.Namespace) -> int:
             raise KnownError(f"Give the RMA number to print a {args.kind}.",
                              f"请提供要打印的退货单号（{args.kind}）。")
         document = documents.render(actor, DocumentKind(args.kind), args.rma, args.lang)
-    out: Path = args.out
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(document.pdf)
-    tmp.replace(out)
+    write_output(out, document.pdf)
     print(f"{out}: {document.kind.value}, {len(document.pdf) // 1024} KB")
     return EXIT_OK
 

@@ -110,13 +110,13 @@ def _purge(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from livenon_desk.private_files import check_output, write_output
     from livenon_desk.services.export_service import ExportService
 
-    document = ExportService(_store(args)).export_customer(cli_actor(), args.email)
     out: Path = args.out
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
-    tmp.replace(out)
+    check_output(out)
+    document = ExportService(_store(args)).export_customer(cli_actor(), args.email)
+    write_output(out, json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"))
     print(f"{out}: {len(document['returns'])} returns, {len(document['orders'])} orders")
     return EXIT_OK
 

@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from livenon_desk.paths import log_dir
+from livenon_desk.private_files import USER_ONLY, create_private
 
 LOG_FILE_NAME = "livenon-desk.log"
 _FORMAT = "%(asctime)s %(levelname)-7s %(threadName)s %(name)s: %(message)s"
+
+
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """The log names customers' records: each file it opens (after every rotation too)
+    is the user's only."""
+
+    def _open(self) -> Any:
+        if not os.path.exists(self.baseFilename):
+            create_private(Path(self.baseFilename))
+        os.chmod(self.baseFilename, USER_ONLY)
+        return super()._open()
 
 
 def log_path() -> Path:
@@ -27,7 +41,7 @@ def configure_logging(level: str = "INFO", *, to_stderr: bool = False) -> Path:
         if getattr(handler, "_livenon_desk", False):
             root.removeHandler(handler)
             handler.close()
-    file_handler = logging.handlers.RotatingFileHandler(
+    file_handler = _PrivateRotatingFileHandler(
         path, maxBytes=5_000_000, backupCount=5, encoding="utf-8"
     )
     file_handler.setFormatter(logging.Formatter(_FORMAT))

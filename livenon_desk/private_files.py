@@ -8,16 +8,23 @@ sees the old content or the new, never half of it, and never a file others could
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+from livenon_desk.errors import KnownError
+
+log = logging.getLogger(__name__)
 
 USER_ONLY = 0o600
 
 
-def write_private(path: Path, data: bytes) -> None:
+def write_private(path: Path, data: bytes, *, make_folder: bool = True) -> None:
     """``data`` into ``path`` atomically, with mode 0600 (mkstemp makes it so)."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if make_folder:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -48,3 +55,38 @@ def keyring_usable() -> bool:
         return False
     backend = keyring.get_keyring()
     return not isinstance(backend, fail.Keyring) and backend.priority > 0
+
+
+def check_output(path: Path) -> None:
+    """Refuse, before any work is done, an output path that is a folder, a special file
+    (a device, a pipe, a socket: never replaced), or in a folder that does not exist."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise KnownError(f"Cannot write {path}: {exc.strerror}.",
+                         f"无法写入 {path}：{exc.strerror}。") from exc
+    if mode is not None and stat.S_ISDIR(mode):
+        raise KnownError(f"{path} is a folder; give a file name, e.g. {path / 'out.pdf'}.",
+                         f"{path} 是文件夹；请给出文件名，例如 {path / 'out.pdf'}。")
+    if mode is not None and not stat.S_ISREG(mode):
+        raise KnownError(f"{path} is not a regular file (a device, pipe or socket); it is "
+                         "left as it is. Give another file name.",
+                         f"{path} 不是普通文件（设备、管道或套接字），不会被替换。请换一个文件名。")
+    if not path.parent.is_dir():
+        raise KnownError(f"The folder {path.parent} does not exist; create it first or give "
+                         "another path.",
+                         f"文件夹 {path.parent} 不存在；请先创建它，或换一个路径。")
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """A document or export the user asked for: checked as ``check_output`` does, then
+    written whole and user-only (it holds customers' personal data)."""
+    check_output(path)
+    try:
+        write_private(path, data, make_folder=False)
+    except OSError as exc:
+        log.warning("cannot write %s: %s", path, exc)
+        raise KnownError(f"Cannot write {path}: {exc.strerror or exc}.",
+                         f"无法写入 {path}：{exc.strerror or exc}。") from exc

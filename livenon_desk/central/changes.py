@@ -30,13 +30,15 @@ from livenon_desk.central.problems import ProblemError
 from livenon_desk.central.records import Entity, entity_from_row
 from livenon_desk.central.tables import ENTITY_TABLES
 
-_CURSOR = re.compile(r"\d{1,18}")
+# As the contract says: up to 19 digits, the most a seq (a signed 64-bit integer) can have.
+_CURSOR = re.compile(r"[0-9]{1,19}")
+_MAX_SEQ = 2**63 - 1
 
 
 def parse_cursor(value: str | None) -> int:
     if value is None or value == "":
         return 0
-    if not _CURSOR.fullmatch(value):
+    if not _CURSOR.fullmatch(value) or int(value) > _MAX_SEQ:
         raise ProblemError(400, "bad-cursor", "Bad cursor",
                            "since must be a cursor this server returned as next_cursor.")
     return int(value)

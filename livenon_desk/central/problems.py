@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,18 @@ def _validation_problem(exc: RequestValidationError) -> dict[str, Any]:
                             f"{len(errors)} field(s) failed validation.", {"errors": errors})
 
 
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route of the app serves at this request's path."""
+    routes = request.app.router.routes
+    methods = [m for m in _METHODS
+               if any(r.matches({**request.scope, "method": m})[0] == Match.FULL
+                      for r in routes)]
+    return ", ".join(methods)
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(ProblemError)
     async def _problem(_request: Request, exc: ProblemError) -> JSONResponse:
@@ -94,9 +107,13 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem_response(_validation_problem(exc))
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         slug = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "http-error")
         headers = dict(exc.headers) if exc.headers else None
+        if exc.status_code == 405:
+            # The router names only the first route that matched the path; a path served
+            # by several (HEAD and PUT /photos/{sha256}) must list every method it takes.
+            headers = {**(headers or {}), "Allow": allowed_methods(request)}
         return problem_response(
             problem_document(exc.status_code, slug, str(exc.detail)), headers
         )

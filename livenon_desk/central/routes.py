@@ -94,7 +94,7 @@ def who_am_i(who: Who) -> Me:
 def changes(
     context: Ctx,
     _who: Who,
-    since: Annotated[str | None, Query(max_length=40)] = None,
+    since: Annotated[str | None, Query(max_length=19)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> ChangesPage:
     start = parse_cursor(since)

@@ -20,6 +20,12 @@ def central_sign_in(client: CentralClient,
         try:
             token = client.sign_in(username, password)
         except AuthError as exc:
+            if str(exc.problem.get("type", "")).endswith("account-locked"):
+                raise SignInError(
+                    f"Too many wrong passwords: the central server has locked {username} "
+                    "for a while. Try again later, or ask an administrator.",
+                    f"密码错误次数过多：中央服务器已暂时锁定 {username}。"
+                    "请稍后再试，或联系管理员。") from exc
             raise SignInError("The user name or password is wrong.",
                               "用户名或密码错误。") from exc
         except OfflineError as exc:

@@ -44,6 +44,28 @@ class ConflictView:
 
 
 @dataclass(frozen=True)
+class OutboxTally:
+    """Every change the outbox ever held, by what became of it."""
+
+    sent: int
+    refused: int
+    conflicted: int
+    waiting: int
+    superseded: int
+    other: int = 0
+
+    @property
+    def total(self) -> int:
+        return (self.sent + self.refused + self.conflicted + self.waiting + self.superseded
+                + self.other)
+
+    def line(self) -> str:
+        return (f"sent {self.sent}, refused {self.refused}, conflicted {self.conflicted}, "
+                f"left waiting {self.waiting}, superseded {self.superseded}"
+                + (f", in another state {self.other}" if self.other else ""))
+
+
+@dataclass(frozen=True)
 class RefusedView:
     """A record the pull refused at the boundary, and why (in English and Chinese)."""
 

@@ -18,11 +18,17 @@ from sqlalchemy.orm import Session
 from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.errors import NotFoundError
 from livenon_desk.models import OutboxRow, RefusedChange, SyncConflict, SyncState
-from livenon_desk.models.sync import CONFLICT, FAILED, PENDING, SUPERSEDED
+from livenon_desk.models.sync import CONFLICT, FAILED, PENDING, SENT, SUPERSEDED
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.outbox import new_key
 from livenon_desk.services.record_names import record_names
-from livenon_desk.services.sync_dto import ConflictView, OutboxItem, RefusedView, SyncSnapshot
+from livenon_desk.services.sync_dto import (
+    ConflictView,
+    OutboxItem,
+    OutboxTally,
+    RefusedView,
+    SyncSnapshot,
+)
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
 from livenon_desk.sync.client import CentralClient, ClientSettings
@@ -77,6 +83,18 @@ class SyncService:
                 last_attempt_at=state.last_attempt_at if state else None,
                 last_error=state.last_error if state else None,
                 server_url=state.server_url if state else None)
+
+    def tally(self) -> OutboxTally:
+        """What became of every change ever queued: sent, refused, in conflict, waiting,
+        or dropped for the server's version; they add up to the outbox's rows."""
+        with self._store.read_session() as s:
+            counts: dict[str, int] = dict(s.execute(
+                select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).all())
+        return OutboxTally(sent=counts.pop(SENT, 0), refused=counts.pop(FAILED, 0),
+                           conflicted=counts.pop(CONFLICT, 0),
+                           waiting=counts.pop(PENDING, 0),
+                           superseded=counts.pop(SUPERSEDED, 0),
+                           other=sum(counts.values()))
 
     def items(self, *states: str, limit: int = 500) -> list[OutboxItem]:
         """Outbox rows in these states, oldest first."""

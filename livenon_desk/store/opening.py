@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,6 +13,7 @@ from sqlalchemy import Connection, inspect
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from livenon_desk.errors import DatabaseError
+from livenon_desk.private_files import USER_ONLY, create_private
 from livenon_desk.store import migrations
 from livenon_desk.store.database import Store, is_sqlite_file, make_engine
 
@@ -66,9 +68,13 @@ def open_store(path: Path, *, create: bool = True) -> Store:
     if not path.exists():
         if not create:
             raise DatabaseError(f"No database at {path}.", f"{path} 处没有数据库。")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # The file holds customers' personal data: the user's only, from its first byte
+        # (SQLite gives its -wal and -shm files the same mode).
+        create_private(path)
     elif path.is_dir() or not is_sqlite_file(path):
         raise _not_ours(path, "not an SQLite file", "不是 SQLite 文件")
+    else:
+        _make_private(path)
     store = Store(path, make_engine(path))
     try:
         _check_and_migrate(store)
@@ -83,6 +89,21 @@ def open_store(path: Path, *, create: bool = True) -> Store:
         store.dispose()
         raise
     return store
+
+
+def _make_private(path: Path) -> None:
+    """A database file others could read (made by an older desk) becomes the user's only."""
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            mode = file.stat().st_mode & 0o777
+            if mode & 0o077:
+                os.chmod(file, USER_ONLY)
+                log.info("%s was readable by others (mode %o); now the user's only", file,
+                         mode)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:  # not the owner: leave it, but say so
+            log.warning("%s is readable by others and cannot be changed: %s", file, exc)
 
 
 def _check_and_migrate(store: Store) -> None:
@@ -120,6 +141,7 @@ def backup_database(store: Store, label: str) -> Path:
     target = store.path.with_name(f"{store.path.stem}.{label}-{stamp}{store.path.suffix}")
     source = sqlite3.connect(store.path)
     try:
+        create_private(target)  # a copy of the customers' data: the user's only
         destination = sqlite3.connect(target)
         try:
             source.backup(destination)

@@ -9,25 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 from pathlib import Path
 
 from livenon_desk.paths import config_dir
+from livenon_desk.private_files import keyring_usable, write_private
 
 log = logging.getLogger(__name__)
 
 SERVICE = "livenon-desk-central"
 _warned = False
-
-
-def _keyring_usable() -> bool:
-    try:
-        import keyring
-        from keyring.backends import fail
-    except ImportError:
-        return False
-    backend = keyring.get_keyring()
-    return not isinstance(backend, fail.Keyring) and backend.priority > 0
 
 
 def _fallback_file(server_url: str) -> Path:
@@ -48,7 +38,7 @@ class TokenStore:
     """Tokens by server address (one per server the desk signs in to)."""
 
     def __init__(self, *, use_keyring: bool | None = None, folder: Path | None = None) -> None:
-        self._use_keyring = _keyring_usable() if use_keyring is None else use_keyring
+        self._use_keyring = keyring_usable() if use_keyring is None else use_keyring
         self._folder = folder
 
     def _file(self, server_url: str) -> Path:
@@ -63,15 +53,9 @@ class TokenStore:
             return
         path = self._file(server_url)
         _warn_fallback(path)
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(path.with_suffix(".part"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            os.write(fd, token.encode())
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(path.with_suffix(".part"), path)
-        os.chmod(path, 0o600)
+        # A temporary name of its own per save: several desks or sync jobs of one user
+        # may save at once, and each must leave a whole token, never a torn one.
+        write_private(path, token.encode())
 
     def load(self, server_url: str) -> str | None:
         if self._use_keyring:

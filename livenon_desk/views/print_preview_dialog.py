@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from livenon_desk.errors import KnownError
+from livenon_desk.private_files import write_output
 from livenon_desk.services.document_kinds import Document
 from livenon_desk.views.pdf_printing import (
     PdfPrintJob,
@@ -125,13 +127,12 @@ class PrintPreviewDialog(QDialog):
 
     def save_to(self, path: Path) -> None:
         try:
-            tmp = path.with_name(path.name + ".part")
-            tmp.write_bytes(self.document.pdf)
-            tmp.replace(path)
-        except OSError as exc:
+            # Whole or not at all, the user's only (it holds a customer's details), and
+            # never over a folder or a special file.
+            write_output(path, self.document.pdf)
+        except KnownError as exc:
             log.warning("could not save %s: %s", path, exc)
-            self.state.setText(self.tr("Could not save {path}: {error}").format(
-                path=path, error=exc.strerror or exc))
+            self.state.setText(exc.text(QLocale().name()))
             return
         self.state.setText(self.tr("Saved {path}").format(path=path))
 

@@ -108,3 +108,45 @@ def test_errors_are_problem_documents(contract: dict[str, Any]) -> None:
                 if int(code) >= 400:
                     content = _resolve(contract, response)["content"]
                     assert list(content) == ["application/problem+json"], (path, code)
+
+
+def test_the_cursor_is_what_the_contract_says(contract: dict[str, Any]) -> None:
+    import re
+
+    from livenon_desk.central.changes import parse_cursor
+    from livenon_desk.central.problems import ProblemError
+
+    [since] = [p for p in contract["paths"]["/changes"]["get"]["parameters"]
+               if p["name"] == "since"]
+    pattern = re.compile(since["schema"]["pattern"])
+    biggest = str(2**63 - 1)  # the largest seq the server can hand out
+    assert pattern.fullmatch(biggest) and len(biggest) <= since["schema"]["maxLength"]
+    assert parse_cursor(biggest) == 2**63 - 1
+    for bad in ("abc", "1" * 20, "-1"):
+        assert not pattern.fullmatch(bad)
+        with pytest.raises(ProblemError):
+            parse_cursor(bad)
+
+
+def test_a_method_a_path_does_not_take_names_every_one_it_does(
+    contract: dict[str, Any], tmp_path: Path,
+) -> None:
+    import requests
+
+    from livenon_desk.central.serve import start_in_thread
+
+    app = create_app(CentralSettings(database_url=str(tmp_path / "c.sqlite3")))
+    server = start_in_thread(app)
+    try:
+        for path, ops in contract["paths"].items():
+            allowed = {m.upper() for m in ops if m in METHODS}
+            concrete = (path.replace("{sha256}", "0" * 64).replace("{rma}", "RMA-1")
+                        .replace("{uuid}", "8f2c6a8e-3f0e-4a57-9d3c-1b2a3c4d5e6f")
+                        .replace("{desk_id}", "8f2c6a8e"))
+            response = requests.request("DELETE", server.url + API_PREFIX + concrete,
+                                        timeout=5)
+            assert response.status_code == 405, path
+            assert set(response.headers["Allow"].split(", ")) == allowed, path
+    finally:
+        server.stop()
+        app.state.central.db.dispose()

@@ -46,3 +46,20 @@ def test_the_desk_signs_in_against_the_central_server_and_then_offline(
         raise AssertionError("an unreachable server answered")
     offline = AuthService(store, DeskSettings(), lambda: NOW, check, FAST)
     assert offline.sign_in("supervisor", PASSWORDS["supervisor"]).role is Role.SUPERVISOR
+
+
+def test_a_user_locked_on_the_server_is_told_so_at_the_desk(
+    central: Central, store: Store
+) -> None:
+    import pytest
+
+    auth = AuthService(store, DeskSettings(max_failed_sign_ins=100), lambda: NOW,
+                       central_sign_in(central.client(None)), FAST)
+    for _ in range(5):
+        with pytest.raises(SignInError, match="wrong"):
+            auth.sign_in("supervisor", "not the password")
+
+    with pytest.raises(SignInError) as locked:
+        auth.sign_in("supervisor", PASSWORDS["supervisor"])
+
+    assert "locked" in locked.value.message and "锁定" in locked.value.message_zh

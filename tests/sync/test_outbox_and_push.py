@@ -303,3 +303,17 @@ def test_a_desk_sends_under_its_signed_in_user_and_nothing_is_refused(
     assert signed_as("override", override, "supervisor")["by"] == "supervisor"
     assert signed_as("receipt", {"received_by": "inspector"}, "supervisor") == {
         "received_by": "inspector"}
+
+
+def test_every_queued_change_is_accounted_for(desk: Desk, central: Central) -> None:
+    _received_and_inspected(desk)
+    other = desk.receivable(1)
+    desk.receiving.receive(INSPECTOR, other.id, _receipt(desk, other.id))
+    before = desk.sync.tally()
+    desk.worker().run_round()
+
+    after = desk.sync.tally()
+
+    assert before.waiting == before.total == 3 and before.sent == 0
+    assert after.total == 3 and after.sent + after.refused + after.conflicted == 3
+    assert "sent 3, refused 0, conflicted 0, left waiting 0" in after.line()

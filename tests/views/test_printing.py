@@ -54,6 +54,9 @@ def test_a_label_is_previewed_saved_and_printed_as_4x6(
     saved = tmp_path / "label.pdf"
     preview.save_to(saved)
     assert saved.read_bytes() == preview.document.pdf
+    assert saved.stat().st_mode & 0o777 == 0o600  # a customer's address: the user's only
+    preview.save_to(tmp_path)  # a folder is not a file name: said, nothing replaced
+    assert "is a folder" in preview.state.text() and tmp_path.is_dir()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "printed.pdf"
