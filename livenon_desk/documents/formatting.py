@@ -32,8 +32,10 @@ def moment(value: datetime | None, lang: Lang, zone: str | None = None) -> str:
 
 
 def money(amount: Decimal, currency: str | None = None) -> str:
-    text = format_money(amount)
-    return f"{currency} {text}" if currency else text
+    """``USD 1,299.00``, ``JPY 129,900``: the currency's own minor unit when it is named."""
+    if currency is None:
+        return format_money(amount)
+    return f"{currency} {format_money(amount, currency)}"
 
 
 def _local(value: datetime, zone: str | None) -> datetime:

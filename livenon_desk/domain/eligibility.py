@@ -9,6 +9,7 @@ from typing import Any
 
 from livenon_desk.domain.enums import Answer, Decision, ReasonCategory, RuleOutcome
 from livenon_desk.domain.policy import ChecklistItem, Policy
+from livenon_desk.domain.quantities import ClaimedQuantity, quantity_problem
 
 _SEVERITY = {
     RuleOutcome.FAIL: 3, RuleOutcome.REVIEW: 2, RuleOutcome.PENDING: 1, RuleOutcome.PASS: 0
@@ -33,6 +34,7 @@ class LineFacts:
     answers: Mapping[str, Answer]
     photo_count: int = 0
     reason_category: ReasonCategory | None = None
+    quantity: ClaimedQuantity | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ def evaluate_line(policy: Policy, facts: LineFacts) -> Evaluation:
     """Judge one line by E1-E5 and X1-X3: any fail → not eligible; else any review →
     supervisor review; else anything unanswered → pending; else eligible. A return
     applied for before the first policy took effect is REVIEW, with that reason under E2.
+    A line claiming no pieces, or more than the order line has left, adds P1 as REVIEW.
     """
     e4 = _checklist_rule(policy, "E4", facts)
     excused = _excused(policy, facts)
@@ -83,6 +86,9 @@ def evaluate_line(policy: Policy, facts: LineFacts) -> Evaluation:
         _x2(facts),
         _x3(e4, excused),
     )
+    claim = _p1_quantity(facts)
+    if claim is not None:
+        rules = (*rules, claim)
     worst = max(rules, key=lambda r: _SEVERITY[r.outcome]).outcome
     before = _before_policy(policy, facts)
     if before is not None:
@@ -144,6 +150,17 @@ def _e2(policy: Policy, facts: LineFacts) -> RuleResult:
                       f"Applied on day {days} after sign-off ({delivered}): "
                       f"past the {window}-day window.",
                       f"在签收（{delivered}）后第 {days} 天申请，超过 {window} 天期限。")
+
+
+def _p1_quantity(facts: LineFacts) -> RuleResult | None:
+    """P1: the application claims what comes back; a line claiming none, or more than the
+    order line holds less earlier returns, is REVIEW (and so refunds nothing on its own)."""
+    if facts.quantity is None:
+        return None
+    problem = quantity_problem(facts.quantity)
+    if problem is None:
+        return None
+    return RuleResult("P1", RuleOutcome.REVIEW, *problem)
 
 
 def _excused(policy: Policy, facts: LineFacts) -> tuple[ChecklistItem, ...]:

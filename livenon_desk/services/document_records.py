@@ -160,7 +160,7 @@ class ReturnRecords:
             if inspection is None:
                 continue
             evaluation = evaluate_return_line(self.s, self.policy, self.ret, self.order, ol,
-                                              inspection)
+                                              inspection, rl)
             answers = tuple(
                 doc.ChecklistAnswer(item.id, item.rule, item.question_en, item.question_zh,
                                     Answer(inspection.checklist.get(item.id, "unanswered")))

@@ -33,6 +33,7 @@ from livenon_desk.services.inspection_dto import (
     Preview,
 )
 from livenon_desk.services.line_explanation import (
+    claimed_quantity,
     latest_inspection,
     refund_inputs,
     refund_record,
@@ -80,6 +81,7 @@ class InspectionService:
         """The decision for these answers, computed without touching the database."""
         policy = self._policies.version(sheet.policy_version)
         facts = LineFacts(
+            quantity=sheet.facts.quantity,
             reason_category=sheet.facts.reason_category,
             customized=sheet.facts.customized,
             customization=sheet.facts.customization,
@@ -363,7 +365,8 @@ class InspectionService:
             facts=LineFacts(
                 customized=order_line.customized, customization=order_line.customization,
                 clearance=order_line.clearance, delivered_at=order.delivered_at,
-                applied_at=ret.applied_at, answers={}, reason_category=ret.reason_category),
+                applied_at=ret.applied_at, answers={}, reason_category=ret.reason_category,
+                quantity=claimed_quantity(s, ret, line, order_line)),
             refund_inputs=refund_inputs(ret, order, order_line, line.quantity,
                                         refunded_elsewhere(s, ret, order, line.id)),
             inspector=inspection.inspector,

@@ -14,6 +14,7 @@ from livenon_desk.domain.eligibility import Evaluation, LineFacts, RuleResult, e
 from livenon_desk.domain.enums import Answer, Decision
 from livenon_desk.domain.money import cents_to_decimal
 from livenon_desk.domain.policy import Policy
+from livenon_desk.domain.quantities import ClaimedQuantity
 from livenon_desk.domain.refund import RefundLine, ReturnRefund, recommend_return_refund
 from livenon_desk.models import Inspection, Order, OrderLine, Photo, ReturnLine, ReturnRequest
 from livenon_desk.services.dto import LineView, RefundView, RuleView
@@ -43,7 +44,8 @@ def explain_lines(
     judged = []
     for return_line, order_line in rows:
         inspection = latest_inspection(s, return_line.id)
-        evaluation = evaluate_return_line(s, policy, ret, order, order_line, inspection)
+        evaluation = evaluate_return_line(s, policy, ret, order, order_line, inspection,
+                                          return_line)
         decision = evaluation.decision
         if inspection is not None and inspection.override_decision is not None:
             decision = inspection.override_decision
@@ -108,6 +110,20 @@ def return_refund(
         currency=inputs.currency, reason_category=inputs.reason_category,
         label_type=inputs.label_type, label_cost=inputs.label_cost,
         cross_border=inputs.cross_border)
+
+
+def claimed_quantity(
+    s: Session, ret: ReturnRequest, return_line: ReturnLine, order_line: OrderLine
+) -> ClaimedQuantity:
+    """The line's claim beside its order line and what earlier returns of it took (P1)."""
+    before = s.scalar(
+        select(func.coalesce(func.sum(ReturnLine.quantity), 0))
+        .join(ReturnRequest, ReturnRequest.id == ReturnLine.return_id)
+        .where(ReturnLine.order_line_id == order_line.id, ReturnRequest.id != ret.id,
+               (ReturnRequest.applied_at < ret.applied_at)
+               | ((ReturnRequest.applied_at == ret.applied_at)
+                  & (ReturnRequest.id < ret.id)))) or 0
+    return ClaimedQuantity(return_line.quantity, order_line.quantity, int(before))
 
 
 def refund_record(s: Session, policy: Policy, ret: ReturnRequest) -> dict[str, Any]:
@@ -181,6 +197,7 @@ def evaluate_return_line(
     order: Order,
     order_line: OrderLine,
     inspection: Inspection | None,
+    return_line: ReturnLine | None = None,
 ) -> Evaluation:
     if inspection is not None and inspection.finished_at is not None and inspection.decision:
         stored = _stored_evaluation(inspection)
@@ -194,6 +211,8 @@ def evaluate_return_line(
             select(func.count()).select_from(Photo).where(Photo.inspection_id == inspection.id)
         ) or 0
     facts = LineFacts(
+        quantity=(claimed_quantity(s, ret, return_line, order_line)
+                  if return_line is not None else None),
         reason_category=ret.reason_category,
         customized=order_line.customized,
         customization=order_line.customization,

@@ -331,7 +331,7 @@ class Applier:
                     "order_id": order_id, "line_no": line_no, "sku": line.get("sku") or "",
                     "product_name_en": line.get("product_name_en") or "",
                     "product_name_zh": line.get("product_name_zh"),
-                    "quantity": int(line.get("quantity") or 1),
+                    "quantity": _pieces(line.get("quantity")),
                     "unit_price_cents": int(line.get("unit_price_cents") or 0),
                     "cartons": int(line.get("cartons") or 1),
                     "customized": bool(line.get("customized")),
@@ -472,7 +472,7 @@ class Applier:
                 continue
             rows.append({
                 "return_id": return_id, "order_line_id": order_line_id,
-                "quantity": int(line.get("quantity") or 1), "tag_code": line["tag_code"],
+                "quantity": _pieces(line.get("quantity")), "tag_code": line["tag_code"],
                 "cartons_expected": int(line.get("cartons_expected") or 1),
                 "cartons_received": int(line.get("cartons_received") or 0)})
         _upsert(self.c, table_of(ReturnLine), rows, "tag_code")
@@ -531,3 +531,14 @@ class Applier:
             self.applied += self.c.execute(
                 delete(Inspection).where(Inspection.uuid.in_(chunk))).rowcount
         return waiting
+
+
+def _pieces(value: Any) -> int:
+    """A count of pieces as sent; a missing or unreadable one is 0, never 1, so the
+    decision shows the claim for what it is (P1 REVIEW) instead of inventing a piece."""
+    if isinstance(value, bool):
+        return 0
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0

@@ -150,6 +150,11 @@ def detail_html(detail: ReturnDetail, chinese: bool, locale: QLocale | None = No
     )
     for number, line in enumerate(detail.lines, start=1):
         parts.append(_line_html(number, line, detail.currency, chinese, loc))
+    refunded = [line for line in detail.lines if line.refund is not None]
+    if detail.refund is not None and len(refunded) > 1:
+        parts.append("<div class='line'>" + refund_html(
+            detail.refund, chinese, loc,
+            QCoreApplication.translate("DetailPane", "Refund of the return (P6)")) + "</div>")
     return "".join(parts)
 
 
@@ -232,18 +237,26 @@ def rule_rows_html(rules: Iterable[RuleLike], chinese: bool) -> str:
     return "".join(rows)
 
 
-def refund_html(r: RefundView, chinese: bool, loc: QLocale) -> str:
-    """The refund recommendation with its arithmetic: paid − deductions = refund."""
+def refund_html(r: RefundView, chinese: bool, loc: QLocale, title: str | None = None) -> str:
+    """The refund recommendation with its arithmetic: paid − deductions = refund. A line's
+    share of the return's one deduction says what it is a share of (one label, one
+    deduction)."""
     e = escape
     w = _words()
     steps = [f"{_money(r.price_paid, r.currency, loc)} {e(w['paid'])}"]
+    whole = {rule_id: amount for rule_id, _, _, amount in r.return_deductions}
     for rule_id, label_en, label_zh, amount in r.deductions:
         label = label_zh if chinese else label_en
-        steps.append(f"− {_money(amount, r.currency, loc)} {e(label)} ({e(rule_id)})")
+        share = ""
+        if rule_id in whole:
+            share = " <span class='muted'>" + e(QCoreApplication.translate(
+                "DetailPane", "(this line's share by price of {amount} for the return)").format(
+                    amount=_money(whole[rule_id], r.currency, loc))) + "</span>"
+        steps.append(f"− {_money(amount, r.currency, loc)} {e(label)} ({e(rule_id)}){share}")
     steps.append(f"= <b>{_money(r.amount, r.currency, loc)}</b>")
     note = f" <i>{e(w['tell_deduction'])}</i>" if r.notify_customer else ""
     rules = f" <span class='muted'>({', '.join(r.rule_ids)})</span>" if r.rule_ids else ""
-    return f"<p>{e(w['refund'])}: {' '.join(steps)}{note}{rules}</p>"
+    return f"<p>{e(title or w['refund'])}: {' '.join(steps)}{note}{rules}</p>"
 
 
 def _received(detail: ReturnDetail, loc: QLocale) -> str:

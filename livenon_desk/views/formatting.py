@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QByteArray, QDate, QDateTime, QLocale, QTime, QTimeZone
 
+from livenon_desk.domain.money import minor_digits
 from livenon_desk.services.warehouse_time import warehouse_zone, zone_abbreviation
 
 
@@ -70,7 +71,8 @@ def qdatetime_to_utc(value: QDateTime) -> datetime:
 
 def format_money(amount: Decimal, currency: str, locale: QLocale | None = None) -> str:
     loc = locale or QLocale()
-    return loc.toCurrencyString(float(amount), currency + " ")
+    # The currency's own minor unit (JPY 0, KWD 3), not the locale's two digits.
+    return loc.toCurrencyString(float(amount), currency + " ", minor_digits(currency))
 
 
 def format_count(n: int, locale: QLocale | None = None) -> str:

@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="95"/>
+        <location filename="../../livenon_desk/views/app.py" line="96"/>
         <source>Demo users (user / password): {logins}</source>
         <translation>演示用户（用户名 / 密码）：{logins}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="123"/>
+        <location filename="../../livenon_desk/views/app.py" line="126"/>
         <source>Retention rule: personal data of {n} long-closed returns removed.</source>
         <translation>保留期规则：已删除 {n} 个早已关闭的退货中的个人数据。</translation>
     </message>
@@ -17,27 +17,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="64"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="53"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="64"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="53"/>
         <source>Who</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="65"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="54"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="65"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="54"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="66"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="55"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
@@ -45,77 +45,77 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="112"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="101"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="114"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="103"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="115"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="104"/>
         <source>RMA or record</source>
         <translation>退货单号或记录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="117"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="106"/>
         <source>Any action</source>
         <translation>所有操作</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="122"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="111"/>
         <source>Any time</source>
         <translation>不限时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="122"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="111"/>
         <source>Last 24 hours</source>
         <translation>最近 24 小时</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="123"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="112"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="123"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="112"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="125"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="114"/>
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="126"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="115"/>
         <source>Load &amp;more</source>
         <translation>加载更多(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="127"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="116"/>
         <source>&amp;Verify the chain</source>
         <translation>校验哈希链(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="176"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="165"/>
         <source>{n} events shown, newest first.</source>
         <translation>已显示 {n} 条事件，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="180"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="169"/>
         <source>Checking the chain…</source>
         <translation>正在校验哈希链…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="187"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="176"/>
         <source>The audit trail is intact: {n} events checked.</source>
         <translation>审计记录完整：已校验 {n} 条事件。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="193"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="182"/>
         <source>The audit trail was tampered with: {problem}</source>
         <translation>审计记录已被篡改：{problem}</translation>
     </message>
@@ -123,12 +123,12 @@
 <context>
     <name>CartonDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/carton_dialog.py" line="25"/>
+        <location filename="../../livenon_desk/views/carton_dialog.py" line="26"/>
         <source>Count cartons of {rma}</source>
         <translation>清点 {rma} 的纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/carton_dialog.py" line="30"/>
+        <location filename="../../livenon_desk/views/carton_dialog.py" line="33"/>
         <source>Scan the tag on each carton</source>
         <translation>扫描每个纸箱上的标签</translation>
     </message>
@@ -164,192 +164,202 @@
         <translation>扫描包裹，或输入退货单号、订单号、运单号或姓名。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="61"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="60"/>
         <source>Restricted: read-only.</source>
         <translation>已限制处理：只读。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="62"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="61"/>
         <source>deadline</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="63"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="62"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="64"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="63"/>
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="65"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="64"/>
         <source>cartons</source>
         <translation>箱数</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="66"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="65"/>
         <source>policy</source>
         <translation>政策</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="67"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="66"/>
         <source>paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="68"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="67"/>
         <source>Tell the customer of the deduction (P7).</source>
         <translation>须告知客户扣款（P7）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="71"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="70"/>
         <source>Refund recommendation (P6)</source>
         <translation>建议退款（P6）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="93"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="92"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="96"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="95"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="97"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="96"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="98"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="97"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="99"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="98"/>
         <source>Payment</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="101"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="100"/>
         <source>Delivered (sign-off)</source>
         <translation>签收日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="104"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="103"/>
         <source>Applied</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="106"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="105"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="109"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="108"/>
         <source>Received</source>
         <translation>收货日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="112"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="111"/>
         <source>Parcel (P3)</source>
         <translation>包裹（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="115"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="114"/>
         <source>Closed short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="121"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="120"/>
         <source>Ship to</source>
         <translation>收货地址</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="127"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="126"/>
         <source>marked “Returned Goods”</source>
         <translation>已标注“退运货物”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="128"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="127"/>
         <source>NOT marked “Returned Goods”</source>
         <translation>未标注“退运货物”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="129"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="128"/>
         <source>“Returned Goods” marking not checked yet</source>
         <translation>尚未检查“退运货物”标注</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="133"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="132"/>
         <source>Cross-border (T3)</source>
         <translation>跨境（T3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="141"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="143"/>
         <source>Inspect by (P5)</source>
         <translation>检验期限（P5）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="170"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="157"/>
+        <source>Refund of the return (P6)</source>
+        <translation>整单退款（P6）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/detail_html.py" line="190"/>
         <source>Exception approved by {who}: {reason} (the rules decided: {rules})</source>
         <translation>{who} 已作为例外批准：{reason}（规则判定：{rules}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="175"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="195"/>
         <source>Inspected by {who} on {when}</source>
         <translation>{who} 于 {when} 检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="230"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="252"/>
+        <source>(this line&apos;s share by price of {amount} for the return)</source>
+        <translation>（整单 {amount} 按价格分摊到本行的部分）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/detail_html.py" line="265"/>
         <source>{when} by {who}</source>
         <translation>{when}，{who}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="239"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="274"/>
         <source>enclosed</source>
         <translation>已附</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="240"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="275"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="241"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="276"/>
         <source>not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="243"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="278"/>
         <source>invoice {state}</source>
         <translation>发票{state}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="245"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="280"/>
         <source>return form {state}</source>
         <translation>退货单{state}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="257"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="292"/>
         <source>Cartons missing: {what}. Scan each carton as it arrives.</source>
         <translation>缺少纸箱：{what}。请在每箱到货时扫描。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="135" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="134"/>
         <source>Instructions by (P2)</source>
         <translation>退货说明发出期限（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="200" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="204"/>
         <source>Refund due (P6): {start} to {end}</source>
         <translation>退款期限（P6）：{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="163" />
+        <location filename="../../livenon_desk/views/detail_html.py" line="167"/>
         <source>sent {when}</source>
         <translation>已于 {when} 发出</translation>
     </message>
@@ -357,12 +367,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="69"/>
+        <location filename="../../livenon_desk/views/app.py" line="70"/>
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="70"/>
+        <location filename="../../livenon_desk/views/app.py" line="71"/>
         <location filename="../../livenon_desk/views/error_reporting.py" line="21"/>
         <source>Something went wrong; details are in the log: {path}</source>
         <translation>出现问题；详情见日志：{path}</translation>
@@ -424,132 +434,132 @@
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="70"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="72"/>
         <source>Inspect {rma} · {tag}</source>
         <translation>检验 {rma} · {tag}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="79"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="81"/>
         <source>policy {version}</source>
         <translation>政策 {version}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="87"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="89"/>
         <source>Answer each item with one key: Y yes, N no, A not applicable (where the policy allows it). Tab moves on.</source>
         <translation>每项按一个键作答：Y 是，N 否，A 不适用（仅限政策允许的项）。Tab 键移到下一项。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="106"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="108"/>
         <source>What you saw, in a few words</source>
         <translation>简要记录所见情况</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="111"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="113"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="122"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="124"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="123"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="125"/>
         <source>Add photos (Ctrl+P); or drop files here</source>
         <translation>添加照片（Ctrl+P）；也可将文件拖放到此处</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="125"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="127"/>
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="133"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="135"/>
         <source>Photos: drop files here or use Add photos</source>
         <translation>照片：将文件拖放到此处，或使用“添加照片”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="139"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="141"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="140"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="142"/>
         <source>&amp;Disposition</source>
         <translation>处置方式(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="165"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="167"/>
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="166"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="168"/>
         <source>Save draft (Ctrl+S); drafts also save by themselves</source>
         <translation>保存草稿（Ctrl+S）；草稿也会自动保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="167"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="169"/>
         <source>&amp;Finish inspection</source>
         <translation>完成检验(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="168"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="170"/>
         <source>Finish inspection (Ctrl+Enter)</source>
         <translation>完成检验（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="171"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="173"/>
         <source>Approve as &amp;exception…</source>
         <translation>作为例外批准(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="172"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="174"/>
         <source>A supervisor approves this return despite the rules, with a written reason</source>
         <translation>主管可在规则之外批准此退货，需填写书面原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="174"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="176"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="241"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="246"/>
         <source>Approved as an exception by {who}: {reason}</source>
         <translation>{who} 已作为例外批准：{reason}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="243"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="248"/>
         <source>The rules decided: {decision}</source>
         <translation>按规则判定：{decision}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="245"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="250"/>
         <source>Rule by rule, policy {version}</source>
         <translation>逐条规则判定，政策 {version}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="252"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="257"/>
         <source>Before finishing:</source>
         <translation>完成前还需：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="264"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="269"/>
         <source>Unsaved changes…</source>
         <translation>有未保存的更改…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="277"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="282"/>
         <source>Draft saved at {time}</source>
         <translation>草稿已于 {time} 保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="308"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="313"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="308"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="313"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
@@ -777,171 +787,172 @@
         <translation>清点纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="109"/>
+        <location filename="../../livenon_desk/views/labels.py" line="111"/>
         <source>closed short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="110"/>
+        <location filename="../../livenon_desk/views/labels.py" line="112"/>
         <source>unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="111"/>
+        <location filename="../../livenon_desk/views/labels.py" line="113"/>
         <source>inspection started</source>
         <translation>开始检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="112"/>
+        <location filename="../../livenon_desk/views/labels.py" line="114"/>
         <source>inspected</source>
         <translation>完成检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="113"/>
+        <location filename="../../livenon_desk/views/labels.py" line="115"/>
         <source>overridden</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="114"/>
+        <location filename="../../livenon_desk/views/labels.py" line="116"/>
         <source>printed</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="115"/>
+        <location filename="../../livenon_desk/views/labels.py" line="117"/>
         <source>exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="116"/>
+        <location filename="../../livenon_desk/views/labels.py" line="118"/>
         <source>purged</source>
         <translation>清除个人数据</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="117"/>
+        <location filename="../../livenon_desk/views/labels.py" line="119"/>
         <source>signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="118"/>
+        <location filename="../../livenon_desk/views/labels.py" line="120"/>
         <source>signed out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="119"/>
+        <location filename="../../livenon_desk/views/labels.py" line="121"/>
         <source>failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="120"/>
+        <location filename="../../livenon_desk/views/labels.py" line="122"/>
         <source>locked out</source>
         <translation>账户锁定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="121"/>
+        <location filename="../../livenon_desk/views/labels.py" line="123"/>
         <source>user created</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="128" />
+        <location filename="../../livenon_desk/views/labels.py" line="131"/>
         <source>Return form</source>
         <translation>退货单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="129" />
+        <location filename="../../livenon_desk/views/labels.py" line="132"/>
         <source>Invoice copy</source>
         <translation>发票副本</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="130" />
+        <location filename="../../livenon_desk/views/labels.py" line="133"/>
         <source>Return label</source>
         <translation>退货标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="131" />
+        <location filename="../../livenon_desk/views/labels.py" line="134"/>
         <source>Item tags</source>
         <translation>商品标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="132" />
+        <location filename="../../livenon_desk/views/labels.py" line="135"/>
         <source>Inspection report</source>
         <translation>检验报告</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="133" />
+        <location filename="../../livenon_desk/views/labels.py" line="136"/>
         <source>Credit note</source>
         <translation>贷项通知单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="134" />
+        <location filename="../../livenon_desk/views/labels.py" line="137"/>
         <source>Evidence package</source>
         <translation>证据包</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="141" />
+        <location filename="../../livenon_desk/views/labels.py" line="144"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="142" />
+        <location filename="../../livenon_desk/views/labels.py" line="145"/>
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="143" />
+        <location filename="../../livenon_desk/views/labels.py" line="146"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="144" />
+        <location filename="../../livenon_desk/views/labels.py" line="147"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="145" />
+        <location filename="../../livenon_desk/views/labels.py" line="148"/>
         <source>Unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="146" />
+        <location filename="../../livenon_desk/views/labels.py" line="149"/>
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="147" />
+        <location filename="../../livenon_desk/views/labels.py" line="150"/>
         <source>Retention rule</source>
         <translation>保留期规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="148" />
+        <location filename="../../livenon_desk/views/labels.py" line="151"/>
         <source>Receipt</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="149" />
+        <location filename="../../livenon_desk/views/labels.py" line="152"/>
         <source>Exception approval</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="150" />
+        <location filename="../../livenon_desk/views/labels.py" line="153"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="151" />
+        <location filename="../../livenon_desk/views/labels.py" line="154"/>
         <source>Audit event</source>
         <translation>审计事件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="152" />
+        <location filename="../../livenon_desk/views/labels.py" line="155"/>
         <source>Refund decision</source>
         <translation>退款决定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="122" />
+        <location filename="../../livenon_desk/views/labels.py" line="124"/>
         <source>refund recommended</source>
         <translation>退款建议</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/labels.py" line="109"/>
         <source>cartons counted by hand</source>
         <translation>手工清点纸箱</translation>
     </message>
@@ -949,169 +960,171 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="74"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="86"/>
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="78"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="93"/>
         <source>Scan or type an RMA, order, tracking or tag code, a name, email, phone…</source>
         <translation>扫描或输入退货单号、订单号、运单号、标签码、姓名、邮箱、电话…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="81"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="96"/>
         <source>Search (Ctrl+F): a scanner&apos;s code and Enter opens it</source>
         <translation>搜索（Ctrl+F）：扫码枪输入条码并回车即可打开</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="83"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="98"/>
         <source>Show all returns</source>
         <translation>显示全部退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="84"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="99"/>
         <source>Clear the search (Esc)</source>
         <translation>清除搜索（Esc）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="95"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="110"/>
         <source>Receive as an unexpected parcel…</source>
         <translation>作为意外包裹收货…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="100"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="121"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="194"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="424"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="240"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="499"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="197"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="243"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="207"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="253"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="210"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="256"/>
         <source>&amp;Lock the desk</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="211"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="257"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="213"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="259"/>
         <source>&amp;Audit trail…</source>
         <translation>审计记录(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="217"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="263"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="219"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="265"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="222"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="268"/>
         <source>&amp;Return</source>
         <translation>退货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="225"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="271"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="229"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="478"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="275"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="571"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="230"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="276"/>
         <source>&amp;Find a return</source>
         <translation>查找退货(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="233"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="279"/>
         <source>Show &amp;all returns</source>
         <translation>显示全部退货(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="234"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="280"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="291"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="346"/>
         <source>No return matches «{code}».</source>
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="473"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="566"/>
         <source>S&amp;ync…</source>
         <translation>同步(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="303"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="365"/>
         <source>Matches: {n}</source>
         <translation>匹配：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="309"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="371"/>
         <source>Choose one of the {n} matches.</source>
         <translation>请从 {n} 条匹配中选择一条。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="449"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="534"/>
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="279" />
+        <location filename="../../livenon_desk/views/main_window.py" line="287"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="281" />
+        <location filename="../../livenon_desk/views/main_window.py" line="289"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="283" />
+        <location filename="../../livenon_desk/views/main_window.py" line="291"/>
         <source>Actual si&amp;ze</source>
         <translation>实际大小(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="365" />
+        <location filename="../../livenon_desk/views/main_window.py" line="378"/>
         <source>⚠ «{code}» matches no return
 Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>⚠ «{code}» 没有匹配的退货
 请核对条码，或作为意外包裹收货（{keys}）</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="352"/>
         <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel ({keys}).</source>
         <translation>没有与“{code}”匹配的退货。请检查编码，或作为意外包裹收货（{keys}）。</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/main_window.py" line="364"/>
         <source>Matches: more than {n}</source>
         <translation>匹配：超过 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="540" />
+        <location filename="../../livenon_desk/views/main_window.py" line="553"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -1137,11 +1150,12 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>有多个退货匹配</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/pick_list_dialog.py" line="21"/>
+        <location filename="../../livenon_desk/views/pick_list_dialog.py" line="25"/>
         <source>«{code}» matches {n} returns. Choose one (↑↓ and Enter, or its number).</source>
         <translation>“{code}”匹配 {n} 个退货。请选择一个（↑↓ 和回车，或按其序号）。</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/pick_list_dialog.py" line="22"/>
         <source>«{code}» matches more than {n} returns; the first {n} are listed. Choose one (↑↓ and Enter, or its number), or scan a longer code.</source>
         <translation>“{code}”匹配超过 {n} 个退货，这里列出前 {n} 个。请选择一个（↑↓ 和回车，或按其序号），或扫描更完整的编码。</translation>
     </message>
@@ -1149,72 +1163,67 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="51"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="53"/>
         <source>Return &amp;label (4x6)</source>
         <translation>退货标签（4x6）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="52"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="54"/>
         <source>Item &amp;tags</source>
         <translation>商品标签(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="53"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="55"/>
         <source>Inspection &amp;report</source>
         <translation>检验报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="54"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="56"/>
         <source>Return &amp;form</source>
         <translation>退货单(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="55"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="57"/>
         <source>&amp;Invoice copy</source>
         <translation>发票副本(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="56"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="58"/>
         <source>&amp;Credit note</source>
         <translation>贷项通知单(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="57"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="59"/>
         <source>&amp;Evidence package</source>
         <translation>证据包(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="63"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="65"/>
         <source>Labels for the selected returns…</source>
         <translation>为所选退货打印标签…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="66"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="68"/>
         <source>Tags for the selected returns…</source>
         <translation>为所选退货打印商品标签…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="82"/>
-        <source>Restricted: read-only (privacy rule)</source>
-        <translation>已限制处理：只读（隐私规则）</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="90"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="96"/>
         <source>Making the {name}…</source>
         <translation>正在生成{name}…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="98"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="104"/>
         <source>Select the returns in the list first (Shift or Ctrl with the arrow keys or the mouse).</source>
         <translation>请先在列表中选择退货（按住 Shift 或 Ctrl，配合方向键或鼠标）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="102"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="108"/>
         <source>Making {n} documents…</source>
         <translation>正在生成 {n} 份单据…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="103"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="109"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1222,77 +1231,72 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="46"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="48"/>
         <source>Preview: {name}</source>
         <translation>预览：{name}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="53"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="57"/>
         <source>{n} pages</source>
         <translation>共 {n} 页</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="56"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="60"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="57"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="61"/>
         <source>Print to a printer you choose (Ctrl+P)</source>
         <translation>打印到所选打印机（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="58"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="62"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="59"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="63"/>
         <source>Save as PDF (Ctrl+S)</source>
         <translation>另存为 PDF（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="60"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="64"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="90"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="99"/>
         <source>Print {name}</source>
         <translation>打印 {name}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="102"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="111"/>
         <source>Printing page {page} of {total}…</source>
         <translation>正在打印第 {page} 页，共 {total} 页…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="109"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="118"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="110"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="119"/>
         <source>Printing did not finish; nothing more was sent.</source>
         <translation>打印未完成；未再发送更多页面。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="114"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="123"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="126"/>
-        <source>Could not save {path}: {error}</source>
-        <translation>无法保存 {path}：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="129"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="137"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="54" />
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="56"/>
         <source>1 page</source>
         <translation>共 1 页</translation>
     </message>
@@ -1300,62 +1304,62 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="22"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="26"/>
         <source>Awaiting receipt</source>
         <translation>待收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="23"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="27"/>
         <source>Awaiting inspection</source>
         <translation>待检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="24"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="28"/>
         <source>Overdue for inspection</source>
         <translation>检验已逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="25"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="29"/>
         <source>Inspected today</source>
         <translation>今日已检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="26"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="32"/>
         <source>All returns</source>
         <translation>全部退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="28"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="34"/>
         <source>Work queue</source>
         <translation>工作队列</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="35"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="41"/>
         <source>Oldest receipt first: the P5 deadline order</source>
         <translation>最早收货的排在前面，即按 P5 期限排序</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="36"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="42"/>
         <source>Past the P5 deadline (5 business days after receipt)</source>
         <translation>已超过 P5 期限（收货后 5 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="30" />
+        <location filename="../../livenon_desk/views/queue_panel.py" line="30"/>
         <source>Instructions overdue</source>
         <translation>退货说明逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="31" />
+        <location filename="../../livenon_desk/views/queue_panel.py" line="31"/>
         <source>Refund overdue</source>
         <translation>退款逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="44" />
+        <location filename="../../livenon_desk/views/queue_panel.py" line="44"/>
         <source>Return instructions not sent within 2 business days of the application (P2)</source>
         <translation>申请后 2 个工作日内未发出退货说明（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="46" />
+        <location filename="../../livenon_desk/views/queue_panel.py" line="46"/>
         <source>Passed more than 7 days ago and the refund not yet approved (P6)</source>
         <translation>检验通过已超过 7 天，退款仍未批准（P6）</translation>
     </message>
@@ -1363,7 +1367,7 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/reason_dialog.py" line="57"/>
+        <location filename="../../livenon_desk/views/reason_dialog.py" line="58"/>
         <source>At least {n} more characters.</source>
         <translation>至少还需 {n} 个字符。</translation>
     </message>
@@ -1371,289 +1375,510 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="54"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="57"/>
         <source>Receive {rma}</source>
         <translation>收货 {rma}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="67"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="69"/>
         <source>The order invoice is enclosed (P3)</source>
         <translation>包裹内附有订单发票（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="68"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="70"/>
         <source>The return form is enclosed (P3)</source>
         <translation>包裹内附有退货单（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="70"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="72"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="71"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="73"/>
         <source>Yes, marked “Returned Goods”</source>
         <translation>是，已标注“退运货物”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="72"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="74"/>
         <source>No, not marked</source>
         <translation>否，未标注</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="74"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="76"/>
         <source>Anything worth recording about the parcel</source>
         <translation>关于包裹需要记录的情况</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="79"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="81"/>
         <source>&amp;Arrived</source>
         <translation>到达时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="80"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="82"/>
         <source>&amp;Carrier</source>
         <translation>承运商(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="81"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="83"/>
         <source>&amp;Tracking number</source>
         <translation>运单号(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="82"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="84"/>
         <source>Parcel c&amp;ondition</source>
         <translation>包裹状况(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="86"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="88"/>
         <source>Cross-border (T3)</source>
         <translation>跨境（T3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="89"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="91"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="91"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="93"/>
         <source>Cartons</source>
         <translation>纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="93"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="101"/>
         <source>Scan a carton&apos;s tag</source>
         <translation>扫描纸箱标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="95"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="103"/>
         <source>&amp;Scan</source>
         <translation>扫描(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="101"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="114"/>
         <source> of {n}</source>
         <translation> / {n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="115"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="142"/>
         <source>Photos of the parcel: drop files here or use Add photos</source>
         <translation>包裹照片：将文件拖放到此处，或使用“添加照片”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="118"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="145"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="127"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="154"/>
         <source>&amp;Receive</source>
         <translation>收货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="145"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="181"/>
         <source>{code} is not a tag of this return.</source>
         <translation>{code} 不是此退货的标签。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="149"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="185"/>
         <source>All cartons of {code} are counted.</source>
         <translation>{code} 的纸箱已全部清点。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="153"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="191"/>
         <source>{code}: carton {n} of {total}</source>
         <translation>{code}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="164"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="208"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="164"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="208"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="126"/>
         <source>Cartons typed in, not scanned: say why (a torn tag, a label under the strap…)</source>
         <translation>手工输入而未扫描的纸箱：请说明原因（标签撕破、标签压在捆带下…）</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="128"/>
         <source>Why &amp;not scanned</source>
         <translation>未扫描原因(&amp;N)</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="251"/>
         <source>{tag}: {n} of {counted}</source>
         <translation>{tag}：{counted} 箱中 {n} 箱</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="257"/>
         <source>Cartons typed in, not scanned ({what}). Say why in «Why not scanned», or scan them.</source>
         <translation>有纸箱是手工输入而未扫描的（{what}）。请在“未扫描原因”中说明，或扫描这些纸箱。</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="264"/>
         <source>This receipt claims more cartons than were scanned ({what}); they will be recorded as counted by hand, with your reason. Press Ctrl+Enter again to confirm, or scan them.</source>
         <translation>本次收货的纸箱数多于已扫描的数量（{what}）；这些纸箱将连同您的原因记录为手工清点。再按一次 Ctrl+Enter 确认，或扫描这些纸箱。</translation>
     </message>
 </context>
 <context>
+    <name>RecordWords</name>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="44"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="45"/>
+        <source>Decision</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="46"/>
+        <source>Deciding rules</source>
+        <translation>决定性规则</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="47"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="48"/>
+        <source>Policy</source>
+        <translation>政策版本</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="49"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="50"/>
+        <source>Tag</source>
+        <translation>标签码</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="51"/>
+        <source>Cartons counted</source>
+        <translation>已清点纸箱</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="52"/>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="53"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="54"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="55"/>
+        <source>Returns</source>
+        <translation>退货数</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="56"/>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="57"/>
+        <source>Photos</source>
+        <translation>照片数</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="58"/>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="59"/>
+        <source>Closed for more than (days)</source>
+        <translation>关闭超过（天）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="60"/>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="61"/>
+        <source>Arrived</source>
+        <translation>到达时间</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="62"/>
+        <source>Received by</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="63"/>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="64"/>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="65"/>
+        <source>Parcel condition</source>
+        <translation>包裹状况</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="66"/>
+        <source>Marked “Returned Goods”</source>
+        <translation>标有“Returned Goods”</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="68"/>
+        <source>Cartons received</source>
+        <translation>已收纸箱</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="69"/>
+        <source>Inspector</source>
+        <translation>检验员</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="70"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="71"/>
+        <source>Finished</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="72"/>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="73"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="74"/>
+        <source>Rule by rule</source>
+        <translation>逐条规则</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="75"/>
+        <source>Disposition</source>
+        <translation>处置方式</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="76"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="77"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="78"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="79"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="81"/>
+        <source>File type</source>
+        <translation>文件类型</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="100"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="101"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="106"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="107"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="204"/>
+        <source>password checked by the central server</source>
+        <translation>密码由中央服务器验证</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="206"/>
+        <source>password checked at this desk (offline)</source>
+        <translation>密码在本机验证（离线）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="211"/>
+        <source>{n} wrong passwords</source>
+        <translation>密码错误 {n} 次</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="214"/>
+        <source>Reason: {text}</source>
+        <translation>原因：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="80"/>
+        <source>Refund recommended</source>
+        <translation>建议退款</translation>
+    </message>
+</context>
+<context>
     <name>ReturnActions</name>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="75"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="89"/>
         <source>&amp;Receive parcel…</source>
         <translation>收货(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="76"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="90"/>
         <source>Record the parcel&apos;s arrival; starts the P5 clock</source>
         <translation>记录包裹到达；开始计算 P5 检验期限</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="77"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="91"/>
         <source>&amp;Count cartons…</source>
         <translation>清点纸箱(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="78"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="92"/>
         <source>Scan the cartons still missing</source>
         <translation>扫描尚未到达的纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="79"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="93"/>
         <source>&amp;Inspect…</source>
         <translation>检验(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="80"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="94"/>
         <source>Inspect the next returned line against the checklist</source>
         <translation>按检验清单检验下一件退货商品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="81"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="97"/>
         <source>Approve as &amp;exception…</source>
         <translation>作为例外批准(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="82"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="99"/>
         <source>Supervisor: approve a return the rules refused</source>
         <translation>主管：批准规则未通过的退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="83"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="100"/>
         <source>Close receipt &amp;short…</source>
         <translation>缺件结单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="85"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="102"/>
         <source>Supervisor: accept the receipt with cartons missing</source>
         <translation>主管：在缺少纸箱的情况下确认收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="86"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="103"/>
         <source>Receive &amp;unexpected parcel…</source>
         <translation>意外包裹收货(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="88"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="105"/>
         <source>Log a parcel that matches no return</source>
         <translation>登记无法匹配退货的包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="115"/>
-        <source>Restricted: read-only (privacy rule)</source>
-        <translation>已限制处理：只读（隐私规则）</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="156"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="187"/>
         <source>{rma} is partially received; cartons missing: {what}</source>
         <translation>{rma} 部分收货；缺少纸箱：{what}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="159"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="181"/>
         <source>{rma} received.</source>
         <translation>{rma} 已收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="179"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="216"/>
         <source>{tag}: carton {n} of {total}</source>
         <translation>{tag}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="182"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="219"/>
         <source>all cartons are in; ready to inspect.</source>
         <translation>纸箱已全部到齐，可以检验。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="194"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="233"/>
         <source>Close {rma} short</source>
         <translation>{rma} 缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="195"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="234"/>
         <source>Cartons are missing. Say why the receipt is accepted as it is.</source>
         <translation>缺少纸箱。请说明为何按现状确认收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="196"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="235"/>
         <source>Close short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="221"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="260"/>
         <source>The unexpected parcel is logged.</source>
         <translation>意外包裹已登记。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="245"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="284"/>
         <source>Inspection of {tag} finished.</source>
         <translation>{tag} 的检验已完成。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="266"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="305"/>
         <source>Approve {tag} as an exception</source>
         <translation>将 {tag} 作为例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="267"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="306"/>
         <source>The rules&apos; decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
         <translation>规则的判定会保留在记录中。请写明为何仍批准此退货；原因将与您的姓名一同保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="269"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="308"/>
         <source>Approve exception</source>
         <translation>批准例外</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="59" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="59"/>
         <source>{rma} is restricted: {reason}. It is read-only: it cannot be received, inspected or printed.</source>
         <translation>{rma} 受限：{reason}。该记录只读，不能收货、检验或打印。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="63" />
+        <location filename="../../livenon_desk/views/return_actions.py" line="63"/>
         <source>privacy rule</source>
         <translation>隐私规则</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="198"/>
         <source>{rma}: all cartons are in.</source>
         <translation>{rma}：纸箱已全部收到。</translation>
     </message>
@@ -1701,12 +1926,12 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>收货日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="274"/>
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="320"/>
         <source>Restricted: read-only (privacy rule)</source>
         <translation>已限制处理：只读（隐私规则）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="279"/>
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="325"/>
         <source>Overdue: past the P5 inspection deadline</source>
         <translation>已逾期：超过 P5 检验期限</translation>
     </message>
@@ -1714,22 +1939,22 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="22"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="29"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="25"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="32"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="34"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="44"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="36" />
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="36"/>
         <source>&amp;Beep when a scan matches no return</source>
         <translation>扫描无匹配时发出提示音(&amp;B)</translation>
     </message>
@@ -1805,57 +2030,57 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../livenon_desk/views/sync_status.py" line="38"/>
+        <location filename="../../livenon_desk/views/sync_status.py" line="39"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_status.py" line="39"/>
+        <location filename="../../livenon_desk/views/sync_status.py" line="40"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_status.py" line="40"/>
+        <location filename="../../livenon_desk/views/sync_status.py" line="41"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_status.py" line="41"/>
+        <location filename="../../livenon_desk/views/sync_status.py" line="42"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_status.py" line="42"/>
+        <location filename="../../livenon_desk/views/sync_status.py" line="43"/>
         <source>Sync not set up</source>
         <translation>未设置同步</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_status.py" line="49"/>
+        <location filename="../../livenon_desk/views/sync_status.py" line="50"/>
         <source>{n} waiting</source>
         <translation>{n} 项待发送</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_status.py" line="51"/>
+        <location filename="../../livenon_desk/views/sync_status.py" line="52"/>
         <source>{n} to decide</source>
         <translation>{n} 项待决定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_status.py" line="53"/>
+        <location filename="../../livenon_desk/views/sync_status.py" line="54"/>
         <source>{n} refused</source>
         <translation>{n} 项被拒绝</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_status.py" line="54"/>
+        <location filename="../../livenon_desk/views/sync_status.py" line="55"/>
         <source>last sync {when}</source>
         <translation>上次同步 {when}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_status.py" line="58"/>
+        <location filename="../../livenon_desk/views/sync_status.py" line="59"/>
         <source>Sync with the central server: click for details</source>
         <translation>与中央服务器同步：点击查看详情</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_status.py" line="66"/>
+        <location filename="../../livenon_desk/views/sync_status.py" line="67"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -1863,226 +2088,228 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="124"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="118"/>
         <source>Sync with the central server</source>
         <translation>与中央服务器同步</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="139"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="134"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="142"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="137"/>
         <source>Central server</source>
         <translation>中央服务器</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="144"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="139"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="145"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="140"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="149"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="144"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="157"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="152"/>
         <source>Change</source>
         <translation>更改</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="157"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="152"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="157"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="152"/>
         <source>Saved</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="157"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="152"/>
         <source>Tries</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="158"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="153"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="160"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="155"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="162"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="160"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="162"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="160"/>
         <source>On this desk</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="162"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="160"/>
         <source>On the server</source>
         <translation>服务器上</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="175"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="176"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="178"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="179"/>
         <source>Send this desk&apos;s change again, over the server&apos;s version</source>
         <translation>以服务器上的版本为基础，重新发送本机的更改</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="179"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="180"/>
         <source>Take theirs</source>
         <translation>采用服务器的</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="182"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="183"/>
         <source>Drop this desk&apos;s change and use the server&apos;s version</source>
         <translation>放弃本机的更改，采用服务器上的版本</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="192"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="193"/>
         <source>The server&apos;s record changed while this desk&apos;s change waited. Compare the two versions (differences are highlighted) and choose.</source>
         <translation>本机的更改等待发送期间，服务器上的记录已被修改。请比较两个版本（不同之处已高亮）后选择。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="206"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="211"/>
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="209"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="214"/>
         <source>Queue refused changes again and run a sync round now</source>
         <translation>将被拒绝的更改重新排队，并立即同步一次</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="236"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="244"/>
         <source>Receipt</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="237"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="245"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="257"/>
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="238"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="246"/>
         <source>Exception approval</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="239"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="247"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="240"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="248"/>
         <source>Audit event</source>
         <translation>审计事件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="241"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="249"/>
         <source>Refund decision</source>
         <translation>退款决定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="259"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="276"/>
         <source>Found {when}</source>
         <translation>发现于 {when}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="273"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="298"/>
         <source>Waiting ({n})</source>
         <translation>待发送（{n}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="274"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="299"/>
         <source>Refused ({n})</source>
         <translation>被拒绝（{n}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="275"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="300"/>
         <source>To decide ({n})</source>
         <translation>待决定（{n}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="293"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="318"/>
         <source>(record)</source>
         <translation>（记录）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="293"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="318"/>
         <source>not on the server</source>
         <translation>服务器上没有</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="311"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="336"/>
         <source>Your choice was saved; it is sent with the next round.</source>
         <translation>您的选择已保存，将在下一次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="320"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="345"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="329"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="355"/>
         <source>Signed in; syncing.</source>
         <translation>已登录，正在同步。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="165" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="158"/>
         <source>Record type</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="165" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="158"/>
         <source>Refused</source>
         <translation>拒收时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="215" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="208"/>
         <source>Records the central server sent that this desk did not take, and why; the desk keeps what it had until a corrected version arrives</source>
         <translation>中央服务器发来但本机未接收的记录及原因；在收到更正版本之前，本机保留原有数据</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="259" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="254"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="260" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="255"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="261" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="256"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="299" />
+        <location filename="../../livenon_desk/views/sync_view.py" line="295"/>
         <source>Not taken from the server ({n})</source>
         <translation>未从服务器接收 ({n})</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/sync_view.py" line="374"/>
         <source>Signed in; the sync round is done.</source>
         <translation>已登录；本轮同步已完成。</translation>
     </message>
@@ -2090,52 +2317,52 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>UnexpectedParcelDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="35"/>
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="40"/>
         <source>Receive an unexpected parcel</source>
         <translation>意外包裹收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="37"/>
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="42"/>
         <source>No return matches «{code}». Record the parcel so that it can be matched later.</source>
         <translation>没有与“{code}”匹配的退货。请登记此包裹，以便日后匹配。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="49"/>
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="53"/>
         <source>Name on the sender&apos;s label</source>
         <translation>寄件人标签上的姓名</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="54"/>
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="58"/>
         <source>&amp;Arrived</source>
         <translation>到达时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="55"/>
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="59"/>
         <source>&amp;Carrier</source>
         <translation>承运商(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="56"/>
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="60"/>
         <source>&amp;Tracking number</source>
         <translation>运单号(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="57"/>
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="61"/>
         <source>Parcel c&amp;ondition</source>
         <translation>包裹状况(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="58"/>
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="62"/>
         <source>&amp;Sender</source>
         <translation>寄件人(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="59"/>
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="63"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="63"/>
+        <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="67"/>
         <source>&amp;Record parcel</source>
         <translation>登记包裹(&amp;R)</translation>
     </message>
@@ -2148,248 +2375,30 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>最近 7 天检验量</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/week_chart.py" line="51"/>
+        <location filename="../../livenon_desk/views/week_chart.py" line="66"/>
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/week_chart.py" line="53"/>
+        <location filename="../../livenon_desk/views/week_chart.py" line="68"/>
         <source>Not passed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/week_chart.py" line="77"/>
+        <location filename="../../livenon_desk/views/week_chart.py" line="96"/>
         <source>No inspections in the last seven days.</source>
         <translation>最近七天没有检验记录。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/week_chart.py" line="84"/>
+        <location filename="../../livenon_desk/views/week_chart.py" line="103"/>
         <source>Pass rate by reason</source>
         <translation>按原因统计的通过率</translation>
     </message>
 </context>
 <context>
-    <name>RecordWords</name>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="43" />
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="44" />
-        <source>Decision</source>
-        <translation>结论</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="45" />
-        <source>Deciding rules</source>
-        <translation>决定性规则</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="46" />
-        <source>Policy</source>
-        <translation>政策版本</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="48" />
-        <source>Tag</source>
-        <translation>标签码</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="50" />
-        <source>Cartons counted</source>
-        <translation>已清点纸箱</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="51" />
-        <source>Document</source>
-        <translation>单据</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="52" />
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="53" />
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="54" />
-        <source>Returns</source>
-        <translation>退货数</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="55" />
-        <source>Customers</source>
-        <translation>客户数</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="56" />
-        <source>Photos</source>
-        <translation>照片数</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="57" />
-        <source>Orders</source>
-        <translation>订单数</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="58" />
-        <source>Closed for more than (days)</source>
-        <translation>关闭超过（天）</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="59" />
-        <source>Skipped</source>
-        <translation>已跳过</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="60" />
-        <source>Arrived</source>
-        <translation>到达时间</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="61" />
-        <source>Received by</source>
-        <translation>收货人</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="62" />
-        <source>Carrier</source>
-        <translation>承运商</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="63" />
-        <source>Tracking number</source>
-        <translation>运单号</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="64" />
-        <source>Parcel condition</source>
-        <translation>包裹状况</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="65" />
-        <source>Marked “Returned Goods”</source>
-        <translation>标有“Returned Goods”</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="67" />
-        <source>Cartons received</source>
-        <translation>已收纸箱</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="68" />
-        <source>Inspector</source>
-        <translation>检验员</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="69" />
-        <source>Started</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="70" />
-        <source>Finished</source>
-        <translation>完成时间</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="71" />
-        <source>Checklist</source>
-        <translation>检查清单</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="72" />
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="73" />
-        <source>Rule by rule</source>
-        <translation>逐条规则</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="74" />
-        <source>Disposition</source>
-        <translation>处置方式</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="75" />
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="76" />
-        <source>By</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="77" />
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="78" />
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="79" />
-        <source>File type</source>
-        <translation>文件类型</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="98" />
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="99" />
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="104" />
-        <source>English</source>
-        <translation>英文</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="105" />
-        <source>Chinese</source>
-        <translation>中文</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="184" />
-        <source>password checked by the central server</source>
-        <translation>密码由中央服务器验证</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="186" />
-        <source>password checked at this desk (offline)</source>
-        <translation>密码在本机验证（离线）</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="191" />
-        <source>{n} wrong passwords</source>
-        <translation>密码错误 {n} 次</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="194" />
-        <source>Reason: {text}</source>
-        <translation>原因：{text}</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="80" />
-        <source>Refund recommended</source>
-        <translation>建议退款</translation>
-    </message>
-</context>
-<context>
     <name>WindowKeeper</name>
     <message>
-        <location filename="../../livenon_desk/views/window_keeper.py" line="71" />
+        <location filename="../../livenon_desk/views/window_keeper.py" line="71"/>
         <source>The desk now speaks the language you chose.</source>
         <translation>界面已切换为您选择的语言。</translation>
     </message>

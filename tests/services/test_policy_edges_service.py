@@ -4,6 +4,7 @@ paper and screen; the receipt's "invoice enclosed: no"; the T1 question; N/A ref
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -215,3 +216,37 @@ def test_explain_prints_one_deduction_for_the_return(
         out = capsys.readouterr().out
         assert words in out
         assert out.count("150.00") == 3  # the return's line, and each line's share note
+
+
+def test_a_second_return_of_the_same_order_line_may_claim_only_what_is_left(
+    store: Store,
+) -> None:
+    first = add_return(store, reason=ReasonCode.CHANGED_MIND, checklist=ALL_YES,
+                       applied_at=NOW - timedelta(days=12),
+                       lines=[LineSpec(quantity=2, unit_price_cents=50_000)])
+    with store.session() as s:
+        earlier = s.get_one(ReturnRequest, first.return_id)
+        line = s.query(ReturnLine).filter_by(return_id=first.return_id).one()
+        line.quantity = 1  # the first return took one of the two chairs
+        later = ReturnRequest(
+            rma_number="RMA-2026-990001", order_id=earlier.order_id,
+            status=ReturnStatus.APPLIED, reason_code=ReasonCode.CHANGED_MIND,
+            reason_category=ReasonCode.CHANGED_MIND.category, channel=earlier.channel,
+            applied_at=NOW - timedelta(days=2), label_type=LabelType.OWN_COURIER,
+            updated_at=NOW)
+        s.add(later)
+        s.flush()
+        s.add(ReturnLine(return_id=later.id, order_line_id=line.order_line_id, quantity=2,
+                         tag_code="TAG-990001-1", cartons_expected=1, cartons_received=0))
+        s.add(ReturnLine(return_id=later.id, order_line_id=line.order_line_id, quantity=0,
+                         tag_code="TAG-990001-2", cartons_expected=1, cartons_received=0))
+        later_id = later.id
+    service = ReturnsService(store, default_policies(), clock=lambda: NOW)
+    assert service.detail(first.return_id).lines[0].decision is Decision.ELIGIBLE
+    over, none = service.detail(later_id).lines
+    for line_view, words in ((over, "at most 1 can come back"), (none, "claims 0 pieces")):
+        p1 = next(r for r in line_view.rules if r.rule_id == "P1")
+        assert p1.outcome.value == "review"
+        assert words in p1.reason_en and "需主管审核" in p1.reason_zh
+        assert line_view.decision is not Decision.ELIGIBLE and line_view.refund is None
+    assert over.quantity == 2 and none.quantity == 0  # kept as claimed, never made 1

@@ -4,19 +4,21 @@ final decision above the rules' own after a supervisor's exception (issue 11).""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QTextBrowser
 from pytestqt.qtbot import QtBot
 
-from livenon_desk.domain.enums import Answer, Disposition, ReasonCode, ReturnStatus
+from livenon_desk.domain.enums import Answer, Disposition, LabelType, ReasonCode, ReturnStatus
 from livenon_desk.models import ReturnLine, ReturnRequest
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.store.database import Store
 from livenon_desk.views.checklist_row import ChecklistRow
+from livenon_desk.views.detail_html import detail_html
 from livenon_desk.views.inspection_dialog import InspectionDialog
 from livenon_desk.views.labels import decision_texts
 from livenon_desk.views.task_runner import TaskRunner
-from tests.builders import ALL_YES, NOW, add_return
+from tests.builders import ALL_YES, NOW, LineSpec, add_return
 from tests.views.conftest import INSPECTOR, SUPERVISOR
 
 
@@ -101,3 +103,31 @@ def test_after_an_exception_the_final_decision_comes_first(
     rules_line = "The rules decided: " + words[done.decision]  # type: ignore[index]
     assert rules_line in shown
     assert shown.index("Approved as an exception") < shown.index(rules_line)
+
+
+def test_the_detail_pane_shows_one_deduction_shared_by_the_lines(
+    qtbot: QtBot, store: Store, desk: Desk
+) -> None:
+    built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW,
+                       reason=ReasonCode.CHANGED_MIND, label_type=LabelType.PREPAID,
+                       label_cost_cents=15_000,
+                       lines=[LineSpec(unit_price_cents=60_000),
+                              LineSpec(sku="LVN-CHR-0002", unit_price_cents=40_000)])
+    with store.read_session() as s:
+        line_ids = [ln.id for ln in s.query(ReturnLine).filter_by(return_id=built.return_id)
+                    .order_by(ReturnLine.id)]
+    yes = {k: Answer(v) for k, v in ALL_YES.items()}
+    for line_id in line_ids:
+        sheet = desk.inspections.open_sheet(INSPECTOR, line_id)
+        desk.inspections.finish(INSPECTOR, sheet.inspection_id,
+                                DraftInput(yes, "", Disposition.RESTOCK))
+    view = QTextBrowser()
+    qtbot.addWidget(view)
+    view.setHtml(detail_html(desk.returns.detail(built.return_id), False, QLocale("en_US")))
+    text = " ".join(view.toPlainText().split())
+    assert "USD 90.00 return shipping label (P7) (this line's share by price of USD 150.00 " \
+           "for the return) = USD 510.00" in text
+    assert "USD 60.00 return shipping label (P7) (this line's share by price of USD 150.00" \
+           in text
+    assert "Refund of the return (P6): USD 1,000.00 paid − USD 150.00 return shipping label " \
+           "(P7) = USD 850.00" in text
