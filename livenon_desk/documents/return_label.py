@@ -19,6 +19,7 @@ from livenon_desk.documents.data import Address, CompanyDetails, LabelInfo, Lang
 from livenon_desk.documents.formatting import day
 from livenon_desk.documents.glyphs import printable
 from livenon_desk.documents.label_stock import LABEL_DPI, label_pages
+from livenon_desk.documents.romanization import romanize, romanize_name
 from livenon_desk.documents.styles import LABEL_4X6
 from livenon_desk.documents.text_fit import fit
 from livenon_desk.documents.texts import tr
@@ -74,8 +75,11 @@ def draw_label(canvas: Canvas, label: LabelInfo, company: CompanyDetails, lang: 
     if label.cross_border:
         y = _returned_goods(canvas, font, lang, y)
 
+    # A Chinese address is written twice, in characters and in pinyin: a little more room,
+    # taken from the return address, which still keeps large type.
+    from_height = 80 if label.sender.in_chinese() else 62
     y = _address_block(canvas, font, _titles("from", lang), _carrier_lines(label.sender), y,
-                       size=9, min_size=6, height=62, what="sender address")
+                       size=9, min_size=6, height=from_height, what="sender address")
     canvas.setLineWidth(0.8)
     canvas.line(PAD, y, WIDTH - PAD, y)
     to_lines = _carrier_lines(company.return_address)
@@ -134,13 +138,21 @@ def _returned_goods(canvas: Canvas, font: str, lang: Lang, y: float) -> float:
 
 def _carrier_lines(address: Address) -> list[str]:
     """The address with its country in full, in the carrier's capitals; a Chinese address
-    in Chinese order, then its postal code and country in Latin letters for the carrier.
+    in Chinese order, then the whole of it again in pinyin for the carrier, whose systems
+    read Latin letters only: person, street, city and province, postal code and country.
     """
     country = country_name(address.country_code, "en").upper() if address.country_code \
         else None
     lines = address.lines(country)
     if address.in_chinese():
-        lines.append(" ".join(p for p in (address.postal_code, country or "CHINA") if p))
+        street = ", ".join(romanize(p) for p in (address.line1, address.line2) if p)
+        place = ", ".join(romanize(p) for p in (address.city, address.region) if p)
+        latin = [romanize_name(address.recipient),
+                 romanize(address.company) if address.company else None,
+                 street,
+                 " ".join(p for p in (f"{place}," if place else None, address.postal_code,
+                                      country or "CHINA") if p)]
+        lines.extend(line for line in latin if line)
     return lines
 
 

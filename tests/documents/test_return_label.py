@@ -6,6 +6,7 @@ import pytest
 
 from livenon_desk.documents.data import Address, CompanyDetails
 from livenon_desk.documents.return_label import return_label_pdf, return_labels_pdf
+from livenon_desk.documents.romanization import romanize, romanize_name
 from livenon_desk.documents.text_fit import TextDoesNotFitError
 from tests.documents import pdf_reading as pdf
 from tests.documents import samples
@@ -67,3 +68,21 @@ def test_missing_address_parts_are_skipped(company: CompanyDetails) -> None:
     sender = Address("Emily Johnson", None, None, "Portland", None, None, None)
     text = pdf.text(return_label_pdf(replace(samples.label(), sender=sender), company))
     assert "None" not in text and "Portland" in text
+
+
+def test_a_chinese_address_is_written_again_in_pinyin_for_the_carrier(
+        company: CompanyDetails) -> None:
+    data = return_label_pdf(samples.label(samples.chinese(), cross_border=True), company, "zh")
+    text = pdf.text(data)
+    for latin in ("Wang Xiaoming", "Pudong Xinqu Shiji Dadao 100 Hao", "25 Lou",
+                  "Shanghai Shi, 200120 CHINA"):
+        assert latin in " ".join(text.split()), latin
+    assert "浦东新区世纪大道100号" in pdf.squashed(data)  # the Chinese lines stay
+
+
+def test_pinyin_keeps_digits_and_latin_letters_and_capitalises_each_word() -> None:
+    assert romanize("深圳市南山区科技园路8号B座") == (
+        "Shenzhen Shi Nanshan Qu Kejiyuan Lu 8 Hao B Zuo")
+    assert romanize("Room 5, 北京路 12号") == "Room 5, Beijing Lu 12 Hao"
+    assert romanize("Tower B") == "Tower B"
+    assert romanize_name("王晓明") == "Wang Xiaoming"

@@ -1,0 +1,64 @@
+"""A Chinese address in pinyin, for a carrier whose systems read Latin letters only.
+
+Written the way Chinese addresses are romanised for the post: a word for each place
+name, its administrative or street suffix (市, 区, 路, 号, ...) as a word of its own, and
+each word capitalised: 上海市 is "Shanghai Shi", 科技园路 8 号 is "Kejiyuan Lu 8 Hao".
+Digits and Latin letters are kept as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pypinyin import lazy_pinyin
+from pypinyin.seg.mmseg import seg
+
+# The suffixes that stand as words of their own when they follow a place name.
+SUFFIXES = frozenset("省市区县镇乡村路街道巷弄号楼座室栋层")
+_HAN_RUNS = re.compile("([\u3400-\u4dbf\u4e00-\u9fff]+)")
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def _word(chinese: str) -> str:
+    return "".join(lazy_pinyin(chinese)).capitalize()
+
+
+def romanize(text: str) -> str:
+    """``text`` with every run of Chinese characters in capitalised pinyin words."""
+    out: list[str] = []
+    for run in _HAN_RUNS.split(text):
+        if not run:
+            continue
+        if _is_han(run[0]):
+            out.extend(_words(run))
+        else:
+            out.append(run.strip())
+    return " ".join(w for w in out if w)
+
+
+def _words(han: str) -> list[str]:
+    """A run of Chinese characters as pinyin words, cut by the dictionary's phrases."""
+    words: list[str] = []
+    pending = ""  # single characters the dictionary does not join, read as one word
+    for piece in seg.cut(han):
+        if len(piece) == 1 and piece not in SUFFIXES:
+            pending += piece
+            continue
+        if pending:
+            words.append(_word(pending))
+            pending = ""
+        words.append(_word(piece))
+    if pending:
+        words.append(_word(pending))
+    return words
+
+
+def romanize_name(name: str) -> str:
+    """A Chinese person's name as the post writes it: family name, then given name."""
+    name = name.strip()
+    if len(name) < 2 or not all(_is_han(c) for c in name):
+        return romanize(name)
+    return f"{_word(name[0])} {_word(name[1:])}"
