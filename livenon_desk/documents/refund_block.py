@@ -24,7 +24,7 @@ def refund_block(refund: RefundInfo | None, lang: Lang, width: float, *,
         return [para(tr("refund.none", lang))]
     rows = [(tr("refund.price_paid", lang), money(refund.price_paid))]
     rows += [(f"{tr('refund.less', lang)} {both(d.label_en, d.label_zh, lang)}"
-              f"{both(f' ({d.rule_id})', f'（{d.rule_id}）', lang)}",
+              f"{both(f' ({d.rule_id})', f'（{d.rule_id}）', lang)}{_share(d, lang)}",
               f"− {money(d.amount)}") for d in refund.deductions]
     block: list[Flowable] = [
         totals(rows, (tr("refund.amount", lang), money(refund.amount, refund.currency)),
@@ -67,6 +67,15 @@ def deduction_words(d: Deduction, refund: RefundInfo, lang: Lang) -> str:
             "deduction.capped", lang, percent=_percent(d.cap_rate),
             amount=money(d.amount, currency))
     return text
+
+
+def _share(d: Deduction, lang: Lang) -> str:
+    """A deduction made once for the return and shared out over its lines says so: the
+    amount on the row is this line's share, not what the return is charged."""
+    if d.return_amount is None:
+        return ""
+    return (", " if lang == "en" else "，") + tr("deduction.share", lang,
+                                                 amount=money(d.return_amount))
 
 
 def _percent(rate: Decimal) -> str:

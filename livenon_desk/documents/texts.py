@@ -157,6 +157,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "The deduction is capped at {percent} of the price paid: {amount}.",
         "扣款以实付金额的 {percent} 为上限：{amount}。",
     ),
+    "deduction.share": ("this line's share of the {amount} deduction for the return",
+                        "为整单退货扣款 {amount} 分摊到本行的部分"),
     "deduction.other": ("{what} ({rule}): {amount} is deducted.",
                         "{what}（{rule}）：扣除 {amount}。"),
     "credit.lines": ("Returned items", "退货商品"),

@@ -4,6 +4,7 @@ import hashlib
 import json
 from dataclasses import replace
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from livenon_desk.documents.content_hash import (
@@ -138,3 +139,16 @@ def test_chinese_report(company: CompanyDetails, tmp_path: Path) -> None:
     assert "检验报告" in text and "逐条规则判定" in text
     assert "在签收（2025-07-09）后第11天申请，未超过30天。" in text
     assert samples.CHINESE_PRODUCT in text and "应退金额" in text
+
+
+def test_a_deduction_shared_over_the_lines_says_it_is_this_lines_share(
+        company: CompanyDetails, tmp_path: Path) -> None:
+    record = samples.inspection(tmp_path)
+    assert record.refund is not None
+    shared = replace(record.refund.deductions[0], return_amount=Decimal("150.00"))
+    record = replace(record, refund=replace(record.refund, deductions=(shared,)))
+    en = pdf.squashed(inspection_report_pdf(record, company))
+    assert "share of the 150.00 deduction for the return".replace(" ", "") in en
+    assert "−86.40" in en
+    zh = pdf.squashed(inspection_report_pdf(record, company, "zh"))
+    assert "为整单退货扣款150.00分摊到本行的部分" in zh
