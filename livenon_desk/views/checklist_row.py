@@ -53,8 +53,9 @@ class ChecklistRow(QFrame):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #a15c00")
         self.notice.setVisible(False)
-        if question.receipt_note is not None:
-            self._show_notice(question.receipt_note[1] if chinese else question.receipt_note[0])
+        self._receipt_note = "" if question.receipt_note is None else (
+            question.receipt_note[1] if chinese else question.receipt_note[0])
+        self._show_notice(self._receipt_note)
         self.group = QButtonGroup(self)
         texts_box = QVBoxLayout()
         texts_box.setContentsMargins(0, 0, 0, 0)
@@ -81,6 +82,9 @@ class ChecklistRow(QFrame):
 
     def _toggled(self, on: bool, answer: Answer) -> None:
         if on:
+            if self.notice.text() == self.na_refusal():
+                # The refused N/A is answered now: the reason goes, the receipt's note stays.
+                self._show_notice(self._receipt_note)
             self.answered.emit(self.question.item_id, answer)
 
     def answer(self) -> Answer:
@@ -105,7 +109,7 @@ class ChecklistRow(QFrame):
 
     def _show_notice(self, text: str) -> None:
         self.notice.setText(text)
-        self.notice.setVisible(True)
+        self.notice.setVisible(bool(text))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         answer = KEYS.get(Qt.Key(event.key()))

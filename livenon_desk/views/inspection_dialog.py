@@ -41,7 +41,7 @@ from livenon_desk.views.detail_html import (
 )
 from livenon_desk.views.dialog_keys import no_default_buttons
 from livenon_desk.views.error_reporting import user_message
-from livenon_desk.views.form_parts import error_label
+from livenon_desk.views.form_parts import clear_when_edited, error_label
 from livenon_desk.views.formatting import format_time
 from livenon_desk.views.labels import decision_texts, disposition_texts
 from livenon_desk.views.photo_strip import PhotoStrip
@@ -194,6 +194,10 @@ class InspectionDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
+        # "Choose a disposition", "a photo is needed": gone once the inspector answers,
+        # writes, chooses or adds a photo, as in the other forms.
+        clear_when_edited(self.error, self.notes, self.disposition,
+                          *(button for row in self.rows for button in row.buttons.values()))
 
         for keys, slot in (
             (QKeySequence.StandardKey.Save, self.save_now),
@@ -321,11 +325,13 @@ class InspectionDialog(QDialog):
                              path, on_done=self._photo_attached, on_error=self._save_failed)
 
     def _photo_attached(self, photo: PhotoView) -> None:
+        self.error.clear()
         self.photos.add_photo(photo.photo_id, photo.path, photo.caption)
         self.refresh_preview()
 
     def _remove_selected_photos(self) -> None:
         for photo_id in self.photos.selected_ids():
+            self.error.clear()
             self.photos.remove_photo(photo_id)
             self._runner.run(self._service.remove_photo, self._actor, photo_id,
                              on_error=self._save_failed)

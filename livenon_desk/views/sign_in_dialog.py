@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from livenon_desk.domain.roles import Actor
 from livenon_desk.services.desk import Desk
 from livenon_desk.views.error_reporting import user_message
-from livenon_desk.views.form_parts import error_label
+from livenon_desk.views.form_parts import clear_when_edited, error_label
 from livenon_desk.views.task_runner import TaskRunner
 
 
@@ -74,6 +74,9 @@ class SignInDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # "User name or password is wrong" is about what was typed then, not what is now.
+        clear_when_edited(self.error, self.username, self.display_name, self.password,
+                          self.repeat)
         self.setMinimumWidth(420)
         self.set_mode(mode)
 
