@@ -85,7 +85,7 @@ class ReceiveDialog(QDialog):
         form.addRow("", self.invoice)
         form.addRow("", self.return_form)
         if detail.cross_border:
-            form.addRow(self.tr("Cross-border (T3)"), self.returned_goods)
+            form.addRow(self.tr("Cross-&border (T3)"), self.returned_goods)
         else:
             self.returned_goods.hide()
         form.addRow(self.tr("&Notes"), self.notes)

@@ -146,12 +146,12 @@
         <translation>回答“是”需附照片作为证据。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/checklist_row.py" line="72"/>
+        <location filename="../../livenon_desk/views/checklist_row.py" line="73"/>
         <source>Key {key}</source>
         <translation>按键 {key}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/checklist_row.py" line="103"/>
+        <location filename="../../livenon_desk/views/checklist_row.py" line="107"/>
         <source>N/A is not an answer here: the return policy asks yes or no for this item.</source>
         <translation>此项不能回答“不适用”：退货政策要求回答是或否。</translation>
     </message>
@@ -524,42 +524,42 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="246"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="250"/>
         <source>Approved as an exception by {who}: {reason}</source>
         <translation>{who} 已作为例外批准：{reason}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="248"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="252"/>
         <source>The rules decided: {decision}</source>
         <translation>按规则判定：{decision}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="250"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="254"/>
         <source>Rule by rule, policy {version}</source>
         <translation>逐条规则判定，政策 {version}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="257"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="261"/>
         <source>Before finishing:</source>
         <translation>完成前还需：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="269"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="273"/>
         <source>Unsaved changes…</source>
         <translation>有未保存的更改…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="282"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="286"/>
         <source>Draft saved at {time}</source>
         <translation>草稿已于 {time} 保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="313"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="317"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="313"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="317"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
@@ -1430,11 +1430,6 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>包裹状况(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="88"/>
-        <source>Cross-border (T3)</source>
-        <translation>跨境（T3）</translation>
-    </message>
-    <message>
         <location filename="../../livenon_desk/views/receive_dialog.py" line="91"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
@@ -1503,6 +1498,11 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <location filename="../../livenon_desk/views/receive_dialog.py" line="126"/>
         <source>Cartons typed in, not scanned: say why (a torn tag, a label under the strap…)</source>
         <translation>手工输入而未扫描的纸箱：请说明原因（标签撕破、标签压在捆带下…）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="88"/>
+        <source>Cross-&amp;border (T3)</source>
+        <translation>跨境（T3）(&amp;B)</translation>
     </message>
     <message>
         <location filename="../../livenon_desk/views/receive_dialog.py" line="128"/>
@@ -1987,42 +1987,42 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>再次输入密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="87"/>
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="90"/>
         <source>The desk is locked. {name}, enter your password to go on where you left off.</source>
         <translation>本机已锁定。{name}，请输入密码，从离开处继续工作。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="92"/>
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="95"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="93"/>
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="96"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="97"/>
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="100"/>
         <source>This desk has no users yet. Create the administrator&apos;s account; it can add inspectors and supervisors later.</source>
         <translation>本机尚无用户。请创建管理员账户，之后可由管理员添加检验员和主管。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="99"/>
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="102"/>
         <source>&amp;Create administrator</source>
         <translation>创建管理员(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="102"/>
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="105"/>
         <source>Sign in to see and work on returns.</source>
         <translation>请登录后查看和处理退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="104"/>
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="107"/>
         <source>&amp;Sign in</source>
         <translation>登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="112"/>
+        <location filename="../../livenon_desk/views/sign_in_dialog.py" line="115"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
