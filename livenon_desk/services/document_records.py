@@ -30,6 +30,7 @@ from livenon_desk.models import (
 from livenon_desk.services.line_explanation import (
     evaluate_return_line,
     passed_at,
+    return_lines_with_order_lines,
     return_refund,
 )
 from livenon_desk.store.photo_files import PhotoFiles
@@ -47,11 +48,7 @@ class ReturnRecords:
         self.photos = photos
         self.policy: Policy = policies.for_application(ret.applied_at)
         self._return_refund: ReturnRefund | None = None
-        self.pairs = s.execute(
-            select(ReturnLine, OrderLine)
-            .join(OrderLine, OrderLine.id == ReturnLine.order_line_id)
-            .where(ReturnLine.return_id == ret.id)
-            .order_by(OrderLine.line_no, ReturnLine.id)).all()
+        self.pairs = return_lines_with_order_lines(s, ret)
 
     # --- parts --------------------------------------------------------------------------
 

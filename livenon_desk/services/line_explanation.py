@@ -27,6 +27,19 @@ from livenon_desk.services.refund_view import (
 _REFUNDABLE = frozenset({Decision.ELIGIBLE})
 
 
+def return_lines_with_order_lines(
+    s: Session, ret: ReturnRequest
+) -> list[tuple[ReturnLine, OrderLine]]:
+    """The return's lines with the order lines they return, in the order's line order."""
+    rows = s.execute(
+        select(ReturnLine, OrderLine)
+        .join(OrderLine, OrderLine.id == ReturnLine.order_line_id)
+        .where(ReturnLine.return_id == ret.id)
+        .order_by(OrderLine.line_no, ReturnLine.id)
+    ).all()
+    return [(rl, ol) for rl, ol in rows]
+
+
 def explain_lines(
     s: Session, policy: Policy, ret: ReturnRequest, order: Order
 ) -> tuple[list[LineView], RefundView | None]:
@@ -35,12 +48,7 @@ def explain_lines(
     refunded lines share the return's one label deduction (P7/T2); the second value is
     their refund together, or None when no line is refunded.
     """
-    rows = s.execute(
-        select(ReturnLine, OrderLine)
-        .join(OrderLine, OrderLine.id == ReturnLine.order_line_id)
-        .where(ReturnLine.return_id == ret.id)
-        .order_by(OrderLine.line_no, ReturnLine.id)
-    ).all()
+    rows = return_lines_with_order_lines(s, ret)
     judged = []
     for return_line, order_line in rows:
         inspection = latest_inspection(s, return_line.id)
@@ -130,12 +138,7 @@ def refund_record(s: Session, policy: Policy, ret: ReturnRequest) -> dict[str, A
     """The return's refund recommendation as the audit trail and the central copy keep it:
     the deductions once for the return, each refunded line's part (P6, P7, T1, T2)."""
     order = s.get_one(Order, ret.order_id)
-    rows = s.execute(
-        select(ReturnLine, OrderLine)
-        .join(OrderLine, OrderLine.id == ReturnLine.order_line_id)
-        .where(ReturnLine.return_id == ret.id)
-        .order_by(OrderLine.line_no, ReturnLine.id)
-    ).all()
+    rows = return_lines_with_order_lines(s, ret)
     refunded = [(rl, ol) for rl, ol in rows
                 if (inspection := latest_inspection(s, rl.id)) is not None
                 and inspection.finished_at is not None
@@ -164,12 +167,8 @@ def refunded_elsewhere(
 ) -> tuple[RefundLine, ...]:
     """The return's other lines whose finished inspection (or a supervisor's exception)
     makes them refunded: they share the return's label deduction with this one."""
-    rows = s.execute(
-        select(ReturnLine, OrderLine)
-        .join(OrderLine, OrderLine.id == ReturnLine.order_line_id)
-        .where(ReturnLine.return_id == ret.id, ReturnLine.id != return_line_id)
-        .order_by(OrderLine.line_no, ReturnLine.id)
-    ).all()
+    rows = [(rl, ol) for rl, ol in return_lines_with_order_lines(s, ret)
+            if rl.id != return_line_id]
     lines = []
     for rl, ol in rows:
         inspection = latest_inspection(s, rl.id)
