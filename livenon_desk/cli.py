@@ -164,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _database(args: argparse.Namespace, *, must_exist: bool) -> Path:
     path: Path = args.db or default_database_path()
     if must_exist and not path.exists():
-        raise KnownError(f"No database at {path}.", f"{path} 处没有数据库。")
+        raise KnownError("error.no-database", path=path)
     return path
 
 
@@ -189,9 +189,7 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
         print(dumps(matches))
         return EXIT_OK
     if not matches:
-        raise KnownError(
-            f"No return matches {args.query!r}.", f"没有与 {args.query!r} 匹配的退货。"
-        )
+        raise KnownError("error.no-return-matches", query=args.query)
     print(lookup_text(matches))
     return EXIT_OK
 
@@ -218,10 +216,7 @@ def _needs_central_extra() -> None:
         import fastapi  # noqa: F401
         import uvicorn  # noqa: F401
     except ModuleNotFoundError as exc:
-        raise KnownError(
-            f"The central server needs {exc.name}: pip install 'livenon-desk[central]'.",
-            f"中央服务器需要 {exc.name}：pip install 'livenon-desk[central]'。",
-        ) from None
+        raise KnownError("error.central-extra-missing", module=exc.name) from None
 
 
 def _cmd_central(args: argparse.Namespace) -> int:
@@ -230,8 +225,7 @@ def _cmd_central(args: argparse.Namespace) -> int:
     from livenon_desk.central.settings import CentralSettings
 
     if (args.tls_cert is None) != (args.tls_key is None):
-        raise KnownError("Give both --tls-cert and --tls-key, or neither.",
-                         "请同时提供 --tls-cert 和 --tls-key，或都不提供。")
+        raise KnownError("error.tls-cert-and-key")
     tls = (str(args.tls_cert), str(args.tls_key)) if args.tls_cert else None
     settings = CentralSettings(database_url=_central_url(args),
                                rate_per_second=args.rate or None, burst=args.burst)
@@ -248,7 +242,7 @@ def _cmd_central_user(args: argparse.Namespace) -> int:
 
     password = os.environ.get("LIVENON_CENTRAL_PASSWORD") or getpass.getpass("Password: ")
     if not password:
-        raise KnownError("The password must not be empty.", "密码不能为空。")
+        raise KnownError("error.empty-password")
     url = _central_url(args)
     add_user(url, args.username, password, args.role,
              CentralSettings(database_url=url).password_iterations)
@@ -272,17 +266,20 @@ def _cmd_sync(args: argparse.Namespace) -> int:
         if args.user:
             password = os.environ.get(args.password_env)
             if not password:
-                raise KnownError(f"Set {args.password_env} to {args.user}'s password.",
-                                 f"请在 {args.password_env} 中设置 {args.user} 的密码。")
+                raise KnownError(
+                    "error.password-env-unset",
+                    password_env=args.password_env,
+                    user=args.user,
+                )
             tokens.save(args.server, client.sign_in(args.user, password).access_token)
         else:
             client.token = tokens.load(args.server)
             if not client.token:
                 raise KnownError(
-                    f"Not signed in to {args.server}: give --user (and its password in "
-                    f"{args.password_env}) once.",
-                    f"尚未登录 {args.server}：请用 --user 登录一次（密码放在 "
-                    f"{args.password_env}）。")
+                    "error.sync-not-signed-in",
+                    server=args.server,
+                    password_env=args.password_env,
+                )
     except (OfflineError, BusyError) as exc:
         print(f"livenon-desk: {exc.message}", file=sys.stderr)
         return EXIT_OFFLINE

@@ -47,22 +47,20 @@ def _print(args: argparse.Namespace) -> int:
 
     path: Path | None = args.db
     if path is None or not path.exists():
-        raise KnownError(f"No database at {path}.", f"{path} 处没有数据库。")
+        raise KnownError("error.no-database", path=path)
     out: Path = args.out
     check_output(out)  # before the document is made and audited as printed
     documents = Desk(path).documents
     actor = cli_actor()
     if args.kind in _BATCHES:
         if args.status is None:
-            raise KnownError("Say which returns with --status (e.g. --status received).",
-                             "请用 --status 指定退货状态（例如 --status received）。")
+            raise KnownError("error.print-status-missing")
         rmas = documents.rmas_with_status(ReturnStatus(args.status))
         document = documents.batch(actor, DocumentKind(_BATCHES[args.kind]), rmas,
                                    args.lang or "en")
     else:
         if not args.rma:
-            raise KnownError(f"Give the RMA number to print a {args.kind}.",
-                             f"请提供要打印的退货单号（{args.kind}）。")
+            raise KnownError("error.print-rma-missing", kind=args.kind)
         document = documents.render(actor, DocumentKind(args.kind), args.rma, args.lang)
     write_output(out, document.pdf)
     print(f"{out}: {document.kind.value}, {len(document.pdf) // 1024} KB")
@@ -77,10 +75,10 @@ def _verify_report(args: argparse.Namespace) -> int:
 
     file: Path = args.file
     if not file.is_file():
-        raise KnownError(f"No file at {file}.", f"{file} 处没有文件。")
+        raise KnownError("error.no-file", file=file)
     path: Path | None = args.db
     if path is None or not path.exists():
-        raise KnownError(f"No database at {path}.", f"{path} 处没有数据库。")
+        raise KnownError("error.no-database", path=path)
     store = open_store(path, create=False)
     try:
         verifier = ReportVerifier(store, default_policies(), PhotoFiles(photo_dir_for(path)))

@@ -41,7 +41,7 @@ def _store(args: argparse.Namespace) -> Any:
 
     path: Path | None = args.db
     if path is None or not path.exists():
-        raise KnownError(f"No database at {path}.", f"{path} 处没有数据库。")
+        raise KnownError("error.no-database", path=path)
     return open_store(path, create=False)
 
 
