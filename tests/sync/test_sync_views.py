@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from livenon_desk.central import records
 from livenon_desk.domain.enums import ParcelCondition
+from livenon_desk.services.central_service import CentralService
 from livenon_desk.services.desk import Desk as DeskServices
 from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.sync.credentials import TokenStore
@@ -26,7 +27,7 @@ from livenon_desk.views.sync_status import SyncStatusWidget
 from livenon_desk.views.sync_view import SyncView
 from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import NOW
-from tests.central_server import Central
+from tests.central_server import PASSWORDS, Central
 from tests.sync.desk import INSPECTOR, Desk
 
 
@@ -47,7 +48,7 @@ def _controller(desk: Desk, central: Central, settings: QSettings, tmp_path: Pat
     assert desk.client.token is not None
     tokens.save(server, desk.client.token)
     runner = TaskRunner(synchronous=True)
-    return SyncController(services, runner, tokens=tokens), services
+    return SyncController(services, runner, central=CentralService(tokens)), services
 
 
 def _receive(desk: Desk) -> str:
@@ -189,3 +190,17 @@ def test_signed_in_and_syncing_goes_when_the_round_is_over(
     assert controller.status.state == ONLINE
     assert "syncing" not in view.message.text().lower()
     assert view.message.text() == "Signed in; the sync round is done."
+
+
+def test_with_a_server_set_the_desk_signs_in_there_first(
+        desk: Desk, central: Central, settings: QSettings, tmp_path: Path) -> None:
+    from livenon_desk.domain.roles import Role
+    from livenon_desk.views.app import _check_passwords_centrally
+
+    controller, services = _controller(desk, central, settings, tmp_path)
+    assert services.online is None
+    _check_passwords_centrally(services, controller)
+    assert services.online is not None
+    assert services.online("supervisor", PASSWORDS["supervisor"]) is Role.SUPERVISOR
+    # The token the sign-in gave is the one the background sync uses.
+    assert controller.central.is_signed_in(central.url)
