@@ -4,32 +4,19 @@ the window's sync controller, the desk's sign-in and the command line all use it
 from __future__ import annotations
 
 import ast
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from livenon_desk.domain.enums import ParcelCondition
 from livenon_desk.domain.roles import Role
 from livenon_desk.errors import SignInError
 from livenon_desk.paths import PACKAGE_DIR
 from livenon_desk.services.auth_service import CentralUnreachableError
 from livenon_desk.services.central_service import CentralService, NotSignedInError, Outcome
-from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.sync.credentials import TokenStore
 from livenon_desk.sync.retry import RetryPolicy
-from tests.builders import NOW
 from tests.central_server import PASSWORDS, Central
-from tests.sync.desk import INSPECTOR, Desk
-
-
-def _receive(desk: Desk) -> str:
-    ret = desk.receivable()
-    cartons = {ln.id: ln.cartons_expected for ln in desk.lines(ret.id)}
-    desk.receiving.receive(INSPECTOR, ret.id, ReceiptInput(
-        NOW - timedelta(hours=1), "UPS", "", ParcelCondition.INTACT, True, True, False,
-        cartons, scanned=cartons))
-    return ret.rma_number
+from tests.sync.desk import Desk
 
 
 def test_signing_in_keeps_the_token_and_a_round_uses_it(
@@ -40,7 +27,7 @@ def test_signing_in_keeps_the_token_and_a_round_uses_it(
     with pytest.raises(NotSignedInError):
         service.run_round(desk.sync, central.url)
 
-    rma = _receive(desk)
+    rma = desk.receive_next()
     # Typed with a space and a final slash, it is the same server: one token.
     role = service.sign_in(f" {central.url}/", " inspector ", PASSWORDS["inspector"])
     assert role == "inspector"

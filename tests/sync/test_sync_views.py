@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -11,10 +10,8 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from livenon_desk.central import records
-from livenon_desk.domain.enums import ParcelCondition
 from livenon_desk.services.central_service import CentralService
 from livenon_desk.services.desk import Desk as DeskServices
-from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.sync.credentials import TokenStore
 from livenon_desk.views.sync_controller import (
     OFFLINE,
@@ -51,14 +48,6 @@ def _controller(desk: Desk, central: Central, settings: QSettings, tmp_path: Pat
     return SyncController(services, runner, central=CentralService(tokens)), services
 
 
-def _receive(desk: Desk) -> str:
-    ret = desk.receivable()
-    cartons = {ln.id: ln.cartons_expected for ln in desk.lines(ret.id)}
-    desk.receiving.receive(INSPECTOR, ret.id, ReceiptInput(
-        NOW - timedelta(hours=1), "UPS", "", ParcelCondition.INTACT, True, True, False,
-        cartons, scanned=cartons))
-    return ret.rma_number
-
 
 def test_the_status_corner_shows_what_waits_and_when_it_went(
         qtbot: QtBot, desk: Desk, central: Central, settings: QSettings,
@@ -67,7 +56,7 @@ def test_the_status_corner_shows_what_waits_and_when_it_went(
     widget = SyncStatusWidget()
     qtbot.addWidget(widget)
     controller.status_changed.connect(widget.show_status)
-    _receive(desk)
+    desk.receive_next()
     controller.refresh()
     assert "1 waiting" in widget.text()
     assert "never" in widget.text()
@@ -90,7 +79,7 @@ def test_offline_is_shown_and_the_work_kept(
     widget = SyncStatusWidget()
     qtbot.addWidget(widget)
     controller.status_changed.connect(widget.show_status)
-    _receive(desk)
+    desk.receive_next()
     controller.sync_now()
     assert widget.state == OFFLINE
     assert "1 waiting" in widget.text()
@@ -101,7 +90,7 @@ def test_the_sync_view_shows_a_conflict_side_by_side_and_keeps_mine(
         qtbot: QtBot, desk: Desk, central: Central, settings: QSettings,
         tmp_path: Path) -> None:
     controller, services = _controller(desk, central, settings, tmp_path)
-    rma = _receive(desk)
+    rma = desk.receive_next()
     with central.context.db.write() as c:
         current = records.get_live(c, "return", rma, "return")
         records.write(c, "return", rma, {**(current.data or {}), "carrier": "FedEx"},
@@ -129,7 +118,7 @@ def test_the_sync_view_lists_refusals_and_retries(
     from livenon_desk.models import OutboxRow
 
     controller, services = _controller(desk, central, settings, tmp_path)
-    _receive(desk)
+    desk.receive_next()
     with desk.store.session() as s:
         s.execute(update(OutboxRow).values(
             body={"received_at": "2026-11-25T10:00:00+00:00", "received_by": "x",
