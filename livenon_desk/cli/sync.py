@@ -38,15 +38,18 @@ def _sync(args: argparse.Namespace) -> int:
             if args.user:
                 password = os.environ.get(args.password_env)
                 if not password:
-                    raise KnownError(f"Set {args.password_env} to {args.user}'s password.",
-                                     f"请在 {args.password_env} 中设置 {args.user} 的密码。")
+                    raise KnownError(
+                        "error.password-env-unset",
+                        password_env=args.password_env,
+                        user=args.user,
+                    )
                 central.sign_in(args.server, args.user, password)
             elif not central.is_signed_in(args.server):
                 raise KnownError(
-                    f"Not signed in to {args.server}: give --user (and its password in "
-                    f"{args.password_env}) once.",
-                    f"尚未登录 {args.server}：请用 --user 登录一次（密码放在 "
-                    f"{args.password_env}）。")
+                    "error.sync-not-signed-in",
+                    server=args.server,
+                    password_env=args.password_env,
+                )
         except CentralUnreachableError as exc:
             print(f"livenon-desk: {exc.message}", file=sys.stderr)
             return exit_codes.OFFLINE
