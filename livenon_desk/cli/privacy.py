@@ -39,7 +39,8 @@ def _audit(args: argparse.Namespace) -> int:
     if report.ok:
         print(f"audit trail intact: {report.checked} events")
         return exit_codes.OK
-    print(f"audit trail broken at event {report.first_bad_id}: {report.problem_en} "
+    problem = report.problem.text() if report.problem else ""
+    print(f"audit trail broken at event {report.first_bad_id}: {problem} "
           f"({report.checked} events before it are intact)")
     return exit_codes.REFUSED
 
