@@ -566,7 +566,7 @@ class MainWindow(QMainWindow):
         self.statusBar().insertPermanentWidget(1, self.sync_status)
         sync.status_changed.connect(self.sync_status.show_status)
         sync.round_finished.connect(
-            lambda result: self.refresh_all() if result.pull and result.pull.changes else None)
+            lambda report: self.refresh_all() if report.pulled else None)
         self.sync_status.clicked.connect(self.open_sync_view)
         self.sync_action = QAction(self.tr("S&ync…"), self)
         self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+Y"))
