@@ -33,6 +33,7 @@ NAMESPACES = frozenset({
     "database",    # why a file is not a desk database
     "error",       # a KnownError's message
     "field",       # a field's name inside a message ("Enter the carrier.")
+    "mailbox",     # an incoming email: why it is not readable, what an import took (P1)
     "payment",     # a payment method's name
     "problem",     # what an inspection still lacks before it can be finished
     "reason",      # why a rule decided as it did (E1-E5, X1-X3, P1)

@@ -10,18 +10,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from livenon_desk.domain.image_types import image_type
 from livenon_desk.errors import ValidationError
 
 log = logging.getLogger(__name__)
 
 MAX_PHOTO_BYTES = 40 * 1024 * 1024
-_SIGNATURES: tuple[tuple[bytes, int, str, str], ...] = (
-    (b"\xff\xd8\xff", 0, "image/jpeg", ".jpg"),
-    (b"\x89PNG\r\n\x1a\n", 0, "image/png", ".png"),
-    (b"WEBP", 8, "image/webp", ".webp"),
-    (b"GIF8", 0, "image/gif", ".gif"),
-    (b"BM", 0, "image/bmp", ".bmp"),
-)
 
 
 @dataclass(frozen=True)
@@ -35,13 +29,6 @@ class StoredPhoto:
 def photo_dir_for(database: Path) -> Path:
     """Photos live beside the database file they belong to."""
     return database.with_name(database.stem + "-photos")
-
-
-def _media_type(head: bytes) -> tuple[str, str] | None:
-    for signature, offset, media_type, suffix in _SIGNATURES:
-        if head[offset:offset + len(signature)] == signature:
-            return media_type, suffix
-    return None
 
 
 class PhotoFiles:
@@ -64,7 +51,7 @@ class PhotoFiles:
                 name=source.name,
                 why=exc.strerror or exc,
             ) from exc
-        kind = _media_type(head)
+        kind = image_type(head)
         if kind is None:
             raise ValidationError("error.photo-format", name=source.name)
         if size > MAX_PHOTO_BYTES:
