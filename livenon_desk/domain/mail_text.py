@@ -271,8 +271,8 @@ def message_photos(message: Message) -> tuple[MailPhoto, ...]:
     inline, in the forwarded original too; a part that only claims to be one is left out."""
     photos: list[MailPhoto] = []
     for part in _walk(message):
-        kind = _content_type(part)
-        if not (kind.startswith("image/") or kind == "application/octet-stream"):
+        label = _content_type(part)
+        if not (label.startswith("image/") or label == "application/octet-stream"):
             continue
         data = _payload_bytes(part)
         kind = image_type(data[:16])

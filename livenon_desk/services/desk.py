@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from livenon_desk.services.document_service import DocumentService
     from livenon_desk.services.export_service import ExportService
     from livenon_desk.services.inspection_service import InspectionService
+    from livenon_desk.services.mail_service import MailService
     from livenon_desk.services.receiving_service import ReceivingService
     from livenon_desk.services.report_verification import ReportVerifier
     from livenon_desk.services.retention_service import RetentionService
@@ -38,6 +39,7 @@ class _Opened:
         from livenon_desk.services.document_service import DocumentService
         from livenon_desk.services.export_service import ExportService
         from livenon_desk.services.inspection_service import InspectionService
+        from livenon_desk.services.mail_service import MailService
         from livenon_desk.services.receiving_service import ReceivingService
         from livenon_desk.services.retention_service import RetentionService
         from livenon_desk.services.returns_service import ReturnsService
@@ -62,6 +64,7 @@ class _Opened:
         self.documents = DocumentService(store, policies, photos, clock,
                                          self.settings.label_printer_dpi)
         self.sync = SyncService(store, photos, clock)
+        self.mail = MailService(store, photos, clock)
 
 
 class Desk:
@@ -138,6 +141,10 @@ class Desk:
     @property
     def sync(self) -> SyncService:
         return self._open().sync
+
+    @property
+    def mail(self) -> MailService:
+        return self._open().mail
 
     @property
     def reports(self) -> ReportVerifier:

@@ -7,6 +7,7 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +64,24 @@ class PhotoFiles:
             )
         media_type, suffix = kind
         digest = _sha256(source)
+        return self._keep(digest, media_type, suffix, size,
+                          lambda tmp: shutil.copyfile(source, tmp))
+
+    def add_bytes(self, data: bytes, name: str) -> StoredPhoto:
+        """Keep an image that arrived as bytes (an email's attachment), once by its hash."""
+        kind = image_type(data[:16])
+        if kind is None:
+            raise ValidationError("error.photo-format", name=name)
+        if len(data) > MAX_PHOTO_BYTES:
+            raise ValidationError("error.photo-too-large", name=name,
+                                  size=len(data) // 1048576,
+                                  maximum=MAX_PHOTO_BYTES // 1048576)
+        media_type, suffix = kind
+        return self._keep(hashlib.sha256(data).hexdigest(), media_type, suffix, len(data),
+                          lambda tmp: Path(tmp).write_bytes(data))
+
+    def _keep(self, digest: str, media_type: str, suffix: str, size: int,
+              write: Callable[[str], object]) -> StoredPhoto:
         file_name = f"{digest[:2]}/{digest}{suffix}"
         target = self.path(file_name)
         if not target.exists():
@@ -70,7 +89,7 @@ class PhotoFiles:
             fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
             os.close(fd)
             try:
-                shutil.copyfile(source, tmp)
+                write(tmp)
                 with open(tmp, "rb") as f:
                     os.fsync(f.fileno())
                 os.replace(tmp, target)
