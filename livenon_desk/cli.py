@@ -244,14 +244,12 @@ def _cmd_central(args: argparse.Namespace) -> int:
 def _cmd_central_user(args: argparse.Namespace) -> int:
     _needs_central_extra()
     from livenon_desk.central.launch import add_user
-    from livenon_desk.central.settings import CentralSettings
 
     password = os.environ.get("LIVENON_CENTRAL_PASSWORD") or getpass.getpass("Password: ")
     if not password:
         raise KnownError("The password must not be empty.", "密码不能为空。")
     url = _central_url(args)
-    add_user(url, args.username, password, args.role,
-             CentralSettings(database_url=url).password_iterations)
+    add_user(url, args.username, password, args.role)
     print(f"user {args.username} ({args.role}) saved")
     return EXIT_OK
 
