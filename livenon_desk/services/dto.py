@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from livenon_desk.documents.data import Address
 from livenon_desk.domain.enums import (
     Channel,
     CodeKind,
@@ -40,9 +41,10 @@ class AddressView:
     country_code: str
 
     def lines(self) -> list[str]:
-        city_line = " ".join(p for p in (self.city, self.region, self.postal_code) if p)
-        return [p for p in (self.recipient, self.line1, self.line2, city_line,
-                            self.country_code) if p]
+        """Top to bottom as the documents print it: an address written in Chinese starts
+        with the postal code and province and ends with the person."""
+        return Address(self.recipient, self.line1, self.line2, self.city, self.region,
+                       self.postal_code, self.country_code).lines()
 
 
 @dataclass(frozen=True)
