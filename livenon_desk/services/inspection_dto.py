@@ -7,6 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
+from livenon_desk.catalogue import Message
 from livenon_desk.domain.eligibility import Evaluation, LineFacts
 from livenon_desk.domain.enums import Answer, Decision, Disposition
 from livenon_desk.services.dto import RefundView
@@ -96,4 +97,4 @@ class Preview:
 
     evaluation: Evaluation
     refund: RefundView | None
-    problems: tuple[tuple[str, str], ...]
+    problems: tuple[Message, ...]
