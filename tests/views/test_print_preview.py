@@ -1,5 +1,5 @@
 """The print preview's own keys and answers: Ctrl+S and Ctrl+P open the save and print
-dialogs (stood in for here: a test cannot click in a native file or printer dialog),
+dialogs (the printer dialog stood in for here: a test cannot click in a native one),
 cancelling either does nothing, and Esc stops a print under way."""
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from livenon_desk.domain.enums import ReturnStatus
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.document_kinds import DocumentKind
 from livenon_desk.store.database import Store
+from livenon_desk.views import folders
 from livenon_desk.views.print_preview_dialog import PrintPreviewDialog
 from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import NOW, add_return
@@ -42,19 +43,24 @@ def test_the_preview_counts_its_pages(preview: PrintPreviewDialog) -> None:
     assert preview.windowTitle() == f"Preview: {preview.document.file_name}"
 
 
+def _save_dialog(qtbot: QtBot, preview: PrintPreviewDialog,
+                 monkeypatch: pytest.MonkeyPatch) -> QFileDialog:
+    monkeypatch.setattr(folders, "_last", {})  # the folder this test saves into is forgotten
+    qtbot.keyClick(preview, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    dialog = preview.file_dialog
+    assert isinstance(dialog, QFileDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
 def test_ctrl_s_saves_under_the_documents_name(
         qtbot: QtBot, preview: PrintPreviewDialog, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    asked: list[str] = []
+    dialog = _save_dialog(qtbot, preview, monkeypatch)
+    assert [Path(f).name for f in dialog.selectedFiles()] == [preview.document.file_name]
     target = tmp_path / "chosen.pdf"
-
-    def save_name(_parent: object, _title: str, suggested: str, _filter: str) -> tuple[str, str]:
-        asked.append(suggested)
-        return str(target), "PDF (*.pdf)"
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
-    qtbot.keyClick(preview, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert asked == [preview.document.file_name]
+    dialog.selectFile(str(target))
+    dialog.accept()
     assert target.read_bytes() == preview.document.pdf
     assert preview.state.text() == f"Saved {target}"
 
@@ -62,8 +68,9 @@ def test_ctrl_s_saves_under_the_documents_name(
 def test_cancelling_the_save_dialog_writes_nothing(
         qtbot: QtBot, preview: PrintPreviewDialog, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: ("", ""))
-    qtbot.keyClick(preview, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    dialog = _save_dialog(qtbot, preview, monkeypatch)
+    dialog.selectFile(str(tmp_path / "not-this.pdf"))
+    dialog.reject()
     assert list(tmp_path.rglob("*.pdf")) == []
     assert preview.state.text() == ""
 
