@@ -115,7 +115,7 @@
         <translation>审计记录完整：已校验 {n} 条事件。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="182"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="181"/>
         <source>The audit trail was tampered with: {problem}</source>
         <translation>审计记录已被篡改：{problem}</translation>
     </message>
@@ -136,22 +136,22 @@
 <context>
     <name>ChecklistRow</name>
     <message>
-        <location filename="../../livenon_desk/views/checklist_row.py" line="46"/>
+        <location filename="../../livenon_desk/views/checklist_row.py" line="48"/>
         <source>A “no” needs a photo as evidence.</source>
         <translation>选择“否”时需附照片作为证据。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/checklist_row.py" line="48"/>
+        <location filename="../../livenon_desk/views/checklist_row.py" line="50"/>
         <source>A “yes” needs a photo as evidence.</source>
         <translation>回答“是”需附照片作为证据。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/checklist_row.py" line="73"/>
+        <location filename="../../livenon_desk/views/checklist_row.py" line="75"/>
         <source>Key {key}</source>
         <translation>按键 {key}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/checklist_row.py" line="107"/>
+        <location filename="../../livenon_desk/views/checklist_row.py" line="109"/>
         <source>N/A is not an answer here: the return policy asks yes or no for this item.</source>
         <translation>此项不能回答“不适用”：退货政策要求回答是或否。</translation>
     </message>
@@ -449,117 +449,117 @@
         <translation>每项按一个键作答：Y 是，N 否，A 不适用（仅限政策允许的项）。Tab 键移到下一项。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="108"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="109"/>
         <source>What you saw, in a few words</source>
         <translation>简要记录所见情况</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="113"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="114"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="124"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="125"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="125"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="126"/>
         <source>Add photos (Ctrl+P); or drop files here</source>
         <translation>添加照片（Ctrl+P）；也可将文件拖放到此处</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="127"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="128"/>
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="135"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="136"/>
         <source>Photos: drop files here or use Add photos</source>
         <translation>照片：将文件拖放到此处，或使用“添加照片”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="141"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="142"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="142"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="143"/>
         <source>&amp;Disposition</source>
         <translation>处置方式(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="167"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="168"/>
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="168"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="169"/>
         <source>Save draft (Ctrl+S); drafts also save by themselves</source>
         <translation>保存草稿（Ctrl+S）；草稿也会自动保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="169"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="170"/>
         <source>&amp;Finish inspection</source>
         <translation>完成检验(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="170"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="171"/>
         <source>Finish inspection (Ctrl+Enter)</source>
         <translation>完成检验（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="173"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="174"/>
         <source>Approve as &amp;exception…</source>
         <translation>作为例外批准(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="174"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="175"/>
         <source>A supervisor approves this return despite the rules, with a written reason</source>
         <translation>主管可在规则之外批准此退货，需填写书面原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="176"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="177"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="250"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="261"/>
         <source>Approved as an exception by {who}: {reason}</source>
         <translation>{who} 已作为例外批准：{reason}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="252"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="263"/>
         <source>The rules decided: {decision}</source>
         <translation>按规则判定：{decision}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="254"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="265"/>
         <source>Rule by rule, policy {version}</source>
         <translation>逐条规则判定，政策 {version}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="261"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="272"/>
         <source>Before finishing:</source>
         <translation>完成前还需：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="273"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="284"/>
         <source>Unsaved changes…</source>
         <translation>有未保存的更改…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="286"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="297"/>
         <source>Draft saved at {time}</source>
         <translation>草稿已于 {time} 保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="317"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="328"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="317"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="328"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
@@ -567,392 +567,252 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="22"/>
+        <location filename="../../livenon_desk/views/labels.py" line="39"/>
         <source>Applied</source>
         <translation>已申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="23"/>
+        <location filename="../../livenon_desk/views/labels.py" line="40"/>
         <source>Instructions sent</source>
         <translation>已发退货说明</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="24"/>
+        <location filename="../../livenon_desk/views/labels.py" line="41"/>
         <source>In transit</source>
         <translation>运输中</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="25"/>
+        <location filename="../../livenon_desk/views/labels.py" line="42"/>
         <source>Partially received</source>
         <translation>部分收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="26"/>
+        <location filename="../../livenon_desk/views/labels.py" line="43"/>
         <source>Received</source>
         <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="27"/>
+        <location filename="../../livenon_desk/views/labels.py" line="44"/>
         <source>Inspecting</source>
         <translation>检验中</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="28"/>
+        <location filename="../../livenon_desk/views/labels.py" line="45"/>
         <source>Inspected</source>
         <translation>已检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="29"/>
+        <location filename="../../livenon_desk/views/labels.py" line="46"/>
         <source>Refund approved</source>
         <translation>已批准退款</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="30"/>
+        <location filename="../../livenon_desk/views/labels.py" line="47"/>
         <source>Refund rejected</source>
         <translation>已拒绝退款</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="31"/>
+        <location filename="../../livenon_desk/views/labels.py" line="48"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="38"/>
-        <source>Defective</source>
-        <translation>质量缺陷</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="39"/>
-        <source>Damaged in transit</source>
-        <translation>运输损坏</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="40"/>
-        <source>Wrong item</source>
-        <translation>发错商品</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="41"/>
-        <source>Not as described</source>
-        <translation>与描述不符</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="42"/>
-        <source>Size mismatch</source>
-        <translation>尺寸不合</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="43"/>
-        <source>Changed mind</source>
-        <translation>改变主意</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="44"/>
-        <source>Style or colour</source>
-        <translation>款式或颜色</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="45"/>
-        <source>Found cheaper</source>
-        <translation>找到更低价</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="51"/>
-        <source>Pass</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="52"/>
-        <source>Fail</source>
-        <translation>不通过</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="53"/>
-        <source>Review</source>
-        <translation>需审核</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="54"/>
-        <source>Pending</source>
-        <translation>待定</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="60"/>
-        <source>Eligible</source>
-        <translation>符合退货条件</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="61"/>
-        <source>Not eligible</source>
-        <translation>不符合退货条件</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="62"/>
-        <source>Needs supervisor review</source>
-        <translation>需主管审核</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="63"/>
-        <source>Awaiting inspection</source>
-        <translation>待检验</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="69"/>
-        <source>Intact</source>
-        <translation>完好</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="70"/>
-        <source>Outer box damaged</source>
-        <translation>外箱破损</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="72"/>
-        <source>Opened</source>
-        <translation>已拆开</translation>
-    </message>
-    <message>
         <location filename="../../livenon_desk/views/labels.py" line="78"/>
-        <source>Restock</source>
-        <translation>重新上架</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="79"/>
-        <source>Refurbish</source>
-        <translation>翻新</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="80"/>
-        <source>Liquidate</source>
-        <translation>折价清仓</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="81"/>
-        <source>Dispose</source>
-        <translation>报废</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="82"/>
-        <source>Return to customer</source>
-        <translation>退回客户</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="89"/>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="90"/>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="91"/>
-        <source>N/A</source>
-        <translation>不适用</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="92"/>
-        <source>Not answered</source>
-        <translation>未作答</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="98"/>
         <source>Inspector</source>
         <translation>检验员</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="99"/>
+        <location filename="../../livenon_desk/views/labels.py" line="79"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="100"/>
+        <location filename="../../livenon_desk/views/labels.py" line="80"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="106"/>
+        <location filename="../../livenon_desk/views/labels.py" line="86"/>
         <source>viewed</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="107"/>
+        <location filename="../../livenon_desk/views/labels.py" line="87"/>
         <source>received</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="108"/>
+        <location filename="../../livenon_desk/views/labels.py" line="88"/>
         <source>carton counted</source>
         <translation>清点纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="111"/>
+        <location filename="../../livenon_desk/views/labels.py" line="91"/>
         <source>closed short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="112"/>
+        <location filename="../../livenon_desk/views/labels.py" line="92"/>
         <source>unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="113"/>
+        <location filename="../../livenon_desk/views/labels.py" line="93"/>
         <source>inspection started</source>
         <translation>开始检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="114"/>
+        <location filename="../../livenon_desk/views/labels.py" line="94"/>
         <source>inspected</source>
         <translation>完成检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="115"/>
+        <location filename="../../livenon_desk/views/labels.py" line="95"/>
         <source>overridden</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="116"/>
+        <location filename="../../livenon_desk/views/labels.py" line="96"/>
         <source>printed</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="117"/>
+        <location filename="../../livenon_desk/views/labels.py" line="97"/>
         <source>exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="118"/>
+        <location filename="../../livenon_desk/views/labels.py" line="98"/>
         <source>purged</source>
         <translation>清除个人数据</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="119"/>
+        <location filename="../../livenon_desk/views/labels.py" line="99"/>
         <source>signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="120"/>
+        <location filename="../../livenon_desk/views/labels.py" line="100"/>
         <source>signed out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="121"/>
+        <location filename="../../livenon_desk/views/labels.py" line="101"/>
         <source>failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="122"/>
+        <location filename="../../livenon_desk/views/labels.py" line="102"/>
         <source>locked out</source>
         <translation>账户锁定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="123"/>
+        <location filename="../../livenon_desk/views/labels.py" line="103"/>
         <source>user created</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="131"/>
+        <location filename="../../livenon_desk/views/labels.py" line="111"/>
         <source>Return form</source>
         <translation>退货单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="132"/>
+        <location filename="../../livenon_desk/views/labels.py" line="112"/>
         <source>Invoice copy</source>
         <translation>发票副本</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="133"/>
+        <location filename="../../livenon_desk/views/labels.py" line="113"/>
         <source>Return label</source>
         <translation>退货标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="134"/>
+        <location filename="../../livenon_desk/views/labels.py" line="114"/>
         <source>Item tags</source>
         <translation>商品标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="135"/>
+        <location filename="../../livenon_desk/views/labels.py" line="115"/>
         <source>Inspection report</source>
         <translation>检验报告</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="136"/>
+        <location filename="../../livenon_desk/views/labels.py" line="116"/>
         <source>Credit note</source>
         <translation>贷项通知单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="137"/>
+        <location filename="../../livenon_desk/views/labels.py" line="117"/>
         <source>Evidence package</source>
         <translation>证据包</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="144"/>
+        <location filename="../../livenon_desk/views/labels.py" line="124"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="145"/>
+        <location filename="../../livenon_desk/views/labels.py" line="125"/>
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="146"/>
+        <location filename="../../livenon_desk/views/labels.py" line="126"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="147"/>
+        <location filename="../../livenon_desk/views/labels.py" line="127"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="148"/>
+        <location filename="../../livenon_desk/views/labels.py" line="128"/>
         <source>Unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="149"/>
+        <location filename="../../livenon_desk/views/labels.py" line="129"/>
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="150"/>
+        <location filename="../../livenon_desk/views/labels.py" line="130"/>
         <source>Retention rule</source>
         <translation>保留期规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="151"/>
+        <location filename="../../livenon_desk/views/labels.py" line="131"/>
         <source>Receipt</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="152"/>
+        <location filename="../../livenon_desk/views/labels.py" line="132"/>
         <source>Exception approval</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="153"/>
+        <location filename="../../livenon_desk/views/labels.py" line="133"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="154"/>
+        <location filename="../../livenon_desk/views/labels.py" line="134"/>
         <source>Audit event</source>
         <translation>审计事件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="155"/>
+        <location filename="../../livenon_desk/views/labels.py" line="135"/>
         <source>Refund decision</source>
         <translation>退款决定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="124"/>
+        <location filename="../../livenon_desk/views/labels.py" line="104"/>
         <source>refund recommended</source>
         <translation>退款建议</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="109"/>
+        <location filename="../../livenon_desk/views/labels.py" line="89"/>
         <source>cartons counted by hand</source>
         <translation>手工清点纸箱</translation>
     </message>
