@@ -127,9 +127,10 @@ class SyncController(QObject):
         settings.setValue(USER_KEY, user.strip())
 
         def done(role: object) -> None:
+            # The round starts first, so that whoever hears of the sign-in sees it running.
+            self.sync_now()
             if on_done is not None:
                 on_done(role)
-            self.sync_now()
 
         self._runner.run(_sign_in, server_url, user.strip(), password, self._tokens,
                          on_done=done, on_error=on_error)

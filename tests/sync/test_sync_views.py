@@ -39,14 +39,15 @@ def settings() -> Iterator[QSettings]:
 
 
 def _controller(desk: Desk, central: Central, settings: QSettings, tmp_path: Path,
-                url: str | None = None) -> tuple[SyncController, DeskServices]:
+                url: str | None = None, synchronous: bool = True
+                ) -> tuple[SyncController, DeskServices]:
     services = DeskServices(desk.store.path, clock=lambda: NOW)
     tokens = TokenStore(use_keyring=False, folder=tmp_path / "tokens")
     server = url or central.url
     settings.setValue(SERVER_KEY, server)
     assert desk.client.token is not None
     tokens.save(server, desk.client.token)
-    runner = TaskRunner(synchronous=True)
+    runner = TaskRunner(synchronous=synchronous)
     return SyncController(services, runner, tokens=tokens), services
 
 
@@ -189,3 +190,33 @@ def test_signed_in_and_syncing_goes_when_the_round_is_over(
     assert controller.status.state == ONLINE
     assert "syncing" not in view.message.text().lower()
     assert view.message.text() == "Signed in; the sync round is done."
+
+
+def test_the_round_is_said_done_only_once_it_is_done_with_real_threads(
+        qtbot: QtBot, desk: Desk, central: Central, settings: QSettings,
+        tmp_path: Path) -> None:
+    """Signing in and the round run on worker threads: the view must not take the state
+    from before the round (signed out) for the round's end."""
+    from tests.central_server import PASSWORDS
+
+    controller, services = _controller(desk, central, settings, tmp_path,
+                                       synchronous=False)
+    view = SyncView(services, TaskRunner(), controller, INSPECTOR)
+    qtbot.addWidget(view)
+    said: list[tuple[str, str, bool]] = []
+    shown = view.message.setText
+
+    def say(text: str) -> None:
+        said.append((text, controller.status.state, controller.running))
+        shown(text)
+
+    view.message.setText = say  # type: ignore[method-assign]
+    view.user.setText("inspector")
+    view.password.setText(PASSWORDS["inspector"])
+    view.sign_in_button.click()
+    qtbot.waitUntil(lambda: view.message.text() == "Signed in; the sync round is done.",
+                    timeout=20_000)
+    done = [(state, running) for text, state, running in said
+            if text == "Signed in; the sync round is done."]
+    assert done == [(ONLINE, False)]
+    assert controller.status.state == ONLINE
