@@ -31,7 +31,7 @@ from livenon_desk.services.sync_dto import (
 )
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
-from livenon_desk.sync.client import CentralClient, ClientSettings
+from livenon_desk.sync.client import CentralClient
 from livenon_desk.sync.entities import Applier
 from livenon_desk.sync.results import RemoteEntity
 from livenon_desk.sync.worker import Progress, RoundResult, SyncWorker
@@ -62,10 +62,6 @@ class SyncService:
                   progress: Callable[[Progress], None] | None = None) -> RoundResult:
         """One round: the outbox sent, the server's changes pulled (issue 6, parts 4-5)."""
         return self.worker(client).run_round(progress)
-
-    @staticmethod
-    def client(server_url: str, token: str | None) -> CentralClient:
-        return CentralClient(ClientSettings(server_url), token=token)
 
     # --- reading ------------------------------------------------------------------------
 
@@ -106,6 +102,14 @@ class SyncService:
                                r.last_status, r.last_error,
                                _record(r.kind, r.body, names.get((r.kind, r.entity_key), "")))
                     for r in rows]
+
+    def waiting(self, limit: int = 500) -> list[OutboxItem]:
+        """Changes waiting to be sent, oldest first."""
+        return self.items(PENDING, limit=limit)
+
+    def failed(self, limit: int = 500) -> list[OutboxItem]:
+        """Changes the server refused, oldest first."""
+        return self.items(FAILED, limit=limit)
 
     def refused(self, limit: int = 500) -> list[RefusedView]:
         """Records the pull did not take (a malformed or missing date), oldest first."""
