@@ -78,24 +78,24 @@ class PhotoFiles:
                                   maximum=MAX_PHOTO_BYTES // 1048576)
         media_type, suffix = kind
         return self._keep(hashlib.sha256(data).hexdigest(), media_type, suffix, len(data),
-                          lambda tmp: Path(tmp).write_bytes(data))
+                          lambda tmp: tmp.write_bytes(data))
 
     def _keep(self, digest: str, media_type: str, suffix: str, size: int,
-              write: Callable[[str], object]) -> StoredPhoto:
+              write: Callable[[Path], object]) -> StoredPhoto:
         file_name = f"{digest[:2]}/{digest}{suffix}"
         target = self.path(file_name)
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
+            fd, tmp_name = tempfile.mkstemp(dir=target.parent, suffix=".part")
             os.close(fd)
+            tmp = Path(tmp_name)
             try:
                 write(tmp)
-                with open(tmp, "rb") as f:
+                with tmp.open("rb") as f:
                     os.fsync(f.fileno())
-                os.replace(tmp, target)
+                tmp.replace(target)
             finally:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
+                tmp.unlink(missing_ok=True)
         return StoredPhoto(digest, file_name, media_type, size)
 
     def remove(self, file_name: str) -> None:
