@@ -106,7 +106,7 @@ class _TextOfHtml(HTMLParser):
         self._quote_depth = 0
         self._cells_in_row = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str, _attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._SKIPPED:
             self._skipping += 1
         elif tag == "blockquote":

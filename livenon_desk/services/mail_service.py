@@ -10,9 +10,10 @@ same, with the reason, for a person.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -23,6 +24,8 @@ from livenon_desk.domain.enums import MailState
 from livenon_desk.domain.mail_application import MailApplication, UnreadableMail, parse_mail
 from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.errors import NotFoundError, ValidationError
+from livenon_desk.inbox.files import messages_in_files
+from livenon_desk.inbox.imap import MailboxAddress, fetch_messages
 from livenon_desk.models import (
     Customer,
     IncomingMail,
@@ -165,6 +168,18 @@ class MailService:
         log.info("mail import: %d taken, %d already held, %d need a person",
                  taken, already, needs_person)
         return MailImportReport(taken, already, needs_person)
+
+    def import_files(self, actor: Actor, paths: Sequence[Path]) -> MailImportReport:
+        """Take the messages of ``.eml`` and ``.mbox`` files (P1)."""
+        return self.take_all(actor, messages_in_files(paths))
+
+    def import_mailbox(self, actor: Actor, address: MailboxAddress, password: str, *,
+                       ca_file: Path | None = None) -> MailImportReport:
+        """Take every message of an IMAP folder over TLS (P1); the folder is only read.
+        Each message is kept as it arrives, so a connection lost half-way keeps what came,
+        and importing again takes the rest."""
+        actor.require(Action.RECEIVE)
+        return self.take_all(actor, fetch_messages(address, password, ca_file=ca_file))
 
     def applications(self, actor: Actor, state: MailState | None = None
                      ) -> list[IncomingMailRow]:
