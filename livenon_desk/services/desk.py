@@ -14,6 +14,7 @@ from livenon_desk.domain.roles import Role
 from livenon_desk.services.clock import Clock, utc_now
 
 if TYPE_CHECKING:
+    from livenon_desk.services.application_check import ApplicationCheckService
     from livenon_desk.services.audit import AuditService
     from livenon_desk.services.auth_service import AuthService, OnlineSignIn
     from livenon_desk.services.desk_settings import DeskSettings
@@ -33,6 +34,7 @@ class _Opened:
     def __init__(self, path: Path, clock: Clock, online: OnlineSignIn | None, *,
                  create: bool) -> None:
         from livenon_desk.domain.policy import default_policies
+        from livenon_desk.services.application_check import ApplicationCheckService
         from livenon_desk.services.audit import AuditService
         from livenon_desk.services.auth_service import AuthService
         from livenon_desk.services.desk_settings import desk_settings
@@ -65,6 +67,7 @@ class _Opened:
                                          self.settings.label_printer_dpi)
         self.sync = SyncService(store, photos, clock)
         self.mail = MailService(store, photos, clock)
+        self.application_checks = ApplicationCheckService(store, policies, clock)
 
 
 class Desk:
@@ -145,6 +148,10 @@ class Desk:
     @property
     def mail(self) -> MailService:
         return self._open().mail
+
+    @property
+    def application_checks(self) -> ApplicationCheckService:
+        return self._open().application_checks
 
     @property
     def reports(self) -> ReportVerifier:
