@@ -138,10 +138,11 @@ class MailService:
                                             file_name=kept.file_name,
                                             media_type=kept.media_type,
                                             original_name=photo.file_name[:200]))
-                # T4: the bytes' hash in the audit trail; no personal data in it, since
-                # the trail outlives the retention rule.
+                # T4: the bytes' hash in the audit trail, naming the message too (a
+                # Message-ID is longer than the trail's keys, and may name its sender);
+                # no personal data, since the trail outlives the retention rule.
                 record_event(s, actor.username, AuditAction.MAIL_RECEIVED, at=now,
-                             entity_kind="mail", entity_key=envelope.key[:200],
+                             entity_kind="mail", entity_key=envelope.sha256,
                              after={"sha256": envelope.sha256, "size": len(raw),
                                     "state": state.value,
                                     "order_number": mail.order_number,

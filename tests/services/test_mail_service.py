@@ -79,6 +79,7 @@ def test_the_corpus_taken_twice_is_kept_once_byte_for_byte_with_its_hash_audited
     assert len(events) == len(messages)
     by_hash = {hashlib.sha256(raw).hexdigest(): raw for _, raw in messages}
     assert {e.after["sha256"] for e in events if e.after} == set(by_hash)
+    assert {e.entity_key for e in events} == set(by_hash)
     for row in service.applications(INSPECTOR):
         assert service.raw_message(INSPECTOR, row.key) == by_hash[row.sha256]
     assert AuditService(store).verify().ok
