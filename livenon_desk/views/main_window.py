@@ -344,6 +344,11 @@ class MainWindow(QMainWindow):
             return
         code = query.strip()
         if not matches:
+            if self.model.showing_matches:
+                # The rows the code before found must not stand as if this one had found
+                # them; a queue or the whole list stays as it was.
+                self.model.show_matches([])
+                self.matches_label.setText(self.tr("Matches: {n}").format(n=0))
             self.message.setText(self.tr("No return matches «{code}».").format(code=code))
             if open_single:
                 self._show_unknown_scan(code)

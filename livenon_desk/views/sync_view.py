@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from livenon_desk.domain.roles import Actor
-from livenon_desk.models.sync import FAILED, PENDING
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.sync_dto import ConflictView, OutboxItem, RefusedView
 from livenon_desk.views.error_reporting import user_message
@@ -106,7 +105,7 @@ class _Loaded:
 def _load(desk: Desk) -> _Loaded:
     """On a pool thread: what the view lists."""
     service = desk.sync
-    return _Loaded(service.items(PENDING), service.items(FAILED), service.conflicts(),
+    return _Loaded(service.waiting(), service.failed(), service.conflicts(),
                    service.refused())
 
 

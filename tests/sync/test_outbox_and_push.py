@@ -214,7 +214,7 @@ def test_a_refused_change_is_kept_with_its_reason_and_can_be_retried(
         row.body = {**row.body, "lines": [{"tag_code": "NOPE-1", "cartons_received": 1}]}
     result = desk.worker().run_round()
     assert result.outcome is Outcome.ATTENTION
-    [failed] = desk.sync.items("failed")
+    [failed] = desk.sync.failed()
     assert failed.last_status == 422
     assert "NOPE-1" in (failed.last_error or "")
     assert desk.sync.retry_failed(INSPECTOR) == 1

@@ -186,6 +186,8 @@ def test_a_supervisor_approves_an_exception_and_the_refund_appears(
                     and supervisor.detail.detail.lines[0].override_by == "jrivera")
     text = supervisor.detail.toPlainText()
     assert "form came by email" in text
+    assert supervisor.message.text() == QCoreApplication.translate(
+        "ReturnActions", "{tag} is approved as an exception.").format(tag=built.tag_codes[0])
     assert QCoreApplication.translate("DetailPane", "Refund recommendation (P6)") in text
     # The refund on screen is the policy engine's: T2, the pre-paid label estimated at 10 %.
     engine = recommend_refund(
