@@ -567,392 +567,252 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="22"/>
+        <location filename="../../livenon_desk/views/labels.py" line="39"/>
         <source>Applied</source>
         <translation>已申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="23"/>
+        <location filename="../../livenon_desk/views/labels.py" line="40"/>
         <source>Instructions sent</source>
         <translation>已发退货说明</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="24"/>
+        <location filename="../../livenon_desk/views/labels.py" line="41"/>
         <source>In transit</source>
         <translation>运输中</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="25"/>
+        <location filename="../../livenon_desk/views/labels.py" line="42"/>
         <source>Partially received</source>
         <translation>部分收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="26"/>
+        <location filename="../../livenon_desk/views/labels.py" line="43"/>
         <source>Received</source>
         <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="27"/>
+        <location filename="../../livenon_desk/views/labels.py" line="44"/>
         <source>Inspecting</source>
         <translation>检验中</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="28"/>
+        <location filename="../../livenon_desk/views/labels.py" line="45"/>
         <source>Inspected</source>
         <translation>已检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="29"/>
+        <location filename="../../livenon_desk/views/labels.py" line="46"/>
         <source>Refund approved</source>
         <translation>已批准退款</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="30"/>
+        <location filename="../../livenon_desk/views/labels.py" line="47"/>
         <source>Refund rejected</source>
         <translation>已拒绝退款</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="31"/>
+        <location filename="../../livenon_desk/views/labels.py" line="48"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="38"/>
-        <source>Defective</source>
-        <translation>质量缺陷</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="39"/>
-        <source>Damaged in transit</source>
-        <translation>运输损坏</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="40"/>
-        <source>Wrong item</source>
-        <translation>发错商品</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="41"/>
-        <source>Not as described</source>
-        <translation>与描述不符</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="42"/>
-        <source>Size mismatch</source>
-        <translation>尺寸不合</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="43"/>
-        <source>Changed mind</source>
-        <translation>改变主意</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="44"/>
-        <source>Style or colour</source>
-        <translation>款式或颜色</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="45"/>
-        <source>Found cheaper</source>
-        <translation>找到更低价</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="51"/>
-        <source>Pass</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="52"/>
-        <source>Fail</source>
-        <translation>不通过</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="53"/>
-        <source>Review</source>
-        <translation>需审核</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="54"/>
-        <source>Pending</source>
-        <translation>待定</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="60"/>
-        <source>Eligible</source>
-        <translation>符合退货条件</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="61"/>
-        <source>Not eligible</source>
-        <translation>不符合退货条件</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="62"/>
-        <source>Needs supervisor review</source>
-        <translation>需主管审核</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="63"/>
-        <source>Awaiting inspection</source>
-        <translation>待检验</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="69"/>
-        <source>Intact</source>
-        <translation>完好</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="70"/>
-        <source>Outer box damaged</source>
-        <translation>外箱破损</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="72"/>
-        <source>Opened</source>
-        <translation>已拆开</translation>
-    </message>
-    <message>
         <location filename="../../livenon_desk/views/labels.py" line="78"/>
-        <source>Restock</source>
-        <translation>重新上架</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="79"/>
-        <source>Refurbish</source>
-        <translation>翻新</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="80"/>
-        <source>Liquidate</source>
-        <translation>折价清仓</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="81"/>
-        <source>Dispose</source>
-        <translation>报废</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="82"/>
-        <source>Return to customer</source>
-        <translation>退回客户</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="89"/>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="90"/>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="91"/>
-        <source>N/A</source>
-        <translation>不适用</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="92"/>
-        <source>Not answered</source>
-        <translation>未作答</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="98"/>
         <source>Inspector</source>
         <translation>检验员</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="99"/>
+        <location filename="../../livenon_desk/views/labels.py" line="79"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="100"/>
+        <location filename="../../livenon_desk/views/labels.py" line="80"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="106"/>
+        <location filename="../../livenon_desk/views/labels.py" line="86"/>
         <source>viewed</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="107"/>
+        <location filename="../../livenon_desk/views/labels.py" line="87"/>
         <source>received</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="108"/>
+        <location filename="../../livenon_desk/views/labels.py" line="88"/>
         <source>carton counted</source>
         <translation>清点纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="111"/>
+        <location filename="../../livenon_desk/views/labels.py" line="91"/>
         <source>closed short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="112"/>
+        <location filename="../../livenon_desk/views/labels.py" line="92"/>
         <source>unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="113"/>
+        <location filename="../../livenon_desk/views/labels.py" line="93"/>
         <source>inspection started</source>
         <translation>开始检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="114"/>
+        <location filename="../../livenon_desk/views/labels.py" line="94"/>
         <source>inspected</source>
         <translation>完成检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="115"/>
+        <location filename="../../livenon_desk/views/labels.py" line="95"/>
         <source>overridden</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="116"/>
+        <location filename="../../livenon_desk/views/labels.py" line="96"/>
         <source>printed</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="117"/>
+        <location filename="../../livenon_desk/views/labels.py" line="97"/>
         <source>exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="118"/>
+        <location filename="../../livenon_desk/views/labels.py" line="98"/>
         <source>purged</source>
         <translation>清除个人数据</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="119"/>
+        <location filename="../../livenon_desk/views/labels.py" line="99"/>
         <source>signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="120"/>
+        <location filename="../../livenon_desk/views/labels.py" line="100"/>
         <source>signed out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="121"/>
+        <location filename="../../livenon_desk/views/labels.py" line="101"/>
         <source>failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="122"/>
+        <location filename="../../livenon_desk/views/labels.py" line="102"/>
         <source>locked out</source>
         <translation>账户锁定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="123"/>
+        <location filename="../../livenon_desk/views/labels.py" line="103"/>
         <source>user created</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="131"/>
+        <location filename="../../livenon_desk/views/labels.py" line="111"/>
         <source>Return form</source>
         <translation>退货单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="132"/>
+        <location filename="../../livenon_desk/views/labels.py" line="112"/>
         <source>Invoice copy</source>
         <translation>发票副本</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="133"/>
+        <location filename="../../livenon_desk/views/labels.py" line="113"/>
         <source>Return label</source>
         <translation>退货标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="134"/>
+        <location filename="../../livenon_desk/views/labels.py" line="114"/>
         <source>Item tags</source>
         <translation>商品标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="135"/>
+        <location filename="../../livenon_desk/views/labels.py" line="115"/>
         <source>Inspection report</source>
         <translation>检验报告</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="136"/>
+        <location filename="../../livenon_desk/views/labels.py" line="116"/>
         <source>Credit note</source>
         <translation>贷项通知单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="137"/>
+        <location filename="../../livenon_desk/views/labels.py" line="117"/>
         <source>Evidence package</source>
         <translation>证据包</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="144"/>
+        <location filename="../../livenon_desk/views/labels.py" line="124"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="145"/>
+        <location filename="../../livenon_desk/views/labels.py" line="125"/>
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="146"/>
+        <location filename="../../livenon_desk/views/labels.py" line="126"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="147"/>
+        <location filename="../../livenon_desk/views/labels.py" line="127"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="148"/>
+        <location filename="../../livenon_desk/views/labels.py" line="128"/>
         <source>Unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="149"/>
+        <location filename="../../livenon_desk/views/labels.py" line="129"/>
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="150"/>
+        <location filename="../../livenon_desk/views/labels.py" line="130"/>
         <source>Retention rule</source>
         <translation>保留期规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="151"/>
+        <location filename="../../livenon_desk/views/labels.py" line="131"/>
         <source>Receipt</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="152"/>
+        <location filename="../../livenon_desk/views/labels.py" line="132"/>
         <source>Exception approval</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="153"/>
+        <location filename="../../livenon_desk/views/labels.py" line="133"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="154"/>
+        <location filename="../../livenon_desk/views/labels.py" line="134"/>
         <source>Audit event</source>
         <translation>审计事件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="155"/>
+        <location filename="../../livenon_desk/views/labels.py" line="135"/>
         <source>Refund decision</source>
         <translation>退款决定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="124"/>
+        <location filename="../../livenon_desk/views/labels.py" line="104"/>
         <source>refund recommended</source>
         <translation>退款建议</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="109"/>
+        <location filename="../../livenon_desk/views/labels.py" line="89"/>
         <source>cartons counted by hand</source>
         <translation>手工清点纸箱</translation>
     </message>
@@ -2099,228 +1959,228 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="118"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="117"/>
         <source>Sync with the central server</source>
         <translation>与中央服务器同步</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="134"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="133"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="137"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="136"/>
         <source>Central server</source>
         <translation>中央服务器</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="139"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="138"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="140"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="139"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="144"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="143"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="152"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="151"/>
         <source>Change</source>
         <translation>更改</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="152"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="151"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="152"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="151"/>
         <source>Saved</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="152"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="151"/>
         <source>Tries</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="153"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="152"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="155"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="154"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="160"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="159"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="160"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="159"/>
         <source>On this desk</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="160"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="159"/>
         <source>On the server</source>
         <translation>服务器上</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="176"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="175"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="179"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="178"/>
         <source>Send this desk&apos;s change again, over the server&apos;s version</source>
         <translation>以服务器上的版本为基础，重新发送本机的更改</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="180"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="179"/>
         <source>Take theirs</source>
         <translation>采用服务器的</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="183"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="182"/>
         <source>Drop this desk&apos;s change and use the server&apos;s version</source>
         <translation>放弃本机的更改，采用服务器上的版本</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="193"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="192"/>
         <source>The server&apos;s record changed while this desk&apos;s change waited. Compare the two versions (differences are highlighted) and choose.</source>
         <translation>本机的更改等待发送期间，服务器上的记录已被修改。请比较两个版本（不同之处已高亮）后选择。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="211"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="210"/>
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="214"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="213"/>
         <source>Queue refused changes again and run a sync round now</source>
         <translation>将被拒绝的更改重新排队，并立即同步一次</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="244"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="243"/>
         <source>Receipt</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="245"/>
-        <location filename="../../livenon_desk/views/sync_view.py" line="257"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="244"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="256"/>
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="246"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="245"/>
         <source>Exception approval</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="247"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="246"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="248"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="247"/>
         <source>Audit event</source>
         <translation>审计事件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="249"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="248"/>
         <source>Refund decision</source>
         <translation>退款决定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="276"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="275"/>
         <source>Found {when}</source>
         <translation>发现于 {when}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="298"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="297"/>
         <source>Waiting ({n})</source>
         <translation>待发送（{n}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="299"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="298"/>
         <source>Refused ({n})</source>
         <translation>被拒绝（{n}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="300"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="299"/>
         <source>To decide ({n})</source>
         <translation>待决定（{n}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="318"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="317"/>
         <source>(record)</source>
         <translation>（记录）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="318"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="317"/>
         <source>not on the server</source>
         <translation>服务器上没有</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="336"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="335"/>
         <source>Your choice was saved; it is sent with the next round.</source>
         <translation>您的选择已保存，将在下一次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="345"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="344"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="355"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="354"/>
         <source>Signed in; syncing.</source>
         <translation>已登录，正在同步。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="158"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="157"/>
         <source>Record type</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="158"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="157"/>
         <source>Refused</source>
         <translation>拒收时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="208"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="207"/>
         <source>Records the central server sent that this desk did not take, and why; the desk keeps what it had until a corrected version arrives</source>
         <translation>中央服务器发来但本机未接收的记录及原因；在收到更正版本之前，本机保留原有数据</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="254"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="253"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="255"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="254"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="256"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="255"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="295"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="294"/>
         <source>Not taken from the server ({n})</source>
         <translation>未从服务器接收 ({n})</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="374"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="373"/>
         <source>Signed in; the sync round is done.</source>
         <translation>已登录；本轮同步已完成。</translation>
     </message>

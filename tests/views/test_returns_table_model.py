@@ -31,10 +31,10 @@ class CountingQueries:
         self.snapshots: list[tuple[SortKey, bool]] = []
         self.windows: list[tuple[int, int]] = []
 
-    def count(self, flt: ReturnFilter) -> int:
+    def count(self, _flt: ReturnFilter) -> int:
         return MILLION
 
-    def page(self, flt: ReturnFilter, sort: SortKey, descending: bool, offset: int,
+    def page(self, _flt: ReturnFilter, sort: SortKey, descending: bool, offset: int,
              limit: int) -> list[ReturnRow]:
         self.pages.append((sort, descending, offset, limit))
         when = datetime(2026, 11, 1, tzinfo=UTC)
@@ -45,7 +45,7 @@ class CountingQueries:
             for i in range(offset, min(offset + limit, MILLION))
         ]
 
-    def ordered_ids(self, flt: ReturnFilter, sort: SortKey, descending: bool) -> array[int]:
+    def ordered_ids(self, _flt: ReturnFilter, sort: SortKey, descending: bool) -> array[int]:
         self.snapshots.append((sort, descending))
         ids = array("q", range(MILLION))
         return ids[::-1] if descending else ids
@@ -60,10 +60,10 @@ class CountingQueries:
             for i in ids
         ]
 
-    def lookup(self, query: str, limit: int = 50) -> list[LookupMatch]:
+    def lookup(self, _query: str, _limit: int = 50) -> list[LookupMatch]:
         raise AssertionError("not used")
 
-    def detail(self, return_id: int) -> ReturnDetail:
+    def detail(self, _return_id: int) -> ReturnDetail:
         raise AssertionError("not used")
 
 
