@@ -3,33 +3,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from livenon_desk.services import user_settings as settings_module
+from livenon_desk.services.user_settings import VERSION, change_user_settings, user_settings
 from livenon_desk.views.settings_dialog import (
-    LANGUAGE_KEY,
-    SOUND_KEY,
     SettingsDialog,
     saved_language,
     sound_on_unknown_scan,
 )
 
-
-def _settings() -> QSettings:
-    return QSettings("Livenon", "LivenonDesk")
+# Each test starts with no preferences file of its own (tests/conftest.py).
 
 
-@pytest.fixture(autouse=True)
-def _no_saved_settings() -> Iterator[None]:
-    for key in (LANGUAGE_KEY, SOUND_KEY):
-        _settings().remove(key)
-    yield
-    for key in (LANGUAGE_KEY, SOUND_KEY):
-        _settings().remove(key)
+def _write(document: dict[str, object]) -> None:
+    settings_module.settings_path().write_text(json.dumps(document), encoding="utf-8")
 
 
 def _dialog(qtbot: QtBot) -> SettingsDialog:
@@ -54,8 +47,7 @@ def test_a_first_start_follows_the_system_and_stays_silent(qtbot: QtBot) -> None
 
 
 def test_the_dialog_opens_on_what_is_saved(qtbot: QtBot) -> None:
-    _settings().setValue(LANGUAGE_KEY, "zh")
-    _settings().setValue(SOUND_KEY, True)
+    change_user_settings(language="zh", sound_on_unknown_scan=True)
     dialog = _dialog(qtbot)
     assert dialog.language.currentData() == "zh"
     assert dialog.sound.isChecked()
@@ -75,19 +67,18 @@ def test_save_keeps_the_choice_and_says_so(qtbot: QtBot) -> None:
 
 
 def test_as_the_system_forgets_a_saved_language(qtbot: QtBot) -> None:
-    _settings().setValue(LANGUAGE_KEY, "zh")
-    _settings().setValue(SOUND_KEY, True)
+    change_user_settings(language="zh", sound_on_unknown_scan=True)
     dialog = _dialog(qtbot)
     dialog.language.setCurrentIndex(0)
     qtbot.mouseClick(dialog.sound, Qt.MouseButton.LeftButton)
     _press(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
-    assert _settings().contains(LANGUAGE_KEY) is False
+    assert user_settings().language is None
     assert saved_language() is None
     assert not sound_on_unknown_scan()
 
 
 def test_cancel_changes_nothing(qtbot: QtBot) -> None:
-    _settings().setValue(LANGUAGE_KEY, "zh")
+    change_user_settings(language="zh")
     dialog = _dialog(qtbot)
     saves: list[bool] = []
     dialog.saved.connect(lambda: saves.append(True))
@@ -103,7 +94,7 @@ def test_cancel_changes_nothing(qtbot: QtBot) -> None:
 @pytest.mark.parametrize(("stored", "language"), [("fr", None), ("", None), ("en", "en")])
 def test_only_a_language_the_desk_has_is_taken_from_the_settings(
         qtbot: QtBot, stored: str, language: str | None) -> None:
-    _settings().setValue(LANGUAGE_KEY, stored)
+    _write({"version": VERSION, "interface": {"language": stored}})
     assert saved_language() == language
     assert _dialog(qtbot).language.currentData() == language
 
@@ -112,6 +103,7 @@ def test_only_a_language_the_desk_has_is_taken_from_the_settings(
                                             ("1", False), (True, True), (False, False)])
 def test_the_sound_setting_reads_as_the_settings_file_writes_it(
         stored: object, on: bool) -> None:
-    # An INI file gives back the text "true", not a boolean, after a restart.
-    _settings().setValue(SOUND_KEY, stored)
+    # QSettings' INI file gave back the text "true", not a boolean, after a restart; what
+    # it held comes over as version 1 of the settings file.
+    _write({"version": 1, "ui/sound_on_unknown_scan": stored})
     assert sound_on_unknown_scan() is on
