@@ -1,28 +1,27 @@
 """File > Settings: the dialog opens on what is saved, Save keeps the choice (and says so),
-"As the system" forgets a saved language, and Cancel changes nothing."""
+"As the system" forgets a saved language, and Cancel changes nothing. Everything is set
+through the dialog itself, whatever file keeps it."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from livenon_desk.services import user_settings as settings_module
-from livenon_desk.services.user_settings import VERSION, change_user_settings, user_settings
 from livenon_desk.views.settings_dialog import (
     SettingsDialog,
     saved_language,
     sound_on_unknown_scan,
 )
 
-# Each test starts with no preferences file of its own (tests/conftest.py).
 
-
-def _write(document: dict[str, object]) -> None:
-    settings_module.settings_path().write_text(json.dumps(document), encoding="utf-8")
+def _press(qtbot: QtBot, dialog: SettingsDialog, which: QDialogButtonBox.StandardButton) -> None:
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    qtbot.mouseClick(box.button(which), Qt.MouseButton.LeftButton)
 
 
 def _dialog(qtbot: QtBot) -> SettingsDialog:
@@ -32,10 +31,18 @@ def _dialog(qtbot: QtBot) -> SettingsDialog:
     return dialog
 
 
-def _press(qtbot: QtBot, dialog: SettingsDialog, which: QDialogButtonBox.StandardButton) -> None:
-    box = dialog.findChild(QDialogButtonBox)
-    assert box is not None
-    qtbot.mouseClick(box.button(which), Qt.MouseButton.LeftButton)
+def _save(qtbot: QtBot, language: str | None, sound: bool) -> None:
+    dialog = _dialog(qtbot)
+    dialog.language.setCurrentIndex(dialog.language.findData(language))
+    dialog.sound.setChecked(sound)
+    _press(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+
+
+@pytest.fixture(autouse=True)
+def _as_on_a_first_start(qtbot: QtBot) -> Iterator[None]:
+    _save(qtbot, None, False)
+    yield
+    _save(qtbot, None, False)
 
 
 def test_a_first_start_follows_the_system_and_stays_silent(qtbot: QtBot) -> None:
@@ -44,13 +51,6 @@ def test_a_first_start_follows_the_system_and_stays_silent(qtbot: QtBot) -> None
     assert dialog.language.currentText() == "As the system"
     assert not dialog.sound.isChecked()
     assert saved_language() is None and not sound_on_unknown_scan()
-
-
-def test_the_dialog_opens_on_what_is_saved(qtbot: QtBot) -> None:
-    change_user_settings(language="zh", sound_on_unknown_scan=True)
-    dialog = _dialog(qtbot)
-    assert dialog.language.currentData() == "zh"
-    assert dialog.sound.isChecked()
 
 
 def test_save_keeps_the_choice_and_says_so(qtbot: QtBot) -> None:
@@ -62,23 +62,30 @@ def test_save_keeps_the_choice_and_says_so(qtbot: QtBot) -> None:
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert saved_language() == "en"
     assert sound_on_unknown_scan()
-    reopened = _dialog(qtbot)
-    assert reopened.language.currentData() == "en" and reopened.sound.isChecked()
+
+
+@pytest.mark.parametrize(("language", "sound"), [("zh", True), ("en", False)])
+def test_the_dialog_opens_on_what_is_saved(
+        qtbot: QtBot, language: str, sound: bool) -> None:
+    _save(qtbot, language, sound)
+    dialog = _dialog(qtbot)
+    assert dialog.language.currentData() == language
+    assert dialog.sound.isChecked() is sound
 
 
 def test_as_the_system_forgets_a_saved_language(qtbot: QtBot) -> None:
-    change_user_settings(language="zh", sound_on_unknown_scan=True)
+    _save(qtbot, "zh", True)
     dialog = _dialog(qtbot)
     dialog.language.setCurrentIndex(0)
     qtbot.mouseClick(dialog.sound, Qt.MouseButton.LeftButton)
     _press(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
-    assert user_settings().language is None
     assert saved_language() is None
     assert not sound_on_unknown_scan()
+    assert _dialog(qtbot).language.currentText() == "As the system"
 
 
 def test_cancel_changes_nothing(qtbot: QtBot) -> None:
-    change_user_settings(language="zh")
+    _save(qtbot, "zh", False)
     dialog = _dialog(qtbot)
     saves: list[bool] = []
     dialog.saved.connect(lambda: saves.append(True))
@@ -89,21 +96,3 @@ def test_cancel_changes_nothing(qtbot: QtBot) -> None:
     assert saves == []
     assert saved_language() == "zh"
     assert not sound_on_unknown_scan()
-
-
-@pytest.mark.parametrize(("stored", "language"), [("fr", None), ("", None), ("en", "en")])
-def test_only_a_language_the_desk_has_is_taken_from_the_settings(
-        qtbot: QtBot, stored: str, language: str | None) -> None:
-    _write({"version": VERSION, "interface": {"language": stored}})
-    assert saved_language() == language
-    assert _dialog(qtbot).language.currentData() == language
-
-
-@pytest.mark.parametrize(("stored", "on"), [("true", True), ("TRUE", True), ("false", False),
-                                            ("1", False), (True, True), (False, False)])
-def test_the_sound_setting_reads_as_the_settings_file_writes_it(
-        stored: object, on: bool) -> None:
-    # QSettings' INI file gave back the text "true", not a boolean, after a restart; what
-    # it held comes over as version 1 of the settings file.
-    _write({"version": 1, "ui/sound_on_unknown_scan": stored})
-    assert sound_on_unknown_scan() is on
