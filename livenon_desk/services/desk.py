@@ -15,6 +15,7 @@ from livenon_desk.services.clock import Clock, utc_now
 
 if TYPE_CHECKING:
     from livenon_desk.services.application_check import ApplicationCheckService
+    from livenon_desk.services.application_queue import ApplicationQueueService
     from livenon_desk.services.audit import AuditService
     from livenon_desk.services.auth_service import AuthService, OnlineSignIn
     from livenon_desk.services.desk_settings import DeskSettings
@@ -35,6 +36,7 @@ class _Opened:
                  create: bool) -> None:
         from livenon_desk.domain.policy import default_policies
         from livenon_desk.services.application_check import ApplicationCheckService
+        from livenon_desk.services.application_queue import ApplicationQueueService
         from livenon_desk.services.audit import AuditService
         from livenon_desk.services.auth_service import AuthService
         from livenon_desk.services.desk_settings import desk_settings
@@ -68,6 +70,8 @@ class _Opened:
         self.sync = SyncService(store, photos, clock)
         self.mail = MailService(store, photos, clock)
         self.application_checks = ApplicationCheckService(store, policies, clock)
+        self.application_queue = ApplicationQueueService(
+            store, policies, self.mail, self.application_checks, clock)
 
 
 class Desk:
@@ -152,6 +156,10 @@ class Desk:
     @property
     def application_checks(self) -> ApplicationCheckService:
         return self._open().application_checks
+
+    @property
+    def application_queue(self) -> ApplicationQueueService:
+        return self._open().application_queue
 
     @property
     def reports(self) -> ReportVerifier:

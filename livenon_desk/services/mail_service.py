@@ -194,6 +194,20 @@ class MailService:
             orders, senders = restricted_orders_and_senders(s)
             return [_row(s, mail, orders, senders) for mail in s.scalars(query)]
 
+    def application(self, actor: Actor, key: str) -> IncomingMailRow:
+        """One incoming mail by its key."""
+        actor.require(Action.LOOK_UP)
+        with self._store.read_session() as s:
+            mail = s.scalar(select(IncomingMail).where(IncomingMail.message_key == key))
+            if mail is None:
+                raise NotFoundError("error.no-mail-with-key", key=key)
+            orders, senders = restricted_orders_and_senders(s)
+            return _row(s, mail, orders, senders)
+
+    def photo_path(self, file_name: str) -> Path:
+        """Where a kept photo's file is, for showing it."""
+        return self._photos.path(file_name)
+
     def raw_message(self, actor: Actor, key: str) -> bytes:
         """The message as it arrived, byte for byte (T4); viewing is allowed while a
         record is restricted, as with any record."""

@@ -16,6 +16,7 @@ from livenon_desk.domain.enums import (
     Answer,
     Decision,
     Disposition,
+    MailState,
     ParcelCondition,
     ReasonCode,
     ReturnStatus,
@@ -46,6 +47,15 @@ def status_texts() -> dict[ReturnStatus, str]:
         s.REFUND_APPROVED: QCoreApplication.translate("Labels", "Refund approved"),
         s.REFUND_REJECTED: QCoreApplication.translate("Labels", "Refund rejected"),
         s.CLOSED: QCoreApplication.translate("Labels", "Closed"),
+    }
+
+
+def mail_state_texts() -> dict[MailState, str]:
+    """Where an email application stands in the applications queue."""
+    return {
+        MailState.NEW: QCoreApplication.translate("Labels", "New"),
+        MailState.NEEDS_PERSON: QCoreApplication.translate("Labels", "Needs a person"),
+        MailState.ANSWERED: QCoreApplication.translate("Labels", "Answered"),
     }
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -33,6 +34,7 @@ from livenon_desk.services.desk import Desk
 from livenon_desk.services.dto import LookupMatch, ReturnDetail, ReturnFilter, ReturnRow
 from livenon_desk.services.user_settings import change_user_settings, user_settings
 from livenon_desk.services.work_queue_dto import Queue, WeekStats
+from livenon_desk.views.applications_view import ApplicationsView
 from livenon_desk.views.detail_pane import DetailPane
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.filter_bar import FilterBar
@@ -40,7 +42,7 @@ from livenon_desk.views.formatting import format_count
 from livenon_desk.views.keyed_actions import keyed_action, keyed_tip, keys_text
 from livenon_desk.views.labels import role_texts
 from livenon_desk.views.print_actions import PrintActions
-from livenon_desk.views.queue_panel import QueuePanel
+from livenon_desk.views.queue_panel import APPLICATIONS, QueuePanel
 from livenon_desk.views.return_actions import ReturnActions
 from livenon_desk.views.returns_table_model import (
     COLUMN_OF_SORT,
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self.table = self._make_table()
         self.filters = FilterBar()
         self.queues = QueuePanel()
+        self.applications = ApplicationsView(desk, runner, actor, language)
         self.detail = DetailPane(chinese=language.startswith("zh"))
         self.return_actions = ReturnActions(desk, runner, actor, language, clock, self)
         self.print_actions = PrintActions(desk, runner, actor, language, self.selected_rmas,
@@ -139,6 +142,10 @@ class MainWindow(QMainWindow):
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.addWidget(self.filters)
         centre_layout.addWidget(self.table, 1)
+        # The returns' list, or in its place the email applications' list (Alt+8).
+        self.centre = QStackedWidget()
+        self.centre.addWidget(centre)
+        self.centre.addWidget(self.applications)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -146,7 +153,7 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.detail, 1)
         right_layout.addWidget(self.unexpected_button)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (left, centre, right):
+        for widget in (left, self.centre, right):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
@@ -170,6 +177,8 @@ class MainWindow(QMainWindow):
         self.model.count_changed.connect(self._count_changed)
         self.model.load_failed.connect(self.report_error)
         self.queues.chosen.connect(self._queue_chosen)
+        self.queues.applications_chosen.connect(self._applications_chosen)
+        self.applications.counts_changed.connect(self.queues.set_application_counts)
         self.filters.changed.connect(self._apply_filters)
         self.return_actions.changed.connect(self._record_changed)
         self.return_actions.queue_changed.connect(self.refresh_queues)
@@ -281,7 +290,7 @@ class MainWindow(QMainWindow):
         refresh = action(self.tr("&Refresh"), [
             QKeySequence(QKeySequence.StandardKey.Refresh)], self.refresh_all)
         queue_keys = ("awaiting_receipt", "awaiting_inspection", "overdue", "inspected_today",
-                      "instructions_overdue", "refund_overdue", "all")
+                      "instructions_overdue", "refund_overdue", "all", APPLICATIONS)
         view_menu.addActions([find, clear, refresh])
         view_menu.addSeparator()
         view_menu.addActions([
@@ -294,7 +303,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for number, key in enumerate(queue_keys, start=1):
             act = action(self.queues.title(key), [QKeySequence(f"Alt+{number}")],
-                         partial(self.queues.select, key))
+                         partial(self.choose_queue, key))
             view_menu.addAction(act)
         self._apply_role()
 
@@ -418,6 +427,17 @@ class MainWindow(QMainWindow):
                          on_done=self._week_loaded, on_error=self.report_error)
         self._runner.run(lambda: self._desk.work_queue.carriers(),
                          on_done=self.filters.set_carriers, on_error=self.report_error)
+        self.applications.refresh()
+
+    def choose_queue(self, key: str) -> None:
+        self.queues.select(key)
+        if key == APPLICATIONS:  # chosen again: back to its list
+            self.applications.focus_list()
+
+    def _applications_chosen(self) -> None:
+        self.centre.setCurrentWidget(self.applications)
+        self.applications.refresh()
+        self.applications.focus_list()
 
     def _queues_loaded(self, queues: list[Queue]) -> None:
         self.queues.set_queues(queues)
@@ -435,6 +455,7 @@ class MainWindow(QMainWindow):
         self.week_chart.show_stats(stats)
 
     def _queue_chosen(self, queue: Queue | None) -> None:
+        self.centre.setCurrentIndex(0)
         self._queue = queue
         self.filters.limit_statuses(queue.filter.statuses if queue else frozenset())
         self._apply_filters(queue_changed=True)
@@ -502,6 +523,7 @@ class MainWindow(QMainWindow):
         self.actor = actor
         self.return_actions.set_actor(actor)
         self.print_actions.set_actor(actor)
+        self.applications.actor = actor
         self.user_label.setText(self.tr("Signed in: {name} ({role})").format(
             name=actor.name, role=role_texts()[actor.role]))
         self._apply_role()
@@ -611,6 +633,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.return_actions.dialog is not None:
             self.return_actions.dialog.close()
+        if self.applications.dialog is not None:
+            self.applications.dialog.close()
         change_user_settings(
             window_geometry=self.saveGeometry().data(),
             window_splitter=self.splitter.saveState().data(),

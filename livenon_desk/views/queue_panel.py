@@ -6,10 +6,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from livenon_desk.services.application_queue import ApplicationCounts
 from livenon_desk.services.work_queue_dto import Queue
 from livenon_desk.views.formatting import format_count
 
 ALL = "all"
+APPLICATIONS = "email_applications"
 
 
 # Lists of work past its deadline (P5, P2, P6): shown in red when not empty.
@@ -18,6 +20,7 @@ _LATE = frozenset({"overdue", "instructions_overdue", "refund_overdue"})
 
 class QueuePanel(QWidget):
     chosen = Signal(object)  # a Queue, or None for every return
+    applications_chosen = Signal()  # the email applications' list
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +33,7 @@ class QueuePanel(QWidget):
             "instructions_overdue": self.tr("Instructions overdue"),
             "refund_overdue": self.tr("Refund overdue"),
             ALL: self.tr("All returns"),
+            APPLICATIONS: self.tr("Email applications"),
         }
         title = QLabel(self.tr("Work queue"))
         title.setStyleSheet("font-weight: bold")
@@ -37,6 +41,7 @@ class QueuePanel(QWidget):
         self.list.setObjectName("queueList")
         self.list.setMinimumWidth(200)
         self._queues: dict[str, Queue] = {}
+        self._applications: ApplicationCounts | None = None
         tips = {
             "awaiting_inspection": self.tr("Oldest receipt first: the P5 deadline order"),
             "overdue": self.tr("Past the P5 deadline (5 business days after receipt)"),
@@ -44,6 +49,9 @@ class QueuePanel(QWidget):
                 "Return instructions not sent within 2 business days of the application (P2)"),
             "refund_overdue": self.tr(
                 "Passed more than 7 days ago and the refund not yet approved (P6)"),
+            APPLICATIONS: self.tr(
+                "Return applications sent by email (P1): answer within 2 business days "
+                "of receipt (P2)"),
         }
         for key, text in self._titles.items():
             item = QListWidgetItem(text)
@@ -69,6 +77,8 @@ class QueuePanel(QWidget):
         for i in range(self.list.count()):
             item = self.list.item(i)
             key = item.data(Qt.ItemDataRole.UserRole)
+            if key == APPLICATIONS:
+                continue
             queue = self._queues.get(key)
             text = self._titles[key]
             if queue is not None:
@@ -76,6 +86,28 @@ class QueuePanel(QWidget):
             item.setText(text)
             if key in _LATE and queue is not None and queue.count:
                 item.setForeground(QColor("#b3261e"))
+
+    def set_application_counts(self, counts: ApplicationCounts) -> None:
+        self._applications = counts
+        item = self._item(APPLICATIONS)
+        if item is None:
+            return
+        item.setText(self.tr("{title}  ({new} new, {person} need a person)").format(
+            title=self._titles[APPLICATIONS], new=format_count(counts.new),
+            person=format_count(counts.needs_person)))
+        if counts.overdue:
+            item.setForeground(QColor("#b3261e"))
+        else:
+            item.setData(Qt.ItemDataRole.ForegroundRole, None)
+
+    def application_counts(self) -> ApplicationCounts | None:
+        return self._applications
+
+    def _item(self, key: str) -> QListWidgetItem | None:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == key:
+                return self.list.item(i)
+        return None
 
     def title(self, key: str) -> str:
         return self._titles[key]
@@ -97,4 +129,7 @@ class QueuePanel(QWidget):
         if current is None:
             return
         key = current.data(Qt.ItemDataRole.UserRole)
+        if key == APPLICATIONS:
+            self.applications_chosen.emit()
+            return
         self.chosen.emit(None if key == ALL else self._queues.get(key))

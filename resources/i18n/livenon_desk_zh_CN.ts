@@ -4,14 +4,234 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="94"/>
+        <location filename="../../livenon_desk/views/app.py" line="112"/>
         <source>Demo users (user / password): {logins}</source>
         <translation>演示用户（用户名 / 密码）：{logins}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="125"/>
+        <location filename="../../livenon_desk/views/app.py" line="143"/>
         <source>Retention rule: personal data of {n} long-closed returns removed.</source>
         <translation>保留期规则：已删除 {n} 个早已关闭的退货中的个人数据。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationDialog</name>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="53"/>
+        <source>Email application</source>
+        <translation>邮件退货申请</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="64"/>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="64"/>
+        <source>Sent</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="65"/>
+        <source>Sender</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="65"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="66"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="66"/>
+        <source>Product name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="67"/>
+        <source>Return reason</source>
+        <translation>退货原因</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="67"/>
+        <source>Contact info</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="68"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="68"/>
+        <source>Instructions by (P2)</source>
+        <translation>退货说明发出期限（P2）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="72"/>
+        <source>Read from the email</source>
+        <translation>从邮件中读取</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="82"/>
+        <source>Checked against the order</source>
+        <translation>与订单核对</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="102"/>
+        <source>Photos attached to the email</source>
+        <translation>邮件所附照片</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="107"/>
+        <source>The email as the customer wrote it</source>
+        <translation>客户原始邮件</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="131"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="144"/>
+        <source>{target} – {deadline}</source>
+        <translation>{target} – {deadline}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="148"/>
+        <source>{due} (overdue)</source>
+        <translation>{due}（已逾期）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="173"/>
+        <source>This email names a restricted return: it can be read, not processed (privacy rule).</source>
+        <translation>此邮件涉及已限制处理的退货：只能查看，不能处理（隐私规则）。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="183"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="189"/>
+        <source>Needs a person:</source>
+        <translation>需人工处理：</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="193"/>
+        <source>Order {order}: not found</source>
+        <translation>订单 {order}：未找到</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="196"/>
+        <source>Order {order}: found</source>
+        <translation>订单 {order}：已找到</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="198"/>
+        <source>The sender is the order&apos;s customer.</source>
+        <translation>发件人是该订单的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="199"/>
+        <source>The sender is not the order&apos;s customer: check who wrote.</source>
+        <translation>发件人不是该订单的客户：请核实发件人身份。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="200"/>
+        <source>The sender could not be compared with the customer.</source>
+        <translation>无法将发件人与客户进行比对。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="206"/>
+        <source>Reason code: not recognised</source>
+        <translation>原因代码：未能识别</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="209"/>
+        <source>quality (T1): Livenon pays the return shipping</source>
+        <translation>质量问题（T1）：Livenon 承担退货运费</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="211"/>
+        <source>personal (T2): the customer pays the return shipping</source>
+        <translation>个人原因（T2）：客户承担退货运费</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="213"/>
+        <source>Reason code (guessed): {reason}, {category}</source>
+        <translation>原因代码（推测）：{reason}，{category}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="219"/>
+        <source>The matched line:</source>
+        <translation>匹配的订单行：</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="220"/>
+        <source>The lines it may be (a person picks):</source>
+        <translation>可能的订单行（需人工选择）：</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="238"/>
+        <source>Line {n}: {sku} {name}</source>
+        <translation>第 {n} 行：{sku} {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsTableModel</name>
+    <message>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="34"/>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="35"/>
+        <source>Sender</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="36"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="37"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="38"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="39"/>
+        <source>Instructions by (P2)</source>
+        <translation>退货说明发出期限（P2）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="78"/>
+        <source>Overdue: instructions not sent within 2 business days of receipt (P2)</source>
+        <translation>已逾期：收到后 2 个工作日内未发出退货说明（P2）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="100"/>
+        <source>{date} (overdue)</source>
+        <translation>{date}（已逾期）</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsView</name>
+    <message>
+        <location filename="../../livenon_desk/views/applications_view.py" line="52"/>
+        <source>Arrows move, Enter opens an application. Instructions are due within 2 business days of receipt (P2).</source>
+        <translation>方向键移动，Enter 打开申请。退货说明须在收到后 2 个工作日内发出（P2）。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/applications_view.py" line="79"/>
+        <source>No email applications.</source>
+        <translation>没有邮件退货申请。</translation>
     </message>
 </context>
 <context>
@@ -567,257 +787,272 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="39"/>
+        <location filename="../../livenon_desk/views/labels.py" line="40"/>
         <source>Applied</source>
         <translation>已申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="40"/>
+        <location filename="../../livenon_desk/views/labels.py" line="41"/>
         <source>Instructions sent</source>
         <translation>已发退货说明</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="41"/>
+        <location filename="../../livenon_desk/views/labels.py" line="42"/>
         <source>In transit</source>
         <translation>运输中</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="42"/>
+        <location filename="../../livenon_desk/views/labels.py" line="43"/>
         <source>Partially received</source>
         <translation>部分收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="43"/>
+        <location filename="../../livenon_desk/views/labels.py" line="44"/>
         <source>Received</source>
         <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="44"/>
+        <location filename="../../livenon_desk/views/labels.py" line="45"/>
         <source>Inspecting</source>
         <translation>检验中</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="45"/>
+        <location filename="../../livenon_desk/views/labels.py" line="46"/>
         <source>Inspected</source>
         <translation>已检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="46"/>
+        <location filename="../../livenon_desk/views/labels.py" line="47"/>
         <source>Refund approved</source>
         <translation>已批准退款</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="47"/>
+        <location filename="../../livenon_desk/views/labels.py" line="48"/>
         <source>Refund rejected</source>
         <translation>已拒绝退款</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="48"/>
+        <location filename="../../livenon_desk/views/labels.py" line="49"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="78"/>
+        <location filename="../../livenon_desk/views/labels.py" line="56"/>
+        <source>New</source>
+        <translation>新申请</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="57"/>
+        <source>Needs a person</source>
+        <translation>需人工处理</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="58"/>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="88"/>
         <source>Inspector</source>
         <translation>检验员</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="79"/>
+        <location filename="../../livenon_desk/views/labels.py" line="89"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="80"/>
+        <location filename="../../livenon_desk/views/labels.py" line="90"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="86"/>
+        <location filename="../../livenon_desk/views/labels.py" line="96"/>
         <source>viewed</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="87"/>
+        <location filename="../../livenon_desk/views/labels.py" line="97"/>
         <source>received</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="88"/>
+        <location filename="../../livenon_desk/views/labels.py" line="98"/>
         <source>carton counted</source>
         <translation>清点纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="91"/>
+        <location filename="../../livenon_desk/views/labels.py" line="101"/>
         <source>closed short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="92"/>
+        <location filename="../../livenon_desk/views/labels.py" line="102"/>
         <source>unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="93"/>
+        <location filename="../../livenon_desk/views/labels.py" line="103"/>
         <source>inspection started</source>
         <translation>开始检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="94"/>
+        <location filename="../../livenon_desk/views/labels.py" line="104"/>
         <source>inspected</source>
         <translation>完成检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="95"/>
+        <location filename="../../livenon_desk/views/labels.py" line="105"/>
         <source>overridden</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="96"/>
+        <location filename="../../livenon_desk/views/labels.py" line="106"/>
         <source>printed</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="97"/>
+        <location filename="../../livenon_desk/views/labels.py" line="107"/>
         <source>exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="98"/>
+        <location filename="../../livenon_desk/views/labels.py" line="108"/>
         <source>purged</source>
         <translation>清除个人数据</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="99"/>
+        <location filename="../../livenon_desk/views/labels.py" line="109"/>
         <source>signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="100"/>
+        <location filename="../../livenon_desk/views/labels.py" line="110"/>
         <source>signed out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="101"/>
+        <location filename="../../livenon_desk/views/labels.py" line="111"/>
         <source>failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="102"/>
+        <location filename="../../livenon_desk/views/labels.py" line="112"/>
         <source>locked out</source>
         <translation>账户锁定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="103"/>
+        <location filename="../../livenon_desk/views/labels.py" line="113"/>
         <source>user created</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="104"/>
+        <location filename="../../livenon_desk/views/labels.py" line="114"/>
         <source>email received</source>
         <translation>收到邮件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="111"/>
+        <location filename="../../livenon_desk/views/labels.py" line="122"/>
         <source>Return form</source>
         <translation>退货单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="112"/>
+        <location filename="../../livenon_desk/views/labels.py" line="123"/>
         <source>Invoice copy</source>
         <translation>发票副本</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="113"/>
+        <location filename="../../livenon_desk/views/labels.py" line="124"/>
         <source>Return label</source>
         <translation>退货标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="114"/>
+        <location filename="../../livenon_desk/views/labels.py" line="125"/>
         <source>Item tags</source>
         <translation>商品标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="115"/>
+        <location filename="../../livenon_desk/views/labels.py" line="126"/>
         <source>Inspection report</source>
         <translation>检验报告</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="116"/>
+        <location filename="../../livenon_desk/views/labels.py" line="127"/>
         <source>Credit note</source>
         <translation>贷项通知单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="117"/>
+        <location filename="../../livenon_desk/views/labels.py" line="128"/>
         <source>Evidence package</source>
         <translation>证据包</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="124"/>
+        <location filename="../../livenon_desk/views/labels.py" line="135"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="125"/>
+        <location filename="../../livenon_desk/views/labels.py" line="136"/>
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="126"/>
+        <location filename="../../livenon_desk/views/labels.py" line="137"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="127"/>
+        <location filename="../../livenon_desk/views/labels.py" line="138"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="128"/>
+        <location filename="../../livenon_desk/views/labels.py" line="139"/>
         <source>Unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="129"/>
+        <location filename="../../livenon_desk/views/labels.py" line="140"/>
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="130"/>
+        <location filename="../../livenon_desk/views/labels.py" line="141"/>
         <source>Retention rule</source>
         <translation>保留期规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="131"/>
+        <location filename="../../livenon_desk/views/labels.py" line="142"/>
         <source>Receipt</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="132"/>
+        <location filename="../../livenon_desk/views/labels.py" line="143"/>
         <source>Exception approval</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="133"/>
+        <location filename="../../livenon_desk/views/labels.py" line="144"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="134"/>
+        <location filename="../../livenon_desk/views/labels.py" line="145"/>
         <source>Audit event</source>
         <translation>审计事件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="135"/>
+        <location filename="../../livenon_desk/views/labels.py" line="146"/>
         <source>Refund decision</source>
         <translation>退款决定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="104"/>
+        <location filename="../../livenon_desk/views/labels.py" line="115"/>
         <source>refund recommended</source>
         <translation>退款建议</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="89"/>
+        <location filename="../../livenon_desk/views/labels.py" line="99"/>
         <source>cartons counted by hand</source>
         <translation>手工清点纸箱</translation>
     </message>
@@ -825,172 +1060,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="86"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="89"/>
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="93"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="96"/>
         <source>Scan or type an RMA, order, tracking or tag code, a name, email, phone…</source>
         <translation>扫描或输入退货单号、订单号、运单号、标签码、姓名、邮箱、电话…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="96"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="99"/>
         <source>Search (Ctrl+F): a scanner&apos;s code and Enter opens it</source>
         <translation>搜索（Ctrl+F）：扫码枪输入条码并回车即可打开</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="98"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="101"/>
         <source>Show all returns</source>
         <translation>显示全部退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="99"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="102"/>
         <source>Clear the search (Esc)</source>
         <translation>清除搜索（Esc）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="110"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="114"/>
         <source>Receive as an unexpected parcel…</source>
         <translation>作为意外包裹收货…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="121"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="125"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="240"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="504"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="250"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="527"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="243"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="253"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="253"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="263"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="256"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="266"/>
         <source>&amp;Lock the desk</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="257"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="267"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="259"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="269"/>
         <source>&amp;Audit trail…</source>
         <translation>审计记录(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="263"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="273"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="265"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="275"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="268"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="278"/>
         <source>&amp;Return</source>
         <translation>退货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="271"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="281"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="275"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="576"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="285"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="599"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="276"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="286"/>
         <source>&amp;Find a return</source>
         <translation>查找退货(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="279"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="289"/>
         <source>Show &amp;all returns</source>
         <translation>显示全部退货(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="280"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="290"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="351"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="361"/>
         <source>No return matches «{code}».</source>
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="571"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="594"/>
         <source>S&amp;ync…</source>
         <translation>同步(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="350"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="370"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="360"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="380"/>
         <source>Matches: {n}</source>
         <translation>匹配：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="376"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="386"/>
         <source>Choose one of the {n} matches.</source>
         <translation>请从 {n} 条匹配中选择一条。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="539"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="562"/>
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="287"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="297"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="289"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="299"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="291"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="301"/>
         <source>Actual si&amp;ze</source>
         <translation>实际大小(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="383"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="393"/>
         <source>⚠ «{code}» matches no return
 Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>⚠ «{code}» 没有匹配的退货
 请核对条码，或作为意外包裹收货（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="357"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="367"/>
         <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel ({keys}).</source>
         <translation>没有与“{code}”匹配的退货。请检查编码，或作为意外包裹收货（{keys}）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="369"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="379"/>
         <source>Matches: more than {n}</source>
         <translation>匹配：超过 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="558"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="581"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -1170,62 +1405,77 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="26"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="29"/>
         <source>Awaiting receipt</source>
         <translation>待收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="27"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="30"/>
         <source>Awaiting inspection</source>
         <translation>待检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="28"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="31"/>
         <source>Overdue for inspection</source>
         <translation>检验已逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="29"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="32"/>
         <source>Inspected today</source>
         <translation>今日已检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="32"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="35"/>
         <source>All returns</source>
         <translation>全部退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="34"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="36"/>
+        <source>Email applications</source>
+        <translation>邮件退货申请</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="38"/>
         <source>Work queue</source>
         <translation>工作队列</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="41"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="46"/>
         <source>Oldest receipt first: the P5 deadline order</source>
         <translation>最早收货的排在前面，即按 P5 期限排序</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="42"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="47"/>
         <source>Past the P5 deadline (5 business days after receipt)</source>
         <translation>已超过 P5 期限（收货后 5 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="30"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="53"/>
+        <source>Return applications sent by email (P1): answer within 2 business days of receipt (P2)</source>
+        <translation>通过邮件提交的退货申请（P1）：须在收到后 2 个工作日内答复（P2）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="95"/>
+        <source>{title}  ({new} new, {person} need a person)</source>
+        <translation>{title}（{new} 个新申请，{person} 个需人工处理）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="33"/>
         <source>Instructions overdue</source>
         <translation>退货说明逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="31"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="34"/>
         <source>Refund overdue</source>
         <translation>退款逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="44"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="49"/>
         <source>Return instructions not sent within 2 business days of the application (P2)</source>
         <translation>申请后 2 个工作日内未发出退货说明（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="46"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="51"/>
         <source>Passed more than 7 days ago and the refund not yet approved (P6)</source>
         <translation>检验通过已超过 7 天，退款仍未批准（P6）</translation>
     </message>
@@ -1802,12 +2052,12 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>收货日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="320"/>
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="313"/>
         <source>Restricted: read-only (privacy rule)</source>
         <translation>已限制处理：只读（隐私规则）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="325"/>
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="318"/>
         <source>Overdue: past the P5 inspection deadline</source>
         <translation>已逾期：超过 P5 检验期限</translation>
     </message>
@@ -1815,22 +2065,22 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="29"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="26"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="32"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="29"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="44"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="41"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="36"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="33"/>
         <source>&amp;Beep when a scan matches no return</source>
         <translation>扫描无匹配时发出提示音(&amp;B)</translation>
     </message>

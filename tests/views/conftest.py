@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -11,6 +12,7 @@ from livenon_desk.domain.roles import Actor
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.returns_service import ReturnsService
 from livenon_desk.store.database import Store
+from livenon_desk.views.app import install_translators
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.task_runner import TaskRunner
 from tests import conftest
@@ -28,6 +30,17 @@ def service(store: Store) -> ReturnsService:
 @pytest.fixture
 def desk(store: Store) -> Desk:
     return Desk(store.path, clock=lambda: NOW)
+
+
+@pytest.fixture(params=["en", "zh"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """The screens in English, then in Chinese."""
+    lang = str(request.param)
+    translators = install_translators(qapp, lang)
+    yield lang
+    for translator in translators:
+        QCoreApplication.removeTranslator(translator)
+    install_translators(qapp, "en")
 
 
 @pytest.fixture

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from functools import partial
 
-import pytest
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
@@ -16,7 +13,6 @@ from livenon_desk.domain.enums import Decision, ReturnStatus
 from livenon_desk.models import Inspection, ReturnLine, ReturnRequest
 from livenon_desk.services.desk import Desk
 from livenon_desk.store.database import Store
-from livenon_desk.views.app import install_translators
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import ALL_YES, NOW, Built, add_return
@@ -27,16 +23,6 @@ from tests.views.workbench import open_record
 def _at(local_day: int, hour: int = 12) -> datetime:
     """A November 2026 day and hour in Los Angeles (PST, UTC-8), as UTC."""
     return datetime(2026, 11, local_day, 8, 0, tzinfo=UTC) + timedelta(hours=hour)
-
-
-@pytest.fixture(params=["en", "zh"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    lang = str(request.param)
-    translators = install_translators(qapp, lang)
-    yield lang
-    for translator in translators:
-        QCoreApplication.removeTranslator(translator)
-    install_translators(qapp, "en")
 
 
 def _late_instructions(store: Store) -> Built:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -18,7 +16,6 @@ from livenon_desk.services.desk import Desk
 from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.store.database import Store
 from livenon_desk.sync.credentials import TokenStore
-from livenon_desk.views.app import install_translators
 from livenon_desk.views.audit_view import AuditView
 from livenon_desk.views.labels import decision_texts
 from livenon_desk.views.main_window import MainWindow
@@ -32,16 +29,6 @@ from tests.views.keyboard import press, scan
 INTERNALS = re.compile(
     r"not_eligible|needs_review|\beligible\b|\[|\]|\boffline\b|\bonline\b"
     r"|[0-9a-f]{8}-[0-9a-f]{4}-|[0-9a-f]{32}")
-
-
-@pytest.fixture(params=["en", "zh"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    lang = str(request.param)
-    translators = install_translators(qapp, lang)
-    yield lang
-    for translator in translators:
-        QCoreApplication.removeTranslator(translator)
-    install_translators(qapp, "en")
 
 
 def _reviewed_and_approved(store: Store, desk: Desk, tmp_path: Path) -> Built:

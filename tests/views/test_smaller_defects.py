@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QGroupBox, QLabel
 from pytestqt.qtbot import QtBot
@@ -19,7 +17,6 @@ from livenon_desk.services.document_kinds import DocumentKind
 from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.services.user_settings import change_user_settings
 from livenon_desk.store.database import Store
-from livenon_desk.views.app import install_translators
 from livenon_desk.views.inspection_dialog import InspectionDialog
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.print_preview_dialog import PrintPreviewDialog
@@ -148,16 +145,6 @@ def _mnemonics(dialog: QDialog) -> list[str]:
     for box in dialog.findChildren(QGroupBox):
         letters.extend(m.group(1).lower() for m in _MNEMONIC.finditer(box.title()))
     return letters
-
-
-@pytest.fixture(params=["en", "zh"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    lang = str(request.param)
-    translators = install_translators(qapp, lang)
-    yield lang
-    for translator in translators:
-        QCoreApplication.removeTranslator(translator)
-    install_translators(qapp, "en")
 
 
 def test_no_dialog_has_two_identical_accelerators(

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from livenon_desk.domain.eligibility import LineFacts, evaluate_line
@@ -29,7 +26,6 @@ from livenon_desk.domain.roles import Actor
 from livenon_desk.models import Inspection, Photo, ReturnRequest, UnexpectedParcel
 from livenon_desk.services.desk import Desk
 from livenon_desk.store.database import Store
-from livenon_desk.views.app import install_translators
 from livenon_desk.views.carton_dialog import CartonDialog
 from livenon_desk.views.formatting import format_money
 from livenon_desk.views.inspection_dialog import InspectionDialog
@@ -47,16 +43,6 @@ from tests.views.workbench import drop_files, inspection_dialog, open_record, sc
 
 def _now() -> datetime:
     return NOW
-
-
-@pytest.fixture(params=["en", "zh"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    lang = str(request.param)
-    translators = install_translators(qapp, lang)
-    yield lang
-    for translator in translators:
-        QCoreApplication.removeTranslator(translator)
-    install_translators(qapp, "en")
 
 
 def _window(qtbot: QtBot, desk: Desk, runner: TaskRunner, actor: Actor,

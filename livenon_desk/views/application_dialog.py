@@ -1,0 +1,239 @@
+"""One email application: the fields read from it beside the customer's own words, its
+photos, and what the check against the order found (P1, P2).
+
+The message is shown as plain text only: an email is written by a stranger, so nothing in
+it is fetched, run or followed (no remote image, no script, no link).
+"""
+
+from __future__ import annotations
+
+from html import escape as e
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from livenon_desk.domain.enums import ReasonCategory, RuleOutcome
+from livenon_desk.domain.roles import Actor
+from livenon_desk.services.application_check import ApplicationCheck, LineCheck
+from livenon_desk.services.application_queue import ApplicationDetail
+from livenon_desk.services.desk import Desk
+from livenon_desk.views.detail_html import OUTCOME_COLOURS
+from livenon_desk.views.error_reporting import user_message
+from livenon_desk.views.formatting import format_date
+from livenon_desk.views.labels import mail_state_texts, outcome_texts, reason_texts
+from livenon_desk.views.photo_strip import PhotoStrip
+from livenon_desk.views.task_runner import TaskRunner
+
+
+def _plain_label(text: str = "") -> QLabel:
+    """A label that never reads its text as rich text: the text may come from an email."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ApplicationDialog(QDialog):
+    def __init__(self, desk: Desk, runner: TaskRunner, actor: Actor, key: str,
+                 language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("applicationDialog")
+        self.setWindowTitle(self.tr("Email application"))
+        self._desk = desk
+        self._runner = runner
+        self._actor = actor
+        self._language = language
+        self.key = key
+        self.detail: ApplicationDetail | None = None
+
+        self.fields = QFormLayout()
+        self._values: dict[str, QLabel] = {}
+        for name, title in (
+                ("received", self.tr("Received")), ("sent", self.tr("Sent")),
+                ("sender", self.tr("Sender")), ("subject", self.tr("Subject")),
+                ("order", self.tr("Order number")), ("product", self.tr("Product name")),
+                ("reason", self.tr("Return reason")), ("contact", self.tr("Contact info")),
+                ("state", self.tr("State")), ("due", self.tr("Instructions by (P2)"))):
+            self._values[name] = _plain_label()
+            self._values[name].setObjectName(f"field_{name}")
+            self.fields.addRow(title, self._values[name])
+        parsed = QGroupBox(self.tr("Read from the email"))
+        parsed.setLayout(self.fields)
+
+        self.findings = QLabel()
+        self.findings.setObjectName("findings")
+        self.findings.setWordWrap(True)
+        # Built by this dialog from escaped values; links in it are never opened.
+        self.findings.setTextFormat(Qt.TextFormat.RichText)
+        self.findings.setOpenExternalLinks(False)
+        self.findings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        checked = QGroupBox(self.tr("Checked against the order"))
+        checked_layout = QVBoxLayout(checked)
+        checked_layout.addWidget(self.findings)
+        checked_layout.addStretch(1)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(parsed)
+        left_layout.addWidget(checked, 1)
+
+        self.original = QPlainTextEdit()
+        self.original.setObjectName("originalText")
+        self.original.setReadOnly(True)
+        self.original.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.photos = PhotoStrip(runner)
+        self.photos.setAcceptDrops(False)
+        self.photos.viewport().setAcceptDrops(False)
+        self.photos.setToolTip(self.tr("Photos attached to the email"))
+        self.photos.hide()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(QLabel(self.tr("The email as the customer wrote it")))
+        right_layout.addWidget(self.original, 1)
+        right_layout.addWidget(self.photos)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+
+        self.message = _plain_label()
+        self.message.setObjectName("applicationMessage")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+        self.resize(1200, 760)
+        self.load()
+
+    def load(self) -> None:
+        self.message.setText(self.tr("Loading…"))
+        self._runner.run(self._desk.application_queue.detail, self._actor, self.key,
+                         on_done=self.show_detail, on_error=self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.message.setText(user_message(error, self._language))
+
+    def show_detail(self, detail: ApplicationDetail) -> None:
+        self.detail = detail
+        mail = detail.mail
+        sender = mail.sender or "—"
+        if mail.sender_name:
+            sender = f"{mail.sender_name} <{sender}>"
+        due = self.tr("{target} – {deadline}").format(
+            target=format_date(detail.instructions_due.target),
+            deadline=format_date(detail.instructions_due.deadline))
+        if detail.overdue:
+            due = self.tr("{due} (overdue)").format(due=due)
+        values = {
+            "received": format_date(mail.received_at), "sent": format_date(mail.sent_at),
+            "sender": sender, "subject": mail.subject or "—",
+            "order": mail.order_number or "—", "product": mail.product_name or "—",
+            "reason": mail.reason_text or "—", "contact": mail.contact or "—",
+            "state": mail_state_texts()[mail.state], "due": due,
+        }
+        for name, value in values.items():
+            self._values[name].setText(value)
+        if detail.overdue:
+            self._values["due"].setStyleSheet("color: #b3261e; font-weight: bold")
+        self.original.setPlainText(mail.text or "")
+        self.photos.clear()
+        for path in detail.photo_paths:
+            self.photos.add_photo(0, path, path.name)
+        self.photos.setVisible(bool(detail.photo_paths))
+        self.findings.setText(self._findings_html(detail))
+        self.message.clear()
+
+    def _findings_html(self, detail: ApplicationDetail) -> str:
+        mail, check = detail.mail, detail.check
+        out: list[str] = []
+        if mail.restricted:
+            out.append("<p><b>" + e(self.tr(
+                "This email names a restricted return: it can be read, not processed "
+                "(privacy rule).")) + "</p>")
+        if mail.unreadable is not None and check is None:
+            out.append(self._needs(mail.unreadable.text(self._language)))
+        if check is None:
+            return "".join(out)
+        out.append(self._order_html(check))
+        out.append(self._reason_html(check))
+        out.append(self._lines_html(check))
+        if check.problems:
+            out.append("<p><b>" + e(self.tr("Needs a person:")) + "</b></p><ul>")
+            out.extend(f"<li>{e(p.text(self._language))}</li>" for p in check.problems)
+            out.append("</ul>")
+        return "".join(out)
+
+    def _needs(self, why: str) -> str:
+        return ("<p><b>" + e(self.tr("Needs a person:")) + "</b> " + e(why) + "</p>")
+
+    def _order_html(self, check: ApplicationCheck) -> str:
+        if not check.order_found:
+            order = self.tr("Order {order}: not found").format(
+                order=check.order_number or "—")
+        else:
+            order = self.tr("Order {order}: found").format(order=check.order_number)
+        sender = {
+            True: self.tr("The sender is the order's customer."),
+            False: self.tr("The sender is not the order's customer: check who wrote."),
+            None: self.tr("The sender could not be compared with the customer."),
+        }[check.sender_is_customer] if check.order_found else ""
+        return f"<p>{e(order)}<br>{e(sender)}</p>"
+
+    def _reason_html(self, check: ApplicationCheck) -> str:
+        if check.reason_guess is None:
+            return "<p>" + e(self.tr("Reason code: not recognised")) + "</p>"
+        category = {
+            ReasonCategory.QUALITY: self.tr(
+                "quality (T1): Livenon pays the return shipping"),
+            ReasonCategory.PERSONAL: self.tr(
+                "personal (T2): the customer pays the return shipping"),
+        }[check.reason_guess.category]
+        return "<p>" + e(self.tr("Reason code (guessed): {reason}, {category}").format(
+            reason=reason_texts()[check.reason_guess], category=category)) + "</p>"
+
+    def _lines_html(self, check: ApplicationCheck) -> str:
+        if not check.lines:
+            return ""
+        title = (self.tr("The matched line:") if len(check.lines) == 1
+                 else self.tr("The lines it may be (a person picks):"))
+        out = ["<p><b>" + e(title) + "</b></p>"]
+        for line in check.lines:
+            out.append(f"<p>{e(self._line_name(line))}</p><table>")
+            outcomes = outcome_texts()
+            for rule in line.rules:
+                colour = OUTCOME_COLOURS[rule.outcome]
+                bold = " style='font-weight:bold'" if rule.outcome is RuleOutcome.FAIL else ""
+                out.append(
+                    f"<tr><td><b>{e(rule.rule_id)}</b></td>"
+                    f"<td style='color:{colour}'{bold}>{e(outcomes[rule.outcome])}</td>"
+                    f"<td>{e(rule.reason.text(self._language))}</td></tr>")
+            out.append("</table>")
+        return "".join(out)
+
+    def _line_name(self, line: LineCheck) -> str:
+        name = (line.name_zh if self._language.startswith("zh") and line.name_zh
+                else line.name_en)
+        return self.tr("Line {n}: {sku} {name}").format(n=line.line_no, sku=line.sku,
+                                                         name=name)

@@ -1,0 +1,162 @@
+"""The email applications' queue in the desk (P1, P2), driven from the keyboard: Alt+8 opens
+the list, arrows move, Enter opens an application beside its original text."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import timedelta
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QTableView
+from pytestqt.qtbot import QtBot
+
+from livenon_desk.services.desk import Desk
+from livenon_desk.store.database import Store
+from livenon_desk.views.application_dialog import ApplicationDialog
+from livenon_desk.views.main_window import MainWindow
+from livenon_desk.views.queue_panel import APPLICATIONS
+from livenon_desk.views.task_runner import TaskRunner
+from tests.builders import NOW, add_return
+from tests.conftest import INSPECTOR
+from tests.services.test_application_check import application
+from tests.views.keyboard import WAIT, focused, press
+
+
+def _window(qtbot: QtBot, desk: Desk, runner: TaskRunner, language: str) -> MainWindow:
+    window = MainWindow(desk, runner, actor=INSPECTOR, database_label="desk.sqlite3",
+                        language=language, clock=lambda: NOW)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def _dialog(qtbot: QtBot, window: MainWindow) -> ApplicationDialog:
+    qtbot.waitUntil(lambda: window.applications.dialog is not None
+                    and window.applications.dialog.detail is not None, timeout=WAIT)
+    dialog = window.applications.dialog
+    assert dialog is not None
+    return dialog
+
+
+def test_alt_8_lists_the_applications_and_enter_opens_one(
+        qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner, language: str) -> None:
+    built = add_return(store)
+    desk.mail.take(INSPECTOR, application(built.order_number, key="first@x",
+                                          product="Harlow sofa"), "test")
+    desk.mail.take(INSPECTOR, application("LVN20991231", key="second@x",
+                                          sent=NOW - timedelta(days=1)), "test")
+    zh = language == "zh"
+    window = _window(qtbot, desk, runner, language)
+    press(qtbot, "Alt+8")
+    qtbot.waitUntil(lambda: window.applications.model.rowCount() == 2, timeout=WAIT)
+    table = focused(qtbot)
+    assert isinstance(table, QTableView) and table is window.applications.table
+    assert window.queues.current_key() == APPLICATIONS
+    # The unknown order was checked on the way in: it needs a person.
+    item = window.queues.list.currentItem().text()
+    assert ("1 个新申请，1 个需人工处理" if zh else "1 new, 1 need a person") in item
+    press(qtbot, "Down")
+    press(qtbot, "Up")
+    press(qtbot, "Return")
+    dialog = _dialog(qtbot, window)
+    assert dialog.detail is not None and dialog.detail.mail.key == "<first@x>"
+    fields = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert fields["field_order"] == built.order_number
+    assert fields["field_product"] == "Harlow sofa"
+    findings = dialog.findings.text()
+    assert ("已找到" if zh else "found") in findings
+    assert ("质量问题（T1）" if zh else "quality (T1)") in findings
+    for rule in ("E1", "E2", "X1", "X2"):
+        assert rule in findings
+    assert "Order Number: " + built.order_number in dialog.original.toPlainText()
+    press(qtbot, "Esc")
+    qtbot.waitUntil(lambda: window.applications.dialog is None, timeout=WAIT)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.applications.table,
+                    timeout=WAIT)
+    press(qtbot, "Down")
+    press(qtbot, "Return")
+    dialog = _dialog(qtbot, window)
+    assert dialog.detail is not None and dialog.detail.mail.key == "<second@x>"
+    needs = dialog.findings.text()
+    assert ("需人工处理" if zh else "Needs a person") in needs
+    assert "LVN20991231" in needs
+
+
+class _Recorder(BaseHTTPRequestHandler):
+    asked: list[str] = []
+
+    def do_GET(self) -> None:
+        self.asked.append(self.path)
+        self.send_response(404)
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (its signature)
+        pass
+
+
+@pytest.fixture
+def web() -> Iterator[str]:
+    """A web server on 127.0.0.1 that records every request it is sent."""
+    _Recorder.asked = []
+    server = HTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+class _Opener(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url)
+
+
+def test_an_html_email_is_shown_as_text_its_image_never_fetched_its_link_never_opened(
+        qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner, web: str) -> None:
+    built = add_return(store)
+    html = (f"<html><body><p>Order Number: {built.order_number}<br>"
+            f"Product Name: Harlow sofa<br>Return Reason: cracked<br>"
+            f"Contact Info: emily.carter@example.com</p>"
+            f"<img src=\"{web}/pixel.gif\"><p><a href=\"{web}/click\">{web}/click</a></p>"
+            f"<script>fetch('{web}/script')</script></body></html>")
+    raw = (f"From: emily.carter@example.com\r\nSubject: [Return Application + "
+           f"{built.order_number}]\r\nMessage-ID: <html@x>\r\n"
+           "Content-Type: text/html; charset=utf-8\r\n\r\n" + html).encode()
+    desk.mail.take(INSPECTOR, raw, "test")
+    opener = _Opener()
+    for scheme in ("http", "https"):
+        QDesktopServices.setUrlHandler(scheme, opener, "open")
+    try:
+        window = _window(qtbot, desk, runner, "en")
+        press(qtbot, "Alt+8")
+        qtbot.waitUntil(lambda: window.applications.model.rowCount() == 1, timeout=WAIT)
+        press(qtbot, "Return")
+        dialog = _dialog(qtbot, window)
+        original = dialog.findChild(QPlainTextEdit, "originalText")
+        assert original is not None
+        shown = original.toPlainText()
+        assert "Harlow sofa" in shown and "<img" not in shown and "<script" not in shown
+        # Click, and Ctrl+click, where the link's words are.
+        found = original.document().find("click")
+        rect = original.cursorRect(found) if not found.isNull() else original.rect()
+        spot = QPoint(rect.center().x(), rect.center().y())
+        for modifier in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ControlModifier):
+            qtbot.mouseClick(original.viewport(), Qt.MouseButton.LeftButton, modifier, spot)
+        runner.wait_for_done()
+        qtbot.wait(200)  # anything the text asked for has had its time to arrive
+        assert _Recorder.asked == []
+        assert opener.opened == []
+    finally:
+        for scheme in ("http", "https"):
+            QDesktopServices.unsetUrlHandler(scheme)
