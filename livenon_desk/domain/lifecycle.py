@@ -19,6 +19,11 @@ TRANSITIONS: dict[S, frozenset[S]] = {
     S.CLOSED: frozenset(),
 }
 
+# The work queue's stages: a parcel on its way, and one in the warehouse not yet decided
+# (P5 runs from its receipt until its inspection is finished).
+AWAITING_RECEIPT = frozenset({S.INSTRUCTIONS_SENT, S.IN_TRANSIT})
+AWAITING_INSPECTION = frozenset({S.PARTIALLY_RECEIVED, S.RECEIVED, S.INSPECTING})
+
 _LABELS_ZH: dict[S, str] = {
     S.APPLIED: "已申请",
     S.INSTRUCTIONS_SENT: "已发退货说明",
