@@ -107,8 +107,8 @@ def explanation_text(detail: ReturnDetail, language: str = "en") -> str:
         if line.refund is not None:
             r = line.refund
             out.append(f"  refund: {r.currency} {r.price_paid}")
-            for rule_id, label_en, label_zh, amount in r.deductions:
-                out.append(f"    - {amount} {label_zh if zh else label_en} ({rule_id})")
+            for d in r.deductions:
+                out.append(f"    - {d.amount} {d.label_zh if zh else d.label_en} ({d.rule_id})")
             out.append(f"    = {r.currency} {r.amount}")
             if r.return_deductions:
                 out.append(f"    {r.explanation_zh if zh else r.explanation_en}")

@@ -28,7 +28,6 @@ from livenon_desk.errors import NotFoundError
 from livenon_desk.models import Address, Customer, Order, ReturnRequest
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.dto import (
-    AddressView,
     CodeKind,
     LineView,
     LookupMatch,
@@ -38,6 +37,7 @@ from livenon_desk.services.dto import (
     SortKey,
 )
 from livenon_desk.services.line_explanation import explain_lines
+from livenon_desk.services.value_rows import address_of
 from livenon_desk.store.database import Store
 from livenon_desk.store.lookup import find_by_code, find_by_prefix, normalize_code
 from livenon_desk.store.returns_list import (
@@ -173,7 +173,7 @@ class ReturnsService:
             customer_email=customer.email,
             customer_phone=customer.phone,
             customer_language=customer.language,
-            shipping_address=_address_view(address),
+            shipping_address=address_of(address),
             inspection_target=due.target if due else None,
             inspection_deadline=due.deadline if due else None,
             inspection_overdue=bool(
@@ -205,16 +205,3 @@ def _with_refund_due(line: LineView, policy: Policy, now: datetime,
     return replace(line, refund_target=due.target, refund_deadline=due.deadline,
                    refund_overdue=refund_open and is_overdue(due, now, policy))
 
-
-def _address_view(address: Address | None) -> AddressView | None:
-    if address is None:
-        return None
-    return AddressView(
-        recipient=address.recipient,
-        line1=address.line1,
-        line2=address.line2,
-        city=address.city,
-        region=address.region,
-        postal_code=address.postal_code,
-        country_code=address.country_code,
-    )
