@@ -16,10 +16,12 @@ from livenon_desk.services.clock import Clock, utc_now
 if TYPE_CHECKING:
     from livenon_desk.services.audit import AuditService
     from livenon_desk.services.auth_service import AuthService, OnlineSignIn
+    from livenon_desk.services.desk_settings import DeskSettings
     from livenon_desk.services.document_service import DocumentService
     from livenon_desk.services.export_service import ExportService
     from livenon_desk.services.inspection_service import InspectionService
     from livenon_desk.services.receiving_service import ReceivingService
+    from livenon_desk.services.report_verification import ReportVerifier
     from livenon_desk.services.retention_service import RetentionService
     from livenon_desk.services.returns_service import ReturnsService
     from livenon_desk.services.sync_service import SyncService
@@ -27,7 +29,8 @@ if TYPE_CHECKING:
 
 
 class _Opened:
-    def __init__(self, path: Path, clock: Clock, online: OnlineSignIn | None) -> None:
+    def __init__(self, path: Path, clock: Clock, online: OnlineSignIn | None, *,
+                 create: bool) -> None:
         from livenon_desk.domain.policy import default_policies
         from livenon_desk.services.audit import AuditService
         from livenon_desk.services.auth_service import AuthService
@@ -43,9 +46,10 @@ class _Opened:
         from livenon_desk.store.opening import open_store
         from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for
 
-        store = open_store(path)
-        policies = default_policies()
-        photos = PhotoFiles(photo_dir_for(path))
+        store = open_store(path, create=create)
+        self.store = store
+        policies = self.policies = default_policies()
+        photos = self.photos = PhotoFiles(photo_dir_for(path))
         self.returns = ReturnsService(store, policies, clock)
         self.receiving = ReceivingService(store, photos, clock)
         self.inspections = InspectionService(store, policies, photos, clock)
@@ -61,9 +65,13 @@ class _Opened:
 
 
 class Desk:
+    """The services on ``path``; with ``create=False`` a missing file is an error the user
+    sees, not a new empty database."""
+
     def __init__(self, path: Path, clock: Clock = utc_now,
-                 online: OnlineSignIn | None = None) -> None:
+                 online: OnlineSignIn | None = None, *, create: bool = True) -> None:
         self.path = path
+        self._create = create
         self._clock = clock
         # The central API's sign-in check; may be set until the first sign-in.
         self.online = online
@@ -73,8 +81,16 @@ class Desk:
     def _open(self) -> _Opened:
         with self._lock:
             if self._opened is None:
-                self._opened = _Opened(self.path, self._clock, self._check_online)
+                self._opened = _Opened(self.path, self._clock, self._check_online,
+                                       create=self._create)
             return self._opened
+
+    def close(self) -> None:
+        """Dispose of the database's engine; the next call opens the file again."""
+        with self._lock:
+            if self._opened is not None:
+                self._opened.store.dispose()
+                self._opened = None
 
     def _check_online(self, username: str, password: str) -> Role:
         if self.online is None:
@@ -123,3 +139,15 @@ class Desk:
     @property
     def sync(self) -> SyncService:
         return self._open().sync
+
+    @property
+    def reports(self) -> ReportVerifier:
+        # Made on demand: reading a report's pages loads PDFium and a barcode reader.
+        from livenon_desk.services.report_verification import ReportVerifier
+
+        opened = self._open()
+        return ReportVerifier(opened.store, opened.policies, opened.photos)
+
+    @property
+    def settings(self) -> DeskSettings:
+        return self._open().settings

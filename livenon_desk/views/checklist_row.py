@@ -30,6 +30,8 @@ _ORDER = (Answer.YES, Answer.NO, Answer.NOT_APPLICABLE)
 
 class ChecklistRow(QFrame):
     answered = Signal(str, object)
+    # A key answered this item: the form moves the focus on to the next item still open.
+    keyed = Signal()
 
     def __init__(self, question: ChecklistQuestion, chinese: bool,
                  parent: QWidget | None = None) -> None:
@@ -123,7 +125,7 @@ class ChecklistRow(QFrame):
             super().keyPressEvent(event)
             return
         self.set_answer(answer)
-        self.focusNextChild()
+        self.keyed.emit()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         self.setStyleSheet("ChecklistRow { border: 2px solid #1a73e8; border-radius: 4px; }")

@@ -96,6 +96,7 @@ class InspectionDialog(QDialog):
             row = ChecklistRow(question, self._chinese)
             row.set_answer(sheet.draft.answers.get(question.item_id, Answer.UNANSWERED))
             row.answered.connect(self._changed)
+            row.keyed.connect(lambda r=row: self._focus_next_open(r))
             checklist_layout.addWidget(row)
             self.rows.append(row)
         checklist_layout.addStretch(1)
@@ -217,8 +218,18 @@ class InspectionDialog(QDialog):
         if self.rows and not sheet.read_only:
             # A reopened draft goes on where it stopped: a Y typed at once must not
             # overwrite an answer already given.
-            unanswered = [r for r in self.rows if r.answer() is Answer.UNANSWERED]
-            (unanswered[0] if unanswered else self.disposition).setFocus()
+            self._focus_next_open(None)
+
+    def _focus_next_open(self, after: ChecklistRow | None) -> None:
+        """The next item nobody has answered (after ``after``, then from the top), else the
+        disposition: Y typed down the list never overwrites an answer already there, such as
+        the receipt's "no invoice"."""
+        start = 0 if after is None else self.rows.index(after) + 1
+        for row in (*self.rows[start:], *self.rows[:start]):
+            if row.answer() is Answer.UNANSWERED:
+                row.setFocus()
+                return
+        self.disposition.setFocus()
 
     # --- what the form holds --------------------------------------------------------------
 

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import argparse
 import json
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -8,8 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from livenon_desk.cli import main
+from livenon_desk.cli import exit_codes, main
+from livenon_desk.cli.database import opened_desk
+from livenon_desk.errors import NotFoundError
 from livenon_desk.models import ReturnLine, ReturnRequest
+from livenon_desk.store.database import Store
 from livenon_desk.store.opening import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -177,3 +182,51 @@ def test_main_py_runs_as_a_program(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == ""
     assert "No database" in _one_line_error(result.stderr)
+
+
+def test_a_reader_that_goes_away_is_not_a_bug(
+    demo_db: Path, some_return: tuple[str, str]
+) -> None:
+    """`livenon-desk lookup ... | head`: head closes the pipe; the command exits 0 and says
+    nothing on stderr (before, the BrokenPipeError was logged as a bug and exited 70)."""
+    rma, _tag = some_return
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "livenon_desk", "explain", rma, "--db", str(demo_db), "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+    )
+    assert proc.stdout is not None
+    proc.stdout.close()  # the reader is gone before the first byte: every write fails
+    _out, err = proc.communicate(timeout=60)
+    assert err.decode() == ""
+    assert proc.returncode == exit_codes.OK
+
+
+def test_a_shell_pipe_into_head_exits_0(
+    demo_db: Path, some_return: tuple[str, str]
+) -> None:
+    """The same through a shell pipe: `head -c 0` has left before the command writes."""
+    rma, _tag = some_return
+    command = (f"{shlex.quote(sys.executable)} -m livenon_desk explain {shlex.quote(rma)} "
+               f"--db {shlex.quote(str(demo_db))} | head -c 0; exit ${{PIPESTATUS[0]}}")
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True,
+                            timeout=60, check=False, cwd=ROOT)
+    assert result.stderr == ""
+    assert result.returncode == exit_codes.OK
+
+
+def test_a_command_disposes_of_its_database_whatever_happens(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    disposed: list[Path] = []
+    real_dispose = Store.dispose
+
+    def dispose(store: Store) -> None:
+        disposed.append(store.path)
+        real_dispose(store)
+
+    monkeypatch.setattr(Store, "dispose", dispose)
+    with pytest.raises(NotFoundError), opened_desk(argparse.Namespace(db=demo_db)) as desk:
+        desk.returns.detail_by_rma("RMA-NO-SUCH")
+    assert disposed == [demo_db]
+    assert main(["explain", "RMA-NO-SUCH", "--db", str(demo_db)]) == exit_codes.REFUSED
+    assert disposed == [demo_db, demo_db]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import update
 
-from livenon_desk.cli_output import dumps, explanation_text
+from livenon_desk.cli.output import dumps, explanation_text
 from livenon_desk.domain.enums import Answer, Disposition, ReturnStatus
 from livenon_desk.domain.policy import default_policies
 from livenon_desk.models import ReturnLine, ReturnRequest

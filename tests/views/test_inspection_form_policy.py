@@ -20,6 +20,7 @@ from livenon_desk.views.labels import decision_texts
 from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import ALL_YES, NOW, LineSpec, add_return
 from tests.views.conftest import INSPECTOR, SUPERVISOR
+from tests.views.keyboard import focused, press
 
 
 def _dialog(qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner,
@@ -131,3 +132,19 @@ def test_the_detail_pane_shows_one_deduction_shared_by_the_lines(
            in text
     assert "Refund of the return (P6): USD 1,000.00 paid − USD 150.00 return shipping label " \
            "(P7) = USD 850.00" in text
+
+
+def test_yes_typed_down_the_list_keeps_the_receipts_no_and_ends_on_the_disposition(
+    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner
+) -> None:
+    dialog = _dialog(qtbot, store, desk, runner, invoice_enclosed=False)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: isinstance(focused(qtbot), ChecklistRow))
+    open_items = [row for row in dialog.rows if row.answer() is Answer.UNANSWERED]
+    assert len(open_items) == len(dialog.rows) - 1
+    assert focused(qtbot) is open_items[0]
+    for _ in open_items:
+        press(qtbot, "Y")
+    assert _row(dialog, "invoice").answer() is Answer.NO
+    assert all(row.answer() is Answer.YES for row in open_items)
+    assert focused(qtbot) is dialog.disposition

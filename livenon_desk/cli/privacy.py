@@ -1,25 +1,17 @@
 """The privacy jobs IT scripts: verify the audit trail, apply the retention rule, export
-one customer's data. They run as an administrator named after the operating-system user:
-whoever may run them already holds the database file."""
+one customer's data."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from livenon_desk.domain.roles import Actor, Role
-from livenon_desk.errors import KnownError
-
-EXIT_OK = 0
-EXIT_FOUND_TAMPERING = 1
-
-
-def cli_actor() -> Actor:
-    return Actor(f"cli:{getpass.getuser()}", Role.ADMIN)
+from livenon_desk.cli import exit_codes
+from livenon_desk.cli.database import cli_actor, opened_desk
+from livenon_desk.private_files import check_output, write_output
 
 
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -36,47 +28,28 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument("--out", type=Path, required=True, metavar="FILE.json")
 
 
-def _store(args: argparse.Namespace) -> Any:
-    from livenon_desk.store.opening import open_store
-
-    path: Path | None = args.db
-    if path is None or not path.exists():
-        raise KnownError(f"No database at {path}.", f"{path} 处没有数据库。")
-    return open_store(path, create=False)
-
-
 def _audit(args: argparse.Namespace) -> int:
-    from livenon_desk.services.audit import AuditService
-
-    store = _store(args)
-    try:
-        service = AuditService(store)
-        anchor, note = _central_anchor(args, store, service.desk_id())
+    with opened_desk(args) as desk:
+        service = desk.audit
+        server: str | None = args.server or desk.sync.snapshot().server_url
+        anchor, note = _central_anchor(server, service.desk_id())
         report = service.verify(anchor)
-    finally:
-        store.dispose()
     print(note)
     if report.ok:
         print(f"audit trail intact: {report.checked} events")
-        return EXIT_OK
+        return exit_codes.OK
     print(f"audit trail broken at event {report.first_bad_id}: {report.problem_en} "
           f"({report.checked} events before it are intact)")
-    return EXIT_FOUND_TAMPERING
+    return exit_codes.REFUSED
 
 
-def _central_anchor(args: argparse.Namespace, store: Any, desk_id: str) -> tuple[Any, str]:
+def _central_anchor(server: str | None, desk_id: str) -> tuple[Any, str]:
     """The central server's anchor of this desk's chain, and a line saying what was
     compared. A server that cannot be asked leaves the check to the desk's own chain."""
-    from livenon_desk.models import SyncState
     from livenon_desk.sync.client import CentralClient, ClientSettings
     from livenon_desk.sync.credentials import TokenStore
     from livenon_desk.sync.errors import SyncError
 
-    server: str | None = args.server
-    if server is None:
-        with store.read_session() as s:
-            state = s.get(SyncState, 1)
-            server = state.server_url if state else None
     if not server:
         return None, "not compared with a central server: none is configured"
     token = TokenStore().load(server)
@@ -95,30 +68,23 @@ def _central_anchor(args: argparse.Namespace, store: Any, desk_id: str) -> tuple
 
 
 def _purge(args: argparse.Namespace) -> int:
-    from livenon_desk.services.desk_settings import desk_settings
-    from livenon_desk.services.retention_service import RetentionService
-    from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for
-
-    store = _store(args)
-    settings = desk_settings()
-    service = RetentionService(store, PhotoFiles(photo_dir_for(store.path)), settings)
-    report = service.purge(cli_actor(), dry_run=args.dry_run)
+    with opened_desk(args) as desk:
+        report = desk.retention.purge(cli_actor(), dry_run=args.dry_run)
+        days = desk.settings.closed_return_days
     verb = "would purge" if report.dry_run else "purged"
-    print(f"{verb}: {report.returns} returns closed over {settings.closed_return_days} days "
+    print(f"{verb}: {report.returns} returns closed over {days} days "
           f"ago, {report.customers} customers, {report.photos} photos")
-    return EXIT_OK
+    return exit_codes.OK
 
 
 def _export(args: argparse.Namespace) -> int:
-    from livenon_desk.private_files import check_output, write_output
-    from livenon_desk.services.export_service import ExportService
-
     out: Path = args.out
     check_output(out)
-    document = ExportService(_store(args)).export_customer(cli_actor(), args.email)
+    with opened_desk(args) as desk:
+        document = desk.exports.export_customer(cli_actor(), args.email)
     write_output(out, json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"))
     print(f"{out}: {len(document['returns'])} returns, {len(document['orders'])} orders")
-    return EXIT_OK
+    return exit_codes.OK
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

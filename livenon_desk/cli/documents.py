@@ -8,12 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from livenon_desk.cli_privacy import cli_actor
+from livenon_desk.cli import exit_codes
+from livenon_desk.cli.database import cli_actor, opened_desk
 from livenon_desk.errors import KnownError
 from livenon_desk.private_files import check_output, write_output
 
-EXIT_OK = 0
-EXIT_MISMATCH = 1
 _BATCHES = {"labels": "label", "tags": "tag"}
 
 
@@ -42,51 +41,39 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def _print(args: argparse.Namespace) -> int:
     from livenon_desk.domain.enums import ReturnStatus
-    from livenon_desk.services.desk import Desk
     from livenon_desk.services.document_kinds import DocumentKind
 
-    path: Path | None = args.db
-    if path is None or not path.exists():
-        raise KnownError(f"No database at {path}.", f"{path} 处没有数据库。")
     out: Path = args.out
     check_output(out)  # before the document is made and audited as printed
-    documents = Desk(path).documents
     actor = cli_actor()
-    if args.kind in _BATCHES:
-        if args.status is None:
-            raise KnownError("Say which returns with --status (e.g. --status received).",
-                             "请用 --status 指定退货状态（例如 --status received）。")
-        rmas = documents.rmas_with_status(ReturnStatus(args.status))
-        document = documents.batch(actor, DocumentKind(_BATCHES[args.kind]), rmas,
-                                   args.lang or "en")
-    else:
-        if not args.rma:
-            raise KnownError(f"Give the RMA number to print a {args.kind}.",
-                             f"请提供要打印的退货单号（{args.kind}）。")
-        document = documents.render(actor, DocumentKind(args.kind), args.rma, args.lang)
+    with opened_desk(args) as desk:
+        documents = desk.documents
+        if args.kind in _BATCHES:
+            if args.status is None:
+                raise KnownError("Say which returns with --status (e.g. --status received).",
+                                 "请用 --status 指定退货状态（例如 --status received）。")
+            rmas = documents.rmas_with_status(ReturnStatus(args.status))
+            document = documents.batch(actor, DocumentKind(_BATCHES[args.kind]), rmas,
+                                       args.lang or "en")
+        else:
+            if not args.rma:
+                raise KnownError(f"Give the RMA number to print a {args.kind}.",
+                                 f"请提供要打印的退货单号（{args.kind}）。")
+            document = documents.render(actor, DocumentKind(args.kind), args.rma, args.lang)
     write_output(out, document.pdf)
     print(f"{out}: {document.kind.value}, {len(document.pdf) // 1024} KB")
-    return EXIT_OK
+    return exit_codes.OK
 
 
 def _verify_report(args: argparse.Namespace) -> int:
-    from livenon_desk.domain.policy import default_policies
-    from livenon_desk.services.report_verification import CheckOutcome, ReportVerifier
-    from livenon_desk.store.opening import open_store
-    from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for
+    from livenon_desk.services.report_verification import CheckOutcome
 
     file: Path = args.file
     if not file.is_file():
         raise KnownError(f"No file at {file}.", f"{file} 处没有文件。")
-    path: Path | None = args.db
-    if path is None or not path.exists():
-        raise KnownError(f"No database at {path}.", f"{path} 处没有数据库。")
-    store = open_store(path, create=False)
-    try:
-        verifier = ReportVerifier(store, default_policies(), PhotoFiles(photo_dir_for(path)))
-        checks = verifier.verify(cli_actor(), file.read_bytes(), file.name)
-    finally:
-        store.dispose()
+    with opened_desk(args) as desk:
+        checks = desk.reports.verify(cli_actor(), file.read_bytes(), file.name)
+        path = desk.path
     for check in checks:
         ref = check.reference
         what = f"{ref.rma_number} inspection {ref.inspection_id}"
@@ -99,7 +86,7 @@ def _verify_report(args: argparse.Namespace) -> int:
         else:
             print(f"{what}: no such finished inspection of that return in {path}")
     ok = all(c.outcome is CheckOutcome.MATCHES for c in checks)
-    return EXIT_OK if ok else EXIT_MISMATCH
+    return exit_codes.OK if ok else exit_codes.REFUSED
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
