@@ -35,6 +35,10 @@ FORBIDDEN = {
     "services": ("PySide6", "livenon_desk.views"),
     "sync": ("PySide6", "livenon_desk.views"),
     "central": ("PySide6", "livenon_desk.views", "livenon_desk.services"),
+    # The wire format, shared by the desk's client and the server: the domain's words only.
+    "wire": ("PySide6", "sqlalchemy", "requests", "fastapi", "starlette", "livenon_desk.models",
+             "livenon_desk.store", "livenon_desk.services", "livenon_desk.views",
+             "livenon_desk.sync", "livenon_desk.central", "livenon_desk.documents"),
     "documents": ("PySide6", "sqlalchemy", "livenon_desk.store", "livenon_desk.services",
                   "livenon_desk.views"),
 }
@@ -56,3 +60,14 @@ def test_layer_imports_only_downwards(layer: str, module: Path) -> None:
 def test_every_layer_has_modules() -> None:
     for layer in FORBIDDEN:
         assert _modules(layer), layer
+
+
+def test_the_desk_reads_the_wire_format_without_the_web_framework() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, livenon_desk.sync.client, livenon_desk.sync.pull, "
+            "livenon_desk.sync.push, livenon_desk.services.desk; "
+            "assert 'livenon_desk.wire.bodies' in sys.modules; "
+            "assert not {'fastapi', 'starlette', 'uvicorn'} & set(sys.modules), sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

@@ -31,6 +31,17 @@ class OfflineError(SyncError):
         )
 
 
+class MalformedAnswerError(SyncError):
+    """The server answered 2xx with a body the contract does not allow."""
+
+    def __init__(self, what: str, detail: str) -> None:
+        super().__init__(
+            f"The central server's answer to {what} is not as the API says ({detail}); "
+            "nothing was changed on this workstation.",
+            f"中央服务器对{what}的应答不符合接口约定（{detail}）；本机未做任何更改。",
+        )
+
+
 class InsecureConnectionError(SyncError):
     """TLS could not be verified, or plain HTTP was asked for a remote server."""
 

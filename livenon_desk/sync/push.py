@@ -30,7 +30,8 @@ from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
 from livenon_desk.sync.client import CentralClient
 from livenon_desk.sync.errors import SyncError
-from livenon_desk.sync.results import BatchResult, BatchWrite, WriteKind
+from livenon_desk.sync.results import BatchResult, BatchWrite
+from livenon_desk.wire.bodies import WriteKind
 
 log = logging.getLogger(__name__)
 

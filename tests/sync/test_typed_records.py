@@ -1,0 +1,101 @@
+"""The server's records read through the wire format's models: a record that fails them
+is refused alone, with the fields that fail named and logged, and the rest of the page is
+taken; an answer the desk cannot read at all is a known error, never a crash."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from livenon_desk.central import records
+from livenon_desk.models import ReturnRequest
+from livenon_desk.sync.client import _answer, _entities
+from livenon_desk.sync.errors import MalformedAnswerError
+from livenon_desk.sync.worker import Outcome
+from livenon_desk.wire import bodies as wire
+from tests.central_server import Central
+from tests.sync.desk import Desk
+
+
+def _change(central: Central, kind: str, key: str, **fields: Any) -> None:
+    with central.context.db.write() as c:
+        current = records.get_live(c, kind, key, kind)
+        records.write(c, kind, key, {**(current.data or {}), **fields}, expected=current)
+
+
+def _carrier(desk: Desk, rma: str) -> str | None:
+    with desk.store.read_session() as s:
+        return s.scalars(select(ReturnRequest.carrier)
+                         .where(ReturnRequest.rma_number == rma)).one()
+
+
+def test_a_record_the_contract_refuses_is_refused_alone_and_logged(
+    desk: Desk, central: Central, caplog: pytest.LogCaptureFixture
+) -> None:
+    bad = central.find_return("in_transit")
+    good = central.find_return("received")
+    before = _carrier(desk, bad.key)
+    _change(central, "return", bad.key, status="lost_in_space", carrier="DHL")
+    _change(central, "return", good.key, carrier="DHL")
+    with caplog.at_level(logging.WARNING, logger="livenon_desk.sync.entities"):
+        assert desk.worker().run_round().outcome is Outcome.OK
+    assert _carrier(desk, good.key) == "DHL"
+    assert _carrier(desk, bad.key) == before
+    [refused] = desk.sync.refused()
+    assert (refused.kind, refused.entity_key) == ("return", bad.key)
+    assert "status" in refused.reason_en and "not as the contract says" in refused.reason_en
+    assert "status" in refused.reason_zh
+    assert any(bad.key in r.getMessage() and "status" in r.getMessage()
+               for r in caplog.records)
+    # The record's next whole version is taken and the refusal goes.
+    _change(central, "return", bad.key, status="in_transit")
+    assert desk.worker().run_round().outcome is Outcome.OK
+    assert _carrier(desk, bad.key) == "DHL"
+    assert desk.sync.refused() == []
+
+
+def test_a_return_line_without_its_tag_is_refused_not_a_crash(
+    desk: Desk, central: Central
+) -> None:
+    ret = central.find_return("in_transit")
+    lines = [{k: v for k, v in line.items() if k != "tag_code"}
+             for line in (ret.data or {})["lines"]]
+    _change(central, "return", ret.key, lines=lines)
+    assert desk.worker().run_round().outcome is Outcome.OK
+    [refused] = desk.sync.refused()
+    assert "lines.0.tag_code" in refused.reason_en
+
+
+def test_a_change_the_desk_cannot_read_is_skipped_with_the_rest_of_the_page_kept(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    good = {"kind": "return", "id": "RMA-1", "version": 1, "seq": 5, "deleted": False,
+            "data": {"rma_number": "RMA-1"}}
+    with caplog.at_level(logging.WARNING, logger="livenon_desk.sync.client"):
+        read = _entities([{"kind": "parcel", "id": "x", "version": 1, "seq": 4,
+                           "deleted": False, "data": None}, {"id": "y"}, good])
+    assert [(e.kind, e.id, e.seq) for e in read] == [("return", "RMA-1", 5)]
+    messages = [r.getMessage() for r in caplog.records]
+    assert any("change 0" in m and "kind" in m for m in messages)
+    assert any("change 1" in m and "seq" in m for m in messages)
+
+
+class _Response:
+    def __init__(self, body: Any) -> None:
+        self._body = body
+
+    def json(self) -> Any:
+        if isinstance(self._body, BaseException):
+            raise self._body
+        return self._body
+
+
+@pytest.mark.parametrize("body", [{"access_token": "t"}, ["not", "an", "object"],
+                                  ValueError("Expecting value")])
+def test_an_answer_outside_the_contract_is_a_known_error(body: Any) -> None:
+    with pytest.raises(MalformedAnswerError) as caught:
+        _answer(_Response(body), wire.TokenResponse, "the sign-in")  # type: ignore[arg-type]
+    assert "the sign-in" in caught.value.message and "中央服务器" in caught.value.message_zh
