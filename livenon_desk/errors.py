@@ -1,23 +1,38 @@
 """The two kinds of error: known ones the user can act on, and bugs.
 
-A ``KnownError`` carries a message in plain words (English and Chinese) that the UI shows
-and the command line prints as one line. Anything else is a bug: logged with its
-traceback, reported as "something went wrong".
+A ``KnownError`` carries a message id of the catalogue (``livenon_desk.catalogue``) and the
+values of its fields; the UI shows it in the user's language and the command line prints
+it as one line. Anything else is a bug: logged with its traceback, reported as "something
+went wrong".
 """
 
 from __future__ import annotations
 
+from livenon_desk.catalogue import Message
+
 
 class KnownError(Exception):
-    """An error the user can act on; ``message_zh`` is its Simplified Chinese form."""
+    """An error the user can act on, named by its message id in the catalogue."""
 
-    def __init__(self, message: str, message_zh: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_zh = message_zh or message
+    def __init__(self, message_id: str, /, **values: object) -> None:
+        self.reason = Message.of(message_id, **values)
+        super().__init__(self.reason.text())
+
+    @property
+    def message_id(self) -> str:
+        return self.reason.id
+
+    @property
+    def message(self) -> str:
+        """The message in English, the catalogue's source language."""
+        return self.reason.text()
+
+    @property
+    def message_zh(self) -> str:
+        return self.reason.text("zh")
 
     def text(self, language: str = "en") -> str:
-        return self.message_zh if language.startswith("zh") else self.message
+        return self.reason.text(language)
 
 
 class NotFoundError(KnownError):

@@ -65,19 +65,13 @@ def check_output(path: Path) -> None:
     except FileNotFoundError:
         mode = None
     except OSError as exc:
-        raise KnownError(f"Cannot write {path}: {exc.strerror}.",
-                         f"无法写入 {path}：{exc.strerror}。") from exc
+        raise KnownError("error.cannot-write", path=path, why=exc.strerror) from exc
     if mode is not None and stat.S_ISDIR(mode):
-        raise KnownError(f"{path} is a folder; give a file name, e.g. {path / 'out.pdf'}.",
-                         f"{path} 是文件夹；请给出文件名，例如 {path / 'out.pdf'}。")
+        raise KnownError("error.output-is-folder", path=path, example=path / "out.pdf")
     if mode is not None and not stat.S_ISREG(mode):
-        raise KnownError(f"{path} is not a regular file (a device, pipe or socket); it is "
-                         "left as it is. Give another file name.",
-                         f"{path} 不是普通文件（设备、管道或套接字），不会被替换。请换一个文件名。")
+        raise KnownError("error.output-not-regular", path=path)
     if not path.parent.is_dir():
-        raise KnownError(f"The folder {path.parent} does not exist; create it first or give "
-                         "another path.",
-                         f"文件夹 {path.parent} 不存在；请先创建它，或换一个路径。")
+        raise KnownError("error.output-folder-missing", parent=path.parent)
 
 
 def write_output(path: Path, data: bytes) -> None:
@@ -88,5 +82,4 @@ def write_output(path: Path, data: bytes) -> None:
         write_private(path, data, make_folder=False)
     except OSError as exc:
         log.warning("cannot write %s: %s", path, exc)
-        raise KnownError(f"Cannot write {path}: {exc.strerror or exc}.",
-                         f"无法写入 {path}：{exc.strerror or exc}。") from exc
+        raise KnownError("error.cannot-write", path=path, why=exc.strerror or exc) from exc

@@ -70,10 +70,9 @@ class CentralDatabase:
                 self.engine = create_engine(self.url, pool_pre_ping=True)
         except ModuleNotFoundError as exc:
             raise KnownError(
-                f"The database driver for {parsed.drivername} is not installed ({exc.name}); "
-                "for PostgreSQL install livenon-desk[postgres].",
-                f"未安装 {parsed.drivername} 的数据库驱动（{exc.name}）；"
-                "PostgreSQL 请安装 livenon-desk[postgres]。",
+                "error.database-driver-missing",
+                drivername=parsed.drivername,
+                module=exc.name,
             ) from exc
 
     def create_schema(self) -> None:

@@ -89,11 +89,7 @@ def load_desk_database(store: Store, db: CentralDatabase) -> LoadedCounts:
     with db.read() as c:
         for t in tables.ENTITY_TABLES.values():
             if c.execute(select(t.c.key).limit(1)).first() is not None:
-                raise KnownError(
-                    f"The central database already holds {t.name}; demo data goes into a "
-                    "new, empty one.",
-                    f"中央数据库已有 {t.name} 数据；演示数据只能写入新的空数据库。",
-                )
+                raise KnownError("error.central-demo-not-empty", table=t.name)
     with store.engine.connect() as desk, db.write() as central:
         seq = _Seq()
         customers = _customers(desk, central, seq)

@@ -26,8 +26,9 @@ def _open(url: str) -> CentralDatabase:
         db.dispose()
         log.warning("cannot open the central database: %s", exc)
         raise DatabaseError(
-            f"Cannot open the central database at {db.engine.url!r}: {exc.__class__.__name__}.",
-            f"无法打开中央数据库 {db.engine.url!r}：{exc.__class__.__name__}。",
+            "error.central-database-unopenable",
+            url=db.engine.url,
+            why=exc.__class__.__name__,
         ) from exc
     return db
 

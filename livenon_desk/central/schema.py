@@ -78,11 +78,7 @@ def _upgrade_locked(c: Connection) -> None:
     config = alembic_config(c)
     known = {rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions()}
     if current is not None and current not in known:
-        raise DatabaseError(
-            f"The central database has schema revision {current}, which this server does "
-            "not know: a newer server made it.",
-            f"中央数据库的结构版本 {current} 无法识别：它由更新版本的服务器创建。",
-        )
+        raise DatabaseError("error.central-schema-newer", current=current)
     if current is None and inspect(c).has_table("customers"):
         log.info("adopting a central database made before migrations as revision %s",
                  BASELINE_REVISION)

@@ -50,15 +50,13 @@ def _print(args: argparse.Namespace) -> int:
         documents = desk.documents
         if args.kind in _BATCHES:
             if args.status is None:
-                raise KnownError("Say which returns with --status (e.g. --status received).",
-                                 "请用 --status 指定退货状态（例如 --status received）。")
+                raise KnownError("error.print-status-missing")
             rmas = documents.rmas_with_status(ReturnStatus(args.status))
             document = documents.batch(actor, DocumentKind(_BATCHES[args.kind]), rmas,
                                        args.lang or "en")
         else:
             if not args.rma:
-                raise KnownError(f"Give the RMA number to print a {args.kind}.",
-                                 f"请提供要打印的退货单号（{args.kind}）。")
+                raise KnownError("error.print-rma-missing", kind=args.kind)
             document = documents.render(actor, DocumentKind(args.kind), args.rma, args.lang)
     write_output(out, document.pdf)
     print(f"{out}: {document.kind.value}, {len(document.pdf) // 1024} KB")
@@ -70,7 +68,7 @@ def _verify_report(args: argparse.Namespace) -> int:
 
     file: Path = args.file
     if not file.is_file():
-        raise KnownError(f"No file at {file}.", f"{file} 处没有文件。")
+        raise KnownError("error.no-file", file=file)
     with opened_desk(args) as desk:
         checks = desk.reports.verify(cli_actor(), file.read_bytes(), file.name)
         path = desk.path

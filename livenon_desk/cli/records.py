@@ -33,9 +33,7 @@ def _lookup(args: argparse.Namespace) -> int:
         print(dumps(matches))
         return exit_codes.OK
     if not matches:
-        raise KnownError(
-            f"No return matches {args.query!r}.", f"没有与 {args.query!r} 匹配的退货。"
-        )
+        raise KnownError("error.no-return-matches", query=args.query)
     print(lookup_text(matches))
     return exit_codes.OK
 

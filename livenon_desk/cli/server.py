@@ -57,10 +57,7 @@ def _needs_central_extra() -> None:
         import fastapi  # noqa: F401
         import uvicorn  # noqa: F401
     except ModuleNotFoundError as exc:
-        raise KnownError(
-            f"The central server needs {exc.name}: pip install 'livenon-desk[central]'.",
-            f"中央服务器需要 {exc.name}：pip install 'livenon-desk[central]'。",
-        ) from None
+        raise KnownError("error.central-extra-missing", module=exc.name) from None
 
 
 def _central(args: argparse.Namespace) -> int:
@@ -69,8 +66,7 @@ def _central(args: argparse.Namespace) -> int:
     from livenon_desk.central.settings import CentralSettings
 
     if (args.tls_cert is None) != (args.tls_key is None):
-        raise KnownError("Give both --tls-cert and --tls-key, or neither.",
-                         "请同时提供 --tls-cert 和 --tls-key，或都不提供。")
+        raise KnownError("error.tls-cert-and-key")
     tls = (str(args.tls_cert), str(args.tls_key)) if args.tls_cert else None
     settings = CentralSettings(database_url=_central_url(args),
                                rate_per_second=args.rate or None, burst=args.burst)
@@ -87,7 +83,7 @@ def _central_user(args: argparse.Namespace) -> int:
 
     password = os.environ.get("LIVENON_CENTRAL_PASSWORD") or getpass.getpass("Password: ")
     if not password:
-        raise KnownError("The password must not be empty.", "密码不能为空。")
+        raise KnownError("error.empty-password")
     url = _central_url(args)
     add_user(url, args.username, password, args.role,
              CentralSettings(database_url=url).password_iterations)

@@ -41,17 +41,20 @@ def _sync(args: argparse.Namespace) -> int:
             if args.user:
                 password = os.environ.get(args.password_env)
                 if not password:
-                    raise KnownError(f"Set {args.password_env} to {args.user}'s password.",
-                                     f"请在 {args.password_env} 中设置 {args.user} 的密码。")
+                    raise KnownError(
+                        "error.password-env-unset",
+                        password_env=args.password_env,
+                        user=args.user,
+                    )
                 tokens.save(args.server, client.sign_in(args.user, password).access_token)
             else:
                 client.token = tokens.load(args.server)
                 if not client.token:
                     raise KnownError(
-                        f"Not signed in to {args.server}: give --user (and its password in "
-                        f"{args.password_env}) once.",
-                        f"尚未登录 {args.server}：请用 --user 登录一次（密码放在 "
-                        f"{args.password_env}）。")
+                        "error.sync-not-signed-in",
+                        server=args.server,
+                        password_env=args.password_env,
+                    )
         except (OfflineError, BusyError) as exc:
             client.close()
             print(f"livenon-desk: {exc.message}", file=sys.stderr)

@@ -75,11 +75,7 @@ def _refuse_unless_empty(store: Store) -> None:
     with store.engine.connect() as connection:
         for table in ("return_requests", "orders", "customers"):
             if connection.execute(text(f"SELECT 1 FROM {table} LIMIT 1")).first():
-                raise KnownError(
-                    f"{store.path} already holds returns or customers; demo data goes into "
-                    "a new, empty database.",
-                    f"{store.path} 已有退货或客户数据;演示数据只能写入新的空数据库。",
-                )
+                raise KnownError("error.demo-not-empty", path=store.path)
 
 
 def _mark_as_on_the_server(store: Store) -> None:

@@ -51,10 +51,7 @@ def module_dots(value: str, width: float, dpi: int) -> int:
     fits = math.floor((width - size) / (modules(value) + 2 * QUIET_MODULES) / size)
     most = min(fits, math.floor(MAX_BAR / size + 1e-9))
     if most < math.ceil(MIN_BAR / size - 1e-9):
-        raise BarcodeTooLongError(
-            f"The code {value!r} is too long for a readable barcode here.",
-            f"编码 {value!r} 太长，无法在此处打印可读的条形码。",
-        )
+        raise BarcodeTooLongError("error.barcode-too-long", code=value)
     return most
 
 

@@ -95,14 +95,12 @@ def _read(path: Path) -> dict[str, Any]:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise CompanyConfigError(
-            f"Company details file {path} cannot be read: {exc.strerror}.",
-            f"无法读取公司信息文件 {path}：{exc.strerror}。",
+            "error.company-unreadable",
+            path=path,
+            why=exc.strerror,
         ) from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise CompanyConfigError(
-            f"Company details file {path} is not valid TOML: {exc}.",
-            f"公司信息文件 {path} 不是有效的 TOML：{exc}。",
-        ) from exc
+        raise CompanyConfigError("error.company-not-toml", path=path, exc=exc) from exc
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -122,8 +120,10 @@ class _Reader:
 
     def fail(self, key: str, problem: str) -> CompanyConfigError:
         return CompanyConfigError(
-            f"Company details ({self.source}): {key} {problem}.",
-            f"公司信息（{self.source}）：{key} {problem}。",
+            "error.company-key",
+            source=self.source,
+            key=key,
+            problem=problem,
         )
 
     def text(self, key: str, *, required: bool = True, kind: type = str) -> Any:

@@ -34,10 +34,7 @@ def register_fonts(path: Path = FONT_FILE) -> str:
     try:
         font = TTFont(FONT, str(path))
     except OSError as exc:
-        raise FontMissingError(
-            f"The document font {path} cannot be read: {exc}.",
-            f"无法读取文档字体 {path}：{exc}。",
-        ) from exc
+        raise FontMissingError("error.font-unreadable", path=path, exc=exc) from exc
     pdfmetrics.registerFont(font)
     # One weight only: <b> and <i> in markup fall back to the same face instead of failing.
     for bold in (0, 1):

@@ -74,7 +74,7 @@ def draw_tag(canvas: Canvas, tag: ItemTagInfo, company: CompanyDetails, lang: La
     names = [tag.product_name_zh] if lang == "zh" and tag.product_name_zh else []
     names.append(tag.product_name_en)
     product = fit([printable(n) for n in names], font, size=13, min_size=7, width=inner,
-                  height=62, what="product name")
+                  height=62, what="field.product-name")
     canvas.setFont(font, product.size)
     line_y = y - product.size
     for line in product.lines:
@@ -91,7 +91,7 @@ def draw_tag(canvas: Canvas, tag: ItemTagInfo, company: CompanyDetails, lang: La
     disposition = (enum_text(tag.disposition, lang) if tag.disposition
                    else tr("tag.not_inspected", lang))
     shown = fit([printable(disposition.upper())], font, size=20, min_size=8,
-                width=inner * 0.64 - 12, height=band - 16, what="disposition")
+                width=inner * 0.64 - 12, height=band - 16, what="field.disposition")
     canvas.setFont(font, shown.size)
     line_y = y - 14 - shown.size * 0.9 - (band - 16 - shown.height) / 2
     for line in shown.lines:

@@ -28,8 +28,7 @@ def report_references(pdf: bytes, name: str) -> list[ReportReference]:
         document = pdfium.PdfDocument(pdf)
     except pdfium.PdfiumError as exc:
         log.info("%s cannot be opened as a PDF: %s", name, exc)
-        raise UnreadablePdfError(f"{name} is not a PDF that can be read ({exc}).",
-                                 f"{name} 不是可读取的 PDF 文件（{exc}）。") from exc
+        raise UnreadablePdfError("error.pdf-unreadable", name=name, exc=exc) from exc
     found: list[ReportReference] = []
     try:
         for index in range(min(len(document), MAX_PAGES)):

@@ -79,7 +79,7 @@ def draw_label(canvas: Canvas, label: LabelInfo, company: CompanyDetails, lang: 
     # taken from the return address, which still keeps large type.
     from_height = 80 if label.sender.in_chinese() else 62
     y = _address_block(canvas, font, _titles("from", lang), _carrier_lines(label.sender), y,
-                       size=9, min_size=6, height=from_height, what="sender address")
+                       size=9, min_size=6, height=from_height, what="field.sender-address")
     canvas.setLineWidth(0.8)
     canvas.line(PAD, y, WIDTH - PAD, y)
     to_lines = _carrier_lines(company.return_address)
@@ -88,7 +88,7 @@ def draw_label(canvas: Canvas, label: LabelInfo, company: CompanyDetails, lang: 
     # the barcode row: no empty band above the bars, with or without the T3 marking.
     to_height = y - TRACKING_BAND - BARCODE_ROW_TOP
     y = _address_block(canvas, font, _titles("to", lang), to_lines, y,
-                       size=14, min_size=8, height=to_height, what="return address")
+                       size=14, min_size=8, height=to_height, what="field.return-address")
     canvas.setLineWidth(1.5)
     canvas.line(PAD, y, WIDTH - PAD, y)
 
@@ -97,7 +97,7 @@ def draw_label(canvas: Canvas, label: LabelInfo, company: CompanyDetails, lang: 
     canvas.drawString(PAD, y - 10, printable(" ".join(_titles("tracking", lang))))
     if label.tracking_number:  # else left blank for the carrier, never the RMA
         tracking = fit([label.tracking_number], font, size=15, min_size=9, width=inner,
-                       height=20, what="tracking number")
+                       height=20, what="field.tracking-number")
         canvas.setFont(font, tracking.size)
         canvas.drawString(PAD, y - 10 - tracking.leading, printable(tracking.lines[0]))
     y -= TRACKING_BAND

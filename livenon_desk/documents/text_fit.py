@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from livenon_desk.catalogue import Message
 from livenon_desk.errors import KnownError
 
 
@@ -56,7 +57,7 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
 
 def fit(
     paragraphs: Sequence[str], font: str, *, size: float, min_size: float, width: float,
-    height: float, what: str = "text",
+    height: float, what: str = "field.text",
 ) -> FittedText:
     """The largest size from ``size`` down to ``min_size`` at which all ``paragraphs`` fit."""
     step = size
@@ -67,6 +68,7 @@ def fit(
             return FittedText(tuple(lines), step, leading)
         step -= 0.5
     raise TextDoesNotFitError(
-        f"The {what} is too long for the label: {' / '.join(paragraphs)[:80]}…",
-        f"{what} 太长，标签上放不下：{' / '.join(paragraphs)[:80]}…",
+        "error.label-text-too-long",
+        what=Message.of(what),
+        start=" / ".join(paragraphs)[:80],
     )

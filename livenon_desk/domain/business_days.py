@@ -60,10 +60,11 @@ class BusinessCalendar:
         if span is not None and not span[0] <= day.year <= span[1]:
             names = ", ".join(self.public)
             raise CalendarError(
-                f"The business-day calendar ({names}) covers {span[0]}-{span[1]}; "
-                f"{day.isoformat()} is outside it, so due dates cannot be counted.",
-                f"工作日日历（{names}）仅涵盖 {span[0]}-{span[1]} 年；"
-                f"{day.isoformat()} 不在其中，无法计算期限。",
+                "error.outside-calendar",
+                names=names,
+                first=span[0],
+                last=span[1],
+                day=day.isoformat(),
             )
         if day.isoweekday() in self.weekend or day in self.holidays:
             return False

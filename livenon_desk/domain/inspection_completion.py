@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from livenon_desk.catalogue import Localized, Message
 from livenon_desk.domain.eligibility import Evaluation
 from livenon_desk.domain.enums import Answer, Disposition, ReasonCategory
-from livenon_desk.domain.policy import Policy
+from livenon_desk.domain.policy import ChecklistItem, Policy
 
-Problem = tuple[str, str]  # English, Chinese
+Problem = Message
 
 
 def completion_problems(
@@ -25,34 +26,25 @@ def completion_problems(
     open_items = [i for i in asked
                   if answers.get(i.id, Answer.UNANSWERED) is Answer.UNANSWERED]
     if open_items:
-        problems.append((
-            f"Answer every checklist item ({len(open_items)} open: "
-            + "; ".join(i.question_en for i in open_items) + ").",
-            f"请回答所有检验项（还有 {len(open_items)} 项：" + "；".join(
-                i.question_zh for i in open_items) + "）。",
-        ))
+        problems.append(Message.of(
+            "problem.items-open", count=len(open_items),
+            questions=Localized.join([_question(i) for i in open_items], "; ", "；")))
     for item in asked:
         if answers.get(item.id) is Answer.NOT_APPLICABLE and not item.na_allowed:
-            problems.append((
-                f"N/A is not an answer for \"{item.question_en}\" ({item.rule}): answer yes "
-                "or no.",
-                f"“{item.question_zh}”（{item.rule}）不能回答“不适用”：请回答是或否。",
-            ))
+            problems.append(Message.of("problem.na-refused", question=_question(item),
+                                       rule=item.rule))
     for item_id in evaluation.photos_missing:
         item = next(i for i in policy.checklist if i.id == item_id)
         if answers.get(item.id) is Answer.YES:
-            problems.append((
-                f"{item.rule}: {item.question_en}: attach at least one photo as evidence.",
-                f"{item.rule}：{item.question_zh}：请至少附一张照片作为证据。",
-            ))
+            problems.append(Message.of("problem.photo-for-question", rule=item.rule,
+                                       question=_question(item)))
             continue
-        problems.append((
-            f"{item.rule} ({item.found_en}): attach at least one photo as evidence.",
-            f"{item.rule}（{item.found_zh}）：请至少附一张照片作为证据。",
-        ))
+        problems.append(Message.of("problem.photo-for-finding", rule=item.rule,
+                                   found=Localized(item.found_en, item.found_zh)))
     if disposition is None:
-        problems.append((
-            "Choose what happens to the goods (disposition).",
-            "请选择货物处置方式。",
-        ))
+        problems.append(Message.of("problem.no-disposition"))
     return problems
+
+
+def _question(item: ChecklistItem) -> Localized:
+    return Localized(item.question_en, item.question_zh)

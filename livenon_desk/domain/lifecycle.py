@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from livenon_desk.catalogue import Message
 from livenon_desk.domain.enums import ReturnStatus as S
 from livenon_desk.errors import IllegalTransitionError
 
@@ -24,25 +25,24 @@ TRANSITIONS: dict[S, frozenset[S]] = {
 AWAITING_RECEIPT = frozenset({S.INSTRUCTIONS_SENT, S.IN_TRANSIT})
 AWAITING_INSPECTION = frozenset({S.PARTIALLY_RECEIVED, S.RECEIVED, S.INSPECTING})
 
-_LABELS_ZH: dict[S, str] = {
-    S.APPLIED: "已申请",
-    S.INSTRUCTIONS_SENT: "已发退货说明",
-    S.IN_TRANSIT: "运输中",
-    S.PARTIALLY_RECEIVED: "部分收货",
-    S.RECEIVED: "已收货",
-    S.INSPECTING: "检验中",
-    S.INSPECTED: "已检验",
-    S.REFUND_APPROVED: "已批准退款",
-    S.REFUND_REJECTED: "已拒绝退款",
-    S.CLOSED: "已关闭",
+_STATUS_IDS: dict[S, str] = {
+    S.APPLIED: "status.applied",
+    S.INSTRUCTIONS_SENT: "status.instructions-sent",
+    S.IN_TRANSIT: "status.in-transit",
+    S.PARTIALLY_RECEIVED: "status.partially-received",
+    S.RECEIVED: "status.received",
+    S.INSPECTING: "status.inspecting",
+    S.INSPECTED: "status.inspected",
+    S.REFUND_APPROVED: "status.refund-approved",
+    S.REFUND_REJECTED: "status.refund-rejected",
+    S.CLOSED: "status.closed",
 }
 
 
-def status_label(status: S, language: str = "en") -> str:
-    """A status in words, for messages that leave the domain."""
-    if language.startswith("zh"):
-        return _LABELS_ZH[status]
-    return status.value.replace("_", " ")
+def status_label(status: S) -> Message:
+    """A status in words (put in the reader's language by the caller), for messages that
+    leave the domain."""
+    return Message.of(_STATUS_IDS[status])
 
 
 def can_transition(current: S, target: S) -> bool:
@@ -57,7 +57,6 @@ def transition(current: S, target: S) -> S:
     """
     if not can_transition(current, target):
         raise IllegalTransitionError(
-            f"A return that is {status_label(current)} cannot become {status_label(target)}.",
-            f"状态为“{status_label(current, 'zh')}”的退货不能变为“{status_label(target, 'zh')}”。",
-        )
+            "error.illegal-transition", current=status_label(current),
+            target=status_label(target))
     return target

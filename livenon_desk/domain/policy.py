@@ -115,8 +115,10 @@ class _Reader:
 
     def fail(self, key: str, problem: str) -> PolicyError:
         return PolicyError(
-            f"Policy file {self.path.name}: {key} {problem}.",
-            f"政策文件 {self.path.name}：{key} {problem}。",
+            "error.policy-key",
+            name=self.path.name,
+            key=key,
+            problem=problem,
         )
 
     def get(self, key: str, kind: type | tuple[type, ...]) -> Any:
@@ -154,14 +156,12 @@ def load_policy(path: Path) -> Policy:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise PolicyError(
-            f"Policy file {path} cannot be read: {exc.strerror}.",
-            f"无法读取政策文件 {path}：{exc.strerror}。",
+            "error.policy-unreadable",
+            path=path,
+            why=exc.strerror,
         ) from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise PolicyError(
-            f"Policy file {path.name} is not valid TOML: {exc}.",
-            f"政策文件 {path.name} 不是有效的 TOML：{exc}。",
-        ) from exc
+        raise PolicyError("error.policy-not-toml", name=path.name, exc=exc) from exc
     r = _Reader(path, data)
     if r.get("schema", int) != SUPPORTED_SCHEMA:
         raise r.fail("schema", f"must be {SUPPORTED_SCHEMA}")
@@ -276,10 +276,7 @@ class PolicySet:
         """The latest policy whose effective date is on or before ``on``."""
         candidates = [p for p in self.policies if p.effective_date <= on]
         if not candidates:
-            raise PolicyError(
-                f"No return policy is in effect on {on.isoformat()}.",
-                f"{on.isoformat()} 没有生效的退货政策。",
-            )
+            raise PolicyError("error.no-policy-in-effect", day=on.isoformat())
         return max(candidates, key=lambda p: p.effective_date)
 
     def for_application(self, applied_at: datetime) -> Policy:
@@ -307,23 +304,21 @@ class PolicySet:
         for policy in self.policies:
             if policy.version == version:
                 return policy
-        raise PolicyError(
-            f"Policy version {version} is not installed on this desk.",
-            f"本机未安装 {version} 版退货政策。",
-        )
+        raise PolicyError("error.policy-version-missing", version=version)
 
 
 def load_policies(folder: Path) -> PolicySet:
     """Every ``*.toml`` policy in ``folder``; two files with one version are refused."""
     policies = [load_policy(p) for p in sorted(folder.glob("*.toml"))]
     if not policies:
-        raise PolicyError(f"No policy file in {folder}.", f"{folder} 中没有政策文件。")
+        raise PolicyError("error.no-policy-file", folder=folder)
     versions = [p.version for p in policies]
     for version in versions:
         if versions.count(version) > 1:
             raise PolicyError(
-                f"Two policy files in {folder} have version {version}.",
-                f"{folder} 中有两个版本为 {version} 的政策文件。",
+                "error.policy-version-twice",
+                folder=folder,
+                version=version,
             )
     return PolicySet(tuple(policies))
 

@@ -41,10 +41,9 @@ def count_one_more(count: CartonCount) -> CartonCount:
     """One more carton of this line was scanned; a carton beyond the expected is refused."""
     if count.complete:
         raise ValidationError(
-            f"All {count.expected} cartons of {count.tag_code} are already in. "
-            "Check the label: this carton may belong to another return.",
-            f"{count.tag_code} 的 {count.expected} 个纸箱已全部收到。"
-            "请核对标签：此箱可能属于其他退货。",
+            "error.all-cartons-in",
+            expected=count.expected,
+            tag_code=count.tag_code,
         )
     return CartonCount(count.tag_code, count.expected, count.received + 1)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from livenon_desk.catalogue import Message
 from livenon_desk.errors import PermissionDeniedError
 
 
@@ -36,22 +37,20 @@ ALLOWED: dict[Role, frozenset[Action]] = {
     Role.ADMIN: frozenset(_SUPERVISOR | {Action.ADMINISTER}),
 }
 
-_ROLE_ZH = {Role.INSPECTOR: "检验员", Role.SUPERVISOR: "主管", Role.ADMIN: "管理员"}
-_ACTION_TEXT = {
-    Action.LOOK_UP: ("look up returns", "查询退货"),
-    Action.RECEIVE: ("receive parcels", "收货"),
-    Action.INSPECT: ("inspect returns", "检验退货"),
-    Action.PRINT: ("print documents", "打印单据"),
-    Action.OVERRIDE: ("override a decision", "推翻判定"),
-    Action.CLOSE_SHORT: ("close a receipt short", "缺件结单"),
-    Action.APPROVE_REFUND: ("approve refunds", "批准退款"),
-    Action.VIEW_AUDIT: ("see the audit trail", "查看审计记录"),
-    Action.ADMINISTER: ("change settings and users", "更改设置和用户"),
+_ROLE_IDS = {
+    Role.INSPECTOR: "role.inspector", Role.SUPERVISOR: "role.supervisor", Role.ADMIN: "role.admin",
 }
-
-
-def role_label(role: Role, language: str = "en") -> str:
-    return _ROLE_ZH[role] if language.startswith("zh") else role.value
+_ACTION_IDS = {
+    Action.LOOK_UP: "action.look-up",
+    Action.RECEIVE: "action.receive",
+    Action.INSPECT: "action.inspect",
+    Action.PRINT: "action.print",
+    Action.OVERRIDE: "action.override",
+    Action.CLOSE_SHORT: "action.close-short",
+    Action.APPROVE_REFUND: "action.approve-refund",
+    Action.VIEW_AUDIT: "action.view-audit",
+    Action.ADMINISTER: "action.administer",
+}
 
 
 @dataclass(frozen=True)
@@ -73,9 +72,6 @@ class Actor:
         """Refuse ``action`` unless this actor's role allows it."""
         if self.may(action):
             return
-        en, zh = _ACTION_TEXT[action]
         raise PermissionDeniedError(
-            f"{self.name} is signed in as {self.role.value} and may not {en}; "
-            "ask a supervisor.",
-            f"{self.name} 以{_ROLE_ZH[self.role]}身份登录，无权{zh}；请联系主管。",
-        )
+            "error.role-may-not", name=self.name, role=Message.of(_ROLE_IDS[self.role]),
+            action=Message.of(_ACTION_IDS[action]))

@@ -34,9 +34,6 @@ class CentralUnreachableError(KnownError):
 # CentralUnreachableError when there is no answer.
 OnlineSignIn = Callable[[str, str], Role]
 
-_WRONG = ("The user name or password is wrong.", "用户名或密码错误。")
-
-
 class AuthService:
     def __init__(self, store: Store, settings: DeskSettings, clock: Clock = utc_now,
                  online: OnlineSignIn | None = None,
@@ -55,8 +52,7 @@ class AuthService:
         """On a fresh install only: the first account, an administrator, local to this desk."""
         with self._store.session() as s:
             if s.scalar(select(func.count()).select_from(DeskUser)):
-                raise ValidationError("This desk already has users; sign in instead.",
-                                      "本机已有用户，请直接登录。")
+                raise ValidationError("error.desk-has-users")
             return self._add(s, username, display_name, Role.ADMIN, password, "setup")
 
     def add_local_user(self, admin: Actor, username: str, display_name: str, role: Role,
@@ -69,14 +65,14 @@ class AuthService:
              by: str) -> Actor:
         name = username.strip().lower()
         if not name or len(name) > 64:
-            raise ValidationError("Enter a user name of 1 to 64 characters.",
-                                  "请输入 1 到 64 个字符的用户名。")
+            raise ValidationError("error.user-name-length")
         if len(password) < MIN_PASSWORD:
             raise ValidationError(
-                f"The password needs at least {MIN_PASSWORD} characters.",
-                f"密码至少需要 {MIN_PASSWORD} 个字符。")
+                "error.password-too-short",
+                minimum=MIN_PASSWORD,
+            )
         if s.scalar(select(DeskUser.id).where(DeskUser.username == name)):
-            raise ValidationError(f"There is already a user {name}.", f"用户 {name} 已存在。")
+            raise ValidationError("error.user-exists", name=name)
         now = self._clock()
         s.add(DeskUser(username=name, display_name=display_name.strip() or name, role=role,
                        verifier=self._hasher.hash(password), local_only=True,
@@ -88,9 +84,9 @@ class AuthService:
     def sign_in(self, username: str, password: str) -> Actor:
         name = username.strip().lower()
         if not name:  # nothing to check, nor to count against anyone
-            raise SignInError("Type your user name.", "请输入用户名。")
+            raise SignInError("error.user-name-missing")
         if not password:
-            raise SignInError("Type your password.", "请输入密码。")
+            raise SignInError("error.password-missing")
         refusal: SignInError | None = None
         with self._store.session() as s:
             user = s.scalar(select(DeskUser).where(DeskUser.username == name))
@@ -98,13 +94,12 @@ class AuthService:
             if user is not None and user.locked_until is not None and user.locked_until > now:
                 minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
                 raise SignInError(
-                    f"Too many wrong passwords: {name} is locked at this desk for "
-                    f"{minutes} more minutes, or until an administrator unlocks it.",
-                    f"密码错误次数过多：{name} 在本机被锁定，还需 {minutes} 分钟，"
-                    "或请管理员解锁。")
+                    "error.locked-at-desk",
+                    name=name,
+                    minutes=minutes,
+                )
             if user is not None and not user.active:
-                raise SignInError(f"The account {name} is switched off.",
-                                  f"账户 {name} 已停用。")
+                raise SignInError("error.account-switched-off", name=name)
             # Accounts made at this desk (the first admin, the demo's) are checked here only.
             if self._online is not None and not (user is not None and user.local_only):
                 try:
@@ -146,21 +141,17 @@ class AuthService:
     def _offline_check(self, s: Session, user: DeskUser | None, name: str, password: str,
                        now: datetime) -> SignInError | None:
         if user is None:
-            return SignInError(*_WRONG)
+            return SignInError("error.wrong-password")
         if not user.local_only:
             limit = timedelta(days=self._settings.offline_sign_in_days)
             confirmed = user.confirmed_online_at
             if confirmed is None or now - confirmed > limit:
-                return SignInError(
-                    f"The central server cannot be reached, and {name}'s last online "
-                    f"sign-in is older than {self._settings.offline_sign_in_days} days. "
-                    "Connect this desk to the network and sign in again.",
-                    f"无法连接中央服务器，且 {name} 上次在线登录已超过 "
-                    f"{self._settings.offline_sign_in_days} 天。请连接网络后重新登录。")
+                return SignInError("error.offline-sign-in-expired", name=name,
+                                   days=self._settings.offline_sign_in_days)
         try:
             self._hasher.verify(user.verifier, password)
         except (VerificationError, InvalidHashError):
-            return SignInError(*_WRONG)
+            return SignInError("error.wrong-password")
         return None
 
     def _count_failure(self, s: Session, user: DeskUser | None, name: str,

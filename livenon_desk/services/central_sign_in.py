@@ -21,22 +21,18 @@ def central_sign_in(client: CentralClient,
             token = client.sign_in(username, password)
         except AuthError as exc:
             if str(exc.problem.get("type", "")).endswith("account-locked"):
-                raise SignInError(
-                    f"Too many wrong passwords: the central server has locked {username} "
-                    "for a while. Try again later, or ask an administrator.",
-                    f"密码错误次数过多：中央服务器已暂时锁定 {username}。"
-                    "请稍后再试，或联系管理员。") from exc
-            raise SignInError("The user name or password is wrong.",
-                              "用户名或密码错误。") from exc
+                raise SignInError("error.locked-centrally", username=username) from exc
+            raise SignInError("error.wrong-password") from exc
         except OfflineError as exc:
-            raise CentralUnreachableError(exc.message, exc.message_zh) from exc
+            raise CentralUnreachableError(exc.message_id, **exc.reason.values) from exc
         if on_token is not None:
             on_token(token.access_token)
         try:
             return Role(token.role)
         except ValueError as exc:
             raise SignInError(
-                f"The central server gave {username} a role the desk does not know "
-                f"({token.role}).",
-                f"中央服务器为 {username} 分配了本机不认识的角色（{token.role}）。") from exc
+                "error.unknown-central-role",
+                username=username,
+                role=token.role,
+            ) from exc
     return check

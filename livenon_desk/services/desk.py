@@ -96,8 +96,7 @@ class Desk:
         if self.online is None:
             from livenon_desk.services.auth_service import CentralUnreachableError
 
-            raise CentralUnreachableError("No central server is configured.",
-                                          "未配置中央服务器。")
+            raise CentralUnreachableError("error.no-central-server")
         return self.online(username, password)
 
     @property

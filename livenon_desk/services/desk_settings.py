@@ -49,8 +49,7 @@ def _read(path: Path) -> dict[str, Any]:
         with path.open("rb") as f:
             return tomllib.load(f)
     except tomllib.TOMLDecodeError as exc:
-        raise KnownError(f"{path} is not valid TOML: {exc}.",
-                         f"{path} 不是有效的 TOML 文件：{exc}。") from exc
+        raise KnownError("error.settings-not-toml", path=path, exc=exc) from exc
 
 
 def load_settings(paths: tuple[Path, ...]) -> DeskSettings:
@@ -65,13 +64,23 @@ def load_settings(paths: tuple[Path, ...]) -> DeskSettings:
                 continue
             if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
                 raise KnownError(
-                    f"{path}: [{section}] {key} must be a whole number from {low} to {high}.",
-                    f"{path}：[{section}] {key} 必须是 {low} 到 {high} 之间的整数。")
+                    "error.settings-not-in-range",
+                    path=path,
+                    section=section,
+                    key=key,
+                    low=low,
+                    high=high,
+                )
             choices = _CHOICES.get(field_name)
             if choices is not None and value not in choices:
                 named = ", ".join(str(c) for c in choices)
-                raise KnownError(f"{path}: [{section}] {key} must be one of {named}.",
-                                 f"{path}：[{section}] {key} 必须是 {named} 之一。")
+                raise KnownError(
+                    "error.settings-not-one-of",
+                    path=path,
+                    section=section,
+                    key=key,
+                    named=named,
+                )
             values[field_name] = value
     return DeskSettings(**values)
 

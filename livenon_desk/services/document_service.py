@@ -67,8 +67,7 @@ class DocumentService:
         with self._store.session() as s:
             ret = s.scalar(select(ReturnRequest).where(ReturnRequest.rma_number == code))
             if ret is None:
-                raise NotFoundError(f"No return with RMA number {code}.",
-                                    f"没有退货单号为 {code} 的退货。")
+                raise NotFoundError("error.no-return-with-rma", code=code)
             refuse_if_restricted(ret)
             records = ReturnRecords(s, ret, self._policies, self._photos)
             language = document_language(records.customer(), lang)
@@ -95,8 +94,9 @@ class DocumentService:
             inspections = records.inspections()
             if not inspections:
                 raise ValidationError(
-                    f"{ret.rma_number} has no finished inspection to report.",
-                    f"{ret.rma_number} 没有已完成的检验可供打印报告。")
+                    "error.no-finished-inspection",
+                    rma_number=ret.rma_number,
+                )
             return inspection_reports_pdf(inspections, company, lang)
         if kind is DocumentKind.CREDIT_NOTE:
             return self._credit_note(records, company, lang)
@@ -113,10 +113,9 @@ class DocumentService:
                       if r.final_decision is Decision.ELIGIBLE and r.refund is not None]
         if not refundable:
             raise ValidationError(
-                f"{records.ret.rma_number} has no line approved for a refund (P6): a credit "
-                "note follows an eligible inspection or an approved exception.",
-                f"{records.ret.rma_number} 没有获准退款的商品（P6）：只有检验合格或例外批准后"
-                "才能开具贷项通知单。")
+                "error.no-refund-approved",
+                rma_number=records.ret.rma_number,
+            )
         # One label, one deduction: the return's refund, its deductions taken once.
         refund = records.whole_refund()
         approved_by = next((r.override.by for r in refundable if r.override), None)
@@ -144,8 +143,10 @@ class DocumentService:
             raise ValueError(f"{kind} is not printed in batches")
         if len(rmas) > BATCH_LIMIT:
             raise ValidationError(
-                f"{len(rmas)} returns is too many for one batch; choose at most "
-                f"{BATCH_LIMIT}.", f"一次最多打印 {BATCH_LIMIT} 个退货，当前为 {len(rmas)} 个。")
+                "error.batch-too-large",
+                count=len(rmas),
+                limit=BATCH_LIMIT,
+            )
         company = self.company()
         labels: list[doc.LabelInfo] = []
         tags: list[doc.ItemTagInfo] = []
@@ -153,7 +154,7 @@ class DocumentService:
         with self._store.session() as s:
             for index, rma in enumerate(rmas, start=1):
                 if cancelled is not None and cancelled():
-                    raise PrintCancelledError("Printing was cancelled.", "已取消打印。")
+                    raise PrintCancelledError("error.printing-cancelled")
                 ret = s.scalar(select(ReturnRequest)
                                .where(ReturnRequest.rma_number == normalize_code(rma)))
                 if ret is None or ret.restricted:
@@ -167,8 +168,7 @@ class DocumentService:
                 if progress is not None:
                     progress(index, len(rmas))
             if not labels and not tags:
-                raise ValidationError("None of the chosen returns can be printed.",
-                                      "所选退货均不能打印。")
+                raise ValidationError("error.nothing-printable")
             pdf = (return_labels_pdf(labels, company, lang, self._label_dpi)
                    if kind is DocumentKind.LABEL
                    else item_tags_pdf(tags, company, lang, self._label_dpi))

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from livenon_desk.catalogue import Localized
 from livenon_desk.domain.money import cents_to_decimal
 from livenon_desk.domain.payment_display import payment_display
 from livenon_desk.domain.roles import Action, Actor
@@ -56,8 +57,7 @@ class ExportService:
         with self._store.session() as s:
             customer = s.scalar(select(Customer).where(func.lower(Customer.email) == address))
             if customer is None:
-                raise NotFoundError(f"No customer has the email {address}.",
-                                    f"没有邮箱为 {address} 的客户。")
+                raise NotFoundError("error.no-customer-with-email", address=address)
             orders = list(s.scalars(select(Order).where(Order.customer_id == customer.id)
                                     .order_by(Order.placed_at)))
             returns = list(s.scalars(
@@ -65,10 +65,9 @@ class ExportService:
                 .order_by(ReturnRequest.applied_at)))
             restricted = [r.rma_number for r in returns if r.restricted]
             if restricted:
-                raise RestrictedError(
-                    "Processing is restricted for " + ", ".join(restricted)
-                    + ": the export is refused until the restriction is lifted centrally.",
-                    "以下退货已被限制处理：" + "、".join(restricted) + "；解除限制前不能导出。")
+                raise RestrictedError("error.export-restricted",
+                                      returns=Localized(", ".join(restricted),
+                                                        "、".join(restricted)))
             now = self._clock()
             document = {
                 "format": FORMAT,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from livenon_desk.catalogue import Message
 from livenon_desk.errors import NotFoundError, RestrictedError, ValidationError
 from livenon_desk.models import ReturnRequest
 
@@ -13,36 +14,31 @@ MAX_TEXT = 4000
 def load_return(s: Session, return_id: int) -> ReturnRequest:
     ret = s.get(ReturnRequest, return_id)
     if ret is None:
-        raise NotFoundError(f"Return {return_id} is no longer in the database.",
-                            f"退货 {return_id} 已不在数据库中。")
+        raise NotFoundError("error.return-gone", return_id=return_id)
     return ret
 
 
 def refuse_if_restricted(ret: ReturnRequest) -> None:
     """Privacy policy IV(3): a restricted return may be viewed, never processed."""
     if ret.restricted:
-        reason = ret.restricted_reason or "no reason given"
-        raise RestrictedError(
-            f"{ret.rma_number} is restricted ({reason}): it can be viewed but not changed, "
-            "printed or exported.",
-            f"{ret.rma_number} 已被限制处理（{ret.restricted_reason or '未注明原因'}）："
-            "只能查看，不能修改、打印或导出。",
-        )
+        raise RestrictedError("error.return-restricted", rma_number=ret.rma_number,
+                              reason=restriction_reason(ret.restricted_reason))
 
 
-def require_text(value: str, what_en: str, what_zh: str, minimum: int = 1) -> str:
-    """``value`` stripped, refused when shorter than ``minimum`` or absurdly long."""
+def restriction_reason(reason: str | None) -> str | Message:
+    """Why a return is restricted, as the central API said, or that it gave no reason."""
+    return reason or Message.of("restricted.no-reason")
+
+
+def require_text(value: str, what: str, minimum: int = 1) -> str:
+    """``value`` stripped, refused when shorter than ``minimum`` or absurdly long; ``what``
+    is the message id of the field's name."""
     text = value.strip()
+    name = Message.of(what)
     if len(text) < minimum:
         if minimum <= 1:
-            raise ValidationError(f"Enter the {what_en}.", f"请填写{what_zh}。")
-        raise ValidationError(
-            f"Write the {what_en} in at least {minimum} characters.",
-            f"{what_zh}至少需要 {minimum} 个字符。",
-        )
+            raise ValidationError("error.text-missing", what=name)
+        raise ValidationError("error.text-too-short", what=name, minimum=minimum)
     if len(text) > MAX_TEXT:
-        raise ValidationError(
-            f"The {what_en} is longer than {MAX_TEXT} characters; shorten it.",
-            f"{what_zh}超过 {MAX_TEXT} 个字符，请缩短。",
-        )
+        raise ValidationError("error.text-too-long", what=name, maximum=MAX_TEXT)
     return text

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from livenon_desk.catalogue import Message
 from livenon_desk.domain.eligibility import Evaluation, LineFacts
 from livenon_desk.domain.enums import Answer, Decision, Disposition
 from livenon_desk.domain.values import Override, PhotoRef, Refund
@@ -79,4 +80,4 @@ class Preview:
 
     evaluation: Evaluation
     refund: Refund | None
-    problems: tuple[tuple[str, str], ...]
+    problems: tuple[Message, ...]

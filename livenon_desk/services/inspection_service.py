@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from livenon_desk.catalogue import Localized
 from livenon_desk.domain.eligibility import LineFacts, evaluate_line
 from livenon_desk.domain.enums import Answer, Decision, ReturnStatus
 from livenon_desk.domain.inspection_completion import completion_problems
@@ -66,8 +67,10 @@ class InspectionService:
         with self._store.session() as s:
             line = s.get(ReturnLine, return_line_id)
             if line is None:
-                raise NotFoundError(f"Returned line {return_line_id} is no longer on file.",
-                                    f"退货行 {return_line_id} 已不存在。")
+                raise NotFoundError(
+                    "error.return-line-gone",
+                    return_line_id=return_line_id,
+                )
             ret = load_return(s, line.return_id)
             inspection = latest_inspection(s, line.id)
             if inspection is None:
@@ -123,10 +126,8 @@ class InspectionService:
                                 inspection)
             result = self.preview(sheet, draft, len(sheet.photos))
             if result.problems:
-                raise ValidationError(
-                    " ".join(en for en, _ in result.problems),
-                    "".join(zh for _, zh in result.problems),
-                )
+                raise ValidationError("error.inspection-unfinished",
+                                      problems=Localized.join(result.problems, " ", ""))
             now = self._clock()
             evaluation = result.evaluation
             inspection.decision = evaluation.decision
@@ -186,20 +187,16 @@ class InspectionService:
     def override(self, actor: Actor, inspection_id: int, reason: str) -> Override:
         """A supervisor approves an exception; the rule decision stays on record beside it."""
         actor.require(Action.OVERRIDE)
-        text = require_text(reason, "reason for the exception", "例外批准原因",
+        text = require_text(reason, "field.override-reason",
                             minimum=OVERRIDE_REASON_MIN)
         with self._store.session() as s:
             inspection, ret = self._with_return(s, inspection_id)
             if inspection.finished_at is None or inspection.decision not in _OVERRIDABLE:
-                raise ValidationError(
-                    "Only a finished inspection that was not eligible or needs review can be "
-                    "approved as an exception.",
-                    "只有已完成且判定为不符合或需审核的检验才能作为例外批准。",
-                )
+                raise ValidationError("error.override-not-allowed")
             if inspection.override_decision is not None:
                 raise ValidationError(
-                    f"{inspection.override_by} already approved this exception.",
-                    f"{inspection.override_by} 已批准此例外。",
+                    "error.override-exists",
+                    override_by=inspection.override_by,
                 )
             now = self._clock()
             inspection.override_decision = Decision.ELIGIBLE
@@ -230,16 +227,15 @@ class InspectionService:
                  for ln in lines])
             what = ", ".join(f"{tag} {got}/{expected}" for tag, got, expected in missing)
             raise ValidationError(
-                f"{ret.rma_number} still has cartons missing ({what}). Scan them as they "
-                "arrive, or ask a supervisor to close the receipt short.",
-                f"{ret.rma_number} 仍缺少纸箱（{what}）。请在到货时扫描，或请主管缺件结单。",
+                "error.cartons-missing",
+                rma_number=ret.rma_number,
+                what=what,
             )
         if ret.status not in _INSPECTABLE:
             raise ValidationError(
-                f"{ret.rma_number} is {status_label(ret.status)}; only a received return can "
-                "be inspected.",
-                f"{ret.rma_number} 状态为“{status_label(ret.status, 'zh')}”，只有已收货的退货"
-                "才能检验。",
+                "error.inspect-not-received",
+                rma_number=ret.rma_number,
+                status=status_label(ret.status),
             )
 
     def _begin(
@@ -265,8 +261,10 @@ class InspectionService:
         """The inspection and its return, refused if the return is restricted."""
         inspection = s.get(Inspection, inspection_id)
         if inspection is None:
-            raise NotFoundError(f"Inspection {inspection_id} is no longer on file.",
-                                f"检验记录 {inspection_id} 已不存在。")
+            raise NotFoundError(
+                "error.inspection-gone",
+                inspection_id=inspection_id,
+            )
         line = s.get_one(ReturnLine, inspection.return_line_id)
         ret = load_return(s, line.return_id)
         refuse_if_restricted(ret)
@@ -275,8 +273,7 @@ class InspectionService:
     def _editable(self, s: Session, inspection_id: int) -> tuple[Inspection, ReturnRequest]:
         inspection, ret = self._with_return(s, inspection_id)
         if inspection.finished_at is not None:
-            raise ValidationError("This inspection is finished and can no longer be changed.",
-                                  "此检验已完成，不能再修改。")
+            raise ValidationError("error.inspection-finished")
         return inspection, ret
 
     def _write_draft(self, s: Session, inspection: Inspection, draft: DraftInput) -> None:
@@ -289,7 +286,7 @@ class InspectionService:
                                 if v is not Answer.UNANSWERED}
         notes = draft.notes.strip()
         if notes:
-            require_text(notes, "notes", "备注")
+            require_text(notes, "field.notes")
         inspection.notes = notes or None
         inspection.disposition = draft.disposition
 

@@ -53,26 +53,20 @@ class ReceivingService:
         self._check_receipt(receipt)
         by_hand = counted_by_hand(receipt.cartons, receipt.scanned)
         reason = require_text(
-            receipt.by_hand_reason, "reason the cartons were counted without scanning",
-            "未扫描而手工清点纸箱的原因", BY_HAND_REASON_MIN) if by_hand else None
+            receipt.by_hand_reason, "field.by-hand-reason", BY_HAND_REASON_MIN) if by_hand else None
         stored = [self._photos.add(p) for p in receipt.photos]
         with self._store.session() as s:
             ret = load_return(s, return_id)
             refuse_if_restricted(ret)
             if ret.status not in RECEIVABLE or ret.received_at is not None:
                 raise ValidationError(
-                    f"{ret.rma_number} is {status_label(ret.status)} and cannot be received "
-                    "again; scan any missing cartons instead.",
-                    f"{ret.rma_number} 状态为“{status_label(ret.status, 'zh')}”，不能再次收货；"
-                    "如有缺少的纸箱，请扫描纸箱。",
+                    "error.receive-again",
+                    rma_number=ret.rma_number,
+                    status=status_label(ret.status),
                 )
             order = s.get_one(Order, ret.order_id)
             if order.cross_border and receipt.returned_goods_marked is None:
-                raise ValidationError(
-                    "This is a cross-border parcel: say whether it is marked "
-                    "\u201cReturned Goods\u201d (T3).",
-                    "这是跨境包裹：请确认是否标注“退运货物”（T3）。",
-                )
+                raise ValidationError("error.returned-goods-unanswered")
             before = ret.status
             lines = _lines(s, ret.id)
             counts = []
@@ -80,9 +74,10 @@ class ReceivingService:
                 counted = receipt.cartons.get(line.id, 0)
                 if not 0 <= counted <= line.cartons_expected:
                     raise ValidationError(
-                        f"{line.tag_code} ships in {line.cartons_expected} cartons; "
-                        f"{counted} cannot be right.",
-                        f"{line.tag_code} 共 {line.cartons_expected} 箱，{counted} 不正确。",
+                        "error.carton-count-wrong",
+                        tag_code=line.tag_code,
+                        cartons_expected=line.cartons_expected,
+                        counted=counted,
                     )
                 line.cartons_received = counted
                 counts.append(CartonCount(line.tag_code, line.cartons_expected, counted))
@@ -129,8 +124,7 @@ class ReceivingService:
         with self._store.session() as s:
             line = s.scalar(select(ReturnLine).where(ReturnLine.tag_code == code))
             if line is None:
-                raise NotFoundError(f"No returned item has the tag {code}.",
-                                    f"没有标签为 {code} 的退货商品。")
+                raise NotFoundError("error.no-item-with-tag", code=code)
             ret = load_return(s, line.return_id)
             refuse_if_restricted(ret)
             count = CartonCount(line.tag_code, line.cartons_expected, line.cartons_received)
@@ -138,10 +132,9 @@ class ReceivingService:
                 if ret.received_at is not None:
                     count_one_more(count)
                 raise ValidationError(
-                    f"{ret.rma_number} is {status_label(ret.status)}: cartons are counted "
-                    "while a return is partially received. Receive the parcel first.",
-                    f"{ret.rma_number} 状态为“{status_label(ret.status, 'zh')}”：只有部分收货的"
-                    "退货才能清点纸箱。请先收货。",
+                    "error.count-not-partial",
+                    rma_number=ret.rma_number,
+                    status=status_label(ret.status),
                 )
             count = count_one_more(count)
             line.cartons_received = count.received
@@ -161,14 +154,15 @@ class ReceivingService:
     def close_short(self, actor: Actor, return_id: int, reason: str) -> ReturnStatus:
         """A supervisor accepts a receipt with cartons still missing, for a written reason."""
         actor.require(Action.CLOSE_SHORT)
-        text = require_text(reason, "reason for closing short", "缺件结单原因")
+        text = require_text(reason, "field.close-short-reason")
         with self._store.session() as s:
             ret = load_return(s, return_id)
             refuse_if_restricted(ret)
             if ret.status is not ReturnStatus.PARTIALLY_RECEIVED:
                 raise ValidationError(
-                    f"{ret.rma_number} has no cartons missing.",
-                    f"{ret.rma_number} 没有缺少的纸箱。")
+                    "error.no-cartons-missing",
+                    rma_number=ret.rma_number,
+                )
             ret.status = transition(ret.status, ReturnStatus.RECEIVED)
             ret.short_closed_reason = text
             ret.short_closed_by = actor.username
@@ -203,16 +197,13 @@ class ReceivingService:
 
     def _check_receipt(self, receipt: ReceiptInput) -> None:
         self._check_time(receipt.received_at)
-        require_text(receipt.carrier, "carrier", "承运商")
+        require_text(receipt.carrier, "field.carrier")
 
     def _check_time(self, moment: datetime) -> None:
         if moment.tzinfo is None:
             raise ValueError("received_at must carry a time zone")
         if moment > self._clock() + CLOCK_SKEW:
-            raise ValidationError(
-                "The arrival time is in the future; check the date and time.",
-                "到达时间晚于现在，请检查日期和时间。",
-            )
+            raise ValidationError("error.arrival-in-future")
 
 
 def _lines(s: Session, return_id: int) -> list[ReturnLine]:

@@ -51,10 +51,7 @@ class ReportVerifier:
         actor.require(Action.PRINT)
         references = report_references(pdf, name)
         if not references:
-            raise NoReportCodeError(
-                f"{name} has no inspection report code that can be read: is it an inspection "
-                "report? A scan needs about 200 dpi.",
-                f"{name} 中没有可读取的检验报告二维码：这是检验报告吗？扫描件需要约 200 dpi。")
+            raise NoReportCodeError("error.no-report-code", name=name)
         return [self._check(reference) for reference in references]
 
     def _check(self, reference: ReportReference) -> ReportCheck:

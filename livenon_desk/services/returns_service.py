@@ -118,9 +118,7 @@ class ReturnsService:
         with self._store.read_session() as s:
             return_id = s.scalar(select(ReturnRequest.id).where(ReturnRequest.rma_number == code))
         if return_id is None:
-            raise NotFoundError(
-                f"No return with RMA number {code}.", f"没有退货单号为 {code} 的退货。"
-            )
+            raise NotFoundError("error.no-return-with-rma", code=code)
         return self.detail(return_id)
 
     def detail(self, return_id: int) -> ReturnDetail:
@@ -128,10 +126,7 @@ class ReturnsService:
         with self._store.read_session() as s:
             ret = s.get(ReturnRequest, return_id)
             if ret is None:
-                raise NotFoundError(
-                    f"Return {return_id} is no longer in the database.",
-                    f"退货 {return_id} 已不在数据库中。",
-                )
+                raise NotFoundError("error.return-gone", return_id=return_id)
             order = s.get_one(Order, ret.order_id)
             customer = s.get_one(Customer, order.customer_id)
             address = (

@@ -193,6 +193,6 @@ class SyncService:
     def _open(self, s: Session, conflict_id: int) -> tuple[SyncConflict, OutboxRow]:
         conflict = s.get(SyncConflict, conflict_id)
         if conflict is None or conflict.resolved_at is not None:
-            raise NotFoundError("This conflict was settled already.", "此冲突已处理。")
+            raise NotFoundError("error.conflict-settled")
         row = s.get_one(OutboxRow, conflict.outbox_id)
         return conflict, row

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from livenon_desk.catalogue import Message
 from livenon_desk.errors import KnownError
 from livenon_desk.models import AuditEvent, DeskIdentity
 from livenon_desk.paths import config_dir
@@ -93,9 +94,9 @@ class AuditKeyStore:
                     "readable only by this user", desk_id, path.parent)
         write_private(path, key.to_text().encode())
 
-    def where(self, desk_id: str) -> str:
-        """Where the key is kept, in words for a message."""
-        return "the system keyring" if self._use_keyring else str(self._file(desk_id))
+    def where(self, desk_id: str) -> Message | str:
+        """Where the key is kept, for a message: the keyring, or the file's path."""
+        return Message.of("audit-key.keyring") if self._use_keyring else str(self._file(desk_id))
 
     def forget(self, desk_id: str) -> None:
         if self._use_keyring:
@@ -164,10 +165,5 @@ def key_for_checking(s: Session) -> tuple[str, AuditKey | None, int | None]:
 
 
 class AuditKeyMissingError(KnownError):
-    def __init__(self, desk_id: str, where: str) -> None:
-        super().__init__(
-            f"The audit key of this desk ({desk_id}) is missing from {where}, so no event can "
-            "be added to its audit trail. Restore it from the machine this database came "
-            "from (or its backup).",
-            f"此工作台（{desk_id}）的审计密钥不在{where}中，无法向审计记录添加事件。"
-            "请从此数据库原来所在的机器（或其备份）恢复该密钥。")
+    def __init__(self, desk_id: str, where: Message | str) -> None:
+        super().__init__("error.audit-key-missing", desk_id=desk_id, where=where)

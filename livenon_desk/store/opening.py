@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, inspect
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
+from livenon_desk.catalogue import Message
 from livenon_desk.errors import DatabaseError
 from livenon_desk.private_files import USER_ONLY, create_private
 from livenon_desk.store import migrations
@@ -52,11 +53,8 @@ def _stored_revision(connection: Connection, tables: set[str]) -> str | None:
     return str(value) if value is not None else None
 
 
-def _not_ours(path: Path, why: str, why_zh: str) -> DatabaseError:
-    return DatabaseError(
-        f"{path} is not a Livenon Desk database ({why}).",
-        f"{path} 不是 Livenon Desk 数据库（{why_zh}）。",
-    )
+def _not_ours(path: Path, why: Message) -> DatabaseError:
+    return DatabaseError("error.not-a-desk-database", path=path, why=why)
 
 
 def open_store(path: Path, *, create: bool = True) -> Store:
@@ -67,12 +65,12 @@ def open_store(path: Path, *, create: bool = True) -> Store:
     path = path.expanduser()
     if not path.exists():
         if not create:
-            raise DatabaseError(f"No database at {path}.", f"{path} 处没有数据库。")
+            raise DatabaseError("error.no-database", path=path)
         # The file holds customers' personal data: the user's only, from its first byte
         # (SQLite gives its -wal and -shm files the same mode).
         create_private(path)
     elif path.is_dir() or not is_sqlite_file(path):
-        raise _not_ours(path, "not an SQLite file", "不是 SQLite 文件")
+        raise _not_ours(path, Message.of("database.not-sqlite"))
     else:
         _make_private(path)
     store = Store(path, make_engine(path))
@@ -81,10 +79,7 @@ def open_store(path: Path, *, create: bool = True) -> Store:
     except SQLAlchemyDatabaseError as exc:
         store.dispose()
         log.warning("cannot open %s: %s", path, exc)
-        raise DatabaseError(
-            f"The database {path} is damaged or unreadable.",
-            f"数据库 {path} 已损坏或无法读取。",
-        ) from exc
+        raise DatabaseError("error.database-unreadable", path=path) from exc
     except BaseException:
         store.dispose()
         raise
@@ -116,16 +111,13 @@ def _check_and_migrate(store: Store) -> None:
     if current == HEAD_REVISION:
         return
     if tables and current is None:
-        raise _not_ours(store.path, "it holds other tables", "包含其他数据表")
+        raise _not_ours(store.path, Message.of("database.other-tables"))
     from alembic import command
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(_alembic_config())
     if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
-        raise _not_ours(
-            store.path, f"unknown schema revision {current}; a newer desk made it",
-            f"未知的结构版本 {current}，可能由更新版本的程序创建",
-        )
+        raise _not_ours(store.path, Message.of("database.newer-schema", revision=current))
     if current is not None:
         backup_database(store, f"before-{HEAD_REVISION}")
     log.info("migrating %s from %s to %s", store.path, current, HEAD_REVISION)
@@ -162,10 +154,7 @@ def check_integrity(store: Store) -> None:
         log.warning("integrity check of %s: %s", store.path, exc)
         result = str(exc)
     if result != "ok":
-        raise DatabaseError(
-            f"The database {store.path} is damaged (integrity check failed).",
-            f"数据库 {store.path} 已损坏（完整性检查失败）。",
-        )
+        raise DatabaseError("error.database-damaged", path=store.path)
 
 
 def current_revision(store: Store) -> str | None:

@@ -60,21 +60,19 @@ class PhotoFiles:
         except OSError as exc:
             log.warning("cannot read photo %s: %s", source, exc)
             raise ValidationError(
-                f"The photo {source.name} cannot be read: {exc.strerror or exc}.",
-                f"无法读取照片 {source.name}：{exc.strerror or exc}。",
+                "error.photo-unreadable",
+                name=source.name,
+                why=exc.strerror or exc,
             ) from exc
         kind = _media_type(head)
         if kind is None:
-            raise ValidationError(
-                f"{source.name} is not a photo the desk can store (JPEG, PNG, WebP, GIF, BMP).",
-                f"{source.name} 不是可保存的照片格式（JPEG、PNG、WebP、GIF、BMP）。",
-            )
+            raise ValidationError("error.photo-format", name=source.name)
         if size > MAX_PHOTO_BYTES:
             raise ValidationError(
-                f"{source.name} is {size // 1_048_576} MB; photos may be at most "
-                f"{MAX_PHOTO_BYTES // 1_048_576} MB. Take it again at a lower resolution.",
-                f"{source.name} 大小为 {size // 1_048_576} MB，照片最大 "
-                f"{MAX_PHOTO_BYTES // 1_048_576} MB。请以较低分辨率重拍。",
+                "error.photo-too-large",
+                name=source.name,
+                size=size // 1048576,
+                maximum=MAX_PHOTO_BYTES // 1048576,
             )
         media_type, suffix = kind
         digest = _sha256(source)

@@ -77,14 +77,15 @@ def _check_url(settings: ClientSettings) -> str:
     host = parts.hostname or ""
     if parts.scheme not in ("http", "https") or not host:
         raise InsecureConnectionError(
-            f"The central server address {settings.server_url!r} is not an http(s) URL.",
-            f"中央服务器地址 {settings.server_url!r} 不是 http(s) 网址。")
+            "error.server-url-invalid",
+            server_url=settings.server_url,
+        )
     if parts.scheme == "http" and not _is_loopback(host):
         if not settings.allow_plain_http:
             raise InsecureConnectionError(
-                f"Refusing unencrypted HTTP to {host}: use https:// (or allow plain HTTP "
-                "explicitly in the settings for a test network).",
-                f"拒绝以未加密的 HTTP 连接 {host}：请使用 https://（测试网络可在设置中明确允许）。")
+                "error.plain-http-refused",
+                host=host,
+            )
         log.warning("plain HTTP to %s was allowed explicitly: traffic is not encrypted", host)
     return settings.server_url.rstrip("/") + API_PATH
 
@@ -203,11 +204,7 @@ class CentralClient:
                     verify=self._verify, allow_redirects=False)
             except requests.exceptions.SSLError as exc:
                 log.warning("TLS verification failed for %s %s: %s", method, path, exc)
-                raise InsecureConnectionError(
-                    "The central server's certificate could not be verified; check the "
-                    "server address and the CA bundle in the settings.",
-                    "无法验证中央服务器的证书；请检查服务器地址和设置中的 CA 证书包。",
-                ) from exc
+                raise InsecureConnectionError("error.certificate-unverified") from exc
             except (requests.ConnectionError, requests.Timeout,
                     requests.exceptions.ChunkedEncodingError) as exc:
                 wait = policy.delay(retry, None, self._rng)

@@ -271,8 +271,8 @@ class InspectionDialog(QDialog):
             parts.append(refund_html(result.refund, self._chinese, QLocale()))
         if result.problems and not self.sheet.read_only:
             parts.append("<p class='muted'>" + e(self.tr("Before finishing:")) + "</p><ul>")
-            parts.extend(f"<li>{e(zh if self._chinese else en)}</li>"
-                         for en, zh in result.problems)
+            language = "zh" if self._chinese else "en"
+            parts.extend(f"<li>{e(p.text(language))}</li>" for p in result.problems)
             parts.append("</ul>")
         return "".join(parts)
 

@@ -58,8 +58,8 @@ def test_na_elsewhere_is_review_and_keeps_the_form_from_finishing() -> None:
     assert result.decision is Decision.NEEDS_REVIEW
     problems = completion_problems(POLICY, answers, Disposition.RESTOCK, result,
                                    ReasonCategory.PERSONAL)
-    assert any("N/A is not an answer" in en and "不能回答“不适用”" in zh
-               for en, zh in problems)
+    assert any("N/A is not an answer" in p.text("en") and "不能回答“不适用”" in p.text("zh")
+               for p in problems)
 
 
 # --- 3: T1 quality returns come back with the damage they report ---------------------------

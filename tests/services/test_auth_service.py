@@ -37,9 +37,9 @@ class Central:
 
     def __call__(self, username: str, password: str) -> Role:
         if not self.online:
-            raise CentralUnreachableError("offline", "离线")
+            raise CentralUnreachableError("error.no-central-server")
         if self.passwords.get(username) != password:
-            raise SignInError("wrong", "错误")
+            raise SignInError("error.wrong-password")
         return self.roles[username]
 
 

@@ -72,7 +72,7 @@ def test_the_preview_follows_the_answers_rule_by_rule(
     assert damaged.evaluation.decision is Decision.NOT_ELIGIBLE
     outcomes = {r.rule_id: r.outcome.value for r in damaged.evaluation.rules}
     assert (outcomes["E4"], outcomes["X3"]) == ("fail", "fail")
-    assert any("photo" in en for en, _ in damaged.problems)
+    assert any("photo" in p.text() for p in damaged.problems)
 
 
 def test_finishing_records_the_decision_and_closes_the_return_when_all_lines_are_done(

@@ -98,4 +98,5 @@ class _Response:
 def test_an_answer_outside_the_contract_is_a_known_error(body: Any) -> None:
     with pytest.raises(MalformedAnswerError) as caught:
         _answer(_Response(body), wire.TokenResponse, "the sign-in")  # type: ignore[arg-type]
-    assert "the sign-in" in caught.value.message and "中央服务器" in caught.value.message_zh
+    assert "the sign-in" in caught.value.text("en")
+    assert "中央服务器" in caught.value.text("zh")

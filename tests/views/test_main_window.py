@@ -169,11 +169,11 @@ class FailingDesk(Desk):
 def test_a_known_error_is_shown_in_the_users_language(
     qtbot: QtBot, store: Store, runner: TaskRunner, returns: list[Built]
 ) -> None:
-    failing = FailingDesk(store.path, DatabaseError("The disk is full.", "磁盘已满。"))
+    failing = FailingDesk(store.path, DatabaseError("error.database-unreadable", path="x.sqlite3"))
     w = MainWindow(failing, runner, actor=INSPECTOR, database_label="x", language="zh")
     qtbot.addWidget(w)
     _scan(qtbot, w, "RMA-1")
-    qtbot.waitUntil(lambda: w.message.text() == "磁盘已满。")
+    qtbot.waitUntil(lambda: w.message.text() == "数据库 x.sqlite3 已损坏或无法读取。")
 
 
 def test_a_bug_is_logged_and_the_window_keeps_working(
