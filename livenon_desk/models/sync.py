@@ -12,20 +12,36 @@ the user took the server's version instead.
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from livenon_desk.models.base import Base, UTCDateTime
+from livenon_desk.models.base import Base, UTCDateTime, enum_column
 
-PENDING = "pending"
-SENT = "sent"
-CONFLICT = "conflict"
-FAILED = "failed"
-SUPERSEDED = "superseded"
+
+class OutboxState(StrEnum):
+    """What became of a change in the outbox; stored as these words (as before the enum,
+    so no database needs migrating)."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    CONFLICT = "conflict"
+    FAILED = "failed"
+    SUPERSEDED = "superseded"
+
+
 # Rows that still stand for a change the server has not taken.
-UNSENT = (PENDING, CONFLICT, FAILED)
+UNSENT = (OutboxState.PENDING, OutboxState.CONFLICT, OutboxState.FAILED)
+
+
+class ConflictResolution(StrEnum):
+    """How the user settled a conflict: the desk's change sent again over the server's
+    version, or the server's version taken."""
+
+    MINE = "mine"
+    THEIRS = "theirs"
 
 
 class OutboxRow(Base):
@@ -53,7 +69,8 @@ class OutboxRow(Base):
     last_status: Mapped[int | None] = mapped_column(Integer)
     last_error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    state: Mapped[str] = mapped_column(String(16), default=PENDING)
+    state: Mapped[OutboxState] = mapped_column(enum_column(OutboxState, 16),
+                                               default=OutboxState.PENDING)
 
 
 class SyncState(Base):
@@ -90,8 +107,8 @@ class SyncConflict(Base):
     server_version: Mapped[int | None] = mapped_column(Integer)
     detected_at: Mapped[datetime] = mapped_column(UTCDateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    # "mine" (sent again over the server's version) or "theirs" (the server's applied).
-    resolution: Mapped[str | None] = mapped_column(String(16))
+    resolution: Mapped[ConflictResolution | None] = mapped_column(
+        enum_column(ConflictResolution, 16))
 
 
 class ParkedChange(Base):

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from livenon_desk.domain.roles import Actor
-from livenon_desk.models.sync import FAILED, PENDING
+from livenon_desk.models.sync import OutboxState
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.sync_dto import ConflictView, OutboxItem, RefusedView
 from livenon_desk.views.error_reporting import user_message
@@ -106,8 +106,8 @@ class _Loaded:
 def _load(desk: Desk) -> _Loaded:
     """On a pool thread: what the view lists."""
     service = desk.sync
-    return _Loaded(service.items(PENDING), service.items(FAILED), service.conflicts(),
-                   service.refused())
+    return _Loaded(service.items(OutboxState.PENDING), service.items(OutboxState.FAILED),
+                   service.conflicts(), service.refused())
 
 
 class SyncView(QDialog):

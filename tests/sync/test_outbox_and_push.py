@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from livenon_desk.central import tables
 from livenon_desk.domain.enums import Answer, Disposition, ParcelCondition, ReasonCategory
+from livenon_desk.models.sync import OutboxState
 from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.sync.worker import Outcome
@@ -214,7 +215,7 @@ def test_a_refused_change_is_kept_with_its_reason_and_can_be_retried(
         row.body = {**row.body, "lines": [{"tag_code": "NOPE-1", "cartons_received": 1}]}
     result = desk.worker().run_round()
     assert result.outcome is Outcome.ATTENTION
-    [failed] = desk.sync.items("failed")
+    [failed] = desk.sync.items(OutboxState.FAILED)
     assert failed.last_status == 422
     assert "NOPE-1" in (failed.last_error or "")
     assert desk.sync.retry_failed(INSPECTOR) == 1
