@@ -212,8 +212,7 @@ class Applier:
         stmt = insert(t).values(
             kind=e.kind, entity_key=e.id, seq=e.seq, reason_en=error.reason_en,
             reason_zh=error.reason_zh, refused_at=self.now,
-            document={"kind": e.kind, "id": e.id, "version": e.version, "seq": e.seq,
-                      "deleted": e.deleted, "data": e.data})
+            document=e.to_json())
         self.c.execute(stmt.on_conflict_do_update(
             index_elements=["kind", "entity_key"],
             set_={name: stmt.excluded[name] for name in

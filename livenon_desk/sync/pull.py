@@ -62,9 +62,8 @@ def _park(c: Connection, entities: list[RemoteEntity]) -> None:
     c.execute(delete(ParkedChange))
     if entities:
         c.execute(table_of(ParkedChange).insert(), [
-            {"kind": e.kind, "entity_key": e.id, "seq": e.seq,
-             "document": {"kind": e.kind, "id": e.id, "version": e.version, "seq": e.seq,
-                          "deleted": e.deleted, "data": e.data}} for e in entities])
+            {"kind": e.kind, "entity_key": e.id, "seq": e.seq, "document": e.to_json()}
+            for e in entities])
 
 
 class Puller:

@@ -30,7 +30,7 @@ from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
 from livenon_desk.sync.client import CentralClient
 from livenon_desk.sync.errors import SyncError
-from livenon_desk.sync.results import BatchResult, BatchWrite
+from livenon_desk.sync.results import BatchResult, BatchWrite, answered_entity
 from livenon_desk.wire.bodies import WriteKind
 
 log = logging.getLogger(__name__)
@@ -247,13 +247,12 @@ class Pusher:
 
     def _conflict(self, c: Connection, row: _Row, answer: BatchResult,
                   now: datetime) -> None:
-        current = (answer.body or {}).get("current")
-        current = current if isinstance(current, dict) else None
+        current = answered_entity((answer.body or {}).get("current"))
         self._mark(c, row.id, OutboxState.CONFLICT, 412, _problem_text(answer.body, 412))
         c.execute(table_of(SyncConflict).insert().values(
             outbox_id=row.id, kind=row.kind, entity_key=row.entity_key,
-            server_entity=current,
-            server_version=int(current["version"]) if current else None,
+            server_entity=current.to_json() if current else None,
+            server_version=current.version if current else None,
             detected_at=now))
         log.info("conflict: %s %s changed on the server", row.kind, row.entity_key)
 
@@ -320,12 +319,8 @@ class Pusher:
 
 
 def _version(body: dict[str, Any] | None) -> int | None:
-    if not body:
-        return None
-    doc = body.get("return") if "decision" in body and "return" in body else body
-    if isinstance(doc, dict) and isinstance(doc.get("version"), int):
-        return int(doc["version"])
-    return None
+    entity = answered_entity(body)
+    return entity.version if entity is not None else None
 
 
 _AUTHORED = {"override": "by", "audit_event": "actor"}

@@ -50,6 +50,10 @@ class RemoteEntity:
         """An entity as the API writes it; one that is not raises ``ValueError``."""
         return cls.of(Entity.model_validate(doc))
 
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "id": self.id, "version": self.version, "seq": self.seq,
+                "deleted": self.deleted, "data": self.data}
+
 
 @dataclass(frozen=True)
 class ChangesPage:
@@ -66,12 +70,19 @@ class WriteResult:
 
     @property
     def entity(self) -> RemoteEntity | None:
-        doc = self.body.get("return") if "decision" in self.body else self.body
-        if isinstance(doc, dict) and "kind" in doc and "seq" in doc:
-            try:
-                return RemoteEntity.from_json(doc)
-            except ValidationError:
-                return None  # no version to go on: the next pull brings the record
+        return answered_entity(self.body)
+
+
+def answered_entity(body: dict[str, Any] | None) -> RemoteEntity | None:
+    """The record a write's answer carries (a refund decision's return, else the record
+    itself); None when it carries none the desk can read: with no version to go on, the
+    next pull brings the record."""
+    doc = body.get("return") if body and "decision" in body else body
+    if not isinstance(doc, dict):
+        return None
+    try:
+        return RemoteEntity.from_json(doc)
+    except ValidationError:
         return None
 
 

@@ -14,6 +14,7 @@ from livenon_desk.central import records
 from livenon_desk.models import ReturnRequest
 from livenon_desk.sync.client import _answer, _entities
 from livenon_desk.sync.errors import MalformedAnswerError
+from livenon_desk.sync.results import answered_entity
 from livenon_desk.sync.worker import Outcome
 from livenon_desk.wire import bodies as wire
 from tests.central_server import Central
@@ -100,3 +101,16 @@ def test_an_answer_outside_the_contract_is_a_known_error(body: Any) -> None:
         _answer(_Response(body), wire.TokenResponse, "the sign-in")  # type: ignore[arg-type]
     assert "the sign-in" in caught.value.text("en")
     assert "中央服务器" in caught.value.text("zh")
+
+
+def test_a_writes_answer_gives_its_record_only_when_the_desk_can_read_it() -> None:
+    record = {"kind": "return", "id": "RMA-1", "version": 3, "seq": 9, "deleted": False,
+              "data": {"rma_number": "RMA-1"}}
+    found = answered_entity(record)
+    assert found is not None and (found.id, found.version) == ("RMA-1", 3)
+    assert found.to_json() == record
+    decided = answered_entity({"decision": "approved", "return": record})
+    assert decided is not None and decided.version == 3
+    for unreadable in (None, {}, {"decision": "approved"}, {**record, "version": "three"},
+                       {k: v for k, v in record.items() if k != "seq"}):
+        assert answered_entity(unreadable) is None
