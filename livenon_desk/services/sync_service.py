@@ -33,7 +33,7 @@ from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
 from livenon_desk.sync.client import CentralClient, ClientSettings
 from livenon_desk.sync.entities import Applier
-from livenon_desk.sync.results import RemoteEntity
+from livenon_desk.sync.results import answered_entity
 from livenon_desk.sync.worker import Progress, RoundResult, SyncWorker
 
 log = logging.getLogger(__name__)
@@ -184,9 +184,9 @@ class SyncService:
                 OutboxRow.entity_key == row.entity_key, OutboxRow.id >= row.id,
                 OutboxRow.state.in_((OutboxState.PENDING, OutboxState.CONFLICT)))
                 .values(state=OutboxState.SUPERSEDED, updated_at=now))
-            if conflict.server_entity:
-                Applier(s.connection(), now).apply(
-                    [RemoteEntity.from_json(conflict.server_entity)])
+            theirs = answered_entity(conflict.server_entity)
+            if theirs is not None:
+                Applier(s.connection(), now).apply([theirs])
             conflict.resolved_at = now
             conflict.resolution = ConflictResolution.THEIRS
         log.info("conflict %d on %s: %s takes the server's version", conflict_id,

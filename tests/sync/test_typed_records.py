@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from livenon_desk.central import records
-from livenon_desk.models import ReturnRequest
+from livenon_desk.models import ParkedChange, ReturnRequest
 from livenon_desk.sync.client import _answer, _entities
 from livenon_desk.sync.errors import MalformedAnswerError
 from livenon_desk.sync.results import answered_entity
@@ -114,3 +114,17 @@ def test_a_writes_answer_gives_its_record_only_when_the_desk_can_read_it() -> No
     for unreadable in (None, {}, {"decision": "approved"}, {**record, "version": "three"},
                        {k: v for k, v in record.items() if k != "seq"}):
         assert answered_entity(unreadable) is None
+
+
+def test_a_parked_change_the_wire_format_refuses_is_dropped_not_a_crash(
+    desk: Desk, central: Central, caplog: pytest.LogCaptureFixture
+) -> None:
+    with desk.store.session() as s:
+        s.add(ParkedChange(kind="parcel", entity_key="P-1", seq=1,
+                           document={"kind": "parcel", "id": "P-1", "version": 1, "seq": 1,
+                                     "deleted": False, "data": None}))
+    with caplog.at_level(logging.WARNING, logger="livenon_desk.sync.pull"):
+        assert desk.worker().run_round().outcome is Outcome.OK
+    assert any("parked parcel P-1 dropped" in r.getMessage() for r in caplog.records)
+    with desk.store.read_session() as s:
+        assert s.scalars(select(ParkedChange.entity_key)).all() == []
