@@ -131,3 +131,22 @@ class CodeKind(StrEnum):
     TRACKING = "tracking"
     TAG = "tag"
     TEXT = "text"
+
+
+class OutboxState(StrEnum):
+    """What became of a change in the outbox; stored as these words (as before the enum,
+    so no database needs migrating)."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    CONFLICT = "conflict"
+    FAILED = "failed"
+    SUPERSEDED = "superseded"
+
+
+class ConflictResolution(StrEnum):
+    """How the user settled a conflict: the desk's change sent again over the server's
+    version, or the server's version taken."""
+
+    MINE = "mine"
+    THEIRS = "theirs"

@@ -12,36 +12,17 @@ the user took the server's version instead.
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from livenon_desk.domain.enums import ConflictResolution, OutboxState
 from livenon_desk.models.base import Base, UTCDateTime, enum_column
-
-
-class OutboxState(StrEnum):
-    """What became of a change in the outbox; stored as these words (as before the enum,
-    so no database needs migrating)."""
-
-    PENDING = "pending"
-    SENT = "sent"
-    CONFLICT = "conflict"
-    FAILED = "failed"
-    SUPERSEDED = "superseded"
-
 
 # Rows that still stand for a change the server has not taken.
 UNSENT = (OutboxState.PENDING, OutboxState.CONFLICT, OutboxState.FAILED)
 
-
-class ConflictResolution(StrEnum):
-    """How the user settled a conflict: the desk's change sent again over the server's
-    version, or the server's version taken."""
-
-    MINE = "mine"
-    THEIRS = "theirs"
 
 
 class OutboxRow(Base):

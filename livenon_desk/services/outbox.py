@@ -34,6 +34,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from livenon_desk.domain.enums import OutboxState
 from livenon_desk.models import (
     Inspection,
     OutboxRow,
@@ -41,7 +42,6 @@ from livenon_desk.models import (
     ReturnLine,
     ReturnRequest,
 )
-from livenon_desk.models.sync import OutboxState
 
 
 def new_key() -> str:

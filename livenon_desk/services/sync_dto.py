@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from livenon_desk.models.sync import OutboxState
+from livenon_desk.domain.enums import OutboxState
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,11 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from livenon_desk.domain.enums import ConflictResolution, OutboxState
 from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.errors import NotFoundError
 from livenon_desk.models import OutboxRow, RefusedChange, SyncConflict, SyncState
-from livenon_desk.models.sync import UNSENT, ConflictResolution, OutboxState
+from livenon_desk.models.sync import UNSENT
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.outbox import new_key
 from livenon_desk.services.record_names import record_names

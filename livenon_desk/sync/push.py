@@ -23,9 +23,9 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, func, select, update
 
+from livenon_desk.domain.enums import OutboxState
 from livenon_desk.models import Inspection, OutboxRow, ReturnRequest, SyncConflict
 from livenon_desk.models.base import table_of
-from livenon_desk.models.sync import OutboxState
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
 from livenon_desk.sync.client import CentralClient

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from livenon_desk.domain.enums import OutboxState
 from livenon_desk.domain.roles import Actor
-from livenon_desk.models.sync import OutboxState
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.sync_dto import ConflictView, OutboxItem, RefusedView
 from livenon_desk.views.error_reporting import user_message

@@ -8,9 +8,8 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError, StatementError
 
-from livenon_desk.domain.enums import PaymentMethod, ReturnStatus
+from livenon_desk.domain.enums import ConflictResolution, OutboxState, PaymentMethod, ReturnStatus
 from livenon_desk.models import Base, Customer, Order, OutboxRow, SyncConflict
-from livenon_desk.models.sync import ConflictResolution, OutboxState
 from livenon_desk.store.database import Store, make_engine
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)

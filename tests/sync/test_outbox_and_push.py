@@ -13,8 +13,13 @@ from pathlib import Path
 from sqlalchemy import select
 
 from livenon_desk.central import tables
-from livenon_desk.domain.enums import Answer, Disposition, ParcelCondition, ReasonCategory
-from livenon_desk.models.sync import OutboxState
+from livenon_desk.domain.enums import (
+    Answer,
+    Disposition,
+    OutboxState,
+    ParcelCondition,
+    ReasonCategory,
+)
 from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.sync.worker import Outcome
