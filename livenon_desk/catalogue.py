@@ -28,14 +28,19 @@ SOURCE_LANGUAGE = "en"
 # any string in the code that starts with one of these and a dot for a message id.
 NAMESPACES = frozenset({
     "action",      # what a role may do, inside "may not ..."
+    "audit",       # why the audit trail's chain does not hold
     "audit-key",   # where the audit key is kept
     "database",    # why a file is not a desk database
     "error",       # a KnownError's message
     "field",       # a field's name inside a message ("Enter the carrier.")
+    "payment",     # a payment method's name
     "problem",     # what an inspection still lacks before it can be finished
+    "reason",      # why a rule decided as it did (E1-E5, X1-X3, P1)
+    "shipping",    # the return shipping a refund deducts (P7, T2)
     "restricted",  # a restricted return's missing reason
     "role",        # a role inside a message
     "status",      # a return's status inside a message
+    "sum",         # how a refund's amount is worked out, step by step
 })
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from livenon_desk.cli import exit_codes
 from livenon_desk.cli.database import cli_actor, opened_desk
+from livenon_desk.errors import KnownError
 from livenon_desk.private_files import check_output, write_output
 
 
@@ -38,7 +39,8 @@ def _audit(args: argparse.Namespace) -> int:
     if report.ok:
         print(f"audit trail intact: {report.checked} events")
         return exit_codes.OK
-    print(f"audit trail broken at event {report.first_bad_id}: {report.problem_en} "
+    problem = report.problem.text() if report.problem else ""
+    print(f"audit trail broken at event {report.first_bad_id}: {problem} "
           f"({report.checked} events before it are intact)")
     return exit_codes.REFUSED
 
@@ -46,22 +48,16 @@ def _audit(args: argparse.Namespace) -> int:
 def _central_anchor(server: str | None, desk_id: str) -> tuple[Any, str]:
     """The central server's anchor of this desk's chain, and a line saying what was
     compared. A server that cannot be asked leaves the check to the desk's own chain."""
-    from livenon_desk.sync.client import CentralClient, ClientSettings
-    from livenon_desk.sync.credentials import TokenStore
-    from livenon_desk.sync.errors import SyncError
+    from livenon_desk.services.central_service import CentralService, NotSignedInError
 
     if not server:
         return None, "not compared with a central server: none is configured"
-    token = TokenStore().load(server)
-    if not token:
-        return None, f"not compared with {server}: not signed in (run livenon-desk sync once)"
-    client = CentralClient(ClientSettings(server), token=token)
     try:
-        anchor = client.audit_anchor(desk_id)
-    except SyncError as exc:
+        anchor = CentralService().audit_anchor(server, desk_id)
+    except NotSignedInError:
+        return None, f"not compared with {server}: not signed in (run livenon-desk sync once)"
+    except KnownError as exc:
         return None, f"not compared with {server}: {exc.message}"
-    finally:
-        client.close()
     if anchor is None:
         return None, f"compared with {server}: it holds no event of this desk yet"
     return anchor, f"compared with {server}: it holds events up to {anchor.event_id}"

@@ -28,15 +28,12 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _sync(args: argparse.Namespace) -> int:
-    from livenon_desk.sync.client import CentralClient, ClientSettings
-    from livenon_desk.sync.credentials import TokenStore
-    from livenon_desk.sync.errors import BusyError, OfflineError
-    from livenon_desk.sync.worker import Outcome
+    from livenon_desk.services.auth_service import CentralUnreachableError
+    from livenon_desk.services.central_service import CentralService, Outcome
 
+    central = CentralService(ca_bundle=args.ca_bundle)
     with opened_desk(args) as desk:
         desk.sync.snapshot()  # a missing or damaged database stops here, before signing in
-        client = CentralClient(ClientSettings(args.server, ca_bundle=args.ca_bundle))
-        tokens = TokenStore()
         try:
             if args.user:
                 password = os.environ.get(args.password_env)
@@ -46,35 +43,26 @@ def _sync(args: argparse.Namespace) -> int:
                         password_env=args.password_env,
                         user=args.user,
                     )
-                tokens.save(args.server, client.sign_in(args.user, password).access_token)
-            else:
-                client.token = tokens.load(args.server)
-                if not client.token:
-                    raise KnownError(
-                        "error.sync-not-signed-in",
-                        server=args.server,
-                        password_env=args.password_env,
-                    )
-        except (OfflineError, BusyError) as exc:
-            client.close()
+                central.sign_in(args.server, args.user, password)
+            elif not central.is_signed_in(args.server):
+                raise KnownError(
+                    "error.sync-not-signed-in",
+                    server=args.server,
+                    password_env=args.password_env,
+                )
+        except CentralUnreachableError as exc:
             print(f"livenon-desk: {exc.message}", file=sys.stderr)
             return exit_codes.OFFLINE
-        try:
-            result = desk.sync.run_round(client)
-            snapshot = desk.sync.snapshot()
-        finally:
-            client.close()
-    pulled = result.pull.changes if result.pull else 0
-    print(f"sent {result.push.sent}, photos {result.push.photos_sent}, pulled {pulled}; "
+        report = central.run_round(desk.sync, args.server)
+    snapshot = report.snapshot
+    print(f"sent {report.sent}, photos {report.photos_sent}, pulled {report.pulled}; "
           f"waiting {snapshot.waiting}, conflicts {snapshot.conflicts}, "
           f"refused {snapshot.failed}")
-    if result.error:
-        print(f"livenon-desk: {result.error}", file=sys.stderr)
-    if result.outcome is Outcome.OFFLINE:
+    if report.error:
+        print(f"livenon-desk: {report.error}", file=sys.stderr)
+    if report.outcome is Outcome.OFFLINE:
         return exit_codes.OFFLINE
-    if result.outcome is Outcome.OK and not (snapshot.conflicts or snapshot.failed):
-        return exit_codes.OK
-    return exit_codes.REFUSED
+    return exit_codes.OK if report.done else exit_codes.REFUSED
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"sync": _sync}

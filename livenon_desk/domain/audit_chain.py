@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from livenon_desk.catalogue import Message
+
 GENESIS = "0" * 64
 
 
@@ -69,8 +71,7 @@ class StoredEvent:
 class ChainReport:
     checked: int
     first_bad_id: int | None = None
-    problem_en: str = ""
-    problem_zh: str = ""
+    problem: Message | None = None
 
     @property
     def ok(self) -> bool:
@@ -95,23 +96,14 @@ def verify(events: Iterable[StoredEvent], key: bytes | None = None,
     for event in events:
         keyed = keyed_from is not None and event.event_id >= keyed_from
         if keyed and key is None:
-            return ChainReport(
-                checked, event.event_id,
-                f"This desk's audit key is not on this machine, so event {event.event_id} "
-                "and those after it cannot be checked.",
-                f"本机没有此工作台的审计密钥，无法检查事件 {event.event_id} 及其后的事件。")
+            return ChainReport(checked, event.event_id,
+                               Message.of("audit.key-missing", event=event.event_id))
         if event.prev_hash != expected_prev:
-            what = "deleted or inserted" if event.event_id != last_id + 1 else "altered"
-            return ChainReport(
-                checked, event.event_id,
-                f"Event {event.event_id} does not follow the one before it: an event was "
-                f"{what} before it.",
-                f"事件 {event.event_id} 与前一事件不衔接：其前的事件曾被删除、插入或修改。")
+            gap = "audit.gap" if event.event_id != last_id + 1 else "audit.altered-before"
+            return ChainReport(checked, event.event_id, Message.of(gap, event=event.event_id))
         if chain_hash(event.prev_hash, event.content, key if keyed else None) != event.hash:
-            return ChainReport(
-                checked, event.event_id,
-                f"Event {event.event_id} was changed after it was written.",
-                f"事件 {event.event_id} 在写入后被修改。")
+            return ChainReport(checked, event.event_id,
+                               Message.of("audit.changed", event=event.event_id))
         expected_prev = event.hash
         last_id = event.event_id
         checked += 1
@@ -126,16 +118,9 @@ def check_anchor(report: ChainReport, anchor: ChainAnchor,
     if not report.ok:
         return report
     if local_hash is None:
-        return ChainReport(
-            report.checked, anchor.event_id,
-            f"The central server holds event {anchor.event_id} of this desk, which this "
-            "database no longer has: events were deleted from the end of the trail.",
-            f"中央服务器保存有此工作台的事件 {anchor.event_id}，本数据库中已没有该事件："
-            "审计记录末尾的事件被删除。")
+        return ChainReport(report.checked, anchor.event_id,
+                           Message.of("audit.end-deleted", event=anchor.event_id))
     if not hmac.compare_digest(local_hash, anchor.hash):
-        return ChainReport(
-            report.checked, anchor.event_id,
-            f"Event {anchor.event_id} differs from the copy the central server received: "
-            "the trail was rewritten after it was sent.",
-            f"事件 {anchor.event_id} 与中央服务器收到的副本不同：审计记录在发送后被改写。")
+        return ChainReport(report.checked, anchor.event_id,
+                           Message.of("audit.rewritten", event=anchor.event_id))
     return report

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from livenon_desk.catalogue import Localized, Message
 from livenon_desk.domain.enums import Answer, Decision, ReasonCategory, RuleOutcome
 from livenon_desk.domain.policy import ChecklistItem, Policy
 from livenon_desk.domain.quantities import ClaimedQuantity, quantity_problem
@@ -39,10 +40,21 @@ class LineFacts:
 
 @dataclass(frozen=True)
 class RuleResult:
+    """One rule's outcome and why. A fresh result names its reason by message id; a stored
+    one keeps the words it was recorded with, in both languages (its paper's hash covers
+    them), so ``reason`` is either."""
+
     rule_id: str
     outcome: RuleOutcome
-    reason_en: str
-    reason_zh: str
+    reason: Message | Localized
+
+    @property
+    def reason_en(self) -> str:
+        return self.reason.text("en")
+
+    @property
+    def reason_zh(self) -> str:
+        return self.reason.text("zh")
 
     def to_dict(self) -> dict[str, str]:
         return {"rule_id": self.rule_id, "outcome": self.outcome.value,
@@ -51,7 +63,7 @@ class RuleResult:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RuleResult:
         return cls(str(data["rule_id"]), RuleOutcome(data["outcome"]),
-                   str(data["reason_en"]), str(data["reason_zh"]))
+                   Localized(str(data["reason_en"]), str(data["reason_zh"])))
 
 
 @dataclass(frozen=True)
@@ -109,47 +121,36 @@ def _answer(facts: LineFacts, item: ChecklistItem) -> Answer:
 
 def _e1(policy: Policy, facts: LineFacts) -> RuleResult:
     if facts.customized:
-        what = f" ({facts.customization})" if facts.customization else ""
-        return RuleResult("E1", RuleOutcome.FAIL, f"The order line is customized{what}.",
-                          f"订单行为定制商品{what}。")
+        if facts.customization:
+            return _result("E1", RuleOutcome.FAIL, "reason.e1.customized-as",
+                           customization=facts.customization)
+        return _result("E1", RuleOutcome.FAIL, "reason.e1.customized")
     result = _checklist_rule(policy, "E1", facts)
     if result.outcome is RuleOutcome.PENDING:
-        return RuleResult("E1", RuleOutcome.PENDING,
-                          "The order line is not customized; the inspector is to confirm.",
-                          "订单行非定制商品；待检验员确认。")
+        return _result("E1", RuleOutcome.PENDING, "reason.e1.to-confirm")
     if result.outcome is RuleOutcome.PASS:
-        return RuleResult("E1", RuleOutcome.PASS, "Not customized (order line and inspection).",
-                          "非定制商品（订单与检验一致）。")
+        return _result("E1", RuleOutcome.PASS, "reason.e1.not-customized")
     return result
 
 
 def _e2(policy: Policy, facts: LineFacts) -> RuleResult:
     window = policy.e2_window_days
     if facts.delivered_at is None:
-        return RuleResult("E2", RuleOutcome.REVIEW,
-                          "No carrier sign-off date on file: a supervisor must review.",
-                          "没有承运商签收日期：需主管审核。")
+        return _result("E2", RuleOutcome.REVIEW, "reason.e2.no-sign-off")
     try:
         delivered = policy.local_date(facts.delivered_at)
         applied = policy.local_date(facts.applied_at)
     except ValueError:
-        return RuleResult("E2", RuleOutcome.REVIEW,
-                          "A date has no time zone, so the day count is unknown: review.",
-                          "日期缺少时区，无法计算天数：需主管审核。")
+        return _result("E2", RuleOutcome.REVIEW, "reason.e2.no-time-zone")
     days = (applied - delivered).days
     if days < 0:
-        return RuleResult(
-            "E2", RuleOutcome.REVIEW,
-            f"Applied {applied} before the sign-off {delivered}: the dates disagree, review.",
-            f"申请日期 {applied} 早于签收日期 {delivered}：日期不一致，需审核。")
+        return _result("E2", RuleOutcome.REVIEW, "reason.e2.before-sign-off",
+                       applied=applied, delivered=delivered)
     if days <= window:
-        return RuleResult("E2", RuleOutcome.PASS,
-                          f"Applied on day {days} of {window} after sign-off ({delivered}).",
-                          f"在签收（{delivered}）后第 {days} 天申请，未超过 {window} 天。")
-    return RuleResult("E2", RuleOutcome.FAIL,
-                      f"Applied on day {days} after sign-off ({delivered}): "
-                      f"past the {window}-day window.",
-                      f"在签收（{delivered}）后第 {days} 天申请，超过 {window} 天期限。")
+        return _result("E2", RuleOutcome.PASS, "reason.e2.within",
+                       days=days, window=window, delivered=delivered)
+    return _result("E2", RuleOutcome.FAIL, "reason.e2.past",
+                   days=days, window=window, delivered=delivered)
 
 
 def _p1_quantity(facts: LineFacts) -> RuleResult | None:
@@ -160,7 +161,7 @@ def _p1_quantity(facts: LineFacts) -> RuleResult | None:
     problem = quantity_problem(facts.quantity)
     if problem is None:
         return None
-    return RuleResult("P1", RuleOutcome.REVIEW, *problem)
+    return RuleResult("P1", RuleOutcome.REVIEW, problem)
 
 
 def _excused(policy: Policy, facts: LineFacts) -> tuple[ChecklistItem, ...]:
@@ -187,11 +188,8 @@ def _before_policy(policy: Policy, facts: LineFacts) -> RuleResult | None:
     if applied >= policy.effective_date:
         return None
     since = policy.effective_date.isoformat()
-    return RuleResult(
-        "E2", RuleOutcome.REVIEW,
-        f"Applied for on {applied}, before the first return policy took effect ({since}): "
-        "no policy decides this return, a supervisor must review.",
-        f"申请日期 {applied} 早于首个退货政策生效日（{since}）：没有适用的退货政策，需主管审核。")
+    return _result("E2", RuleOutcome.REVIEW, "reason.e2.before-policy",
+                   applied=applied, since=since)
 
 
 def _checklist_rule(policy: Policy, rule_id: str, facts: LineFacts) -> RuleResult:
@@ -204,65 +202,60 @@ def _checklist_rule(policy: Policy, rule_id: str, facts: LineFacts) -> RuleResul
                 if _answer(facts, i) is Answer.NOT_APPLICABLE and not i.na_allowed]
     if failed or stray_na:
         outcomes = [i.on_no for i in failed] + [RuleOutcome.REVIEW] * bool(stray_na)
-        en = [i.found_en for i in failed]
-        zh = [i.found_zh for i in failed]
+        found: list[Message | Localized] = [_found(i) for i in failed]
         if stray_na:
-            en.append("answered N/A where the policy allows no N/A, a supervisor must review: "
-                      + "; ".join(i.question_en for i in stray_na))
-            zh.append("政策不允许此项回答“不适用”，需主管审核：" + "；".join(
-                i.question_zh for i in stray_na))
+            found.append(Message.of("reason.stray-na", questions=_questions(stray_na)))
+        joined = Localized.join(found, "; ", "；")
         return RuleResult(rule_id, max(outcomes, key=lambda o: _SEVERITY[o]),
-                          _sentence("; ".join(en)), "；".join(zh) + "。")
+                          Localized(_sentence(joined.en), joined.zh + "。"))
     open_items = [i for i in items if _answer(facts, i) is Answer.UNANSWERED]
     if open_items:
-        return RuleResult(
-            rule_id, RuleOutcome.PENDING,
-            "Awaiting inspection: " + "; ".join(i.question_en for i in open_items) + ".",
-            "待检验：" + "；".join(i.question_zh for i in open_items) + "。")
+        return _result(rule_id, RuleOutcome.PENDING, "reason.awaiting",
+                       questions=_questions(open_items))
     checked = [i for i in items if _answer(facts, i) is Answer.YES]
     not_applicable = [i for i in items if _answer(facts, i) is Answer.NOT_APPLICABLE]
-    text_en = "Checked: " + "; ".join(i.question_en for i in checked) + "."
-    text_zh = "已检验：" + "；".join(i.question_zh for i in checked) + "。"
+    parts = [Message.of("reason.checked", questions=_questions(checked))]
     if not_applicable:
-        text_en += " Not applicable: " + "; ".join(i.question_en for i in not_applicable) + "."
-        text_zh += "不适用：" + "；".join(i.question_zh for i in not_applicable) + "。"
-    for item in (i for i in excused if i.rule == rule_id):
-        text_en += (f" {item.found_en}, as the customer reported (T1: a quality return is "
-                    "accepted with the damage or defect it reports).")
-        text_zh += f"{item.found_zh}，与客户所报一致（T1：质量问题退货按所报损坏或缺陷受理）。"
-    return RuleResult(rule_id, RuleOutcome.PASS, text_en, text_zh)
+        parts.append(Message.of("reason.not-applicable", questions=_questions(not_applicable)))
+    parts += [Message.of("reason.as-reported", found=_found(item))
+              for item in excused if item.rule == rule_id]
+    return RuleResult(rule_id, RuleOutcome.PASS, Localized.join(parts, " ", ""))
 
 
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
+def _result(rule_id: str, outcome: RuleOutcome, message_id: str, /,
+            **values: object) -> RuleResult:
+    return RuleResult(rule_id, outcome, Message.of(message_id, **values))
+
+
+def _questions(items: list[ChecklistItem]) -> Localized:
+    return Localized.join([Localized(i.question_en, i.question_zh) for i in items], "; ", "；")
+
+
+def _found(item: ChecklistItem) -> Localized:
+    return Localized(item.found_en, item.found_zh)
+
+
 def _x1(facts: LineFacts) -> RuleResult:
     if facts.customized:
-        return RuleResult("X1", RuleOutcome.FAIL, "Customized items are never returnable.",
-                          "定制商品不可退货。")
-    return RuleResult("X1", RuleOutcome.PASS, "Not a customized item.", "非定制商品。")
+        return _result("X1", RuleOutcome.FAIL, "reason.x1.customized")
+    return _result("X1", RuleOutcome.PASS, "reason.x1.not-customized")
 
 
 def _x2(facts: LineFacts) -> RuleResult:
     if facts.clearance:
-        return RuleResult("X2", RuleOutcome.FAIL, "Clearance products are never returnable.",
-                          "清仓商品不可退货。")
-    return RuleResult("X2", RuleOutcome.PASS, "Not a clearance product.", "非清仓商品。")
+        return _result("X2", RuleOutcome.FAIL, "reason.x2.clearance")
+    return _result("X2", RuleOutcome.PASS, "reason.x2.not-clearance")
 
 
 def _x3(e4: RuleResult, excused: tuple[ChecklistItem, ...]) -> RuleResult:
     if e4.outcome is RuleOutcome.FAIL:
-        return RuleResult("X3", RuleOutcome.FAIL,
-                          "Used or damaged furniture is not returnable (E4 finding).",
-                          "已使用或损坏的家具不可退货（依据 E4 检验）。")
+        return _result("X3", RuleOutcome.FAIL, "reason.x3.used")
     if e4.outcome in (RuleOutcome.PENDING, RuleOutcome.REVIEW):
-        return RuleResult("X3", e4.outcome, "Depends on the E4 finding.", "取决于 E4 检验结果。")
+        return _result("X3", e4.outcome, "reason.x3.depends")
     if excused:
-        return RuleResult(
-            "X3", RuleOutcome.PASS,
-            "The damage matches what the customer reported: not furniture the customer used "
-            "or damaged (T1, E4).",
-            "损坏与客户所报一致：并非客户使用或损坏的家具（T1，E4）。")
-    return RuleResult("X3", RuleOutcome.PASS, "Neither used nor damaged (E4).",
-                      "未使用且无损坏（E4）。")
+        return _result("X3", RuleOutcome.PASS, "reason.x3.as-reported")
+    return _result("X3", RuleOutcome.PASS, "reason.x3.unused")

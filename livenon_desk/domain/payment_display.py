@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from livenon_desk.catalogue import text
 from livenon_desk.domain.enums import PaymentMethod
 
-_METHOD_NAMES: dict[PaymentMethod, tuple[str, str]] = {
-    PaymentMethod.CREDIT_CARD: ("Credit card", "信用卡"),
-    PaymentMethod.DEBIT_CARD: ("Debit card", "借记卡"),
-    PaymentMethod.APPLE_PAY: ("Apple Pay", "Apple Pay"),
-    PaymentMethod.PAYPAL: ("PayPal", "PayPal"),
-    PaymentMethod.TT: ("T/T bank transfer", "电汇"),
+_METHOD_NAMES: dict[PaymentMethod, str] = {
+    PaymentMethod.CREDIT_CARD: "payment.credit-card",
+    PaymentMethod.DEBIT_CARD: "payment.debit-card",
+    PaymentMethod.APPLE_PAY: "payment.apple-pay",
+    PaymentMethod.PAYPAL: "payment.paypal",
+    PaymentMethod.TT: "payment.tt",
 }
 
 
@@ -25,7 +26,6 @@ def payment_display(
     method: PaymentMethod, brand: str | None, last4: str | None, language: str = "en"
 ) -> str:
     """E.g. ``Visa •••• 4242``; a longer number is cut to its last four digits."""
-    name_en, name_zh = _METHOD_NAMES[method]
-    name = brand or (name_zh if language.startswith("zh") else name_en)
+    name = brand or text(_METHOD_NAMES[method], language)
     digits = last_four(last4)
     return f"{name} •••• {digits}" if digits else name

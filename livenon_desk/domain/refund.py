@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from livenon_desk.catalogue import Localized, Message
 from livenon_desk.domain.enums import LabelType, ReasonCategory
 from livenon_desk.domain.money import (
     format_money,
@@ -27,8 +28,7 @@ class Deduction:
     whole return when the return has more than one refunded line."""
 
     rule_id: str
-    label_en: str
-    label_zh: str
+    label: Message
     amount: Decimal
     return_amount: Decimal | None = None
     # What the return's deduction was worked out from, so that the customer can be told in
@@ -36,6 +36,14 @@ class Deduction:
     # at (T2); ``cap_rate`` when the policy's cap cut it down.
     label_cost: Decimal | None = None
     estimate_rate: Decimal | None = None
+
+    @property
+    def label_en(self) -> str:
+        return self.label.text("en")
+
+    @property
+    def label_zh(self) -> str:
+        return self.label.text("zh")
     cap_rate: Decimal | None = None
 
 
@@ -150,16 +158,15 @@ def _recommendation(
     def money(value: Decimal) -> str:
         return format_money(value, currency)
 
-    steps_en = "".join(
-        f" − {money(d.amount)} {d.label_en} ({d.rule_id}"
-        + (f", this line's share by price of {money(d.return_amount)} for the return"
-           if d.return_amount is not None else "") + ")"
-        for d in deductions)
-    steps_zh = "".join(
-        f" − {money(d.amount)} {d.label_zh}({d.rule_id}"
-        + (f"，整单 {money(d.return_amount)} 按价格分摊到本行的部分"
-           if d.return_amount is not None else "") + ")"
-        for d in deductions)
+    steps = [
+        Message.of("sum.step", amount=money(d.amount), label=d.label, rule=d.rule_id)
+        if d.return_amount is None else
+        Message.of("sum.step-share", amount=money(d.amount), label=d.label,
+                   rule=d.rule_id, whole=money(d.return_amount))
+        for d in deductions]
+    worked = Message.of("sum.worked-out", price=money(price),
+                        steps=Localized.join(steps, "", ""), amount=money(amount),
+                        currency=currency)
     return RefundRecommendation(
         currency=currency,
         price_paid=price,
@@ -167,8 +174,8 @@ def _recommendation(
         amount=amount,
         notify_customer=notify,
         rule_ids=rule_ids,
-        explanation_en=f"{money(price)}{steps_en} = {money(amount)} {currency}",
-        explanation_zh=f"{money(price)}{steps_zh} = {money(amount)} {currency}",
+        explanation_en=worked.text("en"),
+        explanation_zh=worked.text("zh"),
     )
 
 
@@ -200,12 +207,12 @@ def _label_deduction(
     if label_cost is not None:
         cost = round_money(label_cost, currency)
         amount = min(cost, cap, total)
-        return Deduction("P7", "return shipping label", "退货运费（预付标签）", amount,
+        return Deduction("P7", Message.of("shipping.label-cost"), amount,
                          label_cost=cost, cap_rate=rules.max_rate if amount < cost else None)
     rate = rules.estimated_rate_cross_border if cross_border else rules.estimated_rate_domestic
     estimate = round_money(total * rate, currency)
     amount = min(estimate, cap, total)
     percent = f"{rate * 100:.0f} %"
-    return Deduction("T2", f"return shipping, estimated at {percent} of the price",
-                     f"退货运费，按商品价格的 {percent} 估算", amount, estimate_rate=rate,
+    return Deduction("T2", Message.of("shipping.label-estimate", percent=percent), amount,
+                     estimate_rate=rate,
                      cap_rate=rules.max_rate if amount < estimate else None)

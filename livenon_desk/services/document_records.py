@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from livenon_desk.catalogue import Localized
 from livenon_desk.documents import data as doc
 from livenon_desk.domain.deadlines import inspection_due, instructions_due, refund_due
 from livenon_desk.domain.eligibility import RuleResult
@@ -168,7 +169,7 @@ class ReturnRecords:
                 finished_at=inspection.finished_at, answers=answers,
                 decision=inspection.decision or evaluation.decision,
                 policy_version=evaluation.policy_version,
-                rules=tuple(RuleResult(r.rule_id, r.outcome, r.reason_en, r.reason_zh)
+                rules=tuple(RuleResult(r.rule_id, r.outcome, Localized(r.reason_en, r.reason_zh))
                             for r in evaluation.rules),
                 override=override, refund=self.refund(ol, rl) if _final(inspection)
                 is Decision.ELIGIBLE else None,

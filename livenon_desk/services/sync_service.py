@@ -32,7 +32,7 @@ from livenon_desk.services.sync_dto import (
 )
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
-from livenon_desk.sync.client import CentralClient, ClientSettings
+from livenon_desk.sync.client import CentralClient
 from livenon_desk.sync.entities import Applier
 from livenon_desk.sync.results import answered_entity
 from livenon_desk.sync.worker import Progress, RoundResult, SyncWorker
@@ -63,10 +63,6 @@ class SyncService:
                   progress: Callable[[Progress], None] | None = None) -> RoundResult:
         """One round: the outbox sent, the server's changes pulled (issue 6, parts 4-5)."""
         return self.worker(client).run_round(progress)
-
-    @staticmethod
-    def client(server_url: str, token: str | None) -> CentralClient:
-        return CentralClient(ClientSettings(server_url), token=token)
 
     # --- reading ------------------------------------------------------------------------
 

@@ -7,11 +7,10 @@ import sys
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from livenon_desk.domain.roles import Actor, Role
-from livenon_desk.errors import KnownError
 from livenon_desk.logging_setup import log_path
 from livenon_desk.paths import RESOURCES_DIR
 from livenon_desk.services.desk import Desk
@@ -19,7 +18,7 @@ from livenon_desk.services.desk_settings import desk_settings
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.settings_dialog import saved_language
 from livenon_desk.views.sign_in_dialog import Mode, SignInDialog
-from livenon_desk.views.sync_controller import SERVER_KEY, SyncController
+from livenon_desk.views.sync_controller import SyncController
 from livenon_desk.views.task_runner import TaskRunner
 from livenon_desk.views.window_keeper import WindowKeeper
 
@@ -91,12 +90,12 @@ def run_desk(desk: Desk, *, database_label: str, language: str | None,
     translators = install_translators(app, lang)
     _install_excepthook()
     runner = TaskRunner(parent=app)
-    _check_passwords_centrally(desk)
     windows: list[MainWindow] = []
     hint = QApplication.translate("App", "Demo users (user / password): {logins}").format(
         logins=demo_logins) if demo_logins else ""
     sign_in = SignInDialog(desk, runner, lang, Mode.SIGN_IN, hint=hint)
     sync = SyncController(desk, runner, language=lang, parent=app)
+    _check_passwords_centrally(desk, sync)
 
     keeper = WindowKeeper(desk, runner, language=lang, translators=translators,
                           database_label=database_label,
@@ -128,20 +127,8 @@ def _purged(window: MainWindow, report: PurgeReport) -> None:
         ).format(n=report.returns))
 
 
-def _check_passwords_centrally(desk: Desk) -> None:
+def _check_passwords_centrally(desk: Desk, sync: SyncController) -> None:
     """With a central server configured, sign-ins are checked there first, and the token it
     gives is kept for the background sync."""
-    server = QSettings("Livenon", "LivenonDesk").value(SERVER_KEY)
-    if not isinstance(server, str) or not server:
-        return
-    from livenon_desk.services.central_sign_in import central_sign_in
-    from livenon_desk.sync.client import CentralClient, ClientSettings
-    from livenon_desk.sync.credentials import TokenStore
-
-    tokens = TokenStore()
-    try:
-        client = CentralClient(ClientSettings(server))
-    except KnownError as exc:
-        log.warning("central server %s not used for sign-in: %s", server, exc.message)
-        return
-    desk.online = central_sign_in(client, lambda token: tokens.save(server, token))
+    if sync.server_url:
+        desk.online = sync.central.password_check(sync.server_url)

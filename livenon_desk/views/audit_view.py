@@ -177,8 +177,7 @@ class AuditView(QDialog):
                                 .format(n=report.checked))
         else:
             self.status.setStyleSheet("color: #b3261e")
-            problem = report.problem_zh if self._language.startswith("zh") \
-                else report.problem_en
+            problem = report.problem.text(self._language) if report.problem else ""
             self.status.setText(self.tr("The audit trail was tampered with: {problem}")
                                 .format(problem=problem))
 

@@ -42,6 +42,7 @@ from livenon_desk.views.detail_html import (
 )
 from livenon_desk.views.dialog_keys import no_default_buttons
 from livenon_desk.views.error_reporting import user_message
+from livenon_desk.views.folders import FolderKind, remember_folder, start_folder
 from livenon_desk.views.form_parts import clear_when_edited, error_label
 from livenon_desk.views.formatting import format_time
 from livenon_desk.views.labels import decision_texts, disposition_texts
@@ -326,7 +327,10 @@ class InspectionDialog(QDialog):
         if self.sheet.read_only:
             return
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add photos"), "", self.tr("Images (*.jpg *.jpeg *.png *.webp *.bmp)"))
+            self, self.tr("Add photos"), str(start_folder(FolderKind.PHOTOS)),
+            self.tr("Images (*.jpg *.jpeg *.png *.webp *.bmp)"))
+        if files:
+            remember_folder(FolderKind.PHOTOS, Path(files[0]))
         self.attach_files([Path(f) for f in files])
 
     def attach_files(self, files: list[Path]) -> None:

@@ -343,6 +343,11 @@ class MainWindow(QMainWindow):
             return
         code = query.strip()
         if not matches:
+            if self.model.showing_matches:
+                # The rows the code before found must not stand as if this one had found
+                # them; a queue or the whole list stays as it was.
+                self.model.show_matches([])
+                self.matches_label.setText(self.tr("Matches: {n}").format(n=0))
             self.message.setText(self.tr("No return matches «{code}».").format(code=code))
             if open_single:
                 self._show_unknown_scan(code)
@@ -558,7 +563,7 @@ class MainWindow(QMainWindow):
         self.statusBar().insertPermanentWidget(1, self.sync_status)
         sync.status_changed.connect(self.sync_status.show_status)
         sync.round_finished.connect(
-            lambda result: self.refresh_all() if result.pull and result.pull.changes else None)
+            lambda report: self.refresh_all() if report.pulled else None)
         self.sync_status.clicked.connect(self.open_sync_view)
         self.sync_action = QAction(self.tr("S&ync…"), self)
         self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+Y"))

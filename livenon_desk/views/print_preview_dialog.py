@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from livenon_desk.errors import KnownError
 from livenon_desk.private_files import write_output
 from livenon_desk.services.document_kinds import Document
+from livenon_desk.views.folders import FolderKind, remember_folder, start_folder
 from livenon_desk.views.pdf_printing import (
     PdfPrintJob,
     load_pdf,
@@ -44,6 +45,7 @@ class PrintPreviewDialog(QDialog):
         self.document = document
         self._runner = runner
         self.job: PdfPrintJob | None = None
+        self.file_dialog: QFileDialog | None = None
         self.setObjectName("printPreview")
         self.setWindowTitle(self.tr("Preview: {name}").format(name=document.file_name))
         self.resize(820, 900)
@@ -120,10 +122,19 @@ class PrintPreviewDialog(QDialog):
         self.printed.emit(ok)
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"),
-                                              self.document.file_name, "PDF (*.pdf)")
-        if name:
-            self.save_to(Path(name))
+        suggested = start_folder(FolderKind.DOCUMENTS) / self.document.file_name
+        dialog = QFileDialog(self, self.tr("Save as PDF"), str(suggested), "PDF (*.pdf)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(str(suggested))
+        dialog.fileSelected.connect(self._file_chosen)
+        dialog.finished.connect(dialog.deleteLater)
+        self.file_dialog = dialog
+        dialog.open()
+
+    def _file_chosen(self, name: str) -> None:
+        remember_folder(FolderKind.DOCUMENTS, Path(name))
+        self.save_to(Path(name))
 
     def save_to(self, path: Path) -> None:
         try:

@@ -30,6 +30,7 @@ from livenon_desk.domain.receiving import BY_HAND_REASON_MIN, counted_by_hand
 from livenon_desk.services.dto import ReturnDetail
 from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.views.dialog_keys import submit_with_ctrl_enter
+from livenon_desk.views.folders import FolderKind, remember_folder, start_folder
 from livenon_desk.views.form_parts import (
     add_time_row,
     clear_when_edited,
@@ -205,7 +206,10 @@ class ReceiveDialog(QDialog):
 
     def _choose_photos(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add photos"), "", self.tr("Images (*.jpg *.jpeg *.png *.webp *.bmp)"))
+            self, self.tr("Add photos"), str(start_folder(FolderKind.PHOTOS)),
+            self.tr("Images (*.jpg *.jpeg *.png *.webp *.bmp)"))
+        if files:
+            remember_folder(FolderKind.PHOTOS, Path(files[0]))
         self.add_photo_files([Path(f) for f in files])
 
     def add_photo_files(self, files: list[Path]) -> None:

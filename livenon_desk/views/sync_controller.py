@@ -3,7 +3,7 @@
 The round itself (network, database) runs on a pool thread and touches no widget and no
 Qt type; its result comes back by the runner's signals to the main thread, where the
 controller tells the status bar and the sync view. Where the server is and who signed in
-are in QSettings; the token is in the keyring (``TokenStore``), never in the settings.
+are in QSettings; signing in, the token and the round itself are the central service's.
 """
 
 from __future__ import annotations
@@ -17,12 +17,11 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.sync_dto import SyncSnapshot
-from livenon_desk.sync.credentials import TokenStore
 from livenon_desk.views.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     # The window shows before the network and database layers load (cold start).
-    from livenon_desk.sync.worker import RoundResult
+    from livenon_desk.services.central_service import CentralService, RoundReport
 
 log = logging.getLogger(__name__)
 
@@ -44,42 +43,23 @@ class SyncStatus:
     message: str | None = None  # the last round's problem, in the user's language
 
 
-def _round(desk: Desk, server_url: str, token: str) -> tuple[RoundResult, SyncSnapshot]:
+def _round(desk: Desk, central: CentralService, server_url: str) -> RoundReport:
     """On a pool thread: one round and the counts after it. No Qt in here."""
-    from livenon_desk.sync.client import CentralClient, ClientSettings
-
-    client = CentralClient(ClientSettings(server_url), token=token)
-    try:
-        result = desk.sync.run_round(client)
-    finally:
-        client.close()
-    return result, desk.sync.snapshot()
-
-
-def _sign_in(server_url: str, user: str, password: str, tokens: TokenStore) -> str:
-    from livenon_desk.sync.client import CentralClient, ClientSettings
-
-    client = CentralClient(ClientSettings(server_url))
-    try:
-        token = client.sign_in(user, password)
-    finally:
-        client.close()
-    tokens.save(server_url, token.access_token)
-    return token.role
+    return central.run_round(desk.sync, server_url)
 
 
 class SyncController(QObject):
     status_changed = Signal(object)  # SyncStatus
-    round_finished = Signal(object)  # RoundResult
+    round_finished = Signal(object)  # RoundReport
 
     def __init__(self, desk: Desk, runner: TaskRunner, *, language: str = "en",
-                 tokens: TokenStore | None = None, interval_ms: int = ROUND_INTERVAL_MS,
-                 parent: QObject | None = None) -> None:
+                 central: CentralService | None = None,
+                 interval_ms: int = ROUND_INTERVAL_MS, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._desk = desk
         self._runner = runner
         self._language = language
-        self._tokens = tokens or TokenStore()
+        self._given_central = central
         self._running = False
         self._state = NOT_SET_UP
         self.status = SyncStatus(NOT_SET_UP, None)
@@ -104,9 +84,14 @@ class SyncController(QObject):
     def user(self) -> str:
         return str(self._settings().value(USER_KEY, "") or "")
 
-    def _token(self) -> str | None:
-        url = self.server_url
-        return self._tokens.load(url) if url else None
+    @property
+    def central(self) -> CentralService:
+        """Made on first use: the window shows before the network layer loads."""
+        if self._given_central is None:
+            from livenon_desk.services.central_service import CentralService
+
+            self._given_central = CentralService()
+        return self._given_central
 
     def start(self) -> None:
         """Counts now, a round now if set up, then a round every interval."""
@@ -120,18 +105,21 @@ class SyncController(QObject):
     def sign_in(self, server_url: str, user: str, password: str,
                 on_done: Callable[[Any], None] | None = None,
                 on_error: Callable[[BaseException], None] | None = None) -> None:
-        """Check the address, sign in off the UI thread, keep the token, then sync."""
-        server_url = server_url.strip().rstrip("/")
+        """Remember the address, sign in off the UI thread (the service keeps the token),
+        then sync."""
+        from livenon_desk.services.central_service import server_address
+
         settings = self._settings()
-        settings.setValue(SERVER_KEY, server_url)
+        settings.setValue(SERVER_KEY, server_address(server_url))
         settings.setValue(USER_KEY, user.strip())
 
         def done(role: object) -> None:
+            # The round starts first, so that whoever hears of the sign-in sees it running.
+            self.sync_now()
             if on_done is not None:
                 on_done(role)
-            self.sync_now()
 
-        self._runner.run(_sign_in, server_url, user.strip(), password, self._tokens,
+        self._runner.run(self.central.sign_in, server_url, user, password,
                          on_done=done, on_error=on_error)
 
     # --- rounds -------------------------------------------------------------------------
@@ -144,36 +132,35 @@ class SyncController(QObject):
     def sync_now(self) -> None:
         if self._running:
             return
-        url, token = self.server_url, self._token()
-        if not url or not token:
+        url = self.server_url
+        if not url or not self.central.is_signed_in(url):
             self._state = NOT_SET_UP if not url else SIGNED_OUT
             self.refresh()
             return
         self._running = True
         self._emit(SYNCING, self.status.snapshot)
-        self._runner.run(_round, self._desk, url, token, on_done=self._round_done,
+        self._runner.run(_round, self._desk, self.central, url, on_done=self._round_done,
                          on_error=self._failed)
 
     @property
     def running(self) -> bool:
         return self._running
 
-    def _round_done(self, done: tuple[RoundResult, SyncSnapshot]) -> None:
-        from livenon_desk.sync.worker import Outcome
+    def _round_done(self, report: RoundReport) -> None:
+        from livenon_desk.services.central_service import Outcome
 
         self._running = False
-        result, snapshot = done
         message = None
-        if result.error:
-            message = result.error_zh if self._language.startswith("zh") else result.error
-        if result.outcome is Outcome.OFFLINE:
+        if report.error:
+            message = report.error_zh if self._language.startswith("zh") else report.error
+        if report.outcome is Outcome.OFFLINE:
             self._state = OFFLINE
-        elif result.outcome is Outcome.REFUSED:
+        elif report.outcome is Outcome.REFUSED:
             self._state = SIGNED_OUT
         else:
             self._state = ONLINE
-        self._emit(self._state, snapshot, message)
-        self.round_finished.emit(result)
+        self._emit(self._state, report.snapshot, message)
+        self.round_finished.emit(report)
 
     def _counted(self, snapshot: SyncSnapshot) -> None:
         self._emit(SYNCING if self._running else self._state, snapshot, self.status.message)

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from livenon_desk.catalogue import Localized, Message
 from livenon_desk.documents.data import (
     Address,
     ChecklistAnswer,
@@ -165,24 +166,26 @@ def answers(undamaged: Answer = Answer.YES) -> tuple[ChecklistAnswer, ...]:
 def rules() -> tuple[RuleResult, ...]:
     ok = RuleOutcome.PASS
     return (
-        RuleResult("E1", ok, "Not customized (order line and inspection).",
-                   "非定制商品（订单与检验一致）。"),
-        RuleResult("E2", ok, "Applied on day 11 of 30 after sign-off (2025-07-09).",
-                   "在签收（2025-07-09）后第 11 天申请，未超过 30 天。"),
-        RuleResult("E3", ok, "Checked: The item is unassembled.", "已检验：商品未组装。"),
-        RuleResult("E4", ok, "Checked: The item is undamaged.", "已检验：商品无损坏。"),
-        RuleResult("E5", ok, "Checked: packaging; accessories; invoice.",
-                   "已检验：包装；配件；发票。"),
-        RuleResult("X1", ok, "Not a customized item.", "非定制商品。"),
-        RuleResult("X2", ok, "Not a clearance product.", "非清仓商品。"),
-        RuleResult("X3", ok, "Neither used nor damaged (E4).", "未使用且无损坏（E4）。"),
+        RuleResult("E1", ok, Localized("Not customized (order line and inspection).",
+                   "非定制商品（订单与检验一致）。")),
+        RuleResult("E2", ok, Localized("Applied on day 11 of 30 after sign-off (2025-07-09).",
+                   "在签收（2025-07-09）后第 11 天申请，未超过 30 天。")),
+        RuleResult("E3", ok, Localized("Checked: The item is unassembled.",
+                                       "已检验：商品未组装。")),
+        RuleResult("E4", ok, Localized("Checked: The item is undamaged.",
+                                       "已检验：商品无损坏。")),
+        RuleResult("E5", ok, Localized("Checked: packaging; accessories; invoice.",
+                   "已检验：包装；配件；发票。")),
+        RuleResult("X1", ok, Localized("Not a customized item.", "非定制商品。")),
+        RuleResult("X2", ok, Localized("Not a clearance product.", "非清仓商品。")),
+        RuleResult("X3", ok, Localized("Neither used nor damaged (E4).", "未使用且无损坏（E4）。")),
     )
 
 
 def refund() -> Refund:
     return Refund(
         currency="USD", price_paid=Decimal("899.00"),
-        deductions=(Deduction("P7", "return shipping label", "退货运费（预付标签）",
+        deductions=(Deduction("P7", Message.of("shipping.label-cost"),
                               Decimal("86.40"), label_cost=Decimal("86.40")),),
         amount=Decimal("812.60"), rule_ids=("P7", "T2", "P6"), notify_customer=True,
         due_from=date(2025, 7, 30), due_by=date(2025, 8, 5),
@@ -205,9 +208,9 @@ def inspection(folder: Path, customer: Party | None = None) -> InspectionRecord:
 def overridden(folder: Path) -> InspectionRecord:
     record = inspection(folder)
     failed = tuple(
-        replace(r, outcome=RuleOutcome.FAIL, reason_en="Applied on day 33 after sign-off "
-                "(2025-07-09): past the 30-day window.",
-                reason_zh="在签收（2025-07-09）后第 33 天申请，超过 30 天期限。")
+        replace(r, outcome=RuleOutcome.FAIL, reason=Localized(
+            "Applied on day 33 after sign-off (2025-07-09): past the 30-day window.",
+            "在签收（2025-07-09）后第 33 天申请，超过 30 天期限。"))
         if r.rule_id == "E2" else r for r in record.rules
     )
     return replace(record, decision=Decision.NOT_ELIGIBLE, rules=failed, override=Override(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from livenon_desk.catalogue import Message
 from livenon_desk.documents.credit_note import credit_note_pdf
 from livenon_desk.documents.data import CompanyDetails, CreditNoteInfo, Deduction
 from livenon_desk.documents.return_form import return_form_pdf
@@ -38,7 +39,7 @@ def test_the_credit_note_keeps_the_warehouses_own_notes_to_itself(company: Compa
 
 
 def test_a_deduction_at_the_labels_cost_is_explained(company: CompanyDetails) -> None:
-    paid = Deduction("P7", "return shipping label", "退货运费（预付标签）", Decimal("86.40"),
+    paid = Deduction("P7", Message.of("shipping.label-cost"), Decimal("86.40"),
                      label_cost=Decimal("86.40"))
     text = pdf.squashed(credit_note_pdf(_note(paid, amount="812.60"), company))
     assert ("personalreason,thecostofLivenon'spre-paidreturnlabel,USD86.40,isdeducted"
@@ -47,8 +48,8 @@ def test_a_deduction_at_the_labels_cost_is_explained(company: CompanyDetails) ->
 
 def test_an_estimated_deduction_says_it_is_an_estimate_and_of_what(company: CompanyDetails
                                                                     ) -> None:
-    estimate = Deduction("T2", "return shipping, estimated at 20 % of the price",
-                         "退货运费，按商品价格的 20 % 估算", Decimal("179.80"),
+    estimate = Deduction("T2", Message.of("shipping.label-estimate", percent="20 %"),
+                         Decimal("179.80"),
                          estimate_rate=Decimal("0.20"))
     text = pdf.squashed(credit_note_pdf(_note(estimate, amount="719.20"), company))
     assert "estimatedat20%ofthepricepaid(USD899.00):USD179.80" in text, text
@@ -57,7 +58,7 @@ def test_an_estimated_deduction_says_it_is_an_estimate_and_of_what(company: Comp
 
 
 def test_a_capped_deduction_says_so(company: CompanyDetails) -> None:
-    capped = Deduction("P7", "return shipping label", "退货运费（预付标签）", Decimal("359.60"),
+    capped = Deduction("P7", Message.of("shipping.label-cost"), Decimal("359.60"),
                        label_cost=Decimal("420.00"), cap_rate=Decimal("0.40"))
     text = pdf.squashed(credit_note_pdf(_note(capped, amount="539.40"), company))
     assert "USD420.00" in text and "capped" in text and "40%" in text

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from livenon_desk.catalogue import Message
 from livenon_desk.domain.eligibility import (
     Evaluation,
     LineFacts,
@@ -157,8 +158,13 @@ def test_fail_beats_review_beats_pending() -> None:
 
 
 def test_rule_results_round_trip_as_json_data() -> None:
+    """A fresh result names its reason by message id; stored, it keeps its words in both
+    languages, and reads back with the same words."""
     for result in evaluate_line(POLICY, facts(clearance=True)).rules:
-        assert RuleResult.from_dict(result.to_dict()) == result
+        stored = RuleResult.from_dict(result.to_dict())
+        assert (stored.rule_id, stored.outcome) == (result.rule_id, result.outcome)
+        assert (stored.reason_en, stored.reason_zh) == (result.reason_en, result.reason_zh)
+        assert stored.to_dict() == result.to_dict()
 
 
 @given(
@@ -197,3 +203,10 @@ def test_the_first_policy_day_is_judged_by_that_policy() -> None:
     result = evaluate_line(POLICY, facts(delivered_at=applied - timedelta(days=3),
                                          applied_at=applied))
     assert result.decision is Decision.ELIGIBLE
+
+
+def test_a_reason_is_a_message_id_the_caller_puts_into_its_language() -> None:
+    clearance = rule(evaluate_line(POLICY, facts(clearance=True)), "X2")
+    assert clearance.reason == Message.of("reason.x2.clearance")
+    assert clearance.reason.text("en") == "Clearance products are never returnable."
+    assert clearance.reason.text("zh_CN") == clearance.reason_zh == "清仓商品不可退货。"

@@ -100,3 +100,13 @@ def test_a_dinar_refund_keeps_its_fils() -> None:
 def test_the_policy_names_no_rounding_step_of_its_own() -> None:
     for path in policy_dir().glob("*.toml"):
         assert "currency_rounding" not in path.read_text(encoding="utf-8"), path
+
+
+def test_a_claim_beyond_what_is_left_names_the_earlier_returns_in_both_languages() -> None:
+    problem = quantity_problem(ClaimedQuantity(claimed=3, ordered=3, returned_before=2))
+    assert problem is not None and problem.id == "reason.p1.too-many-after"
+    assert problem.text() == ("The return claims 3 pieces, but the order line holds 3, 2 of "
+                              "them returned before: at most 1 can come back, a supervisor "
+                              "must review.")
+    assert problem.text("zh") == ("退货数量 3 件，但订单行共 3 件，其中 2 件已退：最多可退 1 件，"
+                                  "需主管审核。")

@@ -6,17 +6,19 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from livenon_desk.demo.generator import generate_demo_data
-from livenon_desk.domain.enums import ReturnStatus
+from livenon_desk.domain.enums import ParcelCondition, ReturnStatus
 from livenon_desk.domain.policy import default_policies
 from livenon_desk.domain.roles import Actor, Role
 from livenon_desk.models import OutboxRow, ReturnLine, ReturnRequest
 from livenon_desk.services.inspection_service import InspectionService
+from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.services.receiving_service import ReceivingService
 from livenon_desk.services.sync_service import SyncService
 from livenon_desk.store.database import Store
@@ -61,6 +63,15 @@ class Desk:
                        ReturnRequest.restricted.is_(False))
                 .order_by(ReturnRequest.id)))
             return rows[n]
+
+    def receive_next(self) -> str:
+        """The first receivable return received whole by the inspector; its RMA."""
+        ret = self.receivable()
+        cartons = {ln.id: ln.cartons_expected for ln in self.lines(ret.id)}
+        self.receiving.receive(INSPECTOR, ret.id, ReceiptInput(
+            NOW - timedelta(hours=1), "UPS", "", ParcelCondition.INTACT, True, True, False,
+            cartons, scanned=cartons))
+        return ret.rma_number
 
     def lines(self, return_id: int) -> list[ReturnLine]:
         with self.store.read_session() as s:

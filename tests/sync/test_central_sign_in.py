@@ -7,7 +7,7 @@ from argon2 import PasswordHasher
 from livenon_desk.domain.roles import Role
 from livenon_desk.errors import SignInError
 from livenon_desk.services.auth_service import AuthService, CentralUnreachableError
-from livenon_desk.services.central_sign_in import central_sign_in
+from livenon_desk.services.central_service import central_sign_in
 from livenon_desk.services.desk_settings import DeskSettings
 from livenon_desk.store.database import Store
 from livenon_desk.sync.client import CentralClient, ClientSettings

@@ -3,39 +3,27 @@
 from __future__ import annotations
 
 import stat
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from livenon_desk import cli
 from livenon_desk.central import records
-from livenon_desk.domain.enums import ParcelCondition
-from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.sync.credentials import TokenStore
 from livenon_desk.sync.retry import RetryPolicy
-from tests.builders import NOW
 from tests.central_server import PASSWORDS, Central
-from tests.sync.desk import INSPECTOR, Desk
+from tests.sync.desk import Desk
 
 
 def _sync(desk: Desk, server: str, *extra: str) -> int:
     return cli.main(["sync", "--db", str(desk.store.path), "--server", server, *extra])
 
 
-def _receive(desk: Desk) -> str:
-    ret = desk.receivable()
-    cartons = {ln.id: ln.cartons_expected for ln in desk.lines(ret.id)}
-    desk.receiving.receive(INSPECTOR, ret.id, ReceiptInput(
-        NOW - timedelta(hours=1), "UPS", "", ParcelCondition.INTACT, True, True, False,
-        cartons, scanned=cartons))
-    return ret.rma_number
-
 
 def test_sync_signs_in_sends_and_exits_0(desk: Desk, central: Central,
                                          monkeypatch: pytest.MonkeyPatch,
                                          capsys: pytest.CaptureFixture[str]) -> None:
-    rma = _receive(desk)
+    rma = desk.receive_next()
     monkeypatch.setenv("DESK_PW", PASSWORDS["inspector"])
     assert _sync(desk, central.url, "--user", "inspector", "--password-env", "DESK_PW") == 0
     out = capsys.readouterr()
@@ -64,7 +52,7 @@ def test_sync_without_sign_in_is_refused(desk: Desk, central: Central,
 
 def test_sync_with_a_conflict_exits_1(desk: Desk, central: Central,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    rma = _receive(desk)
+    rma = desk.receive_next()
     with central.context.db.write() as c:
         current = records.get_live(c, "return", rma, "return")
         records.write(c, "return", rma, {**(current.data or {}), "carrier": "FedEx"},
@@ -77,7 +65,7 @@ def test_sync_with_a_conflict_exits_1(desk: Desk, central: Central,
 def test_sync_offline_exits_3_and_keeps_the_work(desk: Desk,
                                                  monkeypatch: pytest.MonkeyPatch,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    _receive(desk)
+    desk.receive_next()
     monkeypatch.setenv("DESK_PW", "whatever")
     # No waiting between tries: the server is not there.
     monkeypatch.setattr(RetryPolicy, "delay", lambda *_args: None)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -11,9 +10,8 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from livenon_desk.central import records
-from livenon_desk.domain.enums import ParcelCondition
+from livenon_desk.services.central_service import CentralService
 from livenon_desk.services.desk import Desk as DeskServices
-from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.sync.credentials import TokenStore
 from livenon_desk.views.sync_controller import (
     OFFLINE,
@@ -26,7 +24,7 @@ from livenon_desk.views.sync_status import SyncStatusWidget
 from livenon_desk.views.sync_view import SyncView
 from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import NOW
-from tests.central_server import Central
+from tests.central_server import PASSWORDS, Central
 from tests.sync.desk import INSPECTOR, Desk
 
 
@@ -39,24 +37,17 @@ def settings() -> Iterator[QSettings]:
 
 
 def _controller(desk: Desk, central: Central, settings: QSettings, tmp_path: Path,
-                url: str | None = None) -> tuple[SyncController, DeskServices]:
+                url: str | None = None, synchronous: bool = True
+                ) -> tuple[SyncController, DeskServices]:
     services = DeskServices(desk.store.path, clock=lambda: NOW)
     tokens = TokenStore(use_keyring=False, folder=tmp_path / "tokens")
     server = url or central.url
     settings.setValue(SERVER_KEY, server)
     assert desk.client.token is not None
     tokens.save(server, desk.client.token)
-    runner = TaskRunner(synchronous=True)
-    return SyncController(services, runner, tokens=tokens), services
+    runner = TaskRunner(synchronous=synchronous)
+    return SyncController(services, runner, central=CentralService(tokens)), services
 
-
-def _receive(desk: Desk) -> str:
-    ret = desk.receivable()
-    cartons = {ln.id: ln.cartons_expected for ln in desk.lines(ret.id)}
-    desk.receiving.receive(INSPECTOR, ret.id, ReceiptInput(
-        NOW - timedelta(hours=1), "UPS", "", ParcelCondition.INTACT, True, True, False,
-        cartons, scanned=cartons))
-    return ret.rma_number
 
 
 def test_the_status_corner_shows_what_waits_and_when_it_went(
@@ -66,7 +57,7 @@ def test_the_status_corner_shows_what_waits_and_when_it_went(
     widget = SyncStatusWidget()
     qtbot.addWidget(widget)
     controller.status_changed.connect(widget.show_status)
-    _receive(desk)
+    desk.receive_next()
     controller.refresh()
     assert "1 waiting" in widget.text()
     assert "never" in widget.text()
@@ -89,7 +80,7 @@ def test_offline_is_shown_and_the_work_kept(
     widget = SyncStatusWidget()
     qtbot.addWidget(widget)
     controller.status_changed.connect(widget.show_status)
-    _receive(desk)
+    desk.receive_next()
     controller.sync_now()
     assert widget.state == OFFLINE
     assert "1 waiting" in widget.text()
@@ -100,7 +91,7 @@ def test_the_sync_view_shows_a_conflict_side_by_side_and_keeps_mine(
         qtbot: QtBot, desk: Desk, central: Central, settings: QSettings,
         tmp_path: Path) -> None:
     controller, services = _controller(desk, central, settings, tmp_path)
-    rma = _receive(desk)
+    rma = desk.receive_next()
     with central.context.db.write() as c:
         current = records.get_live(c, "return", rma, "return")
         records.write(c, "return", rma, {**(current.data or {}), "carrier": "FedEx"},
@@ -128,7 +119,7 @@ def test_the_sync_view_lists_refusals_and_retries(
     from livenon_desk.models import OutboxRow
 
     controller, services = _controller(desk, central, settings, tmp_path)
-    _receive(desk)
+    desk.receive_next()
     with desk.store.session() as s:
         s.execute(update(OutboxRow).values(
             body={"received_at": "2026-11-25T10:00:00+00:00", "received_by": "x",
@@ -189,3 +180,47 @@ def test_signed_in_and_syncing_goes_when_the_round_is_over(
     assert controller.status.state == ONLINE
     assert "syncing" not in view.message.text().lower()
     assert view.message.text() == "Signed in; the sync round is done."
+
+
+def test_with_a_server_set_the_desk_signs_in_there_first(
+        desk: Desk, central: Central, settings: QSettings, tmp_path: Path) -> None:
+    from livenon_desk.domain.roles import Role
+    from livenon_desk.views.app import _check_passwords_centrally
+
+    controller, services = _controller(desk, central, settings, tmp_path)
+    assert services.online is None
+    _check_passwords_centrally(services, controller)
+    assert services.online is not None
+    assert services.online("supervisor", PASSWORDS["supervisor"]) is Role.SUPERVISOR
+    # The token the sign-in gave is the one the background sync uses.
+    assert controller.central.is_signed_in(central.url)
+
+
+def test_the_round_is_said_done_only_once_it_is_done_with_real_threads(
+        qtbot: QtBot, desk: Desk, central: Central, settings: QSettings,
+        tmp_path: Path) -> None:
+    """Signing in and the round run on worker threads: the view must not take the state
+    from before the round (signed out) for the round's end."""
+    from tests.central_server import PASSWORDS
+
+    controller, services = _controller(desk, central, settings, tmp_path,
+                                       synchronous=False)
+    view = SyncView(services, TaskRunner(), controller, INSPECTOR)
+    qtbot.addWidget(view)
+    said: list[tuple[str, str, bool]] = []
+    shown = view.message.setText
+
+    def say(text: str) -> None:
+        said.append((text, controller.status.state, controller.running))
+        shown(text)
+
+    view.message.setText = say  # type: ignore[method-assign]
+    view.user.setText("inspector")
+    view.password.setText(PASSWORDS["inspector"])
+    view.sign_in_button.click()
+    qtbot.waitUntil(lambda: view.message.text() == "Signed in; the sync round is done.",
+                    timeout=20_000)
+    done = [(state, running) for text, state, running in said
+            if text == "Signed in; the sync round is done."]
+    assert done == [(ONLINE, False)]
+    assert controller.status.state == ONLINE

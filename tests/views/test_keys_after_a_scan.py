@@ -104,6 +104,21 @@ def test_a_code_that_matches_nothing_is_logged_with_the_key_the_hint_names(
     assert "Ctrl+N" in window.unexpected_button.toolTip()
 
 
+def test_a_code_that_matches_nothing_leaves_no_row_of_the_code_before(
+    qtbot: QtBot, store: Store, make_window: MakeWindow
+) -> None:
+    built = add_return(store)
+    window = make_window(INSPECTOR)
+    scan(qtbot, built.rma_number)
+    qtbot.waitUntil(lambda: window.detail.detail is not None, timeout=WAIT)
+    assert window.model.rowCount() == 1
+    scan(qtbot, "1Z999NOTHING")
+    qtbot.waitUntil(window.unknown_banner.isVisible, timeout=WAIT)
+    assert window.model.rowCount() == 0
+    assert window.matches_label.text() == "Matches: 0"
+    assert window.show_all_button.isVisible()
+
+
 @pytest.mark.parametrize(("keys", "status"), [
     ("Ctrl+R", ReturnStatus.IN_TRANSIT), ("Ctrl+I", ReturnStatus.RECEIVED),
     ("Ctrl+K", ReturnStatus.PARTIALLY_RECEIVED),

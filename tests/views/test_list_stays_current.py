@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from livenon_desk.domain.enums import Answer, Disposition, ReasonCode, ReturnStatus
+from livenon_desk.services.central_service import CentralService
 from livenon_desk.services.desk import Desk
 from livenon_desk.store.database import Store
 from livenon_desk.sync.credentials import TokenStore
@@ -112,7 +113,8 @@ def test_the_status_bar_and_the_sync_view_count_the_same_changes_waiting(
 ) -> None:
     QSettings("Livenon", "LivenonDesk").remove(SERVER_KEY)
     built = add_return(store, lines=[LineSpec(cartons=1)])
-    sync = SyncController(desk, runner, tokens=TokenStore(use_keyring=False, folder=tmp_path))
+    central = CentralService(TokenStore(use_keyring=False, folder=tmp_path))
+    sync = SyncController(desk, runner, central=central)
     window = MainWindow(desk, runner, actor=INSPECTOR, database_label="desk.sqlite3",
                         clock=lambda: NOW, sync=sync)
     qtbot.addWidget(window)

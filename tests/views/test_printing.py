@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
@@ -127,3 +128,44 @@ def test_a_three_carton_sofa_prints_three_labels_and_three_tags_from_the_keyboar
                 ] == [True] * 3
         preview.reject()
         qtbot.waitUntil(lambda: window.print_actions.preview is None)
+
+
+
+def _save_through_the_dialog(qtbot: QtBot, preview: PrintPreviewDialog, name: Path) -> Path:
+    """Save as PDF: the folder the dialog opens in, then a file name typed and Enter."""
+    from PySide6.QtWidgets import QFileDialog
+
+    preview.choose_file()
+    dialog = preview.file_dialog
+    assert isinstance(dialog, QFileDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    opened_in = Path(dialog.directory().absolutePath())
+    dialog.selectFile(str(name))
+    dialog.accept()
+    return opened_in
+
+
+def test_save_as_pdf_opens_in_documents_then_where_the_last_pdf_went(
+    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from livenon_desk.views import folders
+
+    monkeypatch.setattr(folders, "_last", {})
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    documents = tmp_path / "home" / "Documents"
+    documents.mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)  # the folder the desk was started from is not a choice
+    built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW)
+    window = _window(qtbot, desk, runner)
+    open_record(qtbot, window, built.rma_number)
+    qtbot.waitUntil(window.print_actions.single[DocumentKind.LABEL].isEnabled)
+    window.print_actions.single[DocumentKind.LABEL].trigger()
+    preview = _preview(qtbot, window)
+    elsewhere = tmp_path / "labels"
+    elsewhere.mkdir()
+    first = _save_through_the_dialog(qtbot, preview, elsewhere / "first.pdf")
+    second = _save_through_the_dialog(qtbot, preview, elsewhere / "second.pdf")
+    assert (first, second) == (documents, elsewhere)
+    assert (elsewhere / "first.pdf").read_bytes() == preview.document.pdf
+    assert (elsewhere / "second.pdf").read_bytes() == preview.document.pdf

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from livenon_desk.domain.enums import Answer, Disposition, ReturnStatus
 from livenon_desk.models import ReturnLine
+from livenon_desk.services.central_service import CentralService
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.store.database import Store
@@ -109,7 +110,8 @@ def test_the_sync_view_names_records_by_rma_not_by_uuid(
 ) -> None:
     built = _reviewed_and_approved(store, desk, tmp_path)
     QSettings("Livenon", "LivenonDesk").remove(SERVER_KEY)
-    sync = SyncController(desk, runner, tokens=TokenStore(use_keyring=False, folder=tmp_path))
+    central = CentralService(TokenStore(use_keyring=False, folder=tmp_path))
+    sync = SyncController(desk, runner, central=central)
     window = MainWindow(desk, runner, actor=INSPECTOR, database_label="x", language=language,
                         sync=sync)
     qtbot.addWidget(window)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
+from livenon_desk.services.central_service import CentralService
 from livenon_desk.services.desk import Desk
 from livenon_desk.sync.credentials import TokenStore
 from livenon_desk.views.main_window import MainWindow
@@ -19,7 +20,8 @@ from tests.views.conftest import INSPECTOR
 def test_the_window_shows_sync_and_opens_the_sync_view(
         qtbot: QtBot, desk: Desk, runner: TaskRunner, tmp_path: Path) -> None:
     QSettings("Livenon", "LivenonDesk").remove(SERVER_KEY)
-    sync = SyncController(desk, runner, tokens=TokenStore(use_keyring=False, folder=tmp_path))
+    central = CentralService(TokenStore(use_keyring=False, folder=tmp_path))
+    sync = SyncController(desk, runner, central=central)
     window = MainWindow(desk, runner, actor=INSPECTOR, database_label="desk.sqlite3",
                         sync=sync)
     qtbot.addWidget(window)
