@@ -11,15 +11,26 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from livenon_desk.catalogue import Localized, Message
 from livenon_desk.services.dto import LookupMatch, ReturnDetail
 
 _OUTCOME_MARK = {"pass": "PASS", "fail": "FAIL", "review": "REVIEW", "pending": "PENDING"}
 
 
 def to_jsonable(value: Any) -> Any:
-    """Dataclasses, enums, dates and Decimals as plain JSON values (money as strings)."""
+    """Dataclasses, enums, dates and Decimals as plain JSON values (money as strings); a
+    field in words (a rule's reason, a deduction's label) in both languages, as
+    ``reason_en`` and ``reason_zh``."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(value):
+            field = getattr(value, f.name)
+            if isinstance(field, Message | Localized):
+                out[f"{f.name}_en"] = field.text("en")
+                out[f"{f.name}_zh"] = field.text("zh")
+            else:
+                out[f.name] = to_jsonable(field)
+        return out
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, datetime | date):

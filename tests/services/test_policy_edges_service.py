@@ -207,6 +207,10 @@ def test_explain_prints_one_deduction_for_the_return(
               if d["rule_id"] == "P7"]
     assert shares == [(Decimal("90.00"), Decimal("150.00")), (Decimal("60.00"), Decimal("150.00"))]
     (whole,) = data["refund"]["deductions"]
+    # Words stay words in both languages: a rule's reason as a deduction's label.
+    rule = data["lines"][0]["rules"][0]
+    assert isinstance(rule["reason_en"], str) and isinstance(rule["reason_zh"], str)
+    assert "reason" not in rule
     assert (whole["rule_id"], whole["label_en"], whole["label_zh"], whole["amount"],
             whole["return_amount"]) == (
         "P7", "return shipping label", "退货运费（预付标签）", "150.00", None)
