@@ -27,20 +27,33 @@ SOURCE_LANGUAGE = "en"
 # The first part of every message id: what kind of text it is. The catalogue's tests take
 # any string in the code that starts with one of these and a dot for a message id.
 NAMESPACES = frozenset({
-    "action",      # what a role may do, inside "may not ..."
-    "audit",       # why the audit trail's chain does not hold
-    "audit-key",   # where the audit key is kept
-    "database",    # why a file is not a desk database
-    "error",       # a KnownError's message
-    "field",       # a field's name inside a message ("Enter the carrier.")
-    "payment",     # a payment method's name
-    "problem",     # what an inspection still lacks before it can be finished
-    "reason",      # why a rule decided as it did (E1-E5, X1-X3, P1)
-    "shipping",    # the return shipping a refund deducts (P7, T2)
-    "restricted",  # a restricted return's missing reason
-    "role",        # a role inside a message
-    "status",      # a return's status inside a message
-    "sum",         # how a refund's amount is worked out, step by step
+    "action",           # what a role may do, inside "may not ..."
+    "answer",           # a checklist answer (yes, no, N/A)
+    "audit",            # why the audit trail's chain does not hold
+    "audit-key",        # where the audit key is kept
+    "channel",          # how a return was applied for
+    "contact-channel",  # how the customer and Livenon spoke (T4)
+    "database",         # why a file is not a desk database
+    "decision",         # a line's decision
+    "direction",        # who wrote to whom
+    "disposition",      # what happens to the goods
+    "doc",              # the printed documents' titles, fields and sentences
+    "error",            # a KnownError's message
+    "event",            # a step of a return's timeline (the evidence package)
+    "field",            # a field's name inside a message ("Enter the carrier.")
+    "label-type",       # whose label the parcel came back on
+    "outcome",          # a rule's outcome
+    "parcel",           # the parcel's condition on arrival
+    "payment",          # a payment method's name
+    "problem",          # what an inspection still lacks before it can be finished
+    "reason",           # why a rule decided as it did (E1-E5, X1-X3, P1)
+    "reason-code",      # the customer's reason for the return
+    "restricted",       # a restricted return's missing reason
+    "role",             # a role inside a message
+    "rule",             # a rule's title (E1-E5, X1-X3)
+    "shipping",         # the return shipping a refund deducts (P7, T2)
+    "status",           # a return's status inside a message
+    "sum",              # how a refund's amount is worked out, step by step
 })
 
 

@@ -115,7 +115,7 @@ def data_table(
     commands += [("BACKGROUND", (0, i), (-1, i), SHADE) for i in range(2, len(body) + 1, 2)]
     table.setStyle(table_style(commands))
     if not rows:
-        empty = Table([[table], [para(tr("none_on_file", lang), "muted")]])
+        empty = Table([[table], [para(tr("doc.none-on-file", lang), "muted")]])
         # Without a style of its own the wrapper names Helvetica, which is not embedded.
         empty.setStyle(table_style([("LEFTPADDING", (0, 0), (-1, -1), 0),
                                     ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
@@ -150,11 +150,11 @@ def returned_goods(lang: Lang, width: float) -> KeepTogether:
     charged. Customs read English; a Chinese paper says it in Chinese as well.
     """
     st = styles()
-    mark = tr("returned_goods", "en")
-    notes = [tr("returned_goods.note", lang)]
+    mark = tr("doc.returned-goods", "en")
+    notes = [tr("doc.returned-goods.note", lang)]
     if lang != "en":
-        mark = f"{mark}  ·  {tr('returned_goods', lang)}"
-        notes.append(tr("returned_goods.note", "en"))
+        mark = f"{mark}  ·  {tr('doc.returned-goods', lang)}"
+        notes.append(tr("doc.returned-goods.note", "en"))
     band = Table([[Paragraph(f'<font size="13" color="white">{markup(mark)}</font>',
                              st.centered)]], colWidths=[width])
     band.setStyle(table_style([("BACKGROUND", (0, 0), (-1, -1), colors.black),

@@ -37,35 +37,35 @@ def credit_note_pdf(note: CreditNoteInfo, company: CompanyDetails, lang: Lang | 
     st = styles()
     issuer = Paragraph("<br/>".join(markup(line) for line in [
         company.legal_name, *company.address.lines()[1:],
-        labelled("tax_id", lang, company.tax_id), company.email, company.phone,
+        labelled("doc.tax-id", lang, company.tax_id), company.email, company.phone,
     ]), st.value)
-    frame = Frame(company, lang, "title.credit_note", note.credit_note_number)
+    frame = Frame(company, lang, "doc.title.credit-note", note.credit_note_number)
     story: list[Flowable] = [
-        *([para(tr("credit.copy", lang, issued=day(note.issued_at, lang, zone),
+        *([para(tr("doc.credit.copy", lang, issued=day(note.issued_at, lang, zone),
                    printed=day(note.copy_printed_at, lang, zone)), "copy"), gap(4)]
           if note.copy_printed_at else []),
         facts([
-            (tr("credit_note.number", lang), note.credit_note_number),
-            (tr("issued", lang), day(note.issued_at, lang, zone)),
-            (tr("refund.amount", lang), money(refund.amount, refund.currency)),
-            (tr("rma", lang), note.rma_number),
-            (tr("order", lang), note.order_number),
-            (tr("payment", lang), payment),
+            (tr("doc.credit-note.number", lang), note.credit_note_number),
+            (tr("doc.issued", lang), day(note.issued_at, lang, zone)),
+            (tr("doc.refund.amount", lang), money(refund.amount, refund.currency)),
+            (tr("doc.rma", lang), note.rma_number),
+            (tr("doc.order", lang), note.order_number),
+            (tr("doc.payment", lang), payment),
         ], width),
         gap(4),
         boxes([
-            (tr("customer", lang), address_paragraph(note.customer.address, note.customer)),
-            (tr("seller", lang), issuer),
+            (tr("doc.customer", lang), address_paragraph(note.customer.address, note.customer)),
+            (tr("doc.seller", lang), issuer),
         ], width),
         gap(8),
-        para(tr("credit.body", lang)),
+        para(tr("doc.credit.body", lang)),
         para(_refund_sentence(note, payment, lang)),
-        para(labelled("reason", lang, enum_text(note.reason_code, lang)), "small"),
-        heading(tr("credit.lines", lang)),
+        para(labelled("doc.reason", lang, enum_text(note.reason_code, lang)), "small"),
+        heading(tr("doc.credit.lines", lang)),
         data_table(
-            [tr("tag", lang), tr("sku", lang), tr("product", lang), tr("qty", lang),
-             f"{tr('unit_price', lang)} ({refund.currency})",
-             f"{tr('amount', lang)} ({refund.currency})"],
+            [tr("doc.tag", lang), tr("doc.sku", lang), tr("doc.product", lang), tr("doc.qty", lang),
+             f"{tr('doc.unit-price', lang)} ({refund.currency})",
+             f"{tr('doc.amount', lang)} ({refund.currency})"],
             [[line.tag_code, line.sku,
               product_cell(line.product_name_en, line.product_name_zh, lang),
               str(line.quantity), money(line.unit_price),
@@ -75,11 +75,11 @@ def credit_note_pdf(note: CreditNoteInfo, company: CompanyDetails, lang: Lang | 
             right=(3, 4, 5), lang=lang,
         ),
         gap(8),
-        keep(heading(tr("refund", lang)),
+        keep(heading(tr("doc.refund", lang)),
              *refund_block(refund, lang, width, for_customer=True)),
     ]
     if note.approved_by:
-        story += [gap(10), para(labelled("approved_by", lang, note.approved_by), "small")]
+        story += [gap(10), para(labelled("doc.approved-by", lang, note.approved_by), "small")]
     return build_pdf(frame, story, subject=f"{note.credit_note_number} {note.rma_number}")
 
 
@@ -88,9 +88,9 @@ def _refund_sentence(note: CreditNoteInfo, payment: str, lang: Lang) -> str:
     refund = note.refund
     amount = money(refund.amount, refund.currency)
     if refund.due_by and refund.due_from:
-        return tr("credit.refund_between", lang, amount=amount, payment=payment,
+        return tr("doc.credit.refund-between", lang, amount=amount, payment=payment,
                   start=day(refund.due_from, lang), end=day(refund.due_by, lang))
     if refund.due_by:
-        return tr("credit.refund_by", lang, amount=amount, payment=payment,
+        return tr("doc.credit.refund-by", lang, amount=amount, payment=payment,
                   end=day(refund.due_by, lang))
-    return tr("credit.refund_within", lang, amount=amount, payment=payment)
+    return tr("doc.credit.refund-within", lang, amount=amount, payment=payment)

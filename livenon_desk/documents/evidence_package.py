@@ -34,7 +34,7 @@ from livenon_desk.domain.payment_display import payment_display
 def evidence_package_pdf(case: EvidenceCase, company: CompanyDetails, lang: Lang | None = None
                          ) -> bytes:
     lang = document_language(case.ret.customer, lang)
-    frame = Frame(company, lang, "title.evidence_package",
+    frame = Frame(company, lang, "doc.title.evidence-package",
                   f"{case.ret.rma_number} · {case.order.order_number}")
     story = [
         *_cover(case, company, lang),
@@ -43,7 +43,8 @@ def evidence_package_pdf(case: EvidenceCase, company: CompanyDetails, lang: Lang
         *_receipt(case, company, lang),
     ]
     for record in case.inspections:
-        story += [PageBreak(), heading(tr("inspection_section", lang, tag=record.line.tag_code)),
+        story += [PageBreak(),
+                  heading(tr("doc.inspection-section", lang, tag=record.line.tag_code)),
                   *inspection_story(record, company, lang)]
     story += [PageBreak(), *_photo_index(case, company, lang), *_communications(case, company,
                                                                                lang)]
@@ -68,22 +69,24 @@ def _cover(case: EvidenceCase, company: CompanyDetails, lang: Lang) -> list[Flow
     width = content_width(company)
     zone = company.time_zone
     ret = case.ret
-    sections = [tr("order_section", lang), tr("timeline", lang), tr("receipt", lang),
-                *(tr("inspection_section", lang, tag=r.line.tag_code) for r in case.inspections),
-                tr("photos", lang), tr("communications", lang)]
+    sections = [tr("doc.order-section", lang), tr("doc.timeline", lang),
+                tr("doc.receipt", lang),
+                *(tr("doc.inspection-section", lang, tag=r.line.tag_code)
+                  for r in case.inspections),
+                tr("doc.photos", lang), tr("doc.communications", lang)]
     return [
         facts([
-            (tr("rma", lang), ret.rma_number),
-            (tr("order", lang), ret.order_number),
-            (tr("status", lang), enum_text(ret.status, lang)),
-            (tr("customer", lang), ret.customer.name),
-            (tr("reason", lang), enum_text(ret.reason_code, lang)),
-            (tr("cross_border", lang), tr("yes" if ret.cross_border else "no", lang)),
-            (tr("prepared_by", lang), case.prepared_by),
-            (tr("prepared_at", lang), moment(case.prepared_at, lang, zone)),
-            (tr("purpose", lang), case.purpose),
+            (tr("doc.rma", lang), ret.rma_number),
+            (tr("doc.order", lang), ret.order_number),
+            (tr("doc.status", lang), enum_text(ret.status, lang)),
+            (tr("doc.customer", lang), ret.customer.name),
+            (tr("doc.reason", lang), enum_text(ret.reason_code, lang)),
+            (tr("doc.cross-border", lang), tr("doc.yes" if ret.cross_border else "doc.no", lang)),
+            (tr("doc.prepared-by", lang), case.prepared_by),
+            (tr("doc.prepared-at", lang), moment(case.prepared_at, lang, zone)),
+            (tr("doc.purpose", lang), case.purpose),
         ], width),
-        heading(tr("contents", lang)),
+        heading(tr("doc.contents", lang)),
         *bullets(sections),
     ]
 
@@ -95,19 +98,19 @@ def _order(case: EvidenceCase, company: CompanyDetails, lang: Lang) -> list[Flow
     payment = payment_display(order.payment.method, order.payment.brand, order.payment.last4,
                               lang)
     return [
-        heading(tr("order_section", lang)),
+        heading(tr("doc.order-section", lang)),
         facts([
-            (tr("order", lang), order.order_number),
-            (tr("order.date", lang), moment(order.placed_at, lang, zone)),
-            (tr("payment", lang), payment),
-            (tr("delivered", lang), moment(order.delivered_at, lang, zone)),
+            (tr("doc.order", lang), order.order_number),
+            (tr("doc.order.date", lang), moment(order.placed_at, lang, zone)),
+            (tr("doc.payment", lang), payment),
+            (tr("doc.delivered", lang), moment(order.delivered_at, lang, zone)),
         ], width, columns=4),
-        keep(para(tr("ship_to", lang), "key"),
+        keep(para(tr("doc.ship-to", lang), "key"),
              address_paragraph(order.shipping_address, order.customer)),
         gap(6),
         data_table(
-            ["#", tr("sku", lang), tr("product", lang), tr("qty", lang),
-             f"{tr('amount', lang)} ({order.currency})"],
+            ["#", tr("doc.sku", lang), tr("doc.product", lang), tr("doc.qty", lang),
+             f"{tr('doc.amount', lang)} ({order.currency})"],
             [[str(line.line_no), line.sku,
               product_cell(line.product_name_en, line.product_name_zh, lang),
               str(line.quantity), money(line.amount)] for line in order.lines],
@@ -116,10 +119,10 @@ def _order(case: EvidenceCase, company: CompanyDetails, lang: Lang) -> list[Flow
         ),
         gap(4),
         keep(totals([
-            (tr("subtotal", lang), money(order.subtotal)),
-            (tr("tax", lang), money(order.tax)),
-            (tr("shipping", lang), money(order.shipping)),
-        ], (tr("total", lang), money(order.total, order.currency)), 0.4 * width)),
+            (tr("doc.subtotal", lang), money(order.subtotal)),
+            (tr("doc.tax", lang), money(order.tax)),
+            (tr("doc.shipping", lang), money(order.shipping)),
+        ], (tr("doc.total", lang), money(order.total, order.currency)), 0.4 * width)),
     ]
 
 
@@ -128,9 +131,9 @@ def _timeline(case: EvidenceCase, company: CompanyDetails, lang: Lang) -> list[F
     zone = company.time_zone
     events = sorted(case.timeline, key=lambda e: e.at)
     return [
-        heading(tr("timeline", lang)),
+        heading(tr("doc.timeline", lang)),
         data_table(
-            [tr("when", lang), tr("event", lang), tr("notes", lang)],
+            [tr("doc.when", lang), tr("doc.event", lang), tr("doc.notes", lang)],
             [[moment(e.at, lang, zone), enum_text(e.status, lang), e.note or ""]
              for e in events],
             [0.26 * width, 0.3 * width, 0.44 * width], lang=lang,
@@ -143,20 +146,20 @@ def _receipt(case: EvidenceCase, company: CompanyDetails, lang: Lang) -> list[Fl
     zone = company.time_zone
     receipt = case.receipt
     if receipt is None:
-        return [heading(tr("receipt", lang)), para(tr("none_on_file", lang), "muted")]
-    marked = (tr("yes" if receipt.returned_goods_marked else "no", lang)
+        return [heading(tr("doc.receipt", lang)), para(tr("doc.none-on-file", lang), "muted")]
+    marked = (tr("doc.yes" if receipt.returned_goods_marked else "doc.no", lang)
               if receipt.returned_goods_marked is not None else None)
     story: list[Flowable] = [
-        heading(tr("receipt", lang)),
+        heading(tr("doc.receipt", lang)),
         facts([
-            (tr("received_at", lang), moment(receipt.received_at, lang, zone)),
-            (tr("received_by", lang), receipt.received_by),
-            (tr("carrier", lang), receipt.carrier),
-            (tr("tracking", lang), receipt.tracking_number),
-            (tr("parcel_condition", lang), enum_text(receipt.parcel_condition, lang)),
-            (tr("cartons_received", lang),
+            (tr("doc.received-at", lang), moment(receipt.received_at, lang, zone)),
+            (tr("doc.received-by", lang), receipt.received_by),
+            (tr("doc.carrier", lang), receipt.carrier),
+            (tr("doc.tracking", lang), receipt.tracking_number),
+            (tr("doc.parcel-condition", lang), enum_text(receipt.parcel_condition, lang)),
+            (tr("doc.cartons-received", lang),
              f"{receipt.cartons_received} / {receipt.cartons_expected}"),
-            (tr("returned_goods_marked", lang), marked),
+            (tr("doc.returned-goods-marked", lang), marked),
         ], width),
     ]
     if receipt.notes:
@@ -171,9 +174,9 @@ def _photo_index(case: EvidenceCase, company: CompanyDetails, lang: Lang) -> lis
     zone = company.time_zone
     photos = all_photos(case)
     return [
-        heading(f"{tr('photos', lang)} ({len(photos)})"),
+        heading(f"{tr('doc.photos', lang)} ({len(photos)})"),
         data_table(
-            ["#", tr("caption", lang), tr("when", lang), tr("sha256", lang)],
+            ["#", tr("doc.caption", lang), tr("doc.when", lang), tr("doc.sha256", lang)],
             [[str(i), p.caption or p.path.name, moment(p.taken_at, lang, zone), p.sha256]
              for i, p in enumerate(photos, start=1)],
             [0.05 * width, 0.3 * width, 0.22 * width, 0.43 * width], lang=lang,
@@ -184,9 +187,9 @@ def _photo_index(case: EvidenceCase, company: CompanyDetails, lang: Lang) -> lis
 def _communications(case: EvidenceCase, company: CompanyDetails, lang: Lang
                     ) -> list[Flowable]:
     zone = company.time_zone
-    story: list[Flowable] = [heading(tr("communications", lang))]
+    story: list[Flowable] = [heading(tr("doc.communications", lang))]
     if not case.communications:
-        return [*story, para(tr("none_on_file", lang), "muted")]
+        return [*story, para(tr("doc.none-on-file", lang), "muted")]
     for message in sorted(case.communications, key=lambda m: m.occurred_at):
         meta = (f"{moment(message.occurred_at, lang, zone)} · "
                 f"{enum_text(message.channel, lang)} · {enum_text(message.direction, lang)}")

@@ -35,7 +35,7 @@ _DECISION_COLOURS = {Decision.ELIGIBLE: PASS, Decision.NOT_ELIGIBLE: FAIL,
 
 def inspection_report_pdf(record: InspectionRecord, company: CompanyDetails,
                           lang: Lang = "en") -> bytes:
-    frame = Frame(company, lang, "title.inspection_report", record.rma_number)
+    frame = Frame(company, lang, "doc.title.inspection-report", record.rma_number)
     return build_pdf(frame, inspection_story(record, company, lang),
                      subject=f"{record.rma_number} {record.line.tag_code}")
 
@@ -44,7 +44,7 @@ def _window(due: tuple[date, date] | None, lang: Lang) -> str | None:
     """A deadline as target and latest day (P2, P5)."""
     if due is None:
         return None
-    return tr("due.window", lang, start=day(due[0], lang), end=day(due[1], lang))
+    return tr("doc.due.window", lang, start=day(due[0], lang), end=day(due[1], lang))
 
 
 def inspection_story(record: InspectionRecord, company: CompanyDetails, lang: Lang
@@ -55,28 +55,28 @@ def inspection_story(record: InspectionRecord, company: CompanyDetails, lang: La
     line = record.line
     story: list[Flowable] = [
         facts([
-            (tr("rma", lang), record.rma_number),
-            (tr("order", lang), record.order_number),
-            (tr("tag", lang), line.tag_code),
-            (tr("inspector", lang), record.inspector),
-            (tr("started", lang), moment(record.started_at, lang, zone)),
-            (tr("finished", lang), moment(record.finished_at, lang, zone)),
-            (tr("policy_version", lang), record.policy_version),
-            (tr("disposition", lang),
+            (tr("doc.rma", lang), record.rma_number),
+            (tr("doc.order", lang), record.order_number),
+            (tr("doc.tag", lang), line.tag_code),
+            (tr("doc.inspector", lang), record.inspector),
+            (tr("doc.started", lang), moment(record.started_at, lang, zone)),
+            (tr("doc.finished", lang), moment(record.finished_at, lang, zone)),
+            (tr("doc.policy-version", lang), record.policy_version),
+            (tr("doc.disposition", lang),
              enum_text(record.disposition, lang) if record.disposition else None),
-            (tr("sku", lang), line.sku),
-            (tr("due.instructions", lang), _window(record.instructions_due, lang)),
-            (tr("due.inspection", lang), _window(record.inspection_due, lang)),
+            (tr("doc.sku", lang), line.sku),
+            (tr("doc.due.instructions", lang), _window(record.instructions_due, lang)),
+            (tr("doc.due.inspection", lang), _window(record.inspection_due, lang)),
         ], width),
         gap(2),
-        data_table([tr("product", lang), tr("qty", lang), tr("unit_price", lang)],
+        data_table([tr("doc.product", lang), tr("doc.qty", lang), tr("doc.unit-price", lang)],
                    [[product_cell(line.product_name_en, line.product_name_zh, lang),
                      str(line.quantity), money(line.unit_price)]],
                    [0.7 * width, 0.1 * width, 0.2 * width], right=(1, 2), lang=lang),
         _decision_banner(record, lang, width),
-        heading(tr("checklist", lang)),
+        heading(tr("doc.checklist", lang)),
         data_table(
-            [tr("rule", lang), tr("question", lang), tr("answer", lang)],
+            [tr("doc.rule", lang), tr("doc.question", lang), tr("doc.answer", lang)],
             [[a.rule_id, both(a.question_en, a.question_zh, lang),
               _coloured(enum_text(a.answer, lang), _ANSWER_COLOURS.get(a.answer))]
              for a in record.answers],
@@ -84,10 +84,10 @@ def inspection_story(record: InspectionRecord, company: CompanyDetails, lang: La
         ),
         # The decision is read as a whole: the rules stay on one page with their heading
         # (a table taller than a page still flows on).
-        keep(heading(f"{tr('decision_by_rule', lang)} · {tr('policy_version', lang)} "
+        keep(heading(f"{tr('doc.decision-by-rule', lang)} · {tr('doc.policy-version', lang)} "
                      f"{record.policy_version}"),
              data_table(
-                 [tr("rule", lang), tr("outcome", lang), tr("why", lang)],
+                 [tr("doc.rule", lang), tr("doc.outcome", lang), tr("doc.why", lang)],
                  [[f"{r.rule_id}  {rule_title(r.rule_id, lang)}",
                    _coloured(enum_text(r.outcome, lang), _OUTCOME_COLOURS[r.outcome]),
                    both(r.reason_en, r.reason_zh, lang)] for r in record.rules],
@@ -96,17 +96,17 @@ def inspection_story(record: InspectionRecord, company: CompanyDetails, lang: La
     ]
     if record.override:
         o = record.override
-        story.append(keep(heading(tr("override", lang)), facts([
-            (tr("computed_decision", lang), enum_text(record.decision, lang)),
-            (tr("final_decision", lang), enum_text(o.decision, lang)),
-            (tr("override.by", lang), f"{o.by}, {moment(o.at, lang, zone)}"),
-        ], width), para(labelled("override.reason", lang, o.reason))))
-    story.append(keep(heading(tr("refund.recommendation", lang)),
+        story.append(keep(heading(tr("doc.override", lang)), facts([
+            (tr("doc.computed-decision", lang), enum_text(record.decision, lang)),
+            (tr("doc.final-decision", lang), enum_text(o.decision, lang)),
+            (tr("doc.override.by", lang), f"{o.by}, {moment(o.at, lang, zone)}"),
+        ], width), para(labelled("doc.override.reason", lang, o.reason))))
+    story.append(keep(heading(tr("doc.refund.recommendation", lang)),
                       *refund_block(record.refund, lang, width)))
     if record.notes:
-        story += [heading(tr("notes", lang)), para(record.notes)]
+        story += [heading(tr("doc.notes", lang)), para(record.notes)]
     if record.photos:
-        story += [heading(f"{tr('photos', lang)} ({len(record.photos)})"),
+        story += [heading(f"{tr('doc.photos', lang)} ({len(record.photos)})"),
                   photo_grid(record.photos, width, lang, zone)]
     story.append(gap(6))
     story.append(_hash_block(record, lang, width))
@@ -117,11 +117,11 @@ def _decision_banner(record: InspectionRecord, lang: Lang, width: float) -> Tabl
     st = styles()
     final = record.final_decision
     colour = _DECISION_COLOURS[final]
-    text = markup(labelled("final_decision", lang, "")) + \
+    text = markup(labelled("doc.final-decision", lang, "")) + \
         f'<font color="#{colour.hexval()[2:]}" size="13">{markup(enum_text(final, lang))}</font>'
 
     if record.override:
-        text += f'  <font size="8">({markup(tr("override", lang))})</font>'
+        text += f'  <font size="8">({markup(tr("doc.override", lang))})</font>'
     table = Table([[Paragraph(text, st.value)]], colWidths=[width])
     table.setStyle(table_style([("BACKGROUND", (0, 0), (-1, -1), SHADE),
                                ("LINEBEFORE", (0, 0), (0, -1), 4, colour),
@@ -137,9 +137,9 @@ def _hash_block(record: InspectionRecord, lang: Lang, width: float) -> Flowable:
     digest = inspection_hash(record)
     halves = f"{digest[:32]}<br/>{digest[32:]}"
     text = Paragraph(
-        f"{markup(tr('content_hash', lang))}<br/><font size='9.5'>{halves}</font><br/>"
-        f"<font size='7' color='#5F6B7A'>{markup(tr('inspection_id', lang))} "
-        f"{markup(record.inspection_id)}<br/>{markup(tr('content_hash.note', lang))}"
+        f"{markup(tr('doc.content-hash', lang))}<br/><font size='9.5'>{halves}</font><br/>"
+        f"<font size='7' color='#5F6B7A'>{markup(tr('doc.inspection-id', lang))} "
+        f"{markup(record.inspection_id)}<br/>{markup(tr('doc.content-hash.note', lang))}"
         f"</font>", st.small)
     size = 90.0  # the code carries the RMA, the inspection id and the hash
     table = Table([[qr(qr_payload(record), size), text]],
@@ -167,5 +167,5 @@ def inspection_reports_pdf(records: Sequence[InspectionRecord], company: Company
         if index:
             story.append(PageBreak())
         story.extend(inspection_story(record, company, lang))
-    frame = Frame(company, lang, "title.inspection_report", records[0].rma_number)
+    frame = Frame(company, lang, "doc.title.inspection-report", records[0].rma_number)
     return build_pdf(frame, story, subject=records[0].rma_number)

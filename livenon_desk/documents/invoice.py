@@ -37,35 +37,35 @@ def invoice_pdf(invoice: InvoiceInfo, company: CompanyDetails, lang: Lang | None
     zone = company.time_zone
     payment = payment_display(order.payment.method, order.payment.brand, order.payment.last4,
                               lang)
-    frame = Frame(company, lang, "title.invoice", invoice.invoice_number)
+    frame = Frame(company, lang, "doc.title.invoice", invoice.invoice_number)
     st = styles()
     seller = Paragraph("<br/>".join(
         markup(line) for line in [company.legal_name, *company.address.lines()[1:],
-                                  labelled("tax_id", lang, company.tax_id), company.email]
+                                  labelled("doc.tax-id", lang, company.tax_id), company.email]
     ), st.value)
     story: list[Flowable] = [
-        para(tr("title.invoice_copy", lang), "muted"),
+        para(tr("doc.title.invoice-copy", lang), "muted"),
         gap(2),
         *([returned_goods(lang, width), gap(4)] if order.cross_border else []),
         facts([
-            (tr("invoice.number", lang), invoice.invoice_number),
-            (tr("invoice.date", lang), day(invoice.issued_at, lang, zone)),
-            (tr("invoice.paid_by", lang), payment),
-            (tr("order", lang), order.order_number),
-            (tr("order.date", lang), day(order.placed_at, lang, zone)),
-            (tr("customer", lang), order.customer.name),
+            (tr("doc.invoice.number", lang), invoice.invoice_number),
+            (tr("doc.invoice.date", lang), day(invoice.issued_at, lang, zone)),
+            (tr("doc.invoice.paid-by", lang), payment),
+            (tr("doc.order", lang), order.order_number),
+            (tr("doc.order.date", lang), day(order.placed_at, lang, zone)),
+            (tr("doc.customer", lang), order.customer.name),
         ], width),
         gap(4),
         boxes([
-            (tr("seller", lang), seller),
-            (tr("bill_to", lang), address_paragraph(order.billing_address, order.customer)),
-            (tr("ship_to", lang), address_paragraph(order.shipping_address)),
+            (tr("doc.seller", lang), seller),
+            (tr("doc.bill-to", lang), address_paragraph(order.billing_address, order.customer)),
+            (tr("doc.ship-to", lang), address_paragraph(order.shipping_address)),
         ], width),
         gap(10),
         data_table(
-            ["#", tr("sku", lang), tr("product", lang), tr("qty", lang),
-             f"{tr('unit_price', lang)} ({order.currency})",
-             f"{tr('amount', lang)} ({order.currency})"],
+            ["#", tr("doc.sku", lang), tr("doc.product", lang), tr("doc.qty", lang),
+             f"{tr('doc.unit-price', lang)} ({order.currency})",
+             f"{tr('doc.amount', lang)} ({order.currency})"],
             [[str(line.line_no), line.sku,
               product_cell(line.product_name_en, line.product_name_zh, lang),
               str(line.quantity), money(line.unit_price), money(line.amount)]
@@ -76,11 +76,11 @@ def invoice_pdf(invoice: InvoiceInfo, company: CompanyDetails, lang: Lang | None
         ),
         gap(8),
         keep(totals([
-            (tr("subtotal", lang), money(order.subtotal)),
-            (tr("tax", lang), money(order.tax)),
-            (tr("shipping", lang), money(order.shipping)),
-        ], (tr("total", lang), money(order.total, order.currency)), 0.4 * width)),
+            (tr("doc.subtotal", lang), money(order.subtotal)),
+            (tr("doc.tax", lang), money(order.tax)),
+            (tr("doc.shipping", lang), money(order.shipping)),
+        ], (tr("doc.total", lang), money(order.total, order.currency)), 0.4 * width)),
         gap(14),
-        para(tr("invoice.copy_note", lang, order=order.order_number), "muted"),
+        para(tr("doc.invoice.copy-note", lang, order=order.order_number), "muted"),
     ]
     return build_pdf(frame, story, subject=f"{invoice.invoice_number} {order.order_number}")

@@ -48,7 +48,7 @@ def draw_tag(canvas: Canvas, tag: ItemTagInfo, company: CompanyDetails, lang: La
     y = HEIGHT - PAD
     canvas.setFont(font, 9)
     canvas.drawString(PAD, y - 9, printable(f"{company.name.upper()}  ·  "
-                                            f"{tr('title.item_tag', lang)}"))
+                                            f"{tr('doc.title.item-tag', lang)}"))
     canvas.setFont(font, 11)
     canvas.drawRightString(WIDTH - PAD, y - 10, tag.rma_number)
     y -= 16
@@ -56,9 +56,9 @@ def draw_tag(canvas: Canvas, tag: ItemTagInfo, company: CompanyDetails, lang: La
     canvas.line(PAD, y, WIDTH - PAD, y)
 
     # The tag code receiving scans, as bars, and this carton's place among the line's.
-    _caption(canvas, font, tr("tag", lang), y)
+    _caption(canvas, font, tr("doc.tag", lang), y)
     canvas.setFont(font, 7)
-    canvas.drawRightString(WIDTH - PAD, y - 10, printable(tr("carton", lang)))
+    canvas.drawRightString(WIDTH - PAD, y - 10, printable(tr("doc.carton", lang)))
     y -= 13
     canvas.setFont(font, 18)
     canvas.drawString(PAD, y - 18, printable(tag.tag_code))
@@ -70,7 +70,7 @@ def draw_tag(canvas: Canvas, tag: ItemTagInfo, company: CompanyDetails, lang: La
     # Product: the name in the tag's language, wrapped and shrunk to its box.
     canvas.setLineWidth(0.8)
     canvas.line(PAD, y, WIDTH - PAD, y)
-    y = _caption(canvas, font, tr("product", lang), y)
+    y = _caption(canvas, font, tr("doc.product", lang), y)
     names = [tag.product_name_zh] if lang == "zh" and tag.product_name_zh else []
     names.append(tag.product_name_en)
     product = fit([printable(n) for n in names], font, size=13, min_size=7, width=inner,
@@ -87,9 +87,9 @@ def draw_tag(canvas: Canvas, tag: ItemTagInfo, company: CompanyDetails, lang: La
     canvas.rect(PAD, y - band, inner * 0.64, band, stroke=0, fill=1)
     canvas.setFillColor(colors.white)
     canvas.setFont(font, 7)
-    canvas.drawString(PAD + 6, y - 10, printable(tr("disposition", lang)))
+    canvas.drawString(PAD + 6, y - 10, printable(tr("doc.disposition", lang)))
     disposition = (enum_text(tag.disposition, lang) if tag.disposition
-                   else tr("tag.not_inspected", lang))
+                   else tr("doc.tag.not-inspected", lang))
     shown = fit([printable(disposition.upper())], font, size=20, min_size=8,
                 width=inner * 0.64 - 12, height=band - 16, what="field.disposition")
     canvas.setFont(font, shown.size)
@@ -100,16 +100,16 @@ def draw_tag(canvas: Canvas, tag: ItemTagInfo, company: CompanyDetails, lang: La
     canvas.setFillColor(colors.black)
     bin_x = PAD + inner * 0.64 + 8
     canvas.setFont(font, 7)
-    canvas.drawString(bin_x, y - 10, printable(tr("bin", lang)))
+    canvas.drawString(bin_x, y - 10, printable(tr("doc.bin", lang)))
     canvas.setFont(font, 18)
     canvas.drawString(bin_x, y - band + 9, printable(tag.bin_location or "—"))
     y -= band + 8
 
     # Who inspected it, when, and the decision.
     rows = [
-        (tr("inspected_by", lang), tag.inspected_by or "—"),
-        (tr("inspected_at", lang), moment(tag.inspected_at, lang, company.time_zone)),
-        (tr("decision", lang), enum_text(tag.decision, lang) if tag.decision else "—"),
+        (tr("doc.inspected-by", lang), tag.inspected_by or "—"),
+        (tr("doc.inspected-at", lang), moment(tag.inspected_at, lang, company.time_zone)),
+        (tr("doc.decision", lang), enum_text(tag.decision, lang) if tag.decision else "—"),
     ]
     for key, value in rows:
         canvas.setFont(font, 7.5)
@@ -122,7 +122,7 @@ def draw_tag(canvas: Canvas, tag: ItemTagInfo, company: CompanyDetails, lang: La
     canvas.line(PAD, y, WIDTH - PAD, y)
 
     # The SKU and its barcode.
-    y = _caption(canvas, font, tr("sku", lang), y)
+    y = _caption(canvas, font, tr("doc.sku", lang), y)
     canvas.setFont(font, 16)
     canvas.drawString(PAD, y - 16, tag.sku)
     y -= 22

@@ -151,9 +151,9 @@ def _footer(canvas: Canvas, frame: Frame, page: int, pages: int) -> None:
     canvas.line(MARGIN, y + 14, width - MARGIN, y + 14)
     canvas.setFillColor(MUTED)
     canvas.setFont(font, 7.5)
-    left = (f"{company.legal_name}  ·  {tr('tax_id', frame.lang)} {company.tax_id}"
+    left = (f"{company.legal_name}  ·  {tr('doc.tax-id', frame.lang)} {company.tax_id}"
             f"  ·  {frame.reference}")
     canvas.drawString(MARGIN, y + 3, printable(left))
     canvas.drawRightString(width - MARGIN, y + 3,
-                           tr("page_of", frame.lang, page=str(page), pages=str(pages)))
+                           tr("doc.page-of", frame.lang, page=str(page), pages=str(pages)))
     canvas.restoreState()

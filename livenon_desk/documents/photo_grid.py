@@ -49,18 +49,18 @@ def _cell(photo: PhotoRef, width: float, lang: Lang, zone: str) -> list[Flowable
         data = photo.path.read_bytes()
     except OSError:
         log.warning("photo %s is missing", photo.sha256[:12])
-        problem = tr("photo.missing", lang)
+        problem = tr("doc.photo.missing", lang)
     else:
         if hashlib.sha256(data).hexdigest() != photo.sha256.lower():
             log.warning("photo %s no longer matches its hash", photo.sha256[:12])
-            problem = tr("photo.hash_mismatch", lang)
+            problem = tr("doc.photo.hash-mismatch", lang)
         try:
             ImageReader(io.BytesIO(data)).getSize()  # the Image flowable reads it only later
             picture = Image(io.BytesIO(data), width=width, height=MAX_PHOTO_HEIGHT,
                             kind="proportional", hAlign="LEFT")
         except OSError:
             log.warning("photo %s cannot be read as an image", photo.sha256[:12])
-            problem = tr("photo.unreadable", lang)
+            problem = tr("doc.photo.unreadable", lang)
     cell: list[Flowable] = []
     if picture is not None:
         cell.append(picture)
@@ -76,7 +76,7 @@ def _cell(photo: PhotoRef, width: float, lang: Lang, zone: str) -> list[Flowable
             else moment(photo.taken_at, lang, zone)
     if caption:
         cell.append(Paragraph(markup(caption), st.small))
-    cell.append(Paragraph(f"{tr('sha256', lang)} {photo.sha256}", st.mono))
+    cell.append(Paragraph(f"{tr('doc.sha256', lang)} {photo.sha256}", st.mono))
     if problem and picture is not None:
         cell.append(Paragraph(f'<font color="#{FAIL.hexval()[2:]}">{markup(problem)}</font>',
                               st.small))

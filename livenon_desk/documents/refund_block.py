@@ -21,29 +21,29 @@ def refund_block(refund: Refund | None, lang: Lang, width: float, *,
     warehouse's own notes are left out; the paper says when the refund is due itself.
     """
     if refund is None:
-        return [para(tr("refund.none", lang))]
-    rows = [(tr("refund.price_paid", lang), money(refund.price_paid))]
-    rows += [(f"{tr('refund.less', lang)} {both(d.label_en, d.label_zh, lang)}"
+        return [para(tr("doc.refund.none", lang))]
+    rows = [(tr("doc.refund.price-paid", lang), money(refund.price_paid))]
+    rows += [(f"{tr('doc.refund.less', lang)} {both(d.label_en, d.label_zh, lang)}"
               f"{both(f' ({d.rule_id})', f'（{d.rule_id}）', lang)}{_share(d, lang)}",
               f"− {money(d.amount)}") for d in refund.deductions]
     block: list[Flowable] = [
-        totals(rows, (tr("refund.amount", lang), money(refund.amount, refund.currency)),
+        totals(rows, (tr("doc.refund.amount", lang), money(refund.amount, refund.currency)),
                0.62 * width),
     ]
     notes = []
     if not refund.deductions:
-        notes.append(tr("no_deductions" if "T1" in refund.rule_ids
-                        else "no_deductions.personal", lang))
+        notes.append(tr("doc.no-deductions" if "T1" in refund.rule_ids
+                        else "doc.no-deductions.personal", lang))
     if for_customer:
         notes += [deduction_words(d, refund, lang) for d in refund.deductions]
     if refund.rule_ids:
-        notes.append(labelled("refund.rules", lang, ", ".join(refund.rule_ids)))
+        notes.append(labelled("doc.refund.rules", lang, ", ".join(refund.rule_ids)))
     if not for_customer and refund.due_by:
         end = day(refund.due_by, lang)
-        notes.append(tr("refund.due_between", lang, start=day(refund.due_from, lang), end=end)
-                     if refund.due_from else tr("refund.due", lang, end=end))
+        notes.append(tr("doc.refund.due-between", lang, start=day(refund.due_from, lang), end=end)
+                     if refund.due_from else tr("doc.refund.due", lang, end=end))
     if not for_customer and refund.notify_customer and refund.deductions:
-        notes.append(tr("refund.notify", lang))
+        notes.append(tr("doc.refund.notify", lang))
     block += [gap(4), *(para(n, "small") for n in notes)]
     return block
 
@@ -53,18 +53,18 @@ def deduction_words(d: Deduction, refund: Refund, lang: Lang) -> str:
     of the price, in a sentence the customer can check."""
     currency = refund.currency
     if d.label_cost is not None:
-        text = tr("deduction.label_cost", lang, cost=money(d.label_cost, currency))
+        text = tr("doc.deduction.label-cost", lang, cost=money(d.label_cost, currency))
     elif d.estimate_rate is not None:
-        text = tr("deduction.estimate", lang, percent=_percent(d.estimate_rate),
+        text = tr("doc.deduction.estimate", lang, percent=_percent(d.estimate_rate),
                   price=money(refund.price_paid, currency),
                   estimate=money(refund.price_paid * d.estimate_rate, currency))
     else:
         what = both(d.label_en, d.label_zh, lang)
-        return tr("deduction.other", lang, what=what[:1].upper() + what[1:], rule=d.rule_id,
+        return tr("doc.deduction.other", lang, what=what[:1].upper() + what[1:], rule=d.rule_id,
                   amount=money(d.amount, currency))
     if d.cap_rate is not None:
         text += (" " if lang == "en" else "") + tr(
-            "deduction.capped", lang, percent=_percent(d.cap_rate),
+            "doc.deduction.capped", lang, percent=_percent(d.cap_rate),
             amount=money(d.amount, currency))
     return text
 
@@ -74,7 +74,7 @@ def _share(d: Deduction, lang: Lang) -> str:
     amount on the row is this line's share, not what the return is charged."""
     if d.return_amount is None:
         return ""
-    return (", " if lang == "en" else "，") + tr("deduction.share", lang,
+    return (", " if lang == "en" else "，") + tr("doc.deduction.share", lang,
                                                  amount=money(d.return_amount))
 
 

@@ -29,6 +29,8 @@ from livenon_desk.documents.styles import RULE, styles, table_style
 from livenon_desk.documents.texts import enum_text, tr
 from livenon_desk.domain.enums import LabelType, ReasonCategory
 
+_PACKING = ("doc.form.packing.1", "doc.form.packing.2", "doc.form.packing.3")
+_ENCLOSED = ("doc.form.enclose.1", "doc.form.enclose.2", "doc.form.enclose.3")
 
 def return_form_pdf(ret: ReturnInfo, company: CompanyDetails, lang: Lang | None = None) -> bytes:
     """P3: RMA and order with a Code 128, lines, reason, contact, return address, packing
@@ -37,21 +39,21 @@ def return_form_pdf(ret: ReturnInfo, company: CompanyDetails, lang: Lang | None 
     lang = document_language(ret.customer, lang)
     width = content_width(company)
     zone = company.time_zone
-    frame = Frame(company, lang, "title.return_form", ret.rma_number)
+    frame = Frame(company, lang, "doc.title.return-form", ret.rma_number)
     story: list[Flowable] = [
         _top(ret, lang, width, zone),
         gap(4),
         *([returned_goods(lang, width), gap(4)] if ret.cross_border else []),
-        para(tr("form.intro", lang)),
+        para(tr("doc.form.intro", lang)),
         gap(4),
         boxes([
-            (tr("customer", lang), address_paragraph(ret.customer.address, ret.customer)),
-            (tr("return_address", lang), address_paragraph(company.return_address)),
+            (tr("doc.customer", lang), address_paragraph(ret.customer.address, ret.customer)),
+            (tr("doc.return-address", lang), address_paragraph(company.return_address)),
         ], width),
-        heading(tr("form.lines", lang)),
+        heading(tr("doc.form.lines", lang)),
         data_table(
-            [tr("tag", lang), tr("sku", lang), tr("product", lang), tr("qty", lang),
-             tr("cartons", lang)],
+            [tr("doc.tag", lang), tr("doc.sku", lang), tr("doc.product", lang), tr("doc.qty", lang),
+             tr("doc.cartons", lang)],
             [[line.tag_code, line.sku,
               product_cell(line.product_name_en, line.product_name_zh, lang),
               str(line.quantity), str(line.cartons)] for line in ret.lines],
@@ -60,17 +62,18 @@ def return_form_pdf(ret: ReturnInfo, company: CompanyDetails, lang: Lang | None 
         ),
     ]
     if ret.reason_text:
-        story += [gap(4), para(tr("reason.customer_words", lang, text=ret.reason_text), "small")]
+        story += [gap(4),
+                  para(tr("doc.reason.customer-words", lang, text=ret.reason_text), "small")]
     story += [
         columns([
-            [heading(tr("form.packing", lang)),
-             *bullets([tr(f"form.packing.{i}", lang) for i in (1, 2, 3)])],
-            [heading(tr("form.enclose", lang)),
-             *checkboxes([tr(f"form.enclose.{i}", lang) for i in (1, 2, 3)])],
+            [heading(tr("doc.form.packing", lang)),
+             *bullets([tr(k, lang) for k in _PACKING])],
+            [heading(tr("doc.form.enclose", lang)),
+             *checkboxes([tr(k, lang) for k in _ENCLOSED])],
         ], width),
         # The signature goes with the shipping block: its captions never stand alone on a
         # page of their own.
-        keep(heading(tr("form.ship", lang)), *bullets(_shipping(ret, lang, company.email)),
+        keep(heading(tr("doc.form.ship", lang)), *bullets(_shipping(ret, lang, company.email)),
              gap(10), _signature(lang, width)),
     ]
     return build_pdf(frame, story, subject=f"{ret.rma_number} {ret.order_number}")
@@ -79,12 +82,12 @@ def return_form_pdf(ret: ReturnInfo, company: CompanyDetails, lang: Lang | None 
 def _top(ret: ReturnInfo, lang: Lang, width: float, zone: str) -> Table:
     st = styles()
     grid = facts([
-        (tr("rma", lang), ret.rma_number),
-        (tr("order", lang), ret.order_number),
-        (tr("applied", lang), day(ret.applied_at, lang, zone)),
-        (tr("reason", lang), enum_text(ret.reason_code, lang)),
-        (tr("carrier", lang), ret.carrier),
-        (tr("tracking", lang), ret.tracking_number),
+        (tr("doc.rma", lang), ret.rma_number),
+        (tr("doc.order", lang), ret.order_number),
+        (tr("doc.applied", lang), day(ret.applied_at, lang, zone)),
+        (tr("doc.reason", lang), enum_text(ret.reason_code, lang)),
+        (tr("doc.carrier", lang), ret.carrier),
+        (tr("doc.tracking", lang), ret.tracking_number),
     ], 0.6 * width, columns=2)
     code = Table([[code128(ret.rma_number, 0.36 * width, 46)],
                   [Paragraph(markup(ret.rma_number), st.centered)]],
@@ -105,28 +108,28 @@ def _shipping(ret: ReturnInfo, lang: Lang, email: str) -> list[str]:
     """
     prepaid = ret.label_type is LabelType.PREPAID
     if prepaid and ret.carrier:
-        how = tr("form.ship.prepaid", lang, carrier=ret.carrier)
+        how = tr("doc.form.ship.prepaid", lang, carrier=ret.carrier)
     elif prepaid:
-        how = tr("form.ship.prepaid_any", lang)
+        how = tr("doc.form.ship.prepaid-any", lang)
     else:
-        how = tr("form.ship.own", lang)
+        how = tr("doc.form.ship.own", lang)
     if ret.reason_category is ReasonCategory.QUALITY:
-        pays = "form.who_pays.quality"
+        pays = "doc.form.who-pays.quality"
     elif prepaid:
-        pays = "form.who_pays.prepaid"
+        pays = "doc.form.who-pays.prepaid"
     elif ret.label_type is LabelType.OWN_COURIER:
-        pays = "form.who_pays.own"
+        pays = "doc.form.who-pays.own"
     else:
-        pays = "form.who_pays.personal"
-    return [how, tr(pays, lang), tr("form.refund", lang),
-            tr("form.questions", lang, email=email, order=ret.order_number)]
+        pays = "doc.form.who-pays.personal"
+    return [how, tr(pays, lang), tr("doc.form.refund", lang),
+            tr("doc.form.questions", lang, email=email, order=ret.order_number)]
 
 
 def _signature(lang: Lang, width: float) -> Table:
     st = styles()
     table = Table([["", "", ""],
-                   [Paragraph(markup(tr("form.signature", lang)), st.key), "",
-                    Paragraph(markup(tr("date", lang)), st.key)]],
+                   [Paragraph(markup(tr("doc.form.signature", lang)), st.key), "",
+                    Paragraph(markup(tr("doc.date", lang)), st.key)]],
                   colWidths=[0.5 * width, 0.1 * width, 0.4 * width], rowHeights=[20, None])
     table.setStyle(table_style([("LINEBELOW", (0, 0), (0, 0), 0.6, RULE),
                                ("LINEBELOW", (2, 0), (2, 0), 0.6, RULE),

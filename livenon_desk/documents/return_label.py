@@ -64,7 +64,7 @@ def draw_label(canvas: Canvas, label: LabelInfo, company: CompanyDetails, lang: 
     canvas.setFont(font, 18)
     canvas.drawRightString(WIDTH - PAD, y - 20, f"{label.parcel_index} / {label.parcel_count}")
     canvas.setFont(font, 8)
-    right = [tr("parcel", lang)]
+    right = [tr("doc.parcel", lang)]
     if label.weight_kg is not None:
         right.append(f"{label.weight_kg} kg")
     canvas.drawRightString(WIDTH - PAD, y - 33, "  ".join(right))
@@ -78,7 +78,7 @@ def draw_label(canvas: Canvas, label: LabelInfo, company: CompanyDetails, lang: 
     # A Chinese address is written twice, in characters and in pinyin: a little more room,
     # taken from the return address, which still keeps large type.
     from_height = 80 if label.sender.in_chinese() else 62
-    y = _address_block(canvas, font, _titles("from", lang), _carrier_lines(label.sender), y,
+    y = _address_block(canvas, font, _titles("doc.from", lang), _carrier_lines(label.sender), y,
                        size=9, min_size=6, height=from_height, what="field.sender-address")
     canvas.setLineWidth(0.8)
     canvas.line(PAD, y, WIDTH - PAD, y)
@@ -87,14 +87,14 @@ def draw_label(canvas: Canvas, label: LabelInfo, company: CompanyDetails, lang: 
     # The return address takes the room down to the tracking band, which sits right on
     # the barcode row: no empty band above the bars, with or without the T3 marking.
     to_height = y - TRACKING_BAND - BARCODE_ROW_TOP
-    y = _address_block(canvas, font, _titles("to", lang), to_lines, y,
+    y = _address_block(canvas, font, _titles("doc.to", lang), to_lines, y,
                        size=14, min_size=8, height=to_height, what="field.return-address")
     canvas.setLineWidth(1.5)
     canvas.line(PAD, y, WIDTH - PAD, y)
 
     # Tracking number, large enough to read across the dock.
     canvas.setFont(font, 7)
-    canvas.drawString(PAD, y - 10, printable(" ".join(_titles("tracking", lang))))
+    canvas.drawString(PAD, y - 10, printable(" ".join(_titles("doc.tracking", lang))))
     if label.tracking_number:  # else left blank for the carrier, never the RMA
         tracking = fit([label.tracking_number], font, size=15, min_size=9, width=inner,
                        height=20, what="field.tracking-number")
@@ -113,9 +113,9 @@ def draw_label(canvas: Canvas, label: LabelInfo, company: CompanyDetails, lang: 
     canvas.setFont(font, 13)
     canvas.drawCentredString(PAD + bars_width / 2, bottom + 7, label.rma_number)
     canvas.setFont(font, 7.5)
-    details = [f"{tr('order', lang)} {label.order_number}"]
+    details = [f"{tr('doc.order', lang)} {label.order_number}"]
     if label.ship_date:
-        details.append(f"{tr('ship_date', lang)} {day(label.ship_date, lang)}")
+        details.append(f"{tr('doc.ship-date', lang)} {day(label.ship_date, lang)}")
     canvas.drawString(PAD, bottom + 100, printable("   ".join(details)))
 
 
@@ -124,9 +124,9 @@ def _returned_goods(canvas: Canvas, font: str, lang: Lang, y: float) -> float:
     band = 34.0
     canvas.rect(PAD, y - band - 4, WIDTH - 2 * PAD, band, stroke=0, fill=1)
     canvas.setFillColor(colors.white)
-    text = tr("returned_goods", "en")
+    text = tr("doc.returned-goods", "en")
     if lang == "zh":
-        text = f"{text}  {tr('returned_goods', 'zh')}"
+        text = f"{text}  {tr('doc.returned-goods', 'zh')}"
     size = 22.0
     while canvas.stringWidth(text, font, size) > WIDTH - 2 * PAD - 12:
         size -= 1

@@ -15,6 +15,10 @@ from pypinyin.seg.mmseg import seg
 
 # The suffixes that stand as words of their own when they follow a place name.
 SUFFIXES = frozenset("省市区县镇乡村路街道巷弄号楼座室栋层")
+# Administrative suffixes the dictionary keeps inside a place name's phrase (福建省, 北京市):
+# cut off again, so that the province and the city read as "Fujian Sheng", "Beijing Shi".
+_ADMINISTRATIVE = frozenset("省市区县镇乡")
+_WHOLE = frozenset({"新区", "治区"})  # Xinqu, Zizhiqu: one word each
 _HAN_RUNS = re.compile("([\u3400-\u4dbf\u4e00-\u9fff]+)")
 
 
@@ -50,10 +54,19 @@ def _words(han: str) -> list[str]:
         if pending:
             words.append(_word(pending))
             pending = ""
-        words.append(_word(piece))
+        words.extend(_place_words(piece))
     if pending:
         words.append(_word(pending))
     return words
+
+
+def _place_words(piece: str) -> list[str]:
+    """A phrase of the dictionary; one that ends in an administrative suffix is read whole
+    (朝阳区 is Chaoyang, not Zhaoyang) and then written as the name and the suffix."""
+    if len(piece) < 3 or piece[-1] not in _ADMINISTRATIVE or piece[-2:] in _WHOLE:
+        return [_word(piece)]
+    syllables = lazy_pinyin(piece)
+    return ["".join(syllables[:-1]).capitalize(), syllables[-1].capitalize()]
 
 
 def romanize_name(name: str) -> str:

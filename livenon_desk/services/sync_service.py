@@ -106,6 +106,14 @@ class SyncService:
                                _record(r.kind, r.body, names.get((r.kind, r.entity_key), "")))
                     for r in rows]
 
+    def waiting(self, limit: int = 500) -> list[OutboxItem]:
+        """Changes waiting to be sent, oldest first."""
+        return self.items(OutboxState.PENDING, limit=limit)
+
+    def failed(self, limit: int = 500) -> list[OutboxItem]:
+        """Changes the server refused, oldest first."""
+        return self.items(OutboxState.FAILED, limit=limit)
+
     def refused(self, limit: int = 500) -> list[RefusedView]:
         """Records the pull did not take (a malformed or missing date), oldest first."""
         with self._store.read_session() as s:

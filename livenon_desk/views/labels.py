@@ -1,9 +1,17 @@
-"""Translated words for the domain's vocabularies, as the screens show them."""
+"""Translated words for the domain's vocabularies, as the screens show them.
+
+The labels the documents print too (a reason, a decision, an answer) come from the one
+catalogue, so that screen and paper say the same; the rest are the screens' own (Qt).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from enum import StrEnum
+from typing import TypeVar
 
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from livenon_desk.catalogue import text
 from livenon_desk.domain.enums import (
     Answer,
     Decision,
@@ -13,7 +21,16 @@ from livenon_desk.domain.enums import (
     ReturnStatus,
     RuleOutcome,
 )
+from livenon_desk.domain.labels import ENUM_LABELS
 from livenon_desk.domain.roles import Role
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def _catalogue_words(vocabulary: type[E]) -> dict[E, str]:
+    """Each member's label in the language the screens speak (set with the translators)."""
+    language = QLocale().name()
+    return {member: text(ENUM_LABELS[member], language) for member in vocabulary}
 
 
 def status_texts() -> dict[ReturnStatus, str]:
@@ -33,64 +50,27 @@ def status_texts() -> dict[ReturnStatus, str]:
 
 
 def reason_texts() -> dict[ReasonCode, str]:
-    r = ReasonCode
-    return {
-        r.DEFECTIVE: QCoreApplication.translate("Labels", "Defective"),
-        r.DAMAGED_IN_TRANSIT: QCoreApplication.translate("Labels", "Damaged in transit"),
-        r.WRONG_ITEM: QCoreApplication.translate("Labels", "Wrong item"),
-        r.NOT_AS_DESCRIBED: QCoreApplication.translate("Labels", "Not as described"),
-        r.SIZE_MISMATCH: QCoreApplication.translate("Labels", "Size mismatch"),
-        r.CHANGED_MIND: QCoreApplication.translate("Labels", "Changed mind"),
-        r.STYLE_COLOUR: QCoreApplication.translate("Labels", "Style or colour"),
-        r.FOUND_CHEAPER: QCoreApplication.translate("Labels", "Found cheaper"),
-    }
+    return _catalogue_words(ReasonCode)
 
 
 def outcome_texts() -> dict[RuleOutcome, str]:
-    return {
-        RuleOutcome.PASS: QCoreApplication.translate("Labels", "Pass"),
-        RuleOutcome.FAIL: QCoreApplication.translate("Labels", "Fail"),
-        RuleOutcome.REVIEW: QCoreApplication.translate("Labels", "Review"),
-        RuleOutcome.PENDING: QCoreApplication.translate("Labels", "Pending"),
-    }
+    return _catalogue_words(RuleOutcome)
 
 
 def decision_texts() -> dict[Decision, str]:
-    return {
-        Decision.ELIGIBLE: QCoreApplication.translate("Labels", "Eligible"),
-        Decision.NOT_ELIGIBLE: QCoreApplication.translate("Labels", "Not eligible"),
-        Decision.NEEDS_REVIEW: QCoreApplication.translate("Labels", "Needs supervisor review"),
-        Decision.PENDING: QCoreApplication.translate("Labels", "Awaiting inspection"),
-    }
+    return _catalogue_words(Decision)
 
 
 def parcel_condition_texts() -> dict[ParcelCondition, str]:
-    return {
-        ParcelCondition.INTACT: QCoreApplication.translate("Labels", "Intact"),
-        ParcelCondition.DAMAGED_OUTER_BOX: QCoreApplication.translate(
-            "Labels", "Outer box damaged"),
-        ParcelCondition.OPENED: QCoreApplication.translate("Labels", "Opened"),
-    }
+    return _catalogue_words(ParcelCondition)
 
 
 def disposition_texts() -> dict[Disposition, str]:
-    return {
-        Disposition.RESTOCK: QCoreApplication.translate("Labels", "Restock"),
-        Disposition.REFURBISH: QCoreApplication.translate("Labels", "Refurbish"),
-        Disposition.LIQUIDATE: QCoreApplication.translate("Labels", "Liquidate"),
-        Disposition.DISPOSE: QCoreApplication.translate("Labels", "Dispose"),
-        Disposition.RETURN_TO_CUSTOMER: QCoreApplication.translate(
-            "Labels", "Return to customer"),
-    }
+    return _catalogue_words(Disposition)
 
 
 def answer_texts() -> dict[Answer, str]:
-    return {
-        Answer.YES: QCoreApplication.translate("Labels", "Yes"),
-        Answer.NO: QCoreApplication.translate("Labels", "No"),
-        Answer.NOT_APPLICABLE: QCoreApplication.translate("Labels", "N/A"),
-        Answer.UNANSWERED: QCoreApplication.translate("Labels", "Not answered"),
-    }
+    return _catalogue_words(Answer)
 
 
 def role_texts() -> dict[Role, str]:

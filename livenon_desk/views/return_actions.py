@@ -233,10 +233,11 @@ class ReturnActions(QObject):
             self.tr("Close {rma} short").format(rma=self.detail.rma_number),
             self.tr("Cartons are missing. Say why the receipt is accepted as it is."),
             self.tr("Close short"), 5, self._window)
+        said = self.tr("{rma} is closed short.").format(rma=self.detail.rma_number)
 
         def submit(reason: str) -> None:
             self._runner.run(self._desk.receiving.close_short, self._actor, return_id, reason,
-                             on_done=lambda _s: self._done(dialog, return_id),
+                             on_done=lambda _s: self._done(dialog, return_id, said),
                              on_error=self._error(dialog))
         dialog.submitted.connect(submit)
         self._show(dialog)
@@ -306,15 +307,17 @@ class ReturnActions(QObject):
             self.tr("The rules' decision stays on record. Write why this return is approved "
                     "anyway; the reason is kept with your name."),
             self.tr("Approve exception"), OVERRIDE_REASON_MIN, self._window)
+        said = self.tr("{tag} is approved as an exception.").format(tag=tag)
 
         def submit(reason: str) -> None:
             self._runner.run(self._desk.inspections.override, self._actor, inspection_id,
-                             reason, on_done=lambda _v: self._done(dialog, return_id),
+                             reason, on_done=lambda _v: self._done(dialog, return_id, said),
                              on_error=self._error(dialog))
         dialog.submitted.connect(submit)
         self._show(dialog)
 
-    def _done(self, dialog: QDialog, return_id: int) -> None:
+    def _done(self, dialog: QDialog, return_id: int, said: str) -> None:
         dialog.accept()
+        self.message.emit(said)
         self.changed.emit(return_id)
         self.queue_changed.emit()

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from livenon_desk.domain.enums import OutboxState
 from livenon_desk.domain.roles import Actor
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.sync_dto import ConflictView, OutboxItem, RefusedView
@@ -106,8 +105,8 @@ class _Loaded:
 def _load(desk: Desk) -> _Loaded:
     """On a pool thread: what the view lists."""
     service = desk.sync
-    return _Loaded(service.items(OutboxState.PENDING), service.items(OutboxState.FAILED),
-                   service.conflicts(), service.refused())
+    return _Loaded(service.waiting(), service.failed(), service.conflicts(),
+                   service.refused())
 
 
 class SyncView(QDialog):

@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="96"/>
+        <location filename="../../livenon_desk/views/app.py" line="94"/>
         <source>Demo users (user / password): {logins}</source>
         <translation>演示用户（用户名 / 密码）：{logins}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="126"/>
+        <location filename="../../livenon_desk/views/app.py" line="125"/>
         <source>Retention rule: personal data of {n} long-closed returns removed.</source>
         <translation>保留期规则：已删除 {n} 个早已关闭的退货中的个人数据。</translation>
     </message>
@@ -115,7 +115,7 @@
         <translation>审计记录完整：已校验 {n} 条事件。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="182"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="181"/>
         <source>The audit trail was tampered with: {problem}</source>
         <translation>审计记录已被篡改：{problem}</translation>
     </message>
@@ -136,22 +136,22 @@
 <context>
     <name>ChecklistRow</name>
     <message>
-        <location filename="../../livenon_desk/views/checklist_row.py" line="46"/>
+        <location filename="../../livenon_desk/views/checklist_row.py" line="48"/>
         <source>A “no” needs a photo as evidence.</source>
         <translation>选择“否”时需附照片作为证据。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/checklist_row.py" line="48"/>
+        <location filename="../../livenon_desk/views/checklist_row.py" line="50"/>
         <source>A “yes” needs a photo as evidence.</source>
         <translation>回答“是”需附照片作为证据。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/checklist_row.py" line="73"/>
+        <location filename="../../livenon_desk/views/checklist_row.py" line="75"/>
         <source>Key {key}</source>
         <translation>按键 {key}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/checklist_row.py" line="107"/>
+        <location filename="../../livenon_desk/views/checklist_row.py" line="109"/>
         <source>N/A is not an answer here: the return policy asks yes or no for this item.</source>
         <translation>此项不能回答“不适用”：退货政策要求回答是或否。</translation>
     </message>
@@ -367,12 +367,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="70"/>
+        <location filename="../../livenon_desk/views/app.py" line="69"/>
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="71"/>
+        <location filename="../../livenon_desk/views/app.py" line="70"/>
         <location filename="../../livenon_desk/views/error_reporting.py" line="21"/>
         <source>Something went wrong; details are in the log: {path}</source>
         <translation>出现问题；详情见日志：{path}</translation>
@@ -434,132 +434,132 @@
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="72"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="73"/>
         <source>Inspect {rma} · {tag}</source>
         <translation>检验 {rma} · {tag}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="81"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="82"/>
         <source>policy {version}</source>
         <translation>政策 {version}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="89"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="90"/>
         <source>Answer each item with one key: Y yes, N no, A not applicable (where the policy allows it). Tab moves on.</source>
         <translation>每项按一个键作答：Y 是，N 否，A 不适用（仅限政策允许的项）。Tab 键移到下一项。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="108"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="110"/>
         <source>What you saw, in a few words</source>
         <translation>简要记录所见情况</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="113"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="115"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="124"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="126"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="125"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="127"/>
         <source>Add photos (Ctrl+P); or drop files here</source>
         <translation>添加照片（Ctrl+P）；也可将文件拖放到此处</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="127"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="129"/>
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="135"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="137"/>
         <source>Photos: drop files here or use Add photos</source>
         <translation>照片：将文件拖放到此处，或使用“添加照片”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="141"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="143"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="142"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="144"/>
         <source>&amp;Disposition</source>
         <translation>处置方式(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="167"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="169"/>
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="168"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="170"/>
         <source>Save draft (Ctrl+S); drafts also save by themselves</source>
         <translation>保存草稿（Ctrl+S）；草稿也会自动保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="169"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="171"/>
         <source>&amp;Finish inspection</source>
         <translation>完成检验(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="170"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="172"/>
         <source>Finish inspection (Ctrl+Enter)</source>
         <translation>完成检验（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="173"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="175"/>
         <source>Approve as &amp;exception…</source>
         <translation>作为例外批准(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="174"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="176"/>
         <source>A supervisor approves this return despite the rules, with a written reason</source>
         <translation>主管可在规则之外批准此退货，需填写书面原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="176"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="178"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="250"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="262"/>
         <source>Approved as an exception by {who}: {reason}</source>
         <translation>{who} 已作为例外批准：{reason}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="252"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="264"/>
         <source>The rules decided: {decision}</source>
         <translation>按规则判定：{decision}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="254"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="266"/>
         <source>Rule by rule, policy {version}</source>
         <translation>逐条规则判定，政策 {version}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="261"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="273"/>
         <source>Before finishing:</source>
         <translation>完成前还需：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="273"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="285"/>
         <source>Unsaved changes…</source>
         <translation>有未保存的更改…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="286"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="298"/>
         <source>Draft saved at {time}</source>
         <translation>草稿已于 {time} 保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="317"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="329"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="317"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="330"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
@@ -567,392 +567,252 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="22"/>
+        <location filename="../../livenon_desk/views/labels.py" line="39"/>
         <source>Applied</source>
         <translation>已申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="23"/>
+        <location filename="../../livenon_desk/views/labels.py" line="40"/>
         <source>Instructions sent</source>
         <translation>已发退货说明</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="24"/>
+        <location filename="../../livenon_desk/views/labels.py" line="41"/>
         <source>In transit</source>
         <translation>运输中</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="25"/>
+        <location filename="../../livenon_desk/views/labels.py" line="42"/>
         <source>Partially received</source>
         <translation>部分收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="26"/>
+        <location filename="../../livenon_desk/views/labels.py" line="43"/>
         <source>Received</source>
         <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="27"/>
+        <location filename="../../livenon_desk/views/labels.py" line="44"/>
         <source>Inspecting</source>
         <translation>检验中</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="28"/>
+        <location filename="../../livenon_desk/views/labels.py" line="45"/>
         <source>Inspected</source>
         <translation>已检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="29"/>
+        <location filename="../../livenon_desk/views/labels.py" line="46"/>
         <source>Refund approved</source>
         <translation>已批准退款</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="30"/>
+        <location filename="../../livenon_desk/views/labels.py" line="47"/>
         <source>Refund rejected</source>
         <translation>已拒绝退款</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="31"/>
+        <location filename="../../livenon_desk/views/labels.py" line="48"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="38"/>
-        <source>Defective</source>
-        <translation>质量缺陷</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="39"/>
-        <source>Damaged in transit</source>
-        <translation>运输损坏</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="40"/>
-        <source>Wrong item</source>
-        <translation>发错商品</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="41"/>
-        <source>Not as described</source>
-        <translation>与描述不符</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="42"/>
-        <source>Size mismatch</source>
-        <translation>尺寸不合</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="43"/>
-        <source>Changed mind</source>
-        <translation>改变主意</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="44"/>
-        <source>Style or colour</source>
-        <translation>款式或颜色</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="45"/>
-        <source>Found cheaper</source>
-        <translation>找到更低价</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="51"/>
-        <source>Pass</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="52"/>
-        <source>Fail</source>
-        <translation>不通过</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="53"/>
-        <source>Review</source>
-        <translation>需审核</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="54"/>
-        <source>Pending</source>
-        <translation>待定</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="60"/>
-        <source>Eligible</source>
-        <translation>符合退货条件</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="61"/>
-        <source>Not eligible</source>
-        <translation>不符合退货条件</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="62"/>
-        <source>Needs supervisor review</source>
-        <translation>需主管审核</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="63"/>
-        <source>Awaiting inspection</source>
-        <translation>待检验</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="69"/>
-        <source>Intact</source>
-        <translation>完好</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="70"/>
-        <source>Outer box damaged</source>
-        <translation>外箱破损</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="72"/>
-        <source>Opened</source>
-        <translation>已拆开</translation>
-    </message>
-    <message>
         <location filename="../../livenon_desk/views/labels.py" line="78"/>
-        <source>Restock</source>
-        <translation>重新上架</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="79"/>
-        <source>Refurbish</source>
-        <translation>翻新</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="80"/>
-        <source>Liquidate</source>
-        <translation>折价清仓</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="81"/>
-        <source>Dispose</source>
-        <translation>报废</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="82"/>
-        <source>Return to customer</source>
-        <translation>退回客户</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="89"/>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="90"/>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="91"/>
-        <source>N/A</source>
-        <translation>不适用</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="92"/>
-        <source>Not answered</source>
-        <translation>未作答</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/labels.py" line="98"/>
         <source>Inspector</source>
         <translation>检验员</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="99"/>
+        <location filename="../../livenon_desk/views/labels.py" line="79"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="100"/>
+        <location filename="../../livenon_desk/views/labels.py" line="80"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="106"/>
+        <location filename="../../livenon_desk/views/labels.py" line="86"/>
         <source>viewed</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="107"/>
+        <location filename="../../livenon_desk/views/labels.py" line="87"/>
         <source>received</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="108"/>
+        <location filename="../../livenon_desk/views/labels.py" line="88"/>
         <source>carton counted</source>
         <translation>清点纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="111"/>
+        <location filename="../../livenon_desk/views/labels.py" line="91"/>
         <source>closed short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="112"/>
+        <location filename="../../livenon_desk/views/labels.py" line="92"/>
         <source>unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="113"/>
+        <location filename="../../livenon_desk/views/labels.py" line="93"/>
         <source>inspection started</source>
         <translation>开始检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="114"/>
+        <location filename="../../livenon_desk/views/labels.py" line="94"/>
         <source>inspected</source>
         <translation>完成检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="115"/>
+        <location filename="../../livenon_desk/views/labels.py" line="95"/>
         <source>overridden</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="116"/>
+        <location filename="../../livenon_desk/views/labels.py" line="96"/>
         <source>printed</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="117"/>
+        <location filename="../../livenon_desk/views/labels.py" line="97"/>
         <source>exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="118"/>
+        <location filename="../../livenon_desk/views/labels.py" line="98"/>
         <source>purged</source>
         <translation>清除个人数据</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="119"/>
+        <location filename="../../livenon_desk/views/labels.py" line="99"/>
         <source>signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="120"/>
+        <location filename="../../livenon_desk/views/labels.py" line="100"/>
         <source>signed out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="121"/>
+        <location filename="../../livenon_desk/views/labels.py" line="101"/>
         <source>failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="122"/>
+        <location filename="../../livenon_desk/views/labels.py" line="102"/>
         <source>locked out</source>
         <translation>账户锁定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="123"/>
+        <location filename="../../livenon_desk/views/labels.py" line="103"/>
         <source>user created</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="131"/>
+        <location filename="../../livenon_desk/views/labels.py" line="111"/>
         <source>Return form</source>
         <translation>退货单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="132"/>
+        <location filename="../../livenon_desk/views/labels.py" line="112"/>
         <source>Invoice copy</source>
         <translation>发票副本</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="133"/>
+        <location filename="../../livenon_desk/views/labels.py" line="113"/>
         <source>Return label</source>
         <translation>退货标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="134"/>
+        <location filename="../../livenon_desk/views/labels.py" line="114"/>
         <source>Item tags</source>
         <translation>商品标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="135"/>
+        <location filename="../../livenon_desk/views/labels.py" line="115"/>
         <source>Inspection report</source>
         <translation>检验报告</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="136"/>
+        <location filename="../../livenon_desk/views/labels.py" line="116"/>
         <source>Credit note</source>
         <translation>贷项通知单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="137"/>
+        <location filename="../../livenon_desk/views/labels.py" line="117"/>
         <source>Evidence package</source>
         <translation>证据包</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="144"/>
+        <location filename="../../livenon_desk/views/labels.py" line="124"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="145"/>
+        <location filename="../../livenon_desk/views/labels.py" line="125"/>
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="146"/>
+        <location filename="../../livenon_desk/views/labels.py" line="126"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="147"/>
+        <location filename="../../livenon_desk/views/labels.py" line="127"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="148"/>
+        <location filename="../../livenon_desk/views/labels.py" line="128"/>
         <source>Unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="149"/>
+        <location filename="../../livenon_desk/views/labels.py" line="129"/>
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="150"/>
+        <location filename="../../livenon_desk/views/labels.py" line="130"/>
         <source>Retention rule</source>
         <translation>保留期规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="151"/>
+        <location filename="../../livenon_desk/views/labels.py" line="131"/>
         <source>Receipt</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="152"/>
+        <location filename="../../livenon_desk/views/labels.py" line="132"/>
         <source>Exception approval</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="153"/>
+        <location filename="../../livenon_desk/views/labels.py" line="133"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="154"/>
+        <location filename="../../livenon_desk/views/labels.py" line="134"/>
         <source>Audit event</source>
         <translation>审计事件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="155"/>
+        <location filename="../../livenon_desk/views/labels.py" line="135"/>
         <source>Refund decision</source>
         <translation>退款决定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="124"/>
+        <location filename="../../livenon_desk/views/labels.py" line="104"/>
         <source>refund recommended</source>
         <translation>退款建议</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="109"/>
+        <location filename="../../livenon_desk/views/labels.py" line="89"/>
         <source>cartons counted by hand</source>
         <translation>手工清点纸箱</translation>
     </message>
@@ -996,7 +856,7 @@
     </message>
     <message>
         <location filename="../../livenon_desk/views/main_window.py" line="240"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="499"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="504"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
@@ -1047,7 +907,7 @@
     </message>
     <message>
         <location filename="../../livenon_desk/views/main_window.py" line="275"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="571"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="576"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1067,27 +927,28 @@
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="346"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="351"/>
         <source>No return matches «{code}».</source>
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="566"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="571"/>
         <source>S&amp;ync…</source>
         <translation>同步(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="365"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="350"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="370"/>
         <source>Matches: {n}</source>
         <translation>匹配：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="371"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="376"/>
         <source>Choose one of the {n} matches.</source>
         <translation>请从 {n} 条匹配中选择一条。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="534"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="539"/>
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
     </message>
@@ -1107,24 +968,24 @@
         <translation>实际大小(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="378"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="383"/>
         <source>⚠ «{code}» matches no return
 Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>⚠ «{code}» 没有匹配的退货
 请核对条码，或作为意外包裹收货（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="352"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="357"/>
         <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel ({keys}).</source>
         <translation>没有与“{code}”匹配的退货。请检查编码，或作为意外包裹收货（{keys}）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="364"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="369"/>
         <source>Matches: more than {n}</source>
         <translation>匹配：超过 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="553"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="558"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -1231,72 +1092,72 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="48"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="50"/>
         <source>Preview: {name}</source>
         <translation>预览：{name}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="57"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="59"/>
         <source>{n} pages</source>
         <translation>共 {n} 页</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="60"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="62"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="61"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="63"/>
         <source>Print to a printer you choose (Ctrl+P)</source>
         <translation>打印到所选打印机（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="62"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="64"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="63"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="65"/>
         <source>Save as PDF (Ctrl+S)</source>
         <translation>另存为 PDF（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="64"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="66"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="99"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="101"/>
         <source>Print {name}</source>
         <translation>打印 {name}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="111"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="113"/>
         <source>Printing page {page} of {total}…</source>
         <translation>正在打印第 {page} 页，共 {total} 页…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="118"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="120"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="119"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="121"/>
         <source>Printing did not finish; nothing more was sent.</source>
         <translation>打印未完成；未再发送更多页面。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="123"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="126"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="137"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="148"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="56"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="58"/>
         <source>1 page</source>
         <translation>共 1 页</translation>
     </message>
@@ -1375,152 +1236,152 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="57"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="58"/>
         <source>Receive {rma}</source>
         <translation>收货 {rma}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="69"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="70"/>
         <source>The order invoice is enclosed (P3)</source>
         <translation>包裹内附有订单发票（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="70"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="71"/>
         <source>The return form is enclosed (P3)</source>
         <translation>包裹内附有退货单（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="72"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="73"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="73"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="74"/>
         <source>Yes, marked “Returned Goods”</source>
         <translation>是，已标注“退运货物”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="74"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="75"/>
         <source>No, not marked</source>
         <translation>否，未标注</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="76"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="77"/>
         <source>Anything worth recording about the parcel</source>
         <translation>关于包裹需要记录的情况</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="81"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="82"/>
         <source>&amp;Arrived</source>
         <translation>到达时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="82"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="83"/>
         <source>&amp;Carrier</source>
         <translation>承运商(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="83"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="84"/>
         <source>&amp;Tracking number</source>
         <translation>运单号(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="84"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="85"/>
         <source>Parcel c&amp;ondition</source>
         <translation>包裹状况(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="91"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="92"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="93"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="94"/>
         <source>Cartons</source>
         <translation>纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="101"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="102"/>
         <source>Scan a carton&apos;s tag</source>
         <translation>扫描纸箱标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="103"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="104"/>
         <source>&amp;Scan</source>
         <translation>扫描(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="114"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="115"/>
         <source> of {n}</source>
         <translation> / {n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="142"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="143"/>
         <source>Photos of the parcel: drop files here or use Add photos</source>
         <translation>包裹照片：将文件拖放到此处，或使用“添加照片”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="145"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="146"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="154"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="155"/>
         <source>&amp;Receive</source>
         <translation>收货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="181"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="182"/>
         <source>{code} is not a tag of this return.</source>
         <translation>{code} 不是此退货的标签。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="185"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="186"/>
         <source>All cartons of {code} are counted.</source>
         <translation>{code} 的纸箱已全部清点。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="191"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="192"/>
         <source>{code}: carton {n} of {total}</source>
         <translation>{code}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="208"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="209"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="208"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="210"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="126"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="127"/>
         <source>Cartons typed in, not scanned: say why (a torn tag, a label under the strap…)</source>
         <translation>手工输入而未扫描的纸箱：请说明原因（标签撕破、标签压在捆带下…）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="88"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="89"/>
         <source>Cross-&amp;border (T3)</source>
         <translation>跨境（T3）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="128"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="129"/>
         <source>Why &amp;not scanned</source>
         <translation>未扫描原因(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="251"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="255"/>
         <source>{tag}: {n} of {counted}</source>
         <translation>{tag}：{counted} 箱中 {n} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="257"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="261"/>
         <source>Cartons typed in, not scanned ({what}). Say why in «Why not scanned», or scan them.</source>
         <translation>有纸箱是手工输入而未扫描的（{what}）。请在“未扫描原因”中说明，或扫描这些纸箱。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="264"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="268"/>
         <source>This receipt claims more cartons than were scanned ({what}); they will be recorded as counted by hand, with your reason. Press Ctrl+Enter again to confirm, or scan them.</source>
         <translation>本次收货的纸箱数多于已扫描的数量（{what}）；这些纸箱将连同您的原因记录为手工清点。再按一次 Ctrl+Enter 确认，或扫描这些纸箱。</translation>
     </message>
@@ -1813,6 +1674,11 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>{rma} 部分收货；缺少纸箱：{what}</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="310"/>
+        <source>{tag} is approved as an exception.</source>
+        <translation>{tag} 已作为例外批准。</translation>
+    </message>
+    <message>
         <location filename="../../livenon_desk/views/return_actions.py" line="181"/>
         <source>{rma} received.</source>
         <translation>{rma} 已收货。</translation>
@@ -1843,27 +1709,32 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="260"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="236"/>
+        <source>{rma} is closed short.</source>
+        <translation>{rma} 已按缺件结单。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="261"/>
         <source>The unexpected parcel is logged.</source>
         <translation>意外包裹已登记。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="284"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="285"/>
         <source>Inspection of {tag} finished.</source>
         <translation>{tag} 的检验已完成。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="305"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="306"/>
         <source>Approve {tag} as an exception</source>
         <translation>将 {tag} 作为例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="306"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="307"/>
         <source>The rules&apos; decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
         <translation>规则的判定会保留在记录中。请写明为何仍批准此退货；原因将与您的姓名一同保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="308"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="309"/>
         <source>Approve exception</source>
         <translation>批准例外</translation>
     </message>
@@ -2088,228 +1959,228 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="118"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="117"/>
         <source>Sync with the central server</source>
         <translation>与中央服务器同步</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="134"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="133"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="137"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="136"/>
         <source>Central server</source>
         <translation>中央服务器</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="139"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="138"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="140"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="139"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="144"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="143"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="152"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="151"/>
         <source>Change</source>
         <translation>更改</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="152"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="151"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="152"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="151"/>
         <source>Saved</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="152"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="151"/>
         <source>Tries</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="153"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="152"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="155"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="154"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="160"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="159"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="160"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="159"/>
         <source>On this desk</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="160"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="159"/>
         <source>On the server</source>
         <translation>服务器上</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="176"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="175"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="179"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="178"/>
         <source>Send this desk&apos;s change again, over the server&apos;s version</source>
         <translation>以服务器上的版本为基础，重新发送本机的更改</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="180"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="179"/>
         <source>Take theirs</source>
         <translation>采用服务器的</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="183"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="182"/>
         <source>Drop this desk&apos;s change and use the server&apos;s version</source>
         <translation>放弃本机的更改，采用服务器上的版本</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="193"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="192"/>
         <source>The server&apos;s record changed while this desk&apos;s change waited. Compare the two versions (differences are highlighted) and choose.</source>
         <translation>本机的更改等待发送期间，服务器上的记录已被修改。请比较两个版本（不同之处已高亮）后选择。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="211"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="210"/>
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="214"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="213"/>
         <source>Queue refused changes again and run a sync round now</source>
         <translation>将被拒绝的更改重新排队，并立即同步一次</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="244"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="243"/>
         <source>Receipt</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="245"/>
-        <location filename="../../livenon_desk/views/sync_view.py" line="257"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="244"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="256"/>
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="246"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="245"/>
         <source>Exception approval</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="247"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="246"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="248"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="247"/>
         <source>Audit event</source>
         <translation>审计事件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="249"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="248"/>
         <source>Refund decision</source>
         <translation>退款决定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="276"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="275"/>
         <source>Found {when}</source>
         <translation>发现于 {when}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="298"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="297"/>
         <source>Waiting ({n})</source>
         <translation>待发送（{n}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="299"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="298"/>
         <source>Refused ({n})</source>
         <translation>被拒绝（{n}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="300"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="299"/>
         <source>To decide ({n})</source>
         <translation>待决定（{n}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="318"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="317"/>
         <source>(record)</source>
         <translation>（记录）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="318"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="317"/>
         <source>not on the server</source>
         <translation>服务器上没有</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="336"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="335"/>
         <source>Your choice was saved; it is sent with the next round.</source>
         <translation>您的选择已保存，将在下一次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="345"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="344"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="355"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="354"/>
         <source>Signed in; syncing.</source>
         <translation>已登录，正在同步。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="158"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="157"/>
         <source>Record type</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="158"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="157"/>
         <source>Refused</source>
         <translation>拒收时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="208"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="207"/>
         <source>Records the central server sent that this desk did not take, and why; the desk keeps what it had until a corrected version arrives</source>
         <translation>中央服务器发来但本机未接收的记录及原因；在收到更正版本之前，本机保留原有数据</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="254"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="253"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="255"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="254"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="256"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="255"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="295"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="294"/>
         <source>Not taken from the server ({n})</source>
         <translation>未从服务器接收 ({n})</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="374"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="373"/>
         <source>Signed in; the sync round is done.</source>
         <translation>已登录；本轮同步已完成。</translation>
     </message>

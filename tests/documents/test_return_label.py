@@ -80,6 +80,19 @@ def test_a_chinese_address_is_written_again_in_pinyin_for_the_carrier(
     assert "浦东新区世纪大道100号" in pdf.squashed(data)  # the Chinese lines stay
 
 
+@pytest.mark.parametrize(("chinese", "pinyin"), [
+    ("福建省厦门市", "Fujian Sheng Xiamen Shi"),
+    ("江苏省南京市", "Jiangsu Sheng Nanjing Shi"),
+    ("北京市朝阳区", "Beijing Shi Chaoyang Qu"),  # read as a whole: Chaoyang, not Zhaoyang
+    ("四川省成都市武侯区", "Sichuan Sheng Chengdu Shi Wuhou Qu"),
+    ("广西壮族自治区南宁市", "Guangxi Zhuangzu Zizhiqu Nanning Shi"),
+    ("上海市浦东新区", "Shanghai Shi Pudong Xinqu"),
+])
+def test_a_province_or_city_the_dictionary_joins_still_reads_name_then_suffix(
+        chinese: str, pinyin: str) -> None:
+    assert romanize(chinese) == pinyin
+
+
 def test_pinyin_keeps_digits_and_latin_letters_and_capitalises_each_word() -> None:
     assert romanize("深圳市南山区科技园路8号B座") == (
         "Shenzhen Shi Nanshan Qu Kejiyuan Lu 8 Hao B Zuo")

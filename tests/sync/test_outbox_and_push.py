@@ -13,13 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from livenon_desk.central import tables
-from livenon_desk.domain.enums import (
-    Answer,
-    Disposition,
-    OutboxState,
-    ParcelCondition,
-    ReasonCategory,
-)
+from livenon_desk.domain.enums import Answer, Disposition, ParcelCondition, ReasonCategory
 from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.sync.worker import Outcome
@@ -220,7 +214,7 @@ def test_a_refused_change_is_kept_with_its_reason_and_can_be_retried(
         row.body = {**row.body, "lines": [{"tag_code": "NOPE-1", "cartons_received": 1}]}
     result = desk.worker().run_round()
     assert result.outcome is Outcome.ATTENTION
-    [failed] = desk.sync.items(OutboxState.FAILED)
+    [failed] = desk.sync.failed()
     assert failed.last_status == 422
     assert "NOPE-1" in (failed.last_error or "")
     assert desk.sync.retry_failed(INSPECTOR) == 1

@@ -75,8 +75,8 @@ def test_offline_is_shown_and_the_work_kept(
     from livenon_desk.sync.retry import RetryPolicy
 
     monkeypatch.setattr(RetryPolicy, "delay", lambda *_args: None)
-    controller, _services = _controller(desk, central, settings, tmp_path,
-                                        url="http://127.0.0.1:9")
+    controller, services = _controller(desk, central, settings, tmp_path,
+                                       url="http://127.0.0.1:9")
     widget = SyncStatusWidget()
     qtbot.addWidget(widget)
     controller.status_changed.connect(widget.show_status)
@@ -85,6 +85,10 @@ def test_offline_is_shown_and_the_work_kept(
     assert widget.state == OFFLINE
     assert "1 waiting" in widget.text()
     assert "cannot be reached" in widget.toolTip()
+    view = SyncView(services, TaskRunner(synchronous=True), controller, INSPECTOR)
+    qtbot.addWidget(view)
+    assert view.tabs.tabText(0) == "Waiting (1)"
+    assert view.tabs.tabText(1) == "Refused (0)"
 
 
 def test_the_sync_view_shows_a_conflict_side_by_side_and_keeps_mine(
@@ -129,6 +133,7 @@ def test_the_sync_view_lists_refusals_and_retries(
     view = SyncView(services, TaskRunner(synchronous=True), controller, INSPECTOR)
     qtbot.addWidget(view)
     assert view.tabs.tabText(1) == "Refused (1)"
+    assert view.tabs.tabText(0) == "Waiting (0)"
     assert "NOPE" in view.failed_model.index(0, 4).data()
     qtbot.mouseClick(view.retry_button, Qt.MouseButton.LeftButton)
     # Refused again (the body is still wrong), with its reason: nothing lost, nothing hidden.

@@ -128,3 +128,14 @@ def test_a_parked_change_the_wire_format_refuses_is_dropped_not_a_crash(
     assert any("parked parcel P-1 dropped" in r.getMessage() for r in caplog.records)
     with desk.store.read_session() as s:
         assert s.scalars(select(ParkedChange.entity_key)).all() == []
+
+
+def test_the_desk_reads_the_wire_format_without_the_web_framework() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, livenon_desk.sync.client, livenon_desk.sync.pull, "
+            "livenon_desk.sync.push, livenon_desk.services.desk; "
+            "assert 'livenon_desk.wire.bodies' in sys.modules; "
+            "assert not {'fastapi', 'starlette', 'uvicorn'} & set(sys.modules)")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

@@ -9,9 +9,10 @@ from livenon_desk.domain.enums import ReturnStatus
 from livenon_desk.models import AuditEvent, ReturnLine, ReturnRequest
 from livenon_desk.store.database import Store
 from livenon_desk.views.main_window import MainWindow
+from livenon_desk.views.reason_dialog import ReasonDialog
 from livenon_desk.views.receive_dialog import ReceiveDialog
 from tests.builders import Built, LineSpec, add_return
-from tests.views.conftest import INSPECTOR, MakeWindow
+from tests.views.conftest import INSPECTOR, SUPERVISOR, MakeWindow
 from tests.views.keyboard import WAIT, focused, press, scan, type_text, wait_focus
 from tests.views.workbench import wait_dialog
 
@@ -127,3 +128,32 @@ def test_changing_a_count_after_the_question_asks_again(
     press(qtbot, "Ctrl+Return")
     assert dialog.isVisible() and "Ctrl+Enter" in dialog.error.text()
     assert _received(store, built)[0] is ReturnStatus.IN_TRANSIT
+
+
+def test_a_supervisor_closes_a_receipt_short_from_the_keyboard_and_is_told_so(
+    qtbot: QtBot, store: Store, make_window: MakeWindow
+) -> None:
+    built = add_return(store, lines=[LineSpec(cartons=3)])
+    dialog = _open_receive(qtbot, make_window(INSPECTOR), built)
+    scan(qtbot, built.tag_codes[0])
+    press(qtbot, "Ctrl+Return")
+    qtbot.waitUntil(lambda: _received(store, built)[0] is ReturnStatus.PARTIALLY_RECEIVED,
+                    timeout=WAIT)
+    assert not dialog.isVisible()
+
+    window = make_window(SUPERVISOR)
+    scan(qtbot, built.rma_number)
+    qtbot.waitUntil(window.return_actions.close_short.isEnabled, timeout=WAIT)
+    press(qtbot, "Ctrl+Shift+K")
+    reason = wait_dialog(qtbot, window, ReasonDialog)
+    assert isinstance(reason, ReasonDialog)
+    wait_focus(qtbot, reason.reason)
+    type_text(qtbot, "Carrier confirmed two boxes lost in transit")
+    press(qtbot, "Ctrl+Return")
+    qtbot.waitUntil(lambda: _received(store, built)[0] is ReturnStatus.RECEIVED, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.message.text() == f"{built.rma_number} is closed short.",
+                    timeout=WAIT)
+    with store.read_session() as s:
+        ret = s.get_one(ReturnRequest, built.return_id)
+        assert ret.short_closed_reason == "Carrier confirmed two boxes lost in transit"
+        assert ret.short_closed_by == SUPERVISOR.username

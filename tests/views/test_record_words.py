@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from livenon_desk.domain.enums import Answer, Disposition, ReturnStatus
+from livenon_desk.domain.enums import Answer, Decision, Disposition, ReturnStatus
 from livenon_desk.models import ReturnLine
 from livenon_desk.services.central_service import CentralService
 from livenon_desk.services.desk import Desk
@@ -20,6 +20,7 @@ from livenon_desk.store.database import Store
 from livenon_desk.sync.credentials import TokenStore
 from livenon_desk.views.app import install_translators
 from livenon_desk.views.audit_view import AuditView
+from livenon_desk.views.labels import decision_texts
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.sync_controller import SERVER_KEY, SyncController
 from livenon_desk.views.task_runner import TaskRunner
@@ -97,10 +98,11 @@ def test_the_audit_trail_tells_an_exception_in_words(
     cells = _cells(view.model)
     text = " | ".join(cells)
     assert not INTERNALS.search(text), text
-    words = {k: QCoreApplication.translate("Labels", k)
-             for k in ("Needs supervisor review", "Eligible", "Inspection")}
-    assert f"{words['Needs supervisor review']} \u2192 {words['Eligible']}" in text
-    assert f"{words['Inspection']} {built.rma_number} \u00b7 {built.tag_codes[0]}" in text
+    decisions = decision_texts()
+    inspection = QCoreApplication.translate("Labels", "Inspection")
+    assert (f"{decisions[Decision.NEEDS_REVIEW]} \u2192 {decisions[Decision.ELIGIBLE]}"
+            in text)
+    assert f"{inspection} {built.rma_number} \u00b7 {built.tag_codes[0]}" in text
     assert re.search(r"\b[EXPT]\d\b", text)  # a rule id is what a supervisor needs
     view.close()
 

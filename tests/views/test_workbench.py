@@ -33,6 +33,7 @@ from livenon_desk.views.app import install_translators
 from livenon_desk.views.carton_dialog import CartonDialog
 from livenon_desk.views.formatting import format_money
 from livenon_desk.views.inspection_dialog import InspectionDialog
+from livenon_desk.views.labels import decision_texts
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.reason_dialog import ReasonDialog
 from livenon_desk.views.receive_dialog import ReceiveDialog
@@ -131,7 +132,7 @@ def test_scan_receive_inspect_with_a_photo_and_finish(
                       answers=dialog.draft().answers, photo_count=1)
     engine = evaluate_line(default_policies().latest, facts)
     shown = dialog.decision_view.toPlainText()
-    decision_word = QCoreApplication.translate("Labels", "Not eligible")
+    decision_word = decision_texts()[Decision.NOT_ELIGIBLE]
     assert shown.startswith(decision_word)
     for rule in engine.rules:
         assert (rule.reason_zh if language == "zh" else rule.reason_en) in shown
@@ -186,6 +187,8 @@ def test_a_supervisor_approves_an_exception_and_the_refund_appears(
                     and supervisor.detail.detail.lines[0].override_by == "jrivera")
     text = supervisor.detail.toPlainText()
     assert "form came by email" in text
+    assert supervisor.message.text() == QCoreApplication.translate(
+        "ReturnActions", "{tag} is approved as an exception.").format(tag=built.tag_codes[0])
     assert QCoreApplication.translate("DetailPane", "Refund recommendation (P6)") in text
     # The refund on screen is the policy engine's: T2, the pre-paid label estimated at 10 %.
     engine = recommend_refund(
