@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,9 +20,10 @@ class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     is the user's only."""
 
     def _open(self) -> Any:
-        if not os.path.exists(self.baseFilename):
-            create_private(Path(self.baseFilename))
-        os.chmod(self.baseFilename, USER_ONLY)
+        path = Path(self.baseFilename)
+        if not path.exists():
+            create_private(path)
+        path.chmod(USER_ONLY)
         return super()._open()
 
 

@@ -7,7 +7,6 @@ sees the old content or the new, never half of it, and never a file others could
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import stat
@@ -25,16 +24,16 @@ def write_private(path: Path, data: bytes, *, make_folder: bool = True) -> None:
     """``data`` into ``path`` atomically, with mode 0600 (mkstemp makes it so)."""
     if make_folder:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
+        tmp.replace(path)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -43,7 +42,7 @@ def create_private(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT, USER_ONLY)
     os.close(fd)
-    os.chmod(path, USER_ONLY)
+    path.chmod(USER_ONLY)
 
 
 def keyring_usable() -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
@@ -33,7 +34,8 @@ from livenon_desk.sync.retry import RetryPolicy
 from tests.postgres import PostgresServer
 
 TODAY = date(2026, 11, 25)
-ITERATIONS = 1000  # password hashing rounds: fast in tests
+# argon2 at its cheapest: the servers' passwords are hashed and checked in a moment.
+FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 PASSWORDS = {name: password for name, password, _ in DEMO_USERS}
 FAST_RETRY = RetryPolicy(attempts=4, base_delay=0.01, max_delay=0.05, max_retry_after=5)
 
@@ -111,7 +113,7 @@ def central_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("central-template") / "central.sqlite3"
     db = CentralDatabase(str(path))
     db.create_schema()
-    load_demo(db, returns=40, seed=606, today=TODAY, iterations=ITERATIONS)
+    load_demo(db, returns=40, seed=606, today=TODAY, hasher=FAST_HASHER)
     db.dispose()
     return path
 
@@ -126,7 +128,7 @@ def central(central_template: Path, tmp_path: Path) -> Iterator[Central]:
 def _serve(url: str) -> Iterator[Central]:
     faults = FaultInjector()
     settings = CentralSettings(database_url=url, rate_per_second=None,
-                               password_iterations=ITERATIONS, in_flight_lease_seconds=60)
+                               password_hasher=FAST_HASHER, in_flight_lease_seconds=60)
     app = create_app(settings, faults=faults)
     running = Central(start_in_thread(app), context_of(app), faults)
     try:
@@ -143,7 +145,7 @@ def central_postgres_template(postgres: PostgresServer) -> str:
     db = CentralDatabase(url)
     try:
         db.create_schema()
-        load_demo(db, returns=40, seed=606, today=TODAY, iterations=ITERATIONS)
+        load_demo(db, returns=40, seed=606, today=TODAY, hasher=FAST_HASHER)
     finally:
         db.dispose()
     return make_url(url).database or ""

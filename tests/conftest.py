@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import os
 import tempfile
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # platformdirs honours the XDG variables: no test writes into the real user folders.
 _HOME = tempfile.mkdtemp(prefix="livenon-desk-tests-")
 for _var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-    os.environ[_var] = os.path.join(_HOME, _var.lower())
+    os.environ[_var] = str(Path(_HOME) / _var.lower())
 
 
 # Imported after the environment above is set: the fixtures below open real stores.
 from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 

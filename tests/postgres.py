@@ -16,7 +16,6 @@ test, as a SQLAlchemy URL for psycopg 3.
 
 from __future__ import annotations
 
-import glob
 import os
 import pwd
 import shutil
@@ -53,14 +52,13 @@ def find_bindir() -> Path | None:
         except (OSError, subprocess.SubprocessError):
             pass
 
-    def version(path: str) -> float:
+    def version(path: Path) -> float:
         try:
-            return float(Path(path).parent.name)
+            return float(path.parent.name)
         except ValueError:
             return 0.0
 
-    candidates += [Path(p) for p in sorted(glob.glob("/usr/lib/postgresql/*/bin"),
-                                           key=version, reverse=True)]
+    candidates += sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=version, reverse=True)
     for folder in candidates:
         if (folder / "initdb").is_file() and (folder / "pg_ctl").is_file():
             return folder
@@ -129,12 +127,13 @@ class PostgresServer:
             try:
                 self.run("pg_ctl", "start", "-w", "-t", str(START_TIMEOUT_SECONDS),
                          "-D", str(self.data), "-l", str(self.log_file), "-o", options)
-                return
             except RuntimeError:
                 # Most likely another process took the port between our look and the bind.
                 if "could not bind" not in (self.log_file.read_text()
                                             if self.log_file.exists() else ""):
                     raise
+            else:
+                return
         raise RuntimeError(f"PostgreSQL found no free port:\n{self.log_file.read_text()}")
 
     def stop(self) -> None:

@@ -62,7 +62,7 @@ def issue_token(context: CentralContext, username: str, password: str) -> Issued
         locked_until = lockout.locked_until(c, username, now)
         role, token = None, ""
         if locked_until is None:
-            role = user_role(c, username, password, settings.password_iterations)
+            role = user_role(c, username, password, settings.password_hasher)
             if role is None:
                 locked_until = lockout.count_failure(c, username, now,
                                                      settings.max_failed_sign_ins,

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from argon2 import PasswordHasher
 from sqlalchemy import Connection, insert, select, update
 
 from livenon_desk.central import tables
@@ -54,7 +55,8 @@ class LoadedCounts:
 
 
 def load_demo(
-    db: CentralDatabase, *, returns: int, seed: int, today: date | None, iterations: int
+    db: CentralDatabase, *, returns: int, seed: int, today: date | None,
+    hasher: PasswordHasher,
 ) -> LoadedCounts:
     """Fill the empty central database with demo data and the demo users."""
     with tempfile.TemporaryDirectory(prefix="livenon-central-demo-") as folder:
@@ -66,7 +68,7 @@ def load_demo(
             store.dispose()
     with db.write() as c:
         for username, password, role in DEMO_USERS:
-            set_user(c, username, password, role, iterations)
+            set_user(c, username, password, role, hasher)
     log.info("central demo: %s", counts)
     return counts
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 
+from argon2 import PasswordHasher
 from sqlalchemy.exc import SQLAlchemyError
 
 from livenon_desk.central.app import create_app
@@ -46,7 +47,7 @@ def run_central(
     db = _open(settings.database_url)
     if demo_returns is not None:
         counts = load_demo(db, returns=demo_returns, seed=seed, today=today,
-                           iterations=settings.password_iterations)
+                           hasher=settings.password_hasher)
         print(f"demo data: {counts.returns} returns, {counts.orders} orders, "
               f"{counts.customers} customers, {counts.inspections} inspections; "
               "users inspector, supervisor, admin (passwords in the README)")
@@ -55,10 +56,10 @@ def run_central(
     serve_forever(create_app(settings, database=db), host, port, tls=tls)
 
 
-def add_user(url: str, username: str, password: str, role: str, iterations: int) -> None:
+def add_user(url: str, username: str, password: str, role: str) -> None:
     db = _open(url)
     try:
         with db.write() as c:
-            set_user(c, username, password, role, iterations)
+            set_user(c, username, password, role, PasswordHasher())
     finally:
         db.dispose()

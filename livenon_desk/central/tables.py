@@ -108,7 +108,8 @@ users = Table(
     metadata,
     Column("username", String(64), primary_key=True),
     Column("role", String(16), nullable=False),
-    # pbkdf2_sha256$iterations$salt_hex$hash_hex
+    # argon2 ($argon2id$...); pbkdf2_sha256$iterations$salt_hex$hash_hex until its user
+    # next signs in on a server set up before argon2
     Column("password_hash", String(200), nullable=False),
 )
 

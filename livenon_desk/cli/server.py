@@ -79,14 +79,12 @@ def _central(args: argparse.Namespace) -> int:
 def _central_user(args: argparse.Namespace) -> int:
     _needs_central_extra()
     from livenon_desk.central.launch import add_user
-    from livenon_desk.central.settings import CentralSettings
 
     password = os.environ.get("LIVENON_CENTRAL_PASSWORD") or getpass.getpass("Password: ")
     if not password:
         raise KnownError("error.empty-password")
     url = _central_url(args)
-    add_user(url, args.username, password, args.role,
-             CentralSettings(database_url=url).password_iterations)
+    add_user(url, args.username, password, args.role)
     print(f"user {args.username} ({args.role}) saved")
     return exit_codes.OK
 

@@ -183,9 +183,9 @@ class _PipeWriter:
         while not self.failed:
             try:
                 self.queue.put(data, timeout=0.5)
-                return
             except queue.Full:
                 continue
+            return
         raise BrokenPipeError("the writer stopped reading")
 
     def close(self) -> None:

@@ -17,7 +17,7 @@ from livenon_desk.demo.clock import DemoClock
 from livenon_desk.demo.coverage import FORCED, UNSET, Traits
 from livenon_desk.demo.customers import DemoCustomer
 from livenon_desk.demo.evidence import Evidence, ReturnFacts
-from livenon_desk.demo.outcomes import Outcomes
+from livenon_desk.demo.outcomes import Outcomes, Story
 from livenon_desk.demo.texts import (
     REASON_TEXT_EN,
     REASON_TEXT_ZH,
@@ -101,88 +101,23 @@ class ReturnRows:
         return rows
 
     def add(self, n: int) -> None:
-        """Make return ``n`` with its order, lines, inspections and messages."""
-        rng, clock, text = self.rng, self.clock, self.clock.text
-        r = rng.random
+        """Make return ``n`` with its order, lines, inspections and messages.
+
+        Each step draws from the one generator in turn, so their order is the seed's
+        contract: the same seed gives the same rows only while it stays as it is.
+        """
+        r, clock, text = self.rng.random, self.clock, self.clock.text
         t: Traits | None = FORCED[n - 1] if n <= len(FORCED) else None
-        if t is None:
-            status = _STATUS_TABLE[int(r() * 100)]
-            customer = self.customers[int(r() * len(self.customers))]
-            withdrawn = status is S.CLOSED and r() < 0.05
-            approved = r() < 0.72
-            story = self.story(rng, S.APPLIED if withdrawn else status, approved)
-        else:
-            status, withdrawn, approved = t.status, False, t.approved
-            pool = self.customers if t.country is None else self.by_country[t.country]
-            customer = pool[int(r() * len(pool))]
-            story = t.story or self.story(rng, status, approved)
-        e2_days = story.e2_days
-
-        # The timeline, in warehouse-local days, backwards from receipt or from today.
-        received = None
-        if status in _RECEIVED_AGE and not withdrawn:
-            lo, hi = _RECEIVED_AGE[status]
-            received_day = clock.business_days_back[lo + int(r() * (hi - lo + 1))]
-            received = clock.moment(received_day, 28_800 + int(r() * 28_800))  # 08:00-16:00
-            applied_day = received_day - 6 - int(r() * 12)
-        else:
-            lo, hi = _APPLIED_AGE[status]
-            applied_day = clock.today - lo - int(r() * (hi - lo + 1))
-        hours = 9 if applied_day == clock.today else 15
-        applied = clock.moment(applied_day, 25_200 + int(r() * hours * _HOUR))  # from 07:00
-        sent = None
-        if status in _AFTER_INSTRUCTIONS and not (withdrawn and r() < 0.5):
-            sent_day = clock.next_business_day(applied_day)
-            if r() < 0.1:  # P2's deadline missed now and then
-                sent_day = clock.next_business_day(sent_day)
-            sent = clock.moment(min(sent_day, clock.today), 32_400 + int(r() * 28_800))
-            sent = min(max(applied + _HOUR, sent), clock.now)
-        delivered = delivered_text = None
-        if e2_days is None:
-            placed_day = applied_day - 15 - int(r() * 25)
-        else:
-            delivered_day = applied_day - e2_days
-            delivered = clock.moment(delivered_day, 32_400 + int(r() * 39_600))  # 09:00-20:00
-            delivered_text = text(delivered)
-            placed_day = delivered_day - 3 - int(r() * 25)
-        # 06:00-15:59 in Los Angeles: the order's date is then the same in the warehouse's
-        # zone and in UTC, and so is the date its number carries.
-        placed = clock.moment(placed_day, 21_600 + int(r() * 36_000))
-
+        status, withdrawn, approved, customer, story = self._case(t)
+        received, applied_day, applied, sent, delivered_text, placed_day, placed = (
+            self._timeline(status, withdrawn, story.e2_days))
         # The order and its lines; the lines that come back, with their cartons (E5).
         partial = status is S.PARTIALLY_RECEIVED
-        lines, subtotal = self._order_lines(n, story.customized, story.clearance, partial)
-        returned = lines[:1]
-        if len(lines) > 1 and r() < 0.25 and not story.single_line:
-            returned = lines
-        tax = 0
-        if placed_day < _PRE_2025_TAX and customer.country == "US":
-            tax = subtotal * (600 + int(r() * 425)) // 10_000
-        method, brand, last4 = self._payment()
-        placed_text = text(placed)
-        order_number = self.order_numbers.issue(clock.utc_compact_date(placed))
-        self.rows["orders"].append((
-            n, order_number, customer.id, placed_text, delivered_text, "USD", method, brand,
-            last4, customer.id, customer.id, customer.cross_border, subtotal, tax, 0,
-            subtotal + tax, 1, delivered_text or placed_text,
-        ))
+        order_number, returned, payment = self._order(
+            n, customer, story, partial, placed_day, placed, delivered_text)
         year = clock.year(applied_day)
-        price = cartons = 0
-        facts_lines = []
-        return_lines = self.rows["return_lines"]
-        for k, line in enumerate(returned, start=1):
-            self.return_line_id += 1
-            quantity, unit_price, per_item = line[6], line[7], line[8]
-            expected = per_item * quantity  # type: ignore[operator]
-            price += unit_price * quantity  # type: ignore[operator]
-            cartons += expected
-            got = 0 if received is None else expected
-            if partial:
-                got = 1 + int(r() * (expected - 1)) if k == 1 else int(r() * (expected + 1))
-            return_lines.append((self.return_line_id, n, line[0], quantity,
-                                 codes.tag_code(year, n, k), expected, got))
-            facts_lines.append((self.return_line_id, k == 1 and story.customized,
-                                k == 1 and story.clearance))
+        price, cartons, facts_lines = self._return_lines(
+            n, year, returned, story, received is not None, partial)
 
         # The return: reason, channel, label (P4), carrier and tracking, the T3 mark.
         reason, reason_value, category, personal = (
@@ -192,33 +127,13 @@ class ReturnRows:
         label = t.label if t else (LabelType.PREPAID if r() < 0.65 else LabelType.OWN_COURIER)
         prepaid = label is LabelType.PREPAID
         cross_border = customer.country != "US"
-        choices = (REASON_TEXT_ZH if customer.language == "zh" else REASON_TEXT_EN)[reason]
-        reason_text = None
-        if channel is Channel.EMAIL or r() >= 0.1:
-            reason_text = choices[int(r() * len(choices))]
+        reason_text = self._reason_text(customer, reason, channel)
         label_cost = carrier = tracking = None
         if sent is not None:
-            if prepaid:
-                if cross_border:  # T2: often 20-40 % of the price abroad
-                    label_cost = price * (20 + int(r() * 21)) // 100
-                    carrier = "DHL" if r() < 0.8 else "UPS"
-                else:
-                    label_cost = 3_900 + 1_800 * cartons
-                    carrier = "UPS" if r() < 0.7 else "DHL"
-                if r() < 0.15:
-                    label_cost = None  # not on file: the refund estimates it
-                tracking = codes.tracking_number(rng, carrier, n, True)
-            elif received is not None or status is S.IN_TRANSIT:
-                own = _OWN_CARRIERS[customer.country]
-                carrier = own[int(r() * len(own))]
-                tracking = codes.tracking_number(rng, carrier, n, False)
-        marking = None
-        if cross_border and received is not None:
-            if t and t.marking != UNSET:
-                marking = t.marking
-            else:
-                roll = r()
-                marking = True if roll < 0.8 else (False if roll < 0.92 else None)
+            label_cost, carrier, tracking = self._carriage(
+                n, customer, prepaid, price, cartons,
+                shipped=received is not None or status is S.IN_TRANSIT)
+        marking = self._marking(t, cross_border and received is not None)
         restricted = t.restricted if t else r() < 0.002
         restricted_reason = None
         if restricted:
@@ -229,7 +144,7 @@ class ReturnRows:
         facts = ReturnFacts(
             n, status, story, customer, order_number, returned[0][4], returned[0][5],
             reason_text, channel, applied, sent, received, carrier, tracking, personal,
-            prepaid, (method, brand, last4), rma,
+            prepaid, payment, rma,
         )
         decided = closed = None
         if status in _INSPECTED and not withdrawn:
@@ -249,6 +164,148 @@ class ReturnRows:
             _VERSION[status],
             text(max(applied, sent or 0, received or 0, decided or 0, closed or 0)),
         ))
+
+    def _case(self, t: Traits | None) -> tuple[S, bool, bool, DemoCustomer, Story]:
+        """The return's status, whether it was withdrawn or approved, its customer and
+        its story: drawn, or forced by the coverage table."""
+        r = self.rng.random
+        if t is None:
+            status = _STATUS_TABLE[int(r() * 100)]
+            customer = self.customers[int(r() * len(self.customers))]
+            withdrawn = status is S.CLOSED and r() < 0.05
+            approved = r() < 0.72
+            story = self.story(self.rng, S.APPLIED if withdrawn else status, approved)
+            return status, withdrawn, approved, customer, story
+        pool = self.customers if t.country is None else self.by_country[t.country]
+        customer = pool[int(r() * len(pool))]
+        story = t.story or self.story(self.rng, t.status, t.approved)
+        return t.status, False, t.approved, customer, story
+
+    def _timeline(self, status: S, withdrawn: bool, e2_days: int | None) -> tuple[
+            int | None, int, int, int | None, str | None, int, int]:
+        """Received, the day and moment applied, instructions sent, delivered (as text),
+        the day and moment ordered: in warehouse-local days, backwards from receipt or
+        from today."""
+        r, clock = self.rng.random, self.clock
+        received = None
+        if status in _RECEIVED_AGE and not withdrawn:
+            lo, hi = _RECEIVED_AGE[status]
+            received_day = clock.business_days_back[lo + int(r() * (hi - lo + 1))]
+            received = clock.moment(received_day, 28_800 + int(r() * 28_800))  # 08:00-16:00
+            applied_day = received_day - 6 - int(r() * 12)
+        else:
+            lo, hi = _APPLIED_AGE[status]
+            applied_day = clock.today - lo - int(r() * (hi - lo + 1))
+        hours = 9 if applied_day == clock.today else 15
+        applied = clock.moment(applied_day, 25_200 + int(r() * hours * _HOUR))  # from 07:00
+        sent = None
+        if status in _AFTER_INSTRUCTIONS and not (withdrawn and r() < 0.5):
+            sent_day = clock.next_business_day(applied_day)
+            if r() < 0.1:  # P2's deadline missed now and then
+                sent_day = clock.next_business_day(sent_day)
+            sent = clock.moment(min(sent_day, clock.today), 32_400 + int(r() * 28_800))
+            sent = min(max(applied + _HOUR, sent), clock.now)
+        delivered_text = None
+        if e2_days is None:
+            placed_day = applied_day - 15 - int(r() * 25)
+        else:
+            delivered_day = applied_day - e2_days
+            delivered = clock.moment(delivered_day, 32_400 + int(r() * 39_600))  # 09:00-20:00
+            delivered_text = clock.text(delivered)
+            placed_day = delivered_day - 3 - int(r() * 25)
+        # 06:00-15:59 in Los Angeles: the order's date is then the same in the warehouse's
+        # zone and in UTC, and so is the date its number carries.
+        placed = clock.moment(placed_day, 21_600 + int(r() * 36_000))
+        return received, applied_day, applied, sent, delivered_text, placed_day, placed
+
+    def _order(self, n: int, customer: DemoCustomer, story: Story, partial: bool,
+               placed_day: int, placed: int, delivered_text: str | None,
+               ) -> tuple[str, list[Row], tuple[str, str | None, str | None]]:
+        """Order ``n`` with its lines; its number, the lines that come back and how it
+        was paid."""
+        r = self.rng.random
+        lines, subtotal = self._order_lines(n, story.customized, story.clearance, partial)
+        returned = lines[:1]
+        if len(lines) > 1 and r() < 0.25 and not story.single_line:
+            returned = lines
+        tax = 0
+        if placed_day < _PRE_2025_TAX and customer.country == "US":
+            tax = subtotal * (600 + int(r() * 425)) // 10_000
+        method, brand, last4 = self._payment()
+        placed_text = self.clock.text(placed)
+        order_number = self.order_numbers.issue(self.clock.utc_compact_date(placed))
+        self.rows["orders"].append((
+            n, order_number, customer.id, placed_text, delivered_text, "USD", method, brand,
+            last4, customer.id, customer.id, customer.cross_border, subtotal, tax, 0,
+            subtotal + tax, 1, delivered_text or placed_text,
+        ))
+        return order_number, returned, (method, brand, last4)
+
+    def _return_lines(self, n: int, year: int, returned: list[Row], story: Story,
+                      received: bool, partial: bool,
+                      ) -> tuple[int, int, list[tuple[int, bool, bool]]]:
+        """The return's lines with the cartons expected and received; the price of what
+        comes back, its cartons, and each line's facts for the evidence."""
+        r = self.rng.random
+        price = cartons = 0
+        facts_lines = []
+        return_lines = self.rows["return_lines"]
+        for k, line in enumerate(returned, start=1):
+            self.return_line_id += 1
+            quantity, unit_price, per_item = line[6], line[7], line[8]
+            expected = per_item * quantity  # type: ignore[operator]
+            price += unit_price * quantity  # type: ignore[operator]
+            cartons += expected
+            got = expected if received else 0
+            if partial:
+                got = 1 + int(r() * (expected - 1)) if k == 1 else int(r() * (expected + 1))
+            return_lines.append((self.return_line_id, n, line[0], quantity,
+                                 codes.tag_code(year, n, k), expected, got))
+            facts_lines.append((self.return_line_id, k == 1 and story.customized,
+                                k == 1 and story.clearance))
+        return price, cartons, facts_lines
+
+    def _reason_text(self, customer: DemoCustomer, reason: ReasonCode,
+                     channel: Channel) -> str | None:
+        """The customer's own words, in their language; nearly always given, always by
+        email."""
+        r = self.rng.random
+        choices = (REASON_TEXT_ZH if customer.language == "zh" else REASON_TEXT_EN)[reason]
+        if channel is Channel.EMAIL or r() >= 0.1:
+            return choices[int(r() * len(choices))]
+        return None
+
+    def _carriage(self, n: int, customer: DemoCustomer, prepaid: bool, price: int,
+                  cartons: int, *, shipped: bool,
+                  ) -> tuple[int | None, str | None, str | None]:
+        """Once instructions went out: the prepaid label's cost (T2), the carrier and the
+        tracking number."""
+        r = self.rng.random
+        label_cost = carrier = tracking = None
+        if prepaid:
+            if customer.country != "US":  # T2: often 20-40 % of the price abroad
+                label_cost = price * (20 + int(r() * 21)) // 100
+                carrier = "DHL" if r() < 0.8 else "UPS"
+            else:
+                label_cost = 3_900 + 1_800 * cartons
+                carrier = "UPS" if r() < 0.7 else "DHL"
+            if r() < 0.15:
+                label_cost = None  # not on file: the refund estimates it
+            tracking = codes.tracking_number(self.rng, carrier, n, True)
+        elif shipped:
+            own = _OWN_CARRIERS[customer.country]
+            carrier = own[int(r() * len(own))]
+            tracking = codes.tracking_number(self.rng, carrier, n, False)
+        return label_cost, carrier, tracking
+
+    def _marking(self, t: Traits | None, received_from_abroad: bool) -> bool | None:
+        """The T3 "Returned Goods" mark on a parcel received from abroad."""
+        if not received_from_abroad:
+            return None
+        if t and t.marking != UNSET:
+            return t.marking  # type: ignore[return-value]
+        roll = self.rng.random()
+        return True if roll < 0.8 else (False if roll < 0.92 else None)
 
     def _order_lines(self, order_id: int, customized: bool, clearance: bool,
                      multi_carton: bool) -> tuple[list[Row], int]:

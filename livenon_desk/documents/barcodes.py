@@ -155,7 +155,7 @@ class QrFlowable(Flowable):
         self.value = value
         self.width = self.height = size
 
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+    def wrap(self, _available_width: float, _available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:

@@ -219,53 +219,59 @@ def _checklist(r: _Reader) -> tuple[ChecklistItem, ...]:
         key = f"checklist[{n}]"
         if not isinstance(raw, dict):
             raise r.fail(key, "must be a table")
-        item_reader = _Reader(r.path, raw)
-        item_id = item_reader.get("id", str)
+        item_id = _Reader(r.path, raw).get("id", str)
         if item_id in seen:
             raise r.fail(f"{key}.id", f"repeats {item_id!r}")
         seen.add(item_id)
-        rule = item_reader.get("rule", str)
-        if rule not in CHECKLIST_RULES:
-            raise r.fail(f"{key}.rule", f"must be one of {sorted(CHECKLIST_RULES)}, not {rule!r}")
-        on_no = item_reader.get("on_no", str)
-        if on_no not in (RuleOutcome.FAIL, RuleOutcome.REVIEW):
-            raise r.fail(f"{key}.on_no", f"must be 'fail' or 'review', not {on_no!r}")
-        flags = {name: raw.get(name, False) for name in
-                 ("photo_required_on_no", "photo_required_on_yes", "na_allowed")}
-        for name, value in flags.items():
-            if not isinstance(value, bool):
-                raise r.fail(f"{key}.{name}", "must be true or false")
-        categories = raw.get("reason_categories", [])
-        known = {c.value for c in ReasonCategory}
-        if not isinstance(categories, list) or not all(c in known for c in categories):
-            raise r.fail(f"{key}.reason_categories", f"must list some of {sorted(known)}")
-        receipt_field = raw.get("receipt_field")
-        if receipt_field is not None and receipt_field not in RECEIPT_FIELDS:
-            raise r.fail(f"{key}.receipt_field",
-                         f"must be one of {sorted(RECEIPT_FIELDS)}, not {receipt_field!r}")
-        excused_by = raw.get("excused_by")
-        if excused_by is not None and not isinstance(excused_by, str):
-            raise r.fail(f"{key}.excused_by", "must name a checklist item")
-        items.append(ChecklistItem(
-            id=item_id,
-            rule=rule,
-            question_en=item_reader.get("question_en", str),
-            question_zh=item_reader.get("question_zh", str),
-            on_no=RuleOutcome(on_no),
-            photo_required_on_no=flags["photo_required_on_no"],
-            found_en=item_reader.get("found_en", str),
-            found_zh=item_reader.get("found_zh", str),
-            na_allowed=flags["na_allowed"],
-            photo_required_on_yes=flags["photo_required_on_yes"],
-            reason_categories=frozenset(ReasonCategory(c) for c in categories),
-            excused_by=excused_by,
-            receipt_field=receipt_field,
-        ))
+        items.append(_checklist_item(r, key, raw))
     for n, item in enumerate(items, start=1):
         if item.excused_by is not None and item.excused_by not in seen:
             raise r.fail(f"checklist[{n}].excused_by",
                          f"names {item.excused_by!r}, which is not a checklist item")
     return tuple(items)
+
+
+def _checklist_item(r: _Reader, key: str, raw: dict[str, Any]) -> ChecklistItem:
+    """One ``[[checklist]]`` table, each of its keys checked; ``key`` names it in errors."""
+    item_reader = _Reader(r.path, raw)
+    item_id = item_reader.get("id", str)
+    rule = item_reader.get("rule", str)
+    if rule not in CHECKLIST_RULES:
+        raise r.fail(f"{key}.rule", f"must be one of {sorted(CHECKLIST_RULES)}, not {rule!r}")
+    on_no = item_reader.get("on_no", str)
+    if on_no not in (RuleOutcome.FAIL, RuleOutcome.REVIEW):
+        raise r.fail(f"{key}.on_no", f"must be 'fail' or 'review', not {on_no!r}")
+    flags = {name: raw.get(name, False) for name in
+             ("photo_required_on_no", "photo_required_on_yes", "na_allowed")}
+    for name, value in flags.items():
+        if not isinstance(value, bool):
+            raise r.fail(f"{key}.{name}", "must be true or false")
+    categories = raw.get("reason_categories", [])
+    known = {c.value for c in ReasonCategory}
+    if not isinstance(categories, list) or not all(c in known for c in categories):
+        raise r.fail(f"{key}.reason_categories", f"must list some of {sorted(known)}")
+    receipt_field = raw.get("receipt_field")
+    if receipt_field is not None and receipt_field not in RECEIPT_FIELDS:
+        raise r.fail(f"{key}.receipt_field",
+                     f"must be one of {sorted(RECEIPT_FIELDS)}, not {receipt_field!r}")
+    excused_by = raw.get("excused_by")
+    if excused_by is not None and not isinstance(excused_by, str):
+        raise r.fail(f"{key}.excused_by", "must name a checklist item")
+    return ChecklistItem(
+        id=item_id,
+        rule=rule,
+        question_en=item_reader.get("question_en", str),
+        question_zh=item_reader.get("question_zh", str),
+        on_no=RuleOutcome(on_no),
+        photo_required_on_no=flags["photo_required_on_no"],
+        found_en=item_reader.get("found_en", str),
+        found_zh=item_reader.get("found_zh", str),
+        na_allowed=flags["na_allowed"],
+        photo_required_on_yes=flags["photo_required_on_yes"],
+        reason_categories=frozenset(ReasonCategory(c) for c in categories),
+        excused_by=excused_by,
+        receipt_field=receipt_field,
+    )
 
 
 @dataclass(frozen=True)

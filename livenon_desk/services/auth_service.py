@@ -111,7 +111,7 @@ class AuthService:
                 else:
                     return self._confirmed_online(s, user, name, password, role, now)
             if refusal is None:
-                refusal = self._offline_check(s, user, name, password, now)
+                refusal = self._offline_check(user, name, password, now)
                 if refusal is None and user is not None:
                     user.failed_attempts = 0
                     if self._hasher.check_needs_rehash(user.verifier):
@@ -138,7 +138,7 @@ class AuthService:
                      entity_key=name, detail="online")
         return Actor(name, role, user.display_name)
 
-    def _offline_check(self, s: Session, user: DeskUser | None, name: str, password: str,
+    def _offline_check(self, user: DeskUser | None, name: str, password: str,
                        now: datetime) -> SignInError | None:
         if user is None:
             return SignInError("error.wrong-password")

@@ -63,7 +63,7 @@ class RetentionService:
                 .where(ReturnRequest.status == ReturnStatus.CLOSED)
                 .where(ReturnRequest.closed_at < cutoff)
                 .where(ReturnRequest.purged_at.is_(None))))
-            customers = _customers_fully_closed(s, due, cutoff)
+            customers = _customers_fully_closed(s, due)
             photos = list(s.scalars(select(Photo).where(Photo.return_id.in_(due))))
             report = PurgeReport(len(due), len(customers), len(photos), dry_run)
             if dry_run or not due:
@@ -89,7 +89,7 @@ class RetentionService:
         return report
 
 
-def _customers_fully_closed(s: Session, due: list[int], cutoff: object) -> list[int]:
+def _customers_fully_closed(s: Session, due: list[int]) -> list[int]:
     """Customers every one of whose returns is being purged now or was before."""
     if not due:
         return []

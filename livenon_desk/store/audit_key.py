@@ -77,11 +77,11 @@ class AuditKeyStore:
                 text = None
         if not text:
             return None
-        try:
+        # Not log.exception: the parser's message may quote the key itself.
+        with contextlib.suppress(ValueError, KeyError, TypeError):
             return AuditKey.from_text(text)
-        except (ValueError, KeyError, TypeError):
-            log.error("the audit key of desk %s is unreadable", desk_id)
-            return None
+        log.error("the audit key of desk %s is unreadable", desk_id)
+        return None
 
     def save(self, desk_id: str, key: AuditKey) -> None:
         if self._use_keyring:

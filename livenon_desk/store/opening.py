@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -92,7 +91,7 @@ def _make_private(path: Path) -> None:
         try:
             mode = file.stat().st_mode & 0o777
             if mode & 0o077:
-                os.chmod(file, USER_ONLY)
+                file.chmod(USER_ONLY)
                 log.info("%s was readable by others (mode %o); now the user's only", file,
                          mode)
         except FileNotFoundError:

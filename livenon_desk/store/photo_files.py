@@ -80,16 +80,16 @@ class PhotoFiles:
         target = self.path(file_name)
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
+            fd, tmp_name = tempfile.mkstemp(dir=target.parent, suffix=".part")
             os.close(fd)
+            tmp = Path(tmp_name)
             try:
                 shutil.copyfile(source, tmp)
-                with open(tmp, "rb") as f:
+                with tmp.open("rb") as f:
                     os.fsync(f.fileno())
-                os.replace(tmp, target)
+                tmp.replace(target)
             finally:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
+                tmp.unlink(missing_ok=True)
         return StoredPhoto(digest, file_name, media_type, size)
 
     def remove(self, file_name: str) -> None:

@@ -18,6 +18,7 @@ are still on the desk.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -109,11 +110,11 @@ def parse_moment(name: str, value: Any, zone: ZoneInfo) -> datetime | None:
     None; anything else is a ``RefusedRecordError`` naming the field and the value."""
     if value is None or value == "":
         return None
-    try:
-        if not isinstance(value, str):
-            raise ValueError(value)
-        moment = datetime.fromisoformat(value.strip())
-    except ValueError:
+    moment = None
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            moment = datetime.fromisoformat(value.strip())
+    if moment is None:
         shown = str(value)[:40]
         raise RefusedRecordError(
             f"{name} {shown!r} is not a date (YYYY-MM-DD) or a time (ISO 8601).",

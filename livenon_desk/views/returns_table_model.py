@@ -287,18 +287,11 @@ class ReturnsTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.row_at(index.row())
+        row = self._loaded_row(index.row(), role)
         if row is None:
-            if self._matches is None and role == Qt.ItemDataRole.DisplayRole:
-                page = index.row() // PAGE_SIZE
-                self._request_page(page)
-                row = self.row_at(index.row())  # a synchronous runner has loaded it now
-            if row is None:
-                if role == Qt.ItemDataRole.DisplayRole:
-                    return PLACEHOLDER if index.column() == 0 else ""
-                return None
-        if self._matches is None:
-            self._pages.move_to_end(index.row() // PAGE_SIZE)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return PLACEHOLDER if index.column() == 0 else ""
+            return None
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
@@ -314,6 +307,17 @@ class ReturnsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.return_id
         return None
+
+    def _loaded_row(self, n: int, role: int) -> ReturnRow | None:
+        """Row ``n`` if its page is loaded; showing a row of the full list asks for its
+        page (the search's matches are all loaded) and keeps that page as the newest."""
+        row = self.row_at(n)
+        if row is None and self._matches is None and role == Qt.ItemDataRole.DisplayRole:
+            self._request_page(n // PAGE_SIZE)
+            row = self.row_at(n)  # a synchronous runner has loaded it now
+        if row is not None and self._matches is None:
+            self._pages.move_to_end(n // PAGE_SIZE)
+        return row
 
     def _restricted_icon(self) -> QIcon:
         if self._lock_icon is None:

@@ -52,7 +52,7 @@ class SessionGuard(QObject):
         else:
             self._idle.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
         if self._idle_ms and not self.locked and event.type() in _ACTIVITY:
             self._idle.start(self._idle_ms)
         return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from livenon_desk.central.database import CentralDatabase
@@ -75,8 +76,8 @@ def test_central_user_adds_a_user_who_can_sign_in(
 
     db = CentralDatabase(url)
     with db.read() as c:
-        assert user_role(c, "maria", "s3cret-pass", 1000) == "supervisor"
-        assert user_role(c, "maria", "wrong", 1000) is None
+        assert user_role(c, "maria", "s3cret-pass", PasswordHasher()) == "supervisor"
+        assert user_role(c, "maria", "wrong", PasswordHasher()) is None
     db.dispose()
 
 

@@ -13,7 +13,7 @@ from livenon_desk.central.settings import CentralSettings
 from livenon_desk.sync.client import CentralClient, ClientSettings
 from livenon_desk.sync.errors import BusyError
 from livenon_desk.sync.retry import RetryPolicy
-from tests.central_server import ITERATIONS, PASSWORDS, Central
+from tests.central_server import FAST_HASHER, PASSWORDS, Central
 
 
 class FakeClock:
@@ -86,11 +86,11 @@ def test_on_postgresql_the_server_processes_share_each_clients_bucket(
     db = CentralDatabase(postgres_url)
     db.create_schema()
     with db.write() as c:
-        set_user(c, "inspector", PASSWORDS["inspector"], "inspector", ITERATIONS)
+        set_user(c, "inspector", PASSWORDS["inspector"], "inspector", FAST_HASHER)
     db.dispose()
     # Two servers, each with its own engine, as two processes would have.
     settings = CentralSettings(database_url=postgres_url, rate_per_second=0.001, burst=2,
-                               password_iterations=ITERATIONS)
+                               password_hasher=FAST_HASHER)
     apps = [create_app(settings), create_app(settings)]
     servers = [start_in_thread(app) for app in apps]
     clients = [CentralClient(ClientSettings(s.url, retry=RetryPolicy(attempts=1)))

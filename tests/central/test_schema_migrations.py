@@ -13,7 +13,12 @@ from sqlalchemy import MetaData, inspect, select, text
 
 from livenon_desk.central import tables
 from livenon_desk.central.database import CentralDatabase
-from livenon_desk.central.schema import HEAD_REVISION, script_head, stored_revision
+from livenon_desk.central.schema import (
+    BASELINE_REVISION,
+    HEAD_REVISION,
+    script_head,
+    stored_revision,
+)
 from livenon_desk.errors import DatabaseError
 
 # What ``create_all`` made before the schema was migrated.
@@ -80,3 +85,32 @@ def test_a_database_from_a_newer_server_is_refused(db: CentralDatabase) -> None:
         c.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     with pytest.raises(DatabaseError, match="9999"):
         db.create_schema()
+
+
+def test_the_schema_goes_down_to_base_and_up_to_head_again(db: CentralDatabase) -> None:
+    from alembic import command
+
+    from livenon_desk.central.schema import alembic_config
+
+    db.create_schema()
+    with db.write() as c:
+        c.execute(tables.users.insert().values(username="ada", role="admin",
+                                               password_hash="x"))
+        command.downgrade(alembic_config(c), BASELINE_REVISION)
+    with db.read() as c:
+        assert stored_revision(c) == BASELINE_REVISION
+        assert not {"sign_in_failures", "audit_anchors", "rate_buckets"} & set(
+            inspect(c).get_table_names())
+        assert c.execute(select(tables.users.c.username)).scalars().all() == ["ada"]
+    with db.write() as c:
+        command.downgrade(alembic_config(c), "base")
+    with db.read() as c:
+        assert stored_revision(c) is None
+        assert set(inspect(c).get_table_names()) <= {"alembic_version"}
+
+    db.create_schema()
+
+    with db.read() as c:
+        assert stored_revision(c) == HEAD_REVISION
+        assert compare_metadata(MigrationContext.configure(c), tables.metadata) == []
+        assert c.execute(select(tables.counters.c.value)).scalar_one() == 0

@@ -15,8 +15,8 @@ from livenon_desk.central.serve import start_in_thread
 from livenon_desk.central.settings import CentralSettings
 from livenon_desk.sync.client import CentralClient, ClientSettings
 from tests.central_server import (
+    FAST_HASHER,
     FAST_RETRY,
-    ITERATIONS,
     PASSWORDS,
     Central,
     inspection_body,
@@ -29,7 +29,7 @@ def second(central_postgres: Central) -> Iterator[CentralClient]:
     """A client of a second server on the same database as ``central_postgres``."""
     url = central_postgres.context.db.url
     app = create_app(CentralSettings(database_url=url, rate_per_second=None,
-                                     password_iterations=ITERATIONS))
+                                     password_hasher=FAST_HASHER))
     server = start_in_thread(app)
     client = CentralClient(ClientSettings(server.url, retry=FAST_RETRY))
     client.sign_in("inspector", PASSWORDS["inspector"])

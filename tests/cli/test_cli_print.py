@@ -11,8 +11,7 @@ from tests.builders import NOW, LineSpec, add_return
 from tests.documents.pdf_reading import codes, codes_by_page, page_sizes, squashed_pages, text
 
 
-def test_print_one_document_and_a_batch(store: Store, tmp_path: Path,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_print_one_document_and_a_batch(store: Store, tmp_path: Path) -> None:
     built = add_return(store, customer_name="张伟", language="zh")
     out = tmp_path / "form.pdf"
     assert main(["print", "return-form", built.rma_number, "--db", str(store.path),

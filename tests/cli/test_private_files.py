@@ -83,7 +83,7 @@ def test_a_database_others_could_read_is_made_the_users_only(tmp_path: Path) -> 
     assert _mode(path) == 0o600
 
 
-def test_the_log_is_the_users_only_after_rotation_too(tmp_path: Path) -> None:
+def test_the_log_is_the_users_only_after_rotation_too() -> None:
     root = logging.getLogger()
     saved = list(root.handlers), root.level
     try:

@@ -98,10 +98,10 @@ def test_new_years_day_2028_is_observed_on_friday_31_december_2027() -> None:
     assert CALENDAR.add_business_days(date(2027, 12, 30), 1) == date(2028, 1, 3)
 
 
-@pytest.mark.parametrize(("year", "thanksgiving"), [
-    (2028, date(2028, 11, 23)), (2031, date(2031, 11, 27)), (2035, date(2035, 11, 22)),
-])
-def test_floating_holidays_after_2027_are_holidays(year: int, thanksgiving: date) -> None:
+@pytest.mark.parametrize("thanksgiving", [
+    date(2028, 11, 23), date(2031, 11, 27), date(2035, 11, 22),
+], ids=str)
+def test_floating_holidays_after_2027_are_holidays(thanksgiving: date) -> None:
     assert not CALENDAR.is_business_day(thanksgiving)
     assert CALENDAR.add_business_days(thanksgiving - timedelta(days=1), 1) == \
         thanksgiving + timedelta(days=1)

@@ -26,7 +26,7 @@ from livenon_desk.central.demo_load import load_demo
 from livenon_desk.central.serve import RunningServer, start_in_thread
 from livenon_desk.central.settings import CentralSettings
 from livenon_desk.sync.client import CentralClient, ClientSettings
-from tests.central_server import ITERATIONS, PASSWORDS, TODAY
+from tests.central_server import FAST_HASHER, PASSWORDS, TODAY
 
 pytestmark = [pytest.mark.reliability, pytest.mark.timeout(1800)]
 
@@ -80,7 +80,7 @@ def _examples() -> int:
 
 def _serve(db: CentralDatabase) -> Iterator[RunningServer]:
     settings = CentralSettings(database_url=db.url, rate_per_second=None,
-                               password_iterations=ITERATIONS)
+                               password_hasher=FAST_HASHER)
     app = create_app(settings, database=db)
     server = start_in_thread(app)
     try:
@@ -101,7 +101,7 @@ def sqlite_server(central_template: Path, tmp_path: Path) -> Iterator[RunningSer
 def postgres_server(postgres_url: str) -> Iterator[RunningServer]:
     db = CentralDatabase(postgres_url)
     db.create_schema()
-    load_demo(db, returns=12, seed=606, today=TODAY, iterations=ITERATIONS)
+    load_demo(db, returns=12, seed=606, today=TODAY, hasher=FAST_HASHER)
     yield from _serve(db)
 
 

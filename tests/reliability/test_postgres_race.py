@@ -30,7 +30,7 @@ from livenon_desk.central.database import CentralDatabase
 from livenon_desk.central.demo_load import load_demo
 from livenon_desk.sync.client import CentralClient, ClientSettings
 from livenon_desk.sync.results import BatchWrite
-from tests.central_server import FAST_RETRY, ITERATIONS, PASSWORDS, TODAY
+from tests.central_server import FAST_HASHER, FAST_RETRY, PASSWORDS, TODAY
 from tests.reliability.server_processes import central_processes
 
 pytestmark = [pytest.mark.reliability, pytest.mark.slow]
@@ -146,7 +146,7 @@ def central_db(postgres_url: str) -> Iterator[CentralDatabase]:
 
 
 def _owned(db: CentralDatabase) -> list[Owned]:
-    load_demo(db, returns=24, seed=1414, today=TODAY, iterations=ITERATIONS)
+    load_demo(db, returns=24, seed=1414, today=TODAY, hasher=FAST_HASHER)
     with db.read() as c:
         rows = c.execute(select(tables.returns.c.key, tables.returns.c.version,
                                 tables.returns.c.data)

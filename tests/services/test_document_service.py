@@ -97,7 +97,7 @@ def test_a_chinese_customer_gets_chinese_papers(
     assert text(english.pdf) != text(document.pdf)
 
 
-def test_refusals(store: Store, documents: DocumentService, tmp_path: Path) -> None:
+def test_refusals(store: Store, documents: DocumentService) -> None:
     restricted = add_return(store, restricted=True, restricted_reason="legal hold")
     with pytest.raises(RestrictedError, match="legal hold"):
         documents.render(INSPECTOR, DocumentKind.INVOICE, restricted.rma_number)

@@ -153,7 +153,7 @@ def test_an_eligible_decision_cannot_be_overridden(
 
 
 def test_the_detail_shows_the_override_decision(
-    store: Store, inspections: InspectionService, tmp_path: Path
+    store: Store, inspections: InspectionService
 ) -> None:
     from livenon_desk.domain.policy import default_policies
 

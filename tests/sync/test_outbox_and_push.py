@@ -169,7 +169,7 @@ def test_a_desk_killed_after_the_server_committed_sends_again_without_duplicate(
     assert token is not None
     done = subprocess.run(
         [sys.executable, "-c", KILLED_ROUND, str(desk.store.path), central.url, token],
-        capture_output=True, timeout=60, env={**os.environ, "PYTHONPATH": os.getcwd()},
+        capture_output=True, timeout=60, env={**os.environ, "PYTHONPATH": str(Path.cwd())},
         check=False)
     assert done.returncode == -signal.SIGKILL, done.stderr.decode()
     # The server has both; the desk does not know it.
@@ -204,8 +204,7 @@ def test_a_desk_offline_keeps_its_work_and_drains_it_when_the_server_is_back(
     assert desk.sync.snapshot().last_error is None
 
 
-def test_a_refused_change_is_kept_with_its_reason_and_can_be_retried(
-        desk: Desk, central: Central) -> None:
+def test_a_refused_change_is_kept_with_its_reason_and_can_be_retried(desk: Desk) -> None:
     _rma, _uuid = _received_and_inspected(desk)
     with desk.store.session() as s:
         from livenon_desk.models import OutboxRow
@@ -305,7 +304,7 @@ def test_a_desk_sends_under_its_signed_in_user_and_nothing_is_refused(
         "received_by": "inspector"}
 
 
-def test_every_queued_change_is_accounted_for(desk: Desk, central: Central) -> None:
+def test_every_queued_change_is_accounted_for(desk: Desk) -> None:
     _received_and_inspected(desk)
     other = desk.receivable(1)
     desk.receiving.receive(INSPECTOR, other.id, _receipt(desk, other.id))

@@ -97,7 +97,7 @@ def test_a_server_that_does_not_answer_times_out() -> None:
         port = listener.getsockname()[1]
         client = CentralClient(ClientSettings(
             f"http://127.0.0.1:{port}", read_timeout=0.2,
-            retry=RetryPolicy(attempts=2, base_delay=0.01)), token="t", sleep=lambda s: None)
+            retry=RetryPolicy(attempts=2, base_delay=0.01)), token="t", sleep=lambda _s: None)
         with pytest.raises(OfflineError) as offline:
             client.pull()
         client.close()
@@ -146,7 +146,7 @@ def test_tls_is_verified_against_the_system_store_or_a_configured_bundle(
 ) -> None:
     url, cert = tls_central
     assert url.startswith("https://")
-    unknown = CentralClient(ClientSettings(url), token="t", sleep=lambda s: None)
+    unknown = CentralClient(ClientSettings(url), token="t", sleep=lambda _s: None)
     with pytest.raises(InsecureConnectionError):
         unknown.pull()  # a self-signed certificate is not trusted by default
     trusted = CentralClient(ClientSettings(url, ca_bundle=cert))

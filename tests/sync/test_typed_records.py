@@ -116,8 +116,9 @@ def test_a_writes_answer_gives_its_record_only_when_the_desk_can_read_it() -> No
         assert answered_entity(unreadable) is None
 
 
+@pytest.mark.usefixtures("central")
 def test_a_parked_change_the_wire_format_refuses_is_dropped_not_a_crash(
-    desk: Desk, central: Central, caplog: pytest.LogCaptureFixture
+    desk: Desk, caplog: pytest.LogCaptureFixture
 ) -> None:
     with desk.store.session() as s:
         s.add(ParkedChange(kind="parcel", entity_key="P-1", seq=1,

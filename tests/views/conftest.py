@@ -31,7 +31,7 @@ def desk(store: Store) -> Desk:
 
 
 @pytest.fixture
-def runner(qtbot: object) -> Iterator[TaskRunner]:
+def runner(qtbot: object) -> Iterator[TaskRunner]:  # noqa: ARG001 (pytest-qt's QApplication first)
     r = TaskRunner()
     yield r
     r.wait_for_done()

@@ -58,8 +58,9 @@ def _focused() -> QWidget:
     return widget
 
 
+@pytest.mark.usefixtures("fresh_layout")
 def test_ctrl_plus_minus_and_zero_zoom_the_whole_window_and_are_remembered(
-    qtbot: QtBot, desk: Desk, runner: TaskRunner, fresh_layout: None
+    qtbot: QtBot, desk: Desk, runner: TaskRunner
 ) -> None:
     window = _window(qtbot, desk, runner)
     base = QApplication.font().pointSizeF()
@@ -80,8 +81,9 @@ def test_ctrl_plus_minus_and_zero_zoom_the_whole_window_and_are_remembered(
     assert saved_zoom() == 100
 
 
+@pytest.mark.usefixtures("fresh_layout")
 def test_an_unknown_scan_is_a_large_banner_and_beeps_only_when_asked(
-    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner, fresh_layout: None
+    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner
 ) -> None:
     built = add_return(store)
     window = _window(qtbot, desk, runner)
@@ -107,8 +109,9 @@ def test_an_unknown_scan_is_a_large_banner_and_beeps_only_when_asked(
     assert not window.unknown_banner.isVisible()
 
 
+@pytest.mark.usefixtures("fresh_layout")
 def test_the_list_s_columns_fit_unclipped_at_1920_by_1080(
-    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner, fresh_layout: None
+    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner
 ) -> None:
     add_return(store, status=ReturnStatus.PARTIALLY_RECEIVED, received_at=NOW,
                reason=ReasonCode.DAMAGED_IN_TRANSIT, customer_name="Alexandra Whitfield")

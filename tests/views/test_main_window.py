@@ -150,7 +150,7 @@ class FailingQueries:
         self.page = inner.page
         self.detail = inner.detail
 
-    def lookup(self, query: str, limit: int = 50) -> list[LookupMatch]:
+    def lookup(self, _query: str, _limit: int = 50) -> list[LookupMatch]:
         raise self.error
 
 
@@ -166,8 +166,9 @@ class FailingDesk(Desk):
         return cast(ReturnsService, FailingQueries(super().returns, self.error))
 
 
+@pytest.mark.usefixtures("returns")
 def test_a_known_error_is_shown_in_the_users_language(
-    qtbot: QtBot, store: Store, runner: TaskRunner, returns: list[Built]
+    qtbot: QtBot, store: Store, runner: TaskRunner
 ) -> None:
     failing = FailingDesk(store.path, DatabaseError("error.database-unreadable", path="x.sqlite3"))
     w = MainWindow(failing, runner, actor=INSPECTOR, database_label="x", language="zh")
@@ -200,9 +201,8 @@ def test_restricted_return_shows_its_reason(
     assert "Restricted: read-only. Customer objected" in window.detail.toPlainText()
 
 
-def test_window_layout_is_remembered(
-    qtbot: QtBot, desk: Desk, runner: TaskRunner, returns: list[Built]
-) -> None:
+@pytest.mark.usefixtures("returns")
+def test_window_layout_is_remembered(qtbot: QtBot, desk: Desk, runner: TaskRunner) -> None:
     first = MainWindow(desk, runner, actor=INSPECTOR, database_label="x", clock=_now)
     qtbot.addWidget(first)
     first.show()

@@ -4,6 +4,7 @@ from array import array
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -31,10 +32,10 @@ class CountingQueries:
         self.snapshots: list[tuple[SortKey, bool]] = []
         self.windows: list[tuple[int, int]] = []
 
-    def count(self, flt: ReturnFilter) -> int:
+    def count(self, _flt: ReturnFilter) -> int:
         return MILLION
 
-    def page(self, flt: ReturnFilter, sort: SortKey, descending: bool, offset: int,
+    def page(self, _flt: ReturnFilter, sort: SortKey, descending: bool, offset: int,
              limit: int) -> list[ReturnRow]:
         self.pages.append((sort, descending, offset, limit))
         when = datetime(2026, 11, 1, tzinfo=UTC)
@@ -45,7 +46,7 @@ class CountingQueries:
             for i in range(offset, min(offset + limit, MILLION))
         ]
 
-    def ordered_ids(self, flt: ReturnFilter, sort: SortKey, descending: bool) -> array[int]:
+    def ordered_ids(self, _flt: ReturnFilter, sort: SortKey, descending: bool) -> array[int]:
         self.snapshots.append((sort, descending))
         ids = array("q", range(MILLION))
         return ids[::-1] if descending else ids
@@ -60,10 +61,10 @@ class CountingQueries:
             for i in ids
         ]
 
-    def lookup(self, query: str, limit: int = 50) -> list[LookupMatch]:
+    def lookup(self, _query: str, _limit: int = 50) -> list[LookupMatch]:
         raise AssertionError("not used")
 
-    def detail(self, return_id: int) -> ReturnDetail:
+    def detail(self, _return_id: int) -> ReturnDetail:
         raise AssertionError("not used")
 
 
@@ -153,7 +154,8 @@ def test_restricted_row_is_marked(qtbot: QtBot) -> None:
     assert model.data(model.index(98, Column.RMA), Qt.ItemDataRole.ToolTipRole) is None
 
 
-def test_a_row_is_red_when_the_service_says_it_is_overdue(qtbot: QtBot) -> None:
+@pytest.mark.usefixtures("qtbot")
+def test_a_row_is_red_when_the_service_says_it_is_overdue() -> None:
     when = datetime(2026, 11, 1, tzinfo=UTC)
     rows = [ReturnRow(i, f"RMA-2026-{i:07d}", "LVN1", "C", ReturnStatus.RECEIVED,
                       ReasonCode.DEFECTIVE, "UPS", None, when, when, False, overdue=i == 1)

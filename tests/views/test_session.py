@@ -43,23 +43,24 @@ def users(store: Store) -> AuthService:
     return auth
 
 
-def _sign_in(qtbot: QtBot, dialog: SignInDialog, user: str, password: str) -> None:
+def _sign_in(dialog: SignInDialog, user: str, password: str) -> None:
     dialog.username.setText(user)
     dialog.password.setText(password)
     dialog.submit()
 
 
+@pytest.mark.usefixtures("users")
 def test_signing_in_refuses_a_wrong_password_then_lets_the_right_one_in(
-    qtbot: QtBot, desk: Desk, runner: TaskRunner, users: AuthService
+    qtbot: QtBot, desk: Desk, runner: TaskRunner
 ) -> None:
     dialog = SignInDialog(desk, runner, "en", Mode.SIGN_IN)
     qtbot.addWidget(dialog)
     dialog.show()
-    _sign_in(qtbot, dialog, "mchen", "nope")
+    _sign_in(dialog, "mchen", "nope")
     qtbot.waitUntil(lambda: dialog.error.text() != "")
     assert "wrong" in dialog.error.text() and dialog.password.text() == ""
     with qtbot.waitSignal(dialog.signed_in) as signal:
-        _sign_in(qtbot, dialog, "MChen", "inspector-pass")
+        _sign_in(dialog, "MChen", "inspector-pass")
     actor = signal.args[0]
     assert (actor.username, actor.role) == ("mchen", Role.INSPECTOR)
 
@@ -110,10 +111,10 @@ def test_the_lock_hides_the_work_and_the_same_password_brings_it_back(
     assert lock.username.isReadOnly() and lock.username.text() == "mchen"
     qtbot.keyClick(lock, Qt.Key.Key_Escape)
     assert lock.isVisible()
-    _sign_in(qtbot, lock, "mchen", "wrong")
+    _sign_in(lock, "mchen", "wrong")
     qtbot.waitUntil(lambda: lock.error.text() != "")
     assert not window.isVisible()
-    _sign_in(qtbot, lock, "mchen", "inspector-pass")
+    _sign_in(lock, "mchen", "inspector-pass")
     qtbot.waitUntil(window.isVisible)
     assert inspection.isVisible()
     assert isinstance(window.return_actions.dialog, InspectionDialog)
@@ -145,7 +146,7 @@ def test_switching_user_gives_the_window_the_new_users_rights(
     dialog = window.session.dialog
     assert dialog is not None and dialog.mode is Mode.SIGN_IN
     assert not window.isVisible()
-    _sign_in(qtbot, dialog, "jrivera", "supervisor-pass")
+    _sign_in(dialog, "jrivera", "supervisor-pass")
     qtbot.waitUntil(window.isVisible)
     assert window.actor.username == "jrivera"
     assert "Jordan Rivera" in window.user_label.text()
@@ -184,17 +185,17 @@ def test_the_audit_view_lists_what_the_desk_recorded_and_checks_the_chain(
     view.close()
 
 
+@pytest.mark.usefixtures("users")
 def test_no_password_reaches_the_log_or_the_settings(
-    qtbot: QtBot, desk: Desk, runner: TaskRunner, users: AuthService,
-    caplog: pytest.LogCaptureFixture
+    qtbot: QtBot, desk: Desk, runner: TaskRunner, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level("DEBUG")
     dialog = SignInDialog(desk, runner, "en", Mode.SIGN_IN)
     qtbot.addWidget(dialog)
-    _sign_in(qtbot, dialog, "mchen", "wrong-secret-123")
+    _sign_in(dialog, "mchen", "wrong-secret-123")
     qtbot.waitUntil(lambda: dialog.error.text() != "")
     with qtbot.waitSignal(dialog.signed_in) as signal:
-        _sign_in(qtbot, dialog, "mchen", "inspector-pass")
+        _sign_in(dialog, "mchen", "inspector-pass")
     window = MainWindow(desk, runner, actor=signal.args[0], database_label="x", clock=_now)
     qtbot.addWidget(window)
     window.show()

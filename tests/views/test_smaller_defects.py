@@ -184,8 +184,9 @@ def test_no_dialog_has_two_identical_accelerators(
         dialog.close()
 
 
+@pytest.mark.usefixtures("qapp")
 def test_choosing_chinese_in_settings_retranslates_the_open_window_at_once(
-    qtbot: QtBot, qapp: QApplication, store: Store, desk: Desk, runner: TaskRunner
+    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner
 ) -> None:
     built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW)
     keeper = WindowKeeper(desk, runner, language="en", translators=[],

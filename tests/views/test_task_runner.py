@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 import shiboken6
 from pytestqt.qtbot import QtBot
 
@@ -46,7 +47,8 @@ def test_cancelled_task_drops_its_result(qtbot: QtBot, runner: TaskRunner) -> No
     assert other.cancelled is False
 
 
-def test_synchronous_mode_runs_inline(qtbot: QtBot) -> None:
+@pytest.mark.usefixtures("qtbot")
+def test_synchronous_mode_runs_inline() -> None:
     runner = TaskRunner(synchronous=True)
     results: list[int] = []
     runner.run(lambda: threading.get_ident(), on_done=results.append)

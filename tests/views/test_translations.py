@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import PySide6
+import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -43,7 +44,8 @@ def test_every_string_in_the_screens_is_translated(tmp_path: Path) -> None:
         assert translation.get("type") not in ("unfinished", "vanished", "obsolete"), key
 
 
-def test_the_compiled_file_translates(qapp: QApplication) -> None:
+@pytest.mark.usefixtures("qapp")
+def test_the_compiled_file_translates() -> None:
     translator = QTranslator()
     assert translator.load("livenon_desk_zh_CN", str(I18N_DIR))
     assert translator.translate("MainWindow", "&File") == "文件(&F)"

@@ -152,7 +152,7 @@ def test_scan_receive_inspect_with_a_photo_and_finish(
 
 
 def test_a_supervisor_approves_an_exception_and_the_refund_appears(
-    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner, tmp_path: Path, language: str
+    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner, language: str
 ) -> None:
     built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW,
                        reason=ReasonCode.CHANGED_MIND)
