@@ -32,6 +32,7 @@ NAMESPACES = frozenset({
     "audit",            # why the audit trail's chain does not hold
     "audit-key",        # where the audit key is kept
     "channel",          # how a return was applied for
+    "cli",              # the command line's own lines (explain)
     "contact-channel",  # how the customer and Livenon spoke (T4)
     "database",         # why a file is not a desk database
     "decision",         # a line's decision
@@ -48,9 +49,11 @@ NAMESPACES = frozenset({
     "problem",          # what an inspection still lacks before it can be finished
     "reason",           # why a rule decided as it did (E1-E5, X1-X3, P1)
     "reason-code",      # the customer's reason for the return
+    "refused",          # why a record pulled from the server was not taken
     "restricted",       # a restricted return's missing reason
     "role",             # a role inside a message
     "rule",             # a rule's title (E1-E5, X1-X3)
+    "sheet",            # notes on the inspection form: read-only, answered by the receipt
     "shipping",         # the return shipping a refund deducts (P7, T2)
     "status",           # a return's status inside a message
     "sum",              # how a refund's amount is worked out, step by step

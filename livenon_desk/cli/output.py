@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from livenon_desk.catalogue import Localized, Message
+from livenon_desk.catalogue import Localized, Message, text
 from livenon_desk.services.dto import LookupMatch, ReturnDetail
 
 _OUTCOME_MARK = {"pass": "PASS", "fail": "FAIL", "review": "REVIEW", "pending": "PENDING"}
@@ -89,17 +89,13 @@ def explanation_text(detail: ReturnDetail, language: str = "en") -> str:
     if detail.restricted:
         out.append(f"RESTRICTED: {detail.restricted_reason or ''}".rstrip())
     if detail.instructions_deadline:
-        overdue = ("  已逾期" if zh else "  OVERDUE") if detail.instructions_overdue else ""
-        target, deadline = detail.instructions_target, detail.instructions_deadline
-        out.append(
-            f"退货说明应于 {target}（P2 目标）、最迟 {deadline} 发出{overdue}" if zh
-            else f"instructions due {target} (P2 target), {deadline} at the latest{overdue}")
+        out.append(text("cli.instructions-due", language, target=detail.instructions_target,
+                        deadline=detail.instructions_deadline,
+                        overdue=_overdue(detail.instructions_overdue, language)))
     if detail.inspection_deadline:
-        overdue = "  OVERDUE" if detail.inspection_overdue else ""
-        out.append(
-            f"inspect by {detail.inspection_target} (P5 target), "
-            f"{detail.inspection_deadline} at the latest{overdue}"
-        )
+        out.append(text("cli.inspection-due", language, target=detail.inspection_target,
+                        deadline=detail.inspection_deadline,
+                        overdue=_overdue(detail.inspection_overdue, language)))
     for n, line in enumerate(detail.lines, start=1):
         name = (line.product_name_zh if zh and line.product_name_zh else line.product_name_en)
         out.append("")
@@ -111,10 +107,9 @@ def explanation_text(detail: ReturnDetail, language: str = "en") -> str:
             reason = rule.reason_zh if zh else rule.reason_en
             out.append(f"  {rule.rule_id:<3} {_OUTCOME_MARK[rule.outcome.value]:<7} {reason}")
         if line.refund_deadline is not None:
-            overdue = ("  已逾期" if zh else "  OVERDUE") if line.refund_overdue else ""
-            start, end = line.refund_target, line.refund_deadline
-            out.append(f"  退款期限 {start} 至 {end}（P6）{overdue}" if zh
-                       else f"  refund due {start} to {end} (P6){overdue}")
+            out.append("  " + text("cli.refund-due", language, start=line.refund_target,
+                                   end=line.refund_deadline,
+                                   overdue=_overdue(line.refund_overdue, language)))
         if line.refund is not None:
             r = line.refund
             out.append(f"  refund: {r.currency} {r.price_paid}")
@@ -127,6 +122,11 @@ def explanation_text(detail: ReturnDetail, language: str = "en") -> str:
         r = detail.refund
         out.append("")
         # One label, one deduction: the return's refund, each deduction taken once.
-        out.append(("退货退款：" if zh else "refund of the return: ")
-                   + (r.explanation_zh if zh else r.explanation_en))
+        out.append(text("cli.return-refund", language,
+                        explanation=r.explanation_zh if zh else r.explanation_en))
     return "\n".join(out)
+
+
+def _overdue(overdue: bool, language: str) -> str:
+    """The flag after a deadline that has passed, two spaces from it."""
+    return "  " + text("cli.overdue", language) if overdue else ""

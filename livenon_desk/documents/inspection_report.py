@@ -90,7 +90,7 @@ def inspection_story(record: InspectionRecord, company: CompanyDetails, lang: La
                  [tr("doc.rule", lang), tr("doc.outcome", lang), tr("doc.why", lang)],
                  [[f"{r.rule_id}  {rule_title(r.rule_id, lang)}",
                    _coloured(enum_text(r.outcome, lang), _OUTCOME_COLOURS[r.outcome]),
-                   both(r.reason_en, r.reason_zh, lang)] for r in record.rules],
+                   r.reason.text(lang)] for r in record.rules],
                  [0.3 * width, 0.13 * width, 0.57 * width], lang=lang,
              )),
     ]

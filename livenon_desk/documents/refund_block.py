@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable
 from livenon_desk.documents.blocks import gap, para
 from livenon_desk.documents.data import Deduction, Lang, Refund
 from livenon_desk.documents.formatting import day, money
-from livenon_desk.documents.texts import both, labelled, tr
+from livenon_desk.documents.texts import labelled, tr
 from livenon_desk.documents.totals import totals
 
 
@@ -23,8 +23,8 @@ def refund_block(refund: Refund | None, lang: Lang, width: float, *,
     if refund is None:
         return [para(tr("doc.refund.none", lang))]
     rows = [(tr("doc.refund.price-paid", lang), money(refund.price_paid))]
-    rows += [(f"{tr('doc.refund.less', lang)} {both(d.label_en, d.label_zh, lang)}"
-              f"{both(f' ({d.rule_id})', f'（{d.rule_id}）', lang)}{_share(d, lang)}",
+    rows += [(f"{tr('doc.refund.less', lang)} {d.label.text(lang)}"
+              f"{tr('doc.rule-in-brackets', lang, rule=d.rule_id)}{_share(d, lang)}",
               f"− {money(d.amount)}") for d in refund.deductions]
     block: list[Flowable] = [
         totals(rows, (tr("doc.refund.amount", lang), money(refund.amount, refund.currency)),
@@ -59,7 +59,7 @@ def deduction_words(d: Deduction, refund: Refund, lang: Lang) -> str:
                   price=money(refund.price_paid, currency),
                   estimate=money(refund.price_paid * d.estimate_rate, currency))
     else:
-        what = both(d.label_en, d.label_zh, lang)
+        what = d.label.text(lang)
         return tr("doc.deduction.other", lang, what=what[:1].upper() + what[1:], rule=d.rule_id,
                   amount=money(d.amount, currency))
     if d.cap_rate is not None:

@@ -25,7 +25,7 @@ class ChecklistQuestion:
     photo_required_on_no: bool
     na_allowed: bool = False  # N/A is an answer here only (the policy file says so)
     photo_required_on_yes: bool = False
-    receipt_note: tuple[str, str] | None = None  # English, Chinese: answered by the receipt
+    receipt_note: Message | None = None  # answered by the receipt
 
 
 @dataclass(frozen=True)
@@ -61,13 +61,12 @@ class InspectionSheet:
     finished_at: datetime | None = None
     decision: Decision | None = None
     override: Override | None = None
-    read_only_en: str | None = None
-    read_only_zh: str | None = None
+    read_only_reason: Message | None = None  # why the sheet cannot be changed
     restricted: bool = False
 
     @property
     def read_only(self) -> bool:
-        return self.read_only_en is not None
+        return self.read_only_reason is not None
 
     @property
     def unit_price(self) -> Decimal:

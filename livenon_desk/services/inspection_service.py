@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from livenon_desk.catalogue import Localized
+from livenon_desk.catalogue import Localized, Message
 from livenon_desk.domain.eligibility import LineFacts, evaluate_line
 from livenon_desk.domain.enums import Answer, Decision, ReturnStatus
 from livenon_desk.domain.inspection_completion import completion_problems
@@ -24,7 +24,12 @@ from livenon_desk.models import Inspection, Order, OrderLine, Photo, ReturnLine,
 from livenon_desk.services import outbox
 from livenon_desk.services.audit import AuditAction, record_event
 from livenon_desk.services.clock import Clock, utc_now
-from livenon_desk.services.guards import load_return, refuse_if_restricted, require_text
+from livenon_desk.services.guards import (
+    load_return,
+    refuse_if_restricted,
+    require_text,
+    restriction_reason,
+)
 from livenon_desk.services.inspection_dto import (
     OVERRIDE_REASON_MIN,
     ChecklistQuestion,
@@ -328,14 +333,12 @@ class InspectionService:
         answers = {k: Answer(v) for k, v in (inspection.checklist or {}).items()
                    if v in _ANSWERS}
         override = override_of(inspection)
-        read_only_en = read_only_zh = None
+        read_only = None
         if ret.restricted:
-            reason = ret.restricted_reason or "no reason given"
-            read_only_en = f"Restricted ({reason}): view only."
-            read_only_zh = f"已限制处理（{ret.restricted_reason or '未注明原因'}）：仅可查看。"
+            read_only = Message.of("sheet.restricted",
+                                   reason=restriction_reason(ret.restricted_reason))
         elif inspection.finished_at is not None:
-            read_only_en = "Finished: this inspection can no longer be changed."
-            read_only_zh = "已完成：此检验不能再修改。"
+            read_only = Message.of("sheet.finished")
         return InspectionSheet(
             inspection_id=inspection.id,
             uuid=inspection.uuid,
@@ -367,8 +370,7 @@ class InspectionService:
             finished_at=inspection.finished_at,
             decision=inspection.decision,
             override=override,
-            read_only_en=read_only_en,
-            read_only_zh=read_only_zh,
+            read_only_reason=read_only,
             restricted=ret.restricted,
         )
 
@@ -377,10 +379,8 @@ _ANSWERS = frozenset(a.value for a in Answer)
 
 # What the receipt found (E5, P3) that answers a checklist item before the inspector does.
 _RECEIPT_NOTES = {
-    "invoice_enclosed": ("The receipt found no invoice in the parcel.",
-                         "收货时包裹内未见发票。"),
-    "return_form_enclosed": ("The receipt found no return form in the parcel.",
-                             "收货时包裹内未见退货单。"),
+    "invoice_enclosed": "sheet.no-invoice",
+    "return_form_enclosed": "sheet.no-return-form",
 }
 
 
@@ -399,8 +399,8 @@ def _receipt_answers(policy: Policy, ret: ReturnRequest) -> dict[str, str]:
             if _receipt_value(item.receipt_field, ret) is False}
 
 
-def _receipt_note(field: str | None, ret: ReturnRequest) -> tuple[str, str] | None:
+def _receipt_note(field: str | None, ret: ReturnRequest) -> Message | None:
     """The flag beside an item the receipt answered, so the inspector sees where it came from."""
     if field is None or _receipt_value(field, ret) is not False:
         return None
-    return _RECEIPT_NOTES[field]
+    return Message.of(_RECEIPT_NOTES[field])

@@ -40,6 +40,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.sqlite import insert
 
+from livenon_desk.catalogue import Message
 from livenon_desk.domain.policy import default_policies
 from livenon_desk.models import (
     Address,
@@ -83,12 +84,20 @@ _RETURN_MOMENTS = ("applied_at", "instructions_sent_at", "received_at", "closed_
 
 
 class RefusedRecordError(ValueError):
-    """A pulled record the desk does not take as it is; the reason in both languages."""
+    """A pulled record the desk does not take as it is, and why (a message id and its
+    fields; the refusal is stored in both languages)."""
 
-    def __init__(self, reason_en: str, reason_zh: str) -> None:
-        super().__init__(reason_en)
-        self.reason_en = reason_en
-        self.reason_zh = reason_zh
+    def __init__(self, message_id: str, /, **values: object) -> None:
+        self.reason = Message.of(message_id, **values)
+        super().__init__(self.reason_en)
+
+    @property
+    def reason_en(self) -> str:
+        return self.reason.text("en")
+
+    @property
+    def reason_zh(self) -> str:
+        return self.reason.text("zh")
 
 
 def read_data(e: RemoteEntity, model: type[_Data]) -> _Data:
@@ -97,10 +106,8 @@ def read_data(e: RemoteEntity, model: type[_Data]) -> _Data:
     try:
         return model.model_validate(e.data or {})
     except ValidationError as error:
-        detail = problems(error)
-        raise RefusedRecordError(
-            f"The server's {e.kind} is not as the contract says: {detail}.",
-            f"服务器发来的 {e.kind} 记录不符合接口约定：{detail}。") from None
+        raise RefusedRecordError("refused.not-as-the-contract", kind=e.kind,
+                                 detail=problems(error)) from None
 
 
 def parse_moment(name: str, value: Any, zone: ZoneInfo) -> datetime | None:
@@ -116,17 +123,14 @@ def parse_moment(name: str, value: Any, zone: ZoneInfo) -> datetime | None:
             moment = datetime.fromisoformat(value.strip())
     if moment is None:
         shown = str(value)[:40]
-        raise RefusedRecordError(
-            f"{name} {shown!r} is not a date (YYYY-MM-DD) or a time (ISO 8601).",
-            f"{name} {shown!r} 不是日期（YYYY-MM-DD）或时间（ISO 8601）。") from None
+        raise RefusedRecordError("refused.not-a-moment", name=name, shown=shown) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
-def _required(name: str, moment: datetime | None, what_en: str, what_zh: str) -> datetime:
+def _required(name: str, moment: datetime | None, what: str) -> datetime:
+    """``moment``, or a refusal naming the field (``what`` is its name's message id)."""
     if moment is None:
-        raise RefusedRecordError(
-            f"{name} is missing: no {what_en}, and the desk never puts today in its place.",
-            f"缺少 {name}：没有{what_zh}，本机不会以今天代替。")
+        raise RefusedRecordError("refused.missing", name=name, what=Message.of(what))
     return moment
 
 
@@ -441,7 +445,7 @@ class Applier:
                 moments = {name: self._when(name, getattr(d, name))
                            for name in _RETURN_MOMENTS}
                 moments["applied_at"] = _required("applied_at", moments["applied_at"],
-                                                  "application date", "申请日期")
+                                                  "field.application-date")
             except RefusedRecordError as error:
                 self._refuse(e, error)
                 continue

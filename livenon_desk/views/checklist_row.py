@@ -56,7 +56,7 @@ class ChecklistRow(QFrame):
         self.notice.setStyleSheet("color: #a15c00")
         self.notice.setVisible(False)
         self._receipt_note = "" if question.receipt_note is None else (
-            question.receipt_note[1] if chinese else question.receipt_note[0])
+            question.receipt_note.text("zh" if chinese else "en"))
         self._show_notice(self._receipt_note)
         self.group = QButtonGroup(self)
         texts_box = QVBoxLayout()

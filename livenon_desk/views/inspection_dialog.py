@@ -365,8 +365,9 @@ class InspectionDialog(QDialog):
                        self.finish_button):
             button.setEnabled(not read_only)
         if read_only:
+            reason = self.sheet.read_only_reason
             self.read_only_banner.setText(
-                (self.sheet.read_only_zh if self._chinese else self.sheet.read_only_en) or "")
+                reason.text("zh" if self._chinese else "en") if reason else "")
             self.read_only_banner.show()
             self.save_state.clear()
         overridable = (self.sheet.finished_at is not None and self.sheet.override is None

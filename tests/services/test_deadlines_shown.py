@@ -121,6 +121,15 @@ def test_explain_json_carries_iso_due_dates_for_the_return_and_each_line(
     assert data["lines"][0]["refund_overdue"] is False
 
 
+def test_explain_gives_the_p5_inspection_deadline_in_the_chosen_language(
+        store: Store, tmp_path: Path) -> None:
+    built = _passed(store, tmp_path, _at(20, 9))
+    detail = ReturnsService(store, default_policies(), _fixed(NOW)).detail(built.return_id)
+    assert ("inspect by 2026-11-25 (P5 target), 2026-11-30 at the latest"
+            in explanation_text(detail))
+    assert "检验应于 2026-11-25（P5 目标）、最迟 2026-11-30 完成" in explanation_text(detail, "zh")
+
+
 def test_the_work_queue_lists_instructions_and_refunds_overdue(
         store: Store, tmp_path: Path) -> None:
     late_instructions = _applied(store, 20)  # Friday: due Tuesday the 24th at the latest

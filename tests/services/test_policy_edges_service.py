@@ -140,8 +140,9 @@ def test_the_receipts_missing_invoice_answers_and_flags_the_item(
     sheet = inspections.open_sheet(INSPECTOR, line_id)
     assert sheet.draft.answers == {"invoice": Answer.NO}
     invoice = next(q for q in sheet.questions if q.item_id == "invoice")
-    assert invoice.receipt_note == ("The receipt found no invoice in the parcel.",
-                                    "收货时包裹内未见发票。")
+    assert invoice.receipt_note is not None
+    assert invoice.receipt_note.text() == "The receipt found no invoice in the parcel."
+    assert invoice.receipt_note.text("zh") == "收货时包裹内未见发票。"
     form = next(q for q in sheet.questions if q.item_id == "return_form")
     assert form.receipt_note is None
     preview = inspections.preview(sheet, sheet.draft, 0)
