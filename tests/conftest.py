@@ -20,6 +20,7 @@ from collections.abc import Iterator  # noqa: E402
 import pytest  # noqa: E402
 
 from livenon_desk.domain.roles import Actor, Role  # noqa: E402
+from livenon_desk.services import user_settings  # noqa: E402
 from livenon_desk.store.database import Store  # noqa: E402
 from livenon_desk.store.opening import open_store  # noqa: E402
 from tests.postgres import postgres, postgres_url  # noqa: E402
@@ -28,6 +29,16 @@ INSPECTOR = Actor("mchen", Role.INSPECTOR, "Mei Chen")
 SUPERVISOR = Actor("jrivera", Role.SUPERVISOR, "Jordan Rivera")
 
 __all__ = ["postgres", "postgres_url", "store"]
+
+
+@pytest.fixture(autouse=True)
+def own_user_settings(tmp_path_factory: pytest.TempPathFactory,
+                       monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test starts with no preferences file of its own: what one test sets (a zoom, a
+    server) is never what the next one finds."""
+    path = tmp_path_factory.mktemp("config") / user_settings.FILE_NAME
+    monkeypatch.setattr(user_settings, "settings_path", lambda: path)
+    return path
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """The command line's parser and the types of its values: a bad value is one line, not a
-usage block."""
+usage block, in the catalogue's words (the command line speaks English)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import argparse
 from datetime import date
 from typing import NoReturn
 
+from livenon_desk.catalogue import text
 from livenon_desk.cli import exit_codes
 
 
@@ -19,7 +20,7 @@ class Parser(argparse.ArgumentParser):
 
 def language(value: str) -> str:
     if value not in ("en", "zh"):
-        raise argparse.ArgumentTypeError(f"language must be en or zh, not {value!r}")
+        raise argparse.ArgumentTypeError(text("cli.bad-language", value=value))
     return value
 
 
@@ -27,9 +28,9 @@ def positive(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+        raise argparse.ArgumentTypeError(text("cli.not-a-number", value=value)) from None
     if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+        raise argparse.ArgumentTypeError(text("cli.below-one", number=number))
     return number
 
 
@@ -37,14 +38,14 @@ def day(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+        raise argparse.ArgumentTypeError(text("cli.not-a-date", value=value)) from None
 
 
 def port(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a port number: {value!r}") from None
+        raise argparse.ArgumentTypeError(text("cli.not-a-port", value=value)) from None
     if not 1 <= number <= 65535:
-        raise argparse.ArgumentTypeError(f"a port is 1-65535, not {number}")
+        raise argparse.ArgumentTypeError(text("cli.port-range", number=number))
     return number

@@ -18,8 +18,9 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     sync = sub.add_parser("sync", parents=[common], help="send the changes waiting and pull "
                           "the central server's news, once (0 done, 1 needs a person, "
                           "3 offline)")
-    sync.add_argument("--server", required=True, metavar="URL",
-                      help="the central server, e.g. https://central.example.com")
+    sync.add_argument("--server", metavar="URL",
+                      help="the central server, e.g. https://central.example.com (default: "
+                           "the one the desk's settings name)")
     sync.add_argument("--user", metavar="U", help="sign in as U (else the saved token)")
     sync.add_argument("--password-env", metavar="VAR", default="LIVENON_CENTRAL_PASSWORD",
                       help="the environment variable holding U's password")
@@ -30,7 +31,11 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
 def _sync(args: argparse.Namespace) -> int:
     from livenon_desk.services.auth_service import CentralUnreachableError
     from livenon_desk.services.central_service import CentralService, Outcome
+    from livenon_desk.services.user_settings import user_settings
 
+    server: str = args.server or user_settings().sync_server
+    if not server:
+        raise KnownError("error.sync-server-missing")
     central = CentralService(ca_bundle=args.ca_bundle)
     with opened_desk(args) as desk:
         desk.sync.snapshot()  # a missing or damaged database stops here, before signing in
@@ -43,17 +48,17 @@ def _sync(args: argparse.Namespace) -> int:
                         password_env=args.password_env,
                         user=args.user,
                     )
-                central.sign_in(args.server, args.user, password)
-            elif not central.is_signed_in(args.server):
+                central.sign_in(server, args.user, password)
+            elif not central.is_signed_in(server):
                 raise KnownError(
                     "error.sync-not-signed-in",
-                    server=args.server,
+                    server=server,
                     password_env=args.password_env,
                 )
         except CentralUnreachableError as exc:
             print(f"livenon-desk: {exc.message}", file=sys.stderr)
             return exit_codes.OFFLINE
-        report = central.run_round(desk.sync, args.server)
+        report = central.run_round(desk.sync, server)
     snapshot = report.snapshot
     print(f"sent {report.sent}, photos {report.photos_sent}, pulled {report.pulled}; "
           f"waiting {snapshot.waiting}, conflicts {snapshot.conflicts}, "

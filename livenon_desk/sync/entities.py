@@ -89,15 +89,7 @@ class RefusedRecordError(ValueError):
 
     def __init__(self, message_id: str, /, **values: object) -> None:
         self.reason = Message.of(message_id, **values)
-        super().__init__(self.reason_en)
-
-    @property
-    def reason_en(self) -> str:
-        return self.reason.text("en")
-
-    @property
-    def reason_zh(self) -> str:
-        return self.reason.text("zh")
+        super().__init__(self.reason.text())
 
 
 def read_data(e: RemoteEntity, model: type[_Data]) -> _Data:
@@ -212,11 +204,11 @@ class Applier:
 
     def _refuse(self, e: RemoteEntity, error: RefusedRecordError) -> None:
         """Keep the record out, and say why in the sync view (that record only)."""
-        log.warning("pulled %s %s refused: %s", e.kind, e.id, error.reason_en)
+        log.warning("pulled %s %s refused: %s", e.kind, e.id, error)
         t = table_of(RefusedChange)
         stmt = insert(t).values(
-            kind=e.kind, entity_key=e.id, seq=e.seq, reason_en=error.reason_en,
-            reason_zh=error.reason_zh, refused_at=self.now,
+            kind=e.kind, entity_key=e.id, seq=e.seq, reason_en=error.reason.text("en"),
+            reason_zh=error.reason.text("zh"), refused_at=self.now,
             document=e.to_json())
         self.c.execute(stmt.on_conflict_do_update(
             index_elements=["kind", "entity_key"],

@@ -7,7 +7,7 @@ import sys
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QByteArray, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from livenon_desk.domain.roles import Actor, Role
@@ -75,6 +75,23 @@ def _install_excepthook() -> None:
     sys.excepthook = hook
 
 
+def carry_over_qsettings() -> None:
+    """On the first start with the settings file, the preferences an older desk kept in
+    QSettings move into it (once: afterwards the file is the only place read)."""
+    from livenon_desk.services.user_settings import QSETTINGS_KEYS, settings_file
+
+    target = settings_file()
+    if target.exists():
+        return
+    old = QSettings("Livenon", "LivenonDesk")
+    values: dict[str, object] = {}
+    for key in QSETTINGS_KEYS:
+        value = old.value(key)
+        if value is not None:
+            values[key] = value.data() if isinstance(value, QByteArray) else value
+    target.carry_over(values)
+
+
 SYSTEM = Actor("system:retention", Role.ADMIN, "Retention rule")
 
 
@@ -86,6 +103,7 @@ def run_desk(desk: Desk, *, database_label: str, language: str | None,
     app.setOrganizationName("Livenon")
     app.setApplicationName("LivenonDesk")
     app.setApplicationDisplayName("Livenon Desk")
+    carry_over_qsettings()
     lang = ui_language(language)
     translators = install_translators(app, lang)
     _install_excepthook()

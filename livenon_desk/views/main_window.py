@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from livenon_desk.services.clock import utc_now
 from livenon_desk.services.deferred_service import DeferredReturnsService
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.dto import LookupMatch, ReturnDetail, ReturnFilter, ReturnRow
+from livenon_desk.services.user_settings import change_user_settings, user_settings
 from livenon_desk.services.work_queue_dto import Queue, WeekStats
 from livenon_desk.views.detail_pane import DetailPane
 from livenon_desk.views.error_reporting import user_message
@@ -587,32 +588,28 @@ class MainWindow(QMainWindow):
 
     # --- layout memory ------------------------------------------------------------------
 
-    def _settings(self) -> QSettings:
-        return QSettings("Livenon", "LivenonDesk")
-
     def _restore_layout(self) -> set[str]:
         """The window as it was left; says which parts were restored."""
-        settings = self._settings()
+        settings = user_settings()
         restored = set()
-        geometry = settings.value("main/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        if settings.window_geometry:
+            self.restoreGeometry(QByteArray(settings.window_geometry))
         else:  # the first start fills the screen, so that the list's columns all show
             screen = self.screen().availableGeometry()
             self.resize(max(screen.width() - 40, 1000), max(screen.height() - 60, 700))
-        state = settings.value("main/splitter2")
-        if isinstance(state, QByteArray) and self.splitter.restoreState(state):
+        state = settings.window_splitter
+        if state and self.splitter.restoreState(QByteArray(state)):
             restored.add("splitter")
-        header = settings.value("main/header")
-        if isinstance(header, QByteArray) and self.table.horizontalHeader().restoreState(header):
+        header = settings.list_header
+        if header and self.table.horizontalHeader().restoreState(QByteArray(header)):
             restored.add("header")
         return restored
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.return_actions.dialog is not None:
             self.return_actions.dialog.close()
-        settings = self._settings()
-        settings.setValue("main/geometry", self.saveGeometry())
-        settings.setValue("main/splitter2", self.splitter.saveState())
-        settings.setValue("main/header", self.table.horizontalHeader().saveState())
+        change_user_settings(
+            window_geometry=self.saveGeometry().data(),
+            window_splitter=self.splitter.saveState().data(),
+            list_header=self.table.horizontalHeader().saveState().data())
         super().closeEvent(event)

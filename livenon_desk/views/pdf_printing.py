@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     QByteArray,
     QIODevice,
     QObject,
-    QSettings,
     QSize,
     QSizeF,
     Signal,
@@ -19,6 +18,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from livenon_desk.services.user_settings import change_user_settings, user_settings
 from livenon_desk.views.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -27,19 +27,18 @@ LABEL_STOCK = QPageSize(QSizeF(4, 6), QPageSize.Unit.Inch, "4x6")
 PRINT_DPI = 300
 
 
-def settings_key(label_stock: bool) -> str:
-    return "print/label_printer" if label_stock else "print/office_printer"
-
-
 def remembered_printer(label_stock: bool) -> str | None:
-    name = QSettings("Livenon", "LivenonDesk").value(settings_key(label_stock))
+    settings = user_settings()
+    name = settings.label_printer if label_stock else settings.office_printer
     known = {p.printerName() for p in QPrinterInfo.availablePrinters()}
-    return name if isinstance(name, str) and name in known else None
+    return name if name in known else None
 
 
 def remember_printer(label_stock: bool, name: str) -> None:
-    if name:
-        QSettings("Livenon", "LivenonDesk").setValue(settings_key(label_stock), name)
+    if name and label_stock:
+        change_user_settings(label_printer=name)
+    elif name:
+        change_user_settings(office_printer=name)
 
 
 def load_pdf(pdf: bytes, parent: QObject) -> tuple[QPdfDocument, QBuffer]:

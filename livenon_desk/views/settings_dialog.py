@@ -3,21 +3,18 @@ a scan matches nothing (off by default)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
 
-LANGUAGE_KEY = "ui/language"
-SOUND_KEY = "ui/sound_on_unknown_scan"
+from livenon_desk.services.user_settings import change_user_settings, user_settings
 
 
 def saved_language() -> str | None:
-    value = QSettings("Livenon", "LivenonDesk").value(LANGUAGE_KEY)
-    return value if value in ("en", "zh") else None
+    return user_settings().language
 
 
 def sound_on_unknown_scan() -> bool:
-    value = QSettings("Livenon", "LivenonDesk").value(SOUND_KEY, False)
-    return value is True or str(value).lower() == "true"
+    return user_settings().sound_on_unknown_scan
 
 
 class SettingsDialog(QDialog):
@@ -46,12 +43,7 @@ class SettingsDialog(QDialog):
         form.addRow(buttons)
 
     def _save(self) -> None:
-        settings = QSettings("Livenon", "LivenonDesk")
-        value = self.language.currentData()
-        if value is None:
-            settings.remove(LANGUAGE_KEY)
-        else:
-            settings.setValue(LANGUAGE_KEY, value)
-        settings.setValue(SOUND_KEY, self.sound.isChecked())
+        change_user_settings(language=self.language.currentData(),
+                             sound_on_unknown_scan=self.sound.isChecked())
         self.saved.emit()
         self.accept()

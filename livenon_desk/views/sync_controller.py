@@ -3,7 +3,8 @@
 The round itself (network, database) runs on a pool thread and touches no widget and no
 Qt type; its result comes back by the runner's signals to the main thread, where the
 controller tells the status bar and the sync view. Where the server is and who signed in
-are in QSettings; signing in, the token and the round itself are the central service's.
+are in the user's settings; signing in, the token and the round itself are the central
+service's.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.sync_dto import SyncSnapshot
+from livenon_desk.services.user_settings import change_user_settings, user_settings
 from livenon_desk.views.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -25,8 +27,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SERVER_KEY = "sync/server_url"
-USER_KEY = "sync/user"
 ROUND_INTERVAL_MS = 60_000
 
 NOT_SET_UP = "not_set_up"
@@ -72,17 +72,13 @@ class SyncController(QObject):
 
     # --- settings -----------------------------------------------------------------------
 
-    @staticmethod
-    def _settings() -> QSettings:
-        return QSettings("Livenon", "LivenonDesk")
-
     @property
     def server_url(self) -> str:
-        return str(self._settings().value(SERVER_KEY, "") or "")
+        return user_settings().sync_server
 
     @property
     def user(self) -> str:
-        return str(self._settings().value(USER_KEY, "") or "")
+        return user_settings().sync_user
 
     @property
     def central(self) -> CentralService:
@@ -109,9 +105,7 @@ class SyncController(QObject):
         then sync."""
         from livenon_desk.services.central_service import server_address
 
-        settings = self._settings()
-        settings.setValue(SERVER_KEY, server_address(server_url))
-        settings.setValue(USER_KEY, user.strip())
+        change_user_settings(sync_server=server_address(server_url), sync_user=user.strip())
 
         def done(role: object) -> None:
             # The round starts first, so that whoever hears of the sign-in sees it running.

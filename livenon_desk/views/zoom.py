@@ -1,23 +1,20 @@
 """Zoom: every text of the desk larger or smaller, read from arm's length on the floor.
-Ctrl++ / Ctrl+- / Ctrl+0; the size is remembered in the settings."""
+Ctrl++ / Ctrl+- / Ctrl+0; the size is remembered in the user's settings."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-ZOOM_KEY = "ui/zoom_percent"
+from livenon_desk.services.user_settings import change_user_settings, user_settings
+
 STEPS = (80, 90, 100, 110, 125, 150, 175, 200, 250)
 _BASE_PROPERTY = "livenonBasePointSize"
 
 
 def saved_zoom() -> int:
-    value = QSettings("Livenon", "LivenonDesk").value(ZOOM_KEY, 100)
-    try:
-        percent = int(str(value))
-    except ValueError:
-        return 100
+    percent = user_settings().zoom_percent
     return percent if percent in STEPS else 100
 
 
@@ -56,7 +53,7 @@ class Zoom(QObject):
         if percent == self.percent:
             return
         self.percent = percent
-        QSettings("Livenon", "LivenonDesk").setValue(ZOOM_KEY, percent)
+        change_user_settings(zoom_percent=percent)
         self.apply()
         self.changed.emit(percent)
 

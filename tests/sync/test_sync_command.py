@@ -9,6 +9,7 @@ import pytest
 
 from livenon_desk import cli
 from livenon_desk.central import records
+from livenon_desk.services.user_settings import change_user_settings
 from livenon_desk.sync.credentials import TokenStore
 from livenon_desk.sync.retry import RetryPolicy
 from tests.central_server import PASSWORDS, Central
@@ -73,3 +74,17 @@ def test_sync_offline_exits_3_and_keeps_the_work(desk: Desk,
                  "--password-env", "DESK_PW") == 3
     assert "cannot be reached" in capsys.readouterr().err
     assert desk.sync.snapshot().waiting == 1
+
+
+def test_sync_finds_the_server_in_the_desks_settings(desk: Desk, central: Central,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(desk.store.path)
+    assert cli.main(["sync", "--db", path]) == 1
+    assert "--server" in capsys.readouterr().err
+    change_user_settings(sync_server=central.url + "/")  # as the window's sign-in keeps it
+    desk.receive_next()
+    monkeypatch.setenv("DESK_PW", PASSWORDS["inspector"])
+    assert cli.main(["sync", "--db", path, "--user", "inspector",
+                     "--password-env", "DESK_PW"]) == 0
+    assert "sent 1" in capsys.readouterr().out

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from livenon_desk.central import records
 from livenon_desk.services.central_service import CentralService
 from livenon_desk.services.desk import Desk as DeskServices
+from livenon_desk.services.user_settings import UserSettingsFile, settings_file
 from livenon_desk.sync.credentials import TokenStore
 from livenon_desk.views.sync_controller import (
     OFFLINE,
     ONLINE,
-    SERVER_KEY,
-    USER_KEY,
     SyncController,
 )
 from livenon_desk.views.sync_status import SyncStatusWidget
@@ -29,20 +27,17 @@ from tests.sync.desk import INSPECTOR, Desk
 
 
 @pytest.fixture
-def settings() -> Iterator[QSettings]:
-    s = QSettings("Livenon", "LivenonDesk")
-    yield s
-    s.remove(SERVER_KEY)
-    s.remove(USER_KEY)
+def settings() -> UserSettingsFile:
+    return settings_file()
 
 
-def _controller(desk: Desk, central: Central, settings: QSettings, tmp_path: Path,
+def _controller(desk: Desk, central: Central, settings: UserSettingsFile, tmp_path: Path,
                 url: str | None = None, synchronous: bool = True
                 ) -> tuple[SyncController, DeskServices]:
     services = DeskServices(desk.store.path, clock=lambda: NOW)
     tokens = TokenStore(use_keyring=False, folder=tmp_path / "tokens")
     server = url or central.url
-    settings.setValue(SERVER_KEY, server)
+    settings.update(sync_server=server)
     assert desk.client.token is not None
     tokens.save(server, desk.client.token)
     runner = TaskRunner(synchronous=synchronous)
@@ -51,7 +46,7 @@ def _controller(desk: Desk, central: Central, settings: QSettings, tmp_path: Pat
 
 
 def test_the_status_corner_shows_what_waits_and_when_it_went(
-        qtbot: QtBot, desk: Desk, central: Central, settings: QSettings,
+        qtbot: QtBot, desk: Desk, central: Central, settings: UserSettingsFile,
         tmp_path: Path) -> None:
     controller, _services = _controller(desk, central, settings, tmp_path)
     widget = SyncStatusWidget()
@@ -70,7 +65,7 @@ def test_the_status_corner_shows_what_waits_and_when_it_went(
 
 
 def test_offline_is_shown_and_the_work_kept(
-        qtbot: QtBot, desk: Desk, central: Central, settings: QSettings, tmp_path: Path,
+        qtbot: QtBot, desk: Desk, central: Central, settings: UserSettingsFile, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     from livenon_desk.sync.retry import RetryPolicy
 
@@ -92,7 +87,7 @@ def test_offline_is_shown_and_the_work_kept(
 
 
 def test_the_sync_view_shows_a_conflict_side_by_side_and_keeps_mine(
-        qtbot: QtBot, desk: Desk, central: Central, settings: QSettings,
+        qtbot: QtBot, desk: Desk, central: Central, settings: UserSettingsFile,
         tmp_path: Path) -> None:
     controller, services = _controller(desk, central, settings, tmp_path)
     rma = desk.receive_next()
@@ -116,7 +111,7 @@ def test_the_sync_view_shows_a_conflict_side_by_side_and_keeps_mine(
 
 
 def test_the_sync_view_lists_refusals_and_retries(
-        qtbot: QtBot, desk: Desk, central: Central, settings: QSettings,
+        qtbot: QtBot, desk: Desk, central: Central, settings: UserSettingsFile,
         tmp_path: Path) -> None:
     from sqlalchemy import update
 
@@ -142,7 +137,7 @@ def test_the_sync_view_lists_refusals_and_retries(
 
 @pytest.mark.parametrize(("language", "words"), [("en", "is not a date"), ("zh", "不是日期")])
 def test_the_sync_view_lists_records_refused_from_the_server(
-        qtbot: QtBot, desk: Desk, central: Central, settings: QSettings,
+        qtbot: QtBot, desk: Desk, central: Central, settings: UserSettingsFile,
         tmp_path: Path, language: str, words: str) -> None:
     controller, services = _controller(desk, central, settings, tmp_path)
     ret = central.find_return("in_transit")
@@ -162,7 +157,7 @@ def test_the_sync_view_lists_records_refused_from_the_server(
 
 
 def test_signed_in_and_syncing_goes_when_the_round_is_over(
-        qtbot: QtBot, desk: Desk, central: Central, settings: QSettings,
+        qtbot: QtBot, desk: Desk, central: Central, settings: UserSettingsFile,
         tmp_path: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -188,7 +183,7 @@ def test_signed_in_and_syncing_goes_when_the_round_is_over(
 
 
 def test_with_a_server_set_the_desk_signs_in_there_first(
-        desk: Desk, central: Central, settings: QSettings, tmp_path: Path) -> None:
+        desk: Desk, central: Central, settings: UserSettingsFile, tmp_path: Path) -> None:
     from livenon_desk.domain.roles import Role
     from livenon_desk.views.app import _check_passwords_centrally
 
@@ -202,7 +197,7 @@ def test_with_a_server_set_the_desk_signs_in_there_first(
 
 
 def test_the_round_is_said_done_only_once_it_is_done_with_real_threads(
-        qtbot: QtBot, desk: Desk, central: Central, settings: QSettings,
+        qtbot: QtBot, desk: Desk, central: Central, settings: UserSettingsFile,
         tmp_path: Path) -> None:
     """Signing in and the round run on worker threads: the view must not take the state
     from before the round (signed out) for the round's end."""

@@ -7,39 +7,31 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QGraphicsTextItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from livenon_desk.domain.enums import ReasonCode, ReturnStatus
 from livenon_desk.services.desk import Desk
+from livenon_desk.services.user_settings import change_user_settings
 from livenon_desk.services.work_queue_dto import DayStat, WeekStats
 from livenon_desk.store.database import Store
 from livenon_desk.views.keyed_actions import keys_text
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.returns_table_model import Column
-from livenon_desk.views.settings_dialog import SOUND_KEY
 from livenon_desk.views.task_runner import TaskRunner
 from livenon_desk.views.week_chart import WeekChart
-from livenon_desk.views.zoom import ZOOM_KEY, Zoom, saved_zoom
+from livenon_desk.views.zoom import Zoom, saved_zoom
 from tests.builders import NOW, add_return
 from tests.views.conftest import INSPECTOR
 from tests.views.keyboard import press, scan
 
 
-def _settings() -> QSettings:
-    return QSettings("Livenon", "LivenonDesk")
-
-
 @pytest.fixture
 def fresh_layout() -> Iterator[None]:
-    """A first start: no remembered zoom, window, columns or sound; the zoom undone after."""
-    for key in (ZOOM_KEY, SOUND_KEY, "main/geometry", "main/splitter2", "main/header"):
-        _settings().remove(key)
+    """A first start (each test has its own empty preferences); the zoom undone after, as
+    it scales the one application's font."""
     yield
     Zoom().reset()
-    for key in (ZOOM_KEY, SOUND_KEY, "main/geometry", "main/splitter2", "main/header"):
-        _settings().remove(key)
 
 
 def _window(qtbot: QtBot, desk: Desk, runner: TaskRunner) -> MainWindow:
@@ -97,7 +89,7 @@ def test_an_unknown_scan_is_a_large_banner_and_beeps_only_when_asked(
     assert window.unknown_banner.width() > window.width() / 2
     assert beeps == []  # no sound unless the setting asks for one
 
-    _settings().setValue(SOUND_KEY, True)
+    change_user_settings(sound_on_unknown_scan=True)
     press(qtbot, "Ctrl+A")
     scan(qtbot, "NO-SUCH-CODE-43")
     qtbot.waitUntil(lambda: "NO-SUCH-CODE-43" in window.unknown_banner.text())

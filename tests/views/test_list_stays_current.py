@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -20,7 +20,7 @@ from livenon_desk.views.labels import status_texts
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.receive_dialog import ReceiveDialog
 from livenon_desk.views.returns_table_model import Column
-from livenon_desk.views.sync_controller import SERVER_KEY, SyncController
+from livenon_desk.views.sync_controller import SyncController
 from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import NOW, Built, LineSpec, add_return
 from tests.views.conftest import INSPECTOR, MakeWindow
@@ -111,7 +111,6 @@ def test_finishing_an_inspection_updates_the_row_and_the_queues(
 def test_the_status_bar_and_the_sync_view_count_the_same_changes_waiting(
     qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner, tmp_path: Path
 ) -> None:
-    QSettings("Livenon", "LivenonDesk").remove(SERVER_KEY)
     built = add_return(store, lines=[LineSpec(cartons=1)])
     central = CentralService(TokenStore(use_keyring=False, folder=tmp_path))
     sync = SyncController(desk, runner, central=central)

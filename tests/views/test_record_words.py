@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings
+from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -22,7 +22,7 @@ from livenon_desk.views.app import install_translators
 from livenon_desk.views.audit_view import AuditView
 from livenon_desk.views.labels import decision_texts
 from livenon_desk.views.main_window import MainWindow
-from livenon_desk.views.sync_controller import SERVER_KEY, SyncController
+from livenon_desk.views.sync_controller import SyncController
 from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import NOW, Built, add_return
 from tests.images import write_png
@@ -111,7 +111,6 @@ def test_the_sync_view_names_records_by_rma_not_by_uuid(
     qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner, language: str, tmp_path: Path
 ) -> None:
     built = _reviewed_and_approved(store, desk, tmp_path)
-    QSettings("Livenon", "LivenonDesk").remove(SERVER_KEY)
     central = CentralService(TokenStore(use_keyring=False, folder=tmp_path))
     sync = SyncController(desk, runner, central=central)
     window = MainWindow(desk, runner, actor=INSPECTOR, database_label="x", language=language,

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from livenon_desk.domain.enums import ReturnStatus
 from livenon_desk.domain.roles import Role
 from livenon_desk.models import AuditEvent
+from livenon_desk.services import user_settings
 from livenon_desk.services.auth_service import AuthService
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.desk_settings import DeskSettings
@@ -200,9 +200,7 @@ def test_no_password_reaches_the_log_or_the_settings(
     qtbot.addWidget(window)
     window.show()
     window.close()  # writes the settings file
-    settings = QSettings("Livenon", "LivenonDesk")
-    settings.sync()
-    stored = Path(settings.fileName()).read_text(encoding="utf-8", errors="replace")
+    stored = user_settings.settings_path().read_text(encoding="utf-8")
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "geometry" in stored
     for secret in ("wrong-secret-123", "inspector-pass"):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QGroupBox, QLabel
 from pytestqt.qtbot import QtBot
@@ -17,6 +17,7 @@ from livenon_desk.models import ReturnLine
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.document_kinds import DocumentKind
 from livenon_desk.services.inspection_dto import DraftInput
+from livenon_desk.services.user_settings import change_user_settings
 from livenon_desk.store.database import Store
 from livenon_desk.views.app import install_translators
 from livenon_desk.views.inspection_dialog import InspectionDialog
@@ -24,7 +25,7 @@ from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.print_preview_dialog import PrintPreviewDialog
 from livenon_desk.views.reason_dialog import ReasonDialog
 from livenon_desk.views.receive_dialog import ReceiveDialog
-from livenon_desk.views.settings_dialog import LANGUAGE_KEY, SettingsDialog
+from livenon_desk.views.settings_dialog import SettingsDialog
 from livenon_desk.views.sign_in_dialog import Mode, SignInDialog
 from livenon_desk.views.task_runner import TaskRunner
 from livenon_desk.views.unexpected_parcel_dialog import UnexpectedParcelDialog
@@ -214,7 +215,7 @@ def test_choosing_chinese_in_settings_retranslates_the_open_window_at_once(
         assert reopened.detail.detail.rma_number == built.rma_number
         assert reopened.actor == INSPECTOR
     finally:
-        QSettings("Livenon", "LivenonDesk").remove(LANGUAGE_KEY)
+        change_user_settings(language=None)
         keeper.switch_language("en")
         assert keeper.window is not None
         keeper.window.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
@@ -12,14 +11,13 @@ from livenon_desk.services.central_service import CentralService
 from livenon_desk.services.desk import Desk
 from livenon_desk.sync.credentials import TokenStore
 from livenon_desk.views.main_window import MainWindow
-from livenon_desk.views.sync_controller import NOT_SET_UP, SERVER_KEY, SyncController
+from livenon_desk.views.sync_controller import NOT_SET_UP, SyncController
 from livenon_desk.views.task_runner import TaskRunner
 from tests.views.conftest import INSPECTOR
 
 
 def test_the_window_shows_sync_and_opens_the_sync_view(
         qtbot: QtBot, desk: Desk, runner: TaskRunner, tmp_path: Path) -> None:
-    QSettings("Livenon", "LivenonDesk").remove(SERVER_KEY)
     central = CentralService(TokenStore(use_keyring=False, folder=tmp_path))
     sync = SyncController(desk, runner, central=central)
     window = MainWindow(desk, runner, actor=INSPECTOR, database_label="desk.sqlite3",
