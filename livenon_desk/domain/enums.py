@@ -150,3 +150,11 @@ class ConflictResolution(StrEnum):
 
     MINE = "mine"
     THEIRS = "theirs"
+
+
+class MailState(StrEnum):
+    """Where an email application stands in the desk's queue (P1, P2)."""
+
+    NEW = "new"
+    NEEDS_PERSON = "needs_person"
+    ANSWERED = "answered"
