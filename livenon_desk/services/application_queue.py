@@ -53,6 +53,8 @@ class ApplicationCounts:
     new: int
     needs_person: int
     overdue: int
+    # P2: the business days the current policy gives for the answer.
+    deadline_days: int
 
 
 @dataclass(frozen=True)
@@ -142,11 +144,11 @@ class ApplicationQueueService:
         open ones are past their P2 deadline."""
         rows = self.rows(actor)
         with self._store.read_session() as s:
-            by_state: dict[MailState, int] = {
-                state: count for state, count in s.execute(
-                    select(IncomingMail.state, func.count())
-                    .where(IncomingMail.purged_at.is_(None)).group_by(IncomingMail.state))}
+            by_state: dict[MailState, int] = dict(s.execute(
+                select(IncomingMail.state, func.count())
+                .where(IncomingMail.purged_at.is_(None)).group_by(IncomingMail.state)).all())
         return ApplicationCounts(
             new=by_state.get(MailState.NEW, 0),
             needs_person=by_state.get(MailState.NEEDS_PERSON, 0),
-            overdue=sum(r.overdue for r in rows))
+            overdue=sum(r.overdue for r in rows),
+            deadline_days=self._policies.latest.instructions_deadline_bd)

@@ -75,8 +75,8 @@ class ApplicationsTableModel(QAbstractTableModel):
             return OVERDUE_COLOUR
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.overdue:
-                return self.tr("Overdue: instructions not sent within 2 business days of "
-                               "receipt (P2)")
+                return self.tr("Overdue: instructions not sent by {date} (P2)").format(
+                    date=format_date(row.instructions_due.deadline))
             if column is Column.SENDER and row.sender_name:
                 return row.sender_name
         if role == KEY_ROLE:

@@ -49,8 +49,8 @@ class ApplicationsView(QWidget):
         header.setStretchLastSection(True)
         self.table.activated.connect(self._activated)
         self.note = QLabel(self.tr(
-            "Arrows move, Enter opens an application. Instructions are due within 2 "
-            "business days of receipt (P2)."))
+            "Arrows move, Enter opens an application. The instructions are due by the day "
+            "shown (P2), counted from the email's receipt."))
         self.note.setWordWrap(True)
         self.message = QLabel()
         self.message.setObjectName("applicationsMessage")

@@ -212,8 +212,8 @@
     </message>
     <message>
         <location filename="../../livenon_desk/views/applications_table_model.py" line="78"/>
-        <source>Overdue: instructions not sent within 2 business days of receipt (P2)</source>
-        <translation>已逾期：收到后 2 个工作日内未发出退货说明（P2）</translation>
+        <source>Overdue: instructions not sent by {date} (P2)</source>
+        <translation>已逾期：未在 {date} 前发出退货说明（P2）</translation>
     </message>
     <message>
         <location filename="../../livenon_desk/views/applications_table_model.py" line="100"/>
@@ -225,8 +225,8 @@
     <name>ApplicationsView</name>
     <message>
         <location filename="../../livenon_desk/views/applications_view.py" line="52"/>
-        <source>Arrows move, Enter opens an application. Instructions are due within 2 business days of receipt (P2).</source>
-        <translation>方向键移动，Enter 打开申请。退货说明须在收到后 2 个工作日内发出（P2）。</translation>
+        <source>Arrows move, Enter opens an application. The instructions are due by the day shown (P2), counted from the email&apos;s receipt.</source>
+        <translation>方向键移动，Enter 打开申请。退货说明须在所示日期前发出（P2），自收到邮件起计算。</translation>
     </message>
     <message>
         <location filename="../../livenon_desk/views/applications_view.py" line="79"/>
@@ -529,42 +529,42 @@
         <translation>{who} 于 {when} 检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="252"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="251"/>
         <source>(this line&apos;s share by price of {amount} for the return)</source>
         <translation>（整单 {amount} 按价格分摊到本行的部分）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="265"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="264"/>
         <source>{when} by {who}</source>
         <translation>{when}，{who}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="274"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="273"/>
         <source>enclosed</source>
         <translation>已附</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="275"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="274"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="276"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="275"/>
         <source>not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="278"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="277"/>
         <source>invoice {state}</source>
         <translation>发票{state}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="280"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="279"/>
         <source>return form {state}</source>
         <translation>退货单{state}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="292"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="291"/>
         <source>Cartons missing: {what}. Scan each carton as it arrives.</source>
         <translation>缺少纸箱：{what}。请在每箱到货时扫描。</translation>
     </message>
@@ -654,132 +654,132 @@
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="73"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="74"/>
         <source>Inspect {rma} · {tag}</source>
         <translation>检验 {rma} · {tag}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="82"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="83"/>
         <source>policy {version}</source>
         <translation>政策 {version}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="90"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="91"/>
         <source>Answer each item with one key: Y yes, N no, A not applicable (where the policy allows it). Tab moves on.</source>
         <translation>每项按一个键作答：Y 是，N 否，A 不适用（仅限政策允许的项）。Tab 键移到下一项。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="110"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="111"/>
         <source>What you saw, in a few words</source>
         <translation>简要记录所见情况</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="115"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="116"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="126"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="127"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="127"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="128"/>
         <source>Add photos (Ctrl+P); or drop files here</source>
         <translation>添加照片（Ctrl+P）；也可将文件拖放到此处</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="129"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="130"/>
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="137"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="138"/>
         <source>Photos: drop files here or use Add photos</source>
         <translation>照片：将文件拖放到此处，或使用“添加照片”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="143"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="144"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="144"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="145"/>
         <source>&amp;Disposition</source>
         <translation>处置方式(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="169"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="170"/>
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="170"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="171"/>
         <source>Save draft (Ctrl+S); drafts also save by themselves</source>
         <translation>保存草稿（Ctrl+S）；草稿也会自动保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="171"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="172"/>
         <source>&amp;Finish inspection</source>
         <translation>完成检验(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="172"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="173"/>
         <source>Finish inspection (Ctrl+Enter)</source>
         <translation>完成检验（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="175"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="176"/>
         <source>Approve as &amp;exception…</source>
         <translation>作为例外批准(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="176"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="177"/>
         <source>A supervisor approves this return despite the rules, with a written reason</source>
         <translation>主管可在规则之外批准此退货，需填写书面原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="178"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="179"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="262"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="263"/>
         <source>Approved as an exception by {who}: {reason}</source>
         <translation>{who} 已作为例外批准：{reason}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="264"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="265"/>
         <source>The rules decided: {decision}</source>
         <translation>按规则判定：{decision}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="266"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="267"/>
         <source>Rule by rule, policy {version}</source>
         <translation>逐条规则判定，政策 {version}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="273"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="274"/>
         <source>Before finishing:</source>
         <translation>完成前还需：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="285"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="286"/>
         <source>Unsaved changes…</source>
         <translation>有未保存的更改…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="298"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="299"/>
         <source>Draft saved at {time}</source>
         <translation>草稿已于 {time} 保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="329"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="330"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="330"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="331"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
@@ -1096,7 +1096,7 @@
     </message>
     <message>
         <location filename="../../livenon_desk/views/main_window.py" line="250"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="527"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="524"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
@@ -1147,7 +1147,7 @@
     </message>
     <message>
         <location filename="../../livenon_desk/views/main_window.py" line="285"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="599"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="596"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1172,7 +1172,7 @@
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="594"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="591"/>
         <source>S&amp;ync…</source>
         <translation>同步(&amp;Y)…</translation>
     </message>
@@ -1188,7 +1188,7 @@
         <translation>请从 {n} 条匹配中选择一条。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="562"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="559"/>
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
     </message>
@@ -1225,7 +1225,7 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>匹配：超过 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="581"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="578"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -1445,17 +1445,17 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>最早收货的排在前面，即按 P5 期限排序</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="47"/>
-        <source>Past the P5 deadline (5 business days after receipt)</source>
-        <translation>已超过 P5 期限（收货后 5 个工作日）</translation>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="50"/>
+        <source>Past the P5 deadline ({days} business days after receipt)</source>
+        <translation>已超过 P5 期限（收货后 {days} 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="53"/>
-        <source>Return applications sent by email (P1): answer within 2 business days of receipt (P2)</source>
-        <translation>通过邮件提交的退货申请（P1）：须在收到后 2 个工作日内答复（P2）</translation>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="57"/>
+        <source>Return applications sent by email (P1): answer within {days} business days of receipt (P2)</source>
+        <translation>通过邮件提交的退货申请（P1）：须在收到后 {days} 个工作日内答复（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="95"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="102"/>
         <source>{title}  ({new} new, {person} need a person)</source>
         <translation>{title}（{new} 个新申请，{person} 个需人工处理）</translation>
     </message>
@@ -1470,14 +1470,14 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>退款逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="49"/>
-        <source>Return instructions not sent within 2 business days of the application (P2)</source>
-        <translation>申请后 2 个工作日内未发出退货说明（P2）</translation>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="52"/>
+        <source>Return instructions not sent within {days} business days of the application (P2)</source>
+        <translation>申请后 {days} 个工作日内未发出退货说明（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="51"/>
-        <source>Passed more than 7 days ago and the refund not yet approved (P6)</source>
-        <translation>检验通过已超过 7 天，退款仍未批准（P6）</translation>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="55"/>
+        <source>Passed more than {days} days ago and the refund not yet approved (P6)</source>
+        <translation>检验通过已超过 {days} 天，退款仍未批准（P6）</translation>
     </message>
 </context>
 <context>
@@ -2012,52 +2012,52 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>ReturnsTableModel</name>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="67"/>
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="64"/>
         <source>RMA</source>
         <translation>退货单号</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="68"/>
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="65"/>
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="69"/>
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="66"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="70"/>
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="67"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="71"/>
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="68"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="72"/>
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="69"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="73"/>
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="70"/>
         <source>Applied</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="74"/>
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="71"/>
         <source>Received</source>
         <translation>收货日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="313"/>
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="301"/>
         <source>Restricted: read-only (privacy rule)</source>
         <translation>已限制处理：只读（隐私规则）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="318"/>
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="306"/>
         <source>Overdue: past the P5 inspection deadline</source>
         <translation>已逾期：超过 P5 检验期限</translation>
     </message>

@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
@@ -60,6 +61,8 @@ def test_alt_8_lists_the_applications_and_enter_opens_one(
     # The unknown order was checked on the way in: it needs a person.
     item = window.queues.list.currentItem().text()
     assert ("1 个新申请，1 个需人工处理" if zh else "1 new, 1 need a person") in item
+    tip = window.queues.list.currentItem().toolTip()
+    assert ("收到后 2 个工作日内" if zh else "within 2 business days of receipt") in tip
     press(qtbot, "Down")
     press(qtbot, "Up")
     press(qtbot, "Return")
@@ -89,14 +92,14 @@ def test_alt_8_lists_the_applications_and_enter_opens_one(
 
 
 class _Recorder(BaseHTTPRequestHandler):
-    asked: list[str] = []
+    asked: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
         self.asked.append(self.path)
         self.send_response(404)
         self.end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (its signature)
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -136,7 +139,7 @@ def test_an_html_email_is_shown_as_text_its_image_never_fetched_its_link_never_o
     desk.mail.take(INSPECTOR, raw, "test")
     opener = _Opener()
     for scheme in ("http", "https"):
-        QDesktopServices.setUrlHandler(scheme, opener, "open")
+        QDesktopServices.setUrlHandler(scheme, opener, b"open")
     try:
         window = _window(qtbot, desk, runner, "en")
         press(qtbot, "Alt+8")
