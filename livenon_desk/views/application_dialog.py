@@ -220,7 +220,7 @@ class ApplicationDialog(QDialog):
                  else self.tr("The lines it may be (a person picks):"))
         out = ["<p><b>" + e(title) + "</b></p>"]
         for line in check.lines:
-            out.append(f"<p>{e(self._line_name(line))}</p><table>")
+            out.append(f"<p>{e(self._line_name(line))}</p><table cellpadding='2'>")
             outcomes = outcome_texts()
             for rule in line.rules:
                 colour = OUTCOME_COLOURS[rule.outcome]

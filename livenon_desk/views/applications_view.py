@@ -21,6 +21,9 @@ from livenon_desk.views.applications_table_model import ApplicationsTableModel, 
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.task_runner import TaskRunner
 
+# No column wider than this many letters: a customer may write a paragraph as the product.
+_WIDEST_EMS = 22
+
 
 class ApplicationsView(QWidget):
     counts_changed = Signal(object)  # ApplicationCounts
@@ -80,12 +83,15 @@ class ApplicationsView(QWidget):
         self.counts_changed.emit(counts)
 
     def _fit_columns(self) -> None:
+        """Each column as wide as its values (the list is short), a long product or
+        address cut at a readable width."""
         metrics = self.table.fontMetrics()
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
-        em = metrics.horizontalAdvance("M")
-        for column, ems in ((Column.RECEIVED, 12), (Column.SENDER, 16), (Column.ORDER, 9),
-                            (Column.PRODUCT, 14), (Column.STATE, 9)):
-            self.table.horizontalHeader().resizeSection(column, em * ems)
+        self.table.resizeColumnsToContents()
+        widest = metrics.horizontalAdvance("M") * _WIDEST_EMS
+        header = self.table.horizontalHeader()
+        for column in Column:
+            header.resizeSection(column, min(header.sectionSize(column) + 8, widest))
 
     def _failed(self, error: BaseException) -> None:
         self.message.setText(user_message(error, self._language))

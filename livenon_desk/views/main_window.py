@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         self.centre = QStackedWidget()
         self.centre.addWidget(centre)
         self.centre.addWidget(self.applications)
-        right = QWidget()
+        right = self._record_side = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.toolbar)
@@ -322,6 +322,7 @@ class MainWindow(QMainWindow):
         self.unknown_banner.hide()
         self.matches_label.clear()
         self.model.show_all()
+        self._show_returns_list()
         self.focus_search()
 
     def _scan(self) -> None:
@@ -351,6 +352,7 @@ class MainWindow(QMainWindow):
                    open_single: bool) -> None:
         if seq != self._lookup_seq:
             return
+        self._show_returns_list()
         code = query.strip()
         if not matches:
             if self.model.showing_matches:
@@ -430,12 +432,20 @@ class MainWindow(QMainWindow):
         self.applications.refresh()
 
     def choose_queue(self, key: str) -> None:
-        self.queues.select(key)
-        if key == APPLICATIONS:  # chosen again: back to its list
-            self.applications.focus_list()
+        if key == APPLICATIONS and self.queues.current_key() == APPLICATIONS:
+            self._applications_chosen()  # chosen again, after a search: back to its list
+        else:
+            self.queues.select(key)
+
+    def _show_returns_list(self) -> None:
+        """A search or a scan answers in the returns' list, whatever list was showing."""
+        self.centre.setCurrentIndex(0)
+        self._record_side.show()
 
     def _applications_chosen(self) -> None:
         self.centre.setCurrentWidget(self.applications)
+        # A return's record and actions have nothing to say about an email.
+        self._record_side.hide()
         self.applications.refresh()
         self.applications.focus_list()
 
@@ -452,7 +462,7 @@ class MainWindow(QMainWindow):
         self.week_chart.show_stats(stats)
 
     def _queue_chosen(self, queue: Queue | None) -> None:
-        self.centre.setCurrentIndex(0)
+        self._show_returns_list()
         self._queue = queue
         self.filters.limit_statuses(queue.filter.statuses if queue else frozenset())
         self._apply_filters(queue_changed=True)

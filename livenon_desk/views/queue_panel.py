@@ -66,15 +66,18 @@ class QueuePanel(QWidget):
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.setSpacing(2)
-        rows = self.list.count()
-        self.list.setFixedHeight(
-            rows * (self.list.sizeHintForRow(0) + 2 * self.list.spacing())
-            + 2 * self.list.frameWidth() + 2)
+        self._fit_height()
         self.list.currentItemChanged.connect(self._changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
         layout.addWidget(self.list)
+
+    def _fit_height(self) -> None:
+        """Every list shown whole, without a scroll bar: the applications' takes two lines."""
+        rows = sum(self.list.sizeHintForRow(i) + 2 * self.list.spacing()
+                   for i in range(self.list.count()))
+        self.list.setFixedHeight(rows + 2 * self.list.frameWidth() + 2)
 
     def set_queues(self, queues: list[Queue]) -> None:
         self._queues = {q.key: q for q in queues}
@@ -99,9 +102,11 @@ class QueuePanel(QWidget):
         if item is None:
             return
         item.setToolTip(self._late_tips[APPLICATIONS].format(days=counts.deadline_days))
-        item.setText(self.tr("{title}  ({new} new, {person} need a person)").format(
-            title=self._titles[APPLICATIONS], new=format_count(counts.new),
-            person=format_count(counts.needs_person)))
+        # Two lines: the counts would not fit beside the title in the panel's width.
+        item.setText(self._titles[APPLICATIONS] + "\n" + self.tr(
+            "{new} new · {person} need a person").format(
+                new=format_count(counts.new), person=format_count(counts.needs_person)))
+        self._fit_height()
         if counts.overdue:
             item.setForeground(QColor("#b3261e"))
         else:

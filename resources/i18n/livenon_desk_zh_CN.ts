@@ -224,12 +224,12 @@
 <context>
     <name>ApplicationsView</name>
     <message>
-        <location filename="../../livenon_desk/views/applications_view.py" line="52"/>
+        <location filename="../../livenon_desk/views/applications_view.py" line="55"/>
         <source>Arrows move, Enter opens an application. The instructions are due by the day shown (P2), counted from the email&apos;s receipt.</source>
         <translation>方向键移动，Enter 打开申请。退货说明须在所示日期前发出（P2），自收到邮件起计算。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/applications_view.py" line="79"/>
+        <location filename="../../livenon_desk/views/applications_view.py" line="82"/>
         <source>No email applications.</source>
         <translation>没有邮件退货申请。</translation>
     </message>
@@ -1096,7 +1096,7 @@
     </message>
     <message>
         <location filename="../../livenon_desk/views/main_window.py" line="250"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="524"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="534"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
@@ -1147,7 +1147,7 @@
     </message>
     <message>
         <location filename="../../livenon_desk/views/main_window.py" line="285"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="596"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="606"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1167,28 +1167,28 @@
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="361"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="363"/>
         <source>No return matches «{code}».</source>
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="591"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="601"/>
         <source>S&amp;ync…</source>
         <translation>同步(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="360"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="380"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="362"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="382"/>
         <source>Matches: {n}</source>
         <translation>匹配：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="386"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="388"/>
         <source>Choose one of the {n} matches.</source>
         <translation>请从 {n} 条匹配中选择一条。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="559"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="569"/>
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
     </message>
@@ -1208,24 +1208,24 @@
         <translation>实际大小(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="393"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="395"/>
         <source>⚠ «{code}» matches no return
 Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>⚠ «{code}» 没有匹配的退货
 请核对条码，或作为意外包裹收货（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="367"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="369"/>
         <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel ({keys}).</source>
         <translation>没有与“{code}”匹配的退货。请检查编码，或作为意外包裹收货（{keys}）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="379"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="381"/>
         <source>Matches: more than {n}</source>
         <translation>匹配：超过 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="578"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="588"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -1455,9 +1455,9 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>通过邮件提交的退货申请（P1）：须在收到后 {days} 个工作日内答复（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="102"/>
-        <source>{title}  ({new} new, {person} need a person)</source>
-        <translation>{title}（{new} 个新申请，{person} 个需人工处理）</translation>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="107"/>
+        <source>{new} new · {person} need a person</source>
+        <translation>{new} 个新申请 · {person} 个需人工处理</translation>
     </message>
     <message>
         <location filename="../../livenon_desk/views/queue_panel.py" line="33"/>

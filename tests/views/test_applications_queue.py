@@ -24,7 +24,7 @@ from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import NOW, add_return
 from tests.conftest import INSPECTOR
 from tests.services.test_application_check import application
-from tests.views.keyboard import WAIT, focused, press
+from tests.views.keyboard import WAIT, focused, press, scan
 
 
 def _window(qtbot: QtBot, desk: Desk, runner: TaskRunner, language: str) -> MainWindow:
@@ -60,7 +60,7 @@ def test_alt_8_lists_the_applications_and_enter_opens_one(
     assert window.queues.current_key() == APPLICATIONS
     # The unknown order was checked on the way in: it needs a person.
     item = window.queues.list.currentItem().text()
-    assert ("1 个新申请，1 个需人工处理" if zh else "1 new, 1 need a person") in item
+    assert ("1 个新申请 · 1 个需人工处理" if zh else "1 new · 1 need a person") in item
     tip = window.queues.list.currentItem().toolTip()
     assert ("收到后 2 个工作日内" if zh else "within 2 business days of receipt") in tip
     press(qtbot, "Down")
@@ -164,3 +164,21 @@ def test_an_html_email_is_shown_as_text_its_image_never_fetched_its_link_never_o
     finally:
         for scheme in ("http", "https"):
             QDesktopServices.unsetUrlHandler(scheme)
+
+
+def test_a_scan_answers_in_the_returns_list_and_alt_8_goes_back_to_the_applications(
+        qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner) -> None:
+    built = add_return(store)
+    desk.mail.take(INSPECTOR, application(built.order_number, key="a@x"), "test")
+    window = _window(qtbot, desk, runner, "en")
+    press(qtbot, "Alt+8")
+    qtbot.waitUntil(lambda: window.applications.model.rowCount() == 1, timeout=WAIT)
+    assert window.centre.currentWidget() is window.applications
+    assert not window.detail.isVisible()  # a return's record has nothing to say here
+    press(qtbot, "Ctrl+F")
+    scan(qtbot, built.rma_number)
+    qtbot.waitUntil(lambda: window.detail.detail is not None, timeout=WAIT)
+    assert window.centre.currentIndex() == 0 and window.detail.isVisible()
+    press(qtbot, "Alt+8")
+    assert window.centre.currentWidget() is window.applications
+    assert focused(qtbot) is window.applications.table
