@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from livenon_desk.domain.enums import MailState
+from livenon_desk.domain.enums import MailState, ReasonCode
 from livenon_desk.models.base import Base, UTCDateTime, enum_column
 
 
@@ -41,6 +41,10 @@ class IncomingMail(Base):
     # The catalogue's message id of why the message could not be read as an application.
     unreadable_reason: Mapped[str | None] = mapped_column(String(64))
     purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # A person's answers where the check could only guess (P1): the reason code and the
+    # order line; None while the guess stands.
+    chosen_reason_code: Mapped[ReasonCode | None] = mapped_column(enum_column(ReasonCode))
+    chosen_line_no: Mapped[int | None] = mapped_column(Integer)
 
 
 class IncomingMailPhoto(Base):

@@ -19,8 +19,9 @@ from livenon_desk.domain.enums import MailState, ReasonCategory, ReasonCode, Rul
 from livenon_desk.domain.mail_matching import OrderLineName, guess_reason, matching_lines
 from livenon_desk.domain.policy import PolicySet
 from livenon_desk.domain.roles import Action, Actor
-from livenon_desk.errors import NotFoundError, RestrictedError
+from livenon_desk.errors import NotFoundError, RestrictedError, ValidationError
 from livenon_desk.models import Customer, IncomingMail, Order, OrderLine
+from livenon_desk.services.audit import AuditAction, record_event
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.mail_service import restricted_orders_and_senders
 from livenon_desk.store.database import Store
@@ -49,15 +50,26 @@ class ApplicationCheck:
     # None when there is no sender or the customer has no email on file.
     sender_is_customer: bool | None
     # The lines the product may be, best first: one is a match; several, a person picks.
+    # The line a person picked is the only one.
     lines: tuple[LineCheck, ...]
     reason_guess: ReasonCode | None
     policy_version: str | None
     problems: tuple[Message, ...]
+    # What a person chose instead of the guesses (None: the guess stands).
+    reason_chosen: ReasonCode | None = None
+    line_chosen: int | None = None
+    # Every line of the order, for a person to pick from.
+    order_lines: tuple[OrderLineName, ...] = ()
+
+    @property
+    def reason_code(self) -> ReasonCode | None:
+        """The reason code the application goes by: a person's choice, else the guess."""
+        return self.reason_chosen or self.reason_guess
 
     @property
     def reason_category(self) -> ReasonCategory | None:
-        """T1 (quality: Livenon pays the shipping) or T2 (personal) for the guess."""
-        return self.reason_guess.category if self.reason_guess else None
+        """T1 (quality: Livenon pays the shipping) or T2 (personal) for the reason code."""
+        return self.reason_code.category if self.reason_code else None
 
     @property
     def needs_person(self) -> bool:
@@ -76,16 +88,50 @@ class ApplicationCheckService:
         is not processed (privacy policy IV(3))."""
         actor.require(Action.LOOK_UP)
         with self._store.session() as s:
-            mail = s.scalar(select(IncomingMail).where(IncomingMail.message_key == key))
-            if mail is None or mail.purged_at is not None:
-                raise NotFoundError("error.no-mail-with-key", key=key)
-            orders, senders = restricted_orders_and_senders(s)
-            if mail.order_number in orders or (mail.sender or "").lower() in senders:
-                raise RestrictedError("error.mail-restricted", key=key)
-            result = self._check(s, mail)
-            if result.needs_person and mail.state is MailState.NEW:
-                mail.state = MailState.NEEDS_PERSON
-            return result
+            return self._checked(s, self._mail_to_check(s, key))
+
+    def choose(self, actor: Actor, key: str, reason_code: ReasonCode | None,
+               line_no: int | None) -> ApplicationCheck:
+        """A person settles what the check could only guess (P1): the reason code (T1/T2)
+        and the order line the application is for; None leaves the guess. Audited with the
+        choice before and after. An application with nothing left to settle is new again,
+        ready to be answered."""
+        actor.require(Action.OVERRIDE)
+        with self._store.session() as s:
+            mail = self._mail_to_check(s, key)
+            if line_no is not None:
+                order_lines = set(s.scalars(
+                    select(OrderLine.line_no).join(Order, Order.id == OrderLine.order_id)
+                    .where(func.upper(Order.order_number) == mail.order_number)))
+                if line_no not in order_lines:
+                    raise ValidationError("error.mail-line-not-on-order", line_no=line_no,
+                                          order_number=mail.order_number or "—")
+            before = {"reason_code": mail.chosen_reason_code, "line_no": mail.chosen_line_no}
+            mail.chosen_reason_code = reason_code
+            mail.chosen_line_no = line_no
+            after = {"reason_code": reason_code, "line_no": line_no}
+            if before != after:
+                record_event(s, actor.username, AuditAction.MAIL_CHOSEN, at=self._clock(),
+                             entity_kind="mail", entity_key=mail.sha256,
+                             before=before, after=after)
+            return self._checked(s, mail)
+
+    def _mail_to_check(self, s: Session, key: str) -> IncomingMail:
+        mail = s.scalar(select(IncomingMail).where(IncomingMail.message_key == key))
+        if mail is None or mail.purged_at is not None:
+            raise NotFoundError("error.no-mail-with-key", key=key)
+        orders, senders = restricted_orders_and_senders(s)
+        if mail.order_number in orders or (mail.sender or "").lower() in senders:
+            raise RestrictedError("error.mail-restricted", key=key)
+        return mail
+
+    def _checked(self, s: Session, mail: IncomingMail) -> ApplicationCheck:
+        result = self._check(s, mail)
+        if result.needs_person and mail.state is MailState.NEW:
+            mail.state = MailState.NEEDS_PERSON
+        elif not result.needs_person and mail.state is MailState.NEEDS_PERSON:
+            mail.state = MailState.NEW
+        return result
 
     def _check(self, s: Session, mail: IncomingMail) -> ApplicationCheck:
         problems: list[Message] = []
@@ -94,13 +140,15 @@ class ApplicationCheckService:
         order = (s.scalar(select(Order).where(func.upper(Order.order_number)
                                               == mail.order_number))
                  if mail.order_number else None)
-        reason = guess_reason(mail.reason_text)
+        guess = guess_reason(mail.reason_text)
+        reason = mail.chosen_reason_code or guess
         if order is None:
             if mail.order_number:
                 problems.append(Message.of("mailbox.order-not-found",
                                            order_number=mail.order_number))
             return ApplicationCheck(mail.message_key, mail.order_number, False, None, (),
-                                    reason, None, tuple(problems))
+                                    guess, None, tuple(problems),
+                                    reason_chosen=mail.chosen_reason_code)
         customer = s.get_one(Customer, order.customer_id)
         sender_is_customer = (None if not (mail.sender and customer.email)
                               else mail.sender.lower() == customer.email.lower())
@@ -112,7 +160,9 @@ class ApplicationCheckService:
                                      .order_by(OrderLine.line_no)))
         names = [OrderLineName(ln.line_no, ln.sku, ln.product_name_en, ln.product_name_zh)
                  for ln in order_lines]
-        picked = matching_lines(mail.product_name, names)
+        picked = ((mail.chosen_line_no,)
+                  if mail.chosen_line_no in {ln.line_no for ln in order_lines}
+                  else matching_lines(mail.product_name, names))
         by_no = {ln.line_no: ln for ln in order_lines}
         lines = tuple(LineCheck(
             n, by_no[n].sku, by_no[n].product_name_en, by_no[n].product_name_zh,
@@ -127,5 +177,6 @@ class ApplicationCheckService:
         if reason is None:
             problems.append(Message.of("mailbox.reason-not-recognised"))
         return ApplicationCheck(mail.message_key, order.order_number, True,
-                                sender_is_customer, lines, reason, policy.version,
-                                tuple(problems))
+                                sender_is_customer, lines, guess, policy.version,
+                                tuple(problems), reason_chosen=mail.chosen_reason_code,
+                                line_chosen=mail.chosen_line_no, order_lines=tuple(names))

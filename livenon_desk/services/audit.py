@@ -51,6 +51,8 @@ class AuditAction(StrEnum):
     LOCKED_OUT = "locked_out"
     USER_CREATED = "user_created"
     MAIL_RECEIVED = "mail_received"
+    # A person chose an email application's reason code or order line (P1).
+    MAIL_CHOSEN = "mail_chosen"
 
 
 def record_event(

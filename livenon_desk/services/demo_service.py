@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from argon2 import PasswordHasher
 
+from livenon_desk.demo.applications import demo_applications
 from livenon_desk.demo.generator import DemoSummary, generate_demo_data
 from livenon_desk.demo.users import DEMO_USERS
-from livenon_desk.domain.roles import Role
+from livenon_desk.domain.policy import default_policies
+from livenon_desk.domain.roles import Actor, Role
+from livenon_desk.services.application_check import ApplicationCheckService
+from livenon_desk.services.application_queue import ApplicationQueueService
 from livenon_desk.services.auth_service import AuthService
+from livenon_desk.services.clock import Clock
 from livenon_desk.services.desk_settings import desk_settings
+from livenon_desk.services.mail_service import MailService
 from livenon_desk.store.database import Store
 from livenon_desk.store.opening import open_store
+from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +39,29 @@ def create_demo_database(
     try:
         summary = generate_demo_data(store, returns=returns, seed=seed, today=today)
         add_demo_users(store)
+        add_demo_applications(store, today or date.today())
     finally:
         store.dispose()
     log.info("demo database %s: %d returns in %.1f s", path, summary.returns, summary.seconds)
     return summary
+
+
+def add_demo_applications(store: Store, today: date) -> None:
+    """A few email applications in the queue (P1), checked as the desk checks them."""
+    policies = default_policies()
+    policy = policies.latest
+    photos = PhotoFiles(photo_dir_for(store.path))
+    importer = Actor("demo", Role.ADMIN, "Demo data")
+    checks = ApplicationCheckService(store, policies)
+    for mail in demo_applications(store, today, policy.calendar, policy.time_zone):
+        MailService(store, photos, clock=_fixed(mail.received_at)).take(
+            importer, mail.raw, "demo")
+    ApplicationQueueService(store, policies, MailService(store, photos), checks).check_new(
+        importer)
+
+
+def _fixed(at: datetime) -> Clock:
+    return lambda: at
 
 
 def add_demo_users(store: Store) -> None:

@@ -7,28 +7,36 @@ it is fetched, run or followed (no remote image, no script, no link).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape as e
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from livenon_desk.domain.enums import ReasonCategory, RuleOutcome
-from livenon_desk.domain.roles import Actor
+from livenon_desk.domain.enums import ReasonCategory, ReasonCode, RuleOutcome
+from livenon_desk.domain.mail_matching import OrderLineName
+from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.services.application_check import ApplicationCheck, LineCheck
 from livenon_desk.services.application_queue import ApplicationDetail
 from livenon_desk.services.desk import Desk
 from livenon_desk.views.detail_html import OUTCOME_COLOURS
+from livenon_desk.views.dialog_keys import no_default_buttons
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.formatting import format_date
 from livenon_desk.views.labels import mail_state_texts, outcome_texts, reason_texts
@@ -89,6 +97,7 @@ class ApplicationDialog(QDialog):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(parsed)
         left_layout.addWidget(checked, 1)
+        left_layout.addWidget(self._build_settle())
 
         self.original = QPlainTextEdit()
         self.original.setObjectName("originalText")
@@ -125,17 +134,94 @@ class ApplicationDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
         self.resize(1200, 760)
+        no_default_buttons(self)
         self.load()
 
-    def load(self) -> None:
+    def _build_settle(self) -> QGroupBox:
+        """Where a supervisor settles what the check could only guess: the reason code
+        and the order line (arrows move, Enter saves)."""
+        box = QGroupBox(self.tr("Settle what the check guessed"))
+        self.reason_box = QComboBox()
+        self.reason_box.setObjectName("reasonBox")
+        self.reason_box.addItem(self.tr("— not known —"), None)
+        categories = {ReasonCategory.QUALITY: "T1", ReasonCategory.PERSONAL: "T2"}
+        for code, words in reason_texts().items():
+            self.reason_box.addItem(self.tr("{reason} ({category})").format(
+                reason=words, category=categories[code.category]), code.value)
+        self.lines_list = QListWidget()
+        self.lines_list.setObjectName("linesList")
+        self.lines_list.setMaximumHeight(self.lines_list.fontMetrics().height() * 6)
+        self.lines_list.activated.connect(lambda _index: self.save_choice())
+        self._enter_saves = _EnterSaves(self.save_choice, self)
+        self.reason_box.installEventFilter(self._enter_saves)
+        self.save_button = QPushButton(self.tr("&Save the choice"))
+        self.save_button.setObjectName("saveChoice")
+        self.save_button.setShortcut(QKeySequence("Ctrl+S"))
+        self.save_button.setToolTip(self.tr("Save the reason code and the line (Enter, Ctrl+S)"))
+        self.save_button.clicked.connect(self.save_choice)
+        reason_label = QLabel(self.tr("&Reason code"))
+        reason_label.setBuddy(self.reason_box)
+        lines_label = QLabel(self.tr("Order &line"))
+        lines_label.setBuddy(self.lines_list)
+        self.settle_note = _plain_label()
+        form = QFormLayout(box)
+        form.addRow(reason_label, self.reason_box)
+        form.addRow(lines_label, self.lines_list)
+        form.addRow(self.settle_note, self.save_button)
+        self._set_settle_enabled(False)
+        return box
+
+    def _set_settle_enabled(self, enabled: bool) -> None:
+        for widget in (self.reason_box, self.lines_list, self.save_button):
+            widget.setEnabled(enabled)
+
+    def _show_choices(self, check: ApplicationCheck | None) -> None:
+        may = self._actor.may(Action.OVERRIDE)
+        self._set_settle_enabled(may and check is not None)
+        if not may:
+            self.settle_note.setText(self.tr("A supervisor settles these."))
+        if check is None:
+            return
+        current = check.reason_code.value if check.reason_code else None
+        self.reason_box.setCurrentIndex(max(self.reason_box.findData(current), 0))
+        self.lines_list.clear()
+        matched = {line.line_no for line in check.lines}
+        for line in check.order_lines:
+            item = QListWidgetItem(self._order_line_name(line))
+            item.setData(Qt.ItemDataRole.UserRole, line.line_no)
+            if line.line_no in matched and len(matched) < len(check.order_lines):
+                font = item.font()
+                font.setBold(True)  # the lines the product may be
+                item.setFont(font)
+            self.lines_list.addItem(item)
+            if len(matched) == 1 and line.line_no in matched:
+                self.lines_list.setCurrentItem(item)
+        self.lines_list.setEnabled(may and bool(check.order_lines))
+
+    def save_choice(self) -> None:
+        if not self.save_button.isEnabled():
+            return
+        code = self.reason_box.currentData()
+        item = self.lines_list.currentItem()
+        line_no = None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+        self.message.setText(self.tr("Saving…"))
+        self._runner.run(self._desk.application_checks.choose, self._actor, self.key,
+                         ReasonCode(code) if code else None, line_no,
+                         on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, _check: ApplicationCheck) -> None:
+        self.load(then=self.tr("Saved."))
+
+    def load(self, then: str = "") -> None:
         self.message.setText(self.tr("Loading…"))
         self._runner.run(self._desk.application_queue.detail, self._actor, self.key,
-                         on_done=self.show_detail, on_error=self._failed)
+                         on_done=lambda detail: self.show_detail(detail, then),
+                         on_error=self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self.message.setText(user_message(error, self._language))
 
-    def show_detail(self, detail: ApplicationDetail) -> None:
+    def show_detail(self, detail: ApplicationDetail, message: str = "") -> None:
         self.detail = detail
         mail = detail.mail
         sender = mail.sender or "—"
@@ -163,7 +249,8 @@ class ApplicationDialog(QDialog):
             self.photos.add_photo(0, path, path.name)
         self.photos.setVisible(bool(detail.photo_paths))
         self.findings.setText(self._findings_html(detail))
-        self.message.clear()
+        self._show_choices(detail.check)
+        self.message.setText(message)
 
     def _findings_html(self, detail: ApplicationDetail) -> str:
         mail, check = detail.mail, detail.check
@@ -202,21 +289,25 @@ class ApplicationDialog(QDialog):
         return f"<p>{e(order)}<br>{e(sender)}</p>"
 
     def _reason_html(self, check: ApplicationCheck) -> str:
-        if check.reason_guess is None:
+        code = check.reason_code
+        if code is None:
             return "<p>" + e(self.tr("Reason code: not recognised")) + "</p>"
         category = {
             ReasonCategory.QUALITY: self.tr(
                 "quality (T1): Livenon pays the return shipping"),
             ReasonCategory.PERSONAL: self.tr(
                 "personal (T2): the customer pays the return shipping"),
-        }[check.reason_guess.category]
-        return "<p>" + e(self.tr("Reason code (guessed): {reason}, {category}").format(
-            reason=reason_texts()[check.reason_guess], category=category)) + "</p>"
+        }[code.category]
+        said = (self.tr("Reason code (chosen by a person): {reason}, {category}")
+                if check.reason_chosen else
+                self.tr("Reason code (guessed): {reason}, {category}"))
+        return "<p>" + e(said.format(reason=reason_texts()[code], category=category)) + "</p>"
 
     def _lines_html(self, check: ApplicationCheck) -> str:
         if not check.lines:
             return ""
-        title = (self.tr("The matched line:") if len(check.lines) == 1
+        title = (self.tr("The line a person picked:") if check.line_chosen is not None
+                 else self.tr("The matched line:") if len(check.lines) == 1
                  else self.tr("The lines it may be (a person picks):"))
         out = ["<p><b>" + e(title) + "</b></p>"]
         for line in check.lines:
@@ -232,8 +323,26 @@ class ApplicationDialog(QDialog):
             out.append("</table>")
         return "".join(out)
 
-    def _line_name(self, line: LineCheck) -> str:
+    def _line_name(self, line: LineCheck | OrderLineName) -> str:
         name = (line.name_zh if self._language.startswith("zh") and line.name_zh
                 else line.name_en)
         return self.tr("Line {n}: {sku} {name}").format(n=line.line_no, sku=line.sku,
                                                          name=name)
+
+    _order_line_name = _line_name
+
+
+class _EnterSaves(QObject):
+    """Enter on the reason code saves the choice, as Enter on a line does."""
+
+    def __init__(self, save: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._save = save
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            self._save()
+            return True
+        return super().eventFilter(watched, event)

@@ -112,6 +112,7 @@ def audit_action_texts() -> dict[str, str]:
         "locked_out": QCoreApplication.translate("Labels", "locked out"),
         "user_created": QCoreApplication.translate("Labels", "user created"),
         "mail_received": QCoreApplication.translate("Labels", "email received"),
+        "mail_chosen": QCoreApplication.translate("Labels", "email application settled"),
         "refund_recommended": QCoreApplication.translate("Labels", "refund recommended"),
     }
 

@@ -17,163 +17,223 @@
 <context>
     <name>ApplicationDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="53"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="61"/>
         <source>Email application</source>
         <translation>邮件退货申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="64"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="72"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="64"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="72"/>
         <source>Sent</source>
         <translation>发送时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="65"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="73"/>
         <source>Sender</source>
         <translation>发件人</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="65"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="73"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="66"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="74"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="66"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="74"/>
         <source>Product name</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="67"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="75"/>
         <source>Return reason</source>
         <translation>退货原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="67"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="75"/>
         <source>Contact info</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="68"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="76"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="68"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="76"/>
         <source>Instructions by (P2)</source>
         <translation>退货说明发出期限（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="72"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="80"/>
         <source>Read from the email</source>
         <translation>从邮件中读取</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="82"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="90"/>
         <source>Checked against the order</source>
         <translation>与订单核对</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="102"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="111"/>
         <source>Photos attached to the email</source>
         <translation>邮件所附照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="107"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="116"/>
         <source>The email as the customer wrote it</source>
         <translation>客户原始邮件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="131"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="143"/>
+        <source>Settle what the check guessed</source>
+        <translation>确认核对时推测的内容</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="146"/>
+        <source>— not known —</source>
+        <translation>— 未知 —</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="149"/>
+        <source>{reason} ({category})</source>
+        <translation>{reason}（{category}）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="157"/>
+        <source>&amp;Save the choice</source>
+        <translation>保存选择(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="160"/>
+        <source>Save the reason code and the line (Enter, Ctrl+S)</source>
+        <translation>保存原因代码和订单行（Enter、Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="162"/>
+        <source>&amp;Reason code</source>
+        <translation>原因代码(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="164"/>
+        <source>Order &amp;line</source>
+        <translation>订单行(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="182"/>
+        <source>A supervisor settles these.</source>
+        <translation>这些内容由主管确认。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="207"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="213"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="216"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="144"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="230"/>
         <source>{target} – {deadline}</source>
         <translation>{target} – {deadline}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="148"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="234"/>
         <source>{due} (overdue)</source>
         <translation>{due}（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="173"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="260"/>
         <source>This email names a restricted return: it can be read, not processed (privacy rule).</source>
         <translation>此邮件涉及已限制处理的退货：只能查看，不能处理（隐私规则）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="183"/>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="189"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="270"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="276"/>
         <source>Needs a person:</source>
         <translation>需人工处理：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="193"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="280"/>
         <source>Order {order}: not found</source>
         <translation>订单 {order}：未找到</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="196"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="283"/>
         <source>Order {order}: found</source>
         <translation>订单 {order}：已找到</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="198"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="285"/>
         <source>The sender is the order&apos;s customer.</source>
         <translation>发件人是该订单的客户。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="199"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="286"/>
         <source>The sender is not the order&apos;s customer: check who wrote.</source>
         <translation>发件人不是该订单的客户：请核实发件人身份。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="200"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="287"/>
         <source>The sender could not be compared with the customer.</source>
         <translation>无法将发件人与客户进行比对。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="206"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="294"/>
         <source>Reason code: not recognised</source>
         <translation>原因代码：未能识别</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="209"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="297"/>
         <source>quality (T1): Livenon pays the return shipping</source>
         <translation>质量问题（T1）：Livenon 承担退货运费</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="211"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="299"/>
         <source>personal (T2): the customer pays the return shipping</source>
         <translation>个人原因（T2）：客户承担退货运费</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="213"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="301"/>
+        <source>Reason code (chosen by a person): {reason}, {category}</source>
+        <translation>原因代码（人工选择）：{reason}，{category}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="303"/>
         <source>Reason code (guessed): {reason}, {category}</source>
         <translation>原因代码（推测）：{reason}，{category}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="219"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="309"/>
+        <source>The line a person picked:</source>
+        <translation>人工选择的订单行：</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="310"/>
         <source>The matched line:</source>
         <translation>匹配的订单行：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="220"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="311"/>
         <source>The lines it may be (a person picks):</source>
         <translation>可能的订单行（需人工选择）：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="238"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="329"/>
         <source>Line {n}: {sku} {name}</source>
         <translation>第 {n} 行：{sku} {name}</translation>
     </message>
@@ -952,102 +1012,107 @@
         <translation>收到邮件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="122"/>
+        <location filename="../../livenon_desk/views/labels.py" line="115"/>
+        <source>email application settled</source>
+        <translation>已确认邮件退货申请</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="123"/>
         <source>Return form</source>
         <translation>退货单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="123"/>
+        <location filename="../../livenon_desk/views/labels.py" line="124"/>
         <source>Invoice copy</source>
         <translation>发票副本</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="124"/>
+        <location filename="../../livenon_desk/views/labels.py" line="125"/>
         <source>Return label</source>
         <translation>退货标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="125"/>
+        <location filename="../../livenon_desk/views/labels.py" line="126"/>
         <source>Item tags</source>
         <translation>商品标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="126"/>
+        <location filename="../../livenon_desk/views/labels.py" line="127"/>
         <source>Inspection report</source>
         <translation>检验报告</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="127"/>
+        <location filename="../../livenon_desk/views/labels.py" line="128"/>
         <source>Credit note</source>
         <translation>贷项通知单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="128"/>
+        <location filename="../../livenon_desk/views/labels.py" line="129"/>
         <source>Evidence package</source>
         <translation>证据包</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="135"/>
+        <location filename="../../livenon_desk/views/labels.py" line="136"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="136"/>
+        <location filename="../../livenon_desk/views/labels.py" line="137"/>
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="137"/>
+        <location filename="../../livenon_desk/views/labels.py" line="138"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="138"/>
+        <location filename="../../livenon_desk/views/labels.py" line="139"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="139"/>
+        <location filename="../../livenon_desk/views/labels.py" line="140"/>
         <source>Unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="140"/>
+        <location filename="../../livenon_desk/views/labels.py" line="141"/>
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="141"/>
+        <location filename="../../livenon_desk/views/labels.py" line="142"/>
         <source>Retention rule</source>
         <translation>保留期规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="142"/>
+        <location filename="../../livenon_desk/views/labels.py" line="143"/>
         <source>Receipt</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="143"/>
+        <location filename="../../livenon_desk/views/labels.py" line="144"/>
         <source>Exception approval</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="144"/>
+        <location filename="../../livenon_desk/views/labels.py" line="145"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="145"/>
+        <location filename="../../livenon_desk/views/labels.py" line="146"/>
         <source>Audit event</source>
         <translation>审计事件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="146"/>
+        <location filename="../../livenon_desk/views/labels.py" line="147"/>
         <source>Refund decision</source>
         <translation>退款决定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="115"/>
+        <location filename="../../livenon_desk/views/labels.py" line="116"/>
         <source>refund recommended</source>
         <translation>退款建议</translation>
     </message>

@@ -8,16 +8,23 @@ from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from livenon_desk.domain.enums import MailState, ReasonCategory, ReasonCode, RuleOutcome
 from livenon_desk.domain.policy import default_policies
-from livenon_desk.errors import NotFoundError, RestrictedError
+from livenon_desk.errors import (
+    NotFoundError,
+    PermissionDeniedError,
+    RestrictedError,
+    ValidationError,
+)
+from livenon_desk.models import AuditEvent
 from livenon_desk.services.application_check import ApplicationCheck, ApplicationCheckService
 from livenon_desk.services.mail_service import MailService
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
 from tests.builders import NOW, LineSpec, add_return
-from tests.conftest import INSPECTOR
+from tests.conftest import INSPECTOR, SUPERVISOR
 
 
 def application(order: str, *, sender: str = "emily.carter@example.com",
@@ -126,3 +133,43 @@ def test_an_email_not_kept_is_not_found(store: Store) -> None:
     service = ApplicationCheckService(store, default_policies(), clock=lambda: NOW)
     with pytest.raises(NotFoundError):
         service.check(INSPECTOR, "<nobody@x>")
+
+
+def test_a_supervisor_picks_the_line_and_the_reason_code_and_the_choice_is_audited(
+        store: Store, tmp_path: Path) -> None:
+    built = add_return(store, lines=[
+        LineSpec(sku="LVN-TBL-1", name_en="Bergen Oak Dining Table", name_zh=None),
+        LineSpec(sku="LVN-CHR-2", name_en="Bergen Oak Dining Chair", name_zh=None)])
+    raw = application(built.order_number, product="Bergen Oak", reason="see photos")
+    before, state = check(store, tmp_path, raw)
+    assert state is MailState.NEEDS_PERSON
+    assert [line.line_no for line in before.order_lines] == [1, 2]
+    checks = ApplicationCheckService(store, default_policies(), clock=lambda: NOW)
+    with pytest.raises(PermissionDeniedError):
+        checks.choose(INSPECTOR, before.key, ReasonCode.DEFECTIVE, 2)
+    after = checks.choose(SUPERVISOR, before.key, ReasonCode.CHANGED_MIND, 2)
+    assert [line.line_no for line in after.lines] == [2] and after.line_chosen == 2
+    assert after.reason_guess is None and after.reason_chosen is ReasonCode.CHANGED_MIND
+    assert after.reason_category is ReasonCategory.PERSONAL
+    assert after.problems == ()
+    mail = MailService(store, PhotoFiles(tmp_path / "photos"), clock=lambda: NOW)
+    assert mail.application(INSPECTOR, before.key).state is MailState.NEW
+    with store.session() as s:
+        event = s.scalars(select(AuditEvent).where(AuditEvent.action == "mail_chosen")).one()
+        assert event.actor == SUPERVISOR.username
+        assert event.after == {"reason_code": "changed_mind", "line_no": 2}
+        assert event.before == {"reason_code": None, "line_no": None}
+    # Choosing the same again records nothing new.
+    checks.choose(SUPERVISOR, before.key, ReasonCode.CHANGED_MIND, 2)
+    with store.session() as s:
+        assert len(s.scalars(select(AuditEvent).where(
+            AuditEvent.action == "mail_chosen")).all()) == 1
+
+
+def test_a_line_the_order_does_not_have_is_refused(store: Store, tmp_path: Path) -> None:
+    built = add_return(store)
+    result, _ = check(store, tmp_path, application(built.order_number))
+    checks = ApplicationCheckService(store, default_policies(), clock=lambda: NOW)
+    with pytest.raises(ValidationError) as refused:
+        checks.choose(SUPERVISOR, result.key, None, 7)
+    assert refused.value.message_id == "error.mail-line-not-on-order"

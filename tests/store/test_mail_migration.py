@@ -40,9 +40,27 @@ def test_the_incoming_mails_go_down_to_0007_and_up_again(tmp_path: Path) -> None
     assert current_revision(store) == "0007"
     assert not {"incoming_mails", "incoming_mail_photos"} & _tables(store)
     _migrate(store, "head", down=False)
-    assert current_revision(store) == opening.HEAD_REVISION == "0008"
+    assert current_revision(store) == opening.HEAD_REVISION
     assert {"incoming_mails", "incoming_mail_photos"} <= _tables(store)
     with store.engine.connect() as c:
         assert c.exec_driver_sql("SELECT rma_number FROM return_requests").scalar() == (
             built.rma_number)
+    store.dispose()
+
+
+def test_a_persons_choices_for_an_application_go_down_to_0008_and_up_again(
+        tmp_path: Path) -> None:
+    store = open_store(tmp_path / "desk.sqlite3")
+
+    def columns() -> set[str]:
+        with store.engine.connect() as c:
+            return {col["name"] for col in inspect(c).get_columns("incoming_mails")}
+
+    assert {"chosen_reason_code", "chosen_line_no"} <= columns()
+    _migrate(store, "0008", down=True)
+    assert current_revision(store) == "0008"
+    assert not {"chosen_reason_code", "chosen_line_no"} & columns()
+    _migrate(store, "head", down=False)
+    assert current_revision(store) == opening.HEAD_REVISION == "0009"
+    assert {"chosen_reason_code", "chosen_line_no"} <= columns()
     store.dispose()

@@ -15,14 +15,15 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QTableView
 from pytestqt.qtbot import QtBot
 
+from livenon_desk.domain.enums import MailState, ReasonCode
 from livenon_desk.services.desk import Desk
 from livenon_desk.store.database import Store
 from livenon_desk.views.application_dialog import ApplicationDialog
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.queue_panel import APPLICATIONS
 from livenon_desk.views.task_runner import TaskRunner
-from tests.builders import NOW, add_return
-from tests.conftest import INSPECTOR
+from tests.builders import NOW, LineSpec, add_return
+from tests.conftest import INSPECTOR, SUPERVISOR
 from tests.services.test_application_check import application
 from tests.views.keyboard import WAIT, focused, press, scan
 
@@ -182,3 +183,54 @@ def test_a_scan_answers_in_the_returns_list_and_alt_8_goes_back_to_the_applicati
     press(qtbot, "Alt+8")
     assert window.centre.currentWidget() is window.applications
     assert focused(qtbot) is window.applications.table
+
+
+def test_a_supervisor_settles_the_reason_code_and_the_line_from_the_keyboard(
+        qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner, language: str) -> None:
+    built = add_return(store, lines=[
+        LineSpec(sku="LVN-TBL-1", name_en="Bergen Oak Dining Table", name_zh=None),
+        LineSpec(sku="LVN-CHR-2", name_en="Bergen Oak Dining Chair", name_zh=None)])
+    desk.mail.take(INSPECTOR, application(built.order_number, product="Bergen Oak",
+                                          reason="see photos"), "test")
+    window = MainWindow(desk, runner, actor=SUPERVISOR, database_label="desk.sqlite3",
+                        language=language, clock=lambda: NOW)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    press(qtbot, "Alt+8")
+    qtbot.waitUntil(lambda: window.applications.model.rowCount() == 1, timeout=WAIT)
+    press(qtbot, "Return")
+    dialog = _dialog(qtbot, window)
+    assert dialog.detail is not None and dialog.detail.check is not None
+    assert dialog.detail.mail.state is MailState.NEEDS_PERSON
+    press(qtbot, "Alt+R")
+    assert focused(qtbot) is dialog.reason_box
+    press(qtbot, "Down")  # from "not known" to the first code: defective (T1)
+    press(qtbot, "Alt+L")
+    assert focused(qtbot) is dialog.lines_list
+    press(qtbot, "Down")
+    press(qtbot, "Down")
+    press(qtbot, "Return")
+    qtbot.waitUntil(lambda: dialog.detail is not None and dialog.detail.check is not None
+                    and dialog.detail.check.line_chosen == 2, timeout=WAIT)
+    settled = dialog.detail
+    assert settled.check is not None and settled.check.problems == ()
+    assert settled.check.reason_chosen is ReasonCode.DEFECTIVE
+    assert settled.mail.state.value == "new"
+    zh = language == "zh"
+    assert ("原因代码（人工选择）" if zh else "chosen by a person") in dialog.findings.text()
+    assert ("已保存" if zh else "Saved.") in dialog.message.text()
+
+
+def test_an_inspector_reads_the_guesses_but_cannot_settle_them(
+        qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner) -> None:
+    built = add_return(store)
+    desk.mail.take(INSPECTOR, application(built.order_number), "test")
+    window = _window(qtbot, desk, runner, "en")
+    press(qtbot, "Alt+8")
+    qtbot.waitUntil(lambda: window.applications.model.rowCount() == 1, timeout=WAIT)
+    press(qtbot, "Return")
+    dialog = _dialog(qtbot, window)
+    assert not dialog.reason_box.isEnabled() and not dialog.lines_list.isEnabled()
+    assert not dialog.save_button.isEnabled()
+    assert "supervisor" in dialog.settle_note.text()
