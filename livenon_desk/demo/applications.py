@@ -41,12 +41,15 @@ def demo_applications(store: Store, today: date, calendar: BusinessCalendar,
                       zone: ZoneInfo) -> list[DemoMail]:
     """The demo's email applications, oldest first; none when the demo has too few
     orders."""
-    orders = _recent_orders(store)
+    days = _business_days_back(today, calendar, 5)
+    # Delivered before the oldest email and well inside E2's 30 days of the newest.
+    orders = _delivered_between(store, datetime.combine(today - timedelta(days=20), time(),
+                                                        tzinfo=zone),
+                                datetime.combine(days[-1], time(), tzinfo=zone))
     single = [o for o in orders if len(o.products) == 1]
     several = [o for o in orders if len(o.products) > 1]
     if len(single) < 4 or not several:
         return []
-    days = _business_days_back(today, calendar, 5)
 
     def at(day: date, hour: int, minute: int) -> datetime:
         return datetime.combine(day, time(hour, minute), tzinfo=zone)
@@ -71,12 +74,13 @@ def demo_applications(store: Store, today: date, calendar: BusinessCalendar,
     ]
 
 
-def _recent_orders(store: Store) -> list[_Order]:
+def _delivered_between(store: Store, start: datetime, end: datetime) -> list[_Order]:
     with store.read_session() as s:
         recent = list(s.execute(
             select(Order.id, Order.order_number, Customer.email, Customer.name)
             .join(Customer, Customer.id == Order.customer_id)
-            .where(Order.delivered_at.is_not(None), Customer.email.is_not(None),
+            .where(Order.delivered_at >= start, Order.delivered_at < end,
+                   Customer.email.is_not(None),
                    # A restricted return's email is kept but not processed: not a demo.
                    ~select(ReturnRequest.id).where(ReturnRequest.order_id == Order.id,
                                                    ReturnRequest.restricted.is_(True))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape as e
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -32,8 +33,6 @@ from PySide6.QtWidgets import (
 from livenon_desk.domain.enums import ReasonCategory, ReasonCode, RuleOutcome
 from livenon_desk.domain.mail_matching import OrderLineName
 from livenon_desk.domain.roles import Action, Actor
-from livenon_desk.services.application_check import ApplicationCheck, LineCheck
-from livenon_desk.services.application_queue import ApplicationDetail
 from livenon_desk.services.desk import Desk
 from livenon_desk.views.detail_html import OUTCOME_COLOURS
 from livenon_desk.views.dialog_keys import no_default_buttons
@@ -42,6 +41,11 @@ from livenon_desk.views.formatting import format_date
 from livenon_desk.views.labels import mail_state_texts, outcome_texts, reason_texts
 from livenon_desk.views.photo_strip import PhotoStrip
 from livenon_desk.views.task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    # Their module loads the database layer, which the window's first paint does not wait for.
+    from livenon_desk.services.application_check import ApplicationCheck, LineCheck
+    from livenon_desk.services.application_queue import ApplicationDetail
 
 
 def _plain_label(text: str = "") -> QLabel:

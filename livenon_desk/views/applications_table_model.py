@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from livenon_desk.services.application_queue import ApplicationQueueRow
 from livenon_desk.views.formatting import format_date
 from livenon_desk.views.labels import mail_state_texts
+
+if TYPE_CHECKING:
+    # Its module loads the database layer, which the window's first paint does not wait for.
+    from livenon_desk.services.application_queue import ApplicationQueueRow
 
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE_COLOUR = QColor("#b3261e")

@@ -3,6 +3,8 @@ ones oldest first, each opened with Enter."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,12 +16,15 @@ from PySide6.QtWidgets import (
 )
 
 from livenon_desk.domain.roles import Actor
-from livenon_desk.services.application_queue import ApplicationCounts, ApplicationQueueRow
 from livenon_desk.services.desk import Desk
 from livenon_desk.views.application_dialog import ApplicationDialog
 from livenon_desk.views.applications_table_model import ApplicationsTableModel, Column
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    # Their module loads the database layer, which the window's first paint does not wait for.
+    from livenon_desk.services.application_queue import ApplicationCounts, ApplicationQueueRow
 
 # No column wider than this many letters: a customer may write a paragraph as the product.
 _WIDEST_EMS = 22

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from livenon_desk.services.application_queue import ApplicationCounts
 from livenon_desk.services.work_queue_dto import Queue
 from livenon_desk.views.formatting import format_count
+
+if TYPE_CHECKING:
+    # Its module loads the database layer, which the window's first paint does not wait for.
+    from livenon_desk.services.application_queue import ApplicationCounts
 
 ALL = "all"
 APPLICATIONS = "email_applications"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from livenon_desk.domain.enums import MailState
+from livenon_desk.domain.enums import MailState, RuleOutcome
 from livenon_desk.domain.policy import default_policies
 from livenon_desk.services.application_check import ApplicationCheckService
 from livenon_desk.services.application_queue import ApplicationQueueService
@@ -47,8 +47,14 @@ def test_the_demo_holds_email_applications_of_every_kind(tmp_path: Path) -> None
             INSPECTOR) if r.key == "<demo-html@mail.example.com>")
         chinese = next(r for r in MailService(store, PhotoFiles(tmp_path)).applications(
             INSPECTOR) if r.key == "<demo-chinese@mail.example.com>")
+        checks = ApplicationCheckService(store, default_policies())
+        found = [c for c in (checks.check(INSPECTOR, key) for key, *_ in rows) if c.order_found]
     finally:
         store.dispose()
+    # Each email was sent after its order's delivery, within E2's window.
+    assert len(found) == 5
+    assert {rule.outcome for c in found for line in c.lines for rule in line.rules
+            if rule.rule_id == "E2"} == {RuleOutcome.PASS}
     assert html.order_number and "tracker" not in (html.text or "")
     assert chinese.reason_text == "尺寸太大，放不进房间"
     create_demo_database(tmp_path / "b.sqlite3", returns=RETURNS, seed=SEED, today=TODAY)
