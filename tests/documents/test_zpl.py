@@ -13,6 +13,7 @@ from livenon_desk.documents.data import CompanyDetails
 from livenon_desk.documents.item_tag import item_tags_pdf
 from livenon_desk.documents.return_label import return_labels_pdf
 from livenon_desk.documents.zpl import (
+    WHITE_FROM,
     Bitmap,
     GraphicEncoding,
     compressed_hex,
@@ -21,6 +22,7 @@ from livenon_desk.documents.zpl import (
 )
 from tests.documents import samples
 from tests.documents import zpl_reading as zpl
+from tests.documents.pdf_reading import page_pixels
 
 
 @pytest.mark.parametrize("dpi", [203, 300])
@@ -82,3 +84,18 @@ def test_darkness_outside_zpls_range_is_a_bug(company: CompanyDetails) -> None:
     pdf = item_tags_pdf([samples.item_tag()], company, "en", 203)
     with pytest.raises(ValueError, match="darkness"):
         zpl_job(pdf, 203, darkness=31)
+
+
+def test_the_thermal_label_is_the_pdf_page_dot_for_dot(company: CompanyDetails) -> None:
+    """One layout for paper and thermal: the printed dots are the PDF page rendered at the
+    printer's dpi, so both say the same words in the same places."""
+    pdf = return_labels_pdf([samples.label(samples.chinese(), cross_border=True)], company,
+                            "zh", 203)
+    picture = zpl.labels(zpl_job(pdf, 203))[0].graphics()[0].crop((0, 0, 812, 1218))
+    width, height, grey = page_pixels(pdf, 0, 203)
+    assert (width, height) == (812, 1218)
+    page = Image.frombytes("L", (width, height), grey)
+    differ = sum((a < WHITE_FROM) != (b == 0) for a, b in zip(page.tobytes(), picture.tobytes(),
+                                                       strict=True))
+    assert differ == 0
+    assert sum(b == 0 for b in picture.tobytes()) > 0.05 * width * height  # not blank
