@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from livenon_desk.services.desk import Desk
 
 _BATCHES = {"labels": "label", "tags": "tag"}
+_TEST_LABEL = "test-label"  # the label printer's, with --zpl only
 
 
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -30,8 +31,9 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     command = sub.add_parser(
         "print", parents=[common],
         help="write a document as PDF: " + ", ".join(kinds) + "; or labels/tags in a batch")
-    command.add_argument("kind", choices=[*kinds, *_BATCHES], metavar="KIND",
-                         help="one of " + ", ".join([*kinds, *_BATCHES]))
+    every = [*kinds, *_BATCHES, _TEST_LABEL]
+    command.add_argument("kind", choices=every, metavar="KIND",
+                         help="one of " + ", ".join(every))
     command.add_argument("rma", nargs="?", help="the RMA number (not for labels/tags)")
     command.add_argument("--status", choices=[s.value for s in ReturnStatus],
                          help="labels/tags: every return with this status")
@@ -58,6 +60,8 @@ def _print(args: argparse.Namespace) -> int:
         return _send_to_label_printer(args)
     if args.dpi is not None:
         raise KnownError("error.print-dpi-without-zpl")
+    if args.kind == _TEST_LABEL:
+        raise KnownError("error.print-test-label-zpl")
     out: Path = args.out
     check_output(out)  # before the document is made and audited as printed
     actor = cli_actor()
@@ -78,13 +82,16 @@ def _send_to_label_printer(args: argparse.Namespace) -> int:
     """One job of labels or tags, one per carton, to ``--zpl``; exit 4 when the printer
     did not take it (nothing is then marked printed)."""
     from livenon_desk.services.document_kinds import DocumentKind
-    from livenon_desk.services.label_printer import LabelPrinterError, station_printer
+    from livenon_desk.services.label_printer import station_printer
 
+    if args.kind == _TEST_LABEL:
+        return _send_test_label(args)
     kind = DocumentKind(_BATCHES.get(args.kind, args.kind))
     if not kind.is_label_stock:
         raise KnownError("error.print-zpl-label-stock-only", kind=args.kind)
     actor = cli_actor()
-    try:
+
+    def send() -> str:
         with opened_desk(args) as desk:
             printer = station_printer(desk.settings, args.zpl, args.dpi)
             if args.kind in _BATCHES:
@@ -93,11 +100,39 @@ def _send_to_label_printer(args: argparse.Namespace) -> int:
             else:
                 job = desk.documents.send_to_label_printer(actor, kind, _one_rma(args),
                                                            printer, args.lang)
+        return text("cli.label-job-sent", printer=job.printer, count=job.labels,
+                    kind=kind.value, size=max(1, job.bytes_sent // 1024))
+
+    return _to_label_printer(send)
+
+
+def _send_test_label(args: argparse.Namespace) -> int:
+    """The test label, with the desk's settings for the label printer; no database."""
+    from livenon_desk.services.desk_settings import desk_settings
+    from livenon_desk.services.document_service import send_test_label
+    from livenon_desk.services.label_printer import station_printer
+
+    printer = station_printer(desk_settings(), args.zpl, args.dpi)
+
+    def send() -> str:
+        job = send_test_label(printer, lang=args.lang or "en")
+        return text("cli.test-label-sent", printer=job.printer, dpi=printer.dpi,
+                    code=job.reference)
+
+    return _to_label_printer(send)
+
+
+def _to_label_printer(send: Callable[[], str]) -> int:
+    """Run ``send`` and print what it says; exit 4 with the printer's trouble in one line
+    when the printer did not take the job (nothing is then marked printed)."""
+    from livenon_desk.services.label_printer import LabelPrinterError
+
+    try:
+        line = send()
     except LabelPrinterError as exc:
         print(f"livenon-desk: {exc.message}", file=sys.stderr)
         return exit_codes.PRINTER
-    print(text("cli.label-job-sent", printer=job.printer, count=job.labels, kind=kind.value,
-               size=max(1, job.bytes_sent // 1024)))
+    print(line)
     return exit_codes.OK
 
 

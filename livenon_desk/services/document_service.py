@@ -19,6 +19,7 @@ from livenon_desk.documents.invoice import invoice_pdf
 from livenon_desk.documents.item_tag import item_tags_pdf
 from livenon_desk.documents.label_stock import LABEL_DPI
 from livenon_desk.documents.language import document_language
+from livenon_desk.documents.printer_test_label import printer_test_label_pdf, test_code
 from livenon_desk.documents.return_form import return_form_pdf
 from livenon_desk.documents.return_label import return_labels_pdf
 from livenon_desk.domain.enums import Decision, ReturnStatus
@@ -58,8 +59,7 @@ class DocumentService:
         self._label_dpi = label_dpi  # the label printer's, for barcodes in whole dots
 
     def company(self) -> doc.CompanyDetails:
-        override = user_company_file()
-        return load_company(override=override if override.exists() else None)
+        return company_details()
 
     def render(self, actor: Actor, kind: DocumentKind, rma: str,
                lang: Lang | None = None) -> Document:
@@ -233,6 +233,22 @@ class DocumentService:
             return list(s.scalars(select(ReturnRequest.rma_number)
                                   .where(ReturnRequest.status == status)
                                   .order_by(ReturnRequest.rma_number).limit(limit)))
+
+
+def company_details() -> doc.CompanyDetails:
+    """The company on the papers: resources/company.toml, or the user's own override."""
+    override = user_company_file()
+    return load_company(override=override if override.exists() else None)
+
+
+def send_test_label(printer: LabelPrinter, clock: Clock = utc_now,
+                    lang: Lang = "en") -> LabelJob:
+    """The label printer's test label (frame, darkness ladder, a Code 128 and a QR code)
+    sent as one job. It needs no database and belongs to no return: nothing is audited."""
+    pdf = printer_test_label_pdf(str(printer.address), printer.dpi, printer.darkness,
+                                 clock(), company_details(), lang)
+    sent = printer.print_pages(pdf)
+    return LabelJob(DocumentKind.LABEL, test_code(printer.dpi), 1, sent, str(printer.address))
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ refuses or never answers gets nothing marked printed."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select
 
@@ -129,3 +131,35 @@ def test_zpl_takes_labels_and_tags_only_and_a_printers_address(
     assert "--dpi" in err[1]
     assert "not a label printer's address: give tcp://HOST:PORT" in err[2]
     assert _printed(store) == []
+
+
+@pytest.mark.parametrize("dpi", [203, 300])
+def test_the_test_label_needs_no_database_and_its_codes_scan(
+    capsys: pytest.CaptureFixture[str], dpi: int
+) -> None:
+    with listening() as printer:
+        assert main(["print", "test-label", "--zpl", printer.address, "--dpi", str(dpi)]
+                    ) == exit_codes.OK
+        [job] = printer.wait_for(1)
+    [label] = zpl.labels(job[5:])
+    assert label.values("^PW") == [str(4 * dpi)]
+    picture = label.graphics()[0]
+    code = f"LIVENON-TEST-{dpi}"
+    assert sorted(zpl.barcodes(picture)) == [("Code128", code), ("QRCode", code)]
+    # The frame: a dark dot four dots in from each edge, white outside it.
+    for x, y in ((4 * dpi // 2, 5), (4 * dpi // 2, 6 * dpi - 6), (5, 3 * dpi),
+                 (4 * dpi - 6, 3 * dpi)):
+        assert picture.getpixel((x, y)) == 0, (x, y)
+    assert picture.getpixel((2, 3 * dpi)) == picture.getpixel((4 * dpi // 2, 2)) == 255
+    assert capsys.readouterr().out.startswith(f"{printer.address}: test label sent")
+
+
+def test_the_test_label_goes_to_a_label_printer_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["print", "test-label", "--out", str(tmp_path / "t.pdf")]
+                ) == exit_codes.REFUSED
+    assert "give --zpl" in capsys.readouterr().err
+    assert main(["print", "test-label", "--zpl", f"tcp://127.0.0.1:{closed_port()}"]
+                ) == exit_codes.PRINTER
+    assert "refused the connection" in capsys.readouterr().err
