@@ -69,3 +69,8 @@ class SignInError(KnownError):
 
 class CalendarError(KnownError):
     """A day outside the years the business-day calendar knows: P2/P5 cannot be counted."""
+
+
+class MailboxUnreachableError(KnownError):
+    """The mail server could not be reached or went away: what was taken is kept, and
+    importing again takes the rest."""

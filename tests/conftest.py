@@ -23,12 +23,13 @@ from livenon_desk.domain.roles import Actor, Role  # noqa: E402
 from livenon_desk.services import user_settings  # noqa: E402
 from livenon_desk.store.database import Store  # noqa: E402
 from livenon_desk.store.opening import open_store  # noqa: E402
+from tests.imap_server import imap_mailbox, imap_server  # noqa: E402
 from tests.postgres import postgres, postgres_url  # noqa: E402
 
 INSPECTOR = Actor("mchen", Role.INSPECTOR, "Mei Chen")
 SUPERVISOR = Actor("jrivera", Role.SUPERVISOR, "Jordan Rivera")
 
-__all__ = ["postgres", "postgres_url", "store"]
+__all__ = ["imap_mailbox", "imap_server", "postgres", "postgres_url", "store"]
 
 
 @pytest.fixture(autouse=True)

@@ -69,7 +69,8 @@ def _purge(args: argparse.Namespace) -> int:
         days = desk.settings.closed_return_days
     verb = "would purge" if report.dry_run else "purged"
     print(f"{verb}: {report.returns} returns closed over {days} days "
-          f"ago, {report.customers} customers, {report.photos} photos")
+          f"ago, {report.customers} customers, {report.photos} photos, "
+          f"{report.emails} emails")
     return exit_codes.OK
 
 

@@ -11,7 +11,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from livenon_desk import __version__
-from livenon_desk.cli import desk, documents, exit_codes, privacy, records, server, sync
+from livenon_desk.cli import (
+    desk,
+    documents,
+    exit_codes,
+    mail,
+    privacy,
+    records,
+    server,
+    sync,
+)
 from livenon_desk.cli.arguments import Parser, language
 from livenon_desk.errors import KnownError
 from livenon_desk.logging_setup import configure_logging, log_path
@@ -25,6 +34,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     **privacy.COMMANDS,
     **documents.COMMANDS,
     **sync.COMMANDS,
+    **mail.COMMANDS,
 }
 
 
@@ -50,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_commands(sub, common)
     privacy.add_commands(sub, common)
     documents.add_commands(sub, common)
+    mail.add_commands(sub, common)
     return parser
 
 

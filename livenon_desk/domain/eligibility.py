@@ -259,3 +259,11 @@ def _x3(e4: RuleResult, excused: tuple[ChecklistItem, ...]) -> RuleResult:
     if excused:
         return _result("X3", RuleOutcome.PASS, "reason.x3.as-reported")
     return _result("X3", RuleOutcome.PASS, "reason.x3.unused")
+
+
+def application_rules(policy: Policy, facts: LineFacts) -> tuple[RuleResult, ...]:
+    """The rules an application can be judged by before the goods come back (P1): E1 and
+    X1 (customized), E2 (the window since delivery) and X2 (clearance). A FAIL among them
+    refuses the application at once, citing the rule; E1 stays PENDING for the inspector
+    when the order says nothing was customized."""
+    return (_e1(policy, facts), _e2(policy, facts), _x1(facts), _x2(facts))

@@ -131,3 +131,11 @@ class CodeKind(StrEnum):
     TRACKING = "tracking"
     TAG = "tag"
     TEXT = "text"
+
+
+class MailState(StrEnum):
+    """Where an email application stands in the desk's queue (P1, P2)."""
+
+    NEW = "new"
+    NEEDS_PERSON = "needs_person"
+    ANSWERED = "answered"

@@ -2,6 +2,7 @@
 
 from livenon_desk.models.base import Base
 from livenon_desk.models.customer import Address, Customer
+from livenon_desk.models.incoming_mail import IncomingMail, IncomingMailPhoto
 from livenon_desk.models.inspection import Communication, Inspection, Photo, UnexpectedParcel
 from livenon_desk.models.order import Order, OrderLine
 from livenon_desk.models.people import AuditEvent, DeskIdentity, DeskUser
@@ -22,6 +23,8 @@ __all__ = [
     "Customer",
     "DeskIdentity",
     "DeskUser",
+    "IncomingMail",
+    "IncomingMailPhoto",
     "Inspection",
     "Order",
     "OrderLine",

@@ -50,6 +50,7 @@ class AuditAction(StrEnum):
     SIGN_IN_FAILED = "sign_in_failed"
     LOCKED_OUT = "locked_out"
     USER_CREATED = "user_created"
+    MAIL_RECEIVED = "mail_received"
 
 
 def record_event(

@@ -14,12 +14,14 @@ from livenon_desk.domain.roles import Role
 from livenon_desk.services.clock import Clock, utc_now
 
 if TYPE_CHECKING:
+    from livenon_desk.services.application_check import ApplicationCheckService
     from livenon_desk.services.audit import AuditService
     from livenon_desk.services.auth_service import AuthService, OnlineSignIn
     from livenon_desk.services.desk_settings import DeskSettings
     from livenon_desk.services.document_service import DocumentService
     from livenon_desk.services.export_service import ExportService
     from livenon_desk.services.inspection_service import InspectionService
+    from livenon_desk.services.mail_service import MailService
     from livenon_desk.services.receiving_service import ReceivingService
     from livenon_desk.services.report_verification import ReportVerifier
     from livenon_desk.services.retention_service import RetentionService
@@ -32,12 +34,14 @@ class _Opened:
     def __init__(self, path: Path, clock: Clock, online: OnlineSignIn | None, *,
                  create: bool) -> None:
         from livenon_desk.domain.policy import default_policies
+        from livenon_desk.services.application_check import ApplicationCheckService
         from livenon_desk.services.audit import AuditService
         from livenon_desk.services.auth_service import AuthService
         from livenon_desk.services.desk_settings import desk_settings
         from livenon_desk.services.document_service import DocumentService
         from livenon_desk.services.export_service import ExportService
         from livenon_desk.services.inspection_service import InspectionService
+        from livenon_desk.services.mail_service import MailService
         from livenon_desk.services.receiving_service import ReceivingService
         from livenon_desk.services.retention_service import RetentionService
         from livenon_desk.services.returns_service import ReturnsService
@@ -62,6 +66,8 @@ class _Opened:
         self.documents = DocumentService(store, policies, photos, clock,
                                          self.settings.label_printer_dpi)
         self.sync = SyncService(store, photos, clock)
+        self.mail = MailService(store, photos, clock)
+        self.application_checks = ApplicationCheckService(store, policies, clock)
 
 
 class Desk:
@@ -138,6 +144,14 @@ class Desk:
     @property
     def sync(self) -> SyncService:
         return self._open().sync
+
+    @property
+    def mail(self) -> MailService:
+        return self._open().mail
+
+    @property
+    def application_checks(self) -> ApplicationCheckService:
+        return self._open().application_checks
 
     @property
     def reports(self) -> ReportVerifier:

@@ -7,10 +7,11 @@ last four digits.
 
 from __future__ import annotations
 
+import base64
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from livenon_desk.catalogue import Localized
@@ -22,6 +23,8 @@ from livenon_desk.models import (
     Address,
     Communication,
     Customer,
+    IncomingMail,
+    IncomingMailPhoto,
     Inspection,
     Order,
     OrderLine,
@@ -69,6 +72,7 @@ class ExportService:
                                       returns=Localized(", ".join(restricted),
                                                         "、".join(restricted)))
             now = self._clock()
+            emails = [_email(s, m) for m in _emails(s, address, orders)]
             document = {
                 "format": FORMAT,
                 "version": VERSION,
@@ -85,11 +89,37 @@ class ExportService:
                 },
                 "orders": [_order(s, o) for o in orders],
                 "returns": [_return(s, r) for r in returns],
+                "emails": emails,
             }
             record_event(s, actor.username, AuditAction.EXPORTED, at=now,
                          entity_kind="customer", entity_key=customer.customer_number,
-                         after={"orders": len(orders), "returns": len(returns)})
+                         after={"orders": len(orders), "returns": len(returns),
+                                "emails": len(emails)})
             return document
+
+
+def _emails(s: Session, address: str, orders: list[Order]) -> list[IncomingMail]:
+    """The email applications the customer sent, or that name one of their orders."""
+    return list(s.scalars(
+        select(IncomingMail)
+        .where(or_(func.lower(IncomingMail.sender) == address,
+                   IncomingMail.order_number.in_([o.order_number for o in orders])))
+        .order_by(IncomingMail.received_at, IncomingMail.id)))
+
+
+def _email(s: Session, m: IncomingMail) -> dict[str, Any]:
+    photos = s.scalars(select(IncomingMailPhoto).where(IncomingMailPhoto.mail_id == m.id)
+                       .order_by(IncomingMailPhoto.id))
+    return {
+        "message_key": m.message_key, "sha256": m.sha256, "received_at": _time(m.received_at),
+        "sent_at": _time(m.sent_at), "sender": m.sender, "subject": m.subject,
+        "text": m.body_text, "order_number": m.order_number, "product": m.product_name,
+        "reason_text": m.reason_text, "contact": m.contact, "state": m.state.value,
+        "photos": [{"name": p.original_name, "media_type": p.media_type, "sha256": p.sha256}
+                   for p in photos],
+        # The message byte for byte, as it arrived; None once the retention rule emptied it.
+        "raw_base64": base64.b64encode(m.raw).decode("ascii") if m.raw is not None else None,
+    }
 
 
 def _address(a: Address) -> dict[str, Any]:

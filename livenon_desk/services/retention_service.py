@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from livenon_desk.domain.enums import ReturnStatus
@@ -17,6 +17,8 @@ from livenon_desk.models import (
     Address,
     Communication,
     Customer,
+    IncomingMail,
+    IncomingMailPhoto,
     Inspection,
     Order,
     Photo,
@@ -42,6 +44,8 @@ class PurgeReport:
     customers: int
     photos: int
     dry_run: bool
+    # Incoming email applications emptied (P1): their bytes, words and photos.
+    emails: int = 0
 
 
 class RetentionService:
@@ -65,27 +69,35 @@ class RetentionService:
                 .where(ReturnRequest.purged_at.is_(None))))
             customers = _customers_fully_closed(s, due)
             photos = list(s.scalars(select(Photo).where(Photo.return_id.in_(due))))
-            report = PurgeReport(len(due), len(customers), len(photos), dry_run)
-            if dry_run or not due:
+            mails = _mails_due(s, due, cutoff)
+            mail_photos = list(s.scalars(select(IncomingMailPhoto)
+                                         .where(IncomingMailPhoto.mail_id.in_(mails))))
+            report = PurgeReport(len(due), len(customers), len(photos) + len(mail_photos),
+                                 dry_run, len(mails))
+            if dry_run or not (due or mails):
                 return report
-            files = {p.file_name for p in photos}
-            for photo in photos:
+            files = {p.file_name for p in photos} | {p.file_name for p in mail_photos}
+            for photo in [*photos, *mail_photos]:
                 s.delete(photo)
-            _blank_returns(s, due, now)
-            _anonymize_customers(s, customers)
+            if due:
+                _blank_returns(s, due, now)
+                _anonymize_customers(s, customers)
+            _empty_mails(s, mails, now)
             s.flush()
             index_returns(s.connection(), due)
             still_used = set(s.scalars(select(Photo.file_name)
                                        .where(Photo.file_name.in_(files))))
+            still_used |= set(s.scalars(select(IncomingMailPhoto.file_name)
+                                        .where(IncomingMailPhoto.file_name.in_(files))))
             record_event(s, actor.username, AuditAction.PURGED, at=now,
                          entity_kind="retention",
                          after={"returns": report.returns, "customers": report.customers,
-                                "photos": report.photos,
+                                "photos": report.photos, "emails": report.emails,
                                 "days": self._settings.closed_return_days})
         for name in files - still_used:
             self._photos.remove(name)
-        log.info("retention: %d returns, %d customers, %d photos purged",
-                 report.returns, report.customers, report.photos)
+        log.info("retention: %d returns, %d customers, %d photos, %d emails purged",
+                 report.returns, report.customers, report.photos, report.emails)
         return report
 
 
@@ -106,6 +118,31 @@ def _customers_fully_closed(s: Session, due: list[int]) -> list[int]:
         if all(rid in due_set or purged is not None for rid, purged in rows):
             keep.append(customer_id)
     return keep
+
+
+def _mails_due(s: Session, purging: list[int], cutoff: datetime) -> list[int]:
+    """Emails received before the cutoff, except those naming an order that still has a
+    return the retention rule keeps: while a return lives, its application is evidence."""
+    kept_orders = (select(Order.order_number)
+                   .join(ReturnRequest, ReturnRequest.order_id == Order.id)
+                   .where(ReturnRequest.purged_at.is_(None)))
+    if purging:
+        kept_orders = kept_orders.where(ReturnRequest.id.not_in(purging))
+    return list(s.scalars(
+        select(IncomingMail.id)
+        .where(IncomingMail.purged_at.is_(None))
+        .where(IncomingMail.received_at < cutoff)
+        .where(or_(IncomingMail.order_number.is_(None),
+                   IncomingMail.order_number.not_in(kept_orders)))))
+
+
+def _empty_mails(s: Session, mails: list[int], now: datetime) -> None:
+    # The key, the hash and the state stay: the message is not taken again, and the
+    # audit trail's hash still names what was received.
+    s.execute(update(IncomingMail).where(IncomingMail.id.in_(mails))
+              .values(raw=None, sender=None, sender_name=None, subject=None,
+                      body_text=None, product_name=None, reason_text=None, contact=None,
+                      purged_at=now))
 
 
 def _blank_returns(s: Session, due: list[int], now: object) -> None:

@@ -7,21 +7,16 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from livenon_desk.domain.image_types import image_type
 from livenon_desk.errors import ValidationError
 
 log = logging.getLogger(__name__)
 
 MAX_PHOTO_BYTES = 40 * 1024 * 1024
-_SIGNATURES: tuple[tuple[bytes, int, str, str], ...] = (
-    (b"\xff\xd8\xff", 0, "image/jpeg", ".jpg"),
-    (b"\x89PNG\r\n\x1a\n", 0, "image/png", ".png"),
-    (b"WEBP", 8, "image/webp", ".webp"),
-    (b"GIF8", 0, "image/gif", ".gif"),
-    (b"BM", 0, "image/bmp", ".bmp"),
-)
 
 
 @dataclass(frozen=True)
@@ -35,13 +30,6 @@ class StoredPhoto:
 def photo_dir_for(database: Path) -> Path:
     """Photos live beside the database file they belong to."""
     return database.with_name(database.stem + "-photos")
-
-
-def _media_type(head: bytes) -> tuple[str, str] | None:
-    for signature, offset, media_type, suffix in _SIGNATURES:
-        if head[offset:offset + len(signature)] == signature:
-            return media_type, suffix
-    return None
 
 
 class PhotoFiles:
@@ -64,7 +52,7 @@ class PhotoFiles:
                 name=source.name,
                 why=exc.strerror or exc,
             ) from exc
-        kind = _media_type(head)
+        kind = image_type(head)
         if kind is None:
             raise ValidationError("error.photo-format", name=source.name)
         if size > MAX_PHOTO_BYTES:
@@ -76,6 +64,24 @@ class PhotoFiles:
             )
         media_type, suffix = kind
         digest = _sha256(source)
+        return self._keep(digest, media_type, suffix, size,
+                          lambda tmp: shutil.copyfile(source, tmp))
+
+    def add_bytes(self, data: bytes, name: str) -> StoredPhoto:
+        """Keep an image that arrived as bytes (an email's attachment), once by its hash."""
+        kind = image_type(data[:16])
+        if kind is None:
+            raise ValidationError("error.photo-format", name=name)
+        if len(data) > MAX_PHOTO_BYTES:
+            raise ValidationError("error.photo-too-large", name=name,
+                                  size=len(data) // 1048576,
+                                  maximum=MAX_PHOTO_BYTES // 1048576)
+        media_type, suffix = kind
+        return self._keep(hashlib.sha256(data).hexdigest(), media_type, suffix, len(data),
+                          lambda tmp: tmp.write_bytes(data))
+
+    def _keep(self, digest: str, media_type: str, suffix: str, size: int,
+              write: Callable[[Path], object]) -> StoredPhoto:
         file_name = f"{digest[:2]}/{digest}{suffix}"
         target = self.path(file_name)
         if not target.exists():
@@ -84,7 +90,7 @@ class PhotoFiles:
             os.close(fd)
             tmp = Path(tmp_name)
             try:
-                shutil.copyfile(source, tmp)
+                write(tmp)
                 with tmp.open("rb") as f:
                     os.fsync(f.fileno())
                 tmp.replace(target)

@@ -101,6 +101,7 @@ def audit_action_texts() -> dict[str, str]:
         "sign_in_failed": QCoreApplication.translate("Labels", "failed sign-in"),
         "locked_out": QCoreApplication.translate("Labels", "locked out"),
         "user_created": QCoreApplication.translate("Labels", "user created"),
+        "mail_received": QCoreApplication.translate("Labels", "email received"),
         "refund_recommended": QCoreApplication.translate("Labels", "refund recommended"),
     }
 

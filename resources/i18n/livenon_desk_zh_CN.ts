@@ -712,6 +712,11 @@
         <translation>创建用户</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/labels.py" line="104"/>
+        <source>email received</source>
+        <translation>收到邮件</translation>
+    </message>
+    <message>
         <location filename="../../livenon_desk/views/labels.py" line="111"/>
         <source>Return form</source>
         <translation>退货单</translation>

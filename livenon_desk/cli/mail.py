@@ -1,0 +1,73 @@
+"""`livenon-desk mail import`: email applications (P1) from files or an IMAP mailbox."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from livenon_desk.catalogue import text
+from livenon_desk.cli import exit_codes
+from livenon_desk.cli.arguments import Parser
+from livenon_desk.cli.database import cli_actor, opened_desk
+from livenon_desk.errors import KnownError, MailboxUnreachableError
+
+
+def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    mail = sub.add_parser("mail", help="email applications (P1)")
+    actions = mail.add_subparsers(dest="mail_action", metavar="ACTION", required=True,
+                                  parser_class=Parser)
+    take = actions.add_parser(
+        "import", parents=[common],
+        help="take each message of .eml/.mbox files or an IMAP mailbox over TLS once "
+             "(0 done, 1 refused, 3 mail server unreachable)")
+    take.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                      help=".eml or .mbox files")
+    take.add_argument("--imap", metavar="URL",
+                      help="imaps://USER@HOST[:PORT]/FOLDER (imap://... for STARTTLS)")
+    take.add_argument("--password-env", metavar="VAR", default="LIVENON_IMAP_PASSWORD",
+                      help="the environment variable holding the mailbox's password "
+                           "(else it is asked for)")
+    take.add_argument("--ca-file", type=Path, metavar="PATH",
+                      help="CA certificates to trust instead of the system's")
+
+
+def _mail(args: argparse.Namespace) -> int:
+    from livenon_desk.inbox.imap import parse_imap_url
+
+    if bool(args.imap) == bool(args.files):
+        print(text("mailbox.files-or-imap"), file=sys.stderr)
+        return exit_codes.USAGE
+    with opened_desk(args) as desk:
+        service = desk.mail
+        if args.files:
+            report = service.import_files(cli_actor(), args.files)
+        else:
+            address = parse_imap_url(args.imap)
+            password = _password(args.password_env, address.user, address.host)
+            try:
+                report = service.import_mailbox(cli_actor(), address, password,
+                                                ca_file=args.ca_file)
+            except MailboxUnreachableError as exc:
+                print(f"livenon-desk: {exc.message}", file=sys.stderr)
+                return exit_codes.OFFLINE
+    print(text("mailbox.imported", taken=report.taken, needs_person=report.needs_person,
+               already=report.already_held))
+    return exit_codes.OK
+
+
+def _password(variable: str, user: str, host: str) -> str:
+    """From the environment, else typed at the terminal; never from the command line."""
+    password = os.environ.get(variable)
+    if password:
+        return password
+    if sys.stdin.isatty():
+        return getpass.getpass(text("mailbox.password-prompt", user=user, host=host))
+    raise KnownError("error.password-env-unset", password_env=variable, user=user)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"mail": _mail}
