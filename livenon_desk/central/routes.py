@@ -21,7 +21,9 @@ from livenon_desk.central.changes import changes_since, parse_cursor
 from livenon_desk.central.context import CentralContext, central_context
 from livenon_desk.central.problems import ProblemError
 from livenon_desk.central.responses import documented
-from livenon_desk.central.schemas import (
+from livenon_desk.central.write_flow import WriteOutcome, perform_batch, perform_write
+from livenon_desk.central.writes import WriteRequest
+from livenon_desk.wire.bodies import (
     PRINTABLE,
     AuditAnchor,
     AuditEventIn,
@@ -38,8 +40,6 @@ from livenon_desk.central.schemas import (
     TokenRequest,
     TokenResponse,
 )
-from livenon_desk.central.write_flow import WriteOutcome, perform_batch, perform_write
-from livenon_desk.central.writes import WriteRequest
 
 API_PREFIX = "/api/v1"
 router = APIRouter(prefix=API_PREFIX)

@@ -21,8 +21,8 @@ from livenon_desk.central.context import CentralContext
 from livenon_desk.central.database import SEQ_BLOCK, reserve_seqs, return_unused_seqs
 from livenon_desk.central.idempotency import StoredResponse
 from livenon_desk.central.problems import ProblemError, problem_document
-from livenon_desk.central.schemas import BatchItem, BatchItemResult, Code
 from livenon_desk.central.writes import APPLY, WriteRequest
+from livenon_desk.wire.bodies import BatchItem, BatchItemResult, Code
 
 log = logging.getLogger(__name__)
 

@@ -20,14 +20,14 @@ from livenon_desk.central.auth import Principal, require_supervisor, signed_in_a
 from livenon_desk.central.database import next_seq
 from livenon_desk.central.idempotency import StoredResponse
 from livenon_desk.central.problems import ProblemError
-from livenon_desk.central.schemas import (
+from livenon_desk.domain.enums import ReturnStatus
+from livenon_desk.wire.bodies import (
     AuditEventIn,
     InspectionIn,
     OverrideIn,
     ReceiptIn,
     RefundDecisionIn,
 )
-from livenon_desk.domain.enums import ReturnStatus
 
 # A receipt moves a return on only while it is waiting for its parcel.
 _RECEIVABLE = frozenset({ReturnStatus.APPLIED, ReturnStatus.INSTRUCTIONS_SENT,

@@ -11,16 +11,26 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from livenon_desk.catalogue import text
+from livenon_desk.catalogue import Localized, Message, text
 from livenon_desk.services.dto import LookupMatch, ReturnDetail
 
 _OUTCOME_MARK = {"pass": "PASS", "fail": "FAIL", "review": "REVIEW", "pending": "PENDING"}
 
 
 def to_jsonable(value: Any) -> Any:
-    """Dataclasses, enums, dates and Decimals as plain JSON values (money as strings)."""
+    """Dataclasses, enums, dates and Decimals as plain JSON values (money as strings); a
+    field in words (a rule's reason, a deduction's label) in both languages, as
+    ``reason_en`` and ``reason_zh``."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(value):
+            field = getattr(value, f.name)
+            if isinstance(field, Message | Localized):
+                out[f"{f.name}_en"] = field.text("en")
+                out[f"{f.name}_zh"] = field.text("zh")
+            else:
+                out[f.name] = to_jsonable(field)
+        return out
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, datetime | date):
@@ -103,8 +113,8 @@ def explanation_text(detail: ReturnDetail, language: str = "en") -> str:
         if line.refund is not None:
             r = line.refund
             out.append(f"  refund: {r.currency} {r.price_paid}")
-            for rule_id, label_en, label_zh, amount in r.deductions:
-                out.append(f"    - {amount} {label_zh if zh else label_en} ({rule_id})")
+            for d in r.deductions:
+                out.append(f"    - {d.amount} {d.label_zh if zh else d.label_en} ({d.rule_id})")
             out.append(f"    = {r.currency} {r.amount}")
             if r.return_deductions:
                 out.append(f"    {r.explanation_zh if zh else r.explanation_en}")

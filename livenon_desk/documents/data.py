@@ -1,8 +1,8 @@
 """What the documents are made from: plain frozen data, filled in by the service layer.
 
 The documents sit below the services, so they define their own inputs; the closed
-vocabularies (reasons, decisions, outcomes, dispositions) and the refund's deductions are
-the domain's.
+vocabularies (reasons, decisions, outcomes, dispositions), the refund's deductions and the
+value objects the screens share (address, photo, override, refund) are the domain's.
 """
 
 from __future__ import annotations
@@ -10,10 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import Literal
 
-from livenon_desk.documents.countries import country_name
 from livenon_desk.domain.eligibility import RuleResult
 from livenon_desk.domain.enums import (
     Answer,
@@ -30,12 +28,9 @@ from livenon_desk.domain.enums import (
     ReturnStatus,
 )
 from livenon_desk.domain.refund import Deduction
+from livenon_desk.domain.values import Address, Override, PhotoRef, Refund
 
 Lang = Literal["en", "zh"]
-
-
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 __all__ = [
     "Address",
@@ -57,51 +52,12 @@ __all__ = [
     "Payment",
     "PhotoRef",
     "ReceiptRecord",
-    "RefundInfo",
+    "Refund",
     "ReturnInfo",
     "ReturnLine",
     "RuleResult",
     "TimelineEvent",
 ]
-
-
-@dataclass(frozen=True)
-class Address:
-    """A postal address; any part but the recipient may be missing and is then skipped."""
-
-    recipient: str
-    line1: str | None = None
-    line2: str | None = None
-    city: str | None = None
-    region: str | None = None
-    postal_code: str | None = None
-    country_code: str | None = None
-    phone: str | None = None
-    company: str | None = None
-
-    def lines(self, country: str | None = None) -> list[str]:
-        """The printed lines, top to bottom, with empty parts left out; ``country`` names
-        the country in place of its code (a label spells it out for the carrier).
-
-        An address written in Chinese reads as it is written in China: postal code,
-        country, province and city, street, then the person.
-        """
-        if self.in_chinese():
-            head = " ".join(p for p in (self.postal_code, "".join(
-                p for p in (country_name(self.country_code or "CN", "zh"), self.region,
-                            self.city) if p)) if p)
-            parts: tuple[str | None, ...] = (head, self.line1, self.line2, self.company,
-                                             self.recipient)
-        else:
-            city_line = " ".join(p for p in (self.city, self.region, self.postal_code) if p)
-            parts = (self.recipient, self.company, self.line1, self.line2, city_line,
-                     country or self.country_code)
-        return [p.strip() for p in parts if p and p.strip()]
-
-    def in_chinese(self) -> bool:
-        """Whether the street, city or province is written in Chinese characters."""
-        return any(_is_han(c) for part in (self.line1, self.line2, self.city, self.region)
-                   for c in part or "")
 
 
 @dataclass(frozen=True)
@@ -210,46 +166,12 @@ class ReturnInfo:
 
 
 @dataclass(frozen=True)
-class PhotoRef:
-    """A photo file and the SHA-256 of its bytes, recorded when it was taken."""
-
-    path: Path
-    sha256: str
-    caption: str | None = None
-    taken_at: datetime | None = None
-
-
-@dataclass(frozen=True)
 class ChecklistAnswer:
     item_id: str
     rule_id: str
     question_en: str
     question_zh: str
     answer: Answer
-
-
-@dataclass(frozen=True)
-class Override:
-    """A supervisor's decision over the computed one, with the written reason."""
-
-    decision: Decision
-    reason: str
-    by: str
-    at: datetime
-
-
-@dataclass(frozen=True)
-class RefundInfo:
-    """P6 refund with its P7/T2 deductions; ``rule_ids`` name the rules applied."""
-
-    currency: str
-    price_paid: Decimal
-    deductions: tuple[Deduction, ...]
-    amount: Decimal
-    rule_ids: tuple[str, ...] = ()
-    notify_customer: bool = False
-    due_from: date | None = None
-    due_by: date | None = None
 
 
 @dataclass(frozen=True)
@@ -268,7 +190,7 @@ class InspectionRecord:
     policy_version: str
     rules: tuple[RuleResult, ...]
     override: Override | None = None
-    refund: RefundInfo | None = None
+    refund: Refund | None = None
     disposition: Disposition | None = None
     notes: str | None = None
     photos: tuple[PhotoRef, ...] = ()
@@ -373,7 +295,7 @@ class CreditNoteInfo:
     customer: Party
     reason_code: ReasonCode
     lines: tuple[ReturnLine, ...]
-    refund: RefundInfo
+    refund: Refund
     payment: Payment
     approved_by: str | None = None
     # Set on a reprint: when this copy was printed (``issued_at`` stays the first issue).

@@ -7,13 +7,13 @@ from decimal import Decimal
 from reportlab.platypus import Flowable
 
 from livenon_desk.documents.blocks import gap, para
-from livenon_desk.documents.data import Deduction, Lang, RefundInfo
+from livenon_desk.documents.data import Deduction, Lang, Refund
 from livenon_desk.documents.formatting import day, money
 from livenon_desk.documents.texts import labelled, tr
 from livenon_desk.documents.totals import totals
 
 
-def refund_block(refund: RefundInfo | None, lang: Lang, width: float, *,
+def refund_block(refund: Refund | None, lang: Lang, width: float, *,
                  for_customer: bool = False) -> list[Flowable]:
     """Price paid, each deduction with its rule id, the refund due and when (P6, P7, T2).
 
@@ -48,7 +48,7 @@ def refund_block(refund: RefundInfo | None, lang: Lang, width: float, *,
     return block
 
 
-def deduction_words(d: Deduction, refund: RefundInfo, lang: Lang) -> str:
+def deduction_words(d: Deduction, refund: Refund, lang: Lang) -> str:
     """P7: which rule, what for, and the label's actual cost or the estimate with its share
     of the price, in a sentence the customer can check."""
     currency = refund.currency

@@ -14,7 +14,6 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
 from livenon_desk.documents.barcodes import draw_code128, draw_qr
-from livenon_desk.documents.countries import country_name
 from livenon_desk.documents.data import Address, CompanyDetails, LabelInfo, Lang
 from livenon_desk.documents.formatting import day
 from livenon_desk.documents.glyphs import printable
@@ -23,6 +22,7 @@ from livenon_desk.documents.romanization import romanize, romanize_name
 from livenon_desk.documents.styles import LABEL_4X6
 from livenon_desk.documents.text_fit import fit
 from livenon_desk.documents.texts import tr
+from livenon_desk.domain.countries import country_name
 
 PAD = 12.0
 TRACKING_BAND = 36.0

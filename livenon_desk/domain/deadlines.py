@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from livenon_desk.domain.enums import ReturnStatus
+from livenon_desk.domain.lifecycle import AWAITING_INSPECTION
 from livenon_desk.domain.policy import Policy
 
 # P6: a passed line's refund waits for the desk while its return is in these states (once
@@ -62,6 +63,14 @@ def overdue_before(policy: Policy, now: datetime, business_days: int | None = No
     first_on_time = day + timedelta(days=1)
     midnight = datetime.combine(first_on_time, time(), tzinfo=policy.time_zone)
     return midnight.astimezone(UTC)
+
+
+def inspection_overdue(status: ReturnStatus, received_at: datetime | None,
+                       overdue_from: datetime) -> bool:
+    """P5: a return still awaiting inspection, received before ``overdue_from`` (the
+    boundary ``overdue_before`` finds for today), is past its inspection deadline."""
+    return (status in AWAITING_INSPECTION and received_at is not None
+            and received_at < overdue_from)
 
 
 def refund_overdue_before(policy: Policy, now: datetime) -> datetime:

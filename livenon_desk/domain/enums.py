@@ -133,6 +133,25 @@ class CodeKind(StrEnum):
     TEXT = "text"
 
 
+class OutboxState(StrEnum):
+    """What became of a change in the outbox; stored as these words (as before the enum,
+    so no database needs migrating)."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    CONFLICT = "conflict"
+    FAILED = "failed"
+    SUPERSEDED = "superseded"
+
+
+class ConflictResolution(StrEnum):
+    """How the user settled a conflict: the desk's change sent again over the server's
+    version, or the server's version taken."""
+
+    MINE = "mine"
+    THEIRS = "theirs"
+
+
 class MailState(StrEnum):
     """Where an email application stands in the desk's queue (P1, P2)."""
 

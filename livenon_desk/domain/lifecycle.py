@@ -20,6 +20,11 @@ TRANSITIONS: dict[S, frozenset[S]] = {
     S.CLOSED: frozenset(),
 }
 
+# The work queue's stages: a parcel on its way, and one in the warehouse not yet decided
+# (P5 runs from its receipt until its inspection is finished).
+AWAITING_RECEIPT = frozenset({S.INSTRUCTIONS_SENT, S.IN_TRANSIT})
+AWAITING_INSPECTION = frozenset({S.PARTIALLY_RECEIVED, S.RECEIVED, S.INSPECTING})
+
 _STATUS_IDS: dict[S, str] = {
     S.APPLIED: "status.applied",
     S.INSTRUCTIONS_SENT: "status.instructions-sent",

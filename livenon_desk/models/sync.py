@@ -17,15 +17,12 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from livenon_desk.models.base import Base, UTCDateTime
+from livenon_desk.domain.enums import ConflictResolution, OutboxState
+from livenon_desk.models.base import Base, UTCDateTime, enum_column
 
-PENDING = "pending"
-SENT = "sent"
-CONFLICT = "conflict"
-FAILED = "failed"
-SUPERSEDED = "superseded"
 # Rows that still stand for a change the server has not taken.
-UNSENT = (PENDING, CONFLICT, FAILED)
+UNSENT = (OutboxState.PENDING, OutboxState.CONFLICT, OutboxState.FAILED)
+
 
 
 class OutboxRow(Base):
@@ -53,7 +50,8 @@ class OutboxRow(Base):
     last_status: Mapped[int | None] = mapped_column(Integer)
     last_error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    state: Mapped[str] = mapped_column(String(16), default=PENDING)
+    state: Mapped[OutboxState] = mapped_column(enum_column(OutboxState, 16),
+                                               default=OutboxState.PENDING)
 
 
 class SyncState(Base):
@@ -90,8 +88,8 @@ class SyncConflict(Base):
     server_version: Mapped[int | None] = mapped_column(Integer)
     detected_at: Mapped[datetime] = mapped_column(UTCDateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    # "mine" (sent again over the server's version) or "theirs" (the server's applied).
-    resolution: Mapped[str | None] = mapped_column(String(16))
+    resolution: Mapped[ConflictResolution | None] = mapped_column(
+        enum_column(ConflictResolution, 16))
 
 
 class ParkedChange(Base):

@@ -16,7 +16,7 @@ from livenon_desk.domain.eligibility import RuleResult
 from livenon_desk.domain.enums import Answer, Decision, ReturnStatus
 from livenon_desk.domain.money import cents_to_decimal
 from livenon_desk.domain.policy import Policy, PolicySet
-from livenon_desk.domain.refund import RefundRecommendation, ReturnRefund
+from livenon_desk.domain.refund import ReturnRefund
 from livenon_desk.models import (
     Address,
     Communication,
@@ -34,6 +34,7 @@ from livenon_desk.services.line_explanation import (
     return_lines_with_order_lines,
     return_refund,
 )
+from livenon_desk.services.value_rows import address_of, override_of, photo_of
 from livenon_desk.store.photo_files import PhotoFiles
 
 
@@ -54,11 +55,7 @@ class ReturnRecords:
     # --- parts --------------------------------------------------------------------------
 
     def address(self, address_id: int | None) -> doc.Address | None:
-        row = self.s.get(Address, address_id) if address_id else None
-        if row is None:
-            return None
-        return doc.Address(row.recipient, row.line1, row.line2, row.city, row.region,
-                           row.postal_code, row.country_code, row.phone)
+        return address_of(self.s.get(Address, address_id) if address_id else None)
 
     def customer(self) -> doc.Party:
         c = self.customer_row
@@ -77,8 +74,7 @@ class ReturnRecords:
             for rl, ol in self.pairs)
 
     def photo_refs(self, rows: list[Photo]) -> tuple[doc.PhotoRef, ...]:
-        return tuple(doc.PhotoRef(self.photos.path(p.file_name), p.sha256, p.caption,
-                                  p.taken_at) for p in rows)
+        return tuple(photo_of(p, self.photos) for p in rows)
 
     # --- documents ----------------------------------------------------------------------
 
@@ -163,12 +159,7 @@ class ReturnRecords:
                 doc.ChecklistAnswer(item.id, item.rule, item.question_en, item.question_zh,
                                     Answer(inspection.checklist.get(item.id, "unanswered")))
                 for item in self.policy.checklist)
-            override = None
-            if inspection.override_decision is not None:
-                override = doc.Override(inspection.override_decision,
-                                        inspection.override_reason or "",
-                                        inspection.override_by or "",
-                                        inspection.override_at or inspection.updated_at)
+            override = override_of(inspection)
             photos = list(self.s.scalars(select(Photo).where(
                 Photo.inspection_id == inspection.id).order_by(Photo.id)))
             records.append(doc.InspectionRecord(
@@ -195,10 +186,10 @@ class ReturnRecords:
                 "inspection_due": (inspection.target, inspection.deadline)
                 if inspection else None}
 
-    def refund(self, order_line: OrderLine, line: ReturnLine) -> doc.RefundInfo:
+    def refund(self, order_line: OrderLine, line: ReturnLine) -> doc.Refund:
         """The line's part of the return's refund (one label, one deduction, P7/T2)."""
         del order_line  # the line's price is in the return's refund already
-        return self._due(_refund_info(self.return_refund().line(line.id)), [line.id])
+        return self._due(doc.Refund.of(self.return_refund().line(line.id)), [line.id])
 
     def return_refund(self) -> ReturnRefund:
         """The refund of every line whose finished inspection (or exception) passed it."""
@@ -209,11 +200,11 @@ class ReturnRecords:
             self._return_refund = return_refund(self.policy, self.ret, self.order, refunded)
         return self._return_refund
 
-    def whole_refund(self) -> doc.RefundInfo:
+    def whole_refund(self) -> doc.Refund:
         """The return's refund as the credit note states it: the deductions taken once."""
-        return self._due(_refund_info(self.return_refund()), [rl.id for rl, _ in self.pairs])
+        return self._due(doc.Refund.of(self.return_refund()), [rl.id for rl, _ in self.pairs])
 
-    def _due(self, info: doc.RefundInfo, line_ids: list[int]) -> doc.RefundInfo:
+    def _due(self, info: doc.Refund, line_ids: list[int]) -> doc.Refund:
         """P6: refunded 1-7 days after the pass; for several lines, the first one passed
         sets the dates, so paying by them is on time for every line."""
         passes = [moment for line_id in line_ids
@@ -259,12 +250,6 @@ class ReturnRecords:
             | (Communication.order_id == self.order.id)).order_by(Communication.occurred_at))
         return tuple(doc.CommunicationRecord(c.occurred_at, c.channel, c.direction, c.subject,
                                              c.body) for c in rows)
-
-
-def _refund_info(rec: RefundRecommendation | ReturnRefund) -> doc.RefundInfo:
-    return doc.RefundInfo(
-        currency=rec.currency, price_paid=rec.price_paid, deductions=rec.deductions,
-        amount=rec.amount, rule_ids=rec.rule_ids, notify_customer=rec.notify_customer)
 
 
 def _final(inspection: Inspection) -> Decision | None:

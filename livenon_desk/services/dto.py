@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from livenon_desk.documents.data import Address
+from livenon_desk.domain.eligibility import RuleResult
 from livenon_desk.domain.enums import (
     Channel,
     CodeKind,
@@ -17,8 +17,8 @@ from livenon_desk.domain.enums import (
     ReasonCategory,
     ReasonCode,
     ReturnStatus,
-    RuleOutcome,
 )
+from livenon_desk.domain.values import Address, Refund
 from livenon_desk.store.rows import ReturnFilter, ReturnRow, SortKey, pages_by_offset
 
 
@@ -28,46 +28,6 @@ class LookupMatch:
 
     row: ReturnRow
     matched_by: CodeKind
-
-
-@dataclass(frozen=True)
-class AddressView:
-    recipient: str
-    line1: str
-    line2: str | None
-    city: str
-    region: str | None
-    postal_code: str | None
-    country_code: str
-
-    def lines(self) -> list[str]:
-        """Top to bottom as the documents print it: an address written in Chinese starts
-        with the postal code and province and ends with the person."""
-        return Address(self.recipient, self.line1, self.line2, self.city, self.region,
-                       self.postal_code, self.country_code).lines()
-
-
-@dataclass(frozen=True)
-class RuleView:
-    rule_id: str
-    outcome: RuleOutcome
-    reason_en: str
-    reason_zh: str
-
-
-@dataclass(frozen=True)
-class RefundView:
-    currency: str
-    price_paid: Decimal
-    deductions: tuple[tuple[str, str, str, Decimal], ...]  # rule id, label en, label zh, amount
-    amount: Decimal
-    notify_customer: bool
-    rule_ids: tuple[str, ...] = ()
-    explanation_en: str = ""
-    explanation_zh: str = ""
-    # A line's share comes out of the return's deduction, taken once (one label, one
-    # deduction): here the return's whole deductions, when other lines share them.
-    return_deductions: tuple[tuple[str, str, str, Decimal], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -88,8 +48,8 @@ class LineView:
     clearance: bool
     decision: Decision
     policy_version: str
-    rules: tuple[RuleView, ...]
-    refund: RefundView | None
+    rules: tuple[RuleResult, ...]
+    refund: Refund | None
     inspection_id: int | None = None
     inspected_at: datetime | None = None
     inspector: str | None = None
@@ -134,7 +94,7 @@ class ReturnDetail:
     customer_email: str | None
     customer_phone: str | None
     customer_language: str
-    shipping_address: AddressView | None
+    shipping_address: Address | None
     inspection_target: date | None
     inspection_deadline: date | None
     inspection_overdue: bool
@@ -147,7 +107,7 @@ class ReturnDetail:
     short_closed_reason: str | None = None
     short_closed_by: str | None = None
     # The refund of the refunded lines together: P7/T2 deducted once for the return.
-    refund: RefundView | None = None
+    refund: Refund | None = None
     # P2: return instructions 1-2 business days after the application.
     instructions_target: date | None = None
     instructions_deadline: date | None = None
@@ -158,8 +118,7 @@ class ReturnDetail:
         return any(line.cartons_received < line.cartons_expected for line in self.lines)
 
 
-
 __all__ = [
-    "AddressView", "CodeKind", "LineView", "LookupMatch", "RefundView", "ReturnDetail",
-    "ReturnFilter", "ReturnRow", "RuleView", "SortKey", "pages_by_offset",
+    "Address", "CodeKind", "LineView", "LookupMatch", "Refund", "ReturnDetail",
+    "ReturnFilter", "ReturnRow", "RuleResult", "SortKey", "pages_by_offset",
 ]

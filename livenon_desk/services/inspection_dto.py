@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from pathlib import Path
 
 from livenon_desk.catalogue import Message
 from livenon_desk.domain.eligibility import Evaluation, LineFacts
 from livenon_desk.domain.enums import Answer, Decision, Disposition
-from livenon_desk.services.dto import RefundView
+from livenon_desk.domain.values import Override, PhotoRef, Refund
 from livenon_desk.services.refund_view import RefundInputs
 
 # A supervisor's exception needs a reason someone else can follow later.
@@ -27,22 +26,6 @@ class ChecklistQuestion:
     na_allowed: bool = False  # N/A is an answer here only (the policy file says so)
     photo_required_on_yes: bool = False
     receipt_note: Message | None = None  # answered by the receipt
-
-
-@dataclass(frozen=True)
-class PhotoView:
-    photo_id: int
-    sha256: str
-    path: Path
-    caption: str | None
-
-
-@dataclass(frozen=True)
-class OverrideView:
-    decision: Decision
-    reason: str
-    by: str
-    at: datetime
 
 
 @dataclass(frozen=True)
@@ -74,10 +57,10 @@ class InspectionSheet:
     inspector: str
     started_at: datetime
     draft: DraftInput
-    photos: tuple[PhotoView, ...] = field(default_factory=tuple)
+    photos: tuple[PhotoRef, ...] = field(default_factory=tuple)
     finished_at: datetime | None = None
     decision: Decision | None = None
-    override: OverrideView | None = None
+    override: Override | None = None
     read_only_reason: Message | None = None  # why the sheet cannot be changed
     restricted: bool = False
 
@@ -95,5 +78,5 @@ class Preview:
     """The decision as the answers stand, with what still keeps the form from finishing."""
 
     evaluation: Evaluation
-    refund: RefundView | None
+    refund: Refund | None
     problems: tuple[Message, ...]

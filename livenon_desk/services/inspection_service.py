@@ -18,6 +18,7 @@ from livenon_desk.domain.lifecycle import status_label, transition
 from livenon_desk.domain.policy import Policy, PolicySet
 from livenon_desk.domain.receiving import CartonCount, missing_summary
 from livenon_desk.domain.roles import Action, Actor
+from livenon_desk.domain.values import Override, PhotoRef
 from livenon_desk.errors import NotFoundError, ValidationError
 from livenon_desk.models import Inspection, Order, OrderLine, Photo, ReturnLine, ReturnRequest
 from livenon_desk.services import outbox
@@ -34,8 +35,6 @@ from livenon_desk.services.inspection_dto import (
     ChecklistQuestion,
     DraftInput,
     InspectionSheet,
-    OverrideView,
-    PhotoView,
     Preview,
 )
 from livenon_desk.services.line_explanation import (
@@ -46,6 +45,7 @@ from livenon_desk.services.line_explanation import (
     refunded_elsewhere,
 )
 from livenon_desk.services.refund_view import refund_view
+from livenon_desk.services.value_rows import override_of, photo_of
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
 
@@ -159,7 +159,7 @@ class InspectionService:
                      evaluation.decision.value)
             return result
 
-    def attach_photo(self, actor: Actor, inspection_id: int, source: Path) -> PhotoView:
+    def attach_photo(self, actor: Actor, inspection_id: int, source: Path) -> PhotoRef:
         """Copy the photo into the desk's store (once per content) and attach it."""
         actor.require(Action.INSPECT)
         stored = self._photos.add(source)
@@ -171,8 +171,7 @@ class InspectionService:
             s.add(photo)
             s.flush()
             outbox.queue_attached_photo(s, photo, self._clock())
-            return PhotoView(photo.id, photo.sha256, self._photos.path(photo.file_name),
-                             photo.caption)
+            return photo_of(photo, self._photos)
 
     def remove_photo(self, actor: Actor, photo_id: int) -> None:
         """Detach a photo from an unfinished inspection; the file stays while others use it."""
@@ -190,7 +189,7 @@ class InspectionService:
         if not still_used:
             self._photos.remove(file_name)
 
-    def override(self, actor: Actor, inspection_id: int, reason: str) -> OverrideView:
+    def override(self, actor: Actor, inspection_id: int, reason: str) -> Override:
         """A supervisor approves an exception; the rule decision stays on record beside it."""
         actor.require(Action.OVERRIDE)
         text = require_text(reason, "field.override-reason",
@@ -221,7 +220,7 @@ class InspectionService:
             if self._all_lines_done(s, ret.id):
                 self._record_refund(s, actor, ret, now)
             log.info("inspection %s overridden by %s", inspection.uuid, actor.username)
-            return OverrideView(Decision.ELIGIBLE, text, actor.username, now)
+            return Override(Decision.ELIGIBLE, text, actor.username, now)
 
     # --- inside ---------------------------------------------------------------------------
 
@@ -333,12 +332,7 @@ class InspectionService:
                            .order_by(Photo.id))
         answers = {k: Answer(v) for k, v in (inspection.checklist or {}).items()
                    if v in _ANSWERS}
-        override = None
-        if inspection.override_decision is not None:
-            override = OverrideView(inspection.override_decision,
-                                    inspection.override_reason or "",
-                                    inspection.override_by or "",
-                                    inspection.override_at or inspection.updated_at)
+        override = override_of(inspection)
         read_only = None
         if ret.restricted:
             read_only = Message.of("sheet.restricted",
@@ -372,8 +366,7 @@ class InspectionService:
             inspector=inspection.inspector,
             started_at=inspection.started_at,
             draft=DraftInput(answers, inspection.notes or "", inspection.disposition),
-            photos=tuple(PhotoView(p.id, p.sha256, self._photos.path(p.file_name), p.caption)
-                         for p in photos),
+            photos=tuple(photo_of(p, self._photos) for p in photos),
             finished_at=inspection.finished_at,
             decision=inspection.decision,
             override=override,

@@ -16,8 +16,9 @@ from livenon_desk.domain.money import cents_to_decimal
 from livenon_desk.domain.policy import Policy
 from livenon_desk.domain.quantities import ClaimedQuantity
 from livenon_desk.domain.refund import RefundLine, ReturnRefund, recommend_return_refund
+from livenon_desk.domain.values import Refund
 from livenon_desk.models import Inspection, Order, OrderLine, Photo, ReturnLine, ReturnRequest
-from livenon_desk.services.dto import LineView, RefundView, RuleView
+from livenon_desk.services.dto import LineView
 from livenon_desk.services.refund_view import (
     RefundInputs,
     line_refund_view,
@@ -42,7 +43,7 @@ def return_lines_with_order_lines(
 
 def explain_lines(
     s: Session, policy: Policy, ret: ReturnRequest, order: Order
-) -> tuple[list[LineView], RefundView | None]:
+) -> tuple[list[LineView], Refund | None]:
     """Explain every line of ``ret``: a finished inspection shows the decision it recorded
     (with the policy version it was made under); otherwise the policy is applied now. The
     refunded lines share the return's one label deduction (P7/T2); the second value is
@@ -81,7 +82,7 @@ def explain_lines(
                 clearance=order_line.clearance,
                 decision=decision,
                 policy_version=evaluation.policy_version,
-                rules=tuple(_rule_view(r) for r in evaluation.rules),
+                rules=evaluation.rules,
                 refund=refund,
                 inspection_id=inspection.id if inspection else None,
                 inspected_at=inspection.finished_at if inspection else None,
@@ -237,9 +238,6 @@ def _stored_evaluation(inspection: Inspection) -> Evaluation | None:
         rules=tuple(RuleResult.from_dict(r) for r in results),
     )
 
-
-def _rule_view(result: RuleResult) -> RuleView:
-    return RuleView(result.rule_id, result.outcome, result.reason_en, result.reason_zh)
 
 
 def refund_inputs(

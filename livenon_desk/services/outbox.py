@@ -34,6 +34,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from livenon_desk.domain.enums import OutboxState
 from livenon_desk.models import (
     Inspection,
     OutboxRow,
@@ -41,7 +42,6 @@ from livenon_desk.models import (
     ReturnLine,
     ReturnRequest,
 )
-from livenon_desk.models.sync import PENDING, SENT
 
 
 def new_key() -> str:
@@ -59,7 +59,7 @@ def enqueue(s: Session, kind: str, key: str, body: dict[str, Any], if_match: int
     row = s.scalar(
         select(OutboxRow)
         .where(OutboxRow.entity_key == key, OutboxRow.kind == kind,
-               OutboxRow.state == PENDING, OutboxRow.attempts == 0)
+               OutboxRow.state == OutboxState.PENDING, OutboxRow.attempts == 0)
         .order_by(OutboxRow.id.desc()).limit(1))
     if row is not None:
         if row.body != body or row.if_match != if_match:
@@ -69,7 +69,8 @@ def enqueue(s: Session, kind: str, key: str, body: dict[str, Any], if_match: int
             row.updated_at = now
         return row
     row = OutboxRow(kind=kind, entity_key=key, idempotency_key=new_key(), if_match=if_match,
-                    body=body, created_at=now, updated_at=now, attempts=0, state=PENDING)
+                    body=body, created_at=now, updated_at=now, attempts=0,
+                    state=OutboxState.PENDING)
     s.add(row)
     return row
 
@@ -78,7 +79,7 @@ def queue_photo(s: Session, photo: Photo, now: datetime) -> None:
     """Upload a stored photo (once per content: skipped if queued or sent already)."""
     queued = s.scalar(select(OutboxRow.id).where(
         OutboxRow.entity_key == photo.sha256, OutboxRow.kind == "photo",
-        OutboxRow.state.in_((PENDING, SENT))).limit(1))
+        OutboxRow.state.in_((OutboxState.PENDING, OutboxState.SENT))).limit(1))
     if queued is None:
         enqueue(s, "photo", photo.sha256,
                 {"file_name": photo.file_name, "media_type": photo.media_type}, None, now)

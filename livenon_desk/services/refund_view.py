@@ -9,11 +9,10 @@ from livenon_desk.domain.enums import LabelType, ReasonCategory
 from livenon_desk.domain.policy import Policy
 from livenon_desk.domain.refund import (
     RefundLine,
-    RefundRecommendation,
     ReturnRefund,
     recommend_return_refund,
 )
-from livenon_desk.services.dto import RefundView
+from livenon_desk.domain.values import Refund
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ class RefundInputs:
 _THIS_LINE = -1
 
 
-def refund_view(policy: Policy, inputs: RefundInputs) -> RefundView:
+def refund_view(policy: Policy, inputs: RefundInputs) -> Refund:
     """This line's refund, its share of the return's deductions taken with the others'."""
     whole = recommend_return_refund(
         policy,
@@ -48,36 +47,11 @@ def refund_view(policy: Policy, inputs: RefundInputs) -> RefundView:
     return line_refund_view(whole, _THIS_LINE)
 
 
-def line_refund_view(whole: ReturnRefund, key: int) -> RefundView:
+def line_refund_view(whole: ReturnRefund, key: int) -> Refund:
     """One line's part of the return's refund."""
-    return _view(whole.line(key))
+    return Refund.of(whole.line(key))
 
 
-def return_refund_view(whole: ReturnRefund) -> RefundView:
+def return_refund_view(whole: ReturnRefund) -> Refund:
     """The whole return's refund: its deductions taken once."""
-    return RefundView(
-        currency=whole.currency,
-        price_paid=whole.price_paid,
-        deductions=tuple((d.rule_id, d.label_en, d.label_zh, d.amount)
-                         for d in whole.deductions),
-        amount=whole.amount,
-        notify_customer=whole.notify_customer,
-        rule_ids=whole.rule_ids,
-        explanation_en=whole.explanation_en,
-        explanation_zh=whole.explanation_zh,
-    )
-
-
-def _view(rec: RefundRecommendation) -> RefundView:
-    return RefundView(
-        currency=rec.currency,
-        price_paid=rec.price_paid,
-        deductions=tuple((d.rule_id, d.label_en, d.label_zh, d.amount) for d in rec.deductions),
-        amount=rec.amount,
-        notify_customer=rec.notify_customer,
-        rule_ids=rec.rule_ids,
-        explanation_en=rec.explanation_en,
-        explanation_zh=rec.explanation_zh,
-        return_deductions=tuple((d.rule_id, d.label_en, d.label_zh, d.return_amount)
-                                for d in rec.deductions if d.return_amount is not None),
-    )
+    return Refund.of(whole)

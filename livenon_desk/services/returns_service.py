@@ -14,18 +14,20 @@ from sqlalchemy.orm import Session
 from livenon_desk.domain.deadlines import (
     REFUND_OPEN,
     inspection_due,
+    inspection_overdue,
     instructions_due,
     is_overdue,
+    overdue_before,
     refund_due,
 )
 from livenon_desk.domain.enums import ReturnStatus
+from livenon_desk.domain.lifecycle import AWAITING_INSPECTION
 from livenon_desk.domain.payment_display import payment_display
 from livenon_desk.domain.policy import Policy, PolicySet
 from livenon_desk.errors import NotFoundError
 from livenon_desk.models import Address, Customer, Order, ReturnRequest
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.dto import (
-    AddressView,
     CodeKind,
     LineView,
     LookupMatch,
@@ -35,6 +37,7 @@ from livenon_desk.services.dto import (
     SortKey,
 )
 from livenon_desk.services.line_explanation import explain_lines
+from livenon_desk.services.value_rows import address_of
 from livenon_desk.store.database import Store
 from livenon_desk.store.lookup import find_by_code, find_by_prefix, normalize_code
 from livenon_desk.store.returns_list import (
@@ -75,8 +78,16 @@ class ReturnsService:
 
     def _matches(self, s: Session, hits: Sequence[tuple[int, CodeKind]]) -> list[LookupMatch]:
         kinds = dict(hits)
-        rows = rows_by_ids(s, [rid for rid, _ in hits])
+        rows = self._flagged(rows_by_ids(s, [rid for rid, _ in hits]))
         return [LookupMatch(row=row, matched_by=kinds[row.return_id]) for row in rows]
+
+    def _flagged(self, rows: list[ReturnRow]) -> list[ReturnRow]:
+        """P5: each row says whether it is past its inspection deadline today, by the
+        latest policy, as the work queue's overdue list counts it."""
+        boundary = overdue_before(self._policies.latest, self._clock())
+        return [replace(row, overdue=True)
+                if inspection_overdue(row.status, row.received_at, boundary) else row
+                for row in rows]
 
     def count(self, flt: ReturnFilter) -> int:
         with self._store.read_session() as s:
@@ -86,7 +97,8 @@ class ReturnsService:
         self, flt: ReturnFilter, sort: SortKey, descending: bool, offset: int, limit: int
     ) -> list[ReturnRow]:
         with self._store.read_session() as s:
-            return page_returns(s, flt, sort, descending, offset, limit)
+            rows = page_returns(s, flt, sort, descending, offset, limit)
+        return self._flagged(rows)
 
     def ordered_ids(self, flt: ReturnFilter, sort: SortKey, descending: bool) -> array[int]:
         with self._store.read_session() as s:
@@ -94,7 +106,8 @@ class ReturnsService:
 
     def rows(self, ids: Sequence[int]) -> list[ReturnRow]:
         with self._store.read_session() as s:
-            return rows_by_ids(s, ids)
+            rows = rows_by_ids(s, ids)
+        return self._flagged(rows)
 
     def policy_for(self, ret: ReturnRequest) -> Policy:
         """The policy in effect on the day the return was applied for."""
@@ -155,11 +168,11 @@ class ReturnsService:
             customer_email=customer.email,
             customer_phone=customer.phone,
             customer_language=customer.language,
-            shipping_address=_address_view(address),
+            shipping_address=address_of(address),
             inspection_target=due.target if due else None,
             inspection_deadline=due.deadline if due else None,
             inspection_overdue=bool(
-                due and _open_for_inspection(ret) and is_overdue(due, now, policy)
+                due and ret.status in AWAITING_INSPECTION and is_overdue(due, now, policy)
             ),
             lines=tuple(_with_refund_due(line, policy, now, refund_open) for line in lines),
             parcel_condition=ret.parcel_condition,
@@ -178,11 +191,6 @@ class ReturnsService:
         )
 
 
-_AWAITING_INSPECTION = frozenset(
-    {ReturnStatus.PARTIALLY_RECEIVED, ReturnStatus.RECEIVED, ReturnStatus.INSPECTING}
-)
-
-
 def _with_refund_due(line: LineView, policy: Policy, now: datetime,
                      refund_open: bool) -> LineView:
     """P6: a passed line is refunded 1-7 days after its pass; overdue while unpaid."""
@@ -192,20 +200,3 @@ def _with_refund_due(line: LineView, policy: Policy, now: datetime,
     return replace(line, refund_target=due.target, refund_deadline=due.deadline,
                    refund_overdue=refund_open and is_overdue(due, now, policy))
 
-
-def _open_for_inspection(ret: ReturnRequest) -> bool:
-    return ret.status in _AWAITING_INSPECTION
-
-
-def _address_view(address: Address | None) -> AddressView | None:
-    if address is None:
-        return None
-    return AddressView(
-        recipient=address.recipient,
-        line1=address.line1,
-        line2=address.line2,
-        city=address.city,
-        region=address.region,
-        postal_code=address.postal_code,
-        country_code=address.country_code,
-    )

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from livenon_desk.domain.enums import OutboxState
+
 
 @dataclass(frozen=True)
 class SyncSnapshot:
@@ -23,7 +25,7 @@ class OutboxItem:
     id: int
     kind: str
     entity_key: str
-    state: str
+    state: OutboxState
     created_at: datetime
     attempts: int
     last_status: int | None

@@ -15,10 +15,11 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from livenon_desk.domain.enums import ConflictResolution, OutboxState
 from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.errors import NotFoundError
 from livenon_desk.models import OutboxRow, RefusedChange, SyncConflict, SyncState
-from livenon_desk.models.sync import CONFLICT, FAILED, PENDING, SENT, SUPERSEDED
+from livenon_desk.models.sync import UNSENT
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.outbox import new_key
 from livenon_desk.services.record_names import record_names
@@ -33,7 +34,7 @@ from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
 from livenon_desk.sync.client import CentralClient
 from livenon_desk.sync.entities import Applier
-from livenon_desk.sync.results import RemoteEntity
+from livenon_desk.sync.results import answered_entity
 from livenon_desk.sync.worker import Progress, RoundResult, SyncWorker
 
 log = logging.getLogger(__name__)
@@ -69,12 +70,13 @@ class SyncService:
         with self._store.read_session() as s:
             counts = dict(s.execute(
                 select(OutboxRow.state, func.count()).where(
-                    OutboxRow.state.in_((PENDING, FAILED, CONFLICT)))
+                    OutboxRow.state.in_(UNSENT))
                 .group_by(OutboxRow.state)).all())
             state = s.get(SyncState, 1)
             return SyncSnapshot(
-                waiting=counts.get(PENDING, 0), failed=counts.get(FAILED, 0),
-                conflicts=counts.get(CONFLICT, 0),
+                waiting=counts.get(OutboxState.PENDING, 0),
+                failed=counts.get(OutboxState.FAILED, 0),
+                conflicts=counts.get(OutboxState.CONFLICT, 0),
                 last_success_at=state.last_success_at if state else None,
                 last_attempt_at=state.last_attempt_at if state else None,
                 last_error=state.last_error if state else None,
@@ -86,13 +88,14 @@ class SyncService:
         with self._store.read_session() as s:
             counts: dict[str, int] = dict(s.execute(
                 select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).all())
-        return OutboxTally(sent=counts.pop(SENT, 0), refused=counts.pop(FAILED, 0),
-                           conflicted=counts.pop(CONFLICT, 0),
-                           waiting=counts.pop(PENDING, 0),
-                           superseded=counts.pop(SUPERSEDED, 0),
+        return OutboxTally(sent=counts.pop(OutboxState.SENT, 0),
+                           refused=counts.pop(OutboxState.FAILED, 0),
+                           conflicted=counts.pop(OutboxState.CONFLICT, 0),
+                           waiting=counts.pop(OutboxState.PENDING, 0),
+                           superseded=counts.pop(OutboxState.SUPERSEDED, 0),
                            other=sum(counts.values()))
 
-    def items(self, *states: str, limit: int = 500) -> list[OutboxItem]:
+    def items(self, *states: OutboxState, limit: int = 500) -> list[OutboxItem]:
         """Outbox rows in these states, oldest first."""
         with self._store.read_session() as s:
             rows = list(s.scalars(select(OutboxRow).where(OutboxRow.state.in_(states))
@@ -105,11 +108,11 @@ class SyncService:
 
     def waiting(self, limit: int = 500) -> list[OutboxItem]:
         """Changes waiting to be sent, oldest first."""
-        return self.items(PENDING, limit=limit)
+        return self.items(OutboxState.PENDING, limit=limit)
 
     def failed(self, limit: int = 500) -> list[OutboxItem]:
         """Changes the server refused, oldest first."""
-        return self.items(FAILED, limit=limit)
+        return self.items(OutboxState.FAILED, limit=limit)
 
     def refused(self, limit: int = 500) -> list[RefusedView]:
         """Records the pull did not take (a malformed or missing date), oldest first."""
@@ -147,8 +150,8 @@ class SyncService:
         actor.require(Action.LOOK_UP)
         with self._store.session() as s:
             result = s.connection().execute(
-                update(OutboxRow).where(OutboxRow.state == FAILED)
-                .values(state=PENDING, updated_at=self._clock()))
+                update(OutboxRow).where(OutboxRow.state == OutboxState.FAILED)
+                .values(state=OutboxState.PENDING, updated_at=self._clock()))
             done = result.rowcount
         log.info("%d refused changes queued again by %s", done, actor.username)
         return int(done)
@@ -162,17 +165,17 @@ class SyncService:
             base = row.if_match
             row.if_match = conflict.server_version
             row.idempotency_key = new_key()  # another request: another If-Match
-            row.state = PENDING
+            row.state = OutboxState.PENDING
             row.attempts = 0
             row.updated_at = now
             # The changes queued behind it were made on the same base.
             s.execute(update(OutboxRow).where(
                 OutboxRow.entity_key == row.entity_key, OutboxRow.id > row.id,
-                OutboxRow.state == PENDING,
+                OutboxRow.state == OutboxState.PENDING,
                 OutboxRow.if_match.is_(None) if base is None else OutboxRow.if_match == base)
                 .values(if_match=conflict.server_version))
             conflict.resolved_at = now
-            conflict.resolution = "mine"
+            conflict.resolution = ConflictResolution.MINE
         log.info("conflict %d on %s: %s keeps the desk's change", conflict_id,
                  conflict.entity_key, actor.username)
 
@@ -184,13 +187,13 @@ class SyncService:
             now = self._clock()
             s.execute(update(OutboxRow).where(
                 OutboxRow.entity_key == row.entity_key, OutboxRow.id >= row.id,
-                OutboxRow.state.in_((PENDING, CONFLICT)))
-                .values(state=SUPERSEDED, updated_at=now))
-            if conflict.server_entity:
-                Applier(s.connection(), now).apply(
-                    [RemoteEntity.from_json(conflict.server_entity)])
+                OutboxRow.state.in_((OutboxState.PENDING, OutboxState.CONFLICT)))
+                .values(state=OutboxState.SUPERSEDED, updated_at=now))
+            theirs = answered_entity(conflict.server_entity)
+            if theirs is not None:
+                Applier(s.connection(), now).apply([theirs])
             conflict.resolved_at = now
-            conflict.resolution = "theirs"
+            conflict.resolution = ConflictResolution.THEIRS
         log.info("conflict %d on %s: %s takes the server's version", conflict_id,
                  conflict.entity_key, actor.username)
 

@@ -18,6 +18,9 @@ class Queue:
     sort: SortKey
     descending: bool
     count: int
+    # A list of work past its deadline: the policy's days it is cut at (business days for
+    # P5 and P2, calendar days for P6), for the words that explain it.
+    deadline_days: int | None = None
 
 
 @dataclass(frozen=True)

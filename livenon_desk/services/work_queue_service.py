@@ -14,6 +14,7 @@ from livenon_desk.domain.deadlines import (
     start_of_local_day,
 )
 from livenon_desk.domain.enums import Decision, ReasonCode, ReturnStatus
+from livenon_desk.domain.lifecycle import AWAITING_INSPECTION, AWAITING_RECEIPT
 from livenon_desk.domain.policy import PolicySet
 from livenon_desk.models import Inspection, ReturnLine, ReturnRequest
 from livenon_desk.services.clock import Clock, utc_now
@@ -22,9 +23,6 @@ from livenon_desk.store.database import Store
 from livenon_desk.store.returns_list import count_returns
 from livenon_desk.store.rows import ReturnFilter, SortKey
 
-AWAITING_RECEIPT = frozenset({ReturnStatus.INSTRUCTIONS_SENT, ReturnStatus.IN_TRANSIT})
-AWAITING_INSPECTION = frozenset(
-    {ReturnStatus.PARTIALLY_RECEIVED, ReturnStatus.RECEIVED, ReturnStatus.INSPECTING})
 _PASSED = frozenset({Decision.ELIGIBLE})
 
 
@@ -39,30 +37,30 @@ class WorkQueueService:
         instructions overdue (P2); refunds overdue (P6)."""
         now = self._clock()
         policy = self._policies.latest
-        definitions = [
+        definitions: list[tuple[str, ReturnFilter, SortKey, bool, int | None]] = [
             ("awaiting_receipt", ReturnFilter(statuses=AWAITING_RECEIPT),
-             SortKey.APPLIED_AT, False),
+             SortKey.APPLIED_AT, False, None),
             # P5 deadlines follow receipt dates in order, so the oldest receipt is due first.
             ("awaiting_inspection", ReturnFilter(statuses=AWAITING_INSPECTION),
-             SortKey.RECEIVED_AT, False),
+             SortKey.RECEIVED_AT, False, None),
             ("overdue", ReturnFilter(statuses=AWAITING_INSPECTION,
                                      received_before=overdue_before(policy, now)),
-             SortKey.RECEIVED_AT, False),
+             SortKey.RECEIVED_AT, False, policy.inspection_deadline_bd),
             ("inspected_today", ReturnFilter(inspected_since=start_of_local_day(policy, now)),
-             SortKey.RECEIVED_AT, True),
+             SortKey.RECEIVED_AT, True, None),
             # P2: applied for, instructions not sent, past 2 business days.
             ("instructions_overdue", ReturnFilter(
                 statuses=frozenset({ReturnStatus.APPLIED}),
                 applied_before=overdue_before(policy, now, policy.instructions_deadline_bd)),
-             SortKey.APPLIED_AT, False),
+             SortKey.APPLIED_AT, False, policy.instructions_deadline_bd),
             # P6: a line passed more than 7 days ago, the refund not yet closed.
             ("refund_overdue", ReturnFilter(
                 statuses=REFUND_OPEN, passed_before=refund_overdue_before(policy, now)),
-             SortKey.RECEIVED_AT, False),
+             SortKey.RECEIVED_AT, False, policy.refund_max_days),
         ]
         with self._store.read_session() as s:
-            return [Queue(key, flt, sort, desc, count_returns(s, flt))
-                    for key, flt, sort, desc in definitions]
+            return [Queue(key, flt, sort, desc, count_returns(s, flt), days)
+                    for key, flt, sort, desc, days in definitions]
 
     def week(self) -> WeekStats:
         """Inspections finished in the last seven warehouse days, by day and by reason.

@@ -24,6 +24,8 @@ class ReturnRow:
     applied_at: datetime
     received_at: datetime | None
     restricted: bool
+    # P5: past the inspection deadline today; the service that hands the row out sets it.
+    overdue: bool = False
 
 
 class SortKey(StrEnum):

@@ -17,16 +17,18 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
 import requests
+from pydantic import BaseModel, ValidationError
 from requests.adapters import HTTPAdapter
 
 from livenon_desk import __version__
 from livenon_desk.domain.audit_chain import ChainAnchor
 from livenon_desk.sync.errors import (
     InsecureConnectionError,
+    MalformedAnswerError,
     OfflineError,
     SyncError,
     error_for,
@@ -41,8 +43,11 @@ from livenon_desk.sync.results import (
     WriteResult,
 )
 from livenon_desk.sync.retry import RETRY_STATUSES, RetryPolicy, parse_retry_after
+from livenon_desk.wire import bodies as wire
+from livenon_desk.wire.entity_data import problems
 
 log = logging.getLogger(__name__)
+_Body = TypeVar("_Body", bound=BaseModel)
 
 API_PATH = "/api/v1"
 _LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
@@ -91,6 +96,28 @@ def _problem(response: requests.Response) -> dict[str, Any]:
     except ValueError:
         return {"title": response.reason or f"HTTP {response.status_code}"}
     return doc if isinstance(doc, dict) else {"title": str(doc)}
+
+
+def _answer(response: requests.Response, model: type[_Body], what: str) -> _Body:
+    """The body of a 2xx answer as the contract types it; any other body is a
+    ``MalformedAnswerError``, never a crash."""
+    try:
+        return model.model_validate(response.json())
+    except ValidationError as error:
+        raise MalformedAnswerError(what, problems(error)) from None
+    except ValueError:
+        raise MalformedAnswerError(what, "not JSON") from None
+
+
+def _entities(changes: list[Any]) -> tuple[RemoteEntity, ...]:
+    """The changes of a page the desk can read; one it cannot is logged and skipped."""
+    read = []
+    for n, change in enumerate(changes):
+        try:
+            read.append(RemoteEntity.of(wire.Entity.model_validate(change)))
+        except ValidationError as error:
+            log.warning("pulled change %d of its page skipped: %s", n, problems(error))
+    return tuple(read)
 
 
 class CentralClient:
@@ -217,8 +244,8 @@ class CentralClient:
     def sign_in(self, username: str, password: str) -> Token:
         response = self.request("POST", "/auth/token", auth=False, ok=(200,),
                                 json={"username": username, "password": password})
-        doc = response.json()
-        token = Token(str(doc["access_token"]), str(doc["role"]), int(doc["expires_in"]))
+        doc = _answer(response, wire.TokenResponse, "the sign-in")
+        token = Token(doc.access_token, doc.role, doc.expires_in)
         self.token = token.access_token
         self.username = username
         log.info("signed in to the central server as %r (%s)", username, token.role)
@@ -228,27 +255,28 @@ class CentralClient:
         """The token's user: the name the server records on this desk's writes, and the
         only one it accepts as an override's ``by`` or an audit event's ``actor``."""
         if self.username is None:
-            self.username = str(self.request("GET", "/auth/me", ok=(200,)).json()["username"])
+            me = _answer(self.request("GET", "/auth/me", ok=(200,)), wire.Me, "who is signed in")
+            self.username = me.username
         return self.username
 
     def audit_anchor(self, desk_id: str) -> ChainAnchor | None:
         """The newest event of this desk's audit chain the server holds (None: none yet)."""
         try:
-            doc = self.request("GET", f"/audit-anchors/{quote(desk_id, safe='')}",
-                               ok=(200,)).json()
+            response = self.request("GET", f"/audit-anchors/{quote(desk_id, safe='')}",
+                                    ok=(200,))
         except SyncError as exc:
             if exc.status == 404:
                 return None
             raise
-        return ChainAnchor(int(doc["event_id"]), str(doc["hash"]))
+        anchor = _answer(response, wire.AuditAnchor, "the audit anchor")
+        return ChainAnchor(anchor.event_id, anchor.hash)
 
     def pull(self, since: str | None = None, limit: int = 500) -> ChangesPage:
         """One page of changes after the cursor ``since`` (None: from the beginning)."""
         params = f"?limit={int(limit)}" + (f"&since={quote(since)}" if since else "")
-        doc = self.request("GET", "/changes" + params, ok=(200,)).json()
-        return ChangesPage(
-            tuple(RemoteEntity.from_json(c) for c in doc["changes"]),
-            str(doc["next_cursor"]), bool(doc["has_more"]))
+        page = _answer(self.request("GET", "/changes" + params, ok=(200,)),
+                       wire.ChangesPageAsRead, "the pull")
+        return ChangesPage(_entities(page.changes), page.next_cursor, page.has_more)
 
     def pull_all(self, since: str | None = None, limit: int = 500) -> Iterator[ChangesPage]:
         """Pages until the last; a caller that saves each page's cursor can stop anywhere."""
@@ -261,10 +289,10 @@ class CentralClient:
 
     def push_batch(self, items: Sequence[BatchWrite]) -> list[BatchResult]:
         """Many writes in one request, each with its own key and its own result."""
-        doc = self.request("POST", "/batch", ok=(200,),
-                           json={"items": [item.to_json() for item in items]}).json()
-        return [BatchResult(str(r["key"]), int(r["status"]), r.get("body"))
-                for r in doc["results"]]
+        response = self.request("POST", "/batch", ok=(200,),
+                                json={"items": [item.to_json() for item in items]})
+        out = _answer(response, wire.BatchOut, "a batch of changes")
+        return [BatchResult(r.key, r.status, r.body) for r in out.results]
 
     def _write(self, method: str, path: str, body: dict[str, Any], key: str,
                if_match: int | None) -> WriteResult:

@@ -22,9 +22,10 @@ import contextlib
 import logging
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import (
     Connection,
     Table,
@@ -57,12 +58,23 @@ from livenon_desk.models.sync import UNSENT
 from livenon_desk.store.search_index import index_returns
 from livenon_desk.store.text_terms import digits_only
 from livenon_desk.sync.results import RemoteEntity
+from livenon_desk.wire.entity_data import (
+    AddressData,
+    CustomerData,
+    InspectionData,
+    OrderData,
+    Restriction,
+    ReturnData,
+    ReturnLineData,
+    problems,
+)
 
 log = logging.getLogger(__name__)
 
 KIND_ORDER = {"customer": 0, "order": 1, "return": 2, "inspection": 3}
 _CHUNK = 500
 _NOT_AGAIN_RECEIVED = ("inspecting", "inspected")
+_Data = TypeVar("_Data", bound=BaseModel)
 # Kept from the desk when the server's document does not carry them.
 _DESK_RETURN_FIELDS = ("invoice_enclosed", "return_form_enclosed", "received_by",
                        "receipt_notes", "short_closed_reason", "short_closed_by",
@@ -78,6 +90,16 @@ class RefusedRecordError(ValueError):
     def __init__(self, message_id: str, /, **values: object) -> None:
         self.reason = Message.of(message_id, **values)
         super().__init__(self.reason.text())
+
+
+def read_data(e: RemoteEntity, model: type[_Data]) -> _Data:
+    """The entity's data as the contract types it; data that is not is a
+    ``RefusedRecordError`` naming the fields that fail (never their values)."""
+    try:
+        return model.model_validate(e.data or {})
+    except ValidationError as error:
+        raise RefusedRecordError("refused.not-as-the-contract", kind=e.kind,
+                                 detail=problems(error)) from None
 
 
 def parse_moment(name: str, value: Any, zone: ZoneInfo) -> datetime | None:
@@ -166,8 +188,19 @@ class Applier:
         self.refused: list[tuple[str, str]] = []  # (kind, key) refused in this apply
         self._taken: list[tuple[str, str]] = []  # (kind, key) applied whole
 
-    def _when(self, d: dict[str, Any], name: str) -> datetime | None:
-        return parse_moment(name, d.get(name), self.zone)
+    def _when(self, name: str, value: str | None) -> datetime | None:
+        return parse_moment(name, value, self.zone)
+
+    def _read(self, entities: list[RemoteEntity], model: type[_Data]
+              ) -> list[tuple[RemoteEntity, _Data]]:
+        """The live entities with their data read; one that fails is refused alone."""
+        read: list[tuple[RemoteEntity, _Data]] = []
+        for e in entities:
+            try:
+                read.append((e, read_data(e, model)))
+            except RefusedRecordError as error:
+                self._refuse(e, error)
+        return read
 
     def _refuse(self, e: RemoteEntity, error: RefusedRecordError) -> None:
         """Keep the record out, and say why in the sync view (that record only)."""
@@ -176,8 +209,7 @@ class Applier:
         stmt = insert(t).values(
             kind=e.kind, entity_key=e.id, seq=e.seq, reason_en=error.reason.text("en"),
             reason_zh=error.reason.text("zh"), refused_at=self.now,
-            document={"kind": e.kind, "id": e.id, "version": e.version, "seq": e.seq,
-                      "deleted": e.deleted, "data": e.data})
+            document=e.to_json())
         self.c.execute(stmt.on_conflict_do_update(
             index_elements=["kind", "entity_key"],
             set_={name: stmt.excluded[name] for name in
@@ -224,20 +256,20 @@ class Applier:
     # -- customers -----------------------------------------------------------------------
 
     def _customers(self, entities: list[RemoteEntity]) -> list[RemoteEntity]:
-        live = [e for e in entities if not e.deleted and e.data]
+        live = self._read([e for e in entities if not e.deleted and e.data], CustomerData)
         gone = [e.id for e in entities if e.deleted]
         rows = []
-        for e in live:
-            d = e.data or {}
+        for e, d in live:
             rows.append({
-                "customer_number": e.id, "name": d.get("name") or "", "email": d.get("email"),
-                "phone": d.get("phone"), "phone_digits": digits_only(d.get("phone") or "")
-                or None, "language": d.get("language") or "en",
-                "anonymized": bool(d.get("anonymized")), "version": e.version,
+                "customer_number": e.id, "name": d.name, "email": d.email,
+                "phone": d.phone, "phone_digits": digits_only(d.phone or "") or None,
+                "language": d.language, "anonymized": d.anonymized, "version": e.version,
                 "updated_at": self.now})
+            self._taken.append(("customer", e.id))
         _upsert(self.c, table_of(Customer), rows, "customer_number")
         self.applied += len(rows)
-        changed = _ids(self.c, Customer.customer_number, Customer.id, [e.id for e in live])
+        changed = _ids(self.c, Customer.customer_number, Customer.id,
+                       [e.id for e, _ in live])
         if changed:
             self._reindex_customers(list(changed.values()))
         self._delete_customers(gone)
@@ -268,11 +300,11 @@ class Applier:
     # -- orders --------------------------------------------------------------------------
 
     def _orders(self, entities: list[RemoteEntity]) -> list[RemoteEntity]:
-        live = [e for e in entities if not e.deleted and e.data]
+        live = self._read([e for e in entities if not e.deleted and e.data], OrderData)
         customers = _ids(self.c, Customer.customer_number, Customer.id,
-                         [(e.data or {}).get("customer_number") for e in live])
+                         [d.customer_number for _, d in live])
         existing: dict[str, tuple[int, int | None, int | None]] = {}
-        for chunk in _chunks([e.id for e in live]):
+        for chunk in _chunks([e.id for e, _ in live]):
             for row in self.c.execute(select(Order.order_number, Order.id,
                                              Order.billing_address_id,
                                              Order.shipping_address_id)
@@ -286,56 +318,50 @@ class Applier:
         addresses: list[dict[str, Any]] = []
         lines: list[dict[str, Any]] = []
         known_lines = self._order_lines([ids[0] for ids in existing.values()])
-        for e in live:
-            d = e.data or {}
-            customer_id = customers.get(d.get("customer_number"))
+        for e, d in live:
+            customer_id = customers.get(d.customer_number)
             if customer_id is None:
                 waiting.append(e)
                 continue
             try:
-                placed_at = self._when(d, "placed_at")
-                delivered_at = self._when(d, "delivered_at")
+                placed_at = self._when("placed_at", d.placed_at)
+                delivered_at = self._when("delivered_at", d.delivered_at)
             except RefusedRecordError as error:
                 self._refuse(e, error)
                 continue
             order_id, billing_id, shipping_id = existing.get(e.id) or (order_ids.take(),
                                                                         None, None)
-            billing = self._address(d.get("billing_address"), billing_id, address_ids,
-                                    addresses)
-            shipping = self._address(d.get("shipping_address"), shipping_id, address_ids,
+            billing = self._address(d.billing_address, billing_id, address_ids, addresses)
+            shipping = self._address(d.shipping_address, shipping_id, address_ids,
                                      addresses)
-            last4 = d.get("payment_last4")
             orders.append({
                 "id": order_id, "order_number": e.id, "customer_id": customer_id,
                 "placed_at": placed_at or self.now,
                 "delivered_at": delivered_at,
-                "currency": d.get("currency") or "USD",
-                "payment_method": d.get("payment_method") or "credit_card",
-                "payment_brand": d.get("payment_brand"),
-                # Never more than the last four digits, whatever arrives.
-                "payment_last4": last4 if isinstance(last4, str) and len(last4) == 4
-                and last4.isdigit() else None,
+                "currency": d.currency,
+                "payment_method": d.payment_method,
+                "payment_brand": d.payment_brand,
+                "payment_last4": d.payment_last4,
                 "billing_address_id": billing, "shipping_address_id": shipping,
-                "cross_border": bool(d.get("cross_border")),
-                "subtotal_cents": int(d.get("subtotal_cents") or d.get("total_cents") or 0),
-                "tax_cents": int(d.get("tax_cents") or 0),
-                "shipping_cents": int(d.get("shipping_cents") or 0),
-                "total_cents": int(d.get("total_cents") or 0),
+                "cross_border": d.cross_border,
+                "subtotal_cents": d.subtotal,
+                "tax_cents": d.tax_cents,
+                "shipping_cents": d.shipping_cents,
+                "total_cents": d.total_cents,
                 "version": e.version, "updated_at": self.now})
             self._taken.append(("order", e.id))
-            for line in d.get("lines") or []:
-                line_no = int(line.get("line_no") or 0)
+            for line in d.lines:
                 lines.append({
-                    "id": known_lines.get((order_id, line_no)) or line_ids.take(),
-                    "order_id": order_id, "line_no": line_no, "sku": line.get("sku") or "",
-                    "product_name_en": line.get("product_name_en") or "",
-                    "product_name_zh": line.get("product_name_zh"),
-                    "quantity": _pieces(line.get("quantity")),
-                    "unit_price_cents": int(line.get("unit_price_cents") or 0),
-                    "cartons": int(line.get("cartons") or 1),
-                    "customized": bool(line.get("customized")),
-                    "customization": line.get("customization"),
-                    "clearance": bool(line.get("clearance"))})
+                    "id": known_lines.get((order_id, line.line_no)) or line_ids.take(),
+                    "order_id": order_id, "line_no": line.line_no, "sku": line.sku,
+                    "product_name_en": line.product_name_en,
+                    "product_name_zh": line.product_name_zh,
+                    "quantity": line.quantity,
+                    "unit_price_cents": line.unit_price_cents,
+                    "cartons": line.cartons,
+                    "customized": line.customized,
+                    "customization": line.customization,
+                    "clearance": line.clearance})
         _upsert(self.c, table_of(Address), addresses, "id")
         _upsert(self.c, table_of(Order), orders, "order_number")
         _upsert(self.c, table_of(OrderLine), lines, "id")
@@ -357,17 +383,12 @@ class Applier:
         return found
 
     @staticmethod
-    def _address(doc: Any, address_id: int | None, ids: _Ids,
+    def _address(doc: AddressData | None, address_id: int | None, ids: _Ids,
                  rows: list[dict[str, Any]]) -> int | None:
-        if not isinstance(doc, dict):
+        if doc is None:
             return address_id
         row_id = address_id or ids.take()
-        rows.append({"id": row_id, "customer_id": None,
-                     "recipient": doc.get("recipient") or "", "line1": doc.get("line1") or "",
-                     "line2": doc.get("line2"), "city": doc.get("city") or "",
-                     "region": doc.get("region"), "postal_code": doc.get("postal_code"),
-                     "country_code": (doc.get("country_code") or "US")[:2],
-                     "phone": doc.get("phone")})
+        rows.append({"id": row_id, "customer_id": None, **doc.model_dump()})
         return row_id
 
     def _delete_orders(self, numbers: list[str]) -> None:
@@ -390,57 +411,60 @@ class Applier:
                 self.restricted.append(e.id)
         for e in (e for e in live if e.id in held):
             # The desk's change waits to be sent; only the restriction gets through now.
-            d = e.data or {}
+            try:
+                restriction = read_data(e, Restriction)
+            except RefusedRecordError as error:
+                self._refuse(e, error)
+                continue
             self.c.execute(update(ReturnRequest).where(ReturnRequest.rma_number == e.id)
-                           .values(restricted=bool(d.get("restricted")),
-                                   restricted_reason=d.get("restricted_reason")))
-        live = [e for e in live if e.id not in held]
+                           .values(restricted=restriction.restricted,
+                                   restricted_reason=restriction.restricted_reason))
+        read = self._read([e for e in live if e.id not in held], ReturnData)
         orders = _ids(self.c, Order.order_number, Order.id,
-                      [(e.data or {}).get("order_number") for e in live])
+                      [d.order_number for _, d in read])
         existing = _ids(self.c, ReturnRequest.rma_number, ReturnRequest.id,
-                        [e.id for e in live])
+                        [e.id for e, _ in read])
         return_ids = _Ids(self.c, table_of(ReturnRequest))
         rows: list[dict[str, Any]] = []
-        pending_lines: list[tuple[int, int, dict[str, Any]]] = []
+        pending_lines: list[tuple[int, int, ReturnLineData]] = []
         waiting: list[RemoteEntity] = []
-        for e in live:
-            d = e.data or {}
-            order_id = orders.get(d.get("order_number"))
+        for e, d in read:
+            order_id = orders.get(d.order_number)
             if order_id is None:
                 waiting.append(e)
                 continue
             try:
-                moments = {name: self._when(d, name) for name in _RETURN_MOMENTS}
+                moments = {name: self._when(name, getattr(d, name))
+                           for name in _RETURN_MOMENTS}
                 moments["applied_at"] = _required("applied_at", moments["applied_at"],
                                                   "field.application-date")
             except RefusedRecordError as error:
                 self._refuse(e, error)
                 continue
             return_id = existing.get(e.id) or return_ids.take()
-            reason = d.get("reason_code") or "defective"
             row = {
                 "id": return_id, "rma_number": e.id, "order_id": order_id,
-                "status": d.get("status") or "applied", "reason_code": reason,
-                "reason_category": d.get("reason_category") or "quality",
-                "reason_text": d.get("reason_text"), "channel": d.get("channel") or "web",
+                "status": d.status, "reason_code": d.reason_code,
+                "reason_category": d.reason_category,
+                "reason_text": d.reason_text, "channel": d.channel,
                 "applied_at": moments["applied_at"],
                 "instructions_sent_at": moments["instructions_sent_at"],
-                "label_type": d.get("label_type"),
-                "label_cost_cents": d.get("label_cost_cents"),
-                "carrier": d.get("carrier"), "tracking_number": d.get("tracking_number"),
-                "returned_goods_marked": d.get("returned_goods_marked"),
+                "label_type": d.label_type,
+                "label_cost_cents": d.label_cost_cents,
+                "carrier": d.carrier, "tracking_number": d.tracking_number,
+                "returned_goods_marked": d.returned_goods_marked,
                 "received_at": moments["received_at"],
-                "parcel_condition": d.get("parcel_condition"),
+                "parcel_condition": d.parcel_condition,
                 "closed_at": moments["closed_at"],
-                "restricted": bool(d.get("restricted")),
-                "restricted_reason": d.get("restricted_reason"),
+                "restricted": d.restricted,
+                "restricted_reason": d.restricted_reason,
                 "version": e.version, "server_version": e.version, "updated_at": self.now}
             for name in _DESK_RETURN_FIELDS:
-                row[name] = moments[name] if name.endswith("_at") else d.get(name)
+                row[name] = moments[name] if name.endswith("_at") else getattr(d, name)
             rows.append(row)
             self._taken.append(("return", e.id))
             self.reindex.add(return_id)
-            for line in d.get("lines") or []:
+            for line in d.lines:
                 pending_lines.append((return_id, order_id, line))
         t = table_of(ReturnRequest)
         stmt = insert(t)
@@ -460,20 +484,20 @@ class Applier:
         self._delete_returns([e.id for e in entities if e.deleted])
         return waiting
 
-    def _return_lines(self, pending: list[tuple[int, int, dict[str, Any]]]) -> None:
+    def _return_lines(self, pending: list[tuple[int, int, ReturnLineData]]) -> None:
         if not pending:
             return
         order_lines = self._order_lines(list({order_id for _, order_id, _ in pending}))
         rows = []
         for return_id, order_id, line in pending:
-            order_line_id = order_lines.get((order_id, int(line.get("order_line_no") or 1)))
+            order_line_id = order_lines.get((order_id, line.order_line_no))
             if order_line_id is None:
                 continue
             rows.append({
                 "return_id": return_id, "order_line_id": order_line_id,
-                "quantity": _pieces(line.get("quantity")), "tag_code": line["tag_code"],
-                "cartons_expected": int(line.get("cartons_expected") or 1),
-                "cartons_received": int(line.get("cartons_received") or 0)})
+                "quantity": line.quantity, "tag_code": line.tag_code,
+                "cartons_expected": line.cartons_expected,
+                "cartons_received": line.cartons_received})
         _upsert(self.c, table_of(ReturnLine), rows, "tag_code")
 
     def _delete_returns(self, rmas: list[str]) -> None:
@@ -489,21 +513,20 @@ class Applier:
     def _inspections(self, entities: list[RemoteEntity]) -> list[RemoteEntity]:
         live = [e for e in entities if not e.deleted and e.data]
         held = unsent_keys(self.c, [e.id for e in live]) if self.keep_unsent else set()
-        live = [e for e in live if e.id not in held]
+        read = self._read([e for e in live if e.id not in held], InspectionData)
         lines = _ids(self.c, ReturnLine.tag_code, ReturnLine.id,
-                     [(e.data or {}).get("tag_code") for e in live])
+                     [d.tag_code for _, d in read])
         ids = _Ids(self.c, table_of(Inspection))
-        existing = _ids(self.c, Inspection.uuid, Inspection.id, [e.id for e in live])
+        existing = _ids(self.c, Inspection.uuid, Inspection.id, [e.id for e, _ in read])
         rows = []
         waiting: list[RemoteEntity] = []
-        for e in live:
-            d = e.data or {}
-            line_id = lines.get(d.get("tag_code"))
+        for e, d in read:
+            line_id = lines.get(d.tag_code)
             if line_id is None:
                 waiting.append(e)
                 continue
             try:
-                moments = {name: self._when(d, name)
+                moments = {name: self._when(name, getattr(d, name))
                            for name in ("started_at", "finished_at", "override_at")}
             except RefusedRecordError as error:
                 self._refuse(e, error)
@@ -511,16 +534,16 @@ class Applier:
             self._taken.append(("inspection", e.id))
             rows.append({
                 "id": existing.get(e.id) or ids.take(), "uuid": e.id,
-                "return_line_id": line_id, "inspector": d.get("inspector") or "",
+                "return_line_id": line_id, "inspector": d.inspector,
                 "started_at": moments["started_at"] or self.now,
                 "finished_at": moments["finished_at"],
-                "checklist": d.get("checklist") or {}, "notes": d.get("notes"),
-                "decision": d.get("decision"), "rule_results": d.get("rule_results") or [],
-                "policy_version": d.get("policy_version"),
-                "disposition": d.get("disposition"),
-                "override_decision": d.get("override_decision"),
-                "override_reason": d.get("override_reason"),
-                "override_by": d.get("override_by"),
+                "checklist": d.checklist, "notes": d.notes,
+                "decision": d.decision, "rule_results": d.rule_results,
+                "policy_version": d.policy_version,
+                "disposition": d.disposition,
+                "override_decision": d.override_decision,
+                "override_reason": d.override_reason,
+                "override_by": d.override_by,
                 "override_at": moments["override_at"],
                 "version": e.version, "server_version": e.version, "updated_at": self.now})
         _upsert(self.c, table_of(Inspection), rows, "uuid")
@@ -531,13 +554,3 @@ class Applier:
                 delete(Inspection).where(Inspection.uuid.in_(chunk))).rowcount
         return waiting
 
-
-def _pieces(value: Any) -> int:
-    """A count of pieces as sent; a missing or unreadable one is 0, never 1, so the
-    decision shows the claim for what it is (P1 REVIEW) instead of inventing a piece."""
-    if isinstance(value, bool):
-        return 0
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0

@@ -27,6 +27,13 @@ class OfflineError(SyncError):
         super().__init__("error.central-offline", why=why)
 
 
+class MalformedAnswerError(SyncError):
+    """The server answered 2xx with a body the contract does not allow."""
+
+    def __init__(self, what: str, detail: str) -> None:
+        super().__init__("error.central-malformed-answer", detail=f"{what}: {detail}")
+
+
 class InsecureConnectionError(SyncError):
     """TLS could not be verified, or plain HTTP was asked for a remote server."""
 

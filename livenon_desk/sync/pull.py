@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from pydantic import ValidationError
 from sqlalchemy import Connection, delete, select
 from sqlalchemy.orm import Session
 
@@ -22,6 +23,7 @@ from livenon_desk.store.database import Store
 from livenon_desk.sync.client import CentralClient
 from livenon_desk.sync.entities import Applier
 from livenon_desk.sync.results import RemoteEntity
+from livenon_desk.wire.entity_data import problems
 
 log = logging.getLogger(__name__)
 
@@ -54,17 +56,24 @@ def sync_state(s: Session) -> SyncState:
 
 
 def _parked(c: Connection) -> list[RemoteEntity]:
-    rows = c.execute(select(ParkedChange.document)).scalars().all()
-    return [RemoteEntity.from_json(doc) for doc in rows]
+    """The entities parked before; one parked by an older desk that the wire format now
+    refuses is dropped with a log line (the server sends its next version anew)."""
+    parked = []
+    for kind, key, doc in c.execute(select(ParkedChange.kind, ParkedChange.entity_key,
+                                           ParkedChange.document)):
+        try:
+            parked.append(RemoteEntity.from_json(doc))
+        except ValidationError as error:
+            log.warning("parked %s %s dropped: %s", kind, key, problems(error))
+    return parked
 
 
 def _park(c: Connection, entities: list[RemoteEntity]) -> None:
     c.execute(delete(ParkedChange))
     if entities:
         c.execute(table_of(ParkedChange).insert(), [
-            {"kind": e.kind, "entity_key": e.id, "seq": e.seq,
-             "document": {"kind": e.kind, "id": e.id, "version": e.version, "seq": e.seq,
-                          "deleted": e.deleted, "data": e.data}} for e in entities])
+            {"kind": e.kind, "entity_key": e.id, "seq": e.seq, "document": e.to_json()}
+            for e in entities])
 
 
 class Puller:

@@ -23,14 +23,15 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, func, select, update
 
+from livenon_desk.domain.enums import OutboxState
 from livenon_desk.models import Inspection, OutboxRow, ReturnRequest, SyncConflict
 from livenon_desk.models.base import table_of
-from livenon_desk.models.sync import CONFLICT, FAILED, PENDING, SENT
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
 from livenon_desk.sync.client import CentralClient
 from livenon_desk.sync.errors import SyncError
-from livenon_desk.sync.results import BatchResult, BatchWrite, WriteKind
+from livenon_desk.sync.results import BatchResult, BatchWrite, answered_entity
+from livenon_desk.wire.bodies import WriteKind
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +126,7 @@ class Pusher:
         with self.store.session() as s:
             c = s.connection()
             blocked = set(c.execute(select(_T.c.entity_key).where(
-                _T.c.state.in_((CONFLICT, FAILED)))).scalars())
+                _T.c.state.in_((OutboxState.CONFLICT, OutboxState.FAILED)))).scalars())
             blocked.update(r.entity_key for r in flying)
             flying_ids = {r.id for r in flying}
             taken: list[_Row] = []
@@ -135,7 +136,8 @@ class Pusher:
                 found = c.execute(
                     select(_T.c.id, _T.c.kind, _T.c.entity_key, _T.c.idempotency_key,
                            _T.c.if_match, _T.c.body)
-                    .where(_T.c.state == PENDING, _T.c.kind != "photo", _T.c.id > last_id)
+                    .where(_T.c.state == OutboxState.PENDING, _T.c.kind != "photo",
+                           _T.c.id > last_id)
                     .order_by(_T.c.id).limit(self.batch_size * 2)).all()
                 if not found:
                     break
@@ -185,7 +187,7 @@ class Pusher:
                 followed.update(c.execute(
                     select(_T.c.entity_key).where(
                         _T.c.entity_key.in_(keys[start:start + 500]),
-                        _T.c.state == PENDING)
+                        _T.c.state == OutboxState.PENDING)
                     .group_by(_T.c.entity_key).having(func.count() > 1)).scalars())
             for row in rows:
                 answer = by_key.get(row.idempotency_key)
@@ -201,13 +203,13 @@ class Pusher:
                     self._conflict(c, row, answer, now)
                     result.conflicts += 1
                 elif answer.status in _TRY_AGAIN:
-                    self._mark(c, row.id, PENDING, answer.status,
+                    self._mark(c, row.id, OutboxState.PENDING, answer.status,
                                _problem_text(answer.body, answer.status))
                     result.retry_later += 1
                 else:
                     if answer.status == 423:
                         self._restricted(c, row)
-                    self._mark(c, row.id, FAILED, answer.status,
+                    self._mark(c, row.id, OutboxState.FAILED, answer.status,
                                _problem_text(answer.body, answer.status))
                     result.failed += 1
             if versions["receipt"]:
@@ -221,8 +223,8 @@ class Pusher:
             if sent:
                 c.execute(
                     update(_T).where(_T.c.id == bindparam("b_id"))
-                    .values(state=SENT, last_status=bindparam("status"), last_error=None,
-                            sent_at=bindparam("sent_at")), sent)
+                    .values(state=OutboxState.SENT, last_status=bindparam("status"),
+                            last_error=None, sent_at=bindparam("sent_at")), sent)
 
     def _after_sent(self, c: Connection, row: _Row, body: dict[str, Any] | None,
                     versions: dict[str, list[dict[str, Any]]], followed: bool) -> None:
@@ -240,18 +242,17 @@ class Pusher:
         base = (_T.c.if_match.is_(None) if row.if_match is None
                 else _T.c.if_match == row.if_match)
         c.execute(update(_T).where(and_(_T.c.entity_key == row.entity_key,
-                                        _T.c.state == PENDING, _T.c.id > row.id, base))
+                                        _T.c.state == OutboxState.PENDING, _T.c.id > row.id, base))
                   .values(if_match=version))
 
     def _conflict(self, c: Connection, row: _Row, answer: BatchResult,
                   now: datetime) -> None:
-        current = (answer.body or {}).get("current")
-        current = current if isinstance(current, dict) else None
-        self._mark(c, row.id, CONFLICT, 412, _problem_text(answer.body, 412))
+        current = answered_entity((answer.body or {}).get("current"))
+        self._mark(c, row.id, OutboxState.CONFLICT, 412, _problem_text(answer.body, 412))
         c.execute(table_of(SyncConflict).insert().values(
             outbox_id=row.id, kind=row.kind, entity_key=row.entity_key,
-            server_entity=current,
-            server_version=int(current["version"]) if current else None,
+            server_entity=current.to_json() if current else None,
+            server_version=current.version if current else None,
             detected_at=now))
         log.info("conflict: %s %s changed on the server", row.kind, row.entity_key)
 
@@ -263,7 +264,8 @@ class Pusher:
                               ReturnRequest.restricted_reason, "Restricted by Livenon")))
 
     @staticmethod
-    def _mark(c: Connection, row_id: int, state: str, status: int, error: str) -> None:
+    def _mark(c: Connection, row_id: int, state: OutboxState, status: int,
+              error: str) -> None:
         c.execute(update(_T).where(_T.c.id == row_id).values(
             state=state, last_status=status, last_error=error))
 
@@ -273,13 +275,13 @@ class Pusher:
         with self.store.read_session() as s:
             rows = s.execute(select(_T.c.id, _T.c.entity_key, _T.c.idempotency_key,
                                     _T.c.body)
-                             .where(_T.c.state == PENDING, _T.c.kind == "photo")
+                             .where(_T.c.state == OutboxState.PENDING, _T.c.kind == "photo")
                              .order_by(_T.c.id)).all()
         for row in rows:
             content = self._photo_bytes(row.body)
             if content is None:
                 with self.store.session() as s:
-                    self._mark(s.connection(), row.id, FAILED, 0,
+                    self._mark(s.connection(), row.id, OutboxState.FAILED, 0,
                                "The photo file is missing from this workstation.")
                 result.failed += 1
                 continue
@@ -294,13 +296,14 @@ class Pusher:
                 if exc.status is None or exc.status in _TRY_AGAIN or exc.status == 401:
                     raise
                 with self.store.session() as s:
-                    self._mark(s.connection(), row.id, FAILED, exc.status, exc.message)
+                    self._mark(s.connection(), row.id, OutboxState.FAILED, exc.status,
+                               exc.message)
                 result.failed += 1
                 continue
             with self.store.session() as s:
                 s.connection().execute(update(_T).where(_T.c.id == row.id).values(
-                    state=SENT, sent_at=self.clock(), last_status=201 if uploaded.uploaded
-                    else 200, last_error=None))
+                    state=OutboxState.SENT, sent_at=self.clock(),
+                    last_status=201 if uploaded.uploaded else 200, last_error=None))
             if uploaded.uploaded:
                 result.photos_sent += 1
             else:
@@ -316,12 +319,8 @@ class Pusher:
 
 
 def _version(body: dict[str, Any] | None) -> int | None:
-    if not body:
-        return None
-    doc = body.get("return") if "decision" in body and "return" in body else body
-    if isinstance(doc, dict) and isinstance(doc.get("version"), int):
-        return int(doc["version"])
-    return None
+    entity = answered_entity(body)
+    return entity.version if entity is not None else None
 
 
 _AUTHORED = {"override": "by", "audit_event": "actor"}

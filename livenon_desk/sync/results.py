@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
+
+from pydantic import ValidationError
 
 from livenon_desk.sync.errors import SyncError, error_for
-
-WriteKind = Literal["receipt", "inspection", "override", "audit_event", "refund_decision"]
+from livenon_desk.wire.bodies import Entity, WriteKind
+from livenon_desk.wire.entity_data import Restriction
 
 
 @dataclass(frozen=True)
@@ -31,12 +33,26 @@ class RemoteEntity:
 
     @property
     def restricted(self) -> bool:
-        return bool(self.data and self.data.get("restricted"))
+        if not self.data:
+            return False
+        try:
+            return Restriction.model_validate(self.data).restricted
+        except ValidationError:
+            return False  # refused when applied, with the reason
+
+    @classmethod
+    def of(cls, entity: Entity) -> RemoteEntity:
+        return cls(entity.kind, entity.id, entity.version, entity.seq, entity.deleted,
+                   entity.data)
 
     @classmethod
     def from_json(cls, doc: dict[str, Any]) -> RemoteEntity:
-        return cls(str(doc["kind"]), str(doc["id"]), int(doc["version"]), int(doc["seq"]),
-                   bool(doc["deleted"]), doc.get("data"))
+        """An entity as the API writes it; one that is not raises ``ValueError``."""
+        return cls.of(Entity.model_validate(doc))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "id": self.id, "version": self.version, "seq": self.seq,
+                "deleted": self.deleted, "data": self.data}
 
 
 @dataclass(frozen=True)
@@ -54,9 +70,19 @@ class WriteResult:
 
     @property
     def entity(self) -> RemoteEntity | None:
-        doc = self.body.get("return") if "decision" in self.body else self.body
-        if isinstance(doc, dict) and "kind" in doc and "seq" in doc:
-            return RemoteEntity.from_json(doc)
+        return answered_entity(self.body)
+
+
+def answered_entity(body: dict[str, Any] | None) -> RemoteEntity | None:
+    """The record a write's answer carries (a refund decision's return, else the record
+    itself); None when it carries none the desk can read: with no version to go on, the
+    next pull brings the record."""
+    doc = body.get("return") if body and "decision" in body else body
+    if not isinstance(doc, dict):
+        return None
+    try:
+        return RemoteEntity.from_json(doc)
+    except ValidationError:
         return None
 
 

@@ -11,7 +11,7 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from livenon_desk.domain.enums import Decision, RuleOutcome
-from livenon_desk.services.dto import LineView, RefundView, ReturnDetail
+from livenon_desk.services.dto import LineView, Refund, ReturnDetail
 from livenon_desk.views.formatting import format_date, format_money
 from livenon_desk.views.labels import (
     decision_texts,
@@ -237,22 +237,21 @@ def rule_rows_html(rules: Iterable[RuleLike], chinese: bool) -> str:
     return "".join(rows)
 
 
-def refund_html(r: RefundView, chinese: bool, loc: QLocale, title: str | None = None) -> str:
+def refund_html(r: Refund, chinese: bool, loc: QLocale, title: str | None = None) -> str:
     """The refund recommendation with its arithmetic: paid − deductions = refund. A line's
     share of the return's one deduction says what it is a share of (one label, one
     deduction)."""
     e = escape
     w = _words()
     steps = [f"{_money(r.price_paid, r.currency, loc)} {e(w['paid'])}"]
-    whole = {rule_id: amount for rule_id, _, _, amount in r.return_deductions}
-    for rule_id, label_en, label_zh, amount in r.deductions:
-        label = label_zh if chinese else label_en
+    for d in r.deductions:
+        label = d.label_zh if chinese else d.label_en
         share = ""
-        if rule_id in whole:
+        if d.return_amount is not None:
             share = " <span class='muted'>" + e(QCoreApplication.translate(
                 "DetailPane", "(this line's share by price of {amount} for the return)").format(
-                    amount=_money(whole[rule_id], r.currency, loc))) + "</span>"
-        steps.append(f"− {_money(amount, r.currency, loc)} {e(label)} ({e(rule_id)}){share}")
+                    amount=_money(d.return_amount, r.currency, loc))) + "</span>"
+        steps.append(f"− {_money(d.amount, r.currency, loc)} {e(label)} ({e(d.rule_id)}){share}")
     steps.append(f"= <b>{_money(r.amount, r.currency, loc)}</b>")
     note = f" <i>{e(w['tell_deduction'])}</i>" if r.notify_customer else ""
     rules = f" <span class='muted'>({', '.join(r.rule_ids)})</span>" if r.rule_ids else ""

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from livenon_desk.domain.enums import Answer, Decision, Disposition
 from livenon_desk.domain.roles import Action, Actor
-from livenon_desk.services.inspection_dto import DraftInput, InspectionSheet, PhotoView, Preview
+from livenon_desk.domain.values import PhotoRef
+from livenon_desk.services.inspection_dto import DraftInput, InspectionSheet, Preview
 from livenon_desk.views.checklist_row import ChecklistRow
 from livenon_desk.views.detail_html import (
     _STYLE,
@@ -339,7 +340,7 @@ class InspectionDialog(QDialog):
             self._runner.run(self._service.attach_photo, self._actor, self.sheet.inspection_id,
                              path, on_done=self._photo_attached, on_error=self._save_failed)
 
-    def _photo_attached(self, photo: PhotoView) -> None:
+    def _photo_attached(self, photo: PhotoRef) -> None:
         self.error.clear()
         self.photos.add_photo(photo.photo_id, photo.path, photo.caption)
         self.refresh_preview()

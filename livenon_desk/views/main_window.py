@@ -421,9 +421,6 @@ class MainWindow(QMainWindow):
 
     def _queues_loaded(self, queues: list[Queue]) -> None:
         self.queues.set_queues(queues)
-        overdue = next((q for q in queues if q.key == "overdue"), None)
-        if overdue is not None:
-            self.model.set_overdue_before(overdue.filter.received_before)
 
     def _week_loaded(self, stats: WeekStats) -> None:
         if self.week_chart is None:

@@ -37,17 +37,21 @@ class QueuePanel(QWidget):
         self.list.setObjectName("queueList")
         self.list.setMinimumWidth(200)
         self._queues: dict[str, Queue] = {}
-        tips = {
+        self._tips = {
             "awaiting_inspection": self.tr("Oldest receipt first: the P5 deadline order"),
-            "overdue": self.tr("Past the P5 deadline (5 business days after receipt)"),
+        }
+        # The days come with each list, from the policy in effect (P5, P2, P6).
+        self._late_tips = {
+            "overdue": self.tr("Past the P5 deadline ({days} business days after receipt)"),
             "instructions_overdue": self.tr(
-                "Return instructions not sent within 2 business days of the application (P2)"),
+                "Return instructions not sent within {days} business days of the "
+                "application (P2)"),
             "refund_overdue": self.tr(
-                "Passed more than 7 days ago and the refund not yet approved (P6)"),
+                "Passed more than {days} days ago and the refund not yet approved (P6)"),
         }
         for key, text in self._titles.items():
             item = QListWidgetItem(text)
-            item.setToolTip(tips.get(key, text))
+            item.setToolTip(self._tips.get(key, text))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.list.addItem(item)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -74,6 +78,8 @@ class QueuePanel(QWidget):
             if queue is not None:
                 text = f"{text}  ({format_count(queue.count)})"
             item.setText(text)
+            if queue is not None and queue.deadline_days is not None and key in self._late_tips:
+                item.setToolTip(self._late_tips[key].format(days=queue.deadline_days))
             if key in _LATE and queue is not None and queue.count:
                 item.setForeground(QColor("#b3261e"))
 

@@ -21,7 +21,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFontMetrics, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from livenon_desk.domain.enums import ReturnStatus
 from livenon_desk.services.dto import ReturnFilter, ReturnRow, SortKey, pages_by_offset
 from livenon_desk.views.formatting import format_day
 from livenon_desk.views.labels import reason_texts, status_texts
@@ -56,8 +55,6 @@ _SORT_KEYS = {
     Column.RECEIVED: SortKey.RECEIVED_AT,
 }
 COLUMN_OF_SORT = {key: column for column, key in _SORT_KEYS.items()}
-_AWAITING_INSPECTION = frozenset(
-    {ReturnStatus.PARTIALLY_RECEIVED, ReturnStatus.RECEIVED, ReturnStatus.INSPECTING})
 OVERDUE_COLOUR = QColor("#b3261e")
 _OVERDUE_COLUMNS = frozenset({Column.RMA, Column.STATUS, Column.RECEIVED})
 
@@ -127,7 +124,6 @@ class ReturnsTableModel(QAbstractTableModel):
         self._reasons = reason_texts()
         self._locale = QLocale()
         self._lock_icon: QIcon | None = None
-        self._overdue_before: datetime | None = None
         self._ids: array[int] | None = None
 
     # --- what the list shows -------------------------------------------------------------
@@ -192,14 +188,6 @@ class ReturnsTableModel(QAbstractTableModel):
     @property
     def sort_key(self) -> tuple[SortKey, bool]:
         return self._sort, self._descending
-
-    def set_overdue_before(self, moment: datetime | None) -> None:
-        """Rows awaiting inspection received before ``moment`` are past their P5 deadline."""
-        self._overdue_before = moment
-
-    def is_overdue(self, row: ReturnRow) -> bool:
-        return (self._overdue_before is not None and row.status in _AWAITING_INSPECTION
-                and row.received_at is not None and row.received_at < self._overdue_before)
 
     def row_at(self, row: int) -> ReturnRow | None:
         if self._matches is not None:
@@ -312,9 +300,9 @@ class ReturnsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and row.restricted:
             return self.tr("Restricted: read-only (privacy rule)")
         if (role == Qt.ItemDataRole.ForegroundRole and column in _OVERDUE_COLUMNS
-                and self.is_overdue(row)):
+                and row.overdue):
             return OVERDUE_COLOUR
-        if role == Qt.ItemDataRole.ToolTipRole and self.is_overdue(row):
+        if role == Qt.ItemDataRole.ToolTipRole and row.overdue:
             return self.tr("Overdue: past the P5 inspection deadline")
         if role == Qt.ItemDataRole.UserRole:
             return row.return_id

@@ -1206,8 +1206,8 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
     </message>
     <message>
         <location filename="../../livenon_desk/views/queue_panel.py" line="42"/>
-        <source>Past the P5 deadline (5 business days after receipt)</source>
-        <translation>已超过 P5 期限（收货后 5 个工作日）</translation>
+        <source>Past the P5 deadline ({days} business days after receipt)</source>
+        <translation>已超过 P5 期限（收货后 {days} 个工作日）</translation>
     </message>
     <message>
         <location filename="../../livenon_desk/views/queue_panel.py" line="30"/>
@@ -1221,13 +1221,13 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
     </message>
     <message>
         <location filename="../../livenon_desk/views/queue_panel.py" line="44"/>
-        <source>Return instructions not sent within 2 business days of the application (P2)</source>
-        <translation>申请后 2 个工作日内未发出退货说明（P2）</translation>
+        <source>Return instructions not sent within {days} business days of the application (P2)</source>
+        <translation>申请后 {days} 个工作日内未发出退货说明（P2）</translation>
     </message>
     <message>
         <location filename="../../livenon_desk/views/queue_panel.py" line="46"/>
-        <source>Passed more than 7 days ago and the refund not yet approved (P6)</source>
-        <translation>检验通过已超过 7 天，退款仍未批准（P6）</translation>
+        <source>Passed more than {days} days ago and the refund not yet approved (P6)</source>
+        <translation>检验通过已超过 {days} 天，退款仍未批准（P6）</translation>
     </message>
 </context>
 <context>

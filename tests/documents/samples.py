@@ -27,7 +27,7 @@ from livenon_desk.documents.data import (
     Payment,
     PhotoRef,
     ReceiptRecord,
-    RefundInfo,
+    Refund,
     ReturnInfo,
     ReturnLine,
     RuleResult,
@@ -143,7 +143,7 @@ def photos(folder: Path, count: int = 2, shade: int = 0) -> tuple[PhotoRef, ...]
         draw.rectangle((120, 120, 520, 360), outline=(60, 40, 20), width=12)
         draw.line((120, 360, 520, 120), fill=(150, 30, 30), width=8)
         image.save(path, "JPEG", quality=80)
-        refs.append(PhotoRef(path, hashlib.sha256(path.read_bytes()).hexdigest(),
+        refs.append(PhotoRef(i + 1, path, hashlib.sha256(path.read_bytes()).hexdigest(),
                              caption=("Corner of the table top, scratch" if i == 0
                                       else "Carton, side B"), taken_at=at(7, 28, 16, 10 + i)))
     return tuple(refs)
@@ -182,8 +182,8 @@ def rules() -> tuple[RuleResult, ...]:
     )
 
 
-def refund() -> RefundInfo:
-    return RefundInfo(
+def refund() -> Refund:
+    return Refund(
         currency="USD", price_paid=Decimal("899.00"),
         deductions=(Deduction("P7", Message.of("shipping.label-cost"),
                               Decimal("86.40"), label_cost=Decimal("86.40")),),

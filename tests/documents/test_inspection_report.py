@@ -109,11 +109,11 @@ def test_missing_or_altered_photos_are_flagged(company: CompanyDetails, tmp_path
     record = samples.inspection(tmp_path)
     altered = record.photos[0]
     altered.path.write_bytes(altered.path.read_bytes() + b"edited")
-    gone = PhotoRef(tmp_path / "nowhere.jpg", "0" * 64, "Lost photo")
+    gone = PhotoRef(98, tmp_path / "nowhere.jpg", "0" * 64, "Lost photo")
     junk = tmp_path / "junk.jpg"
     junk.write_bytes(b"not an image")
     import hashlib
-    broken = PhotoRef(junk, hashlib.sha256(b"not an image").hexdigest(), "Broken file")
+    broken = PhotoRef(99, junk, hashlib.sha256(b"not an image").hexdigest(), "Broken file")
     data = inspection_report_pdf(replace(record, photos=(*record.photos, gone, broken)),
                                  company)
     text = pdf.squashed(data)

@@ -10,11 +10,14 @@ from hypothesis import strategies as st
 
 from livenon_desk.domain.deadlines import (
     inspection_due,
+    inspection_overdue,
     instructions_due,
     is_overdue,
+    overdue_before,
     refund_due,
 )
-from livenon_desk.domain.enums import LabelType, ReasonCategory
+from livenon_desk.domain.enums import LabelType, ReasonCategory, ReturnStatus
+from livenon_desk.domain.lifecycle import AWAITING_INSPECTION
 from livenon_desk.domain.money import (
     cents_to_decimal,
     decimal_to_cents,
@@ -40,6 +43,22 @@ def test_p5_counts_from_the_warehouse_day_of_receipt() -> None:
     # 02:00 UTC on Saturday is still Friday evening in Los Angeles.
     received = datetime(2026, 3, 14, 2, 0, tzinfo=UTC)
     assert inspection_due(POLICY, received).target == date(2026, 3, 18)
+
+
+def test_p5_overdue_is_a_return_awaiting_inspection_received_before_the_boundary() -> None:
+    now = datetime(2025, 12, 5, 9, 0, tzinfo=LA)
+    boundary = overdue_before(POLICY, now)
+    late = datetime(2025, 11, 26, 10, 0, tzinfo=LA)  # deadline 4 December
+    on_time = datetime(2025, 11, 28, 10, 0, tzinfo=LA)
+    waiting = {ReturnStatus.PARTIALLY_RECEIVED, ReturnStatus.RECEIVED, ReturnStatus.INSPECTING}
+    assert waiting == AWAITING_INSPECTION
+    for status in ReturnStatus:
+        assert inspection_overdue(status, late, boundary) is (status in AWAITING_INSPECTION)
+        assert not inspection_overdue(status, on_time, boundary)
+        assert not inspection_overdue(status, None, boundary)
+    # The boundary and the return's own deadline agree.
+    assert is_overdue(inspection_due(POLICY, late), now, POLICY)
+    assert not is_overdue(inspection_due(POLICY, on_time), now, POLICY)
 
 
 def test_p2_and_p6() -> None:

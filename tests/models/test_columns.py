@@ -5,11 +5,11 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError, StatementError
 
-from livenon_desk.domain.enums import PaymentMethod, ReturnStatus
-from livenon_desk.models import Base, Customer, Order
+from livenon_desk.domain.enums import ConflictResolution, OutboxState, PaymentMethod, ReturnStatus
+from livenon_desk.models import Base, Customer, Order, OutboxRow, SyncConflict
 from livenon_desk.store.database import Store, make_engine
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -86,3 +86,25 @@ def test_enums_are_stored_by_value(store: Store) -> None:
     with store.read_session() as s:
         assert s.scalar(text("SELECT payment_method FROM orders")) == "apple_pay"
     assert ReturnStatus("refund_approved") is ReturnStatus.REFUND_APPROVED
+
+
+
+def test_outbox_and_conflict_states_are_enums_stored_as_the_same_words(store: Store) -> None:
+    with store.session() as s:
+        # A row as a desk from before the enums wrote it: plain words in the column.
+        s.execute(text(
+            "INSERT INTO outbox (kind, entity_key, idempotency_key, body, created_at, "
+            "updated_at, attempts, state) VALUES ('receipt', 'RMA-1', 'k-1', '{}', "
+            "'2026-11-25 12:00:00', '2026-11-25 12:00:00', 0, 'failed')"))
+        row = s.scalars(select(OutboxRow)).one()
+        assert row.state is OutboxState.FAILED
+        row.state = OutboxState.SUPERSEDED
+        s.add(SyncConflict(outbox_id=row.id, kind="receipt", entity_key="RMA-1",
+                           detected_at=NOW, resolution=ConflictResolution.THEIRS))
+    with store.read_session() as s:
+        assert s.execute(text("SELECT state FROM outbox")).scalar_one() == "superseded"
+        assert s.execute(text("SELECT resolution FROM sync_conflicts")).scalar_one() == "theirs"
+        assert s.scalars(select(OutboxRow)).one().state is OutboxState.SUPERSEDED
+    with pytest.raises(StatementError, match="lost"), store.session() as s:
+        s.add(OutboxRow(kind="receipt", entity_key="RMA-2", idempotency_key="k-2", body={},
+                        created_at=NOW, updated_at=NOW, state="lost"))

@@ -65,14 +65,14 @@ def test_one_label_is_deducted_once_for_the_return_on_screen(
         built.return_id)
     first, second = detail.lines
     assert first.refund is not None and second.refund is not None
-    assert [d[3] for d in first.refund.deductions] == [Decimal("90.00")]
-    assert [d[3] for d in second.refund.deductions] == [Decimal("60.00")]
+    assert [d.amount for d in first.refund.deductions] == [Decimal("90.00")]
+    assert [d.amount for d in second.refund.deductions] == [Decimal("60.00")]
     assert (first.refund.amount, second.refund.amount) == (Decimal("510.00"), Decimal("340.00"))
-    assert [d[3] for d in first.refund.return_deductions] == [Decimal("150.00")]
+    assert [d.return_amount for d in first.refund.return_deductions] == [Decimal("150.00")]
     assert "share by price of 150.00 for the return" in first.refund.explanation_en
     assert "整单 150.00 按价格分摊" in first.refund.explanation_zh
     assert detail.refund is not None
-    assert [(d[0], d[3]) for d in detail.refund.deductions] == [("P7", Decimal("150.00"))]
+    assert [(d.rule_id, d.amount) for d in detail.refund.deductions] == [("P7", Decimal("150.00"))]
     assert (detail.refund.price_paid, detail.refund.amount) == (Decimal("1000.00"),
                                                                 Decimal("850.00"))
 
@@ -85,12 +85,12 @@ def test_the_inspection_preview_takes_its_share_beside_the_lines_already_passed(
     first = inspections.open_sheet(INSPECTOR, first_id)
     alone = inspections.preview(first, DraftInput(YES, "", Disposition.RESTOCK), 0)
     assert alone.refund is not None
-    assert [d[3] for d in alone.refund.deductions] == [Decimal("150.00")]
+    assert [d.amount for d in alone.refund.deductions] == [Decimal("150.00")]
     inspections.finish(INSPECTOR, first.inspection_id, DraftInput(YES, "", Disposition.RESTOCK))
     second = inspections.open_sheet(INSPECTOR, second_id)
     shared = inspections.preview(second, DraftInput(YES, "", Disposition.RESTOCK), 0)
     assert shared.refund is not None
-    assert [d[3] for d in shared.refund.deductions] == [Decimal("60.00")]
+    assert [d.amount for d in shared.refund.deductions] == [Decimal("60.00")]
 
 
 def test_the_credit_note_and_the_report_show_one_deduction(
@@ -203,12 +203,18 @@ def test_explain_prints_one_deduction_for_the_return(
     built = _two_line_personal_return(store, inspections)
     assert main(["explain", built.rma_number, "--db", str(store.path), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    shares = [Decimal(d[3]) for line in data["lines"] for d in line["refund"]["deductions"]
-              if d[0] == "P7"]
-    assert shares == [Decimal("90.00"), Decimal("60.00")]
-    assert sum(shares) == Decimal("150.00")
-    assert data["refund"]["deductions"] == [
-        ["P7", "return shipping label", "退货运费（预付标签）", "150.00"]]
+    shares = [(Decimal(d["amount"]), Decimal(d["return_amount"]))
+              for line in data["lines"] for d in line["refund"]["deductions"]
+              if d["rule_id"] == "P7"]
+    assert shares == [(Decimal("90.00"), Decimal("150.00")), (Decimal("60.00"), Decimal("150.00"))]
+    (whole,) = data["refund"]["deductions"]
+    # Words stay words in both languages: a rule's reason as a deduction's label.
+    rule = data["lines"][0]["rules"][0]
+    assert isinstance(rule["reason_en"], str) and isinstance(rule["reason_zh"], str)
+    assert "reason" not in rule
+    assert (whole["rule_id"], whole["label_en"], whole["label_zh"], whole["amount"],
+            whole["return_amount"]) == (
+        "P7", "return shipping label", "退货运费（预付标签）", "150.00", None)
     assert data["refund"]["amount"] == "850.00"
     for language, words in (("en", "refund of the return: 1,000.00 − 150.00"),
                             ("zh", "退货退款：1,000.00 − 150.00")):

@@ -128,7 +128,7 @@ def test_eligible_personal_return_recommends_refund_with_deduction(
     assert line.decision is Decision.ELIGIBLE
     assert line.refund is not None
     assert line.refund.price_paid == Decimal("1000.00")
-    assert [(d[0], d[3]) for d in line.refund.deductions] == [("P7", Decimal("150.00"))]
+    assert [(d.rule_id, d.amount) for d in line.refund.deductions] == [("P7", Decimal("150.00"))]
     assert line.refund.amount == Decimal("850.00")
 
 

@@ -62,6 +62,21 @@ def test_queues_count_receipt_inspection_overdue_and_today(store: Store, tmp_pat
     waiting = queues["awaiting_inspection"]
     rows = returns.page(waiting.filter, waiting.sort, waiting.descending, 0, 10)
     assert rows[0].rma_number == late.rma_number
+    # Each row says whether it is overdue, as the overdue list counts it (P5).
+    assert [r.rma_number for r in rows if r.overdue] == [late.rma_number]
+    assert [r.overdue for r in returns.rows([late.return_id, today.return_id])] == [True, False]
+    assert [m.row.overdue for m in returns.lookup(late.rma_number)] == [True]
+
+
+def test_the_late_lists_carry_the_policys_days(store: Store) -> None:
+    policy = default_policies().latest
+    queues = {q.key: q for q in WorkQueueService(store, default_policies(), lambda: NOW).queues()}
+    assert {k: q.deadline_days for k, q in queues.items()} == {
+        "awaiting_receipt": None, "awaiting_inspection": None, "inspected_today": None,
+        "overdue": policy.inspection_deadline_bd,
+        "instructions_overdue": policy.instructions_deadline_bd,
+        "refund_overdue": policy.refund_max_days,
+    }
 
 
 def test_the_week_counts_inspections_and_pass_rates(store: Store, tmp_path: Path) -> None:

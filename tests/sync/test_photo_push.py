@@ -9,9 +9,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from livenon_desk.central import tables
-from livenon_desk.domain.enums import ParcelCondition
+from livenon_desk.domain.enums import OutboxState, ParcelCondition
 from livenon_desk.models import OutboxRow
-from livenon_desk.models.sync import FAILED, SENT
 from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.sync.push import Pusher
 from livenon_desk.sync.worker import Outcome
@@ -40,7 +39,7 @@ def _row(desk: Desk, row_id: int) -> OutboxRow:
 
 
 def _receipt_sent(desk: Desk) -> bool:
-    return all(r.state == SENT for r in desk.outbox() if r.kind == "receipt")
+    return all(r.state == OutboxState.SENT for r in desk.outbox() if r.kind == "receipt")
 
 
 def test_a_photo_the_server_refuses_is_kept_as_failed_with_the_servers_reason(
@@ -53,7 +52,7 @@ def test_a_photo_the_server_refuses_is_kept_as_failed_with_the_servers_reason(
     assert result.outcome is Outcome.ATTENTION
     assert result.push.failed == 1 and result.push.photos_sent == 0
     row = _row(desk, photo.id)
-    assert row.state == FAILED
+    assert row.state == OutboxState.FAILED
     assert row.last_status == 413
     assert row.attempts == 1
     assert "32" in (row.last_error or "")  # the server's own words name its limit
@@ -75,7 +74,7 @@ def test_a_refused_photo_goes_when_retried_after_the_server_takes_it(
     result = desk.worker().run_round()
 
     assert result.push.photos_sent == 1
-    assert _row(desk, photo.id).state == SENT
+    assert _row(desk, photo.id).state == OutboxState.SENT
     assert central.count(tables.photos) == 1
 
 
@@ -88,7 +87,7 @@ def test_a_photo_missing_from_the_workstation_fails_without_a_request(
 
     assert result.push.failed == 1 and result.push.photos_sent == 0
     row = _row(desk, photo.id)
-    assert row.state == FAILED
+    assert row.state == OutboxState.FAILED
     assert row.last_status == 0
     assert row.attempts == 0  # nothing was sent
     assert "missing from this workstation" in (row.last_error or "")
@@ -103,6 +102,6 @@ def test_a_desk_without_its_photo_folder_fails_the_photo_and_sends_the_rest(
     result = Pusher(desk.store, desk.client, None, lambda: NOW).push()
 
     assert result.failed == 1 and result.sent >= 1
-    assert _row(desk, photo.id).state == FAILED
+    assert _row(desk, photo.id).state == OutboxState.FAILED
     assert central.count(tables.photos) == 0
     assert _receipt_sent(desk)

@@ -15,9 +15,12 @@ from sqlalchemy import update
 from livenon_desk.domain.enums import Decision, ReturnStatus
 from livenon_desk.models import Inspection, ReturnLine, ReturnRequest
 from livenon_desk.services.desk import Desk
+from livenon_desk.services.work_queue_dto import Queue
 from livenon_desk.store.database import Store
+from livenon_desk.store.rows import ReturnFilter, SortKey
 from livenon_desk.views.app import install_translators
 from livenon_desk.views.main_window import MainWindow
+from livenon_desk.views.queue_panel import QueuePanel
 from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import ALL_YES, NOW, Built, add_return
 from tests.views.conftest import INSPECTOR
@@ -107,3 +110,20 @@ def test_the_work_queue_lists_instructions_and_refunds_overdue(
 def _shows_only(window: MainWindow, rma: str) -> bool:
     row = window.model.row_at(0) if window.model.rowCount() == 1 else None
     return row is not None and row.rma_number == rma
+
+
+def test_the_late_lists_explain_themselves_with_the_policys_days(qtbot: QtBot) -> None:
+    panel = QueuePanel()
+    qtbot.addWidget(panel)
+    panel.set_queues([
+        Queue("overdue", ReturnFilter(), SortKey.RECEIVED_AT, False, 1, deadline_days=4),
+        Queue("instructions_overdue", ReturnFilter(), SortKey.APPLIED_AT, False, 0,
+              deadline_days=3),
+        Queue("refund_overdue", ReturnFilter(), SortKey.RECEIVED_AT, False, 0,
+              deadline_days=10),
+    ])
+    tips = {panel.list.item(i).data(Qt.ItemDataRole.UserRole): panel.list.item(i).toolTip()
+            for i in range(panel.list.count())}
+    assert tips["overdue"] == "Past the P5 deadline (4 business days after receipt)"
+    assert "within 3 business days" in tips["instructions_overdue"]
+    assert "more than 10 days ago" in tips["refund_overdue"]

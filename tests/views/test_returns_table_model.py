@@ -4,6 +4,7 @@ from array import array
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -151,3 +152,17 @@ def test_restricted_row_is_marked(qtbot: QtBot) -> None:
     assert model.data(model.index(98, Column.RMA), Qt.ItemDataRole.DecorationRole) is None
     assert model.data(model.index(97, Column.RMA), Qt.ItemDataRole.ToolTipRole)
     assert model.data(model.index(98, Column.RMA), Qt.ItemDataRole.ToolTipRole) is None
+
+
+@pytest.mark.usefixtures("qtbot")
+def test_a_row_is_red_when_the_service_says_it_is_overdue() -> None:
+    when = datetime(2026, 11, 1, tzinfo=UTC)
+    rows = [ReturnRow(i, f"RMA-2026-{i:07d}", "LVN1", "C", ReturnStatus.RECEIVED,
+                      ReasonCode.DEFECTIVE, "UPS", None, when, when, False, overdue=i == 1)
+            for i in range(2)]
+    model = ReturnsTableModel(CountingQueries(), TaskRunner(synchronous=True))
+    model.show_matches(rows)
+    colour = Qt.ItemDataRole.ForegroundRole
+    assert model.data(model.index(0, Column.RMA), colour) is None
+    assert model.data(model.index(1, Column.RMA), colour) is not None
+    assert "P5" in model.data(model.index(1, Column.CUSTOMER), Qt.ItemDataRole.ToolTipRole)

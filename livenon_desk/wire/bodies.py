@@ -1,4 +1,8 @@
-"""The bodies of the central API, as pydantic models (the OpenAPI file names them alike)."""
+"""The bodies of the central API, as pydantic models (the OpenAPI file names them alike).
+
+The server validates what it is sent with them and the desk reads what it is answered with
+them: one typed wire format, with no web framework in it.
+"""
 
 from __future__ import annotations
 
@@ -139,6 +143,16 @@ class Entity(BaseModel):
 
 class ChangesPage(BaseModel):
     changes: list[Entity]
+    next_cursor: str
+    has_more: bool
+
+
+class ChangesPageAsRead(BaseModel):
+    """A page of changes as a desk reads it: the envelope at once, then each change on its
+    own as an ``Entity``, so that one change the desk cannot read costs that change, not the
+    page and every page after it."""
+
+    changes: list[Any]
     next_cursor: str
     has_more: bool
 
