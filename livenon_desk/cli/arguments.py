@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from livenon_desk.catalogue import text
 from livenon_desk.cli import exit_codes
+from livenon_desk.errors import KnownError
+
+if TYPE_CHECKING:
+    from livenon_desk.services.label_printer import PrinterAddress
 
 
 class Parser(argparse.ArgumentParser):
@@ -49,3 +53,12 @@ def port(value: str) -> int:
     if not 1 <= number <= 65535:
         raise argparse.ArgumentTypeError(text("cli.port-range", number=number))
     return number
+
+
+def printer_address(value: str) -> PrinterAddress:
+    from livenon_desk.services.label_printer import parse_address
+
+    try:
+        return parse_address(value)
+    except KnownError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None

@@ -12,6 +12,7 @@ from typing import Any
 
 from livenon_desk.documents.barcodes import PRINTER_DPIS
 from livenon_desk.documents.label_stock import LABEL_DPI
+from livenon_desk.documents.zpl import DARKNESS_RANGE
 from livenon_desk.errors import KnownError
 from livenon_desk.paths import RESOURCES_DIR, config_dir
 
@@ -29,6 +30,12 @@ class DeskSettings:
     closed_return_days: int = 730
     # The label printer's resolution: barcodes on labels and tags are whole dots of it.
     label_printer_dpi: int = LABEL_DPI
+    # ZPL's ^MD: added to the darkness set on the printer itself (-30 to 30).
+    label_printer_darkness: int = 0
+    # How long the label printer has to take a connection, answer and take a job.
+    label_printer_timeout_seconds: int = 10
+    # Ask the printer's host status (~HS) before a job: paper out, head open, no answer.
+    label_printer_ask_status: bool = True
 
 
 _KEYS = {
@@ -39,7 +46,11 @@ _KEYS = {
     ("retention", "closed_return_days"): ("closed_return_days", 30, 36500),
     ("label_stock", "printer_dpi"): ("label_printer_dpi", min(PRINTER_DPIS),
                                      max(PRINTER_DPIS)),
+    ("label_printer", "darkness"): ("label_printer_darkness", *DARKNESS_RANGE),
+    ("label_printer", "timeout_seconds"): ("label_printer_timeout_seconds", 1, 600),
 }
+# Keys that are true or false.
+_FLAGS = {("label_printer", "ask_status"): "label_printer_ask_status"}
 # Keys that take one of a few values, not any number in their range.
 _CHOICES = {"label_printer_dpi": PRINTER_DPIS}
 
@@ -53,11 +64,19 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def load_settings(paths: tuple[Path, ...]) -> DeskSettings:
-    values: dict[str, int] = {}
+    values: dict[str, Any] = {}  # ints and flags, each checked above
     for path in paths:
         if not path.exists():
             continue
         data = _read(path)
+        for (section, key), field_name in _FLAGS.items():
+            flag = data.get(section, {}).get(key)
+            if flag is None:
+                continue
+            if not isinstance(flag, bool):
+                raise KnownError("error.settings-not-a-flag", path=path, section=section,
+                                 key=key)
+            values[field_name] = flag
         for (section, key), (field_name, low, high) in _KEYS.items():
             value = data.get(section, {}).get(key)
             if value is None:

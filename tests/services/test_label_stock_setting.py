@@ -14,6 +14,7 @@ from livenon_desk.paths import RESOURCES_DIR
 from livenon_desk.services.desk_settings import FILE_NAME, load_settings
 from livenon_desk.services.document_kinds import DocumentKind
 from livenon_desk.services.document_service import DocumentService
+from livenon_desk.services.label_printer import parse_address, station_printer
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
 from tests.builders import NOW, add_return
@@ -43,3 +44,28 @@ def test_labels_from_the_database_follow_the_setting(store: Store, photos: Photo
     assert min(row.runs) == dots and row.grey == 0
     assert all(run % dots == 0 for run in row.runs)
     assert codes_by_page(pdf, "Code128", dpi)[0] == [built.rma_number]
+
+
+def test_the_label_printers_darkness_wait_and_status_question_are_read_and_checked(
+    tmp_path: Path,
+) -> None:
+    default = RESOURCES_DIR / FILE_NAME
+    settings = load_settings((default,))
+    assert (settings.label_printer_darkness, settings.label_printer_timeout_seconds,
+            settings.label_printer_ask_status) == (0, 10, True)
+    user = tmp_path / FILE_NAME
+    user.write_text("[label_printer]\ndarkness = -8\ntimeout_seconds = 3\nask_status = false\n",
+                    encoding="utf-8")
+    settings = load_settings((default, user))
+    assert (settings.label_printer_darkness, settings.label_printer_timeout_seconds,
+            settings.label_printer_ask_status) == (-8, 3, False)
+    printer = station_printer(settings, parse_address("cups:Zebra"))
+    assert (printer.dpi, printer.darkness, printer.timeout, printer.ask_status) == (
+        203, -8, 3, False)
+    assert station_printer(settings, parse_address("cups:Zebra"), 300).dpi == 300
+    user.write_text("[label_printer]\ndarkness = 31\n", encoding="utf-8")
+    with pytest.raises(KnownError, match="darkness must be a whole number from -30 to 30"):
+        load_settings((default, user))
+    user.write_text("[label_printer]\nask_status = 0\n", encoding="utf-8")
+    with pytest.raises(KnownError, match="ask_status must be true or false"):
+        load_settings((default, user))
