@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from email.utils import format_datetime
+from email.utils import format_datetime, formataddr
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -115,7 +115,7 @@ def _shared_word(first: str, second: str) -> str | None:
 
 def _headers(when: datetime, key: str, sender: str, name: str, subject: str,
              content_type: str) -> str:
-    return (f"From: {name} <{sender}>\r\nTo: services@livenon.com\r\n"
+    return (f"From: {formataddr((name, sender))}\r\nTo: services@livenon.com\r\n"
             f"Subject: {subject}\r\nDate: {format_datetime(when)}\r\n"
             f"Message-ID: <demo-{key}@mail.example.com>\r\nMIME-Version: 1.0\r\n"
             f"Content-Type: {content_type}\r\nContent-Transfer-Encoding: 8bit\r\n\r\n")

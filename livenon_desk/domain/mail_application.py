@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from email import policy
 from email.message import Message
 from email.parser import BytesParser
-from email.utils import parsedate_to_datetime
+from email.utils import parseaddr, parsedate_to_datetime
 from enum import StrEnum
 
 from livenon_desk.domain.mail_text import (
@@ -182,7 +182,11 @@ def _sender(message: Message) -> tuple[str | None, str | None]:
             address = addresses[0]
             addr = str(address.addr_spec).strip().lower()
             if re.fullmatch(r"[^@\s\"]+@[^@\s\"]+", addr):
-                return (str(address.display_name).strip() or None), addr
+                name = str(address.display_name).strip()
+                if any("\udc80" <= ch <= "\udcff" for ch in name):
+                    # Raw 8-bit bytes in the name (an old program's): read as the body is.
+                    name = parseaddr(header_text(message, "From"))[0].strip()
+                return name or None, addr
     except Exception:  # an unparsable From is read by hand below
         pass
     found = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", header_text(message, "From"))

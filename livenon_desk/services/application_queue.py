@@ -17,7 +17,7 @@ from livenon_desk.domain.deadlines import DueDates, instructions_due, is_overdue
 from livenon_desk.domain.enums import MailState
 from livenon_desk.domain.policy import PolicySet
 from livenon_desk.domain.roles import Action, Actor
-from livenon_desk.models import IncomingMail
+from livenon_desk.models import IncomingMail, IncomingMailPhoto
 from livenon_desk.services.application_check import ApplicationCheck, ApplicationCheckService
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.mail_service import (
@@ -58,9 +58,16 @@ class ApplicationCounts:
 
 
 @dataclass(frozen=True)
+class MailPhoto:
+    path: Path
+    # As the customer's mail program named it.
+    name: str
+
+
+@dataclass(frozen=True)
 class ApplicationDetail:
     mail: IncomingMailRow
-    photo_paths: tuple[Path, ...]
+    photos: tuple[MailPhoto, ...]
     instructions_due: DueDates
     overdue: bool
     # None when the message names a restricted return (privacy policy IV(3)), or was
@@ -103,7 +110,7 @@ class ApplicationQueueService:
         if check is not None and check.needs_person and mail.state is MailState.NEW:
             mail = self._mail.application(actor, key)
         return ApplicationDetail(
-            mail=mail, photo_paths=tuple(self._mail.photo_path(p) for p in mail.photos),
+            mail=mail, photos=self._photos(key),
             instructions_due=due,
             overdue=(mail.state is not MailState.ANSWERED
                      and is_overdue(due, self._clock(), policy)),
@@ -138,6 +145,16 @@ class ApplicationQueueService:
                 overdue=state is not MailState.ANSWERED and is_overdue(due, now, policy),
                 restricted=order_number in orders or (sender or "").lower() in senders))
         return rows
+
+    def _photos(self, key: str) -> tuple[MailPhoto, ...]:
+        with self._store.read_session() as s:
+            return tuple(MailPhoto(self._mail.photo_path(file_name), original or file_name)
+                         for file_name, original in s.execute(
+                             select(IncomingMailPhoto.file_name,
+                                    IncomingMailPhoto.original_name)
+                             .join(IncomingMail, IncomingMail.id == IncomingMailPhoto.mail_id)
+                             .where(IncomingMail.message_key == key)
+                             .order_by(IncomingMailPhoto.id)))
 
     def counts(self, actor: Actor) -> ApplicationCounts:
         """How many applications are new, how many wait for a person, and how many of the

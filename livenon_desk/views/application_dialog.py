@@ -249,9 +249,9 @@ class ApplicationDialog(QDialog):
             self._values["due"].setStyleSheet("color: #b3261e; font-weight: bold")
         self.original.setPlainText(mail.text or "")
         self.photos.clear()
-        for path in detail.photo_paths:
-            self.photos.add_photo(0, path, path.name)
-        self.photos.setVisible(bool(detail.photo_paths))
+        for number, photo in enumerate(detail.photos):
+            self.photos.add_photo(number, photo.path, photo.name)
+        self.photos.setVisible(bool(detail.photos))
         self.findings.setText(self._findings_html(detail))
         self._show_choices(detail.check)
         self.message.setText(message)

@@ -182,3 +182,14 @@ def test_a_message_too_large_is_kept_unread() -> None:
     parsed = parse_mail(raw)
     assert isinstance(parsed, UnreadableMail)
     assert parsed.reason is Unreadable.TOO_LARGE
+
+
+def test_a_sender_name_in_raw_8bit_bytes_is_read_as_words() -> None:
+    # An old mail program writes the From name in raw UTF-8 or GBK, unencoded.
+    for charset in ("utf-8", "gbk"):
+        raw = ("From: 王芳 <wangfang@example.cn>\r\nSubject: [Return Application + "
+               "LVN20250801]\r\nMessage-ID: <raw8@x>\r\nContent-Type: text/plain; "
+               f"charset={charset}\r\n\r\n订单号：LVN20250801\r\n").encode(charset)
+        parsed = parse_mail(raw)
+        assert parsed.envelope.sender == "wangfang@example.cn"
+        assert parsed.envelope.sender_name == "王芳"

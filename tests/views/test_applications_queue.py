@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
@@ -234,3 +235,18 @@ def test_an_inspector_reads_the_guesses_but_cannot_settle_them(
     assert not dialog.reason_box.isEnabled() and not dialog.lines_list.isEnabled()
     assert not dialog.save_button.isEnabled()
     assert "supervisor" in dialog.settle_note.text()
+
+
+def test_the_photos_of_an_email_show_as_thumbnails_by_their_own_names(
+        qtbot: QtBot, desk: Desk, runner: TaskRunner) -> None:
+    corpus = Path(__file__).parents[1] / "domain" / "mail_corpus"
+    desk.mail.take(INSPECTOR, (corpus / "en_18_photo_jpeg.eml").read_bytes(), "test")
+    window = _window(qtbot, desk, runner, "en")
+    press(qtbot, "Alt+8")
+    qtbot.waitUntil(lambda: window.applications.model.rowCount() == 1, timeout=WAIT)
+    press(qtbot, "Return")
+    dialog = _dialog(qtbot, window)
+    assert dialog.photos.isVisible() and dialog.photos.count() == 1
+    item = dialog.photos.item(0)
+    assert item.text() == "armrest.jpg"
+    qtbot.waitUntil(lambda: not item.icon().isNull(), timeout=WAIT)
