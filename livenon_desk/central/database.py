@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 
 from livenon_desk.central import tables
 from livenon_desk.errors import KnownError
+from livenon_desk.store.database import durable_sqlite
 
 log = logging.getLogger(__name__)
 
@@ -29,14 +30,7 @@ _WRITE = "central_write"
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # The driver's own transaction handling is off; ``_sqlite_begin`` says BEGIN itself.
     dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    try:
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    finally:
-        cursor.close()
+    durable_sqlite(dbapi_connection, BUSY_TIMEOUT_MS)
 
 
 def _sqlite_begin(connection: Connection) -> None:

@@ -16,17 +16,22 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 5000
 
 
-def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def durable_sqlite(dbapi_connection: Any, busy_timeout_ms: int, *extra: str) -> None:
+    """The pragmas every SQLite file here is opened with, the desk's and the central
+    server's: a committed write survives a crash (WAL, full sync), foreign keys hold, and a
+    writer waits ``busy_timeout_ms`` for another's lock before it gives up."""
     cursor = dbapi_connection.cursor()
     try:
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA temp_store=MEMORY")
-        cursor.execute("PRAGMA cache_size=-32768")
+        for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON",
+                       f"busy_timeout={busy_timeout_ms}", *extra):
+            cursor.execute(f"PRAGMA {pragma}")
     finally:
         cursor.close()
+
+
+def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    durable_sqlite(dbapi_connection, BUSY_TIMEOUT_MS, "temp_store=MEMORY",
+                   "cache_size=-32768")
 
 
 def _no_driver_transactions(dbapi_connection: Any, record: Any) -> None:
