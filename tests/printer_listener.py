@@ -24,10 +24,12 @@ READY = host_status()
 
 
 class Listener:
-    """``answer`` is what ``~HS`` gets; None: nothing, ever."""
+    """``answer`` is what ``~HS`` gets; None: nothing, ever. ``read_limit``: after that
+    many bytes the printer reads no more (its buffer full), though it keeps the line."""
 
-    def __init__(self, answer: bytes | None = READY) -> None:
+    def __init__(self, answer: bytes | None = READY, read_limit: int | None = None) -> None:
         self.answer = answer
+        self.read_limit = read_limit
         self.connections: list[bytes] = []
         self._server = socket.create_server(("127.0.0.1", 0))
         self._server.settimeout(0.1)
@@ -58,6 +60,9 @@ class Listener:
         received = b""
         answered = False
         while not self._stop.is_set():
+            if self.read_limit is not None and len(received) >= self.read_limit:
+                self._stop.wait(0.05)
+                continue
             try:
                 chunk = connection.recv(65536)
             except TimeoutError:
@@ -85,8 +90,9 @@ class Listener:
 
 
 @contextmanager
-def listening(answer: bytes | None = READY) -> Iterator[Listener]:
-    listener = Listener(answer)
+def listening(answer: bytes | None = READY, read_limit: int | None = None
+              ) -> Iterator[Listener]:
+    listener = Listener(answer, read_limit)
     try:
         yield listener
     finally:

@@ -87,11 +87,16 @@ def _one_bit(grey: Image.Image) -> Bitmap:
 def zpl_job(pdf: bytes, dpi: int, darkness: int = 0,
             encoding: GraphicEncoding = GraphicEncoding.ASCII) -> bytes:
     """The ZPL II job that prints each page of ``pdf`` (label stock) as one label."""
+    return b"".join(zpl_labels(pdf, dpi, darkness, encoding))
+
+
+def zpl_labels(pdf: bytes, dpi: int, darkness: int = 0,
+               encoding: GraphicEncoding = GraphicEncoding.ASCII) -> list[bytes]:
+    """Each page of ``pdf`` as one ZPL II format (``^XA`` ... ``^XZ``), in page order."""
     low, high = DARKNESS_RANGE
     if not low <= darkness <= high:
         raise ValueError(f"darkness {darkness} is outside {low}..{high}")
-    return b"".join(label_format(bitmap, darkness, encoding)
-                    for bitmap in page_bitmaps(pdf, dpi))
+    return [label_format(bitmap, darkness, encoding) for bitmap in page_bitmaps(pdf, dpi)]
 
 
 def label_format(bitmap: Bitmap, darkness: int = 0,

@@ -14,12 +14,12 @@ from __future__ import annotations
 import logging
 import socket
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from livenon_desk.documents.zpl import GraphicEncoding, zpl_job
+from livenon_desk.documents.zpl import GraphicEncoding, zpl_labels
 from livenon_desk.errors import KnownError
 
 if TYPE_CHECKING:
@@ -111,9 +111,9 @@ class LabelPrinter:
 
     def print_pages(self, pdf: bytes) -> int:
         """Every page of ``pdf`` (label stock) as one ZPL job; returns the bytes sent."""
-        job = zpl_job(pdf, self.dpi, self.darkness, self.encoding)
-        send_job(self.address, job, timeout=self.timeout, ask_status=self.ask_status)
-        return len(job)
+        labels = zpl_labels(pdf, self.dpi, self.darkness, self.encoding)
+        send_job(self.address, labels, timeout=self.timeout, ask_status=self.ask_status)
+        return sum(len(label) for label in labels)
 
 
 def station_printer(settings: DeskSettings, address: PrinterAddress,
@@ -131,24 +131,35 @@ def lp_command(queue: str) -> list[str]:
     return ["lp", "-d", queue, "-o", "raw", "-"]
 
 
-def send_job(address: PrinterAddress, job: bytes, *, timeout: float,
+def send_job(address: PrinterAddress, labels: Sequence[bytes], *, timeout: float,
              ask_status: bool = True) -> None:
-    """Send ``job`` whole to the printer, or raise ``LabelPrinterError``."""
+    """Send the job, its ``labels`` (one ZPL format each) in order, whole to the printer,
+    or raise ``LabelPrinterError``."""
     if address.scheme == "cups":
-        _send_to_queue(address, job, timeout)
+        _send_to_queue(address, b"".join(labels), timeout)
     else:
-        _send_over_tcp(address, job, timeout, ask_status)
-    log.info("sent %d bytes to %s", len(job), address)
+        _send_over_tcp(address, labels, timeout, ask_status)
+    log.info("sent %d labels to %s", len(labels), address)
 
 
-def _send_over_tcp(address: PrinterAddress, job: bytes, timeout: float,
+def _send_over_tcp(address: PrinterAddress, labels: Sequence[bytes], timeout: float,
                    ask_status: bool) -> None:
     where = str(address)
     with _network_errors(where, timeout), socket.create_connection(
             (address.target, address.port), timeout=timeout) as connection:
         if ask_status:
             _check_ready(connection, where)
-        connection.sendall(job)
+        # A printer takes a long batch only as fast as it prints it, once its buffer is
+        # full: the timeout is for each label, and one it stalls on says how far it got.
+        for index, label in enumerate(labels):
+            try:
+                connection.sendall(label)
+            except TimeoutError:
+                if index == 0:
+                    raise
+                raise LabelPrinterError("error.printer-stopped", printer=where, sent=index,
+                                        total=len(labels), seconds=_seconds(timeout)
+                                        ) from None
         connection.shutdown(socket.SHUT_WR)
 
 

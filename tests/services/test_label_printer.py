@@ -22,7 +22,8 @@ from livenon_desk.services.label_printer import (
 )
 from tests.printer_listener import closed_port, host_status, listening
 
-JOB = b"^XA\n^FO0,0^GFA,2,2,1,FF00^FS\n^XZ\n" * 3
+LABELS = [b"^XA\n^FO0,0^GFA,2,2,1,FF00^FS\n^XZ\n"] * 3
+JOB = b"".join(LABELS)
 
 
 def test_addresses_name_a_tcp_port_or_a_cups_queue() -> None:
@@ -42,14 +43,14 @@ def test_addresses_name_a_tcp_port_or_a_cups_queue() -> None:
 
 def test_a_ready_printer_is_asked_its_status_then_takes_the_whole_job() -> None:
     with listening() as printer:
-        send_job(parse_address(printer.address), JOB, timeout=5)
+        send_job(parse_address(printer.address), LABELS, timeout=5)
         [received] = printer.wait_for(1)
     assert received == b"~HS\r\n" + JOB  # one connection: the question, then the job
 
 
 def test_without_the_status_question_the_job_alone_is_sent() -> None:
     with listening(answer=None) as printer:
-        send_job(parse_address(printer.address), JOB, timeout=5, ask_status=False)
+        send_job(parse_address(printer.address), LABELS, timeout=5, ask_status=False)
         assert printer.wait_for(1) == [JOB]
 
 
@@ -61,7 +62,7 @@ def test_without_the_status_question_the_job_alone_is_sent() -> None:
 def test_a_printer_that_is_not_ready_gets_no_job(answer: bytes, message_id: str) -> None:
     with listening(answer) as printer:
         with pytest.raises(LabelPrinterError) as refused:
-            send_job(parse_address(printer.address), JOB, timeout=1)
+            send_job(parse_address(printer.address), LABELS, timeout=1)
         assert printer.wait_for(1) == [b"~HS\r\n"]
     assert refused.value.message_id == message_id
     assert printer.address in refused.value.message
@@ -70,14 +71,14 @@ def test_a_printer_that_is_not_ready_gets_no_job(answer: bytes, message_id: str)
 
 def test_a_paused_printer_takes_the_job_it_will_print_when_resumed() -> None:
     with listening(host_status(paused=True)) as printer:
-        send_job(parse_address(printer.address), JOB, timeout=5)
+        send_job(parse_address(printer.address), LABELS, timeout=5)
         assert printer.wait_for(1) == [b"~HS\r\n" + JOB]
 
 
 def test_a_refused_connection_says_so() -> None:
     address = parse_address(f"tcp://127.0.0.1:{closed_port()}")
     with pytest.raises(LabelPrinterError) as refused:
-        send_job(address, JOB, timeout=2)
+        send_job(address, LABELS, timeout=2)
     assert refused.value.message_id == "error.printer-refused"
     assert str(address) in refused.value.message
     assert "拒绝" in refused.value.text("zh")
@@ -86,7 +87,7 @@ def test_a_refused_connection_says_so() -> None:
 def test_a_printer_that_never_answers_times_out_before_the_job() -> None:
     with listening(answer=None) as printer:
         with pytest.raises(LabelPrinterError) as silent:
-            send_job(parse_address(printer.address), JOB, timeout=0.3)
+            send_job(parse_address(printer.address), LABELS, timeout=0.3)
         assert printer.wait_for(1) == [b"~HS\r\n"]
     assert silent.value.message_id == "error.printer-no-answer"
     assert "0.3 s" in silent.value.message and "0.3 秒" in silent.value.text("zh")
@@ -111,12 +112,12 @@ def test_a_cups_queue_gets_the_job_raw_through_lp(tmp_path: Path,
                     'not exist." >&2; exit 1; }\n', encoding="utf-8")
     fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
-    send_job(parse_address("cups:Zebra_ZD421"), JOB, timeout=5)
+    send_job(parse_address("cups:Zebra_ZD421"), LABELS, timeout=5)
     assert Path(f"{kept}.args").read_text(encoding="utf-8").split() == [
         "-d", "Zebra_ZD421", "-o", "raw", "-"]
     assert Path(f"{kept}.job").read_bytes() == JOB
     with pytest.raises(LabelPrinterError) as refused:
-        send_job(parse_address("cups:Nowhere"), JOB, timeout=5)
+        send_job(parse_address("cups:Nowhere"), LABELS, timeout=5)
     assert refused.value.message_id == "error.printer-queue-refused"
     assert "does not exist" in refused.value.message
 
@@ -125,5 +126,21 @@ def test_without_lp_a_cups_queue_says_cups_is_missing(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(LabelPrinterError) as missing:
-        send_job(parse_address("cups:Zebra_ZD421"), JOB, timeout=5)
+        send_job(parse_address("cups:Zebra_ZD421"), LABELS, timeout=5)
     assert missing.value.message_id == "error.printer-no-lp"
+
+
+def test_a_printer_that_stops_taking_a_long_batch_says_how_far_it_got() -> None:
+    # Labels of 2 MB each: the printer reads the first 3 MB, then its buffer is full and
+    # it never reads again, as a printer with its head opened mid-batch does.
+    labels = [b"^XA\n^FX" + bytes([65 + i]) * 2_000_000 + b"\n^XZ\n" for i in range(8)]
+    with listening(read_limit=3_000_000) as printer, \
+            pytest.raises(LabelPrinterError) as stopped:
+        send_job(parse_address(printer.address), labels, timeout=0.5)
+    [received] = printer.connections  # kept when the printer was switched off
+    assert stopped.value.message_id == "error.printer-stopped"
+    message = stopped.value.message
+    assert "of its 8 labels" in message and "for 0.5 s" in message
+    sent = int(message.split(" after ")[1].split(" of ")[0])
+    assert 1 <= sent < 8
+    assert len(received) >= 3_000_000 and received.startswith(b"~HS\r\n")
