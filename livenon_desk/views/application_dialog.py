@@ -191,7 +191,7 @@ class ApplicationDialog(QDialog):
         self.lines_list.clear()
         matched = {line.line_no for line in check.lines}
         for line in check.order_lines:
-            item = QListWidgetItem(self._order_line_name(line))
+            item = QListWidgetItem(self._line_name(line))
             item.setData(Qt.ItemDataRole.UserRole, line.line_no)
             if line.line_no in matched and len(matched) < len(check.order_lines):
                 font = item.font()
@@ -332,8 +332,6 @@ class ApplicationDialog(QDialog):
                 else line.name_en)
         return self.tr("Line {n}: {sku} {name}").format(n=line.line_no, sku=line.sku,
                                                          name=name)
-
-    _order_line_name = _line_name
 
 
 class _EnterSaves(QObject):

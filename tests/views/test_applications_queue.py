@@ -20,6 +20,7 @@ from livenon_desk.domain.enums import MailState, ReasonCode
 from livenon_desk.services.desk import Desk
 from livenon_desk.store.database import Store
 from livenon_desk.views.application_dialog import ApplicationDialog
+from livenon_desk.views.applications_table_model import Column
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.queue_panel import APPLICATIONS
 from livenon_desk.views.task_runner import TaskRunner
@@ -250,3 +251,22 @@ def test_the_photos_of_an_email_show_as_thumbnails_by_their_own_names(
     item = dialog.photos.item(0)
     assert item.text() == "armrest.jpg"
     qtbot.waitUntil(lambda: not item.icon().isNull(), timeout=WAIT)
+
+
+def test_the_applications_list_turns_red_in_the_work_queue_when_one_is_overdue(
+        qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner) -> None:
+    built = add_return(store)
+    # Taken a week before NOW: past its P2 deadline.
+    earlier = Desk(store.path, clock=lambda: NOW - timedelta(days=7))
+    earlier.mail.take(INSPECTOR, application(built.order_number), "test")
+    earlier.close()
+    window = _window(qtbot, desk, runner, "en")
+    qtbot.waitUntil(lambda: window.queues.application_counts() is not None, timeout=WAIT)
+    item = next(window.queues.list.item(i) for i in range(window.queues.list.count())
+                if window.queues.list.item(i).data(Qt.ItemDataRole.UserRole) == APPLICATIONS)
+    assert item.foreground().color().name() == "#b3261e"
+    press(qtbot, "Alt+8")
+    qtbot.waitUntil(lambda: window.applications.model.rowCount() == 1, timeout=WAIT)
+    due = window.applications.model.index(0, Column.DUE)
+    assert "(overdue)" in due.data()
+    assert due.data(Qt.ItemDataRole.ForegroundRole).name() == "#b3261e"
