@@ -8,23 +8,11 @@ from pytestqt.qtbot import QtBot
 from livenon_desk.domain.enums import ReturnStatus
 from livenon_desk.models import AuditEvent, ReturnLine, ReturnRequest
 from livenon_desk.store.database import Store
-from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.reason_dialog import ReasonDialog
-from livenon_desk.views.receive_dialog import ReceiveDialog
 from tests.builders import Built, LineSpec, add_return
 from tests.views.conftest import INSPECTOR, SUPERVISOR, MakeWindow
 from tests.views.keyboard import WAIT, focused, press, scan, type_text, wait_focus
-from tests.views.workbench import wait_dialog
-
-
-def _open_receive(qtbot: QtBot, window: MainWindow, built: Built) -> ReceiveDialog:
-    scan(qtbot, built.rma_number)
-    qtbot.waitUntil(window.return_actions.receive.isEnabled, timeout=WAIT)
-    press(qtbot, "Ctrl+R")
-    dialog = wait_dialog(qtbot, window, ReceiveDialog)
-    assert isinstance(dialog, ReceiveDialog)
-    wait_focus(qtbot, dialog.carton_scan)
-    return dialog
+from tests.views.workbench import open_receive, wait_dialog
 
 
 def _received(store: Store, built: Built) -> tuple[ReturnStatus, list[int]]:
@@ -45,7 +33,7 @@ def test_the_receive_form_opens_with_no_carton_counted_and_one_scan_counts_one(
 ) -> None:
     built = add_return(store, lines=[LineSpec(cartons=3)])
     window = make_window(INSPECTOR)
-    dialog = _open_receive(qtbot, window, built)
+    dialog = open_receive(qtbot, window, built.rma_number)
     [spin] = dialog.carton_spins.values()
     assert spin.value() == 0
     scan(qtbot, built.tag_codes[0])
@@ -63,7 +51,7 @@ def test_every_carton_scanned_receives_the_return_with_no_question(
 ) -> None:
     built = add_return(store, lines=[LineSpec(cartons=2)])
     window = make_window(INSPECTOR)
-    dialog = _open_receive(qtbot, window, built)
+    dialog = open_receive(qtbot, window, built.rma_number)
     for _ in range(2):
         scan(qtbot, built.tag_codes[0].lower())
     scan(qtbot, built.tag_codes[0])
@@ -79,7 +67,7 @@ def test_a_count_typed_beyond_the_scans_needs_a_reason_a_confirmation_and_is_aud
 ) -> None:
     built = add_return(store, lines=[LineSpec(cartons=3)])
     window = make_window(INSPECTOR)
-    dialog = _open_receive(qtbot, window, built)
+    dialog = open_receive(qtbot, window, built.rma_number)
     scan(qtbot, built.tag_codes[0])
     [spin] = dialog.carton_spins.values()
     spin.setFocus()  # a click into the count
@@ -109,7 +97,7 @@ def test_changing_a_count_after_the_question_asks_again(
 ) -> None:
     built = add_return(store, lines=[LineSpec(cartons=3)])
     window = make_window(INSPECTOR)
-    dialog = _open_receive(qtbot, window, built)
+    dialog = open_receive(qtbot, window, built.rma_number)
     [spin] = dialog.carton_spins.values()
     spin.setFocus()
     wait_focus(qtbot, spin)
@@ -134,7 +122,7 @@ def test_a_supervisor_closes_a_receipt_short_from_the_keyboard_and_is_told_so(
     qtbot: QtBot, store: Store, make_window: MakeWindow
 ) -> None:
     built = add_return(store, lines=[LineSpec(cartons=3)])
-    dialog = _open_receive(qtbot, make_window(INSPECTOR), built)
+    dialog = open_receive(qtbot, make_window(INSPECTOR), built.rma_number)
     scan(qtbot, built.tag_codes[0])
     press(qtbot, "Ctrl+Return")
     # The worker writes the receipt before the window hears of it and closes the form.

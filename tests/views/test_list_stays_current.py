@@ -18,14 +18,13 @@ from livenon_desk.views.carton_dialog import CartonDialog
 from livenon_desk.views.inspection_dialog import InspectionDialog
 from livenon_desk.views.labels import status_texts
 from livenon_desk.views.main_window import MainWindow
-from livenon_desk.views.receive_dialog import ReceiveDialog
 from livenon_desk.views.returns_table_model import Column
 from livenon_desk.views.sync_controller import SyncController
 from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import NOW, Built, LineSpec, add_return
 from tests.views.conftest import INSPECTOR, MakeWindow
 from tests.views.keyboard import WAIT, back_to, press, scan, wait_focus
-from tests.views.workbench import wait_dialog
+from tests.views.workbench import open_receive, wait_dialog
 
 
 def _row_status(window: MainWindow, built: Built) -> str:
@@ -53,12 +52,7 @@ def test_receiving_then_counting_the_last_carton_updates_row_queues_and_status_b
     assert _queue_count(window, "awaiting_receipt") == 2
     statuses = status_texts()
 
-    scan(qtbot, built.rma_number)
-    qtbot.waitUntil(window.return_actions.receive.isEnabled, timeout=WAIT)
-    press(qtbot, "Ctrl+R")
-    receive = wait_dialog(qtbot, window, ReceiveDialog)
-    assert isinstance(receive, ReceiveDialog)
-    wait_focus(qtbot, receive.carton_scan)
+    open_receive(qtbot, window, built.rma_number)
     scan(qtbot, built.tag_codes[0])
     press(qtbot, "Ctrl+Return")
     qtbot.waitUntil(lambda: window.return_actions.dialog is None, timeout=WAIT)
@@ -122,12 +116,7 @@ def test_the_status_bar_and_the_sync_view_count_the_same_changes_waiting(
     sync.start()
     qtbot.waitUntil(lambda: "0 waiting" in window.sync_status.text(), timeout=WAIT)
 
-    scan(qtbot, built.rma_number)
-    qtbot.waitUntil(window.return_actions.receive.isEnabled, timeout=WAIT)
-    press(qtbot, "Ctrl+R")
-    receive = wait_dialog(qtbot, window, ReceiveDialog)
-    assert isinstance(receive, ReceiveDialog)
-    wait_focus(qtbot, receive.carton_scan)
+    open_receive(qtbot, window, built.rma_number)
     scan(qtbot, built.tag_codes[0])
     press(qtbot, "Ctrl+Return")
     qtbot.waitUntil(lambda: window.return_actions.dialog is None, timeout=WAIT)
@@ -150,12 +139,7 @@ def test_a_red_message_goes_when_the_field_it_names_is_fixed(
 ) -> None:
     built = add_return(store, cross_border=True, lines=[LineSpec(cartons=1)])
     window = make_window(INSPECTOR)
-    scan(qtbot, built.rma_number)
-    qtbot.waitUntil(window.return_actions.receive.isEnabled, timeout=WAIT)
-    press(qtbot, "Ctrl+R")
-    receive = wait_dialog(qtbot, window, ReceiveDialog)
-    assert isinstance(receive, ReceiveDialog)
-    wait_focus(qtbot, receive.carton_scan)
+    receive = open_receive(qtbot, window, built.rma_number)
     scan(qtbot, built.tag_codes[0])
     press(qtbot, "Ctrl+Return")  # "Returned Goods" (T3) not answered: refused
     qtbot.waitUntil(lambda: "T3" in receive.error.text(), timeout=WAIT)

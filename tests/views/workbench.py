@@ -11,6 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from livenon_desk.views.inspection_dialog import InspectionDialog
 from livenon_desk.views.main_window import MainWindow
+from livenon_desk.views.receive_dialog import ReceiveDialog
+from tests.views import keyboard
 
 
 def scan(qtbot: QtBot, window: MainWindow, code: str) -> None:
@@ -32,6 +34,18 @@ def wait_dialog(qtbot: QtBot, window: MainWindow, kind: type[QDialog]) -> QDialo
     qtbot.waitUntil(lambda: isinstance(window.return_actions.dialog, kind), timeout=20_000)
     dialog = window.return_actions.dialog
     assert isinstance(dialog, kind)
+    return dialog
+
+
+def open_receive(qtbot: QtBot, window: MainWindow, rma: str) -> ReceiveDialog:
+    """The return scanned into the focused search box, Ctrl+R, and the receive form waiting
+    for the first carton's tag."""
+    keyboard.scan(qtbot, rma)
+    qtbot.waitUntil(window.return_actions.receive.isEnabled, timeout=keyboard.WAIT)
+    keyboard.press(qtbot, "Ctrl+R")
+    dialog = wait_dialog(qtbot, window, ReceiveDialog)
+    assert isinstance(dialog, ReceiveDialog)
+    keyboard.wait_focus(qtbot, dialog.carton_scan)
     return dialog
 
 
