@@ -12,9 +12,10 @@ from typing import Any
 
 from livenon_desk.documents.barcodes import PRINTER_DPIS
 from livenon_desk.documents.label_stock import LABEL_DPI
-from livenon_desk.documents.zpl import DARKNESS_RANGE
+from livenon_desk.documents.zpl import DARKNESS_RANGE, GraphicEncoding
 from livenon_desk.errors import KnownError
 from livenon_desk.paths import RESOURCES_DIR, config_dir
+from livenon_desk.services.label_printer import parse_address
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,10 @@ class DeskSettings:
     label_printer_timeout_seconds: int = 10
     # Ask the printer's host status (~HS) before a job: paper out, head open, no answer.
     label_printer_ask_status: bool = True
+    # Where the window sends labels and tags: tcp://HOST[:PORT] or cups:QUEUE; "" for none.
+    label_printer_address: str = ""
+    # How a label's picture travels: compressed ASCII hex (any printer) or Z64.
+    label_printer_encoding: str = GraphicEncoding.ASCII.value
 
 
 _KEYS = {
@@ -53,6 +58,14 @@ _KEYS = {
 _FLAGS = {("label_printer", "ask_status"): "label_printer_ask_status"}
 # Keys that take one of a few values, not any number in their range.
 _CHOICES = {"label_printer_dpi": PRINTER_DPIS}
+# Keys that are text; those named in _TEXT_CHOICES take one of a few words.
+_TEXTS = {
+    ("label_printer", "address"): "label_printer_address",
+    ("label_printer", "graphic_encoding"): "label_printer_encoding",
+}
+_TEXT_CHOICES: dict[str, tuple[str, ...]] = {
+    "label_printer_encoding": tuple(e.value for e in GraphicEncoding),
+}
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -61,6 +74,24 @@ def _read(path: Path) -> dict[str, Any]:
             return tomllib.load(f)
     except tomllib.TOMLDecodeError as exc:
         raise KnownError("error.settings-not-toml", path=path, exc=exc) from exc
+
+
+def _texts(path: Path, data: dict[str, Any]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for (section, key), field_name in _TEXTS.items():
+        value = data.get(section, {}).get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise KnownError("error.settings-not-text", path=path, section=section, key=key)
+        choices = _TEXT_CHOICES.get(field_name)
+        if choices is not None and value not in choices:
+            raise KnownError("error.settings-not-one-of", path=path, section=section,
+                             key=key, named=", ".join(choices))
+        if field_name == "label_printer_address" and value:
+            parse_address(value)  # refused here, with the forms it takes, not at a print
+        found[field_name] = value
+    return found
 
 
 def load_settings(paths: tuple[Path, ...]) -> DeskSettings:
@@ -77,6 +108,7 @@ def load_settings(paths: tuple[Path, ...]) -> DeskSettings:
                 raise KnownError("error.settings-not-a-flag", path=path, section=section,
                                  key=key)
             values[field_name] = flag
+        values.update(_texts(path, data))
         for (section, key), (field_name, low, high) in _KEYS.items():
             value = data.get(section, {}).get(key)
             if value is None:

@@ -24,8 +24,9 @@ class DocumentKind(StrEnum):
 @dataclass(frozen=True)
 class Document:
     kind: DocumentKind
-    reference: str
+    reference: str  # the return's RMA, or "batch-N" for many returns
     pdf: bytes
+    is_batch: bool = False
 
     @property
     def file_name(self) -> str:

@@ -87,13 +87,31 @@ class DocumentService:
             records, language = self._records(s, code, lang)
             pdf, count = _label_stock_pdf(kind, records.labels() if kind is DocumentKind.LABEL
                                           else records.tags(), company, language, printer.dpi)
-        sent = printer.print_pages(pdf)  # no session is open while the printer is asked
+        _, sent = printer.print_pages(pdf)  # no session is open while the printer is asked
         with self._store.session() as s:
             record_event(s, actor.username, AuditAction.PRINTED, at=self._clock(),
                          entity_kind="return", entity_key=code,
                          after={"document": kind.value, "language": language,
                                 "printer": str(printer.address), "labels": count})
         return LabelJob(kind, code, count, sent, str(printer.address))
+
+    def send_document_to_label_printer(self, actor: Actor, document: Document,
+                                       printer: LabelPrinter) -> LabelJob:
+        """A label-stock document already made (the one previewed) sent to the label
+        printer as one job, a label a page; audited as printed there only once the printer
+        has taken the whole job."""
+        actor.require(Action.PRINT)
+        _require_label_stock(document.kind)
+        labels, sent = printer.print_pages(document.pdf)
+        with self._store.session() as s:
+            record_event(s, actor.username, AuditAction.PRINTED, at=self._clock(),
+                         entity_kind="batch" if document.is_batch else "return",
+                         entity_key=(document.kind.value if document.is_batch
+                                     else document.reference),
+                         after={"document": document.kind.value,
+                                "printer": str(printer.address), "labels": labels})
+        return LabelJob(document.kind, document.reference, labels, sent,
+                        str(printer.address))
 
     def _records(self, s: Session, code: str, lang: Lang | None) -> tuple[ReturnRecords, Lang]:
         """The return ``code`` to print (refused if restricted), in ``lang`` or else its
@@ -171,7 +189,7 @@ class DocumentService:
             pdf, _, skipped = self._batch_pages(s, kind, rmas, lang, self._label_dpi,
                                                 progress, cancelled)
             reference = self._record_batch(s, actor, kind, rmas, skipped)
-        return Document(kind, reference, pdf)
+        return Document(kind, reference, pdf, is_batch=True)
 
     def send_batch_to_label_printer(
         self, actor: Actor, kind: DocumentKind, rmas: Sequence[str], printer: LabelPrinter,
@@ -184,7 +202,7 @@ class DocumentService:
         with self._store.read_session() as s:
             pdf, count, skipped = self._batch_pages(s, kind, rmas, lang, printer.dpi,
                                                     progress, cancelled)
-        sent = printer.print_pages(pdf)  # no session is open while the printer is asked
+        _, sent = printer.print_pages(pdf)  # no session is open while the printer is asked
         with self._store.session() as s:
             reference = self._record_batch(s, actor, kind, rmas, skipped,
                                            printer=str(printer.address), labels=count)
@@ -247,7 +265,7 @@ def send_test_label(printer: LabelPrinter, clock: Clock = utc_now,
     sent as one job. It needs no database and belongs to no return: nothing is audited."""
     pdf = printer_test_label_pdf(str(printer.address), printer.dpi, printer.darkness,
                                  clock(), company_details(), lang)
-    sent = printer.print_pages(pdf)
+    _, sent = printer.print_pages(pdf)
     return LabelJob(DocumentKind.LABEL, test_code(printer.dpi), 1, sent, str(printer.address))
 
 

@@ -109,11 +109,12 @@ class LabelPrinter:
     ask_status: bool = True
     encoding: GraphicEncoding = GraphicEncoding.ASCII
 
-    def print_pages(self, pdf: bytes) -> int:
-        """Every page of ``pdf`` (label stock) as one ZPL job; returns the bytes sent."""
+    def print_pages(self, pdf: bytes) -> tuple[int, int]:
+        """Every page of ``pdf`` (label stock) as one ZPL job; returns the labels and the
+        bytes sent."""
         labels = zpl_labels(pdf, self.dpi, self.darkness, self.encoding)
         send_job(self.address, labels, timeout=self.timeout, ask_status=self.ask_status)
-        return sum(len(label) for label in labels)
+        return len(labels), sum(len(label) for label in labels)
 
 
 def station_printer(settings: DeskSettings, address: PrinterAddress,
@@ -123,7 +124,15 @@ def station_printer(settings: DeskSettings, address: PrinterAddress,
     return LabelPrinter(address, dpi or settings.label_printer_dpi,
                         darkness=settings.label_printer_darkness,
                         timeout=settings.label_printer_timeout_seconds,
-                        ask_status=settings.label_printer_ask_status)
+                        ask_status=settings.label_printer_ask_status,
+                        encoding=GraphicEncoding(settings.label_printer_encoding))
+
+
+def configured_printer(settings: DeskSettings) -> LabelPrinter | None:
+    """The station's label printer as [label_printer] names it; None when it names none."""
+    if not settings.label_printer_address:
+        return None
+    return station_printer(settings, parse_address(settings.label_printer_address))
 
 
 def lp_command(queue: str) -> list[str]:

@@ -15,6 +15,7 @@ from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.document_kinds import Document, DocumentKind
 from livenon_desk.services.dto import ReturnDetail
+from livenon_desk.services.label_printer import configured_printer
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.keyed_actions import keyed_action, keyed_tip
 from livenon_desk.views.return_actions import restricted_text
@@ -135,7 +136,13 @@ class PrintActions(QObject):
         from livenon_desk.views.print_preview_dialog import PrintPreviewDialog
 
         self.message.emit("")
-        dialog = PrintPreviewDialog(document, self._runner, self._window)
+        printer = configured_printer(self._desk.settings)
+        send = None if printer is None else partial(
+            self._desk.documents.send_document_to_label_printer, self._actor,
+            printer=printer)
+        dialog = PrintPreviewDialog(document, self._runner, self._window,
+                                    label_printer=str(printer.address) if printer else "",
+                                    send_labels=send)
         self.preview = dialog
         dialog.finished.connect(lambda _r: setattr(self, "preview", None))
         dialog.open()

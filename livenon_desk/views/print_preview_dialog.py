@@ -1,9 +1,10 @@
-"""A document before it is printed: its pages, then Print (to a printer the user picks)
-or Save as PDF."""
+"""A document before it is printed: its pages, then Print (to a printer the user picks),
+the station's label printer (labels and tags, when the station has one) or Save as PDF."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, Signal
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
 from livenon_desk.errors import KnownError
 from livenon_desk.private_files import write_output
 from livenon_desk.services.document_kinds import Document
+from livenon_desk.services.document_service import LabelJob
+from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.folders import FolderKind, remember_folder, start_folder
 from livenon_desk.views.pdf_printing import (
     PdfPrintJob,
@@ -36,14 +39,20 @@ from livenon_desk.views.task_runner import TaskRunner
 log = logging.getLogger(__name__)
 
 
+# Sends the previewed document to the station's label printer (in a worker), or raises.
+SendLabels = Callable[[Document], LabelJob]
+
+
 class PrintPreviewDialog(QDialog):
     printed = Signal(bool)
 
     def __init__(self, document: Document, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, label_printer: str = "",
+                 send_labels: SendLabels | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self._runner = runner
+        self._send_labels = send_labels
         self.job: PdfPrintJob | None = None
         self.file_dialog: QFileDialog | None = None
         self.setObjectName("printPreview")
@@ -63,13 +72,21 @@ class PrintPreviewDialog(QDialog):
         self.print_button.setToolTip(self.tr("Print to a printer you choose (Ctrl+P)"))
         self.save_button = QPushButton(self.tr("&Save as PDF…"))
         self.save_button.setToolTip(self.tr("Save as PDF (Ctrl+S)"))
+        self.label_button = QPushButton(self.tr("&Label printer"))
+        self.label_button.setObjectName("labelPrinterButton")
+        self.label_button.setToolTip(
+            self.tr("Print on the station's label printer, {printer} (Ctrl+Shift+P)").format(
+                printer=label_printer))
+        # Only label stock goes there, and only when the station names a label printer.
+        self.label_button.setVisible(self.label_stock and send_labels is not None)
         close = QPushButton(self.tr("Close"))
-        for button in (self.print_button, self.save_button, close):
+        for button in (self.print_button, self.label_button, self.save_button, close):
             button.setAutoDefault(False)
         bar = QHBoxLayout()
         bar.addWidget(self.pages)
         bar.addWidget(self.state, 1)
         bar.addWidget(self.save_button)
+        bar.addWidget(self.label_button)
         bar.addWidget(self.print_button)
         bar.addWidget(close)
         layout = QVBoxLayout(self)
@@ -77,8 +94,10 @@ class PrintPreviewDialog(QDialog):
         layout.addLayout(bar)
         self.print_button.clicked.connect(self.choose_printer)
         self.save_button.clicked.connect(self.choose_file)
+        self.label_button.clicked.connect(self.send_to_label_printer)
         close.clicked.connect(self.close)
-        for keys, slot in (("Ctrl+P", self.choose_printer), ("Ctrl+S", self.choose_file)):
+        for keys, slot in (("Ctrl+P", self.choose_printer), ("Ctrl+S", self.choose_file),
+                           ("Ctrl+Shift+P", self.send_to_label_printer)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(slot)
 
@@ -120,6 +139,29 @@ class PrintPreviewDialog(QDialog):
         self.state.setText(self.tr("Sent to the printer.") if ok
                            else self.tr("Printing did not finish; nothing more was sent."))
         self.printed.emit(ok)
+
+    def send_to_label_printer(self) -> None:
+        """The whole document as one job to the label printer, sent by a worker: the window
+        stays responsive while the printer is asked and takes the job."""
+        send = self._send_labels
+        if send is None or not self.label_button.isVisible() or \
+                not self.label_button.isEnabled():
+            return
+        self.label_button.setEnabled(False)
+        self.state.setText(self.tr("Sending to the label printer…"))
+        self._runner.run(send, self.document, on_done=self._labels_sent,
+                         on_error=self._labels_not_sent)
+
+    def _labels_sent(self, job: LabelJob) -> None:
+        self.label_button.setEnabled(True)
+        self.state.setText(self.tr("The label printer took {n} labels ({printer}).").format(
+            n=job.labels, printer=job.printer))
+        self.printed.emit(True)
+
+    def _labels_not_sent(self, error: BaseException) -> None:
+        self.label_button.setEnabled(True)
+        self.state.setText(user_message(error, QLocale().name()))
+        self.printed.emit(False)
 
     def choose_file(self) -> None:
         suggested = start_folder(FolderKind.DOCUMENTS) / self.document.file_name

@@ -1,12 +1,32 @@
 """The desk's settings a user may change: the language of the interface, and a sound when
-a scan matches nothing (off by default)."""
+a scan matches nothing (off by default). Below them, the station's devices as IT set them
+up in ``desk_settings.toml`` (shown, not changed here), and the label printer's test
+label."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
+from functools import partial
 
+from PySide6.QtCore import QLocale, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from livenon_desk.services.desk_settings import FILE_NAME, DeskSettings, desk_settings
+from livenon_desk.services.document_service import LabelJob, Lang, send_test_label
+from livenon_desk.services.label_printer import configured_printer
 from livenon_desk.services.user_settings import change_user_settings, user_settings
+from livenon_desk.views.error_reporting import user_message
+from livenon_desk.views.task_runner import TaskRunner
 
 
 def saved_language() -> str | None:
@@ -20,10 +40,13 @@ def sound_on_unknown_scan() -> bool:
 class SettingsDialog(QDialog):
     saved = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, station: DeskSettings | None = None,
+                 runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
+        self._station = station or desk_settings()
+        self._runner = runner or TaskRunner(parent=self)
         self.language = QComboBox()
         self.language.setObjectName("languageChoice")
         self.language.addItem(self.tr("As the system"), None)
@@ -40,10 +63,65 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("&Language"), self.language)
         form.addRow("", self.sound)
+        form.addRow(self._station_devices())
         form.addRow(buttons)
+
+    def _station_devices(self) -> QGroupBox:
+        station = self._station
+        box = QGroupBox(self.tr("This station's devices (set up by IT in {file})").format(
+            file=FILE_NAME))
+        rows = QFormLayout(box)
+        none = self.tr("none set up")
+        rows.addRow(self.tr("Label printer"),
+                    _shown(station.label_printer_address or none, "labelPrinterAddress"))
+        rows.addRow(self.tr("Resolution"), QLabel(self.tr("{dpi} dpi").format(
+            dpi=station.label_printer_dpi)))
+        rows.addRow(self.tr("Darkness"), QLabel(f"{station.label_printer_darkness:+d}"))
+        rows.addRow(self.tr("Picture sent as"), QLabel(
+            self.tr("Z64 (compressed)") if station.label_printer_encoding == "z64"
+            else self.tr("ASCII hex (any ZPL printer)")))
+        self.test_label = QPushButton(self.tr("Print &test label"))
+        self.test_label.setObjectName("printTestLabel")
+        self.test_label.setAutoDefault(False)
+        self.test_label.setEnabled(bool(station.label_printer_address))
+        self.test_label.setToolTip(self.tr("Print the label printer's test label (Ctrl+T)"))
+        self.test_label.clicked.connect(self.print_test_label)
+        QShortcut(QKeySequence("Ctrl+T"), self).activated.connect(self.print_test_label)
+        self.test_result = QLabel()
+        self.test_result.setObjectName("testLabelResult")
+        self.test_result.setWordWrap(True)
+        rows.addRow(self.test_label, self.test_result)
+        return box
+
+    def print_test_label(self) -> None:
+        """The test label to the station's label printer, sent by a worker."""
+        printer = configured_printer(self._station)
+        if printer is None or not self.test_label.isEnabled():
+            return
+        self.test_label.setEnabled(False)
+        self.test_result.setText(self.tr("Sending the test label…"))
+        lang: Lang = "zh" if QLocale().name().startswith("zh") else "en"
+        self._runner.run(partial(send_test_label, printer, lang=lang),
+                         on_done=self._test_label_sent, on_error=self._test_label_failed)
+
+    def _test_label_sent(self, job: LabelJob) -> None:
+        self.test_label.setEnabled(True)
+        self.test_result.setText(self.tr(
+            "The label printer took the test label. Scan its codes: they read {code}.").format(
+                code=job.reference))
+
+    def _test_label_failed(self, error: BaseException) -> None:
+        self.test_label.setEnabled(True)
+        self.test_result.setText(user_message(error, QLocale().name()))
 
     def _save(self) -> None:
         change_user_settings(language=self.language.currentData(),
                              sound_on_unknown_scan=self.sound.isChecked())
         self.saved.emit()
         self.accept()
+
+
+def _shown(text: str, name: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    return label

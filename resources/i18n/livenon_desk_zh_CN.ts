@@ -17,223 +17,223 @@
 <context>
     <name>ApplicationDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="61"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="65"/>
         <source>Email application</source>
         <translation>邮件退货申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="72"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="76"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="72"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="76"/>
         <source>Sent</source>
         <translation>发送时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="73"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="77"/>
         <source>Sender</source>
         <translation>发件人</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="73"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="77"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="74"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="78"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="74"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="78"/>
         <source>Product name</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="75"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="79"/>
         <source>Return reason</source>
         <translation>退货原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="75"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="79"/>
         <source>Contact info</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="76"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="80"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="76"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="80"/>
         <source>Instructions by (P2)</source>
         <translation>退货说明发出期限（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="80"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="84"/>
         <source>Read from the email</source>
         <translation>从邮件中读取</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="90"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="94"/>
         <source>Checked against the order</source>
         <translation>与订单核对</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="111"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="115"/>
         <source>Photos attached to the email</source>
         <translation>邮件所附照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="116"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="120"/>
         <source>The email as the customer wrote it</source>
         <translation>客户原始邮件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="143"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="147"/>
         <source>Settle what the check guessed</source>
         <translation>确认核对时推测的内容</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="146"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="150"/>
         <source>— not known —</source>
         <translation>— 未知 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="149"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="153"/>
         <source>{reason} ({category})</source>
         <translation>{reason}（{category}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="157"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="161"/>
         <source>&amp;Save the choice</source>
         <translation>保存选择(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="160"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="164"/>
         <source>Save the reason code and the line (Enter, Ctrl+S)</source>
         <translation>保存原因代码和订单行（Enter、Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="162"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="166"/>
         <source>&amp;Reason code</source>
         <translation>原因代码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="164"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="168"/>
         <source>Order &amp;line</source>
         <translation>订单行(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="182"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="186"/>
         <source>A supervisor settles these.</source>
         <translation>这些内容由主管确认。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="207"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="211"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="213"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="217"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="216"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="220"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="230"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="234"/>
         <source>{target} – {deadline}</source>
         <translation>{target} – {deadline}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="234"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="238"/>
         <source>{due} (overdue)</source>
         <translation>{due}（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="260"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="264"/>
         <source>This email names a restricted return: it can be read, not processed (privacy rule).</source>
         <translation>此邮件涉及已限制处理的退货：只能查看，不能处理（隐私规则）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="270"/>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="276"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="274"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="280"/>
         <source>Needs a person:</source>
         <translation>需人工处理：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="280"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="284"/>
         <source>Order {order}: not found</source>
         <translation>订单 {order}：未找到</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="283"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="287"/>
         <source>Order {order}: found</source>
         <translation>订单 {order}：已找到</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="285"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="289"/>
         <source>The sender is the order&apos;s customer.</source>
         <translation>发件人是该订单的客户。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="286"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="290"/>
         <source>The sender is not the order&apos;s customer: check who wrote.</source>
         <translation>发件人不是该订单的客户：请核实发件人身份。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="287"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="291"/>
         <source>The sender could not be compared with the customer.</source>
         <translation>无法将发件人与客户进行比对。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="294"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="298"/>
         <source>Reason code: not recognised</source>
         <translation>原因代码：未能识别</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="297"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="301"/>
         <source>quality (T1): Livenon pays the return shipping</source>
         <translation>质量问题（T1）：Livenon 承担退货运费</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="299"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="303"/>
         <source>personal (T2): the customer pays the return shipping</source>
         <translation>个人原因（T2）：客户承担退货运费</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="301"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="305"/>
         <source>Reason code (chosen by a person): {reason}, {category}</source>
         <translation>原因代码（人工选择）：{reason}，{category}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="303"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="307"/>
         <source>Reason code (guessed): {reason}, {category}</source>
         <translation>原因代码（推测）：{reason}，{category}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="309"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="313"/>
         <source>The line a person picked:</source>
         <translation>人工选择的订单行：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="310"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="314"/>
         <source>The matched line:</source>
         <translation>匹配的订单行：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="311"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="315"/>
         <source>The lines it may be (a person picks):</source>
         <translation>可能的订单行（需人工选择）：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="329"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="333"/>
         <source>Line {n}: {sku} {name}</source>
         <translation>第 {n} 行：{sku} {name}</translation>
     </message>
@@ -241,42 +241,42 @@
 <context>
     <name>ApplicationsTableModel</name>
     <message>
-        <location filename="../../livenon_desk/views/applications_table_model.py" line="34"/>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="37"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/applications_table_model.py" line="35"/>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="38"/>
         <source>Sender</source>
         <translation>发件人</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/applications_table_model.py" line="36"/>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="39"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/applications_table_model.py" line="37"/>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="40"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/applications_table_model.py" line="38"/>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="41"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/applications_table_model.py" line="39"/>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="42"/>
         <source>Instructions by (P2)</source>
         <translation>退货说明发出期限（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/applications_table_model.py" line="78"/>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="81"/>
         <source>Overdue: instructions not sent by {date} (P2)</source>
         <translation>已逾期：未在 {date} 前发出退货说明（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/applications_table_model.py" line="100"/>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="103"/>
         <source>{date} (overdue)</source>
         <translation>{date}（已逾期）</translation>
     </message>
@@ -284,12 +284,12 @@
 <context>
     <name>ApplicationsView</name>
     <message>
-        <location filename="../../livenon_desk/views/applications_view.py" line="55"/>
+        <location filename="../../livenon_desk/views/applications_view.py" line="60"/>
         <source>Arrows move, Enter opens an application. The instructions are due by the day shown (P2), counted from the email&apos;s receipt.</source>
         <translation>方向键移动，Enter 打开申请。退货说明须在所示日期前发出（P2），自收到邮件起计算。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/applications_view.py" line="82"/>
+        <location filename="../../livenon_desk/views/applications_view.py" line="87"/>
         <source>No email applications.</source>
         <translation>没有邮件退货申请。</translation>
     </message>
@@ -1329,67 +1329,67 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="53"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="54"/>
         <source>Return &amp;label (4x6)</source>
         <translation>退货标签（4x6）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="54"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="55"/>
         <source>Item &amp;tags</source>
         <translation>商品标签(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="55"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="56"/>
         <source>Inspection &amp;report</source>
         <translation>检验报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="56"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="57"/>
         <source>Return &amp;form</source>
         <translation>退货单(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="57"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="58"/>
         <source>&amp;Invoice copy</source>
         <translation>发票副本(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="58"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="59"/>
         <source>&amp;Credit note</source>
         <translation>贷项通知单(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="59"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="60"/>
         <source>&amp;Evidence package</source>
         <translation>证据包(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="65"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="66"/>
         <source>Labels for the selected returns…</source>
         <translation>为所选退货打印标签…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="68"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="69"/>
         <source>Tags for the selected returns…</source>
         <translation>为所选退货打印商品标签…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="96"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="97"/>
         <source>Making the {name}…</source>
         <translation>正在生成{name}…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="104"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="105"/>
         <source>Select the returns in the list first (Shift or Ctrl with the arrow keys or the mouse).</source>
         <translation>请先在列表中选择退货（按住 Shift 或 Ctrl，配合方向键或鼠标）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="108"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="109"/>
         <source>Making {n} documents…</source>
         <translation>正在生成 {n} 份单据…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="109"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="110"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1397,72 +1397,92 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="50"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="59"/>
         <source>Preview: {name}</source>
         <translation>预览：{name}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="59"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="68"/>
         <source>{n} pages</source>
         <translation>共 {n} 页</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="62"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="71"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="63"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="72"/>
         <source>Print to a printer you choose (Ctrl+P)</source>
         <translation>打印到所选打印机（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="64"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="73"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="65"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="74"/>
         <source>Save as PDF (Ctrl+S)</source>
         <translation>另存为 PDF（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="66"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="75"/>
+        <source>&amp;Label printer</source>
+        <translation>标签打印机(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="78"/>
+        <source>Print on the station&apos;s label printer, {printer} (Ctrl+Shift+P)</source>
+        <translation>在本工位的标签打印机 {printer} 上打印 (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="82"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="101"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="120"/>
         <source>Print {name}</source>
         <translation>打印 {name}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="113"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="132"/>
         <source>Printing page {page} of {total}…</source>
         <translation>正在打印第 {page} 页，共 {total} 页…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="120"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="139"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="121"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="140"/>
         <source>Printing did not finish; nothing more was sent.</source>
         <translation>打印未完成；未再发送更多页面。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="126"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="151"/>
+        <source>Sending to the label printer…</source>
+        <translation>正在发送到标签打印机…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="157"/>
+        <source>The label printer took {n} labels ({printer}).</source>
+        <translation>标签打印机已接收 {n} 张标签（{printer}）。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="168"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="148"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="190"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="58"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="67"/>
         <source>1 page</source>
         <translation>共 1 页</translation>
     </message>
@@ -1470,77 +1490,77 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="29"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="34"/>
         <source>Awaiting receipt</source>
         <translation>待收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="30"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="35"/>
         <source>Awaiting inspection</source>
         <translation>待检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="31"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="36"/>
         <source>Overdue for inspection</source>
         <translation>检验已逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="32"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="37"/>
         <source>Inspected today</source>
         <translation>今日已检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="35"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="40"/>
         <source>All returns</source>
         <translation>全部退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="36"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="41"/>
         <source>Email applications</source>
         <translation>邮件退货申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="38"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="43"/>
         <source>Work queue</source>
         <translation>工作队列</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="46"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="51"/>
         <source>Oldest receipt first: the P5 deadline order</source>
         <translation>最早收货的排在前面，即按 P5 期限排序</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="50"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="55"/>
         <source>Past the P5 deadline ({days} business days after receipt)</source>
         <translation>已超过 P5 期限（收货后 {days} 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="57"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="62"/>
         <source>Return applications sent by email (P1): answer within {days} business days of receipt (P2)</source>
         <translation>通过邮件提交的退货申请（P1）：须在收到后 {days} 个工作日内答复（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="107"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="112"/>
         <source>{new} new · {person} need a person</source>
         <translation>{new} 个新申请 · {person} 个需人工处理</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="33"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="38"/>
         <source>Instructions overdue</source>
         <translation>退货说明逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="34"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="39"/>
         <source>Refund overdue</source>
         <translation>退款逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="52"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="57"/>
         <source>Return instructions not sent within {days} business days of the application (P2)</source>
         <translation>申请后 {days} 个工作日内未发出退货说明（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="55"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="60"/>
         <source>Passed more than {days} days ago and the refund not yet approved (P6)</source>
         <translation>检验通过已超过 {days} 天，退款仍未批准（P6）</translation>
     </message>
@@ -2130,22 +2150,87 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="26"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="47"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="29"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="52"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="41"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="64"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="33"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="71"/>
+        <source>This station&apos;s devices (set up by IT in {file})</source>
+        <translation>本工位的设备（由 IT 在 {file} 中设置）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="74"/>
+        <source>none set up</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="75"/>
+        <source>Label printer</source>
+        <translation>标签打印机</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="77"/>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="77"/>
+        <source>{dpi} dpi</source>
+        <translation>{dpi} dpi</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="79"/>
+        <source>Darkness</source>
+        <translation>打印深度</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="80"/>
+        <source>Picture sent as</source>
+        <translation>图像发送格式</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="81"/>
+        <source>Z64 (compressed)</source>
+        <translation>Z64（压缩）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="82"/>
+        <source>ASCII hex (any ZPL printer)</source>
+        <translation>ASCII 十六进制（任何 ZPL 打印机）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="83"/>
+        <source>Print &amp;test label</source>
+        <translation>打印测试标签(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="87"/>
+        <source>Print the label printer&apos;s test label (Ctrl+T)</source>
+        <translation>打印标签打印机的测试标签 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="102"/>
+        <source>Sending the test label…</source>
+        <translation>正在发送测试标签…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="110"/>
+        <source>The label printer took the test label. Scan its codes: they read {code}.</source>
+        <translation>标签打印机已接收测试标签。请扫描其条码：内容应为 {code}。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="56"/>
         <source>&amp;Beep when a scan matches no return</source>
         <translation>扫描无匹配时发出提示音(&amp;B)</translation>
     </message>

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from livenon_desk.documents.zpl import GraphicEncoding
 from livenon_desk.domain.enums import ReturnStatus
 from livenon_desk.domain.policy import default_policies
 from livenon_desk.errors import KnownError
@@ -14,7 +15,11 @@ from livenon_desk.paths import RESOURCES_DIR
 from livenon_desk.services.desk_settings import FILE_NAME, load_settings
 from livenon_desk.services.document_kinds import DocumentKind
 from livenon_desk.services.document_service import DocumentService
-from livenon_desk.services.label_printer import parse_address, station_printer
+from livenon_desk.services.label_printer import (
+    configured_printer,
+    parse_address,
+    station_printer,
+)
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
 from tests.builders import NOW, add_return
@@ -69,3 +74,24 @@ def test_the_label_printers_darkness_wait_and_status_question_are_read_and_check
     user.write_text("[label_printer]\nask_status = 0\n", encoding="utf-8")
     with pytest.raises(KnownError, match="ask_status must be true or false"):
         load_settings((default, user))
+
+
+def test_the_stations_label_printer_and_its_picture_encoding_are_read_and_checked(
+    tmp_path: Path,
+) -> None:
+    default = RESOURCES_DIR / FILE_NAME
+    settings = load_settings((default,))
+    assert configured_printer(settings) is None  # none until IT names one
+    user = tmp_path / FILE_NAME
+    user.write_text('[label_printer]\naddress = "tcp://zebra-3"\ngraphic_encoding = "z64"\n',
+                    encoding="utf-8")
+    printer = configured_printer(load_settings((default, user)))
+    assert printer is not None
+    assert (str(printer.address), printer.encoding) == ("tcp://zebra-3:9100",
+                                                       GraphicEncoding.Z64)
+    for wrong, said in (('address = "zebra-3:9100"', "tcp://HOST:PORT"),
+                        ("address = 9100", "address must be text in quotes"),
+                        ('graphic_encoding = "gzip"', "must be one of ascii, z64")):
+        user.write_text(f"[label_printer]\n{wrong}\n", encoding="utf-8")
+        with pytest.raises(KnownError, match=said):
+            load_settings((default, user))
