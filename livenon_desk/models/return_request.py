@@ -55,6 +55,9 @@ class ReturnRequest(Base):
     invoice_enclosed: Mapped[bool | None] = mapped_column(Boolean)
     return_form_enclosed: Mapped[bool | None] = mapped_column(Boolean)
     received_by: Mapped[str | None] = mapped_column(String(64))
+    # The parcel's weight at receipt in grams, from the station's scale or typed; None: not
+    # weighed.
+    receipt_weight_grams: Mapped[int | None] = mapped_column(Integer)
     receipt_notes: Mapped[str | None] = mapped_column(Text)
     # A supervisor may accept a receipt with cartons missing; the reason is kept.
     short_closed_reason: Mapped[str | None] = mapped_column(Text)

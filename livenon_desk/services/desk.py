@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from livenon_desk.services.report_verification import ReportVerifier
     from livenon_desk.services.retention_service import RetentionService
     from livenon_desk.services.returns_service import ReturnsService
+    from livenon_desk.services.scale import Scale
     from livenon_desk.services.sync_service import SyncService
     from livenon_desk.services.work_queue_service import WorkQueueService
 
@@ -172,3 +173,11 @@ class Desk:
     @property
     def settings(self) -> DeskSettings:
         return self._open().settings
+
+    @property
+    def scale(self) -> Scale | None:
+        """The station's scale ([scale] in the settings); None when it has none. Its
+        ``read_weight()`` gives the settled weight on it now."""
+        from livenon_desk.services.scale import station_scale
+
+        return station_scale(self.settings)

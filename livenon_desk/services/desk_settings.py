@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 from livenon_desk.documents.barcodes import PRINTER_DPIS
 from livenon_desk.documents.label_stock import LABEL_DPI
 from livenon_desk.documents.zpl import DARKNESS_RANGE, GraphicEncoding
+from livenon_desk.domain.weighing import scale_protocols
 from livenon_desk.errors import KnownError
 from livenon_desk.paths import RESOURCES_DIR, config_dir
 from livenon_desk.services.label_printer import parse_address
@@ -41,6 +43,12 @@ class DeskSettings:
     label_printer_address: str = ""
     # How a label's picture travels: compressed ASCII hex (any printer) or Z64.
     label_printer_encoding: str = GraphicEncoding.ASCII.value
+    # The scale's serial port (COM3, /dev/ttyUSB0); "" for none: the weight is typed.
+    scale_port: str = ""
+    # How it speaks: a key of resources/scale_protocols.toml.
+    scale_protocol: str = "sics"
+    # How long a weight has to settle before the person is asked to try again.
+    scale_wait_seconds: int = 5
 
 
 _KEYS = {
@@ -53,6 +61,7 @@ _KEYS = {
                                      max(PRINTER_DPIS)),
     ("label_printer", "darkness"): ("label_printer_darkness", *DARKNESS_RANGE),
     ("label_printer", "timeout_seconds"): ("label_printer_timeout_seconds", 1, 600),
+    ("scale", "wait_seconds"): ("scale_wait_seconds", 1, 60),
 }
 # Keys that are true or false.
 _FLAGS = {("label_printer", "ask_status"): "label_printer_ask_status"}
@@ -62,9 +71,12 @@ _CHOICES = {"label_printer_dpi": PRINTER_DPIS}
 _TEXTS = {
     ("label_printer", "address"): "label_printer_address",
     ("label_printer", "graphic_encoding"): "label_printer_encoding",
+    ("scale", "port"): "scale_port",
+    ("scale", "protocol"): "scale_protocol",
 }
-_TEXT_CHOICES: dict[str, tuple[str, ...]] = {
-    "label_printer_encoding": tuple(e.value for e in GraphicEncoding),
+_TEXT_CHOICES: dict[str, Callable[[], tuple[str, ...]]] = {
+    "label_printer_encoding": lambda: tuple(e.value for e in GraphicEncoding),
+    "scale_protocol": lambda: tuple(scale_protocols()),
 }
 
 
@@ -85,9 +97,9 @@ def _texts(path: Path, data: dict[str, Any]) -> dict[str, str]:
         if not isinstance(value, str):
             raise KnownError("error.settings-not-text", path=path, section=section, key=key)
         choices = _TEXT_CHOICES.get(field_name)
-        if choices is not None and value not in choices:
+        if choices is not None and value not in choices():
             raise KnownError("error.settings-not-one-of", path=path, section=section,
-                             key=key, named=", ".join(choices))
+                             key=key, named=", ".join(choices()))
         if field_name == "label_printer_address" and value:
             parse_address(value)  # refused here, with the forms it takes, not at a print
         found[field_name] = value

@@ -104,6 +104,7 @@ class ReturnDetail:
     return_form_enclosed: bool | None = None
     received_by: str | None = None
     receipt_notes: str | None = None
+    receipt_weight_grams: int | None = None
     short_closed_reason: str | None = None
     short_closed_by: str | None = None
     # The refund of the refunded lines together: P7/T2 deducted once for the return.

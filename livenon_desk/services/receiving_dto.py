@@ -29,6 +29,7 @@ class ReceiptInput:
     photos: tuple[Path, ...] = field(default_factory=tuple)
     scanned: Mapping[int, int] = field(default_factory=dict)
     by_hand_reason: str = ""
+    weight_grams: int | None = None  # None: not weighed
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from livenon_desk.domain.receiving import (
     status_after_receipt,
 )
 from livenon_desk.domain.roles import Action, Actor
+from livenon_desk.domain.weighing import MAX_GRAMS, kilograms_text
 from livenon_desk.errors import NotFoundError, ValidationError
 from livenon_desk.models import Order, Photo, ReturnLine, ReturnRequest, UnexpectedParcel
 from livenon_desk.services import outbox
@@ -94,6 +95,7 @@ class ReceivingService:
                 receipt.returned_goods_marked if order.cross_border else None
             )
             ret.receipt_notes = receipt.notes.strip() or None
+            ret.receipt_weight_grams = receipt.weight_grams
             _touch(ret, self._clock())
             for photo in stored:
                 s.add(Photo(sha256=photo.sha256, return_id=ret.id, file_name=photo.file_name,
@@ -198,6 +200,10 @@ class ReceivingService:
     def _check_receipt(self, receipt: ReceiptInput) -> None:
         self._check_time(receipt.received_at)
         require_text(receipt.carrier, "field.carrier")
+        grams = receipt.weight_grams
+        if grams is not None and not 0 < grams <= MAX_GRAMS:
+            raise ValidationError("error.weight-out-of-range", text=kilograms_text(grams),
+                                  most=MAX_GRAMS // 1000)
 
     def _check_time(self, moment: datetime) -> None:
         if moment.tzinfo is None:

@@ -180,6 +180,7 @@ class ReturnsService:
             return_form_enclosed=ret.return_form_enclosed,
             received_by=ret.received_by,
             receipt_notes=ret.receipt_notes,
+            receipt_weight_grams=ret.receipt_weight_grams,
             short_closed_reason=ret.short_closed_reason,
             short_closed_by=ret.short_closed_by,
             refund=refund,

@@ -11,6 +11,7 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from livenon_desk.domain.enums import Decision, RuleOutcome
+from livenon_desk.domain.weighing import kilograms_text
 from livenon_desk.services.dto import LineView, Refund, ReturnDetail
 from livenon_desk.views.formatting import format_date, format_money
 from livenon_desk.views.labels import (
@@ -278,6 +279,9 @@ def _parcel(detail: ReturnDetail) -> str:
         state=yes_no[detail.invoice_enclosed]))
     parts.append(QCoreApplication.translate("DetailPane", "return form {state}").format(
         state=yes_no[detail.return_form_enclosed]))
+    if detail.receipt_weight_grams is not None:
+        parts.append(QCoreApplication.translate("DetailPane", "weighed {kg} kg").format(
+            kg=kilograms_text(detail.receipt_weight_grams)))
     text = escape(" · ".join(parts))
     if detail.receipt_notes:
         text += "<br><i>" + escape(detail.receipt_notes) + "</i>"

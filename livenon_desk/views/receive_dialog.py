@@ -1,11 +1,14 @@
-"""Receiving a parcel: arrival, carrier, condition, what it holds (P3, T3), cartons, photos."""
+"""Receiving a parcel: arrival, carrier, condition, what it holds (P3, T3), its weight
+(read from the station's scale with F6, or typed), cartons, photos."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,9 +30,12 @@ from PySide6.QtWidgets import (
 
 from livenon_desk.domain.enums import ParcelCondition
 from livenon_desk.domain.receiving import BY_HAND_REASON_MIN, counted_by_hand
+from livenon_desk.domain.weighing import Reading, kilograms_text, parse_typed_weight
+from livenon_desk.errors import KnownError
 from livenon_desk.services.dto import ReturnDetail
 from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.views.dialog_keys import submit_with_ctrl_enter
+from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.folders import FolderKind, remember_folder, start_folder
 from livenon_desk.views.form_parts import (
     add_time_row,
@@ -51,9 +57,12 @@ class ReceiveDialog(QDialog):
     submitted = Signal(object)
 
     def __init__(self, detail: ReturnDetail, runner: TaskRunner, now: datetime,
-                 chinese: bool, parent: QWidget | None = None) -> None:
+                 chinese: bool, parent: QWidget | None = None, *,
+                 read_weight: Callable[[], Reading] | None = None) -> None:
         super().__init__(parent)
         self.detail = detail
+        self._runner = runner
+        self._read_weight = read_weight
         self.setObjectName("receiveDialog")
         self.setWindowTitle(self.tr("Receive {rma}").format(rma=detail.rma_number))
         self._photo_paths: list[Path] = []
@@ -89,6 +98,10 @@ class ReceiveDialog(QDialog):
             form.addRow(self.tr("Cross-&border (T3)"), self.returned_goods)
         else:
             self.returned_goods.hide()
+        weight_row = self._weight_row()
+        weight_label = QLabel(self.tr("&Weight"))
+        weight_label.setBuddy(self.weight)  # Alt+W: the field, not the row around it
+        form.addRow(weight_label, weight_row)
         form.addRow(self.tr("&Notes"), self.notes)
 
         cartons_box = QGroupBox(self.tr("Cartons"))
@@ -165,11 +178,58 @@ class ReceiveDialog(QDialog):
         # Not the scan field: a carton scanned does not fix what the message is about.
         clear_when_edited(self.error, self.received_at, self.carrier, self.tracking,
                           self.condition, self.invoice, self.return_form, self.returned_goods,
-                          self.notes, self.by_hand_reason)
+                          self.notes, self.by_hand_reason, self.weight)
         self._counts_changed()
         # The rest is filled in from the return; the cartons are what is left to do.
         self.carton_scan.setFocus()
         submit_with_ctrl_enter(self, self.buttons, self._submit)
+
+    def _weight_row(self) -> QWidget:
+        """The weight in kilograms: typed, or read from the station's scale (F6)."""
+        self.weight = QLineEdit(placeholderText=self.tr("kg, e.g. 23.5"))
+        self.weight.setObjectName("weight")
+        self.weight.setMaximumWidth(140)
+        self.read_scale = QPushButton(self.tr("Read the scale (F6)"))
+        self.read_scale.setObjectName("readScale")
+        self.read_scale.setAutoDefault(False)
+        self.read_scale.setEnabled(self._read_weight is not None)
+        if self._read_weight is None:
+            self.read_scale.setToolTip(self.tr("This station has no scale: type the weight."))
+        self.read_scale.clicked.connect(self.read_the_scale)
+        QShortcut(QKeySequence(Qt.Key.Key_F6), self).activated.connect(self.read_the_scale)
+        self.weight_state = QLabel()
+        self.weight_state.setObjectName("weightState")
+        self.weight_state.setWordWrap(True)
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.weight)
+        layout.addWidget(QLabel(self.tr("kg")))
+        layout.addWidget(self.read_scale)
+        layout.addWidget(self.weight_state, 1)
+        return row
+
+    def read_the_scale(self) -> None:
+        """The settled weight on the scale into the field, read by a worker: a scale waits
+        for a parcel to settle, and the form stays usable meanwhile."""
+        read = self._read_weight
+        if read is None:
+            self.weight_state.setText(self.tr("This station has no scale: type the weight."))
+            return
+        if not self.read_scale.isEnabled():
+            return  # a reading is under way
+        self.read_scale.setEnabled(False)
+        self.weight_state.setText(self.tr("Reading the scale…"))
+        self._runner.run(read, on_done=self._weighed, on_error=self._not_weighed)
+
+    def _weighed(self, reading: Reading) -> None:
+        self.read_scale.setEnabled(True)
+        self.weight.setText(kilograms_text(reading.grams))
+        self.weight_state.setText(self.tr("Read from the scale."))
+
+    def _not_weighed(self, error: BaseException) -> None:
+        self.read_scale.setEnabled(True)
+        self.weight_state.setText(user_message(error, QLocale().name()))
 
     def _carton_scanned(self) -> None:
         code = self.carton_scan.text().strip().upper()
@@ -218,6 +278,8 @@ class ReceiveDialog(QDialog):
             self.photos.add_photo(len(self._photo_paths), path, path.name)
 
     def receipt(self) -> ReceiptInput:
+        """What the form says; a weight that is not one raises the ValidationError that
+        says why."""
         condition = ParcelCondition(self.condition.currentData())
         marked = self.returned_goods.currentData() if self.detail.cross_border else None
         return ReceiptInput(
@@ -233,6 +295,7 @@ class ReceiveDialog(QDialog):
             photos=tuple(self._photo_paths),
             scanned=dict(self.scanned),
             by_hand_reason=self.by_hand_reason.text(),
+            weight_grams=parse_typed_weight(self.weight.text()),
         )
 
     def show_error(self, text: str) -> None:
@@ -245,9 +308,15 @@ class ReceiveDialog(QDialog):
         by_hand = counted_by_hand(self.counts(), self.scanned)
         if by_hand and not self._confirm_by_hand(by_hand):
             return
+        try:
+            receipt = self.receipt()
+        except KnownError as exc:
+            self.error.setText(exc.text(QLocale().name()))
+            self.weight.setFocus()
+            return
         self.error.clear()
         self.buttons.setEnabled(False)
-        self.submitted.emit(self.receipt())
+        self.submitted.emit(receipt)
 
     def _confirm_by_hand(self, by_hand: dict[int, int]) -> bool:
         """The first Ctrl+Enter of a receipt claiming more than was scanned only asks."""

@@ -161,8 +161,10 @@ class ReturnActions(QObject):
             return
         from livenon_desk.views.receive_dialog import ReceiveDialog
 
+        scale = self._desk.scale
         dialog = ReceiveDialog(self.detail, self._runner, self._clock(),
-                               self._language.startswith("zh"), self._window)
+                               self._language.startswith("zh"), self._window,
+                               read_weight=scale.read_weight if scale else None)
         return_id = self.detail.return_id
 
         def submit(receipt: object) -> None:

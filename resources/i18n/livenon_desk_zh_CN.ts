@@ -444,202 +444,207 @@
         <translation>扫描包裹，或输入退货单号、订单号、运单号或姓名。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="60"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="61"/>
         <source>Restricted: read-only.</source>
         <translation>已限制处理：只读。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="61"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="62"/>
         <source>deadline</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="62"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="63"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="63"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="64"/>
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="64"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="65"/>
         <source>cartons</source>
         <translation>箱数</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="65"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="66"/>
         <source>policy</source>
         <translation>政策</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="66"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="67"/>
         <source>paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="67"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="68"/>
         <source>Tell the customer of the deduction (P7).</source>
         <translation>须告知客户扣款（P7）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="70"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="71"/>
         <source>Refund recommendation (P6)</source>
         <translation>建议退款（P6）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="92"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="93"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="95"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="96"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="96"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="97"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="97"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="98"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="98"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="99"/>
         <source>Payment</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="100"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="101"/>
         <source>Delivered (sign-off)</source>
         <translation>签收日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="103"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="104"/>
         <source>Applied</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="105"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="106"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="108"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="109"/>
         <source>Received</source>
         <translation>收货日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="111"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="112"/>
         <source>Parcel (P3)</source>
         <translation>包裹（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="114"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="115"/>
         <source>Closed short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="120"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="121"/>
         <source>Ship to</source>
         <translation>收货地址</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="126"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="127"/>
         <source>marked “Returned Goods”</source>
         <translation>已标注“退运货物”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="127"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="128"/>
         <source>NOT marked “Returned Goods”</source>
         <translation>未标注“退运货物”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="128"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="129"/>
         <source>“Returned Goods” marking not checked yet</source>
         <translation>尚未检查“退运货物”标注</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="132"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="133"/>
         <source>Cross-border (T3)</source>
         <translation>跨境（T3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="143"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="144"/>
         <source>Inspect by (P5)</source>
         <translation>检验期限（P5）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="157"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="158"/>
         <source>Refund of the return (P6)</source>
         <translation>整单退款（P6）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="190"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="191"/>
         <source>Exception approved by {who}: {reason} (the rules decided: {rules})</source>
         <translation>{who} 已作为例外批准：{reason}（规则判定：{rules}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="195"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="196"/>
         <source>Inspected by {who} on {when}</source>
         <translation>{who} 于 {when} 检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="251"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="252"/>
         <source>(this line&apos;s share by price of {amount} for the return)</source>
         <translation>（整单 {amount} 按价格分摊到本行的部分）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="264"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="265"/>
         <source>{when} by {who}</source>
         <translation>{when}，{who}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="273"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="274"/>
         <source>enclosed</source>
         <translation>已附</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="274"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="275"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="275"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="276"/>
         <source>not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="277"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="278"/>
         <source>invoice {state}</source>
         <translation>发票{state}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="279"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="280"/>
         <source>return form {state}</source>
         <translation>退货单{state}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="291"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="283"/>
+        <source>weighed {kg} kg</source>
+        <translation>称重 {kg} 千克</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/detail_html.py" line="295"/>
         <source>Cartons missing: {what}. Scan each carton as it arrives.</source>
         <translation>缺少纸箱：{what}。请在每箱到货时扫描。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="134"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="135"/>
         <source>Instructions by (P2)</source>
         <translation>退货说明发出期限（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="204"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="205"/>
         <source>Refund due (P6): {start} to {end}</source>
         <translation>退款期限（P6）：{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="167"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="168"/>
         <source>sent {when}</source>
         <translation>已于 {when} 发出</translation>
     </message>
@@ -1576,152 +1581,188 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="58"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="67"/>
         <source>Receive {rma}</source>
         <translation>收货 {rma}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="70"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="79"/>
         <source>The order invoice is enclosed (P3)</source>
         <translation>包裹内附有订单发票（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="71"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="80"/>
         <source>The return form is enclosed (P3)</source>
         <translation>包裹内附有退货单（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="73"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="82"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="74"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="83"/>
         <source>Yes, marked “Returned Goods”</source>
         <translation>是，已标注“退运货物”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="75"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="84"/>
         <source>No, not marked</source>
         <translation>否，未标注</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="77"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="86"/>
         <source>Anything worth recording about the parcel</source>
         <translation>关于包裹需要记录的情况</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="82"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="91"/>
         <source>&amp;Arrived</source>
         <translation>到达时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="83"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="92"/>
         <source>&amp;Carrier</source>
         <translation>承运商(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="84"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="93"/>
         <source>&amp;Tracking number</source>
         <translation>运单号(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="85"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="94"/>
         <source>Parcel c&amp;ondition</source>
         <translation>包裹状况(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="92"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="101"/>
+        <source>&amp;Weight</source>
+        <translation>重量(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="102"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="94"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="104"/>
         <source>Cartons</source>
         <translation>纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="102"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="112"/>
         <source>Scan a carton&apos;s tag</source>
         <translation>扫描纸箱标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="104"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="114"/>
         <source>&amp;Scan</source>
         <translation>扫描(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="115"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="125"/>
         <source> of {n}</source>
         <translation> / {n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="143"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="153"/>
         <source>Photos of the parcel: drop files here or use Add photos</source>
         <translation>包裹照片：将文件拖放到此处，或使用“添加照片”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="146"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="156"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="155"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="165"/>
         <source>&amp;Receive</source>
         <translation>收货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="182"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="186"/>
+        <source>kg, e.g. 23.5</source>
+        <translation>千克，例如 23.5</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="189"/>
+        <source>Read the scale (F6)</source>
+        <translation>读取秤 (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="194"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="214"/>
+        <source>This station has no scale: type the weight.</source>
+        <translation>本工位没有秤：请手动输入重量。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="204"/>
+        <source>kg</source>
+        <translation>千克</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="219"/>
+        <source>Reading the scale…</source>
+        <translation>正在读取秤…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="225"/>
+        <source>Read from the scale.</source>
+        <translation>已从秤读取。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="239"/>
         <source>{code} is not a tag of this return.</source>
         <translation>{code} 不是此退货的标签。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="186"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="243"/>
         <source>All cartons of {code} are counted.</source>
         <translation>{code} 的纸箱已全部清点。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="192"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="249"/>
         <source>{code}: carton {n} of {total}</source>
         <translation>{code}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="209"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="266"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="210"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="267"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="127"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="137"/>
         <source>Cartons typed in, not scanned: say why (a torn tag, a label under the strap…)</source>
         <translation>手工输入而未扫描的纸箱：请说明原因（标签撕破、标签压在捆带下…）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="89"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="98"/>
         <source>Cross-&amp;border (T3)</source>
         <translation>跨境（T3）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="129"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="139"/>
         <source>Why &amp;not scanned</source>
         <translation>未扫描原因(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="255"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="321"/>
         <source>{tag}: {n} of {counted}</source>
         <translation>{tag}：{counted} 箱中 {n} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="261"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="327"/>
         <source>Cartons typed in, not scanned ({what}). Say why in «Why not scanned», or scan them.</source>
         <translation>有纸箱是手工输入而未扫描的（{what}）。请在“未扫描原因”中说明，或扫描这些纸箱。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="268"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="334"/>
         <source>This receipt claims more cartons than were scanned ({what}); they will be recorded as counted by hand, with your reason. Press Ctrl+Enter again to confirm, or scan them.</source>
         <translation>本次收货的纸箱数多于已扫描的数量（{what}）；这些纸箱将连同您的原因记录为手工清点。再按一次 Ctrl+Enter 确认，或扫描这些纸箱。</translation>
     </message>
@@ -2009,72 +2050,72 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>登记无法匹配退货的包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="187"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="189"/>
         <source>{rma} is partially received; cartons missing: {what}</source>
         <translation>{rma} 部分收货；缺少纸箱：{what}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="310"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="312"/>
         <source>{tag} is approved as an exception.</source>
         <translation>{tag} 已作为例外批准。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="181"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="183"/>
         <source>{rma} received.</source>
         <translation>{rma} 已收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="216"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="218"/>
         <source>{tag}: carton {n} of {total}</source>
         <translation>{tag}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="219"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="221"/>
         <source>all cartons are in; ready to inspect.</source>
         <translation>纸箱已全部到齐，可以检验。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="233"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="235"/>
         <source>Close {rma} short</source>
         <translation>{rma} 缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="234"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="236"/>
         <source>Cartons are missing. Say why the receipt is accepted as it is.</source>
         <translation>缺少纸箱。请说明为何按现状确认收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="235"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="237"/>
         <source>Close short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="236"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="238"/>
         <source>{rma} is closed short.</source>
         <translation>{rma} 已按缺件结单。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="261"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="263"/>
         <source>The unexpected parcel is logged.</source>
         <translation>意外包裹已登记。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="285"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="287"/>
         <source>Inspection of {tag} finished.</source>
         <translation>{tag} 的检验已完成。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="306"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="308"/>
         <source>Approve {tag} as an exception</source>
         <translation>将 {tag} 作为例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="307"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="309"/>
         <source>The rules&apos; decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
         <translation>规则的判定会保留在记录中。请写明为何仍批准此退货；原因将与您的姓名一同保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="309"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="311"/>
         <source>Approve exception</source>
         <translation>批准例外</translation>
     </message>
@@ -2089,7 +2130,7 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>隐私规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="198"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="200"/>
         <source>{rma}: all cartons are in.</source>
         <translation>{rma}：纸箱已全部收到。</translation>
     </message>
