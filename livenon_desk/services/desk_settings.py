@@ -49,6 +49,13 @@ class DeskSettings:
     scale_protocol: str = "sics"
     # How long a weight has to settle before the person is asked to try again.
     scale_wait_seconds: int = 5
+    # What the barcode scanner sends before each code, and instead of (or before) Enter
+    # after it: taken off, wherever the focus is.
+    scanner_prefix: str = ""
+    scanner_suffix: str = ""
+    # The camera the inspection form shows: "" the system's default, "off" none, else
+    # (part of) the name of one camera.
+    camera_device: str = ""
 
 
 _KEYS = {
@@ -73,6 +80,9 @@ _TEXTS = {
     ("label_printer", "graphic_encoding"): "label_printer_encoding",
     ("scale", "port"): "scale_port",
     ("scale", "protocol"): "scale_protocol",
+    ("scanner", "prefix"): "scanner_prefix",
+    ("scanner", "suffix"): "scanner_suffix",
+    ("camera", "device"): "camera_device",
 }
 _TEXT_CHOICES: dict[str, Callable[[], tuple[str, ...]]] = {
     "label_printer_encoding": lambda: tuple(e.value for e in GraphicEncoding),

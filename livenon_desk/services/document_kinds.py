@@ -31,3 +31,14 @@ class Document:
     @property
     def file_name(self) -> str:
         return f"{self.reference}-{self.kind.value}.pdf"
+
+
+@dataclass(frozen=True)
+class LabelJob:
+    """Labels or tags the label printer has taken: how many, how many bytes, and where."""
+
+    kind: DocumentKind
+    reference: str
+    labels: int
+    bytes_sent: int
+    printer: str

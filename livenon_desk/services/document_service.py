@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,7 +28,7 @@ from livenon_desk.errors import KnownError, NotFoundError, ValidationError
 from livenon_desk.models import ReturnRequest
 from livenon_desk.services.audit import AuditAction, record_event
 from livenon_desk.services.clock import Clock, utc_now
-from livenon_desk.services.document_kinds import Document, DocumentKind
+from livenon_desk.services.document_kinds import Document, DocumentKind, LabelJob
 from livenon_desk.services.document_records import ReturnRecords
 from livenon_desk.services.guards import refuse_if_restricted
 from livenon_desk.services.label_printer import LabelPrinter
@@ -267,17 +266,6 @@ def send_test_label(printer: LabelPrinter, clock: Clock = utc_now,
                                  clock(), company_details(), lang)
     _, sent = printer.print_pages(pdf)
     return LabelJob(DocumentKind.LABEL, test_code(printer.dpi), 1, sent, str(printer.address))
-
-
-@dataclass(frozen=True)
-class LabelJob:
-    """Labels or tags the label printer has taken: how many, how many bytes, and where."""
-
-    kind: DocumentKind
-    reference: str
-    labels: int
-    bytes_sent: int
-    printer: str
 
 
 def _require_label_stock(kind: DocumentKind) -> None:

@@ -16,6 +16,7 @@ from livenon_desk.paths import RESOURCES_DIR
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.desk_settings import desk_settings
 from livenon_desk.views.main_window import MainWindow
+from livenon_desk.views.scanner_input import install_scanner_input
 from livenon_desk.views.settings_dialog import saved_language
 from livenon_desk.views.sign_in_dialog import Mode, SignInDialog
 from livenon_desk.views.sync_controller import SyncController
@@ -107,6 +108,8 @@ def run_desk(desk: Desk, *, database_label: str, language: str | None,
     lang = ui_language(language)
     translators = install_translators(app, lang)
     _install_excepthook()
+    station = desk_settings()
+    install_scanner_input(app, station.scanner_prefix, station.scanner_suffix)
     runner = TaskRunner(parent=app)
     windows: list[MainWindow] = []
     hint = QApplication.translate("App", "Demo users (user / password): {logins}").format(
@@ -117,7 +120,7 @@ def run_desk(desk: Desk, *, database_label: str, language: str | None,
 
     keeper = WindowKeeper(desk, runner, language=lang, translators=translators,
                           database_label=database_label,
-                          idle_lock_minutes=desk_settings().idle_lock_minutes, sync=sync,
+                          idle_lock_minutes=station.idle_lock_minutes, sync=sync,
                           parent=app)
 
     def start(actor: Actor) -> None:

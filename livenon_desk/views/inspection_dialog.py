@@ -7,12 +7,13 @@ nothing typed is lost.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QHideEvent, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -47,6 +48,7 @@ from livenon_desk.views.form_parts import clear_when_edited, error_label
 from livenon_desk.views.formatting import format_time
 from livenon_desk.views.labels import decision_texts, disposition_texts
 from livenon_desk.views.photo_strip import PhotoStrip
+from livenon_desk.views.station_camera import CameraPanel, with_photo_file
 from livenon_desk.views.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -60,7 +62,8 @@ class InspectionDialog(QDialog):
     override_requested = Signal(object)  # InspectionSheet
 
     def __init__(self, sheet: InspectionSheet, service: InspectionService, runner: TaskRunner,
-                 actor: Actor, language: str, parent: QWidget | None = None) -> None:
+                 actor: Actor, language: str, parent: QWidget | None = None, *,
+                 camera: str = "") -> None:
         super().__init__(parent)
         self.sheet = sheet
         self._service = service
@@ -139,6 +142,11 @@ class InspectionDialog(QDialog):
         photos_box.addWidget(self.photos, 1)
         photo_row.addLayout(photos_box, 1)
         photo_row.addLayout(photo_buttons)
+        # The station's camera, live, for an inspection that may still take photos.
+        self.camera = None if sheet.read_only else CameraPanel(camera)
+        if self.camera is not None:
+            self.camera.captured.connect(self._camera_photo)
+            photo_row.addWidget(self.camera)
 
         form = QFormLayout()
         form.addRow(self.tr("&Notes"), self.notes)
@@ -207,6 +215,7 @@ class InspectionDialog(QDialog):
             ("Ctrl+Return", self.finish),
             ("Ctrl+Enter", self.finish),
             ("Ctrl+P", self._choose_photos),
+            ("F7", self._take_photo),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(slot)
@@ -340,6 +349,16 @@ class InspectionDialog(QDialog):
             self._runner.run(self._service.attach_photo, self._actor, self.sheet.inspection_id,
                              path, on_done=self._photo_attached, on_error=self._save_failed)
 
+    def _take_photo(self) -> None:
+        if self.camera is not None:
+            self.camera.capture()
+
+    def _camera_photo(self, image: QImage) -> None:
+        """A photo from the camera, stored and attached as a file's would be."""
+        attach = partial(self._service.attach_photo, self._actor, self.sheet.inspection_id)
+        self._runner.run(with_photo_file, image, attach, on_done=self._photo_attached,
+                         on_error=self._save_failed)
+
     def _photo_attached(self, photo: PhotoRef) -> None:
         self.error.clear()
         self.photos.add_photo(photo.photo_id, photo.path, photo.caption)
@@ -374,6 +393,11 @@ class InspectionDialog(QDialog):
                        and self.sheet.decision in (Decision.NOT_ELIGIBLE, Decision.NEEDS_REVIEW)
                        and self._actor.may(Action.OVERRIDE) and not self.sheet.restricted)
         self.override_button.setVisible(overridable)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self.camera is not None:
+            self.camera.stop()  # the camera's light goes off with the form
+        super().hideEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_now()

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 
 from livenon_desk.errors import KnownError
 from livenon_desk.private_files import write_output
-from livenon_desk.services.document_kinds import Document
-from livenon_desk.services.document_service import LabelJob
+from livenon_desk.services.document_kinds import Document, LabelJob
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.folders import FolderKind, remember_folder, start_folder
 from livenon_desk.views.pdf_printing import (

@@ -277,7 +277,8 @@ class ReturnActions(QObject):
         from livenon_desk.views.inspection_dialog import InspectionDialog
 
         dialog = InspectionDialog(sheet, self._desk.inspections, self._runner, self._actor,
-                                  self._language, self._window)
+                                  self._language, self._window,
+                                  camera=self._desk.settings.camera_device)
         dialog.finished_inspection.connect(lambda _p: self._inspection_finished(sheet))
         dialog.override_requested.connect(lambda s: self._override_sheet(dialog, s))
         dialog.finished.connect(lambda _r: self.changed.emit(sheet.return_id))

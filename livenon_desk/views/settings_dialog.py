@@ -6,6 +6,7 @@ label."""
 from __future__ import annotations
 
 from functools import partial
+from typing import Literal
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from livenon_desk.services.desk_settings import FILE_NAME, DeskSettings, desk_settings
-from livenon_desk.services.document_service import LabelJob, Lang, send_test_label
+from livenon_desk.services.document_kinds import LabelJob
 from livenon_desk.services.label_printer import configured_printer
+from livenon_desk.services.scale import station_scale
 from livenon_desk.services.user_settings import change_user_settings, user_settings
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.task_runner import TaskRunner
@@ -91,16 +93,27 @@ class SettingsDialog(QDialog):
         self.test_result.setObjectName("testLabelResult")
         self.test_result.setWordWrap(True)
         rows.addRow(self.test_label, self.test_result)
+        scale = station_scale(station)
+        rows.addRow(self.tr("Scale"), _shown(
+            self.tr("{port}, {protocol}").format(port=scale.port, protocol=scale.protocol.name)
+            if scale else self.tr("none set up: weights are typed"), "scalePort"))
+        rows.addRow(self.tr("Scanner prefix / suffix"), _shown(
+            self.tr("{prefix} / {suffix}").format(
+                prefix=_escaped(station.scanner_prefix) or none,
+                suffix=_escaped(station.scanner_suffix) or self.tr("Enter")),
+            "scannerAffixes"))
         return box
 
     def print_test_label(self) -> None:
         """The test label to the station's label printer, sent by a worker."""
+        from livenon_desk.services.document_service import send_test_label
+
         printer = configured_printer(self._station)
         if printer is None or not self.test_label.isEnabled():
             return
         self.test_label.setEnabled(False)
         self.test_result.setText(self.tr("Sending the test label…"))
-        lang: Lang = "zh" if QLocale().name().startswith("zh") else "en"
+        lang: Literal["en", "zh"] = "zh" if QLocale().name().startswith("zh") else "en"
         self._runner.run(partial(send_test_label, printer, lang=lang),
                          on_done=self._test_label_sent, on_error=self._test_label_failed)
 
@@ -119,6 +132,11 @@ class SettingsDialog(QDialog):
                              sound_on_unknown_scan=self.sound.isChecked())
         self.saved.emit()
         self.accept()
+
+
+def _escaped(text: str) -> str:
+    """A prefix or suffix as the settings file writes it: control characters escaped."""
+    return text.encode("unicode_escape").decode("ascii")
 
 
 def _shown(text: str, name: str) -> QLabel:

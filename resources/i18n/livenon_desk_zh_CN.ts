@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="112"/>
+        <location filename="../../livenon_desk/views/app.py" line="115"/>
         <source>Demo users (user / password): {logins}</source>
         <translation>演示用户（用户名 / 密码）：{logins}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="143"/>
+        <location filename="../../livenon_desk/views/app.py" line="146"/>
         <source>Retention rule: personal data of {n} long-closed returns removed.</source>
         <translation>保留期规则：已删除 {n} 个早已关闭的退货中的个人数据。</translation>
     </message>
@@ -401,6 +401,54 @@
     </message>
 </context>
 <context>
+    <name>CameraPanel</name>
+    <message>
+        <location filename="../../livenon_desk/views/station_camera.py" line="66"/>
+        <source>Take photo (F7)</source>
+        <translation>拍照 (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/station_camera.py" line="85"/>
+        <source>No camera: this computer lacks the camera support ({reason}). Add photos from files.</source>
+        <translation>无摄像头：本电脑缺少摄像头支持（{reason}）。请从文件添加照片。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/station_camera.py" line="96"/>
+        <source>The camera is turned off for this station. Add photos from files.</source>
+        <translation>本工位已关闭摄像头。请从文件添加照片。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/station_camera.py" line="104"/>
+        <source>No camera found on this station. Add photos from files.</source>
+        <translation>本工位未找到摄像头。请从文件添加照片。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/station_camera.py" line="114"/>
+        <source>Camera: {name}</source>
+        <translation>摄像头：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/station_camera.py" line="130"/>
+        <source>No camera</source>
+        <translation>无摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/station_camera.py" line="136"/>
+        <source>The camera could not be used ({reason}): another program may hold it, or this user may not open it. Add photos from files.</source>
+        <translation>无法使用摄像头（{reason}）：可能被其他程序占用，或当前用户无权打开。请从文件添加照片。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/station_camera.py" line="159"/>
+        <source>No picture from the camera yet.</source>
+        <translation>摄像头尚无画面。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/station_camera.py" line="161"/>
+        <source>Photo taken.</source>
+        <translation>已拍照。</translation>
+    </message>
+</context>
+<context>
     <name>CartonDialog</name>
     <message>
         <location filename="../../livenon_desk/views/carton_dialog.py" line="26"/>
@@ -652,12 +700,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="69"/>
+        <location filename="../../livenon_desk/views/app.py" line="70"/>
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="70"/>
+        <location filename="../../livenon_desk/views/app.py" line="71"/>
         <location filename="../../livenon_desk/views/error_reporting.py" line="21"/>
         <source>Something went wrong; details are in the log: {path}</source>
         <translation>出现问题；详情见日志：{path}</translation>
@@ -719,132 +767,132 @@
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="74"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="77"/>
         <source>Inspect {rma} · {tag}</source>
         <translation>检验 {rma} · {tag}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="83"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="86"/>
         <source>policy {version}</source>
         <translation>政策 {version}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="91"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="94"/>
         <source>Answer each item with one key: Y yes, N no, A not applicable (where the policy allows it). Tab moves on.</source>
         <translation>每项按一个键作答：Y 是，N 否，A 不适用（仅限政策允许的项）。Tab 键移到下一项。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="111"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="114"/>
         <source>What you saw, in a few words</source>
         <translation>简要记录所见情况</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="116"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="119"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="127"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="130"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="128"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="131"/>
         <source>Add photos (Ctrl+P); or drop files here</source>
         <translation>添加照片（Ctrl+P）；也可将文件拖放到此处</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="130"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="133"/>
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="138"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="141"/>
         <source>Photos: drop files here or use Add photos</source>
         <translation>照片：将文件拖放到此处，或使用“添加照片”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="144"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="152"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="145"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="153"/>
         <source>&amp;Disposition</source>
         <translation>处置方式(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="170"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="178"/>
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="171"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="179"/>
         <source>Save draft (Ctrl+S); drafts also save by themselves</source>
         <translation>保存草稿（Ctrl+S）；草稿也会自动保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="172"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="180"/>
         <source>&amp;Finish inspection</source>
         <translation>完成检验(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="173"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="181"/>
         <source>Finish inspection (Ctrl+Enter)</source>
         <translation>完成检验（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="176"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="184"/>
         <source>Approve as &amp;exception…</source>
         <translation>作为例外批准(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="177"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="185"/>
         <source>A supervisor approves this return despite the rules, with a written reason</source>
         <translation>主管可在规则之外批准此退货，需填写书面原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="179"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="187"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="263"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="272"/>
         <source>Approved as an exception by {who}: {reason}</source>
         <translation>{who} 已作为例外批准：{reason}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="265"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="274"/>
         <source>The rules decided: {decision}</source>
         <translation>按规则判定：{decision}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="267"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="276"/>
         <source>Rule by rule, policy {version}</source>
         <translation>逐条规则判定，政策 {version}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="274"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="283"/>
         <source>Before finishing:</source>
         <translation>完成前还需：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="286"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="295"/>
         <source>Unsaved changes…</source>
         <translation>有未保存的更改…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="299"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="308"/>
         <source>Draft saved at {time}</source>
         <translation>草稿已于 {time} 保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="330"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="339"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="331"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="340"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
@@ -1402,92 +1450,92 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="59"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="58"/>
         <source>Preview: {name}</source>
         <translation>预览：{name}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="68"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="67"/>
         <source>{n} pages</source>
         <translation>共 {n} 页</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="71"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="70"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="72"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="71"/>
         <source>Print to a printer you choose (Ctrl+P)</source>
         <translation>打印到所选打印机（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="73"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="72"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="74"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="73"/>
         <source>Save as PDF (Ctrl+S)</source>
         <translation>另存为 PDF（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="75"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="74"/>
         <source>&amp;Label printer</source>
         <translation>标签打印机(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="78"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="77"/>
         <source>Print on the station&apos;s label printer, {printer} (Ctrl+Shift+P)</source>
         <translation>在本工位的标签打印机 {printer} 上打印 (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="82"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="81"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="120"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="119"/>
         <source>Print {name}</source>
         <translation>打印 {name}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="132"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="131"/>
         <source>Printing page {page} of {total}…</source>
         <translation>正在打印第 {page} 页，共 {total} 页…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="139"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="138"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="140"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="139"/>
         <source>Printing did not finish; nothing more was sent.</source>
         <translation>打印未完成；未再发送更多页面。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="151"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="150"/>
         <source>Sending to the label printer…</source>
         <translation>正在发送到标签打印机…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="157"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="156"/>
         <source>The label printer took {n} labels ({printer}).</source>
         <translation>标签打印机已接收 {n} 张标签（{printer}）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="168"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="167"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="190"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="189"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="67"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="66"/>
         <source>1 page</source>
         <translation>共 1 页</translation>
     </message>
@@ -1636,108 +1684,108 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>包裹状况(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="101"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="102"/>
         <source>&amp;Weight</source>
         <translation>重量(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="102"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="105"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="104"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="107"/>
         <source>Cartons</source>
         <translation>纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="112"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="115"/>
         <source>Scan a carton&apos;s tag</source>
         <translation>扫描纸箱标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="114"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="117"/>
         <source>&amp;Scan</source>
         <translation>扫描(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="125"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="128"/>
         <source> of {n}</source>
         <translation> / {n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="153"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="156"/>
         <source>Photos of the parcel: drop files here or use Add photos</source>
         <translation>包裹照片：将文件拖放到此处，或使用“添加照片”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="156"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="159"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="165"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="168"/>
         <source>&amp;Receive</source>
         <translation>收货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="186"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="189"/>
         <source>kg, e.g. 23.5</source>
         <translation>千克，例如 23.5</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="189"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="192"/>
         <source>Read the scale (F6)</source>
         <translation>读取秤 (F6)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="194"/>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="214"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="197"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="217"/>
         <source>This station has no scale: type the weight.</source>
         <translation>本工位没有秤：请手动输入重量。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="204"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="207"/>
         <source>kg</source>
         <translation>千克</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="219"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="222"/>
         <source>Reading the scale…</source>
         <translation>正在读取秤…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="225"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="228"/>
         <source>Read from the scale.</source>
         <translation>已从秤读取。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="239"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="242"/>
         <source>{code} is not a tag of this return.</source>
         <translation>{code} 不是此退货的标签。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="243"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="246"/>
         <source>All cartons of {code} are counted.</source>
         <translation>{code} 的纸箱已全部清点。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="249"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="252"/>
         <source>{code}: carton {n} of {total}</source>
         <translation>{code}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="266"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="269"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="267"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="270"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="137"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="140"/>
         <source>Cartons typed in, not scanned: say why (a torn tag, a label under the strap…)</source>
         <translation>手工输入而未扫描的纸箱：请说明原因（标签撕破、标签压在捆带下…）</translation>
     </message>
@@ -1747,22 +1795,22 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>跨境（T3）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="139"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="142"/>
         <source>Why &amp;not scanned</source>
         <translation>未扫描原因(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="321"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="324"/>
         <source>{tag}: {n} of {counted}</source>
         <translation>{tag}：{counted} 箱中 {n} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="327"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="330"/>
         <source>Cartons typed in, not scanned ({what}). Say why in «Why not scanned», or scan them.</source>
         <translation>有纸箱是手工输入而未扫描的（{what}）。请在“未扫描原因”中说明，或扫描这些纸箱。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="334"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="337"/>
         <source>This receipt claims more cartons than were scanned ({what}); they will be recorded as counted by hand, with your reason. Press Ctrl+Enter again to confirm, or scan them.</source>
         <translation>本次收货的纸箱数多于已扫描的数量（{what}）；这些纸箱将连同您的原因记录为手工清点。再按一次 Ctrl+Enter 确认，或扫描这些纸箱。</translation>
     </message>
@@ -2055,7 +2103,7 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>{rma} 部分收货；缺少纸箱：{what}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="312"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="313"/>
         <source>{tag} is approved as an exception.</source>
         <translation>{tag} 已作为例外批准。</translation>
     </message>
@@ -2100,22 +2148,22 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>意外包裹已登记。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="287"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="288"/>
         <source>Inspection of {tag} finished.</source>
         <translation>{tag} 的检验已完成。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="308"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="309"/>
         <source>Approve {tag} as an exception</source>
         <translation>将 {tag} 作为例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="309"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="310"/>
         <source>The rules&apos; decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
         <translation>规则的判定会保留在记录中。请写明为何仍批准此退货；原因将与您的姓名一同保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="311"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="312"/>
         <source>Approve exception</source>
         <translation>批准例外</translation>
     </message>
@@ -2191,87 +2239,117 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="47"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="49"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="52"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="54"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="64"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="66"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="71"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="73"/>
         <source>This station&apos;s devices (set up by IT in {file})</source>
         <translation>本工位的设备（由 IT 在 {file} 中设置）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="74"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="76"/>
         <source>none set up</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="75"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="77"/>
         <source>Label printer</source>
         <translation>标签打印机</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="77"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="79"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="77"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="79"/>
         <source>{dpi} dpi</source>
         <translation>{dpi} dpi</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="79"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="81"/>
         <source>Darkness</source>
         <translation>打印深度</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="80"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="82"/>
         <source>Picture sent as</source>
         <translation>图像发送格式</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="81"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="83"/>
         <source>Z64 (compressed)</source>
         <translation>Z64（压缩）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="82"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="84"/>
         <source>ASCII hex (any ZPL printer)</source>
         <translation>ASCII 十六进制（任何 ZPL 打印机）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="83"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="85"/>
         <source>Print &amp;test label</source>
         <translation>打印测试标签(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="87"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="89"/>
         <source>Print the label printer&apos;s test label (Ctrl+T)</source>
         <translation>打印标签打印机的测试标签 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="102"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="97"/>
+        <source>Scale</source>
+        <translation>秤</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="98"/>
+        <source>{port}, {protocol}</source>
+        <translation>{port}，{protocol}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="99"/>
+        <source>none set up: weights are typed</source>
+        <translation>未设置：手动输入重量</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="100"/>
+        <source>Scanner prefix / suffix</source>
+        <translation>扫描枪前缀 / 后缀</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="101"/>
+        <source>{prefix} / {suffix}</source>
+        <translation>{prefix} / {suffix}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="103"/>
+        <source>Enter</source>
+        <translation>回车</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="115"/>
         <source>Sending the test label…</source>
         <translation>正在发送测试标签…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="110"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="123"/>
         <source>The label printer took the test label. Scan its codes: they read {code}.</source>
         <translation>标签打印机已接收测试标签。请扫描其条码：内容应为 {code}。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="56"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="58"/>
         <source>&amp;Beep when a scan matches no return</source>
         <translation>扫描无匹配时发出提示音(&amp;B)</translation>
     </message>

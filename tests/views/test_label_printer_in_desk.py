@@ -181,3 +181,14 @@ def test_settings_without_a_label_printer_say_none(qtbot: QtBot, runner: TaskRun
     dialog = _settings(qtbot, runner, None)
     assert _shown(dialog, "labelPrinterAddress") == "none set up"
     assert not dialog.test_label.isEnabled()
+    assert _shown(dialog, "scalePort") == "none set up: weights are typed"
+    assert _shown(dialog, "scannerAffixes") == "none set up / Enter"
+
+
+def test_settings_show_the_stations_scale_and_scanner(qtbot: QtBot) -> None:
+    station = DeskSettings(scale_port="COM3", scale_protocol="continuous",
+                           scanner_prefix="\x02", scanner_suffix="\t")
+    dialog = SettingsDialog(station=station)
+    qtbot.addWidget(dialog)
+    assert _shown(dialog, "scalePort").startswith("COM3, Continuous: ST/US,GS/NT")
+    assert _shown(dialog, "scannerAffixes") == "\\x02 / \\t"
