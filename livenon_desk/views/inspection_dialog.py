@@ -146,7 +146,6 @@ class InspectionDialog(QDialog):
         self.camera = None if sheet.read_only else CameraPanel(camera)
         if self.camera is not None:
             self.camera.captured.connect(self._camera_photo)
-            photo_row.addWidget(self.camera)
 
         form = QFormLayout()
         form.addRow(self.tr("&Notes"), self.notes)
@@ -163,7 +162,13 @@ class InspectionDialog(QDialog):
         self.decision_view.setObjectName("decisionView")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.decision_view)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.decision_view, 1)
+        if self.camera is not None:
+            right_layout.addWidget(self.camera, 0, Qt.AlignmentFlag.AlignHCenter)
+        splitter.addWidget(right)
         splitter.setSizes([620, 460])
 
         self.save_state = QLabel()

@@ -153,8 +153,9 @@ class PrintPreviewDialog(QDialog):
 
     def _labels_sent(self, job: LabelJob) -> None:
         self.label_button.setEnabled(True)
-        self.state.setText(self.tr("The label printer took {n} labels ({printer}).").format(
-            n=job.labels, printer=job.printer))
+        took = (self.tr("The label printer took the label ({printer}).") if job.labels == 1
+                 else self.tr("The label printer took {n} labels ({printer})."))
+        self.state.setText(took.format(n=job.labels, printer=job.printer))
         self.printed.emit(True)
 
     def _labels_not_sent(self, error: BaseException) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Literal
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -92,7 +92,11 @@ class SettingsDialog(QDialog):
         self.test_result = QLabel()
         self.test_result.setObjectName("testLabelResult")
         self.test_result.setWordWrap(True)
-        rows.addRow(self.test_label, self.test_result)
+        # Room for the longest answer (a printer's trouble), so the dialog need not grow.
+        self.test_result.setMinimumHeight(3 * self.test_result.fontMetrics().lineSpacing())
+        self.test_result.setAlignment(Qt.AlignmentFlag.AlignTop)
+        rows.addRow(self.test_label)
+        rows.addRow(self.test_result)
         scale = station_scale(station)
         rows.addRow(self.tr("Scale"), _shown(
             self.tr("{port}, {protocol}").format(port=scale.port, protocol=scale.protocol.name)

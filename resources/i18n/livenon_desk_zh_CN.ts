@@ -812,87 +812,87 @@
         <translation>照片：将文件拖放到此处，或使用“添加照片”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="152"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="151"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="153"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="152"/>
         <source>&amp;Disposition</source>
         <translation>处置方式(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="178"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="183"/>
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="179"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="184"/>
         <source>Save draft (Ctrl+S); drafts also save by themselves</source>
         <translation>保存草稿（Ctrl+S）；草稿也会自动保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="180"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="185"/>
         <source>&amp;Finish inspection</source>
         <translation>完成检验(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="181"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="186"/>
         <source>Finish inspection (Ctrl+Enter)</source>
         <translation>完成检验（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="184"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="189"/>
         <source>Approve as &amp;exception…</source>
         <translation>作为例外批准(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="185"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="190"/>
         <source>A supervisor approves this return despite the rules, with a written reason</source>
         <translation>主管可在规则之外批准此退货，需填写书面原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="187"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="192"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="272"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="277"/>
         <source>Approved as an exception by {who}: {reason}</source>
         <translation>{who} 已作为例外批准：{reason}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="274"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="279"/>
         <source>The rules decided: {decision}</source>
         <translation>按规则判定：{decision}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="276"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="281"/>
         <source>Rule by rule, policy {version}</source>
         <translation>逐条规则判定，政策 {version}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="283"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="288"/>
         <source>Before finishing:</source>
         <translation>完成前还需：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="295"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="300"/>
         <source>Unsaved changes…</source>
         <translation>有未保存的更改…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="308"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="313"/>
         <source>Draft saved at {time}</source>
         <translation>草稿已于 {time} 保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="339"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="344"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="340"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="345"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
@@ -1521,16 +1521,21 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
     </message>
     <message>
         <location filename="../../livenon_desk/views/print_preview_dialog.py" line="156"/>
+        <source>The label printer took the label ({printer}).</source>
+        <translation>标签打印机已接收标签（{printer}）。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="157"/>
         <source>The label printer took {n} labels ({printer}).</source>
         <translation>标签打印机已接收 {n} 张标签（{printer}）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="167"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="168"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="189"/>
+        <location filename="../../livenon_desk/views/print_preview_dialog.py" line="190"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -2309,42 +2314,42 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>打印标签打印机的测试标签 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="97"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="101"/>
         <source>Scale</source>
         <translation>秤</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="98"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="102"/>
         <source>{port}, {protocol}</source>
         <translation>{port}，{protocol}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="99"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="103"/>
         <source>none set up: weights are typed</source>
         <translation>未设置：手动输入重量</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="100"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="104"/>
         <source>Scanner prefix / suffix</source>
         <translation>扫描枪前缀 / 后缀</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="101"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="105"/>
         <source>{prefix} / {suffix}</source>
         <translation>{prefix} / {suffix}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="103"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="107"/>
         <source>Enter</source>
         <translation>回车</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="115"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="119"/>
         <source>Sending the test label…</source>
         <translation>正在发送测试标签…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="123"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="127"/>
         <source>The label printer took the test label. Scan its codes: they read {code}.</source>
         <translation>标签打印机已接收测试标签。请扫描其条码：内容应为 {code}。</translation>
     </message>

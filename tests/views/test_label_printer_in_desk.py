@@ -21,7 +21,7 @@ from livenon_desk.store.database import Store
 from livenon_desk.views.print_preview_dialog import PrintPreviewDialog
 from livenon_desk.views.settings_dialog import SettingsDialog
 from livenon_desk.views.task_runner import TaskRunner
-from tests.builders import NOW, add_return
+from tests.builders import NOW, LineSpec, add_return
 from tests.conftest import INSPECTOR
 from tests.documents import zpl_reading as zpl
 from tests.printer_listener import Listener, host_status, listening
@@ -190,5 +190,18 @@ def test_settings_show_the_stations_scale_and_scanner(qtbot: QtBot) -> None:
                            scanner_prefix="\x02", scanner_suffix="\t")
     dialog = SettingsDialog(station=station)
     qtbot.addWidget(dialog)
-    assert _shown(dialog, "scalePort").startswith("COM3, Continuous: ST/US,GS/NT")
+    assert _shown(dialog, "scalePort") == "COM3, ST/US,GS,+0012.34kg"
     assert _shown(dialog, "scannerAffixes") == "\\x02 / \\t"
+
+
+def test_one_label_is_said_as_one(
+    qtbot: QtBot, store: Store, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW,
+                       lines=[LineSpec(cartons=1)])
+    with listening() as printer:
+        _station(monkeypatch, printer.address)
+        preview = _label_preview(qtbot, make_window, built.rma_number)
+        assert _send(qtbot, preview)
+        printer.wait_for(1)
+    assert preview.state.text() == f"The label printer took the label ({printer.address})."

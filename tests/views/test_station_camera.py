@@ -14,6 +14,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from livenon_desk.domain.enums import ReturnStatus
@@ -42,7 +43,7 @@ def _dialog(qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner,
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
-    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT)
     return dialog
 
 
