@@ -15,8 +15,9 @@ from sqlalchemy import select
 
 from livenon_desk.domain.enums import ReturnStatus
 from livenon_desk.models import AuditEvent
+from livenon_desk.services.desk import Desk
 from livenon_desk.services.desk_settings import DeskSettings
-from livenon_desk.services.document_kinds import DocumentKind
+from livenon_desk.services.document_kinds import Document, DocumentKind, LabelJob
 from livenon_desk.store.database import Store
 from livenon_desk.views.print_preview_dialog import PrintPreviewDialog
 from livenon_desk.views.settings_dialog import SettingsDialog
@@ -205,3 +206,25 @@ def test_one_label_is_said_as_one(
         assert _send(qtbot, preview)
         printer.wait_for(1)
     assert preview.state.text() == f"The label printer took the label ({printer.address})."
+
+
+def test_office_papers_are_not_offered_to_the_label_printer(
+    qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner,
+) -> None:
+    built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW)
+    invoice = desk.documents.render(INSPECTOR, DocumentKind.INVOICE, built.rma_number)
+    sent: list[Document] = []
+
+    def send(document: Document) -> LabelJob:
+        sent.append(document)
+        raise AssertionError("an office paper went to the label printer")
+
+    preview = PrintPreviewDialog(invoice, runner, label_printer="tcp://127.0.0.1:9",
+                                 send_labels=send)
+    qtbot.addWidget(preview)
+    preview.show()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is preview, timeout=keyboard.WAIT)
+    assert not preview.label_button.isVisible()
+    keyboard.press(qtbot, "Ctrl+Shift+P")
+    runner.wait_for_done()
+    assert sent == []
