@@ -86,10 +86,6 @@ class CameraPanel(QWidget):
                                     "({reason}). Add photos from files.").format(
                                         reason=problem))
             return
-        self._session = self._module.QMediaCaptureSession(self)
-        self._sink = self._module.QVideoSink(self)
-        self._session.setVideoSink(self._sink)
-        self._sink.videoFrameChanged.connect(self._frame)
         if device != OFF:
             self._open_camera(device)
         else:
@@ -109,22 +105,31 @@ class CameraPanel(QWidget):
         best = _best_format(chosen.videoFormats())
         if best is not None:
             camera.setCameraFormat(best)
-        self._session.setCamera(camera)
+        self._open_session().setCamera(camera)
         self._camera = camera
         self.state.setText(self.tr("Camera: {name}").format(name=chosen.description()))
         camera.start()
 
-    def use_frames(self, frame_input: QVideoFrameInput) -> None:
-        """Frames from ``frame_input`` in the camera's place (no camera is opened)."""
-        self.stop()
-        self._session.setCamera(None)
-        self._frame_input = frame_input
-        self._session.setVideoFrameInput(frame_input)
-        self.state.setText("")
+    def _open_session(self) -> Any:
+        """The capture session and its sink, made once there is a picture to show: a form
+        on a station without a camera holds no multimedia objects at all."""
+        if self._session is None:
+            self._session = self._module.QMediaCaptureSession(self)
+            self._sink = self._module.QVideoSink(self)
+            self._session.setVideoSink(self._sink)
+            self._sink.videoFrameChanged.connect(self._frame)
+        return self._session
 
-    @property
-    def available(self) -> bool:
-        return self._session is not None
+    def use_frames(self, frame_input: QVideoFrameInput) -> None:
+        """Frames from ``frame_input`` in the camera's place (no camera is opened). The
+        panel keeps it, so it lives as long as the session that reads it."""
+        self.stop()
+        session = self._open_session()
+        session.setCamera(None)
+        frame_input.setParent(self)
+        self._frame_input = frame_input
+        session.setVideoFrameInput(frame_input)
+        self.state.setText("")
 
     def _no_camera(self, text: str) -> None:
         self.view.setText(self.tr("No camera"))
