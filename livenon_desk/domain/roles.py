@@ -23,13 +23,17 @@ class Action(StrEnum):
     OVERRIDE = "override"
     CLOSE_SHORT = "close_short"
     APPROVE_REFUND = "approve_refund"
+    # P2: answer an email application (create its RMA and send the instructions, or
+    # refuse it citing the rule).
+    ANSWER_MAIL = "answer_mail"
     VIEW_AUDIT = "view_audit"
     ADMINISTER = "administer"
 
 
 _INSPECTOR = frozenset({Action.LOOK_UP, Action.RECEIVE, Action.INSPECT, Action.PRINT})
 _SUPERVISOR = _INSPECTOR | {
-    Action.OVERRIDE, Action.CLOSE_SHORT, Action.APPROVE_REFUND, Action.VIEW_AUDIT
+    Action.OVERRIDE, Action.CLOSE_SHORT, Action.APPROVE_REFUND, Action.VIEW_AUDIT,
+    Action.ANSWER_MAIL,
 }
 ALLOWED: dict[Role, frozenset[Action]] = {
     Role.INSPECTOR: _INSPECTOR,
@@ -48,6 +52,7 @@ _ACTION_IDS = {
     Action.OVERRIDE: "action.override",
     Action.CLOSE_SHORT: "action.close-short",
     Action.APPROVE_REFUND: "action.approve-refund",
+    Action.ANSWER_MAIL: "action.answer-mail",
     Action.VIEW_AUDIT: "action.view-audit",
     Action.ADMINISTER: "action.administer",
 }

@@ -113,6 +113,8 @@ def audit_action_texts() -> dict[str, str]:
         "user_created": QCoreApplication.translate("Labels", "user created"),
         "mail_received": QCoreApplication.translate("Labels", "email received"),
         "mail_chosen": QCoreApplication.translate("Labels", "email application settled"),
+        "mail_answered": QCoreApplication.translate("Labels", "email application answered"),
+        "mail_sent": QCoreApplication.translate("Labels", "answer email sent"),
         "refund_recommended": QCoreApplication.translate("Labels", "refund recommended"),
     }
 
