@@ -9,9 +9,7 @@ tests), ``start()`` brings it back on the same port.
 from __future__ import annotations
 
 import secrets
-import shutil
 import ssl
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
@@ -23,6 +21,9 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
+from livenon_desk.paths import config_dir
+from livenon_desk.services.desk_settings import desk_settings
+from tests.imap_server import self_signed_certificate
 from tests.postgres import free_port
 
 USER = "desk"
@@ -100,21 +101,10 @@ class SmtpTestServer:
             self.controller = None
 
 
-def _certificate(folder: Path) -> None:
-    openssl = shutil.which("openssl")
-    if openssl is None:
-        pytest.fail("The SMTP tests make a certificate with openssl, which is missing "
-                    "(apt-get install -y openssl).")
-    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-                    "-keyout", str(folder / "key.pem"), "-out", str(folder / "cert.pem")],
-                   check=True, capture_output=True, timeout=30)
-
-
 @pytest.fixture(scope="session")
 def smtp_certificate_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("smtp")
-    _certificate(folder)
+    self_signed_certificate(folder)
     return folder
 
 
@@ -127,3 +117,18 @@ def smtp_server(smtp_certificate_folder: Path) -> Iterator[SmtpTestServer]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def mail_settings(smtp_server: SmtpTestServer) -> Iterator[Path]:
+    """desk_settings.toml in the user's config folder naming the test's SMTP server (and
+    its certificate to trust), read afresh by the desk; removed after the test."""
+    path = config_dir() / "desk_settings.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f'[mail]\nsmtp_host = "127.0.0.1"\nsmtp_port = {smtp_server.port}\n'
+                    f'smtp_user = "{smtp_server.user}"\n'
+                    f'ca_file = "{smtp_server.certificate}"\n', encoding="utf-8")
+    desk_settings.cache_clear()
+    yield path
+    path.unlink()
+    desk_settings.cache_clear()

@@ -67,7 +67,9 @@ def _send(args: argparse.Namespace) -> int:
         server = smtp_server(settings)
         password = (mail_passwords().load(server.display())
                     or os.environ.get(args.password_env))
-        transport = smtp_transport(settings, password, ca_file=args.ca_file)
+        ca_file = args.ca_file or (Path(settings.mail_ca_file) if settings.mail_ca_file
+                                   else None)
+        transport = smtp_transport(settings, password, ca_file=ca_file)
         report = desk.mail_sender.send_waiting(cli_actor().username, transport)
     print(text("cli.mail-sent", sent=report.sent, waiting=report.waiting))
     if report.error is None:

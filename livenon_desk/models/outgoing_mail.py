@@ -31,6 +31,8 @@ class OutgoingMail(Base):
     # "instructions" (an RMA was created) or "refusal" (a rule refuses the application).
     kind: Mapped[str] = mapped_column(String(16))
     rma_number: Mapped[str | None] = mapped_column(String(32), index=True)
+    # The rules a refusal cites, "E2,X2" (None for instructions).
+    rule_ids: Mapped[str | None] = mapped_column(String(40))
     language: Mapped[str] = mapped_column(String(8))
     recipient: Mapped[str | None] = mapped_column(String(320))
     subject: Mapped[str | None] = mapped_column(Text)

@@ -164,7 +164,8 @@ class ApplicationAnswerService:
                 refusals=tuple(mail_reply.Refusal(r.rule_id, r.reason)
                                for r in refusing.values()),
                 company_name=company.name, company_email=company.email), lang)
-            return self._queue(s, actor, mail, REFUSAL, None, lang, body, (), company)
+            return self._queue(s, actor, mail, REFUSAL, None, lang, body, (), company,
+                               rule_ids=",".join(sorted(refusing)))
 
     def _settled(self, actor: Actor, key: str) -> ApplicationCheck:
         """The application's check, which must have nothing left for a person."""
@@ -193,7 +194,7 @@ class ApplicationAnswerService:
     def _queue(self, s: Session, actor: Actor, mail: IncomingMail, kind: str,
                ret: ReturnRequest | None, lang: mail_reply.Lang, body: str,
                attachments: tuple[mail_reply.Attachment, ...],
-               company: doc.CompanyDetails) -> QueuedAnswer:
+               company: doc.CompanyDetails, rule_ids: str | None = None) -> QueuedAnswer:
         """The answer's row with its bytes, the application answered, a communication on
         the return (T4) and the audit event with the bytes' hash, in the caller's
         transaction."""
@@ -212,7 +213,8 @@ class ApplicationAnswerService:
         digest = hashlib.sha256(raw).hexdigest()
         s.add(OutgoingMail(
             application_id=mail.id, message_id=message_id, kind=kind,
-            rma_number=ret.rma_number if ret else None, language=lang, recipient=recipient,
+            rma_number=ret.rma_number if ret else None, rule_ids=rule_ids, language=lang,
+            recipient=recipient,
             subject=subject, raw=raw, sha256=digest, size=len(raw), created_at=now,
             created_by=actor.username, attempts=0))
         mail.state = MailState.ANSWERED
@@ -222,7 +224,8 @@ class ApplicationAnswerService:
                             occurred_at=now, subject=subject[:300], body=body))
         record_event(s, actor.username, AuditAction.MAIL_ANSWERED, at=now,
                      entity_kind="mail", entity_key=mail.sha256,
-                     after={"answer": kind, "rma_number": ret.rma_number if ret else None,
+                     after={"answer": kind, "return": ret.rma_number if ret else None,
+                            **({"rules": rule_ids.split(",")} if rule_ids else {}),
                             "language": lang, "message_id": message_id, "sha256": digest,
                             "size": len(raw),
                             "attachments": [a.file_name for a in attachments]})

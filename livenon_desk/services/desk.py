@@ -78,7 +78,7 @@ class _Opened:
             store, policies, self.mail, self.application_checks, clock)
         self.answers = ApplicationAnswerService(store, self.application_checks,
                                                 self.documents, self.settings, clock)
-        self.mail_sender = MailSenderService(store, self.settings.mail_from_address, clock)
+        self.mail_sender = MailSenderService(store, self.settings, clock)
 
 
 class Desk:

@@ -44,6 +44,9 @@ class DeskSettings:
     smtp_user: str = ""
     mail_from_address: str = "services@livenon.com"
     mail_from_name: str = "Livenon"
+    # CA certificates to trust for the mail servers instead of the system's ("": the
+    # system's), for a mail server with the company's own CA.
+    mail_ca_file: str = ""
     # The mailbox the desk polls for applications (P1); an empty host or 0 minutes: off.
     imap_host: str = ""
     imap_port: int = 993
@@ -74,6 +77,7 @@ _TEXTS: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
     ("mail", "smtp_user"): ("smtp_user", ()),
     ("mail", "from_address"): ("mail_from_address", ()),
     ("mail", "from_name"): ("mail_from_name", ()),
+    ("mail", "ca_file"): ("mail_ca_file", ()),
     ("mail", "imap_host"): ("imap_host", ()),
     ("mail", "imap_security"): ("imap_security", ("tls", "starttls")),
     ("mail", "imap_user"): ("imap_user", ()),

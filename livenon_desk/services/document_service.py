@@ -142,7 +142,7 @@ class DocumentService:
             timeline=records.timeline(), receipt=records.receipt(),
             inspections=tuple(records.inspections()),
             communications=records.communications(), prepared_by=prepared_by,
-            prepared_at=self._clock()), company, lang)
+            prepared_at=self._clock(), emails=records.emails()), company, lang)
 
     def _credit_note(self, records: ReturnRecords, company: doc.CompanyDetails,
                      lang: Lang) -> bytes:

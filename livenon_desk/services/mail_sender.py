@@ -19,19 +19,30 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
 
 from livenon_desk.domain.enums import ReturnStatus
+from livenon_desk.domain.mail_reply import answer_key
 from livenon_desk.errors import KnownError, MailboxUnreachableError, SignInError
 from livenon_desk.inbox.smtp import MailRefusedError, send_message
-from livenon_desk.models import IncomingMail, OutgoingMail, ReturnRequest
+from livenon_desk.models import (
+    IncomingMail,
+    Order,
+    OrderLine,
+    OutgoingMail,
+    ReturnLine,
+    ReturnRequest,
+)
 from livenon_desk.services.audit import AuditAction, record_event
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.desk_settings import DeskSettings
-from livenon_desk.services.mail_servers import smtp_server
+from livenon_desk.services.mail_servers import mail_passwords, smtp_server
+from livenon_desk.services.outbox import queue_mail_answer
 from livenon_desk.store.database import Store
 
 log = logging.getLogger(__name__)
@@ -55,10 +66,24 @@ class SendReport:
 
 
 class MailSenderService:
-    def __init__(self, store: Store, sender_address: str, clock: Clock = utc_now) -> None:
+    def __init__(self, store: Store, settings: DeskSettings, clock: Clock = utc_now) -> None:
         self._store = store
-        self._sender_address = sender_address
+        self._settings = settings
+        self._sender_address = settings.mail_from_address
         self._clock = clock
+
+    def send_by_settings(self, actor_name: str) -> SendReport:
+        """Send what waits by the SMTP server of ``[mail]``, its password from the keyring
+        (the desk's worker and the answer's own action); no server set is said in the
+        report's error, and the answers wait."""
+        try:
+            server = smtp_server(self._settings)
+        except KnownError as exc:
+            return SendReport(0, self.waiting(), exc)
+        password = mail_passwords().load(server.display())
+        ca_file = Path(self._settings.mail_ca_file) if self._settings.mail_ca_file else None
+        return self.send_waiting(actor_name, smtp_transport(self._settings, password,
+                                                            ca_file=ca_file))
 
     def waiting(self) -> int:
         """How many answers are not sent yet."""
@@ -140,13 +165,46 @@ class MailSenderService:
                     ret.instructions_sent_at = now
                     ret.updated_at = now
             application = s.get_one(IncomingMail, row.application_id)
+            queue_mail_answer(s, row.rma_number or f"mail-{application.sha256[:35]}",
+                              answer_key(application.message_key),
+                              _answer_body(s, row, application, now), now)
             record_event(s, actor_name, AuditAction.MAIL_SENT, at=now, entity_kind="mail",
                          entity_key=application.sha256,
                          after={"message_id": row.message_id, "sha256": row.sha256,
-                                "size": row.size, "rma_number": row.rma_number,
+                                "size": row.size, "return": row.rma_number,
                                 "attempts": row.attempts, "retry": retry})
         log.info("answer %s sent%s", row.message_id, " again (retry)" if retry else "")
 
+
+
+def _answer_body(s: Session, row: OutgoingMail, application: IncomingMail,
+                 sent_at: datetime) -> dict[str, Any]:
+    """What the central server learns of the answer (the wire's MailAnswerIn)."""
+    body: dict[str, Any] = {
+        "application_sha256": application.sha256, "message_id": row.message_id,
+        "sha256": row.sha256, "size": row.size, "kind": row.kind,
+        "language": row.language, "sent_at": sent_at.isoformat(),
+        "answered_by": row.created_by,
+        "rule_ids": row.rule_ids.split(",") if row.rule_ids else [],
+        "created_return": None}
+    ret = (s.scalar(select(ReturnRequest).where(ReturnRequest.rma_number == row.rma_number))
+           if row.rma_number else None)
+    if ret is None:
+        return body
+    lines = s.execute(select(ReturnLine, OrderLine.line_no)
+                      .join(OrderLine, OrderLine.id == ReturnLine.order_line_id)
+                      .where(ReturnLine.return_id == ret.id).order_by(ReturnLine.id)).all()
+    body["created_return"] = {
+        "rma_number": ret.rma_number,
+        "order_number": s.get_one(Order, ret.order_id).order_number,
+        "reason_code": ret.reason_code.value, "reason_category": ret.reason_category.value,
+        "reason_text": ret.reason_text, "applied_at": ret.applied_at.isoformat(),
+        "instructions_sent_at": sent_at.isoformat(),
+        "label_type": ret.label_type.value if ret.label_type else "own_courier",
+        "lines": [{"tag_code": line.tag_code, "order_line_no": line_no,
+                   "quantity": line.quantity, "cartons_expected": line.cartons_expected}
+                  for line, line_no in lines]}
+    return body
 
 
 def smtp_transport(settings: DeskSettings, password: str | None, *,

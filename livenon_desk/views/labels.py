@@ -147,4 +147,6 @@ def record_kind_texts() -> dict[str, str]:
         "photo": QCoreApplication.translate("Labels", "Photo"),
         "audit_event": QCoreApplication.translate("Labels", "Audit event"),
         "refund_decision": QCoreApplication.translate("Labels", "Refund decision"),
+        "mail": QCoreApplication.translate("Labels", "Email"),
+        "mail_answer": QCoreApplication.translate("Labels", "Email answer"),
     }

@@ -4,14 +4,12 @@ each exit status means."""
 from __future__ import annotations
 
 import mailbox
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from livenon_desk.cli import main
 from livenon_desk.domain.policy import default_policies
-from livenon_desk.paths import config_dir
 from livenon_desk.services.application_answer import ApplicationAnswerService
 from livenon_desk.services.application_check import ApplicationCheckService
 from livenon_desk.services.desk_settings import desk_settings
@@ -99,19 +97,6 @@ def test_a_database_that_does_not_exist_is_not_made(
                  str(CORPUS / "en_01_plain_seed_subject.eml")]) == 1
     assert not path.exists()
     assert capsys.readouterr().err
-
-
-@pytest.fixture
-def mail_settings(smtp_server: SmtpTestServer) -> Iterator[Path]:
-    """desk_settings.toml in the user's config folder naming the test's SMTP server."""
-    path = config_dir() / "desk_settings.toml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f'[mail]\nsmtp_host = "127.0.0.1"\nsmtp_port = {smtp_server.port}\n'
-                    f'smtp_user = "{smtp_server.user}"\n', encoding="utf-8")
-    desk_settings.cache_clear()
-    yield path
-    path.unlink()
-    desk_settings.cache_clear()
 
 
 def answer_one(store: Store, tmp_path: Path) -> None:

@@ -34,6 +34,7 @@ from livenon_desk.models import AuditEvent, IncomingMail, OutgoingMail, ReturnRe
 from livenon_desk.services.application_answer import ApplicationAnswerService
 from livenon_desk.services.application_check import ApplicationCheckService
 from livenon_desk.services.desk_settings import DeskSettings
+from livenon_desk.services.document_kinds import DocumentKind
 from livenon_desk.services.document_service import DocumentService
 from livenon_desk.services.mail_sender import (
     MailSenderService,
@@ -73,8 +74,7 @@ class Setup:
         self.answers = ApplicationAnswerService(store, checks, documents, settings,
                                                 clock=lambda: NOW)
         self.now = NOW
-        self.sender = MailSenderService(store, settings.mail_from_address,
-                                        clock=lambda: self.now)
+        self.sender = MailSenderService(store, settings, clock=lambda: self.now)
 
     def take(self, raw: bytes) -> str:
         return self.mail.take(INSPECTOR, raw, "test").key
@@ -110,7 +110,7 @@ def test_an_answer_creates_the_rma_and_the_reply_in_one_go_and_sends_it_threaded
     key = setup.take(application(built.order_number))
     queued = setup.answers.answer(SUPERVISOR, key)
     assert queued.kind == "instructions" and queued.language == "en"
-    assert queued.rma_number is not None and queued.rma_number.startswith("RMA-2026-M")
+    assert queued.rma_number is not None and queued.rma_number.startswith("RMA-2026-")
     with setup.store.read_session() as s:
         ret = s.scalars(select(ReturnRequest).where(
             ReturnRequest.rma_number == queued.rma_number)).one()
@@ -242,7 +242,7 @@ def test_a_desk_killed_between_rma_created_and_reply_sent_sends_the_reply_once(
     assert smtp_server.received == []
     # The restarted desk (a new sender, after the dead one's claim ran out) sends it once.
     setup.now = NOW + timedelta(minutes=10)
-    restarted = MailSenderService(setup.store, "services@livenon.com", clock=lambda: setup.now)
+    restarted = MailSenderService(setup.store, DeskSettings(), clock=lambda: setup.now)
     report = restarted.send_waiting("jrivera", transport_for(smtp_server))
     assert report.sent == 1
     assert restarted.send_waiting("jrivera", transport_for(smtp_server)).sent == 0
@@ -319,3 +319,23 @@ def test_starttls_is_spoken_and_a_server_without_a_mail_host_is_a_known_error(
     with pytest.raises(KnownError) as unset:
         smtp_transport(DeskSettings(), None)
     assert unset.value.message_id == "error.smtp-not-set"
+
+
+def test_the_evidence_package_holds_the_application_and_the_answer_by_their_hashes(
+        setup: Setup, smtp_server: SmtpTestServer) -> None:
+    built = add_return(setup.store)
+    raw = application(built.order_number)
+    queued = setup.answers.answer(SUPERVISOR, setup.take(raw))
+    setup.sender.send_waiting("jrivera", transport_for(smtp_server))
+    assert queued.rma_number is not None
+    documents = DocumentService(setup.store, default_policies(),
+                                PhotoFiles(setup.store.path.parent / "photos"),
+                                clock=lambda: NOW)
+    evidence = documents.render(SUPERVISOR, DocumentKind.EVIDENCE, queued.rma_number).pdf
+    words = pdf.squashed(evidence)
+    assert "EmailskeptbyteforbyteT4" in words.replace("(", "").replace(")", "")
+    assert hashlib.sha256(raw).hexdigest() in words
+    assert queued.sha256 in words
+    assert "<app-1@example.com>" in pdf.text(evidence)  # the answer's In-Reply-To
+    form = f"return-form-{queued.rma_number}.pdf"
+    assert form in pdf.text(evidence)

@@ -23,6 +23,7 @@ def upgrade() -> None:
     sa.Column('message_id', sa.String(length=300), nullable=False),
     sa.Column('kind', sa.String(length=16), nullable=False),
     sa.Column('rma_number', sa.String(length=32), nullable=True),
+    sa.Column('rule_ids', sa.String(length=40), nullable=True),
     sa.Column('language', sa.String(length=8), nullable=False),
     sa.Column('recipient', sa.String(length=320), nullable=True),
     sa.Column('subject', sa.Text(), nullable=True),
