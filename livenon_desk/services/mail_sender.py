@@ -88,8 +88,8 @@ class MailSenderService:
     def waiting(self) -> int:
         """How many answers are not sent yet."""
         with self._store.read_session() as s:
-            return len(s.scalars(select(OutgoingMail.id)
-                                 .where(OutgoingMail.sent_at.is_(None))).all())
+            return len(s.scalars(select(OutgoingMail.id).where(
+                OutgoingMail.sent_at.is_(None), OutgoingMail.raw.is_not(None))).all())
 
     def send_waiting(self, actor_name: str, transport: Transport) -> SendReport:
         """Send every answer not sent yet, oldest first (P2). The server down or refusing

@@ -217,6 +217,7 @@ class ApplicationDialog(QDialog):
         self.answer_button.setEnabled(may and ready and not refused)
         self.refuse_button.setEnabled(may and ready and bool(refused))
         if detail.mail.state is MailState.ANSWERED:
+            self._set_settle_enabled(False)  # what was answered is not settled again
             note = self.tr("Answered.")
         elif not may:
             note = self.tr("A supervisor answers email applications.")
@@ -338,8 +339,8 @@ class ApplicationDialog(QDialog):
         }
         for name, value in values.items():
             self._values[name].setText(value)
-        if detail.overdue:
-            self._values["due"].setStyleSheet("color: #b3261e; font-weight: bold")
+        self._values["due"].setStyleSheet(
+            "color: #b3261e; font-weight: bold" if detail.overdue else "")
         self.original.setPlainText(mail.text or "")
         self.photos.clear()
         for number, photo in enumerate(detail.photos):

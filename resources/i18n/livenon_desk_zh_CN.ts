@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="112"/>
+        <location filename="../../livenon_desk/views/app.py" line="113"/>
         <source>Demo users (user / password): {logins}</source>
         <translation>演示用户（用户名 / 密码）：{logins}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="143"/>
+        <location filename="../../livenon_desk/views/app.py" line="150"/>
         <source>Retention rule: personal data of {n} long-closed returns removed.</source>
         <translation>保留期规则：已删除 {n} 个早已关闭的退货中的个人数据。</translation>
     </message>
@@ -722,12 +722,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="69"/>
+        <location filename="../../livenon_desk/views/app.py" line="70"/>
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="70"/>
+        <location filename="../../livenon_desk/views/app.py" line="71"/>
         <location filename="../../livenon_desk/views/error_reporting.py" line="21"/>
         <source>Something went wrong; details are in the log: {path}</source>
         <translation>出现问题；详情见日志：{path}</translation>
@@ -1215,6 +1215,19 @@
         <location filename="../../livenon_desk/views/labels.py" line="99"/>
         <source>cartons counted by hand</source>
         <translation>手工清点纸箱</translation>
+    </message>
+</context>
+<context>
+    <name>MailWorker</name>
+    <message>
+        <location filename="../../livenon_desk/views/mail_worker.py" line="97"/>
+        <source>{n} new email applications taken from the mailbox.</source>
+        <translation>已从邮箱取得 {n} 封新的邮件退货申请。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/mail_worker.py" line="118"/>
+        <source>{n} queued answers sent.</source>
+        <translation>已发送 {n} 封排队的回复。</translation>
     </message>
 </context>
 <context>

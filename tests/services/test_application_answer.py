@@ -5,6 +5,7 @@ desk dies between "RMA created" and "reply sent"; kept queued while the server i
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from dataclasses import replace
 from datetime import timedelta
@@ -23,6 +24,7 @@ from livenon_desk.domain.enums import (
     ReturnStatus,
 )
 from livenon_desk.domain.policy import default_policies
+from livenon_desk.domain.roles import Role
 from livenon_desk.errors import (
     KnownError,
     MailboxUnreachableError,
@@ -36,12 +38,14 @@ from livenon_desk.services.application_check import ApplicationCheckService
 from livenon_desk.services.desk_settings import DeskSettings
 from livenon_desk.services.document_kinds import DocumentKind
 from livenon_desk.services.document_service import DocumentService
+from livenon_desk.services.export_service import ExportService
 from livenon_desk.services.mail_sender import (
     MailSenderService,
     Transport,
     smtp_transport,
 )
 from livenon_desk.services.mail_service import MailService
+from livenon_desk.services.retention_service import RetentionService
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
 from tests.builders import NOW, LineSpec, add_return
@@ -339,3 +343,35 @@ def test_the_evidence_package_holds_the_application_and_the_answer_by_their_hash
     assert "<app-1@example.com>" in pdf.text(evidence)  # the answer's In-Reply-To
     form = f"return-form-{queued.rma_number}.pdf"
     assert form in pdf.text(evidence)
+
+
+def test_the_export_holds_the_answer_and_retention_empties_it_with_its_application(
+        store: Store, tmp_path: Path, smtp_server: SmtpTestServer) -> None:
+    long_ago = NOW - timedelta(days=800)
+    settings = settings_for(smtp_server)
+    setup = Setup(store, tmp_path, settings)
+    built = add_return(store)
+    raw = application(built.order_number)
+    key = MailService(store, PhotoFiles(tmp_path / "photos"), clock=lambda: long_ago).take(
+        INSPECTOR, raw, "test").key
+    queued = setup.answers.answer(SUPERVISOR, key)
+    admin = replace(SUPERVISOR, role=Role.ADMIN)
+    document = ExportService(store, clock=lambda: NOW).export_customer(
+        admin, "emily.carter@example.com")
+    [email] = document["emails"]
+    answer = email["answer"]
+    assert (answer["message_id"], answer["kind"], answer["rma_number"], answer["sent_at"]) == (
+        queued.message_id, "instructions", queued.rma_number, None)
+    assert hashlib.sha256(base64.b64decode(answer["raw_base64"])).hexdigest() == queued.sha256
+    # Every return of the order closed long ago: the application and its answer are emptied.
+    with store.session() as s:
+        for ret in s.scalars(select(ReturnRequest)):
+            ret.status, ret.closed_at = ReturnStatus.CLOSED, long_ago
+    report = RetentionService(store, PhotoFiles(tmp_path / "photos"),
+                              DeskSettings(closed_return_days=730),
+                              clock=lambda: NOW).purge(admin)
+    assert report.emails == 1
+    with store.read_session() as s:
+        row = s.scalars(select(OutgoingMail)).one()
+        assert (row.raw, row.recipient, row.sha256) == (None, None, queued.sha256)
+    assert setup.sender.waiting() == 0  # an emptied answer is not sent

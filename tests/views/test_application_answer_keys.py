@@ -69,7 +69,8 @@ def test_ctrl_enter_creates_the_return_and_sends_the_instructions(
     else:
         assert said == f"Return {rma} created and the instructions sent."
         assert dialog.answer_note.text() == "Answered."
-    assert not dialog.answer_button.isEnabled()
+    assert not dialog.answer_button.isEnabled() and not dialog.save_button.isEnabled()
+    assert dialog._values["due"].styleSheet() == ""  # answered: no longer overdue
 
 
 def test_ctrl_shift_enter_refuses_an_ineligible_application_and_a_server_down_is_said(
