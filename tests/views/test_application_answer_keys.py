@@ -24,6 +24,7 @@ from tests.conftest import INSPECTOR, SUPERVISOR
 from tests.services.test_application_answer import application
 from tests.smtp_server import SmtpTestServer
 from tests.views.keyboard import WAIT, press
+from tests.views.workbench import open_application
 
 
 def _open_application(qtbot: QtBot, desk: Desk, runner: TaskRunner,
@@ -33,14 +34,7 @@ def _open_application(qtbot: QtBot, desk: Desk, runner: TaskRunner,
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    press(qtbot, "Alt+8")
-    qtbot.waitUntil(lambda: window.applications.model.rowCount() == 1, timeout=WAIT)
-    press(qtbot, "Return")
-    qtbot.waitUntil(lambda: window.applications.dialog is not None
-                    and window.applications.dialog.detail is not None, timeout=WAIT)
-    dialog = window.applications.dialog
-    assert dialog is not None
-    return dialog
+    return open_application(qtbot, window)
 
 
 def _answered(dialog: ApplicationDialog) -> bool:
