@@ -15,6 +15,7 @@ from livenon_desk.models.sync import (
     SyncConflict,
     SyncState,
 )
+from livenon_desk.models.unit import Unit, UnitMove, WeightCheck
 
 __all__ = [
     "Address",
@@ -39,4 +40,7 @@ __all__ = [
     "SyncConflict",
     "SyncState",
     "UnexpectedParcel",
+    "Unit",
+    "UnitMove",
+    "WeightCheck",
 ]

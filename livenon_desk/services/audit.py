@@ -57,6 +57,12 @@ class AuditAction(StrEnum):
     MAIL_ANSWERED = "mail_answered"
     # The answer handed to the SMTP server, byte for byte as stored (T4).
     MAIL_SENT = "mail_sent"
+    # Issue 17: a unit's grade, a supervisor's choice of its disposition, each move.
+    UNIT_GRADED = "unit_graded"
+    UNIT_ROUTED = "unit_routed"
+    UNIT_MOVED = "unit_moved"
+    UNIT_WEIGHED = "unit_weighed"
+    WEIGHT_FLAG_CLEARED = "weight_flag_cleared"
 
 
 def record_event(

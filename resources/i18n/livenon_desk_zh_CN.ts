@@ -142,173 +142,173 @@
         <translation>拒绝并说明规则（Ctrl+Shift+Enter）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="220"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="221"/>
         <source>Answered.</source>
         <translation>已回复。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="222"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="223"/>
         <source>A supervisor answers email applications.</source>
         <translation>邮件退货申请由主管回复。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="224"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="225"/>
         <source>Settle what the check could not before answering.</source>
         <translation>请先确认核对无法确定的内容，再回复。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="226"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="227"/>
         <source>Refused by {rules}: the refusal cites the rule in the policy&apos;s words.</source>
         <translation>被 {rules} 拒绝：拒绝回复会用政策原文说明规则。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="229"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="230"/>
         <source>Quality reason (T1): the pre-paid label and the return form go with the instructions.</source>
         <translation>质量原因（T1）：退货说明附带预付运单和退货单。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="232"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="233"/>
         <source>Personal reason (T2): the return form goes with the instructions; the customer ships by their own courier.</source>
         <translation>个人原因（T2）：退货说明附带退货单；客户自行选择快递寄回。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="249"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="250"/>
         <source>Answering…</source>
         <translation>正在回复…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="255"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="256"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="262"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="263"/>
         <source>Return {rma} created; the instructions are queued, not sent: {why}</source>
         <translation>退货 {rma} 已创建；退货说明已排队，尚未发送：{why}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="264"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="265"/>
         <source>The refusal is queued, not sent: {why}</source>
         <translation>拒绝回复已排队，尚未发送：{why}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="266"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="267"/>
         <source>Return {rma} created and the instructions sent.</source>
         <translation>退货 {rma} 已创建，退货说明已发送。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="267"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="268"/>
         <source>The refusal is sent.</source>
         <translation>拒绝回复已发送。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="279"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="280"/>
         <source>A supervisor settles these.</source>
         <translation>这些内容由主管确认。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="304"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="305"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="310"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="311"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="313"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="314"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="327"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="328"/>
         <source>{target} – {deadline}</source>
         <translation>{target} – {deadline}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="331"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="332"/>
         <source>{due} (overdue)</source>
         <translation>{due}（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="358"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="359"/>
         <source>This email names a restricted return: it can be read, not processed (privacy rule).</source>
         <translation>此邮件涉及已限制处理的退货：只能查看，不能处理（隐私规则）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="368"/>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="374"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="369"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="375"/>
         <source>Needs a person:</source>
         <translation>需人工处理：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="378"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="379"/>
         <source>Order {order}: not found</source>
         <translation>订单 {order}：未找到</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="381"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="382"/>
         <source>Order {order}: found</source>
         <translation>订单 {order}：已找到</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="383"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="384"/>
         <source>The sender is the order&apos;s customer.</source>
         <translation>发件人是该订单的客户。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="384"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="385"/>
         <source>The sender is not the order&apos;s customer: check who wrote.</source>
         <translation>发件人不是该订单的客户：请核实发件人身份。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="385"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="386"/>
         <source>The sender could not be compared with the customer.</source>
         <translation>无法将发件人与客户进行比对。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="392"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="393"/>
         <source>Reason code: not recognised</source>
         <translation>原因代码：未能识别</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="395"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="396"/>
         <source>quality (T1): Livenon pays the return shipping</source>
         <translation>质量问题（T1）：Livenon 承担退货运费</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="397"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="398"/>
         <source>personal (T2): the customer pays the return shipping</source>
         <translation>个人原因（T2）：客户承担退货运费</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="399"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="400"/>
         <source>Reason code (chosen by a person): {reason}, {category}</source>
         <translation>原因代码（人工选择）：{reason}，{category}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="401"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="402"/>
         <source>Reason code (guessed): {reason}, {category}</source>
         <translation>原因代码（推测）：{reason}，{category}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="407"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="408"/>
         <source>The line a person picked:</source>
         <translation>人工选择的订单行：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="408"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="409"/>
         <source>The matched line:</source>
         <translation>匹配的订单行：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="409"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="410"/>
         <source>The lines it may be (a person picks):</source>
         <translation>可能的订单行（需人工选择）：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="427"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="428"/>
         <source>Line {n}: {sku} {name}</source>
         <translation>第 {n} 行：{sku} {name}</translation>
     </message>
@@ -1102,107 +1102,132 @@
         <translation>回复邮件已发送</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="125"/>
+        <location filename="../../livenon_desk/views/labels.py" line="119"/>
+        <source>unit graded</source>
+        <translation>货品已定级</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="120"/>
+        <source>unit&apos;s disposition chosen</source>
+        <translation>已选定货品处置方式</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="121"/>
+        <source>unit put away or moved</source>
+        <translation>货品已上架或移库</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="122"/>
+        <source>unit weighed</source>
+        <translation>货品已称重</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="123"/>
+        <source>weight flag cleared</source>
+        <translation>重量异常已解除</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="130"/>
         <source>Return form</source>
         <translation>退货单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="126"/>
+        <location filename="../../livenon_desk/views/labels.py" line="131"/>
         <source>Invoice copy</source>
         <translation>发票副本</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="127"/>
+        <location filename="../../livenon_desk/views/labels.py" line="132"/>
         <source>Return label</source>
         <translation>退货标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="128"/>
+        <location filename="../../livenon_desk/views/labels.py" line="133"/>
         <source>Item tags</source>
         <translation>商品标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="129"/>
+        <location filename="../../livenon_desk/views/labels.py" line="134"/>
         <source>Inspection report</source>
         <translation>检验报告</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="130"/>
+        <location filename="../../livenon_desk/views/labels.py" line="135"/>
         <source>Credit note</source>
         <translation>贷项通知单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="131"/>
+        <location filename="../../livenon_desk/views/labels.py" line="136"/>
         <source>Evidence package</source>
         <translation>证据包</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="138"/>
+        <location filename="../../livenon_desk/views/labels.py" line="143"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="139"/>
+        <location filename="../../livenon_desk/views/labels.py" line="144"/>
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="140"/>
+        <location filename="../../livenon_desk/views/labels.py" line="145"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="141"/>
+        <location filename="../../livenon_desk/views/labels.py" line="146"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="142"/>
+        <location filename="../../livenon_desk/views/labels.py" line="147"/>
         <source>Unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="143"/>
+        <location filename="../../livenon_desk/views/labels.py" line="148"/>
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="144"/>
+        <location filename="../../livenon_desk/views/labels.py" line="149"/>
         <source>Retention rule</source>
         <translation>保留期规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="145"/>
+        <location filename="../../livenon_desk/views/labels.py" line="150"/>
         <source>Receipt</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="146"/>
+        <location filename="../../livenon_desk/views/labels.py" line="151"/>
         <source>Exception approval</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="147"/>
+        <location filename="../../livenon_desk/views/labels.py" line="152"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="148"/>
+        <location filename="../../livenon_desk/views/labels.py" line="153"/>
         <source>Audit event</source>
         <translation>审计事件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="149"/>
+        <location filename="../../livenon_desk/views/labels.py" line="154"/>
         <source>Refund decision</source>
         <translation>退款决定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="150"/>
+        <location filename="../../livenon_desk/views/labels.py" line="155"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="151"/>
+        <location filename="../../livenon_desk/views/labels.py" line="156"/>
         <source>Email answer</source>
         <translation>邮件回复</translation>
     </message>
@@ -1664,152 +1689,157 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="58"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="59"/>
         <source>Receive {rma}</source>
         <translation>收货 {rma}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="70"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="71"/>
         <source>The order invoice is enclosed (P3)</source>
         <translation>包裹内附有订单发票（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="71"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="72"/>
         <source>The return form is enclosed (P3)</source>
         <translation>包裹内附有退货单（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="73"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="74"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="74"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="75"/>
         <source>Yes, marked “Returned Goods”</source>
         <translation>是，已标注“退运货物”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="75"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="76"/>
         <source>No, not marked</source>
         <translation>否，未标注</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="77"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="78"/>
         <source>Anything worth recording about the parcel</source>
         <translation>关于包裹需要记录的情况</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="82"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="83"/>
         <source>&amp;Arrived</source>
         <translation>到达时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="83"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="84"/>
         <source>&amp;Carrier</source>
         <translation>承运商(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="84"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="85"/>
         <source>&amp;Tracking number</source>
         <translation>运单号(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="85"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="86"/>
         <source>Parcel c&amp;ondition</source>
         <translation>包裹状况(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="92"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="93"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="94"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="95"/>
         <source>Cartons</source>
         <translation>纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="102"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="103"/>
         <source>Scan a carton&apos;s tag</source>
         <translation>扫描纸箱标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="104"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="105"/>
         <source>&amp;Scan</source>
         <translation>扫描(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="115"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="117"/>
         <source> of {n}</source>
         <translation> / {n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="143"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="145"/>
         <source>Photos of the parcel: drop files here or use Add photos</source>
         <translation>包裹照片：将文件拖放到此处，或使用“添加照片”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="146"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="148"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="155"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="157"/>
         <source>&amp;Receive</source>
         <translation>收货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="182"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="189"/>
+        <source>{code} is counted already.</source>
+        <translation>{code} 已计数。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="193"/>
         <source>{code} is not a tag of this return.</source>
         <translation>{code} 不是此退货的标签。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="186"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="197"/>
         <source>All cartons of {code} are counted.</source>
         <translation>{code} 的纸箱已全部清点。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="192"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="205"/>
         <source>{code}: carton {n} of {total}</source>
         <translation>{code}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="209"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="222"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="210"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="223"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="127"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="129"/>
         <source>Cartons typed in, not scanned: say why (a torn tag, a label under the strap…)</source>
         <translation>手工输入而未扫描的纸箱：请说明原因（标签撕破、标签压在捆带下…）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="89"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="90"/>
         <source>Cross-&amp;border (T3)</source>
         <translation>跨境（T3）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="129"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="131"/>
         <source>Why &amp;not scanned</source>
         <translation>未扫描原因(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="255"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="268"/>
         <source>{tag}: {n} of {counted}</source>
         <translation>{tag}：{counted} 箱中 {n} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="261"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="274"/>
         <source>Cartons typed in, not scanned ({what}). Say why in «Why not scanned», or scan them.</source>
         <translation>有纸箱是手工输入而未扫描的（{what}）。请在“未扫描原因”中说明，或扫描这些纸箱。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="268"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="281"/>
         <source>This receipt claims more cartons than were scanned ({what}); they will be recorded as counted by hand, with your reason. Press Ctrl+Enter again to confirm, or scan them.</source>
         <translation>本次收货的纸箱数多于已扫描的数量（{what}）；这些纸箱将连同您的原因记录为手工清点。再按一次 Ctrl+Enter 确认，或扫描这些纸箱。</translation>
     </message>

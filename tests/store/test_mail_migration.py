@@ -66,13 +66,13 @@ def test_a_persons_choices_for_an_application_go_down_to_0008_and_up_again(
     store.dispose()
 
 
-def test_the_answers_table_goes_down_to_0009_and_up_again(tmp_path: Path) -> None:
+def test_the_answers_table_goes_down_to_0010_and_up_again(tmp_path: Path) -> None:
     store = open_store(tmp_path / "desk.sqlite3")
     assert "outgoing_mails" in _tables(store)
-    _migrate(store, "0009", down=True)
-    assert current_revision(store) == "0009"
+    _migrate(store, "0010", down=True)
+    assert current_revision(store) == "0010"
     assert "outgoing_mails" not in _tables(store)
     _migrate(store, "head", down=False)
-    assert current_revision(store) == opening.HEAD_REVISION == "0010"
+    assert current_revision(store) == opening.HEAD_REVISION == "0011"
     assert "outgoing_mails" in _tables(store)
     store.dispose()
