@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import tomllib
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -39,6 +38,24 @@ class DeskSettings:
     label_printer_timeout_seconds: int = 10
     # Ask the printer's host status (~HS) before a job: paper out, head open, no answer.
     label_printer_ask_status: bool = True
+    # [mail]: the SMTP server the answers to email applications go out by (P2); an empty
+    # host sends nothing (answers wait, queued). The passwords are in the keyring.
+    smtp_host: str = ""
+    smtp_port: int = 465
+    smtp_security: str = "tls"
+    smtp_user: str = ""
+    mail_from_address: str = "services@livenon.com"
+    mail_from_name: str = "Livenon"
+    # CA certificates to trust for the mail servers instead of the system's ("": the
+    # system's), for a mail server with the company's own CA.
+    mail_ca_file: str = ""
+    # The mailbox the desk polls for applications (P1); an empty host or 0 minutes: off.
+    imap_host: str = ""
+    imap_port: int = 993
+    imap_security: str = "tls"
+    imap_user: str = ""
+    imap_folder: str = "INBOX"
+    mail_poll_minutes: int = 0
     # Where the window sends labels and tags: tcp://HOST[:PORT] or cups:QUEUE; "" for none.
     label_printer_address: str = ""
     # How a label's picture travels: compressed ASCII hex (any printer) or Z64.
@@ -68,26 +85,38 @@ _KEYS = {
                                      max(PRINTER_DPIS)),
     ("label_printer", "darkness"): ("label_printer_darkness", *DARKNESS_RANGE),
     ("label_printer", "timeout_seconds"): ("label_printer_timeout_seconds", 1, 600),
+    ("mail", "smtp_port"): ("smtp_port", 1, 65535),
+    ("mail", "imap_port"): ("imap_port", 1, 65535),
+    ("mail", "poll_minutes"): ("mail_poll_minutes", 0, 24 * 60),
     ("scale", "wait_seconds"): ("scale_wait_seconds", 1, 60),
 }
+# Keys that are text; those with choices take one of them.
+_TEXTS: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
+    ("mail", "smtp_host"): ("smtp_host", ()),
+    ("mail", "smtp_security"): ("smtp_security", ("tls", "starttls")),
+    ("mail", "smtp_user"): ("smtp_user", ()),
+    ("mail", "from_address"): ("mail_from_address", ()),
+    ("mail", "from_name"): ("mail_from_name", ()),
+    ("mail", "ca_file"): ("mail_ca_file", ()),
+    ("mail", "imap_host"): ("imap_host", ()),
+    ("mail", "imap_security"): ("imap_security", ("tls", "starttls")),
+    ("mail", "imap_user"): ("imap_user", ()),
+    ("mail", "imap_folder"): ("imap_folder", ()),
+    ("label_printer", "address"): ("label_printer_address", ()),
+    ("label_printer", "graphic_encoding"): ("label_printer_encoding",
+                                            tuple(e.value for e in GraphicEncoding)),
+    ("scale", "port"): ("scale_port", ()),
+    ("scale", "protocol"): ("scale_protocol", tuple(scale_protocols())),
+    ("scanner", "prefix"): ("scanner_prefix", ()),
+    ("scanner", "suffix"): ("scanner_suffix", ()),
+    ("camera", "device"): ("camera_device", ()),
+}
+# Texts taken as they are: a scanner's suffix may well be a Tab or a space.
+_UNSTRIPPED = {"scanner_prefix", "scanner_suffix"}
 # Keys that are true or false.
 _FLAGS = {("label_printer", "ask_status"): "label_printer_ask_status"}
 # Keys that take one of a few values, not any number in their range.
 _CHOICES = {"label_printer_dpi": PRINTER_DPIS}
-# Keys that are text; those named in _TEXT_CHOICES take one of a few words.
-_TEXTS = {
-    ("label_printer", "address"): "label_printer_address",
-    ("label_printer", "graphic_encoding"): "label_printer_encoding",
-    ("scale", "port"): "scale_port",
-    ("scale", "protocol"): "scale_protocol",
-    ("scanner", "prefix"): "scanner_prefix",
-    ("scanner", "suffix"): "scanner_suffix",
-    ("camera", "device"): "camera_device",
-}
-_TEXT_CHOICES: dict[str, Callable[[], tuple[str, ...]]] = {
-    "label_printer_encoding": lambda: tuple(e.value for e in GraphicEncoding),
-    "scale_protocol": lambda: tuple(scale_protocols()),
-}
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -98,30 +127,13 @@ def _read(path: Path) -> dict[str, Any]:
         raise KnownError("error.settings-not-toml", path=path, exc=exc) from exc
 
 
-def _texts(path: Path, data: dict[str, Any]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for (section, key), field_name in _TEXTS.items():
-        value = data.get(section, {}).get(key)
-        if value is None:
-            continue
-        if not isinstance(value, str):
-            raise KnownError("error.settings-not-text", path=path, section=section, key=key)
-        choices = _TEXT_CHOICES.get(field_name)
-        if choices is not None and value not in choices():
-            raise KnownError("error.settings-not-one-of", path=path, section=section,
-                             key=key, named=", ".join(choices()))
-        if field_name == "label_printer_address" and value:
-            parse_address(value)  # refused here, with the forms it takes, not at a print
-        found[field_name] = value
-    return found
-
-
 def load_settings(paths: tuple[Path, ...]) -> DeskSettings:
-    values: dict[str, Any] = {}  # ints and flags, each checked above
+    values: dict[str, Any] = {}  # ints, flags and texts, each checked above
     for path in paths:
         if not path.exists():
             continue
         data = _read(path)
+        values.update(_texts(path, data))
         for (section, key), field_name in _FLAGS.items():
             flag = data.get(section, {}).get(key)
             if flag is None:
@@ -130,7 +142,6 @@ def load_settings(paths: tuple[Path, ...]) -> DeskSettings:
                 raise KnownError("error.settings-not-a-flag", path=path, section=section,
                                  key=key)
             values[field_name] = flag
-        values.update(_texts(path, data))
         for (section, key), (field_name, low, high) in _KEYS.items():
             value = data.get(section, {}).get(key)
             if value is None:
@@ -156,6 +167,23 @@ def load_settings(paths: tuple[Path, ...]) -> DeskSettings:
                 )
             values[field_name] = value
     return DeskSettings(**values)
+
+
+def _texts(path: Path, data: dict[str, Any]) -> dict[str, str]:
+    values = {}
+    for (section, key), (field_name, choices) in _TEXTS.items():
+        value = data.get(section, {}).get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise KnownError("error.settings-not-text", path=path, section=section, key=key)
+        if choices and value not in choices:
+            raise KnownError("error.settings-not-one-of", path=path, section=section, key=key,
+                             named=", ".join(f'"{c}"' for c in choices))
+        if field_name == "label_printer_address" and value.strip():
+            parse_address(value.strip())  # refused here, with the forms it takes
+        values[field_name] = value if field_name in _UNSTRIPPED else value.strip()
+    return values
 
 
 @cache

@@ -15,6 +15,7 @@ from livenon_desk.logging_setup import log_path
 from livenon_desk.paths import RESOURCES_DIR
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.desk_settings import desk_settings
+from livenon_desk.views.mail_worker import MailWorker
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.scanner_input import install_scanner_input
 from livenon_desk.views.settings_dialog import saved_language
@@ -118,6 +119,10 @@ def run_desk(desk: Desk, *, database_label: str, language: str | None,
     sync = SyncController(desk, runner, language=lang, parent=app)
     _check_passwords_centrally(desk, sync)
 
+    mail = MailWorker(desk, runner, desk_settings(), language=lang, parent=app)
+    # What the background mail did shows in the newest window's status bar.
+    mail.said.connect(lambda said: windows[-1].message.setText(said) if windows else None)
+    mail.taken.connect(lambda _n: windows[-1].refresh_all() if windows else None)
     keeper = WindowKeeper(desk, runner, language=lang, translators=translators,
                           database_label=database_label,
                           idle_lock_minutes=station.idle_lock_minutes, sync=sync,
@@ -127,6 +132,7 @@ def run_desk(desk: Desk, *, database_label: str, language: str | None,
         window = keeper.open(actor)
         windows.append(window)
         sync.start()
+        mail.start(actor)
         runner.run(lambda: desk.retention.purge(SYSTEM),
                    on_done=lambda report: _purged(window, report),
                    on_error=lambda e: log.error("retention run failed", exc_info=e))
@@ -137,6 +143,7 @@ def run_desk(desk: Desk, *, database_label: str, language: str | None,
     sign_in.check_first_run()
     code = app.exec()
     sync.stop()
+    mail.stop()
     runner.wait_for_done()
     return code
 

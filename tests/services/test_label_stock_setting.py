@@ -91,7 +91,7 @@ def test_the_stations_label_printer_and_its_picture_encoding_are_read_and_checke
                                                        GraphicEncoding.Z64)
     for wrong, said in (('address = "zebra-3:9100"', "tcp://HOST:PORT"),
                         ("address = 9100", "address must be text in quotes"),
-                        ('graphic_encoding = "gzip"', "must be one of ascii, z64")):
+                        ('graphic_encoding = "gzip"', 'must be one of "ascii", "z64"')):
         user.write_text(f"[label_printer]\n{wrong}\n", encoding="utf-8")
         with pytest.raises(KnownError, match=said):
             load_settings((default, user))

@@ -84,7 +84,7 @@ def test_the_scale_is_named_in_the_stations_settings(tmp_path: Path) -> None:
     assert (scale.port, scale.protocol.key, scale.wait_seconds) == (
         "/dev/ttyUSB0", "continuous", 8)
     user.write_text('[scale]\nprotocol = "morse"\n', encoding="utf-8")
-    with pytest.raises(KnownError, match="protocol must be one of sics, sics-immediate, "
-                                         "continuous"):
+    with pytest.raises(KnownError, match='protocol must be one of "sics", "sics-immediate", '
+                                         '"continuous"'):
         load_settings((default, user))
     assert station_scale(DeskSettings()) is None

@@ -7,6 +7,7 @@ as they are."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -14,6 +15,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from livenon_desk.paths import RESOURCES_DIR
+from livenon_desk.services.desk_settings import FILE_NAME, load_settings
 from livenon_desk.store.database import Store
 from livenon_desk.views.scanner_input import ScannerInput, install_scanner_input
 from tests.builders import LineSpec, add_return
@@ -123,3 +126,11 @@ def test_nothing_is_installed_for_a_scanner_that_sends_its_code_and_enter(
     assert scanner is not None and scanner.prefix == STX
     qapp.removeEventFilter(scanner)
     scanner.deleteLater()
+
+
+def test_a_scanners_suffix_is_kept_as_it_is_written(tmp_path: Path) -> None:
+    default = RESOURCES_DIR / FILE_NAME
+    user = tmp_path / FILE_NAME
+    user.write_text('[scanner]\nprefix = "\\u0002"\nsuffix = "\\t"\n', encoding="utf-8")
+    settings = load_settings((default, user))
+    assert (settings.scanner_prefix, settings.scanner_suffix) == ("\x02", "\t")
