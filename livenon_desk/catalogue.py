@@ -52,6 +52,7 @@ NAMESPACES = frozenset({
     "reason-code",      # the customer's reason for the return
     "repair-outcome",   # what came of a refurbishment
     "refused",          # why a record pulled from the server was not taken
+    "reply",            # the answer to an email application (P2): instructions, refusal
     "restricted",       # a restricted return's missing reason
     "role",             # a role inside a message
     "rtv-state",        # whether a return-to-vendor shipment is open or shipped

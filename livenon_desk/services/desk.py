@@ -14,6 +14,7 @@ from livenon_desk.domain.roles import Role
 from livenon_desk.services.clock import Clock, utc_now
 
 if TYPE_CHECKING:
+    from livenon_desk.services.application_answer import ApplicationAnswerService
     from livenon_desk.services.application_check import ApplicationCheckService
     from livenon_desk.services.application_queue import ApplicationQueueService
     from livenon_desk.services.audit import AuditService
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from livenon_desk.services.document_service import DocumentService
     from livenon_desk.services.export_service import ExportService
     from livenon_desk.services.inspection_service import InspectionService
+    from livenon_desk.services.mail_sender import MailSenderService
     from livenon_desk.services.mail_service import MailService
     from livenon_desk.services.receiving_service import ReceivingService
     from livenon_desk.services.refurbish_service import RefurbishService
@@ -37,6 +39,7 @@ class _Opened:
     def __init__(self, path: Path, clock: Clock, online: OnlineSignIn | None, *,
                  create: bool) -> None:
         from livenon_desk.domain.policy import default_policies
+        from livenon_desk.services.application_answer import ApplicationAnswerService
         from livenon_desk.services.application_check import ApplicationCheckService
         from livenon_desk.services.application_queue import ApplicationQueueService
         from livenon_desk.services.audit import AuditService
@@ -45,6 +48,7 @@ class _Opened:
         from livenon_desk.services.document_service import DocumentService
         from livenon_desk.services.export_service import ExportService
         from livenon_desk.services.inspection_service import InspectionService
+        from livenon_desk.services.mail_sender import MailSenderService
         from livenon_desk.services.mail_service import MailService
         from livenon_desk.services.receiving_service import ReceivingService
         from livenon_desk.services.refurbish_service import RefurbishService
@@ -78,6 +82,9 @@ class _Opened:
             store, policies, self.mail, self.application_checks, clock)
         self.refurbish = RefurbishService(store, policies, clock)
         self.vendor_returns = VendorReturnService(store, photos, clock)
+        self.answers = ApplicationAnswerService(store, self.application_checks,
+                                                self.documents, self.settings, clock)
+        self.mail_sender = MailSenderService(store, self.settings, clock)
 
 
 class Desk:
@@ -174,6 +181,14 @@ class Desk:
     @property
     def vendor_returns(self) -> VendorReturnService:
         return self._open().vendor_returns
+
+    @property
+    def answers(self) -> ApplicationAnswerService:
+        return self._open().answers
+
+    @property
+    def mail_sender(self) -> MailSenderService:
+        return self._open().mail_sender
 
     @property
     def reports(self) -> ReportVerifier:
