@@ -2152,149 +2152,149 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>RefurbishDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="61"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="59"/>
         <source>Refurbishment</source>
         <translation>翻新</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="71"/>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="107"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="69"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="105"/>
         <source>Unit</source>
         <translation>货品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="76"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="74"/>
         <source>Parts, a comma between them</source>
         <translation>零件，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="80"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="78"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="88"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="86"/>
         <source>A, B, C or D</source>
         <translation>A、B、C 或 D</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="91"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="89"/>
         <source>What was done; the reason of the new grade</source>
         <translation>所做的维修；即新等级的理由</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="93"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="91"/>
         <source>What to &amp;fix</source>
         <translation>待修复内容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="94"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="92"/>
         <source>&amp;Parts used</source>
         <translation>所用零件(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="95"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="93"/>
         <source>&amp;Minutes spent</source>
         <translation>所花分钟(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="96"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="94"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="97"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="95"/>
         <source>New &amp;grade</source>
         <translation>新等级(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="98"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="96"/>
         <source>What was &amp;done</source>
         <translation>所做维修(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="105"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="103"/>
         <source>In refurbishment (oldest first)</source>
         <translation>翻新中（最早的在前）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="107"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="105"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="108"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="106"/>
         <source>What to fix</source>
         <translation>待修复内容</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="108"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="106"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="109"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="107"/>
         <source>Opened</source>
         <translation>开单时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="143"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="140"/>
         <source>Scan a unit&apos;s tag (its LPN)</source>
         <translation>扫描货品标签（其 LPN）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="171"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="168"/>
         <source>Log the parts and minutes; then the outcome, the new grade and what was done</source>
         <translation>登记零件和分钟；然后填写结果、新等级和所做维修</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="176"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="173"/>
         <source>Say what to fix, then Enter: the work order opens</source>
         <translation>填写待修复内容后按 Enter：即开维修工单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="181"/>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="256"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="178"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="253"/>
         <source>held until decided</source>
         <translation>暂存待定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="182"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="179"/>
         <source>{code} is not routed to refurbish ({disposition}): it gets no work order.</source>
         <translation>{code} 未被分派去翻新（{disposition}）：不开维修工单。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="193"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="190"/>
         <source>Grade {grade}</source>
         <translation>等级 {grade}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="196"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="193"/>
         <source>To fix: {fault}</source>
         <translation>待修复：{fault}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="197"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="194"/>
         <source>Parts so far: {parts} · {minutes} min</source>
         <translation>已用零件：{parts} · {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="200"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="197"/>
         <source>Earlier work orders: {count}</source>
         <translation>以往维修工单：{count}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="213"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="210"/>
         <source>Work order opened for {code}.</source>
         <translation>已为 {code} 开维修工单。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="235"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="232"/>
         <source>Logged: {parts} · {minutes} min in all.</source>
         <translation>已登记：{parts} · 共 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="258"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="255"/>
         <source>{code}: {outcome}, graded {grade}; it goes to {disposition} ({zone}): put it away there.</source>
         <translation>{code}：{outcome}，定为 {grade} 级；去向 {disposition}（{zone}）：请上架到该处。</translation>
     </message>
@@ -2372,72 +2372,82 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>扫描货品以开立、登记或完成其维修工单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="191"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="109"/>
+        <source>Return to &amp;vendor…</source>
+        <translation>退回供应商(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="111"/>
+        <source>Scan a defective unit onto its supplier&apos;s RTV shipment</source>
+        <translation>扫描有缺陷的货品，加入其供应商的退供应商发运单</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="197"/>
         <source>{rma} is partially received; cartons missing: {what}</source>
         <translation>{rma} 部分收货；缺少纸箱：{what}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="326"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="340"/>
         <source>{tag} is approved as an exception.</source>
         <translation>{tag} 已作为例外批准。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="185"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="191"/>
         <source>{rma} received.</source>
         <translation>{rma} 已收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="220"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="226"/>
         <source>{tag}: carton {n} of {total}</source>
         <translation>{tag}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="223"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="229"/>
         <source>all cartons are in; ready to inspect.</source>
         <translation>纸箱已全部到齐，可以检验。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="237"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="243"/>
         <source>Close {rma} short</source>
         <translation>{rma} 缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="238"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="244"/>
         <source>Cartons are missing. Say why the receipt is accepted as it is.</source>
         <translation>缺少纸箱。请说明为何按现状确认收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="239"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="245"/>
         <source>Close short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="240"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="246"/>
         <source>{rma} is closed short.</source>
         <translation>{rma} 已按缺件结单。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="265"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="271"/>
         <source>The unexpected parcel is logged.</source>
         <translation>意外包裹已登记。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="301"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="315"/>
         <source>Inspection of {tag} finished.</source>
         <translation>{tag} 的检验已完成。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="322"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="336"/>
         <source>Approve {tag} as an exception</source>
         <translation>将 {tag} 作为例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="323"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="337"/>
         <source>The rules&apos; decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
         <translation>规则的判定会保留在记录中。请写明为何仍批准此退货；原因将与您的姓名一同保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="325"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="339"/>
         <source>Approve exception</source>
         <translation>批准例外</translation>
     </message>
@@ -2452,7 +2462,7 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>隐私规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="202"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="208"/>
         <source>{rma}: all cartons are in.</source>
         <translation>{rma}：纸箱已全部收到。</translation>
     </message>
@@ -2939,6 +2949,129 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="67"/>
         <source>&amp;Record parcel</source>
         <translation>登记包裹(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>VendorReturnDialog</name>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="63"/>
+        <source>Return to vendor</source>
+        <translation>退回供应商</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="73"/>
+        <source>Unit, or an RTV shipment&apos;s code</source>
+        <translation>货品，或退供应商发运单号</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="79"/>
+        <source>&amp;Defect</source>
+        <translation>缺陷(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="80"/>
+        <source>&amp;Claim</source>
+        <translation>索赔金额(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="87"/>
+        <source>Unit</source>
+        <translation>货品</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="87"/>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="87"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="88"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="89"/>
+        <source>RTV shipment</source>
+        <translation>退供应商发运单</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="89"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="90"/>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="90"/>
+        <source>Claim</source>
+        <translation>索赔金额</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="96"/>
+        <source>Awaiting RTV (oldest first)</source>
+        <translation>待退供应商（最早的在前）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="97"/>
+        <source>Open RTV shipments</source>
+        <translation>待发运的退供应商发运单</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="126"/>
+        <source>Scan a defective unit, or an RTV shipment&apos;s code</source>
+        <translation>扫描有缺陷的货品，或退供应商发运单号</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="151"/>
+        <source>Grade {grade}</source>
+        <translation>等级 {grade}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="152"/>
+        <source>Say the defect, then the claim (empty: the unit&apos;s price)</source>
+        <translation>填写缺陷，然后填写索赔金额（留空：按货品价格）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="172"/>
+        <source>The claim is an amount, such as 650.00.</source>
+        <translation>索赔金额须为金额，例如 650.00。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="181"/>
+        <source>{code} is on {rtv} for {supplier}.</source>
+        <translation>{code} 已加入发给 {supplier} 的 {rtv}。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="194"/>
+        <source>shipped</source>
+        <translation>已发运</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="194"/>
+        <source>open</source>
+        <translation>待发运</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="198"/>
+        <source>{n} units · claimed {total}</source>
+        <translation>{n} 件 · 索赔 {total}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="200"/>
+        <source>Ctrl+P: its document · Ctrl+Return: ship it</source>
+        <translation>Ctrl+P：查看单据 · Ctrl+Return：发运</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="220"/>
+        <source>{rtv} has shipped to {supplier}.</source>
+        <translation>{rtv} 已发运至 {supplier}。</translation>
     </message>
 </context>
 <context>
