@@ -43,6 +43,7 @@ NAMESPACES = frozenset({
     "event",            # a step of a return's timeline (the evidence package)
     "field",            # a field's name inside a message ("Enter the carrier.")
     "label-type",       # whose label the parcel came back on
+    "lot-state",        # whether a liquidation lot is open or closed
     "mailbox",          # an incoming email: why it is not readable, what an import took
     "outcome",          # a rule's outcome
     "parcel",           # the parcel's condition on arrival

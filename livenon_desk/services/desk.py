@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from livenon_desk.services.document_service import DocumentService
     from livenon_desk.services.export_service import ExportService
     from livenon_desk.services.inspection_service import InspectionService
+    from livenon_desk.services.lot_service import LotService
     from livenon_desk.services.mail_sender import MailSenderService
     from livenon_desk.services.mail_service import MailService
     from livenon_desk.services.receiving_service import ReceivingService
@@ -48,6 +49,7 @@ class _Opened:
         from livenon_desk.services.document_service import DocumentService
         from livenon_desk.services.export_service import ExportService
         from livenon_desk.services.inspection_service import InspectionService
+        from livenon_desk.services.lot_service import LotService
         from livenon_desk.services.mail_sender import MailSenderService
         from livenon_desk.services.mail_service import MailService
         from livenon_desk.services.receiving_service import ReceivingService
@@ -82,6 +84,7 @@ class _Opened:
             store, policies, self.mail, self.application_checks, clock)
         self.refurbish = RefurbishService(store, policies, clock)
         self.vendor_returns = VendorReturnService(store, photos, clock)
+        self.lots = LotService(store, clock, label_dpi=self.settings.label_printer_dpi)
         self.answers = ApplicationAnswerService(store, self.application_checks,
                                                 self.documents, self.settings, clock)
         self.mail_sender = MailSenderService(store, self.settings, clock)
@@ -181,6 +184,10 @@ class Desk:
     @property
     def vendor_returns(self) -> VendorReturnService:
         return self._open().vendor_returns
+
+    @property
+    def lots(self) -> LotService:
+        return self._open().lots
 
     @property
     def answers(self) -> ApplicationAnswerService:

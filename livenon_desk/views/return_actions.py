@@ -110,8 +110,11 @@ class ReturnActions(QObject):
                                     self.open_vendor_return,
                                     self.tr("Scan a defective unit onto its supplier's RTV "
                                             "shipment"))
+        self.lots = action(self.tr("Liquidation &lots…"), "Ctrl+Shift+J", self.open_lots,
+                           self.tr("Scan units onto a pallet, weigh it, print its manifest "
+                                   "and label"))
         self.all_actions = (self.receive, self.count_cartons, self.inspect, self.override,
-                            self.close_short, self.refurbish, self.vendor_return,
+                            self.close_short, self.refurbish, self.vendor_return, self.lots,
                             self.unexpected)
         self.why_not = WhyNot(parent, self.message.emit)
         for act in self.all_actions[:-1]:
@@ -144,6 +147,7 @@ class ReturnActions(QObject):
         self.unexpected.setEnabled(may(Action.RECEIVE))
         self.refurbish.setEnabled(may(Action.INSPECT))
         self.vendor_return.setEnabled(may(Action.PUT_AWAY))
+        self.lots.setEnabled(may(Action.PUT_AWAY))
         restricted_tip = restricted_text(detail)
         for act in (self.receive, self.count_cartons, self.inspect, self.override,
                     self.close_short):
@@ -289,6 +293,14 @@ class ReturnActions(QObject):
 
         self._show(VendorReturnDialog(self._desk.vendor_returns, self._runner, self._actor,
                                       self._language, self._window))
+
+    def open_lots(self) -> None:
+        if not self.lots.isEnabled():
+            return
+        from livenon_desk.views.lots_dialog import LotsDialog
+
+        self._show(LotsDialog(self._desk.lots, self._runner, self._actor, self._language,
+                              self._window))
 
     # --- inspect and override -------------------------------------------------------------
 

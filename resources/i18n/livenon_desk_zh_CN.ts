@@ -1152,107 +1152,117 @@
         <translation>退供应商发运单已发运</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="140"/>
+        <location filename="../../livenon_desk/views/labels.py" line="134"/>
+        <source>unit put on a lot</source>
+        <translation>货品已加入批次</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="135"/>
+        <source>lot closed and weighed</source>
+        <translation>批次已称重封托</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="142"/>
         <source>Return form</source>
         <translation>退货单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="141"/>
+        <location filename="../../livenon_desk/views/labels.py" line="143"/>
         <source>Invoice copy</source>
         <translation>发票副本</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="142"/>
+        <location filename="../../livenon_desk/views/labels.py" line="144"/>
         <source>Return label</source>
         <translation>退货标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="143"/>
+        <location filename="../../livenon_desk/views/labels.py" line="145"/>
         <source>Item tags</source>
         <translation>商品标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="144"/>
+        <location filename="../../livenon_desk/views/labels.py" line="146"/>
         <source>Inspection report</source>
         <translation>检验报告</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="145"/>
+        <location filename="../../livenon_desk/views/labels.py" line="147"/>
         <source>Credit note</source>
         <translation>贷项通知单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="146"/>
+        <location filename="../../livenon_desk/views/labels.py" line="148"/>
         <source>Evidence package</source>
         <translation>证据包</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="153"/>
+        <location filename="../../livenon_desk/views/labels.py" line="155"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="154"/>
+        <location filename="../../livenon_desk/views/labels.py" line="156"/>
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="155"/>
+        <location filename="../../livenon_desk/views/labels.py" line="157"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="156"/>
+        <location filename="../../livenon_desk/views/labels.py" line="158"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="157"/>
+        <location filename="../../livenon_desk/views/labels.py" line="159"/>
         <source>Unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="158"/>
+        <location filename="../../livenon_desk/views/labels.py" line="160"/>
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="159"/>
+        <location filename="../../livenon_desk/views/labels.py" line="161"/>
         <source>Retention rule</source>
         <translation>保留期规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="160"/>
+        <location filename="../../livenon_desk/views/labels.py" line="162"/>
         <source>Receipt</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="161"/>
+        <location filename="../../livenon_desk/views/labels.py" line="163"/>
         <source>Exception approval</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="162"/>
+        <location filename="../../livenon_desk/views/labels.py" line="164"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="163"/>
+        <location filename="../../livenon_desk/views/labels.py" line="165"/>
         <source>Audit event</source>
         <translation>审计事件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="164"/>
+        <location filename="../../livenon_desk/views/labels.py" line="166"/>
         <source>Refund decision</source>
         <translation>退款决定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="165"/>
+        <location filename="../../livenon_desk/views/labels.py" line="167"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="166"/>
+        <location filename="../../livenon_desk/views/labels.py" line="168"/>
         <source>Email answer</source>
         <translation>邮件回复</translation>
     </message>
@@ -1265,6 +1275,99 @@
         <location filename="../../livenon_desk/views/labels.py" line="104"/>
         <source>cartons counted by hand</source>
         <translation>手工清点纸箱</translation>
+    </message>
+</context>
+<context>
+    <name>LotsDialog</name>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="62"/>
+        <source>Liquidation lots</source>
+        <translation>清仓批次</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="63"/>
+        <source>Scan a unit to put it on the pallet, or a lot&apos;s code</source>
+        <translation>扫描货品放上托盘，或扫描批次编号</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="72"/>
+        <source>Unit, or a lot&apos;s code</source>
+        <translation>货品，或批次编号</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="75"/>
+        <source>kg, then Enter: the lot closes</source>
+        <translation>公斤，按 Enter：批次封托</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="77"/>
+        <source>&amp;Weight</source>
+        <translation>重量(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="83"/>
+        <source>Open lots (oldest first)</source>
+        <translation>未封托批次（最早的在前）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="85"/>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="85"/>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="86"/>
+        <source>Original value</source>
+        <translation>原价合计</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="86"/>
+        <source>Recovery value</source>
+        <translation>回收价值合计</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="134"/>
+        <source>{code} is on {lot}: recovery {value}.</source>
+        <translation>{code} 已加入 {lot}：回收价值 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="142"/>
+        <source>closed, {kg} kg</source>
+        <translation>已封托，{kg} 公斤</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="143"/>
+        <source>open</source>
+        <translation>未封托</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="146"/>
+        <source>{n} units · original {original} · recovery {recovery}</source>
+        <translation>{n} 件 · 原价 {original} · 回收 {recovery}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="149"/>
+        <source>Alt+W: weigh and close · Ctrl+P: manifest · Ctrl+L: pallet label · Ctrl+N: a new pallet</source>
+        <translation>Alt+W：称重封托 · Ctrl+P：清单 · Ctrl+L：托盘标签 · Ctrl+N：新托盘</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="159"/>
+        <source>{lot} is a new pallet: scan its units.</source>
+        <translation>{lot} 是新托盘：请扫描其货品。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="170"/>
+        <source>The weight is a number of kg, such as 42.5.</source>
+        <translation>重量须为公斤数，例如 42.5。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="178"/>
+        <source>{lot} is closed at {kg} kg: print its manifest and pallet label.</source>
+        <translation>{lot} 已封托，重 {kg} 公斤：请打印清单和托盘标签。</translation>
     </message>
 </context>
 <context>
@@ -2382,72 +2485,82 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>扫描有缺陷的货品，加入其供应商的退供应商发运单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="197"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="113"/>
+        <source>Liquidation &amp;lots…</source>
+        <translation>清仓批次(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="114"/>
+        <source>Scan units onto a pallet, weigh it, print its manifest and label</source>
+        <translation>扫描货品放上托盘、称重，并打印清单和标签</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="201"/>
         <source>{rma} is partially received; cartons missing: {what}</source>
         <translation>{rma} 部分收货；缺少纸箱：{what}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="340"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="352"/>
         <source>{tag} is approved as an exception.</source>
         <translation>{tag} 已作为例外批准。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="191"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="195"/>
         <source>{rma} received.</source>
         <translation>{rma} 已收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="226"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="230"/>
         <source>{tag}: carton {n} of {total}</source>
         <translation>{tag}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="229"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="233"/>
         <source>all cartons are in; ready to inspect.</source>
         <translation>纸箱已全部到齐，可以检验。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="243"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="247"/>
         <source>Close {rma} short</source>
         <translation>{rma} 缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="244"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="248"/>
         <source>Cartons are missing. Say why the receipt is accepted as it is.</source>
         <translation>缺少纸箱。请说明为何按现状确认收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="245"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="249"/>
         <source>Close short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="246"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="250"/>
         <source>{rma} is closed short.</source>
         <translation>{rma} 已按缺件结单。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="271"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="275"/>
         <source>The unexpected parcel is logged.</source>
         <translation>意外包裹已登记。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="315"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="327"/>
         <source>Inspection of {tag} finished.</source>
         <translation>{tag} 的检验已完成。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="336"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="348"/>
         <source>Approve {tag} as an exception</source>
         <translation>将 {tag} 作为例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="337"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="349"/>
         <source>The rules&apos; decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
         <translation>规则的判定会保留在记录中。请写明为何仍批准此退货；原因将与您的姓名一同保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="339"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="351"/>
         <source>Approve exception</source>
         <translation>批准例外</translation>
     </message>
@@ -2462,7 +2575,7 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>隐私规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="208"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="212"/>
         <source>{rma}: all cartons are in.</source>
         <translation>{rma}：纸箱已全部收到。</translation>
     </message>
@@ -3014,62 +3127,62 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>索赔金额</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="96"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="97"/>
         <source>Awaiting RTV (oldest first)</source>
         <translation>待退供应商（最早的在前）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="97"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="98"/>
         <source>Open RTV shipments</source>
         <translation>待发运的退供应商发运单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="126"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="128"/>
         <source>Scan a defective unit, or an RTV shipment&apos;s code</source>
         <translation>扫描有缺陷的货品，或退供应商发运单号</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="151"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="153"/>
         <source>Grade {grade}</source>
         <translation>等级 {grade}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="152"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="154"/>
         <source>Say the defect, then the claim (empty: the unit&apos;s price)</source>
         <translation>填写缺陷，然后填写索赔金额（留空：按货品价格）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="172"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="174"/>
         <source>The claim is an amount, such as 650.00.</source>
         <translation>索赔金额须为金额，例如 650.00。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="181"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="183"/>
         <source>{code} is on {rtv} for {supplier}.</source>
         <translation>{code} 已加入发给 {supplier} 的 {rtv}。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="194"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="196"/>
         <source>shipped</source>
         <translation>已发运</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="194"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="196"/>
         <source>open</source>
         <translation>待发运</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="198"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="200"/>
         <source>{n} units · claimed {total}</source>
         <translation>{n} 件 · 索赔 {total}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="200"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="202"/>
         <source>Ctrl+P: its document · Ctrl+Return: ship it</source>
         <translation>Ctrl+P：查看单据 · Ctrl+Return：发运</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="220"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="222"/>
         <source>{rtv} has shipped to {supplier}.</source>
         <translation>{rtv} 已发运至 {supplier}。</translation>
     </message>
