@@ -1386,172 +1386,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="89"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="92"/>
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="96"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="99"/>
         <source>Scan or type an RMA, order, tracking or tag code, a name, email, phone…</source>
         <translation>扫描或输入退货单号、订单号、运单号、标签码、姓名、邮箱、电话…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="99"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="102"/>
         <source>Search (Ctrl+F): a scanner&apos;s code and Enter opens it</source>
         <translation>搜索（Ctrl+F）：扫码枪输入条码并回车即可打开</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="101"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="104"/>
         <source>Show all returns</source>
         <translation>显示全部退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="102"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="105"/>
         <source>Clear the search (Esc)</source>
         <translation>清除搜索（Esc）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="114"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="117"/>
         <source>Receive as an unexpected parcel…</source>
         <translation>作为意外包裹收货…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="125"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="128"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="250"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="534"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="253"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="547"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="253"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="256"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="263"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="266"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="266"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="269"/>
         <source>&amp;Lock the desk</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="267"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="270"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="269"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="272"/>
         <source>&amp;Audit trail…</source>
         <translation>审计记录(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="273"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="276"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="275"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="278"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="278"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="281"/>
         <source>&amp;Return</source>
         <translation>退货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="281"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="284"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="285"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="606"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="288"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="619"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="286"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="289"/>
         <source>&amp;Find a return</source>
         <translation>查找退货(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="289"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="292"/>
         <source>Show &amp;all returns</source>
         <translation>显示全部退货(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="290"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="293"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="363"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="366"/>
         <source>No return matches «{code}».</source>
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="601"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="614"/>
         <source>S&amp;ync…</source>
         <translation>同步(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="362"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="382"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="365"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="385"/>
         <source>Matches: {n}</source>
         <translation>匹配：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="388"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="391"/>
         <source>Choose one of the {n} matches.</source>
         <translation>请从 {n} 条匹配中选择一条。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="569"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="582"/>
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="297"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="300"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="299"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="302"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="301"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="304"/>
         <source>Actual si&amp;ze</source>
         <translation>实际大小(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="395"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="398"/>
         <source>⚠ «{code}» matches no return
 Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>⚠ «{code}» 没有匹配的退货
 请核对条码，或作为意外包裹收货（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="369"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="372"/>
         <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel ({keys}).</source>
         <translation>没有与“{code}”匹配的退货。请检查编码，或作为意外包裹收货（{keys}）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="381"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="384"/>
         <source>Matches: more than {n}</source>
         <translation>匹配：超过 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="588"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="601"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -2250,6 +2250,39 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <location filename="../../livenon_desk/views/record_words.py" line="82"/>
         <source>Refund recommended</source>
         <translation>建议退款</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryChart</name>
+    <message>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="27"/>
+        <source>Recovery value by disposition</source>
+        <translation>按处置方式的回收价值</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="68"/>
+        <source>No unit routed yet.</source>
+        <translation>尚无已分派的货品。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="76"/>
+        <source>Original value ({currency})</source>
+        <translation>原价（{currency}）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="78"/>
+        <source>Recovery value ({currency})</source>
+        <translation>回收价值（{currency}）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="101"/>
+        <source>Expected to recover: {total}</source>
+        <translation>预计回收：{total}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="103"/>
+        <source>{disposition}: {units} units, {recovery} ({currency})</source>
+        <translation>{disposition}：{units} 件，{recovery}（{currency}）</translation>
     </message>
 </context>
 <context>
