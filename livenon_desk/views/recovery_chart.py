@@ -37,6 +37,7 @@ class RecoveryChart(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         layout.addWidget(self.totals)
+        layout.addStretch(1)
         self.figures: list[RecoveryFigure] = []
         self.currency: str | None = None
         self._follow_font()
