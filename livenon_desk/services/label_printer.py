@@ -142,6 +142,29 @@ def send_job(address: PrinterAddress, labels: Sequence[bytes], *, timeout: float
     log.info("sent %d labels to %s", len(labels), address)
 
 
+def printer_ready(address: PrinterAddress, *, timeout: float) -> None:
+    """Raise ``LabelPrinterError`` unless the printer takes a connection and says it is
+    ready (~HS), or its CUPS queue exists and accepts jobs; nothing is printed."""
+    where = str(address)
+    if address.scheme == "cups":
+        try:
+            done = subprocess.run(["lpstat", "-a", address.target], capture_output=True,
+                                  timeout=timeout, check=False)
+        except FileNotFoundError:
+            raise LabelPrinterError("error.printer-no-lp", printer=where) from None
+        except subprocess.TimeoutExpired:
+            raise LabelPrinterError("error.printer-no-answer", printer=where,
+                                    seconds=_seconds(timeout)) from None
+        if done.returncode != 0 or b"not accepting" in done.stdout:
+            said = (done.stderr or done.stdout).decode(errors="replace").strip().splitlines()
+            raise LabelPrinterError("error.printer-queue-refused", printer=where,
+                                    reason=said[0] if said else done.returncode)
+        return
+    with _network_errors(where, timeout), socket.create_connection(
+            (address.target, address.port), timeout=timeout) as connection:
+        _check_ready(connection, where)
+
+
 def _send_over_tcp(address: PrinterAddress, labels: Sequence[bytes], timeout: float,
                    ask_status: bool) -> None:
     where = str(address)
