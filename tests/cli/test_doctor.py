@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -141,3 +142,30 @@ def _reachable(server: str) -> bool:
     from livenon_desk.services.central_service import CentralService
 
     return CentralService().reachable(server)
+
+
+def _fake_lpstat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> None:
+    """An lpstat of our own on the PATH, answering as CUPS does for the queues below."""
+    fake = tmp_path / "bin" / "lpstat"
+    fake.parent.mkdir()
+    fake.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
+
+
+def test_the_printer_queues_and_a_cups_label_queue_are_read_from_cups(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    _fake_lpstat(tmp_path, monkeypatch, """case "$1" in
+  -e) printf 'office\\nzebra\\n' ;;
+  -d) echo 'system default destination: office' ;;
+  -a) [ "$2" = zebra ] && echo 'zebra accepting requests since now' || {
+        echo "lpstat: Invalid destination name in list \\"$2\\"." >&2; exit 1; } ;;
+esac""")
+    db = str(tmp_path / "none.sqlite3")
+    _, checks = _doctor(capsys, "--db", db, "--zpl", "cups:zebra")
+    assert checks["printers"]["data"] == {"queues": ["office", "zebra"], "default": "office"}
+    assert checks["label-printer"]["status"] == "ok"
+    _, checks = _doctor(capsys, "--db", db, "--zpl", "cups:gone")
+    assert checks["label-printer"]["status"] == "missing"
+    assert "Invalid destination name" in checks["label-printer"]["detail"]
