@@ -107,7 +107,8 @@ def _station_settings_hold(language: str) -> bool:
         desk_settings()
     except KnownError as exc:
         log.warning("not starting: %s", exc.message)
-        QMessageBox.critical(None, "Livenon Desk", exc.text(language))
+        QMessageBox.critical(None, QApplication.translate("Errors", "Livenon Desk"),
+                             exc.text(language))
         return False
     return True
 
@@ -122,9 +123,11 @@ def run_desk(desk: Desk, *, database_label: str, language: str | None,
     app.setApplicationDisplayName("Livenon Desk")
     carry_over_qsettings()
     lang = ui_language(language)
-    if not _station_settings_hold(lang):
-        return STATION_REFUSED
     translators = install_translators(app, lang)
+    if not _station_settings_hold(lang):
+        for translator in translators:
+            app.removeTranslator(translator)
+        return STATION_REFUSED
     _install_excepthook()
     runner = TaskRunner(parent=app)
     windows: list[MainWindow] = []

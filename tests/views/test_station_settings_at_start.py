@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from livenon_desk.catalogue import text
@@ -30,10 +31,12 @@ def test_a_bad_station_setting_is_shown_in_the_users_language_and_the_desk_does_
     monkeypatch.setattr(QMessageBox, "critical",
                         lambda _parent, _title, words: shown.append(words))
     desk = Desk(tmp_path / "desk.sqlite3")
+    locale = QLocale()
     try:
         code = desk_app.run_desk(desk, database_label="desk.sqlite3", language=language)
     finally:
         desk.close()
+        QLocale.setDefault(locale)  # the desk set its language's, as a start does
     assert code == 1
     assert shown == [text("error.settings-unknown-key", language, **problem)]
     assert not any(widget.isVisible() for widget in QApplication.topLevelWidgets())
