@@ -14,6 +14,7 @@ from livenon_desk.models.sync import (
     SyncConflict,
     SyncState,
 )
+from livenon_desk.models.unit import Unit, UnitMove, WeightCheck
 
 __all__ = [
     "Address",
@@ -37,4 +38,7 @@ __all__ = [
     "SyncConflict",
     "SyncState",
     "UnexpectedParcel",
+    "Unit",
+    "UnitMove",
+    "WeightCheck",
 ]
