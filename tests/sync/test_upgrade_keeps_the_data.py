@@ -6,47 +6,40 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from alembic import command
 
 from livenon_desk.central import tables
-from livenon_desk.domain.policy import default_policies
 from livenon_desk.models import AuditEvent, OutboxRow
 from livenon_desk.services.audit import AuditAction, AuditService
-from livenon_desk.services.inspection_service import InspectionService
-from livenon_desk.services.receiving_service import ReceivingService
-from livenon_desk.services.sync_service import SyncService
 from livenon_desk.store import opening
 from livenon_desk.store.database import Store, make_engine
 from livenon_desk.store.opening import current_revision
-from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for
 from livenon_desk.sync.worker import Outcome
 from tests.builders import NOW
 from tests.central_server import Central
-from tests.sync.desk import INSPECTOR, Desk, make_desk
+from tests.sync.desk import INSPECTOR, make_desk
 from tests.sync.test_outbox_and_push import _received_and_inspected
 
 # The schema of the release before the incoming mails (0008, 0009).
 PREVIOUS_RELEASE = "0007"
 
 
-def _previous_release_desk(path: Path, central: Central) -> Desk:
-    """The demo database taken down to the previous schema, with the services on it as the
-    previous desk ran them: nothing opened through open_store, which would migrate."""
+def _down_to_previous_release(path: Path) -> None:
+    """The file taken down to the previous release's schema: its outbox, audit trail and
+    records stay as that desk kept them (the tables the later migrations add go)."""
     store = Store(path, make_engine(path))
     config = opening._alembic_config()
     with store.engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, PREVIOUS_RELEASE)
-    photos = PhotoFiles(photo_dir_for(path))
-    return Desk(store, photos, ReceivingService(store, photos, clock=lambda: NOW),
-                InspectionService(store, default_policies(), photos, clock=lambda: NOW),
-                SyncService(store, photos, clock=lambda: NOW), central.client("inspector"))
+    store.dispose()
 
 
 def _revision(path: Path) -> str:
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db:
         return str(db.execute("SELECT version_num FROM alembic_version").fetchone()[0])
 
 
@@ -54,8 +47,8 @@ def test_an_older_database_upgrades_keeping_its_outbox_and_audit_chain_and_syncs
         desk_template: Path, central: Central, tmp_path: Path) -> None:
     path = tmp_path / "desk.sqlite3"
     shutil.copyfile(desk_template, path)
-    old = _previous_release_desk(path, central)
-    # Work done offline at the previous release: queued, not sent.
+    old = make_desk(path, central.client("inspector"))
+    # Work done offline: queued, not sent.
     rma, uuid = _received_and_inspected(old)
     AuditService(old.store, clock=lambda: NOW).record(
         INSPECTOR, AuditAction.VIEWED, entity_kind="return", entity_key=rma)
@@ -63,8 +56,9 @@ def test_an_older_database_upgrades_keeping_its_outbox_and_audit_chain_and_syncs
     events = old.count(AuditEvent)
     assert [(kind, key) for _, kind, key, _ in queued] == [("receipt", rma),
                                                           ("inspection", uuid)]
-    assert current_revision(old.store) == PREVIOUS_RELEASE
     old.store.dispose()
+    _down_to_previous_release(path)
+    assert _revision(path) == PREVIOUS_RELEASE
 
     new = make_desk(path, central.client("inspector"))  # the new desk opens the file
     try:
