@@ -45,6 +45,25 @@ class DeskSettings:
     central_server: str = ""
     # Which warehouse this station is in, as IT names it (shown by doctor, kept for sync).
     warehouse_id: str = ""
+    # [mail]: the SMTP server the answers to email applications go out by (P2); an empty
+    # host sends nothing (answers wait, queued). The passwords are in the keyring.
+    smtp_host: str = ""
+    smtp_port: int = 465
+    smtp_security: str = "tls"
+    smtp_user: str = ""
+    mail_from_address: str = "services@livenon.com"
+    mail_from_name: str = "Livenon"
+    # CA certificates to trust for the mail servers instead of the system's ("": the
+    # system's), for a mail server with the company's own CA.
+    mail_ca_file: str = ""
+    # The mailbox the desk polls for applications (P1); an empty host or 0 minutes: off.
+    imap_host: str = ""
+    imap_port: int = 993
+    imap_security: str = "tls"
+    imap_user: str = ""
+    imap_folder: str = "INBOX"
+    mail_poll_minutes: int = 0
+
 
 
 _KEYS = {
@@ -57,16 +76,29 @@ _KEYS = {
                                      max(PRINTER_DPIS)),
     ("label_printer", "darkness"): ("label_printer_darkness", *DARKNESS_RANGE),
     ("label_printer", "timeout_seconds"): ("label_printer_timeout_seconds", 1, 600),
+    ("mail", "smtp_port"): ("smtp_port", 1, 65535),
+    ("mail", "imap_port"): ("imap_port", 1, 65535),
+    ("mail", "poll_minutes"): ("mail_poll_minutes", 0, 24 * 60),
+}
+# Keys that are text; those with choices take one of them.
+_TEXTS: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
+    ("mail", "smtp_host"): ("smtp_host", ()),
+    ("mail", "smtp_security"): ("smtp_security", ("tls", "starttls")),
+    ("mail", "smtp_user"): ("smtp_user", ()),
+    ("mail", "from_address"): ("mail_from_address", ()),
+    ("mail", "from_name"): ("mail_from_name", ()),
+    ("mail", "ca_file"): ("mail_ca_file", ()),
+    ("mail", "imap_host"): ("imap_host", ()),
+    ("mail", "imap_security"): ("imap_security", ("tls", "starttls")),
+    ("mail", "imap_user"): ("imap_user", ()),
+    ("mail", "imap_folder"): ("imap_folder", ()),
+    ("central", "server"): ("central_server", ()),
+    ("station", "warehouse_id"): ("warehouse_id", ()),
 }
 # Keys that are true or false.
 _FLAGS = {("label_printer", "ask_status"): "label_printer_ask_status"}
 # Keys that take one of a few values, not any number in their range.
 _CHOICES = {"label_printer_dpi": PRINTER_DPIS}
-# Keys that are text.
-_TEXTS = {
-    ("central", "server"): "central_server",
-    ("station", "warehouse_id"): "warehouse_id",
-}
 # Keys at the top of the file, outside any section.
 _TOP_LEVEL = {"schema"}
 _WAREHOUSE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
@@ -96,24 +128,31 @@ def _check_known(path: Path, data: dict[str, Any]) -> None:
 
 
 def _texts(path: Path, data: dict[str, Any]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for (section, key), field_name in _TEXTS.items():
+    values = {}
+    for (section, key), (field_name, choices) in _TEXTS.items():
         value = data.get(section, {}).get(key)
         if value is None:
             continue
         if not isinstance(value, str):
             raise KnownError("error.settings-not-text", path=path, section=section, key=key)
-        value = value.strip()
-        if field_name == "central_server" and value:
-            parts = urlsplit(value)
-            if parts.scheme not in ("http", "https") or not parts.hostname:
-                raise KnownError("error.settings-not-a-server", path=path, section=section,
-                                 key=key)
-            value = value.rstrip("/")
-        if field_name == "warehouse_id" and value and not _WAREHOUSE_ID.fullmatch(value):
-            raise KnownError("error.settings-not-an-id", path=path, section=section, key=key)
-        found[field_name] = value
-    return found
+        if choices and value not in choices:
+            raise KnownError("error.settings-not-one-of", path=path, section=section, key=key,
+                             named=", ".join(f'"{c}"' for c in choices))
+        values[field_name] = _checked_text(path, section, key, field_name, value.strip())
+    return values
+
+
+def _checked_text(path: Path, section: str, key: str, field_name: str, value: str) -> str:
+    """The station's central server and warehouse id, checked as what they name."""
+    if field_name == "central_server" and value:
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise KnownError("error.settings-not-a-server", path=path, section=section,
+                             key=key)
+        return value.rstrip("/")
+    if field_name == "warehouse_id" and value and not _WAREHOUSE_ID.fullmatch(value):
+        raise KnownError("error.settings-not-an-id", path=path, section=section, key=key)
+    return value
 
 
 def load_settings(paths: tuple[Path, ...]) -> DeskSettings:
