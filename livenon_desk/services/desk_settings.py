@@ -1,21 +1,26 @@
-"""The desk's own settings (security, retention, label stock): defaults in resources/, overrides in
-the user's config folder, read once and checked."""
+"""The desk's own settings (security, retention, label stock, the station's central server and
+warehouse): defaults in resources/, then the station's file IT deploys for every user of the
+workstation (paths.station_config_dirs), then the user's config folder; read once, and
+checked key by key: a key the desk does not know, of the wrong type or out of range stops
+the start with a message that names the file, the section and the key."""
 
 from __future__ import annotations
 
 import logging
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from livenon_desk.documents.barcodes import PRINTER_DPIS
 from livenon_desk.documents.label_stock import LABEL_DPI
 from livenon_desk.documents.zpl import DARKNESS_RANGE, GraphicEncoding
 from livenon_desk.domain.weighing import scale_protocols
 from livenon_desk.errors import KnownError
-from livenon_desk.paths import RESOURCES_DIR, config_dir
+from livenon_desk.paths import RESOURCES_DIR, config_dir, station_config_dirs
 from livenon_desk.services.label_printer import parse_address
 
 log = logging.getLogger(__name__)
@@ -38,6 +43,10 @@ class DeskSettings:
     label_printer_timeout_seconds: int = 10
     # Ask the printer's host status (~HS) before a job: paper out, head open, no answer.
     label_printer_ask_status: bool = True
+    # The central server the station syncs with, until a user signs in to another.
+    central_server: str = ""
+    # Which warehouse this station is in, as IT names it (shown by doctor, kept for sync).
+    warehouse_id: str = ""
     # [mail]: the SMTP server the answers to email applications go out by (P2); an empty
     # host sends nothing (answers wait, queued). The passwords are in the keyring.
     smtp_host: str = ""
@@ -75,6 +84,7 @@ class DeskSettings:
     camera_device: str = ""
 
 
+
 _KEYS = {
     ("security", "offline_sign_in_days"): ("offline_sign_in_days", 0, 365),
     ("security", "max_failed_sign_ins"): ("max_failed_sign_ins", 1, 100),
@@ -110,6 +120,8 @@ _TEXTS: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
     ("scanner", "prefix"): ("scanner_prefix", ()),
     ("scanner", "suffix"): ("scanner_suffix", ()),
     ("camera", "device"): ("camera_device", ()),
+    ("central", "server"): ("central_server", ()),
+    ("station", "warehouse_id"): ("warehouse_id", ()),
 }
 # Texts taken as they are: a scanner's suffix may well be a Tab or a space.
 _UNSTRIPPED = {"scanner_prefix", "scanner_suffix"}
@@ -117,6 +129,9 @@ _UNSTRIPPED = {"scanner_prefix", "scanner_suffix"}
 _FLAGS = {("label_printer", "ask_status"): "label_printer_ask_status"}
 # Keys that take one of a few values, not any number in their range.
 _CHOICES = {"label_printer_dpi": PRINTER_DPIS}
+# Keys at the top of the file, outside any section.
+_TOP_LEVEL = {"schema"}
+_WAREHOUSE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -127,12 +142,60 @@ def _read(path: Path) -> dict[str, Any]:
         raise KnownError("error.settings-not-toml", path=path, exc=exc) from exc
 
 
+def _check_known(path: Path, data: dict[str, Any]) -> None:
+    """A key the desk does not read is a typing mistake IT would otherwise never see."""
+    known = set(_KEYS) | set(_FLAGS) | set(_TEXTS)
+    sections = {section for section, _ in known}
+    for section, table in data.items():
+        if section in _TOP_LEVEL:
+            continue
+        if section not in sections or not isinstance(table, dict):
+            raise KnownError("error.settings-unknown-section", path=path, section=section)
+        for key in table:
+            if (section, key) not in known:
+                raise KnownError("error.settings-unknown-key", path=path, section=section,
+                                 key=key)
+
+
+def _texts(path: Path, data: dict[str, Any]) -> dict[str, str]:
+    values = {}
+    for (section, key), (field_name, choices) in _TEXTS.items():
+        value = data.get(section, {}).get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise KnownError("error.settings-not-text", path=path, section=section, key=key)
+        if choices and value not in choices:
+            raise KnownError("error.settings-not-one-of", path=path, section=section, key=key,
+                             named=", ".join(f'"{c}"' for c in choices))
+        kept = value if field_name in _UNSTRIPPED else value.strip()
+        values[field_name] = _checked_text(path, section, key, field_name, kept)
+    return values
+
+
+def _checked_text(path: Path, section: str, key: str, field_name: str, value: str) -> str:
+    """The station's central server, warehouse id and label printer, checked as what they
+    name."""
+    if field_name == "central_server" and value:
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise KnownError("error.settings-not-a-server", path=path, section=section,
+                             key=key)
+        return value.rstrip("/")
+    if field_name == "warehouse_id" and value and not _WAREHOUSE_ID.fullmatch(value):
+        raise KnownError("error.settings-not-an-id", path=path, section=section, key=key)
+    if field_name == "label_printer_address" and value:
+        parse_address(value)  # refused here, with the forms it takes, not at a print
+    return value
+
+
 def load_settings(paths: tuple[Path, ...]) -> DeskSettings:
     values: dict[str, Any] = {}  # ints, flags and texts, each checked above
     for path in paths:
         if not path.exists():
             continue
         data = _read(path)
+        _check_known(path, data)
         values.update(_texts(path, data))
         for (section, key), field_name in _FLAGS.items():
             flag = data.get(section, {}).get(key)
@@ -169,23 +232,21 @@ def load_settings(paths: tuple[Path, ...]) -> DeskSettings:
     return DeskSettings(**values)
 
 
-def _texts(path: Path, data: dict[str, Any]) -> dict[str, str]:
-    values = {}
-    for (section, key), (field_name, choices) in _TEXTS.items():
-        value = data.get(section, {}).get(key)
-        if value is None:
-            continue
-        if not isinstance(value, str):
-            raise KnownError("error.settings-not-text", path=path, section=section, key=key)
-        if choices and value not in choices:
-            raise KnownError("error.settings-not-one-of", path=path, section=section, key=key,
-                             named=", ".join(f'"{c}"' for c in choices))
-        if field_name == "label_printer_address" and value.strip():
-            parse_address(value.strip())  # refused here, with the forms it takes
-        values[field_name] = value if field_name in _UNSTRIPPED else value.strip()
-    return values
+def settings_paths() -> tuple[Path, ...]:
+    """The files read, each overriding the ones before it: the shipped defaults, the
+    station's (IT's), the user's."""
+    station = tuple(folder / FILE_NAME for folder in station_config_dirs())
+    return (RESOURCES_DIR / FILE_NAME, *station, config_dir() / FILE_NAME)
 
 
 @cache
 def desk_settings() -> DeskSettings:
-    return load_settings((RESOURCES_DIR / FILE_NAME, config_dir() / FILE_NAME))
+    return load_settings(settings_paths())
+
+
+def chosen_server() -> str:
+    """The central server this desk syncs with: the one its user signed in to, else the
+    one the station's settings name (``[central] server``), else none ("")."""
+    from livenon_desk.services.user_settings import user_settings
+
+    return user_settings().sync_server or desk_settings().central_server

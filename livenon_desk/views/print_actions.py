@@ -138,8 +138,8 @@ class PrintActions(QObject):
         self.message.emit("")
         printer = configured_printer(self._desk.settings)
         send = None if printer is None else partial(
-            self._desk.documents.send_document_to_label_printer, self._actor,
-            printer=printer)
+            self._desk.documents.send_document_to_label_printer, self._actor, document,
+            printer)
         dialog = PrintPreviewDialog(document, self._runner, self._window,
                                     label_printer=str(printer.address) if printer else "",
                                     send_labels=send)

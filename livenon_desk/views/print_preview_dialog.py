@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from livenon_desk.errors import KnownError
 from livenon_desk.private_files import write_output
-from livenon_desk.services.document_kinds import Document, LabelJob
+from livenon_desk.services.document_kinds import LabelJob, Printable
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.folders import FolderKind, remember_folder, start_folder
 from livenon_desk.views.pdf_printing import (
@@ -38,14 +38,14 @@ from livenon_desk.views.task_runner import TaskRunner
 log = logging.getLogger(__name__)
 
 
-# Sends the previewed document to the station's label printer (in a worker), or raises.
-SendLabels = Callable[[Document], LabelJob]
+# Sends the previewed document to the station's label printer (run by a worker), or raises.
+SendLabels = Callable[[], LabelJob]
 
 
 class PrintPreviewDialog(QDialog):
     printed = Signal(bool)
 
-    def __init__(self, document: Document, runner: TaskRunner,
+    def __init__(self, document: Printable, runner: TaskRunner,
                  parent: QWidget | None = None, *, label_printer: str = "",
                  send_labels: SendLabels | None = None) -> None:
         super().__init__(parent)
@@ -102,7 +102,7 @@ class PrintPreviewDialog(QDialog):
 
     @property
     def label_stock(self) -> bool:
-        return self.document.kind.is_label_stock
+        return self.document.is_label_stock
 
     def prepare(self, printer: QPrinter) -> None:
         """The printer set for this document's stock and paper: 4x6 labels, or the paper the
@@ -148,8 +148,7 @@ class PrintPreviewDialog(QDialog):
             return
         self.label_button.setEnabled(False)
         self.state.setText(self.tr("Sending to the label printer…"))
-        self._runner.run(send, self.document, on_done=self._labels_sent,
-                         on_error=self._labels_not_sent)
+        self._runner.run(send, on_done=self._labels_sent, on_error=self._labels_not_sent)
 
     def _labels_sent(self, job: LabelJob) -> None:
         self.label_button.setEnabled(True)

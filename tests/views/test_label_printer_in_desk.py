@@ -215,8 +215,8 @@ def test_office_papers_are_not_offered_to_the_label_printer(
     invoice = desk.documents.render(INSPECTOR, DocumentKind.INVOICE, built.rma_number)
     sent: list[Document] = []
 
-    def send(document: Document) -> LabelJob:
-        sent.append(document)
+    def send() -> LabelJob:
+        sent.append(invoice)
         raise AssertionError("an office paper went to the label printer")
 
     preview = PrintPreviewDialog(invoice, runner, label_printer="tcp://127.0.0.1:9",

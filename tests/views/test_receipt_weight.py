@@ -59,7 +59,7 @@ def test_f6_reads_the_settled_weight_into_the_receipt(
     assert scale.requests == [b"S\r\n", b"S\r\n"]  # asked again while it moved
     _receive(qtbot, window, dialog, built)
     assert _weight(store, built) == 23500
-    shown = {"en": "weighed 23.5 kg", "zh": "称重 23.5 千克"}[language]
+    shown = {"en": "weighed 23.5 kg", "zh": "称重 23.5 公斤"}[language]
     qtbot.waitUntil(lambda: shown in window.detail.toPlainText(), timeout=WAIT)
 
 
