@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Mapping
 from datetime import datetime
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from livenon_desk.catalogue import Message
-from livenon_desk.domain.bins import check_put_away
+from livenon_desk.domain.bins import check_put_away, suggest_bin
 from livenon_desk.domain.enums import Answer, Decision, Disposition, UnitState
 from livenon_desk.domain.labels import ENUM_LABELS
 from livenon_desk.domain.money import from_minor_units
@@ -43,6 +42,7 @@ from livenon_desk.services.line_explanation import latest_inspection
 from livenon_desk.services.unit_dto import (
     UNIT_REASON_MIN,
     PutAway,
+    PutAwayPlan,
     UnitDetail,
     UnitMoveRow,
     UnitRow,
@@ -70,18 +70,14 @@ def add_received_units(s: Session, line: ReturnLine, received_at: datetime,
     return made
 
 
-def proposed_grade(policy: Policy, answers: Mapping[str, Answer]) -> tuple[str, tuple[str, ...]]:
-    """The grade the checklist's answers lead to, with the grading questions (G1...)."""
-    proposal = policy.floor.grading.propose(answers)
-    return proposal.grade, proposal.rule_ids
-
-
 def grade_units(s: Session, policy: Policy, line: ReturnLine, inspection: Inspection,
                 actor: Actor, grade: str, reason: str, now: datetime) -> list[Unit]:
     """Grade and route every unit of ``line`` as the inspector confirmed it, in the
     inspection's transaction: ``grade`` other than the proposal needs ``reason``."""
     answers = {k: Answer(v) for k, v in (inspection.checklist or {}).items()}
-    proposal, rule_ids = proposed_grade(policy, answers)
+    category = s.get_one(ReturnRequest, line.return_id).reason_category
+    found = policy.proposed_grade(answers, category)
+    proposal, rule_ids = found.grade, found.rule_ids
     text = _grade_reason(policy, grade, proposal, reason)
     units = list(s.scalars(select(Unit).where(Unit.return_line_id == line.id)
                            .order_by(Unit.carton_index)))
@@ -188,11 +184,28 @@ class UnitService:
         """The return's units, line by line and carton by carton (the detail's history)."""
         actor.require(Action.LOOK_UP)
         with self._store.session() as s:
-            query = (select(Unit).join(ReturnLine, ReturnLine.id == Unit.return_line_id)
-                     .where(ReturnLine.return_id == return_id)
-                     .order_by(ReturnLine.id, Unit.carton_index))
-            return tuple(_detail(s, s.get_one(Unit, row.unit_id), row)
-                         for row in _rows(s, query))
+            return units_of_return(s, return_id)
+
+    def plan(self, actor: Actor, code: str) -> PutAwayPlan:
+        """A scanned unit, where it goes (its route's zone) and the first bin there with
+        room: what the put-away screen shows before the bin is scanned."""
+        actor.require(Action.LOOK_UP)
+        with self._store.session() as s:
+            unit = _unit_by_code(s, code)
+            row = _rows(s, select(Unit).where(Unit.id == unit.id))[0]
+            if unit.zone is None:
+                return PutAwayPlan(row, None, None)
+            policy = self._policy(s, unit)
+            zone = policy.floor.layout.zone(unit.zone)
+            if zone is None:
+                return PutAwayPlan(row, None, None)
+            return PutAwayPlan(row, zone.words,
+                               suggest_bin(zone, _occupancy(s, zone.bins, unit.id)))
+
+    def is_bin(self, code: str) -> bool:
+        """Whether a scanned code is a bin of the warehouse (the policy's zones)."""
+        target = normalize_code(code)
+        return any(p.floor.layout.zone_of_bin(target) for p in self._policies.policies)
 
     def units(self, actor: Actor, *, disposition: Disposition | None = None,
               state: UnitState | None = None, limit: int | None = None) -> list[UnitRow]:
@@ -276,12 +289,8 @@ class UnitService:
             policy = self._policy(s, unit)
             layout = policy.floor.layout
             zone = layout.zone(unit.zone)
-            bins = zone.bins if zone is not None else ()
-            occupancy = dict(s.execute(
-                select(Unit.bin_code, func.count()).where(Unit.bin_code.in_(bins))
-                .group_by(Unit.bin_code)).all())
             check_put_away(layout, unit.code, unit.zone, target,
-                           {k: v for k, v in occupancy.items() if k is not None})
+                           _occupancy(s, zone.bins if zone is not None else (), unit.id))
             origin = unit.bin_code
             unit.bin_code = target
             _restate(policy, unit, now)
@@ -299,6 +308,21 @@ class UnitService:
         line = s.get_one(ReturnLine, unit.return_line_id)
         return self._policies.for_application(s.get_one(ReturnRequest, line.return_id)
                                               .applied_at)
+
+
+def units_of_return(s: Session, return_id: int) -> tuple[UnitDetail, ...]:
+    """The return's units, line by line and carton by carton, each with its moves."""
+    query = (select(Unit).join(ReturnLine, ReturnLine.id == Unit.return_line_id)
+             .where(ReturnLine.return_id == return_id)
+             .order_by(ReturnLine.id, Unit.carton_index))
+    return tuple(_detail(s, s.get_one(Unit, row.unit_id), row) for row in _rows(s, query))
+
+
+def _occupancy(s: Session, bins: tuple[str, ...], leaving: int) -> dict[str, int]:
+    """Units in each of ``bins`` now, the unit ``leaving`` (the one being moved) left out."""
+    counts = s.execute(select(Unit.bin_code, func.count()).where(
+        Unit.bin_code.in_(bins), Unit.id != leaving).group_by(Unit.bin_code)).all()
+    return {code: n for code, n in counts if code is not None}
 
 
 def _unit_by_code(s: Session, code: str) -> Unit:

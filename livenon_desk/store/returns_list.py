@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, Row, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from livenon_desk.domain.enums import Decision
-from livenon_desk.models import Customer, Inspection, Order, ReturnLine, ReturnRequest
+from livenon_desk.models import Customer, Inspection, Order, ReturnLine, ReturnRequest, Unit
 from livenon_desk.store.rows import ReturnFilter, ReturnRow, SortKey
 
 R = ReturnRequest
@@ -61,6 +61,10 @@ def _conditions(flt: ReturnFilter) -> list[ColumnElement[bool]]:
         conditions.append(R.id.in_(finished))
     if flt.passed_before is not None:
         conditions.append(R.id.in_(_passed_before(flt.passed_before)))
+    if flt.unit_state is not None:
+        conditions.append(R.id.in_(
+            select(ReturnLine.return_id).join(Unit, Unit.return_line_id == ReturnLine.id)
+            .where(Unit.state == flt.unit_state)))
     return conditions
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from livenon_desk.domain.enums import ReasonCategory, ReasonCode, ReturnStatus
+from livenon_desk.domain.enums import ReasonCategory, ReasonCode, ReturnStatus, UnitState
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,8 @@ class ReturnFilter:
     inspected_since: datetime | None = None
     # P6: a line passed (eligible, or approved as an exception) before this instant.
     passed_before: datetime | None = None
+    # Issue 17: returns with a unit (a received carton) in this state.
+    unit_state: UnitState | None = None
 
 
 _INDEXED_SORTS = frozenset({

@@ -290,7 +290,8 @@ class MainWindow(QMainWindow):
         refresh = action(self.tr("&Refresh"), [
             QKeySequence(QKeySequence.StandardKey.Refresh)], self.refresh_all)
         queue_keys = ("awaiting_receipt", "awaiting_inspection", "overdue", "inspected_today",
-                      "instructions_overdue", "refund_overdue", "all", APPLICATIONS)
+                      "instructions_overdue", "refund_overdue", "all", APPLICATIONS,
+                      "to_grade", "to_put_away")
         view_menu.addActions([find, clear, refresh])
         view_menu.addSeparator()
         view_menu.addActions([
@@ -301,8 +302,9 @@ class MainWindow(QMainWindow):
             action(self.tr("Actual si&ze"), [QKeySequence("Ctrl+0")], self.zoom.reset),
         ])
         view_menu.addSeparator()
+        # Alt+1 ... Alt+9, then Alt+0: the digits as they lie on the keyboard.
         for number, key in enumerate(queue_keys, start=1):
-            act = action(self.queues.title(key), [QKeySequence(f"Alt+{number}")],
+            act = action(self.queues.title(key), [QKeySequence(f"Alt+{number % 10}")],
                          partial(self.choose_queue, key))
             view_menu.addAction(act)
         self._apply_role()

@@ -39,6 +39,8 @@ class QueuePanel(QWidget):
             "refund_overdue": self.tr("Refund overdue"),
             ALL: self.tr("All returns"),
             APPLICATIONS: self.tr("Email applications"),
+            "to_grade": self.tr("Units to grade"),
+            "to_put_away": self.tr("Units to put away"),
         }
         title = QLabel(self.tr("Work queue"))
         title.setStyleSheet("font-weight: bold")
@@ -49,6 +51,10 @@ class QueuePanel(QWidget):
         self._applications: ApplicationCounts | None = None
         self._tips = {
             "awaiting_inspection": self.tr("Oldest receipt first: the P5 deadline order"),
+            "to_grade": self.tr("Returns with received cartons not graded yet: inspect them"),
+            "to_put_away": self.tr(
+                "Returns with graded cartons not in a bin of their zone: Ctrl+B, scan the "
+                "unit, then the bin"),
         }
         # The days come with each list, from the policy in effect (P5, P2, P6).
         self._late_tips = {

@@ -103,8 +103,11 @@ class ReturnActions(QObject):
         self.unexpected = action(self.tr("Receive &unexpected parcel…"), "Ctrl+N",
                                  self.open_unexpected,
                                  self.tr("Log a parcel that matches no return"))
+        # Any unit, whichever record is on screen: scan the unit, then the bin.
+        self.put_away = action(self.tr("&Put away or move…"), "Ctrl+B", self.open_put_away,
+                               self.tr("Scan a unit, then the bin it goes in"))
         self.all_actions = (self.receive, self.count_cartons, self.inspect, self.override,
-                            self.close_short, self.unexpected)
+                            self.close_short, self.put_away, self.unexpected)
         self.why_not = WhyNot(parent, self.message.emit)
         for act in self.all_actions[:-1]:
             self.why_not.watch(act, lambda: restricted_text(self.detail))
@@ -134,6 +137,7 @@ class ReturnActions(QObject):
         self.close_short.setEnabled(live and may(Action.CLOSE_SHORT)
                                     and status is ReturnStatus.PARTIALLY_RECEIVED)
         self.unexpected.setEnabled(may(Action.RECEIVE))
+        self.put_away.setEnabled(may(Action.PUT_AWAY))
         restricted_tip = restricted_text(detail)
         for act in (self.receive, self.count_cartons, self.inspect, self.override,
                     self.close_short):
@@ -259,6 +263,19 @@ class ReturnActions(QObject):
     def _unexpected_logged(self, dialog: QDialog) -> None:
         dialog.accept()
         self.message.emit(self.tr("The unexpected parcel is logged."))
+
+    # --- put away -------------------------------------------------------------------------
+
+    def open_put_away(self) -> None:
+        if not self.put_away.isEnabled():
+            return
+        from livenon_desk.views.put_away_dialog import PutAwayDialog
+
+        dialog = PutAwayDialog(self._desk.units, self._runner, self._actor, self._language,
+                               self._window)
+        dialog.moved.connect(self.changed.emit)
+        dialog.moved.connect(lambda _id: self.queue_changed.emit())
+        self._show(dialog)
 
     # --- inspect and override -------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from livenon_desk.domain.enums import Answer, Disposition, ParcelCondition, ReturnStatus
+from livenon_desk.domain.enums import Answer, ParcelCondition, ReturnStatus
 from livenon_desk.domain.policy import default_policies
 from livenon_desk.domain.roles import Actor, Role
 from livenon_desk.models import Inspection, ReturnLine, ReturnRequest
@@ -25,7 +25,7 @@ from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for
 from livenon_desk.sync.client import CentralClient, ClientSettings
 from livenon_desk.sync.retry import RetryPolicy
 from livenon_desk.sync.worker import SyncWorker
-from tests.builders import ALL_YES
+from tests.builders import ALL_YES, confirmed
 
 INSPECTOR = Actor("inspector", Role.INSPECTOR, "Demo Inspector")
 NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
@@ -74,7 +74,7 @@ def inspect_one(store: Store, inspections: InspectionService) -> bool:
     answers["damage_matches_report"] = Answer.NO
     inspections.save_draft(INSPECTOR, sheet.inspection_id, DraftInput(answers))
     inspections.finish(INSPECTOR, sheet.inspection_id,
-                       DraftInput(answers, "checked", Disposition.RESTOCK))
+                       confirmed(sheet, answers, "checked"))
     return True
 
 

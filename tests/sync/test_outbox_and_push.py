@@ -13,11 +13,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from livenon_desk.central import tables
-from livenon_desk.domain.enums import Answer, Disposition, ParcelCondition, ReasonCategory
+from livenon_desk.domain.enums import Answer, ParcelCondition, ReasonCategory
 from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.sync.worker import Outcome
-from tests.builders import ALL_YES, NOW
+from tests.builders import ALL_YES, NOW, confirmed
 from tests.central_server import Central
 from tests.images import write_png
 from tests.sync.desk import INSPECTOR, Desk
@@ -42,7 +42,7 @@ def _received_and_inspected(desk: Desk) -> tuple[str, str]:
     answers = {k: Answer(v) for k, v in ALL_YES.items()}
     desk.inspections.save_draft(INSPECTOR, sheet.inspection_id, DraftInput(answers))
     desk.inspections.finish(INSPECTOR, sheet.inspection_id,
-                            DraftInput(answers, "all fine", Disposition.RESTOCK))
+                            confirmed(sheet, answers, "all fine"))
     return ret.rma_number, sheet.uuid
 
 
