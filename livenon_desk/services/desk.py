@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from livenon_desk.services.returns_service import ReturnsService
     from livenon_desk.services.sync_service import SyncService
     from livenon_desk.services.unit_service import UnitService
+    from livenon_desk.services.weight_check_service import WeightCheckService
     from livenon_desk.services.work_queue_service import WorkQueueService
 
 
@@ -50,6 +51,7 @@ class _Opened:
         from livenon_desk.services.returns_service import ReturnsService
         from livenon_desk.services.sync_service import SyncService
         from livenon_desk.services.unit_service import UnitService
+        from livenon_desk.services.weight_check_service import WeightCheckService
         from livenon_desk.services.work_queue_service import WorkQueueService
         from livenon_desk.store.opening import open_store
         from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for
@@ -62,6 +64,7 @@ class _Opened:
         self.receiving = ReceivingService(store, photos, clock)
         self.inspections = InspectionService(store, policies, photos, clock)
         self.units = UnitService(store, policies, clock)
+        self.weights = WeightCheckService(store, policies, clock)
         self.work_queue = WorkQueueService(store, policies, clock)
         self.settings = desk_settings()
         self.auth = AuthService(store, self.settings, clock, online)
@@ -127,6 +130,10 @@ class Desk:
     @property
     def units(self) -> UnitService:
         return self._open().units
+
+    @property
+    def weights(self) -> WeightCheckService:
+        return self._open().weights
 
     @property
     def work_queue(self) -> WorkQueueService:

@@ -184,7 +184,7 @@ class ReturnsService:
             short_closed_reason=ret.short_closed_reason,
             short_closed_by=ret.short_closed_by,
             refund=refund,
-            units=units_of_return(s, ret.id),
+            units=units_of_return(s, self._policies, ret.id),
             instructions_target=instructions.target,
             instructions_deadline=instructions.deadline,
             instructions_overdue=(ret.status is ReturnStatus.APPLIED

@@ -69,6 +69,7 @@ class UnitDetail:
     """One unit with why it has its grade and route, and every move it made."""
 
     row: UnitRow
+    zone_name: Localized | None = None  # the policy's name of the route's zone
     grade_rules: tuple[str, ...] = ()
     grade_reason: str | None = None
     graded_by: str | None = None

@@ -34,8 +34,8 @@ class WorkQueueService:
 
     def queues(self) -> list[Queue]:
         """Awaiting receipt; awaiting inspection by P5 deadline; overdue; inspected today;
-        instructions overdue (P2); refunds overdue (P6); returns with units to grade and to
-        put away (oldest receipt first)."""
+        instructions overdue (P2); refunds overdue (P6); returns with units to grade, to
+        put away, and with a weight flagged for a supervisor (oldest receipt first)."""
         now = self._clock()
         policy = self._policies.latest
         definitions: list[tuple[str, ReturnFilter, SortKey, bool, int | None]] = [
@@ -62,6 +62,9 @@ class WorkQueueService:
             ("to_grade", ReturnFilter(unit_state=UnitState.TO_GRADE),
              SortKey.RECEIVED_AT, False, None),
             ("to_put_away", ReturnFilter(unit_state=UnitState.TO_PUT_AWAY),
+             SortKey.RECEIVED_AT, False, None),
+            # A unit far from the catalogue's weight: a supervisor checks for a swap.
+            ("weight_flags", ReturnFilter(weight_flagged=True),
              SortKey.RECEIVED_AT, False, None),
         ]
         with self._store.read_session() as s:

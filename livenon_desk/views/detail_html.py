@@ -156,7 +156,7 @@ def detail_html(detail: ReturnDetail, chinese: bool, locale: QLocale | None = No
         parts.append("<div class='line'>" + refund_html(
             detail.refund, chinese, loc,
             QCoreApplication.translate("DetailPane", "Refund of the return (P6)")) + "</div>")
-    parts.append(units_html(detail.units, loc))
+    parts.append(units_html(detail.units, chinese, loc))
     return "".join(parts)
 
 

@@ -4,11 +4,15 @@ Two scans a unit, nothing else: the scan field keeps the focus, a scanner's Ente
 step. The first scan names the unit and shows where its route sends it, with a bin there
 that has room; the second, a bin, moves it there. A bin of another zone, a full one or one
 the warehouse lacks is refused with where the unit should go, and the next scan may be the
-right bin; a unit's code instead starts over with that unit.
+right bin; a unit's code instead starts over with that unit. A number typed (or sent by a
+scale) while a unit is on screen is its weight in kg, checked against the catalogue's: a
+possible item swap is said at once and waits for a supervisor.
 """
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -20,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from livenon_desk.domain.roles import Actor
-from livenon_desk.services.unit_dto import PutAway, PutAwayPlan
+from livenon_desk.services.unit_dto import PutAway, PutAwayPlan, WeightCheckRow
 from livenon_desk.views.dialog_keys import no_default_buttons
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.form_parts import ERROR_COLOUR, scan_steps
@@ -29,17 +33,21 @@ from livenon_desk.views.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from livenon_desk.services.unit_service import UnitService
+    from livenon_desk.services.weight_check_service import WeightCheckService
 
 DONE_COLOUR = "#1b7f3b"
+# A weight as a person or a scale types it: "12.5", "12,5", "12.5 kg".
+_WEIGHT = re.compile(r"(\d{1,4}(?:[.,]\d{1,3})?)\s*(?:kg)?", re.IGNORECASE)
 
 
 class PutAwayDialog(QDialog):
     moved = Signal(int)  # the return whose unit moved
 
-    def __init__(self, units: UnitService, runner: TaskRunner, actor: Actor, language: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, units: UnitService, weights: WeightCheckService, runner: TaskRunner,
+                 actor: Actor, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._units = units
+        self._weights = weights
         self._runner = runner
         self._actor = actor
         self._language = "zh" if language.startswith("zh") else "en"
@@ -72,6 +80,12 @@ class PutAwayDialog(QDialog):
         code = self.scan.text().strip()
         self.scan.clear()
         if not code:
+            return
+        weight = _WEIGHT.fullmatch(code)
+        if self.plan is not None and weight is not None:
+            self._runner.run(self._weights.weigh, self._actor, self.plan.row.code,
+                             Decimal(weight.group(1).replace(",", ".")),
+                             on_done=self._weighed, on_error=self._refused)
             return
         if self.plan is not None and self._units.is_bin(code):
             self._runner.run(self._units.move, self._actor, self.plan.row.code, code,
@@ -110,7 +124,7 @@ class PutAwayDialog(QDialog):
         else:
             prompt = self.tr("Scan a bin of {zone}: every bin there is full").format(zone=zone)
         self.prompt.setText(prompt)
-        self.scan.setPlaceholderText(self.tr("Bin"))
+        self.scan.setPlaceholderText(self.tr("Bin, or the unit's weight in kg"))
         self.feedback.clear()
 
     def _moved(self, done: PutAway) -> None:
@@ -120,6 +134,17 @@ class PutAwayDialog(QDialog):
         self._ask_for_unit()
         if plan is not None:
             self.moved.emit(plan.row.return_id)
+
+    def _weighed(self, check: WeightCheckRow) -> None:
+        values = {"code": check.unit_code, "weighed": check.weighed_kg,
+                  "expected": check.expected_kg}
+        if check.flagged:
+            self._say(self.tr("Possible item swap: {code} weighs {weighed} kg, the catalogue "
+                              "says {expected} kg. A supervisor is asked to check it."
+                              ).format(**values), ERROR_COLOUR)
+        else:
+            self._say(self.tr("{code} weighs {weighed} kg, as the catalogue says ({expected} "
+                              "kg).").format(**values), DONE_COLOUR)
 
     def _refused(self, error: BaseException) -> None:
         """A refused bin: said, and the next scan may be the right bin."""

@@ -106,8 +106,11 @@ class ReturnActions(QObject):
         # Any unit, whichever record is on screen: scan the unit, then the bin.
         self.put_away = action(self.tr("&Put away or move…"), "Ctrl+B", self.open_put_away,
                                self.tr("Scan a unit, then the bin it goes in"))
+        self.clear_weight = action(self.tr("Clear &weight flags…"), "Ctrl+Shift+W",
+                                   self.open_clear_weight,
+                                   self.tr("Supervisor: the goods were checked; no item swap"))
         self.all_actions = (self.receive, self.count_cartons, self.inspect, self.override,
-                            self.close_short, self.put_away, self.unexpected)
+                            self.close_short, self.clear_weight, self.put_away, self.unexpected)
         self.why_not = WhyNot(parent, self.message.emit)
         for act in self.all_actions[:-1]:
             self.why_not.watch(act, lambda: restricted_text(self.detail))
@@ -138,6 +141,8 @@ class ReturnActions(QObject):
                                     and status is ReturnStatus.PARTIALLY_RECEIVED)
         self.unexpected.setEnabled(may(Action.RECEIVE))
         self.put_away.setEnabled(may(Action.PUT_AWAY))
+        self.clear_weight.setEnabled(live and may(Action.OVERRIDE) and detail is not None
+                                     and _weight_flagged(detail))
         restricted_tip = restricted_text(detail)
         for act in (self.receive, self.count_cartons, self.inspect, self.override,
                     self.close_short):
@@ -264,6 +269,26 @@ class ReturnActions(QObject):
         dialog.accept()
         self.message.emit(self.tr("The unexpected parcel is logged."))
 
+    def open_clear_weight(self) -> None:
+        if self.detail is None or not self.clear_weight.isEnabled():
+            return
+        from livenon_desk.views.reason_dialog import ReasonDialog
+
+        return_id = self.detail.return_id
+        dialog = ReasonDialog(
+            self.tr("Clear the weight flags of {rma}").format(rma=self.detail.rma_number),
+            self.tr("A unit weighed far from the catalogue's weight. Say what you checked."),
+            self.tr("Clear"), 10, self._window)
+        said = self.tr("The weight flags of {rma} are cleared.").format(
+            rma=self.detail.rma_number)
+
+        def submit(note: str) -> None:
+            self._runner.run(self._desk.weights.clear_weight_flags, self._actor, return_id,
+                             note, on_done=lambda _n: self._done(dialog, return_id, said),
+                             on_error=self._error(dialog))
+        dialog.submitted.connect(submit)
+        self._show(dialog)
+
     # --- put away -------------------------------------------------------------------------
 
     def open_put_away(self) -> None:
@@ -271,8 +296,8 @@ class ReturnActions(QObject):
             return
         from livenon_desk.views.put_away_dialog import PutAwayDialog
 
-        dialog = PutAwayDialog(self._desk.units, self._runner, self._actor, self._language,
-                               self._window)
+        dialog = PutAwayDialog(self._desk.units, self._desk.weights, self._runner,
+                               self._actor, self._language, self._window)
         dialog.moved.connect(self.changed.emit)
         dialog.moved.connect(lambda _id: self.queue_changed.emit())
         self._show(dialog)
@@ -338,3 +363,9 @@ class ReturnActions(QObject):
         self.message.emit(said)
         self.changed.emit(return_id)
         self.queue_changed.emit()
+
+
+def _weight_flagged(detail: ReturnDetail) -> bool:
+    """A unit of the return weighed far from the catalogue's weight, not cleared yet."""
+    return any(check.flagged and check.cleared_at is None
+               for unit in detail.units for check in unit.weight_checks)

@@ -31,10 +31,17 @@ def _words() -> dict[str, str]:
             "UnitHistory", "{when} · {who}: {origin} → {to}"),
         "receiving": QCoreApplication.translate(
             "UnitHistory", "receiving"),
+        "weighed": QCoreApplication.translate(
+            "UnitHistory",
+            "{when} · {who}: weighed {weighed} kg, the catalogue says {expected} kg"),
+        "swap": QCoreApplication.translate(
+            "UnitHistory", "possible item swap, for a supervisor to check"),
+        "cleared": QCoreApplication.translate(
+            "UnitHistory", "checked by {who}: {note}"),
     }
 
 
-def units_html(units: tuple[UnitDetail, ...], loc: QLocale) -> str:
+def units_html(units: tuple[UnitDetail, ...], chinese: bool, loc: QLocale) -> str:
     """One block per unit; nothing when the return has none (not received yet)."""
     if not units:
         return ""
@@ -52,7 +59,8 @@ def units_html(units: tuple[UnitDetail, ...], loc: QLocale) -> str:
         head = " · ".join(p for p in (
             f"<b>{e(row.code)}</b>", e(states[row.state]),
             e(w["grade"].format(grade=row.grade)) if row.grade else "",
-            e(route), e(row.zone or ""), e(rule),
+            e(route), e(unit.zone_name.text("zh" if chinese else "en") if unit.zone_name
+                        else row.zone or ""), e(rule),
             e(w["bin"].format(bin=row.bin_code)) if row.bin_code else "") if p)
         parts.append(f"<div>{head}</div>")
         if unit.grade_reason and row.grade != row.proposed_grade:
@@ -63,5 +71,15 @@ def units_html(units: tuple[UnitDetail, ...], loc: QLocale) -> str:
             parts.append("<div class='muted'>" + e(w["move"].format(
                 when=format_date(move.moved_at, loc), who=move.moved_by,
                 origin=move.from_bin or w["receiving"], to=move.to_bin)) + "</div>")
+        for check in unit.weight_checks:
+            text = e(w["weighed"].format(
+                when=format_date(check.weighed_at, loc), who=check.weighed_by,
+                weighed=check.weighed_kg, expected=check.expected_kg))
+            if check.flagged and check.cleared_at is None:
+                text += f" · <span class='overdue'>{e(w['swap'])}</span>"
+            elif check.flagged:
+                text += " · " + e(w["cleared"].format(who=check.cleared_by,
+                                                       note=check.cleared_note or ""))
+            parts.append(f"<div class='muted'>{text}</div>")
     parts.append("</div>")
     return "".join(parts)

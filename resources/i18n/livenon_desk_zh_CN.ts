@@ -1221,7 +1221,7 @@
     </message>
     <message>
         <location filename="../../livenon_desk/views/main_window.py" line="250"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="536"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="538"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
@@ -1272,7 +1272,7 @@
     </message>
     <message>
         <location filename="../../livenon_desk/views/main_window.py" line="285"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="608"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="610"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1292,28 +1292,28 @@
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="365"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="367"/>
         <source>No return matches «{code}».</source>
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="603"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="605"/>
         <source>S&amp;ync…</source>
         <translation>同步(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="364"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="384"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="366"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="386"/>
         <source>Matches: {n}</source>
         <translation>匹配：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="390"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="392"/>
         <source>Choose one of the {n} matches.</source>
         <translation>请从 {n} 条匹配中选择一条。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="571"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="573"/>
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
     </message>
@@ -1333,24 +1333,24 @@
         <translation>实际大小(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="397"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="399"/>
         <source>⚠ «{code}» matches no return
 Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>⚠ «{code}» 没有匹配的退货
 请核对条码，或作为意外包裹收货（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="371"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="373"/>
         <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel ({keys}).</source>
         <translation>没有与“{code}”匹配的退货。请检查编码，或作为意外包裹收货（{keys}）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="383"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="385"/>
         <source>Matches: more than {n}</source>
         <translation>匹配：超过 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="590"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="592"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -1530,62 +1530,72 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>PutAwayDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="48"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="56"/>
         <source>Put away or move units</source>
         <translation>上架或移库</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="67"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="75"/>
         <source>Scan a unit&apos;s tag (its LPN)</source>
         <translation>请扫描货品标签（LPN）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="69"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="77"/>
         <source>Unit</source>
         <translation>货品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="86"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="100"/>
         <source>{code} is not graded yet: finish its inspection first.</source>
         <translation>{code} 尚未定级：请先完成检验。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="95"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="109"/>
         <source>held until decided</source>
         <translation>待定暂存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="100"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="114"/>
         <source>Grade {grade} · {disposition} · {state}</source>
         <translation>等级 {grade} · {disposition} · {state}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="103"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="117"/>
         <source>Now in: {bin}</source>
         <translation>当前库位：{bin}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="104"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="118"/>
         <source>not put away yet</source>
         <translation>尚未上架</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="108"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="122"/>
         <source>Scan a bin of {zone}: {bin} has room</source>
         <translation>请扫描{zone}的库位：{bin} 有空位</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="111"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="125"/>
         <source>Scan a bin of {zone}: every bin there is full</source>
         <translation>请扫描{zone}的库位：该区库位均已满</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="113"/>
-        <source>Bin</source>
-        <translation>库位</translation>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="127"/>
+        <source>Bin, or the unit&apos;s weight in kg</source>
+        <translation>库位，或货品重量（千克）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="118"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="142"/>
+        <source>Possible item swap: {code} weighs {weighed} kg, the catalogue says {expected} kg. A supervisor is asked to check it.</source>
+        <translation>可能被调包：{code} 重 {weighed} 千克，目录重量为 {expected} 千克。已请主管核对。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="146"/>
+        <source>{code} weighs {weighed} kg, as the catalogue says ({expected} kg).</source>
+        <translation>{code} 重 {weighed} 千克，与目录一致（{expected} 千克）。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="132"/>
         <source>{code} is in {bin}.</source>
         <translation>{code} 已放入 {bin}。</translation>
     </message>
@@ -1593,97 +1603,107 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="34"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="37"/>
         <source>Awaiting receipt</source>
         <translation>待收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="35"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="38"/>
         <source>Awaiting inspection</source>
         <translation>待检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="36"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="39"/>
         <source>Overdue for inspection</source>
         <translation>检验已逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="37"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="40"/>
         <source>Inspected today</source>
         <translation>今日已检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="40"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="43"/>
         <source>All returns</source>
         <translation>全部退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="41"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="44"/>
         <source>Email applications</source>
         <translation>邮件退货申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="42"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="45"/>
         <source>Units to grade</source>
         <translation>待定级货品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="43"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="46"/>
         <source>Units to put away</source>
         <translation>待上架货品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="45"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="47"/>
+        <source>Weights to check</source>
+        <translation>待核对重量</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="49"/>
         <source>Work queue</source>
         <translation>工作队列</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="53"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="57"/>
         <source>Oldest receipt first: the P5 deadline order</source>
         <translation>最早收货的排在前面，即按 P5 期限排序</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="54"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="58"/>
         <source>Returns with received cartons not graded yet: inspect them</source>
         <translation>有已收货但尚未定级的箱件的退货：请检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="56"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="60"/>
         <source>Returns with graded cartons not in a bin of their zone: Ctrl+B, scan the unit, then the bin</source>
         <translation>有已定级但未放入所属区域库位的箱件的退货：按 Ctrl+B，先扫描货品，再扫描库位</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="61"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="63"/>
+        <source>A unit weighed far from the catalogue&apos;s weight: a possible item swap for a supervisor to check (Ctrl+Shift+W clears it)</source>
+        <translation>货品重量与目录相差较大：可能被调包，需主管核对（Ctrl+Shift+W 解除）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="68"/>
         <source>Past the P5 deadline ({days} business days after receipt)</source>
         <translation>已超过 P5 期限（收货后 {days} 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="68"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="75"/>
         <source>Return applications sent by email (P1): answer within {days} business days of receipt (P2)</source>
         <translation>通过邮件提交的退货申请（P1）：须在收到后 {days} 个工作日内答复（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="118"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="125"/>
         <source>{new} new · {person} need a person</source>
         <translation>{new} 个新申请 · {person} 个需人工处理</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="38"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="41"/>
         <source>Instructions overdue</source>
         <translation>退货说明逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="39"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="42"/>
         <source>Refund overdue</source>
         <translation>退款逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="63"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="70"/>
         <source>Return instructions not sent within {days} business days of the application (P2)</source>
         <translation>申请后 {days} 个工作日内未发出退货说明（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="66"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="73"/>
         <source>Passed more than {days} days ago and the refund not yet approved (P6)</source>
         <translation>检验通过已超过 {days} 天，退款仍未批准（P6）</translation>
     </message>
@@ -2147,72 +2167,102 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>先扫描货品，再扫描其库位</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="191"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="109"/>
+        <source>Clear &amp;weight flags…</source>
+        <translation>解除重量异常(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="111"/>
+        <source>Supervisor: the goods were checked; no item swap</source>
+        <translation>主管：已核对货物，未被调包</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="196"/>
         <source>{rma} is partially received; cartons missing: {what}</source>
         <translation>{rma} 部分收货；缺少纸箱：{what}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="327"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="279"/>
+        <source>Clear the weight flags of {rma}</source>
+        <translation>解除 {rma} 的重量异常</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="280"/>
+        <source>A unit weighed far from the catalogue&apos;s weight. Say what you checked.</source>
+        <translation>货品重量与目录相差较大。请说明核对情况。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="281"/>
+        <source>Clear</source>
+        <translation>解除</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="282"/>
+        <source>The weight flags of {rma} are cleared.</source>
+        <translation>{rma} 的重量异常已解除。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="352"/>
         <source>{tag} is approved as an exception.</source>
         <translation>{tag} 已作为例外批准。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="185"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="190"/>
         <source>{rma} received.</source>
         <translation>{rma} 已收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="220"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="225"/>
         <source>{tag}: carton {n} of {total}</source>
         <translation>{tag}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="223"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="228"/>
         <source>all cartons are in; ready to inspect.</source>
         <translation>纸箱已全部到齐，可以检验。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="237"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="242"/>
         <source>Close {rma} short</source>
         <translation>{rma} 缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="238"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="243"/>
         <source>Cartons are missing. Say why the receipt is accepted as it is.</source>
         <translation>缺少纸箱。请说明为何按现状确认收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="239"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="244"/>
         <source>Close short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="240"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="245"/>
         <source>{rma} is closed short.</source>
         <translation>{rma} 已按缺件结单。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="265"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="270"/>
         <source>The unexpected parcel is logged.</source>
         <translation>意外包裹已登记。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="302"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="327"/>
         <source>Inspection of {tag} finished.</source>
         <translation>{tag} 的检验已完成。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="323"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="348"/>
         <source>Approve {tag} as an exception</source>
         <translation>将 {tag} 作为例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="324"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="349"/>
         <source>The rules&apos; decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
         <translation>规则的判定会保留在记录中。请写明为何仍批准此退货；原因将与您的姓名一同保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="326"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="351"/>
         <source>Approve exception</source>
         <translation>批准例外</translation>
     </message>
@@ -2227,7 +2277,7 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>隐私规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="202"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="207"/>
         <source>{rma}: all cartons are in.</source>
         <translation>{rma}：纸箱已全部收到。</translation>
     </message>
@@ -2757,6 +2807,21 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <location filename="../../livenon_desk/views/unit_html.py" line="32"/>
         <source>receiving</source>
         <translation>收货区</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_html.py" line="34"/>
+        <source>{when} · {who}: weighed {weighed} kg, the catalogue says {expected} kg</source>
+        <translation>{when} · {who}：称重 {weighed} 千克，目录为 {expected} 千克</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_html.py" line="36"/>
+        <source>possible item swap, for a supervisor to check</source>
+        <translation>可能被调包，待主管核对</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_html.py" line="38"/>
+        <source>checked by {who}: {note}</source>
+        <translation>{who} 已核对：{note}</translation>
     </message>
 </context>
 <context>

@@ -53,6 +53,8 @@ def test_queues_count_receipt_inspection_overdue_and_today(store: Store, tmp_pat
     assert {k: q.count for k, q in queues.items()} == {
         "awaiting_receipt": 2, "awaiting_inspection": 3, "overdue": 1, "inspected_today": 1,
         "instructions_overdue": 0, "refund_overdue": 0,
+        # The inspected sofa's cartons became units at its inspection, graded, not put away.
+        "to_grade": 0, "to_put_away": 1, "weight_flags": 0,
     }
     returns = ReturnsService(store, default_policies(), lambda: NOW)
     overdue = queues["overdue"]
@@ -75,6 +77,7 @@ def test_the_late_lists_carry_the_policys_days(store: Store) -> None:
         "overdue": policy.inspection_deadline_bd,
         "instructions_overdue": policy.instructions_deadline_bd,
         "refund_overdue": policy.refund_max_days,
+        "to_grade": None, "to_put_away": None, "weight_flags": None,
     }
 
 

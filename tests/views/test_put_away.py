@@ -7,15 +7,18 @@ from __future__ import annotations
 from datetime import timedelta
 
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from livenon_desk.domain.enums import Answer, ParcelCondition, ReasonCode, UnitState
+from livenon_desk.models import OrderLine, ReturnLine
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.store.database import Store
 from livenon_desk.views.put_away_dialog import PutAwayDialog
+from livenon_desk.views.reason_dialog import ReasonDialog
 from tests.builders import NOW, Built, LineSpec, add_return, confirmed
-from tests.views.conftest import INSPECTOR, MakeWindow
-from tests.views.keyboard import WAIT, focused, press, scan
+from tests.views.conftest import INSPECTOR, SUPERVISOR, MakeWindow
+from tests.views.keyboard import WAIT, focused, press, scan, type_text
 from tests.views.workbench import open_record, wait_dialog
 
 
@@ -114,3 +117,45 @@ def test_alt_9_lists_units_to_grade_and_alt_0_units_to_put_away(
     desk.units.move(INSPECTOR, f"{graded.tag_codes[0]}-U1", "RS-01")
     window.refresh_all()
     qtbot.waitUntil(lambda: listed() == set(), timeout=WAIT)
+
+
+def test_a_weight_typed_after_the_unit_flags_a_swap_that_a_supervisor_clears(
+    qtbot: QtBot, store: Store, desk: Desk, make_window: MakeWindow
+) -> None:
+    built = _graded(store, desk)
+    with store.session() as s:
+        line = s.scalars(select(ReturnLine).where(ReturnLine.return_id == built.return_id)).one()
+        s.get_one(OrderLine, line.order_line_id).piece_weight_g = 9_000
+    lpn = f"{built.tag_codes[0]}-U1"
+    window = make_window(INSPECTOR)
+    press(qtbot, "Ctrl+B")
+    dialog = wait_dialog(qtbot, window, PutAwayDialog)
+    assert isinstance(dialog, PutAwayDialog)
+    qtbot.waitUntil(lambda: focused(qtbot) is dialog.scan, timeout=WAIT)
+    scan(qtbot, lpn)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=WAIT)
+    scan(qtbot, "9,4 kg")  # as the catalogue says, within its tolerance
+    qtbot.waitUntil(lambda: "as the catalogue says" in dialog.feedback.text(), timeout=WAIT)
+    scan(qtbot, "31")  # a chair of 9 kg weighing 31: not the chair that was sold
+    qtbot.waitUntil(lambda: "Possible item swap" in dialog.feedback.text(), timeout=WAIT)
+    assert dialog.plan is not None  # the bin is still to scan
+    press(qtbot, "Escape")
+    qtbot.waitUntil(lambda: window.return_actions.dialog is None, timeout=WAIT)
+    window.close()
+
+    supervisor = make_window(SUPERVISOR)
+    qtbot.waitUntil(lambda: supervisor.queues.queue("weight_flags") is not None, timeout=WAIT)
+    press(qtbot, "Alt+W")
+    qtbot.waitUntil(lambda: supervisor.model.rowCount() == 1, timeout=WAIT)
+    open_record(qtbot, supervisor, built.rma_number)
+    qtbot.waitUntil(supervisor.return_actions.clear_weight.isEnabled, timeout=WAIT)
+    assert "possible item swap" in supervisor.detail.toPlainText()
+    press(qtbot, "Ctrl+Shift+W")
+    dialog_ = wait_dialog(qtbot, supervisor, ReasonDialog)
+    assert isinstance(dialog_, ReasonDialog)
+    qtbot.waitUntil(lambda: focused(qtbot) is dialog_.reason, timeout=WAIT)
+    type_text(qtbot, "weighed the chair again with its cushions: right item")
+    press(qtbot, "Ctrl+Return")
+    qtbot.waitUntil(lambda: "checked by jrivera" in supervisor.detail.toPlainText(),
+                    timeout=WAIT)
+    assert not supervisor.return_actions.clear_weight.isEnabled()

@@ -37,6 +37,7 @@ from livenon_desk.views.unexpected_parcel_dialog import UnexpectedParcelDialog
 from tests.builders import NOW, Built, LineSpec, add_return
 from tests.images import write_png
 from tests.views.conftest import INSPECTOR, SUPERVISOR
+from tests.views.keyboard import WAIT
 from tests.views.workbench import (
     confirm_grade,
     drop_files,
@@ -131,7 +132,8 @@ def test_scan_receive_inspect_with_a_photo_and_finish(
 
     qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.return_actions.dialog is None)
-    qtbot.waitUntil(lambda: _status(store, built.return_id) is ReturnStatus.INSPECTED)
+    qtbot.waitUntil(lambda: _status(store, built.return_id) is ReturnStatus.INSPECTED,
+                    timeout=WAIT)
     with store.read_session() as s:
         inspection = s.query(Inspection).one()
         assert inspection.decision is engine.decision
@@ -156,7 +158,8 @@ def test_a_supervisor_approves_an_exception_and_the_refund_appears(
         row.set_answer(Answer.NO if row.question.item_id == "return_form" else Answer.YES)
     confirm_grade(dialog)
     dialog.finish()
-    qtbot.waitUntil(lambda: _status(store, built.return_id) is ReturnStatus.INSPECTED)
+    qtbot.waitUntil(lambda: _status(store, built.return_id) is ReturnStatus.INSPECTED,
+                    timeout=WAIT)
     qtbot.waitUntil(lambda: inspector.detail.detail is not None
                     and inspector.detail.detail.lines[0].decision is Decision.NEEDS_REVIEW)
     assert not inspector.return_actions.override.isEnabled()
