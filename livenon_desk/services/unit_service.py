@@ -37,6 +37,7 @@ from livenon_desk.models import (
     UnitMove,
     WeightCheck,
 )
+from livenon_desk.services import outbox
 from livenon_desk.services.audit import AuditAction, record_event
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.guards import require_text
@@ -69,6 +70,7 @@ def add_received_units(s: Session, line: ReturnLine, received_at: datetime,
                     carton_index=carton, state=UnitState.TO_GRADE, received_at=received_at,
                     grade_rules=[], version=1, updated_at=now)
         s.add(unit)
+        outbox.queue_unit(s, unit, now)
         made.append(unit)
     return made
 
@@ -100,7 +102,7 @@ def reroute_line(s: Session, policies: PolicySet, line: ReturnLine, now: datetim
                                              Unit.override_by.is_(None))):
         policy = policies.version(unit.policy_version) if unit.policy_version else None
         if policy is not None:
-            _apply_route(policy, unit, _route(s, policy, unit), now)
+            _apply_route(s, policy, unit, _route(s, policy, unit), now)
 
 
 def _grade_reason(policy: Policy, grade: str, proposal: str, reason: str) -> str | None:
@@ -121,7 +123,7 @@ def _set_grade(s: Session, policy: Policy, unit: Unit, actor: Actor, grade: str,
     unit.graded_at = now
     unit.override_by = unit.override_reason = None
     unit.override_at = None
-    _apply_route(policy, unit, _route(s, policy, unit), now)
+    _apply_route(s, policy, unit, _route(s, policy, unit), now)
     record_event(s, actor.username, AuditAction.UNIT_GRADED, at=now, entity_kind="unit",
                  entity_key=unit.code, before=before,
                  after={"grade": grade, "proposed": unit.proposed_grade,
@@ -153,19 +155,21 @@ def _route(s: Session, policy: Policy, unit: Unit) -> Route:
         currency=order.currency))
 
 
-def _apply_route(policy: Policy, unit: Unit, route: Route, now: datetime) -> None:
+def _apply_route(s: Session, policy: Policy, unit: Unit, route: Route, now: datetime) -> None:
     unit.disposition = route.disposition
     unit.zone = route.zone
     unit.route_rule = route.rule_id
-    _restate(policy, unit, now)
+    _restate(s, policy, unit, now)
 
 
-def _restate(policy: Policy, unit: Unit, now: datetime) -> None:
+def _restate(s: Session, policy: Policy, unit: Unit, now: datetime) -> None:
+    """The unit's state after a change, the change counted and queued for the server."""
     bin_zone = policy.floor.layout.zone_of_bin(unit.bin_code) if unit.bin_code else None
     unit.state = unit_state(unit.grade is not None, unit.zone,
                             bin_zone.id if bin_zone else None)
     unit.version += 1
     unit.updated_at = now
+    outbox.queue_unit(s, unit, now)
 
 
 class UnitService:
@@ -289,7 +293,7 @@ def set_unit_disposition(s: Session, policies: PolicySet, actor: Actor, code: st
     unit.override_reason = reason
     unit.override_by = actor.username
     unit.override_at = now
-    _restate(policy, unit, now)
+    _restate(s, policy, unit, now)
     record_event(s, actor.username, AuditAction.UNIT_ROUTED, at=now, entity_kind="unit",
                  entity_key=unit.code, before=before,
                  after={"disposition": disposition.value, "zone": zone}, detail=reason)
@@ -313,9 +317,11 @@ def move_unit(s: Session, policies: PolicySet, actor: Actor, code: str, bin_code
                    _occupancy(s, zone.bins if zone is not None else (), unit.id))
     origin = unit.bin_code
     unit.bin_code = target
-    _restate(policy, unit, now)
-    s.add(UnitMove(uuid=str(uuid.uuid4()), unit_id=unit.id, from_bin=origin, to_bin=target,
-                   moved_by=actor.username, moved_at=now))
+    _restate(s, policy, unit, now)
+    move = UnitMove(uuid=str(uuid.uuid4()), unit_id=unit.id, from_bin=origin, to_bin=target,
+                    moved_by=actor.username, moved_at=now)
+    s.add(move)
+    outbox.queue_unit_move(s, move, unit, now)
     record_event(s, actor.username, AuditAction.UNIT_MOVED, at=now, entity_kind="unit",
                  entity_key=unit.code, before={"bin": origin}, after={"bin": target})
     log.info("unit %s moved %s -> %s", unit.code, origin, target)
