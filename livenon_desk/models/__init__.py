@@ -5,6 +5,7 @@ from livenon_desk.models.customer import Address, Customer
 from livenon_desk.models.incoming_mail import IncomingMail, IncomingMailPhoto
 from livenon_desk.models.inspection import Communication, Inspection, Photo, UnexpectedParcel
 from livenon_desk.models.order import Order, OrderLine
+from livenon_desk.models.outgoing_mail import OutgoingMail
 from livenon_desk.models.people import AuditEvent, DeskIdentity, DeskUser
 from livenon_desk.models.return_request import ReturnLine, ReturnRequest
 from livenon_desk.models.sync import (
@@ -30,6 +31,7 @@ __all__ = [
     "Order",
     "OrderLine",
     "OutboxRow",
+    "OutgoingMail",
     "ParkedChange",
     "Photo",
     "RefusedChange",

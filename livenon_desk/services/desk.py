@@ -14,6 +14,7 @@ from livenon_desk.domain.roles import Role
 from livenon_desk.services.clock import Clock, utc_now
 
 if TYPE_CHECKING:
+    from livenon_desk.services.application_answer import ApplicationAnswerService
     from livenon_desk.services.application_check import ApplicationCheckService
     from livenon_desk.services.application_queue import ApplicationQueueService
     from livenon_desk.services.audit import AuditService
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from livenon_desk.services.document_service import DocumentService
     from livenon_desk.services.export_service import ExportService
     from livenon_desk.services.inspection_service import InspectionService
+    from livenon_desk.services.mail_sender import MailSenderService
     from livenon_desk.services.mail_service import MailService
     from livenon_desk.services.receiving_service import ReceivingService
     from livenon_desk.services.report_verification import ReportVerifier
@@ -37,6 +39,7 @@ class _Opened:
     def __init__(self, path: Path, clock: Clock, online: OnlineSignIn | None, *,
                  create: bool) -> None:
         from livenon_desk.domain.policy import default_policies
+        from livenon_desk.services.application_answer import ApplicationAnswerService
         from livenon_desk.services.application_check import ApplicationCheckService
         from livenon_desk.services.application_queue import ApplicationQueueService
         from livenon_desk.services.audit import AuditService
@@ -45,6 +48,7 @@ class _Opened:
         from livenon_desk.services.document_service import DocumentService
         from livenon_desk.services.export_service import ExportService
         from livenon_desk.services.inspection_service import InspectionService
+        from livenon_desk.services.mail_sender import MailSenderService
         from livenon_desk.services.mail_service import MailService
         from livenon_desk.services.receiving_service import ReceivingService
         from livenon_desk.services.retention_service import RetentionService
@@ -78,6 +82,9 @@ class _Opened:
         self.application_checks = ApplicationCheckService(store, policies, clock)
         self.application_queue = ApplicationQueueService(
             store, policies, self.mail, self.application_checks, clock)
+        self.answers = ApplicationAnswerService(store, self.application_checks,
+                                                self.documents, self.settings, clock)
+        self.mail_sender = MailSenderService(store, self.settings, clock)
 
 
 class Desk:
@@ -174,6 +181,14 @@ class Desk:
     @property
     def application_queue(self) -> ApplicationQueueService:
         return self._open().application_queue
+
+    @property
+    def answers(self) -> ApplicationAnswerService:
+        return self._open().answers
+
+    @property
+    def mail_sender(self) -> MailSenderService:
+        return self._open().mail_sender
 
     @property
     def reports(self) -> ReportVerifier:
