@@ -13,11 +13,12 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QWidget
 
-from livenon_desk.domain.enums import Decision, ReturnStatus
+from livenon_desk.domain.enums import Decision, Disposition, ReturnStatus
 from livenon_desk.domain.receiving import RECEIVABLE
 from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.dto import LineView, ReturnDetail
+from livenon_desk.services.unit_dto import UnitRow
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.keyed_actions import keyed_action, keyed_tip
 from livenon_desk.views.task_runner import TaskRunner
@@ -109,8 +110,12 @@ class ReturnActions(QObject):
         self.clear_weight = action(self.tr("Clear &weight flags…"), "Ctrl+Shift+W",
                                    self.open_clear_weight,
                                    self.tr("Supervisor: the goods were checked; no item swap"))
+        self.route_unit = action(self.tr("Send a unit &elsewhere…"), "Ctrl+Shift+D",
+                                 self.open_route_unit,
+                                 self.tr("Supervisor: another disposition than the rule's"))
         self.all_actions = (self.receive, self.count_cartons, self.inspect, self.override,
-                            self.close_short, self.clear_weight, self.put_away, self.unexpected)
+                            self.close_short, self.clear_weight, self.route_unit,
+                            self.put_away, self.unexpected)
         self.why_not = WhyNot(parent, self.message.emit)
         for act in self.all_actions[:-1]:
             self.why_not.watch(act, lambda: restricted_text(self.detail))
@@ -141,6 +146,7 @@ class ReturnActions(QObject):
                                     and status is ReturnStatus.PARTIALLY_RECEIVED)
         self.unexpected.setEnabled(may(Action.RECEIVE))
         self.put_away.setEnabled(may(Action.PUT_AWAY))
+        self.route_unit.setEnabled(may(Action.OVERRIDE))
         self.clear_weight.setEnabled(live and may(Action.OVERRIDE) and detail is not None
                                      and _weight_flagged(detail))
         restricted_tip = restricted_text(detail)
@@ -288,6 +294,24 @@ class ReturnActions(QObject):
                              on_error=self._error(dialog))
         dialog.submitted.connect(submit)
         self._show(dialog)
+
+    def open_route_unit(self) -> None:
+        if not self.route_unit.isEnabled():
+            return
+        from livenon_desk.views.unit_route_dialog import UnitRouteDialog
+
+        dialog = UnitRouteDialog(self._window)
+
+        def submit(code: str, disposition: Disposition, reason: str) -> None:
+            self._runner.run(self._desk.units.set_disposition, self._actor, code,
+                             disposition, reason, on_done=lambda row: self._routed(dialog, row),
+                             on_error=self._error(dialog))
+        dialog.routed.connect(submit)
+        self._show(dialog)
+
+    def _routed(self, dialog: QDialog, row: UnitRow) -> None:
+        self._done(dialog, row.return_id, self.tr("{code} goes to {zone} now.").format(
+            code=row.code, zone=row.zone or ""))
 
     # --- put away -------------------------------------------------------------------------
 

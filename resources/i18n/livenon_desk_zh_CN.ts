@@ -2265,187 +2265,202 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>ReturnActions</name>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="89"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="90"/>
         <source>&amp;Receive parcel…</source>
         <translation>收货(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="90"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="91"/>
         <source>Record the parcel&apos;s arrival; starts the P5 clock</source>
         <translation>记录包裹到达；开始计算 P5 检验期限</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="91"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="92"/>
         <source>&amp;Count cartons…</source>
         <translation>清点纸箱(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="92"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="93"/>
         <source>Scan the cartons still missing</source>
         <translation>扫描尚未到达的纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="93"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="94"/>
         <source>&amp;Inspect…</source>
         <translation>检验(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="94"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="95"/>
         <source>Inspect the next returned line against the checklist</source>
         <translation>按检验清单检验下一件退货商品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="97"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="98"/>
         <source>Approve as &amp;exception…</source>
         <translation>作为例外批准(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="99"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="100"/>
         <source>Supervisor: approve a return the rules refused</source>
         <translation>主管：批准规则未通过的退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="100"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="101"/>
         <source>Close receipt &amp;short…</source>
         <translation>缺件结单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="102"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="103"/>
         <source>Supervisor: accept the receipt with cartons missing</source>
         <translation>主管：在缺少纸箱的情况下确认收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="103"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="104"/>
         <source>Receive &amp;unexpected parcel…</source>
         <translation>意外包裹收货(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="105"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="106"/>
         <source>Log a parcel that matches no return</source>
         <translation>登记无法匹配退货的包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="107"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="108"/>
         <source>&amp;Put away or move…</source>
         <translation>上架或移库(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="108"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="109"/>
         <source>Scan a unit, then the bin it goes in</source>
         <translation>先扫描货品，再扫描其库位</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="109"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="110"/>
         <source>Clear &amp;weight flags…</source>
         <translation>解除重量异常(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="111"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="112"/>
         <source>Supervisor: the goods were checked; no item swap</source>
         <translation>主管：已核对货物，未被调包</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="196"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="113"/>
+        <source>Send a unit &amp;elsewhere…</source>
+        <translation>将货品改送他处(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="115"/>
+        <source>Supervisor: another disposition than the rule&apos;s</source>
+        <translation>主管：采用与规则不同的处置方式</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="202"/>
         <source>{rma} is partially received; cartons missing: {what}</source>
         <translation>{rma} 部分收货；缺少纸箱：{what}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="279"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="285"/>
         <source>Clear the weight flags of {rma}</source>
         <translation>解除 {rma} 的重量异常</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="280"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="286"/>
         <source>A unit weighed far from the catalogue&apos;s weight. Say what you checked.</source>
         <translation>货品重量与目录相差较大。请说明核对情况。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="281"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="287"/>
         <source>Clear</source>
         <translation>解除</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="282"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="288"/>
         <source>The weight flags of {rma} are cleared.</source>
         <translation>{rma} 的重量异常已解除。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="352"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="313"/>
+        <source>{code} goes to {zone} now.</source>
+        <translation>{code} 现改送 {zone}。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="376"/>
         <source>{tag} is approved as an exception.</source>
         <translation>{tag} 已作为例外批准。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="190"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="196"/>
         <source>{rma} received.</source>
         <translation>{rma} 已收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="225"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="231"/>
         <source>{tag}: carton {n} of {total}</source>
         <translation>{tag}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="228"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="234"/>
         <source>all cartons are in; ready to inspect.</source>
         <translation>纸箱已全部到齐，可以检验。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="242"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="248"/>
         <source>Close {rma} short</source>
         <translation>{rma} 缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="243"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="249"/>
         <source>Cartons are missing. Say why the receipt is accepted as it is.</source>
         <translation>缺少纸箱。请说明为何按现状确认收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="244"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="250"/>
         <source>Close short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="245"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="251"/>
         <source>{rma} is closed short.</source>
         <translation>{rma} 已按缺件结单。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="270"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="276"/>
         <source>The unexpected parcel is logged.</source>
         <translation>意外包裹已登记。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="327"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="351"/>
         <source>Inspection of {tag} finished.</source>
         <translation>{tag} 的检验已完成。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="348"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="372"/>
         <source>Approve {tag} as an exception</source>
         <translation>将 {tag} 作为例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="349"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="373"/>
         <source>The rules&apos; decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
         <translation>规则的判定会保留在记录中。请写明为何仍批准此退货；原因将与您的姓名一同保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="351"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="375"/>
         <source>Approve exception</source>
         <translation>批准例外</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="59"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="60"/>
         <source>{rma} is restricted: {reason}. It is read-only: it cannot be received, inspected or printed.</source>
         <translation>{rma} 受限：{reason}。该记录只读，不能收货、检验或打印。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="63"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="64"/>
         <source>privacy rule</source>
         <translation>隐私规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="207"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="213"/>
         <source>{rma}: all cartons are in.</source>
         <translation>{rma}：纸箱已全部收到。</translation>
     </message>
@@ -2990,6 +3005,54 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <location filename="../../livenon_desk/views/unit_html.py" line="39"/>
         <source>checked by {who}: {note}</source>
         <translation>{who} 已核对：{note}</translation>
+    </message>
+</context>
+<context>
+    <name>UnitRouteDialog</name>
+    <message>
+        <location filename="../../livenon_desk/views/unit_route_dialog.py" line="21"/>
+        <source>Send a unit elsewhere</source>
+        <translation>将货品改送他处</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_route_dialog.py" line="22"/>
+        <source>Scan the unit, choose where it goes instead of where its rule sent it, and say why.</source>
+        <translation>请扫描货品，选择其改送的去向（而非规则所定），并说明理由。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_route_dialog.py" line="24"/>
+        <source>Send</source>
+        <translation>改送</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_route_dialog.py" line="26"/>
+        <source>Scan the unit&apos;s tag (its LPN)</source>
+        <translation>请扫描货品标签（LPN）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_route_dialog.py" line="30"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_route_dialog.py" line="34"/>
+        <source>&amp;Unit</source>
+        <translation>货品(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_route_dialog.py" line="35"/>
+        <source>&amp;Goes to</source>
+        <translation>去向(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_route_dialog.py" line="47"/>
+        <source>Scan the unit first.</source>
+        <translation>请先扫描货品。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_route_dialog.py" line="50"/>
+        <source>Choose where the unit goes.</source>
+        <translation>请选择货品去向。</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,9 @@ from livenon_desk.domain.enums import (
 )
 from livenon_desk.domain.policy import default_policies
 from livenon_desk.errors import NotFoundError, PermissionDeniedError, ValidationError
-from livenon_desk.models import AuditEvent, Inspection, ReturnLine, Unit
+from livenon_desk.models import AuditEvent, Inspection, ReturnLine, ReturnRequest, Unit
+from livenon_desk.services.document_kinds import DocumentKind
+from livenon_desk.services.document_service import DocumentService
 from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.services.inspection_service import InspectionService
 from livenon_desk.services.receiving_dto import ReceiptInput
@@ -27,7 +29,9 @@ from livenon_desk.services.receiving_service import ReceivingService
 from livenon_desk.services.unit_service import UnitService
 from livenon_desk.services.work_queue_service import WorkQueueService
 from livenon_desk.store.database import Store
+from livenon_desk.store.photo_files import PhotoFiles
 from tests.builders import ALL_YES, NOW, LineSpec, add_return
+from tests.documents.pdf_reading import squashed_pages
 from tests.services.conftest import INSPECTOR, SUPERVISOR
 
 POLICY = default_policies().latest
@@ -241,3 +245,21 @@ def test_the_work_queue_counts_returns_with_units_to_grade_and_to_put_away(
     assert counts() == (1, 1)  # the sofa's second carton is still to put away
     units.move(INSPECTOR, code.replace("-U1", "-U2"), "RS-01")
     assert counts() == (1, 0)
+
+
+def test_each_cartons_tag_shows_its_units_own_disposition_and_bin(
+        store: Store, receiving: ReceivingService, inspections: InspectionService,
+        units: UnitService, photos: PhotoFiles) -> None:
+    code, tags = _graded_a(store, receiving, inspections)
+    units.move(INSPECTOR, code, "RS-02")
+    units.set_disposition(SUPERVISOR, code.replace("-U1", "-U2"), Disposition.DONATE,
+                          "a charity collects sofas this week")
+    with store.read_session() as s:
+        rma = s.scalars(select(ReturnRequest.rma_number).join(
+            ReturnLine, ReturnLine.return_id == ReturnRequest.id)
+            .where(ReturnLine.tag_code == tags[0])).one()
+    pdf = DocumentService(store, default_policies(), photos, clock=lambda: NOW).render(
+        INSPECTOR, DocumentKind.TAG, rma).pdf
+    first, second = squashed_pages(pdf)
+    assert "RESTOCK" in first and "RS-02" in first
+    assert "DONATE" in second and "RS-02" not in second

@@ -9,13 +9,20 @@ from datetime import timedelta
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from livenon_desk.domain.enums import Answer, ParcelCondition, ReasonCode, UnitState
+from livenon_desk.domain.enums import (
+    Answer,
+    Disposition,
+    ParcelCondition,
+    ReasonCode,
+    UnitState,
+)
 from livenon_desk.models import OrderLine, ReturnLine
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.store.database import Store
 from livenon_desk.views.put_away_dialog import PutAwayDialog
 from livenon_desk.views.reason_dialog import ReasonDialog
+from livenon_desk.views.unit_route_dialog import UnitRouteDialog
 from tests.builders import NOW, Built, LineSpec, add_return, confirmed
 from tests.views.conftest import INSPECTOR, SUPERVISOR, MakeWindow
 from tests.views.keyboard import WAIT, focused, press, scan, type_text
@@ -159,3 +166,27 @@ def test_a_weight_typed_after_the_unit_flags_a_swap_that_a_supervisor_clears(
     qtbot.waitUntil(lambda: "checked by jrivera" in supervisor.detail.toPlainText(),
                     timeout=WAIT)
     assert not supervisor.return_actions.clear_weight.isEnabled()
+
+
+def test_a_supervisor_sends_a_scanned_unit_elsewhere_with_a_reason(
+    qtbot: QtBot, store: Store, desk: Desk, make_window: MakeWindow
+) -> None:
+    built = _graded(store, desk)
+    lpn = f"{built.tag_codes[0]}-U1"
+    inspector = make_window(INSPECTOR)
+    assert not inspector.return_actions.route_unit.isEnabled()
+    inspector.close()
+    window = make_window(SUPERVISOR)
+    press(qtbot, "Ctrl+Shift+D")
+    dialog = wait_dialog(qtbot, window, UnitRouteDialog)
+    assert isinstance(dialog, UnitRouteDialog)
+    qtbot.waitUntil(lambda: focused(qtbot) is dialog.unit, timeout=WAIT)
+    scan(qtbot, lpn)  # the scanner's Enter moves on to the disposition
+    assert focused(qtbot) is dialog.disposition
+    dialog.disposition.setCurrentIndex(dialog.disposition.findData(Disposition.DONATE))
+    press(qtbot, "Tab")
+    type_text(qtbot, "a charity collects chairs this week")
+    press(qtbot, "Ctrl+Return")
+    qtbot.waitUntil(lambda: window.return_actions.dialog is None, timeout=WAIT)
+    row = desk.units.unit(SUPERVISOR, lpn).row
+    assert (row.disposition, row.zone, row.route_rule) == (Disposition.DONATE, "DONATE", None)
