@@ -26,12 +26,14 @@ if TYPE_CHECKING:
     from livenon_desk.services.mail_sender import MailSenderService
     from livenon_desk.services.mail_service import MailService
     from livenon_desk.services.receiving_service import ReceivingService
+    from livenon_desk.services.refurbish_service import RefurbishService
     from livenon_desk.services.report_verification import ReportVerifier
     from livenon_desk.services.retention_service import RetentionService
     from livenon_desk.services.returns_service import ReturnsService
     from livenon_desk.services.sync_service import SyncService
     from livenon_desk.services.unit_service import UnitService
     from livenon_desk.services.weight_check_service import WeightCheckService
+    from livenon_desk.services.vendor_return_service import VendorReturnService
     from livenon_desk.services.work_queue_service import WorkQueueService
 
 
@@ -51,11 +53,13 @@ class _Opened:
         from livenon_desk.services.mail_sender import MailSenderService
         from livenon_desk.services.mail_service import MailService
         from livenon_desk.services.receiving_service import ReceivingService
+        from livenon_desk.services.refurbish_service import RefurbishService
         from livenon_desk.services.retention_service import RetentionService
         from livenon_desk.services.returns_service import ReturnsService
         from livenon_desk.services.sync_service import SyncService
         from livenon_desk.services.unit_service import UnitService
         from livenon_desk.services.weight_check_service import WeightCheckService
+        from livenon_desk.services.vendor_return_service import VendorReturnService
         from livenon_desk.services.work_queue_service import WorkQueueService
         from livenon_desk.store.opening import open_store
         from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for
@@ -82,6 +86,8 @@ class _Opened:
         self.application_checks = ApplicationCheckService(store, policies, clock)
         self.application_queue = ApplicationQueueService(
             store, policies, self.mail, self.application_checks, clock)
+        self.refurbish = RefurbishService(store, policies, clock)
+        self.vendor_returns = VendorReturnService(store, photos, clock)
         self.answers = ApplicationAnswerService(store, self.application_checks,
                                                 self.documents, self.settings, clock)
         self.mail_sender = MailSenderService(store, self.settings, clock)
@@ -181,6 +187,14 @@ class Desk:
     @property
     def application_queue(self) -> ApplicationQueueService:
         return self._open().application_queue
+
+    @property
+    def refurbish(self) -> RefurbishService:
+        return self._open().refurbish
+
+    @property
+    def vendor_returns(self) -> VendorReturnService:
+        return self._open().vendor_returns
 
     @property
     def answers(self) -> ApplicationAnswerService:

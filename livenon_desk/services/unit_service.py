@@ -233,14 +233,8 @@ class UnitService:
         """Grade a unit anew (after a repair, or one received before grading), with a
         reason, and route it again by the policy's rules."""
         actor.require(Action.INSPECT)
-        text = require_text(reason, "field.grade-reason", UNIT_REASON_MIN)
         with self._store.session() as s:
-            unit = unit_by_code(s, code)
-            policy = self._policy(s, unit)
-            _grade_reason(policy, grade, grade, text)  # a grade the policy knows
-            unit.policy_version = policy.version
-            _set_grade(s, policy, unit, actor, grade, text, self._clock())
-            return _rows(s, select(Unit).where(Unit.id == unit.id))[0]
+            return regrade_unit(s, self._policies, actor, code, grade, reason, self._clock())
 
     def set_disposition(self, actor: Actor, code: str, disposition: Disposition,
                         reason: str) -> UnitRow:
@@ -343,6 +337,19 @@ def _occupancy(s: Session, bins: tuple[str, ...], leaving: int) -> dict[str, int
     counts = s.execute(select(Unit.bin_code, func.count()).where(
         Unit.bin_code.in_(bins), Unit.id != leaving).group_by(Unit.bin_code)).all()
     return {code: n for code, n in counts if code is not None}
+
+
+def regrade_unit(s: Session, policies: PolicySet, actor: Actor, code: str, grade: str,
+                 reason: str, now: datetime) -> UnitRow:
+    """A unit graded anew with a reason and routed again by the policy's rules, in the
+    caller's transaction (a refurbishment's completion closes its work order with it)."""
+    text = require_text(reason, "field.grade-reason", UNIT_REASON_MIN)
+    unit = unit_by_code(s, code)
+    policy = policy_of(policies, s, unit)
+    _grade_reason(policy, grade, grade, text)  # a grade the policy knows
+    unit.policy_version = policy.version
+    _set_grade(s, policy, unit, actor, grade, text, now)
+    return _rows(s, select(Unit).where(Unit.id == unit.id))[0]
 
 
 def policy_of(policies: PolicySet, s: Session, unit: Unit) -> Policy:

@@ -113,9 +113,12 @@ class ReturnActions(QObject):
         self.route_unit = action(self.tr("Send a unit &elsewhere…"), "Ctrl+Shift+D",
                                  self.open_route_unit,
                                  self.tr("Supervisor: another disposition than the rule's"))
+        # Any unit, whichever record is on screen: scan it at the refurbishment bench.
+        self.refurbish = action(self.tr("Re&furbish…"), "Ctrl+Shift+B", self.open_refurbish,
+                                self.tr("Scan a unit to open, log or complete its work order"))
         self.all_actions = (self.receive, self.count_cartons, self.inspect, self.override,
                             self.close_short, self.clear_weight, self.route_unit,
-                            self.put_away, self.unexpected)
+                            self.put_away, self.refurbish, self.unexpected)
         self.why_not = WhyNot(parent, self.message.emit)
         for act in self.all_actions[:-1]:
             self.why_not.watch(act, lambda: restricted_text(self.detail))
@@ -149,6 +152,7 @@ class ReturnActions(QObject):
         self.route_unit.setEnabled(may(Action.OVERRIDE))
         self.clear_weight.setEnabled(live and may(Action.OVERRIDE) and detail is not None
                                      and _weight_flagged(detail))
+        self.refurbish.setEnabled(may(Action.INSPECT))
         restricted_tip = restricted_text(detail)
         for act in (self.receive, self.count_cartons, self.inspect, self.override,
                     self.close_short):
@@ -324,6 +328,18 @@ class ReturnActions(QObject):
                                self._actor, self._language, self._window)
         dialog.moved.connect(self.changed.emit)
         dialog.moved.connect(lambda _id: self.queue_changed.emit())
+        self._show(dialog)
+
+    # --- refurbish ------------------------------------------------------------------------
+
+    def open_refurbish(self) -> None:
+        if not self.refurbish.isEnabled():
+            return
+        from livenon_desk.views.refurbish_dialog import RefurbishDialog
+
+        dialog = RefurbishDialog(self._desk.refurbish, self._runner, self._actor,
+                                 self._language, self._window)
+        dialog.changed.connect(self.changed.emit)
         self._show(dialog)
 
     # --- inspect and override -------------------------------------------------------------

@@ -73,6 +73,6 @@ def test_the_answers_table_goes_down_to_0010_and_up_again(tmp_path: Path) -> Non
     assert current_revision(store) == "0010"
     assert "outgoing_mails" not in _tables(store)
     _migrate(store, "head", down=False)
-    assert current_revision(store) == opening.HEAD_REVISION == "0011"
+    assert current_revision(store) == opening.HEAD_REVISION
     assert "outgoing_mails" in _tables(store)
     store.dispose()
