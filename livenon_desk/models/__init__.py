@@ -4,6 +4,7 @@ from livenon_desk.models.base import Base
 from livenon_desk.models.customer import Address, Customer
 from livenon_desk.models.incoming_mail import IncomingMail, IncomingMailPhoto
 from livenon_desk.models.inspection import Communication, Inspection, Photo, UnexpectedParcel
+from livenon_desk.models.lot import Lot, LotUnit
 from livenon_desk.models.order import Order, OrderLine
 from livenon_desk.models.outgoing_mail import OutgoingMail
 from livenon_desk.models.people import AuditEvent, DeskIdentity, DeskUser
@@ -30,6 +31,8 @@ __all__ = [
     "IncomingMail",
     "IncomingMailPhoto",
     "Inspection",
+    "Lot",
+    "LotUnit",
     "Order",
     "OrderLine",
     "OutboxRow",

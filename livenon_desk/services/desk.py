@@ -23,9 +23,11 @@ if TYPE_CHECKING:
     from livenon_desk.services.document_service import DocumentService
     from livenon_desk.services.export_service import ExportService
     from livenon_desk.services.inspection_service import InspectionService
+    from livenon_desk.services.lot_service import LotService
     from livenon_desk.services.mail_sender import MailSenderService
     from livenon_desk.services.mail_service import MailService
     from livenon_desk.services.receiving_service import ReceivingService
+    from livenon_desk.services.recovery_figures import RecoveryFigures
     from livenon_desk.services.refurbish_service import RefurbishService
     from livenon_desk.services.report_verification import ReportVerifier
     from livenon_desk.services.retention_service import RetentionService
@@ -50,9 +52,11 @@ class _Opened:
         from livenon_desk.services.document_service import DocumentService
         from livenon_desk.services.export_service import ExportService
         from livenon_desk.services.inspection_service import InspectionService
+        from livenon_desk.services.lot_service import LotService
         from livenon_desk.services.mail_sender import MailSenderService
         from livenon_desk.services.mail_service import MailService
         from livenon_desk.services.receiving_service import ReceivingService
+        from livenon_desk.services.recovery_figures import RecoveryFigures
         from livenon_desk.services.refurbish_service import RefurbishService
         from livenon_desk.services.retention_service import RetentionService
         from livenon_desk.services.returns_service import ReturnsService
@@ -88,6 +92,8 @@ class _Opened:
             store, policies, self.mail, self.application_checks, clock)
         self.refurbish = RefurbishService(store, policies, clock)
         self.vendor_returns = VendorReturnService(store, photos, clock)
+        self.lots = LotService(store, clock, label_dpi=self.settings.label_printer_dpi)
+        self.recovery = RecoveryFigures(store)
         self.answers = ApplicationAnswerService(store, self.application_checks,
                                                 self.documents, self.settings, clock)
         self.mail_sender = MailSenderService(store, self.settings, clock)
@@ -195,6 +201,14 @@ class Desk:
     @property
     def vendor_returns(self) -> VendorReturnService:
         return self._open().vendor_returns
+
+    @property
+    def lots(self) -> LotService:
+        return self._open().lots
+
+    @property
+    def recovery(self) -> RecoveryFigures:
+        return self._open().recovery
 
     @property
     def answers(self) -> ApplicationAnswerService:

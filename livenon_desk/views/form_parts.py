@@ -31,6 +31,7 @@ from livenon_desk.views.formatting import (
 )
 
 ERROR_COLOUR = "#b3261e"
+DONE_COLOUR = "#1b7f3b"
 
 
 def scan_steps(dialog: QDialog, name: str, shown: Sequence[QWidget]) -> tuple[QLineEdit, QLabel]:
