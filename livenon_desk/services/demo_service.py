@@ -17,8 +17,8 @@ from livenon_desk.services.application_check import ApplicationCheckService
 from livenon_desk.services.application_queue import ApplicationQueueService
 from livenon_desk.services.auth_service import AuthService
 from livenon_desk.services.clock import Clock
-from livenon_desk.services.demo_units import add_demo_units
 from livenon_desk.services.demo_floor import add_demo_floor
+from livenon_desk.services.demo_units import add_demo_units
 from livenon_desk.services.desk_settings import desk_settings
 from livenon_desk.services.mail_service import MailService
 from livenon_desk.store.database import Store
