@@ -76,7 +76,7 @@ def parse_typed_weight(text: str) -> int | None:
         raise ValidationError("error.weight-not-a-number", text=text.strip()) from None
     grams = int((kilograms * 1000).to_integral_value(ROUND_HALF_UP))
     if not kilograms.is_finite() or not 0 < grams <= MAX_GRAMS:
-        raise ValidationError("error.weight-out-of-range", text=text.strip(),
+        raise ValidationError("error.receipt-weight-out-of-range", text=text.strip(),
                               most=MAX_GRAMS // 1000)
     return grams
 

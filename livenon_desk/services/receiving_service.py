@@ -211,8 +211,8 @@ class ReceivingService:
         require_text(receipt.carrier, "field.carrier")
         grams = receipt.weight_grams
         if grams is not None and not 0 < grams <= MAX_GRAMS:
-            raise ValidationError("error.weight-out-of-range", text=kilograms_text(grams),
-                                  most=MAX_GRAMS // 1000)
+            raise ValidationError("error.receipt-weight-out-of-range",
+                                  text=kilograms_text(grams), most=MAX_GRAMS // 1000)
 
     def _check_time(self, moment: datetime) -> None:
         if moment.tzinfo is None:

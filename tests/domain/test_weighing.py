@@ -43,9 +43,9 @@ def test_a_typed_weight_is_kilograms() -> None:
     assert parse_typed_weight("23,5 kg") == 23500
     assert parse_typed_weight("0.0125") == 13
     for wrong, message_id in (("heavy", "error.weight-not-a-number"),
-                              ("0", "error.weight-out-of-range"),
-                              ("-2", "error.weight-out-of-range"),
-                              ("2001", "error.weight-out-of-range")):
+                              ("0", "error.receipt-weight-out-of-range"),
+                              ("-2", "error.receipt-weight-out-of-range"),
+                              ("2001", "error.receipt-weight-out-of-range")):
         with pytest.raises(ValidationError) as refused:
             parse_typed_weight(wrong)
         assert refused.value.message_id == message_id
