@@ -1,19 +1,22 @@
-"""All of the desk's services on one database file, opened on first use.
+"""All of the desk's services on one database file, each made on its first use.
 
 The window can show before SQLAlchemy and the store have loaded: the first call, made in
-the task runner, pays for opening the file.
+the task runner, pays for opening the file. A service's modules load with it, so a command
+that looks a return up never loads ReportLab, the mail reader or the sync client.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from livenon_desk.domain.roles import Role
 from livenon_desk.services.clock import Clock, utc_now
 
 if TYPE_CHECKING:
+    from livenon_desk.domain.policy import PolicySet
     from livenon_desk.services.application_check import ApplicationCheckService
     from livenon_desk.services.application_queue import ApplicationQueueService
     from livenon_desk.services.audit import AuditService
@@ -29,49 +32,122 @@ if TYPE_CHECKING:
     from livenon_desk.services.returns_service import ReturnsService
     from livenon_desk.services.sync_service import SyncService
     from livenon_desk.services.work_queue_service import WorkQueueService
+    from livenon_desk.store.database import Store
+    from livenon_desk.store.photo_files import PhotoFiles
+
+T = TypeVar("T")
 
 
 class _Opened:
-    def __init__(self, path: Path, clock: Clock, online: OnlineSignIn | None, *,
+    """The open file and what every service shares; the services themselves are made by
+    the factories below when first asked for, and kept."""
+
+    def __init__(self, path: Path, clock: Clock, online: OnlineSignIn, *,
                  create: bool) -> None:
         from livenon_desk.domain.policy import default_policies
-        from livenon_desk.services.application_check import ApplicationCheckService
-        from livenon_desk.services.application_queue import ApplicationQueueService
-        from livenon_desk.services.audit import AuditService
-        from livenon_desk.services.auth_service import AuthService
-        from livenon_desk.services.desk_settings import desk_settings
-        from livenon_desk.services.document_service import DocumentService
-        from livenon_desk.services.export_service import ExportService
-        from livenon_desk.services.inspection_service import InspectionService
-        from livenon_desk.services.mail_service import MailService
-        from livenon_desk.services.receiving_service import ReceivingService
-        from livenon_desk.services.retention_service import RetentionService
-        from livenon_desk.services.returns_service import ReturnsService
-        from livenon_desk.services.sync_service import SyncService
-        from livenon_desk.services.work_queue_service import WorkQueueService
         from livenon_desk.store.opening import open_store
         from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for
 
-        store = open_store(path, create=create)
-        self.store = store
-        policies = self.policies = default_policies()
-        photos = self.photos = PhotoFiles(photo_dir_for(path))
-        self.returns = ReturnsService(store, policies, clock)
-        self.receiving = ReceivingService(store, photos, clock)
-        self.inspections = InspectionService(store, policies, photos, clock)
-        self.work_queue = WorkQueueService(store, policies, clock)
-        self.settings = desk_settings()
-        self.auth = AuthService(store, self.settings, clock, online)
-        self.audit = AuditService(store, clock)
-        self.retention = RetentionService(store, photos, self.settings, clock)
-        self.exports = ExportService(store, clock)
-        self.documents = DocumentService(store, policies, photos, clock,
-                                         self.settings.label_printer_dpi)
-        self.sync = SyncService(store, photos, clock)
-        self.mail = MailService(store, photos, clock)
-        self.application_checks = ApplicationCheckService(store, policies, clock)
-        self.application_queue = ApplicationQueueService(
-            store, policies, self.mail, self.application_checks, clock)
+        self.store: Store = open_store(path, create=create)
+        self.policies: PolicySet = default_policies()
+        self.photos: PhotoFiles = PhotoFiles(photo_dir_for(path))
+        self.clock = clock
+        self.online = online
+        # Reentrant: a service's factory asks for the services it is made of.
+        self._lock = threading.RLock()
+        self._made: dict[Callable[[_Opened], object], object] = {}
+
+    def get(self, factory: Callable[[_Opened], T]) -> T:
+        with self._lock:
+            if factory not in self._made:
+                self._made[factory] = factory(self)
+            return cast(T, self._made[factory])
+
+
+def _settings(_: _Opened) -> DeskSettings:
+    from livenon_desk.services.desk_settings import desk_settings
+
+    return desk_settings()
+
+
+def _returns(o: _Opened) -> ReturnsService:
+    from livenon_desk.services.returns_service import ReturnsService
+
+    return ReturnsService(o.store, o.policies, o.clock)
+
+
+def _receiving(o: _Opened) -> ReceivingService:
+    from livenon_desk.services.receiving_service import ReceivingService
+
+    return ReceivingService(o.store, o.photos, o.clock)
+
+
+def _inspections(o: _Opened) -> InspectionService:
+    from livenon_desk.services.inspection_service import InspectionService
+
+    return InspectionService(o.store, o.policies, o.photos, o.clock)
+
+
+def _work_queue(o: _Opened) -> WorkQueueService:
+    from livenon_desk.services.work_queue_service import WorkQueueService
+
+    return WorkQueueService(o.store, o.policies, o.clock)
+
+
+def _auth(o: _Opened) -> AuthService:
+    from livenon_desk.services.auth_service import AuthService
+
+    return AuthService(o.store, o.get(_settings), o.clock, o.online)
+
+
+def _audit(o: _Opened) -> AuditService:
+    from livenon_desk.services.audit import AuditService
+
+    return AuditService(o.store, o.clock)
+
+
+def _retention(o: _Opened) -> RetentionService:
+    from livenon_desk.services.retention_service import RetentionService
+
+    return RetentionService(o.store, o.photos, o.get(_settings), o.clock)
+
+
+def _exports(o: _Opened) -> ExportService:
+    from livenon_desk.services.export_service import ExportService
+
+    return ExportService(o.store, o.clock)
+
+
+def _documents(o: _Opened) -> DocumentService:
+    from livenon_desk.services.document_service import DocumentService
+
+    return DocumentService(o.store, o.policies, o.photos, o.clock,
+                           o.get(_settings).label_printer_dpi)
+
+
+def _sync(o: _Opened) -> SyncService:
+    from livenon_desk.services.sync_service import SyncService
+
+    return SyncService(o.store, o.photos, o.clock)
+
+
+def _mail(o: _Opened) -> MailService:
+    from livenon_desk.services.mail_service import MailService
+
+    return MailService(o.store, o.photos, o.clock)
+
+
+def _application_checks(o: _Opened) -> ApplicationCheckService:
+    from livenon_desk.services.application_check import ApplicationCheckService
+
+    return ApplicationCheckService(o.store, o.policies, o.clock)
+
+
+def _application_queue(o: _Opened) -> ApplicationQueueService:
+    from livenon_desk.services.application_queue import ApplicationQueueService
+
+    return ApplicationQueueService(o.store, o.policies, o.get(_mail),
+                                   o.get(_application_checks), o.clock)
 
 
 class Desk:
@@ -95,6 +171,9 @@ class Desk:
                                        create=self._create)
             return self._opened
 
+    def _service(self, factory: Callable[[_Opened], T]) -> T:
+        return self._open().get(factory)
+
     def close(self) -> None:
         """Dispose of the database's engine; the next call opens the file again."""
         with self._lock:
@@ -111,55 +190,55 @@ class Desk:
 
     @property
     def returns(self) -> ReturnsService:
-        return self._open().returns
+        return self._service(_returns)
 
     @property
     def receiving(self) -> ReceivingService:
-        return self._open().receiving
+        return self._service(_receiving)
 
     @property
     def inspections(self) -> InspectionService:
-        return self._open().inspections
+        return self._service(_inspections)
 
     @property
     def work_queue(self) -> WorkQueueService:
-        return self._open().work_queue
+        return self._service(_work_queue)
 
     @property
     def auth(self) -> AuthService:
-        return self._open().auth
+        return self._service(_auth)
 
     @property
     def audit(self) -> AuditService:
-        return self._open().audit
+        return self._service(_audit)
 
     @property
     def retention(self) -> RetentionService:
-        return self._open().retention
+        return self._service(_retention)
 
     @property
     def exports(self) -> ExportService:
-        return self._open().exports
+        return self._service(_exports)
 
     @property
     def documents(self) -> DocumentService:
-        return self._open().documents
+        return self._service(_documents)
 
     @property
     def sync(self) -> SyncService:
-        return self._open().sync
+        return self._service(_sync)
 
     @property
     def mail(self) -> MailService:
-        return self._open().mail
+        return self._service(_mail)
 
     @property
     def application_checks(self) -> ApplicationCheckService:
-        return self._open().application_checks
+        return self._service(_application_checks)
 
     @property
     def application_queue(self) -> ApplicationQueueService:
-        return self._open().application_queue
+        return self._service(_application_queue)
 
     @property
     def reports(self) -> ReportVerifier:
@@ -171,4 +250,4 @@ class Desk:
 
     @property
     def settings(self) -> DeskSettings:
-        return self._open().settings
+        return self._service(_settings)
