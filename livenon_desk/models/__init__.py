@@ -3,7 +3,13 @@
 from livenon_desk.models.base import Base
 from livenon_desk.models.customer import Address, Customer
 from livenon_desk.models.incoming_mail import IncomingMail, IncomingMailPhoto
-from livenon_desk.models.inspection import Communication, Inspection, Photo, UnexpectedParcel
+from livenon_desk.models.inspection import (
+    Communication,
+    Inspection,
+    InspectionTally,
+    Photo,
+    UnexpectedParcel,
+)
 from livenon_desk.models.order import Order, OrderLine
 from livenon_desk.models.people import AuditEvent, DeskIdentity, DeskUser
 from livenon_desk.models.return_request import ReturnLine, ReturnRequest
@@ -26,6 +32,7 @@ __all__ = [
     "IncomingMail",
     "IncomingMailPhoto",
     "Inspection",
+    "InspectionTally",
     "Order",
     "OrderLine",
     "OutboxRow",
