@@ -30,6 +30,7 @@ def fresh_tallies(store: Store) -> Tallies:
             .join(ReturnRequest, ReturnRequest.id == ReturnLine.return_id)
             .where(Inspection.finished_at.is_not(None)))
         for finished, decision, override, reason in rows:
+            assert finished is not None
             key = (_quarter(finished), str(reason))
             inspected[key] += 1
             passed[key] += (override or decision) == Decision.ELIGIBLE
