@@ -58,6 +58,7 @@ NAMESPACES = frozenset({
     "shipping",         # the return shipping a refund deducts (P7, T2)
     "status",           # a return's status inside a message
     "sum",              # how a refund's amount is worked out, step by step
+    "unit-state",       # where a unit (one received carton, its LPN) stands
 })
 
 

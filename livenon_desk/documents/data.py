@@ -28,6 +28,7 @@ from livenon_desk.domain.enums import (
     ReturnStatus,
 )
 from livenon_desk.domain.refund import Deduction
+from livenon_desk.domain.units import unit_code
 from livenon_desk.domain.values import Address, Override, PhotoRef, Refund
 
 Lang = Literal["en", "zh"]
@@ -282,6 +283,11 @@ class ItemTagInfo:
     decision: Decision | None = None
     carton_index: int = 1
     carton_count: int = 1
+
+    @property
+    def unit_code(self) -> str:
+        """The carton's licence plate (LPN), which every step after receipt scans."""
+        return unit_code(self.tag_code, self.carton_index)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
 """The tag on a returned piece on the warehouse floor: what it is, where it goes, who said so.
 
-Printed on the label printer's 4x6 inch stock, one tag per carton ("2 / 3"). The tag code
-and the SKU are Code 128: receiving counts a carton in by scanning its tag code, which also
-finds the return; a scan of the SKU finds the product. The disposition is the largest word
-on the tag, since it decides where a forklift takes the piece.
+Printed on the label printer's 4x6 inch stock, one tag per carton ("2 / 3"). The carton's
+licence plate (LPN: its line's tag code and its carton number) is Code 128 and QR:
+receiving counts the carton in by scanning it, which also finds the return, and every
+later step scans it; the SKU is Code 128 too, and a scan of it finds the product. The
+disposition is the largest word on the tag, since it decides where a forklift takes the
+piece.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Sequence
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
-from livenon_desk.documents.barcodes import draw_code128
+from livenon_desk.documents.barcodes import draw_code128, draw_qr
 from livenon_desk.documents.data import CompanyDetails, ItemTagInfo, Lang
 from livenon_desk.documents.formatting import moment
 from livenon_desk.documents.glyphs import printable
@@ -55,17 +57,23 @@ def draw_tag(canvas: Canvas, tag: ItemTagInfo, company: CompanyDetails, lang: La
     canvas.setLineWidth(1.5)
     canvas.line(PAD, y, WIDTH - PAD, y)
 
-    # The tag code receiving scans, as bars, and this carton's place among the line's.
-    _caption(canvas, font, tr("doc.tag", lang), y)
+    # The carton's licence plate (LPN): receiving counts the carton in by it and every
+    # later step (grading, put-away, moves) scans it, as bars or as the QR beside them. It
+    # is the line's tag code and the carton's place among the line's ("-U2": 2 / 3).
+    code = tag.unit_code
+    _caption(canvas, font, tr("doc.unit-code", lang), y)
     canvas.setFont(font, 7)
     canvas.drawRightString(WIDTH - PAD, y - 10, printable(tr("doc.carton", lang)))
     y -= 13
+    canvas.setFont(font, 16)
+    canvas.drawString(PAD, y - 17, printable(code))
     canvas.setFont(font, 18)
-    canvas.drawString(PAD, y - 18, printable(tag.tag_code))
     canvas.drawRightString(WIDTH - PAD, y - 18, f"{tag.carton_index} / {tag.carton_count}")
     y -= 24
-    draw_code128(canvas, tag.tag_code, PAD, y - 44, inner, 44, dpi=dpi)
-    y -= 52
+    qr_size = 60.0
+    draw_code128(canvas, code, PAD, y - 50, inner - qr_size - 4, 50, dpi=dpi)
+    draw_qr(canvas, code, WIDTH - PAD - qr_size + 4, y - 56, qr_size)
+    y -= 60
 
     # Product: the name in the tag's language, wrapped and shrunk to its box.
     canvas.setLineWidth(0.8)
@@ -74,13 +82,13 @@ def draw_tag(canvas: Canvas, tag: ItemTagInfo, company: CompanyDetails, lang: La
     names = [tag.product_name_zh] if lang == "zh" and tag.product_name_zh else []
     names.append(tag.product_name_en)
     product = fit([printable(n) for n in names], font, size=13, min_size=7, width=inner,
-                  height=62, what="field.product-name")
+                  height=54, what="field.product-name")
     canvas.setFont(font, product.size)
     line_y = y - product.size
     for line in product.lines:
         canvas.drawString(PAD, line_y, line)
         line_y -= product.leading
-    y -= 66
+    y -= 58
 
     # Disposition, reversed out in a black band, and the bin beside it.
     band = 46.0

@@ -86,6 +86,16 @@ class Disposition(StrEnum):
     LIQUIDATE = "liquidate"
     DISPOSE = "dispose"
     RETURN_TO_CUSTOMER = "return_to_customer"
+    RETURN_TO_VENDOR = "return_to_vendor"
+    DONATE = "donate"
+
+
+class UnitState(StrEnum):
+    """Where a unit (one received carton, its LPN on the tag) stands after receipt."""
+
+    TO_GRADE = "to_grade"
+    TO_PUT_AWAY = "to_put_away"
+    STORED = "stored"
 
 
 class Answer(StrEnum):

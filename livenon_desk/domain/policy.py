@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from livenon_desk.domain.business_days import BusinessCalendar, check_holiday_calendar
 from livenon_desk.domain.enums import ReasonCategory, RuleOutcome
+from livenon_desk.domain.floor_rules import FloorRules, read_floor_rules
 from livenon_desk.errors import PolicyError
 from livenon_desk.paths import policy_dir
 
@@ -85,6 +86,8 @@ class Policy:
     refund_max_days: int
     refund: RefundRules
     checklist: tuple[ChecklistItem, ...]
+    # After the decision (issue 17): grades, grading, routing, zones and bins, weight check.
+    floor: FloorRules
 
     def local_date(self, moment: datetime) -> date:
         """The calendar day of ``moment`` in the warehouse's time zone (E2, P2, P5)."""
@@ -187,6 +190,7 @@ def load_policy(path: Path) -> Policy:
     effective = r.get("effective_date", date)
     if isinstance(effective, datetime):
         raise r.fail("effective_date", "must be a date, not a date and time")
+    checklist = _checklist(r)
     return Policy(
         version=r.get("version", str),
         effective_date=effective,
@@ -208,7 +212,8 @@ def load_policy(path: Path) -> Policy:
             notify_customer=r.get("refund.personal.notify_customer", bool),
             quality_deduct_prepaid_label=r.get("refund.quality.deduct_prepaid_label", bool),
         ),
-        checklist=_checklist(r),
+        checklist=checklist,
+        floor=read_floor_rules(r, frozenset(item.id for item in checklist)),
     )
 
 

@@ -19,6 +19,7 @@ class Action(StrEnum):
     LOOK_UP = "look_up"
     RECEIVE = "receive"
     INSPECT = "inspect"
+    PUT_AWAY = "put_away"
     PRINT = "print"
     OVERRIDE = "override"
     CLOSE_SHORT = "close_short"
@@ -27,7 +28,8 @@ class Action(StrEnum):
     ADMINISTER = "administer"
 
 
-_INSPECTOR = frozenset({Action.LOOK_UP, Action.RECEIVE, Action.INSPECT, Action.PRINT})
+_INSPECTOR = frozenset({Action.LOOK_UP, Action.RECEIVE, Action.INSPECT, Action.PUT_AWAY,
+                        Action.PRINT})
 _SUPERVISOR = _INSPECTOR | {
     Action.OVERRIDE, Action.CLOSE_SHORT, Action.APPROVE_REFUND, Action.VIEW_AUDIT
 }
@@ -44,6 +46,7 @@ _ACTION_IDS = {
     Action.LOOK_UP: "action.look-up",
     Action.RECEIVE: "action.receive",
     Action.INSPECT: "action.inspect",
+    Action.PUT_AWAY: "action.put-away",
     Action.PRINT: "action.print",
     Action.OVERRIDE: "action.override",
     Action.CLOSE_SHORT: "action.close-short",

@@ -20,6 +20,7 @@ from livenon_desk.models.sync import (
     SyncConflict,
     SyncState,
 )
+from livenon_desk.models.unit import Unit, UnitMove, WeightCheck
 
 __all__ = [
     "Address",
@@ -44,4 +45,7 @@ __all__ = [
     "SyncConflict",
     "SyncState",
     "UnexpectedParcel",
+    "Unit",
+    "UnitMove",
+    "WeightCheck",
 ]

@@ -55,6 +55,8 @@ class OrderLine(Base):
     quantity: Mapped[int] = mapped_column(Integer)
     unit_price_cents: Mapped[int] = mapped_column(Integer)
     cartons: Mapped[int] = mapped_column(Integer, default=1)
+    # The catalogue's weight of one piece, all its cartons together (the weight check).
+    piece_weight_g: Mapped[int | None] = mapped_column(Integer)
     customized: Mapped[bool] = mapped_column(Boolean, default=False)
     customization: Mapped[str | None] = mapped_column(Text)
     clearance: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -53,6 +53,12 @@ class AuditAction(StrEnum):
     MAIL_RECEIVED = "mail_received"
     # A person chose an email application's reason code or order line (P1).
     MAIL_CHOSEN = "mail_chosen"
+    # Issue 17: a unit's grade, a supervisor's choice of its disposition, each move.
+    UNIT_GRADED = "unit_graded"
+    UNIT_ROUTED = "unit_routed"
+    UNIT_MOVED = "unit_moved"
+    UNIT_WEIGHED = "unit_weighed"
+    WEIGHT_FLAG_CLEARED = "weight_flag_cleared"
 
 
 def record_event(

@@ -45,6 +45,7 @@ from livenon_desk.services.line_explanation import (
     refunded_elsewhere,
 )
 from livenon_desk.services.refund_view import refund_view
+from livenon_desk.services.unit_service import reroute_line
 from livenon_desk.services.value_rows import override_of, photo_of
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
@@ -217,6 +218,8 @@ class InspectionService:
                          after={"decision": Decision.ELIGIBLE.value}, detail=text)
             outbox.queue_override(s, inspection, now)
             s.flush()
+            reroute_line(s, self._policies, s.get_one(ReturnLine, inspection.return_line_id),
+                         now)
             if self._all_lines_done(s, ret.id):
                 self._record_refund(s, actor, ret, now)
             log.info("inspection %s overridden by %s", inspection.uuid, actor.username)

@@ -19,6 +19,7 @@ from livenon_desk.domain.receiving import (
     status_after_receipt,
 )
 from livenon_desk.domain.roles import Action, Actor
+from livenon_desk.domain.units import split_unit_code
 from livenon_desk.errors import NotFoundError, ValidationError
 from livenon_desk.models import Order, Photo, ReturnLine, ReturnRequest, UnexpectedParcel
 from livenon_desk.services import outbox
@@ -31,6 +32,7 @@ from livenon_desk.services.receiving_dto import (
     ReceiptResult,
     UnexpectedParcelInput,
 )
+from livenon_desk.services.unit_service import add_received_units
 from livenon_desk.store.database import Store
 from livenon_desk.store.lookup import normalize_code
 from livenon_desk.store.photo_files import PhotoFiles
@@ -80,6 +82,7 @@ class ReceivingService:
                         counted=counted,
                     )
                 line.cartons_received = counted
+                add_received_units(s, line, receipt.received_at, self._clock())
                 counts.append(CartonCount(line.tag_code, line.cartons_expected, counted))
             new_status = status_after_receipt(counts)
             ret.status = transition(ret.status, new_status)
@@ -118,11 +121,16 @@ class ReceivingService:
             return ReceiptResult(ret.id, ret.rma_number, ret.status, tuple(counts))
 
     def count_carton(self, actor: Actor, tag_code: str) -> CartonScan:
-        """One more carton of the line whose tag was scanned."""
+        """One more carton of the line whose tag (its tag code or a carton's LPN) was
+        scanned."""
         actor.require(Action.RECEIVE)
         code = normalize_code(tag_code)
         with self._store.session() as s:
             line = s.scalar(select(ReturnLine).where(ReturnLine.tag_code == code))
+            unit = split_unit_code(code) if line is None else None
+            if unit is not None:
+                # A carton's licence plate (LPN) names its line's tag code.
+                line = s.scalar(select(ReturnLine).where(ReturnLine.tag_code == unit[0]))
             if line is None:
                 raise NotFoundError("error.no-item-with-tag", code=code)
             ret = load_return(s, line.return_id)
@@ -138,6 +146,7 @@ class ReceivingService:
                 )
             count = count_one_more(count)
             line.cartons_received = count.received
+            add_received_units(s, line, self._clock(), self._clock())
             counts = [CartonCount(ln.tag_code, ln.cartons_expected, ln.cartons_received)
                       for ln in _lines(s, ret.id)]
             target = status_after_receipt(counts)

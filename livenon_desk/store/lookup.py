@@ -8,6 +8,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from livenon_desk.domain.enums import CodeKind
+from livenon_desk.domain.units import split_unit_code
 from livenon_desk.models import Order, ReturnLine, ReturnRequest
 
 _SCANNER_NOISE = str.maketrans("", "", "\r\n\t\x00\x02\x03\x1d\x1e\x04")
@@ -19,7 +20,8 @@ def normalize_code(raw: str) -> str:
 
 
 def find_by_code(session: Session, raw: str) -> list[tuple[int, CodeKind]]:
-    """Returns whose RMA, order, tracking or item-tag code is exactly ``raw``; RMA first."""
+    """Returns whose RMA, order, tracking or item-tag code is exactly ``raw``, or a line's
+    tag code with a carton number (a unit's LPN); RMA first."""
     code = normalize_code(raw)
     if not code:
         return []
@@ -40,6 +42,11 @@ def find_by_code(session: Session, raw: str) -> list[tuple[int, CodeKind]]:
             .order_by(ReturnRequest.id),
         ),
     ]
+    unit = split_unit_code(code)
+    if unit is not None:
+        # A carton's licence plate (LPN) finds its line's return, received or not.
+        queries.insert(2, (CodeKind.TAG, select(ReturnLine.return_id)
+                           .where(ReturnLine.tag_code == unit[0])))
     found: dict[int, CodeKind] = {}
     for kind, query in queries:
         for return_id in session.scalars(query):

@@ -114,6 +114,11 @@ def audit_action_texts() -> dict[str, str]:
         "mail_received": QCoreApplication.translate("Labels", "email received"),
         "mail_chosen": QCoreApplication.translate("Labels", "email application settled"),
         "refund_recommended": QCoreApplication.translate("Labels", "refund recommended"),
+        "unit_graded": QCoreApplication.translate("Labels", "unit graded"),
+        "unit_routed": QCoreApplication.translate("Labels", "unit's disposition chosen"),
+        "unit_moved": QCoreApplication.translate("Labels", "unit put away or moved"),
+        "unit_weighed": QCoreApplication.translate("Labels", "unit weighed"),
+        "weight_flag_cleared": QCoreApplication.translate("Labels", "weight flag cleared"),
     }
 
 

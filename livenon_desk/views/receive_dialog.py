@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from livenon_desk.domain.enums import ParcelCondition
 from livenon_desk.domain.receiving import BY_HAND_REASON_MIN, counted_by_hand
+from livenon_desk.domain.units import split_unit_code
 from livenon_desk.services.dto import ReturnDetail
 from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.views.dialog_keys import submit_with_ctrl_enter
@@ -107,6 +108,7 @@ class ReceiveDialog(QDialog):
         # meant to collect records what nobody checked).
         self.carton_spins: dict[int, QSpinBox] = {}
         self.scanned: dict[int, int] = {}
+        self._units_scanned: set[str] = set()
         self._tags: dict[str, int] = {}
         self._tag_of: dict[int, str] = {}
         for line in detail.lines:
@@ -177,6 +179,15 @@ class ReceiveDialog(QDialog):
         if not code:
             return
         line_id = self._tags.get(code)
+        unit = split_unit_code(code) if line_id is None else None
+        if unit is not None:
+            # A carton's licence plate (LPN): its line's tag code and its carton number,
+            # so the same carton scanned twice counts once.
+            line_id = self._tags.get(unit[0])
+            if code in self._units_scanned:
+                self.carton_feedback.setText(
+                    self.tr("{code} is counted already.").format(code=code))
+                return
         if line_id is None:
             self.carton_feedback.setText(
                 self.tr("{code} is not a tag of this return.").format(code=code))
@@ -187,6 +198,8 @@ class ReceiveDialog(QDialog):
                 code=code))
             return
         self.scanned[line_id] += 1
+        if unit is not None:
+            self._units_scanned.add(code)
         spin.setValue(max(spin.value(), self.scanned[line_id]))
         self._counts_changed()
         self.carton_feedback.setText(self.tr("{code}: carton {n} of {total}").format(

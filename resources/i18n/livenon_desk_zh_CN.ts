@@ -17,223 +17,223 @@
 <context>
     <name>ApplicationDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="61"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="65"/>
         <source>Email application</source>
         <translation>邮件退货申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="72"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="76"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="72"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="76"/>
         <source>Sent</source>
         <translation>发送时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="73"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="77"/>
         <source>Sender</source>
         <translation>发件人</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="73"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="77"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="74"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="78"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="74"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="78"/>
         <source>Product name</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="75"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="79"/>
         <source>Return reason</source>
         <translation>退货原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="75"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="79"/>
         <source>Contact info</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="76"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="80"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="76"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="80"/>
         <source>Instructions by (P2)</source>
         <translation>退货说明发出期限（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="80"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="84"/>
         <source>Read from the email</source>
         <translation>从邮件中读取</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="90"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="94"/>
         <source>Checked against the order</source>
         <translation>与订单核对</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="111"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="115"/>
         <source>Photos attached to the email</source>
         <translation>邮件所附照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="116"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="120"/>
         <source>The email as the customer wrote it</source>
         <translation>客户原始邮件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="143"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="147"/>
         <source>Settle what the check guessed</source>
         <translation>确认核对时推测的内容</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="146"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="150"/>
         <source>— not known —</source>
         <translation>— 未知 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="149"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="153"/>
         <source>{reason} ({category})</source>
         <translation>{reason}（{category}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="157"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="161"/>
         <source>&amp;Save the choice</source>
         <translation>保存选择(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="160"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="164"/>
         <source>Save the reason code and the line (Enter, Ctrl+S)</source>
         <translation>保存原因代码和订单行（Enter、Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="162"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="166"/>
         <source>&amp;Reason code</source>
         <translation>原因代码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="164"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="168"/>
         <source>Order &amp;line</source>
         <translation>订单行(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="182"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="186"/>
         <source>A supervisor settles these.</source>
         <translation>这些内容由主管确认。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="207"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="211"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="213"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="217"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="216"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="220"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="230"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="234"/>
         <source>{target} – {deadline}</source>
         <translation>{target} – {deadline}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="234"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="238"/>
         <source>{due} (overdue)</source>
         <translation>{due}（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="260"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="264"/>
         <source>This email names a restricted return: it can be read, not processed (privacy rule).</source>
         <translation>此邮件涉及已限制处理的退货：只能查看，不能处理（隐私规则）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="270"/>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="276"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="274"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="280"/>
         <source>Needs a person:</source>
         <translation>需人工处理：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="280"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="284"/>
         <source>Order {order}: not found</source>
         <translation>订单 {order}：未找到</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="283"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="287"/>
         <source>Order {order}: found</source>
         <translation>订单 {order}：已找到</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="285"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="289"/>
         <source>The sender is the order&apos;s customer.</source>
         <translation>发件人是该订单的客户。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="286"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="290"/>
         <source>The sender is not the order&apos;s customer: check who wrote.</source>
         <translation>发件人不是该订单的客户：请核实发件人身份。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="287"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="291"/>
         <source>The sender could not be compared with the customer.</source>
         <translation>无法将发件人与客户进行比对。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="294"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="298"/>
         <source>Reason code: not recognised</source>
         <translation>原因代码：未能识别</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="297"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="301"/>
         <source>quality (T1): Livenon pays the return shipping</source>
         <translation>质量问题（T1）：Livenon 承担退货运费</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="299"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="303"/>
         <source>personal (T2): the customer pays the return shipping</source>
         <translation>个人原因（T2）：客户承担退货运费</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="301"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="305"/>
         <source>Reason code (chosen by a person): {reason}, {category}</source>
         <translation>原因代码（人工选择）：{reason}，{category}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="303"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="307"/>
         <source>Reason code (guessed): {reason}, {category}</source>
         <translation>原因代码（推测）：{reason}，{category}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="309"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="313"/>
         <source>The line a person picked:</source>
         <translation>人工选择的订单行：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="310"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="314"/>
         <source>The matched line:</source>
         <translation>匹配的订单行：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="311"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="315"/>
         <source>The lines it may be (a person picks):</source>
         <translation>可能的订单行（需人工选择）：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="329"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="333"/>
         <source>Line {n}: {sku} {name}</source>
         <translation>第 {n} 行：{sku} {name}</translation>
     </message>
@@ -241,42 +241,42 @@
 <context>
     <name>ApplicationsTableModel</name>
     <message>
-        <location filename="../../livenon_desk/views/applications_table_model.py" line="34"/>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="37"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/applications_table_model.py" line="35"/>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="38"/>
         <source>Sender</source>
         <translation>发件人</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/applications_table_model.py" line="36"/>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="39"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/applications_table_model.py" line="37"/>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="40"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/applications_table_model.py" line="38"/>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="41"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/applications_table_model.py" line="39"/>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="42"/>
         <source>Instructions by (P2)</source>
         <translation>退货说明发出期限（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/applications_table_model.py" line="78"/>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="81"/>
         <source>Overdue: instructions not sent by {date} (P2)</source>
         <translation>已逾期：未在 {date} 前发出退货说明（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/applications_table_model.py" line="100"/>
+        <location filename="../../livenon_desk/views/applications_table_model.py" line="103"/>
         <source>{date} (overdue)</source>
         <translation>{date}（已逾期）</translation>
     </message>
@@ -284,12 +284,12 @@
 <context>
     <name>ApplicationsView</name>
     <message>
-        <location filename="../../livenon_desk/views/applications_view.py" line="55"/>
+        <location filename="../../livenon_desk/views/applications_view.py" line="60"/>
         <source>Arrows move, Enter opens an application. The instructions are due by the day shown (P2), counted from the email&apos;s receipt.</source>
         <translation>方向键移动，Enter 打开申请。退货说明须在所示日期前发出（P2），自收到邮件起计算。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/applications_view.py" line="82"/>
+        <location filename="../../livenon_desk/views/applications_view.py" line="87"/>
         <source>No email applications.</source>
         <translation>没有邮件退货申请。</translation>
     </message>
@@ -1017,97 +1017,122 @@
         <translation>已确认邮件退货申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="123"/>
+        <location filename="../../livenon_desk/views/labels.py" line="117"/>
+        <source>unit graded</source>
+        <translation>货品已定级</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="118"/>
+        <source>unit&apos;s disposition chosen</source>
+        <translation>已选定货品处置方式</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="119"/>
+        <source>unit put away or moved</source>
+        <translation>货品已上架或移库</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="120"/>
+        <source>unit weighed</source>
+        <translation>货品已称重</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="121"/>
+        <source>weight flag cleared</source>
+        <translation>重量异常已解除</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="128"/>
         <source>Return form</source>
         <translation>退货单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="124"/>
+        <location filename="../../livenon_desk/views/labels.py" line="129"/>
         <source>Invoice copy</source>
         <translation>发票副本</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="125"/>
+        <location filename="../../livenon_desk/views/labels.py" line="130"/>
         <source>Return label</source>
         <translation>退货标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="126"/>
+        <location filename="../../livenon_desk/views/labels.py" line="131"/>
         <source>Item tags</source>
         <translation>商品标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="127"/>
+        <location filename="../../livenon_desk/views/labels.py" line="132"/>
         <source>Inspection report</source>
         <translation>检验报告</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="128"/>
+        <location filename="../../livenon_desk/views/labels.py" line="133"/>
         <source>Credit note</source>
         <translation>贷项通知单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="129"/>
+        <location filename="../../livenon_desk/views/labels.py" line="134"/>
         <source>Evidence package</source>
         <translation>证据包</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="136"/>
+        <location filename="../../livenon_desk/views/labels.py" line="141"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="137"/>
+        <location filename="../../livenon_desk/views/labels.py" line="142"/>
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="138"/>
+        <location filename="../../livenon_desk/views/labels.py" line="143"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="139"/>
+        <location filename="../../livenon_desk/views/labels.py" line="144"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="140"/>
+        <location filename="../../livenon_desk/views/labels.py" line="145"/>
         <source>Unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="141"/>
+        <location filename="../../livenon_desk/views/labels.py" line="146"/>
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="142"/>
+        <location filename="../../livenon_desk/views/labels.py" line="147"/>
         <source>Retention rule</source>
         <translation>保留期规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="143"/>
+        <location filename="../../livenon_desk/views/labels.py" line="148"/>
         <source>Receipt</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="144"/>
+        <location filename="../../livenon_desk/views/labels.py" line="149"/>
         <source>Exception approval</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="145"/>
+        <location filename="../../livenon_desk/views/labels.py" line="150"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="146"/>
+        <location filename="../../livenon_desk/views/labels.py" line="151"/>
         <source>Audit event</source>
         <translation>审计事件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="147"/>
+        <location filename="../../livenon_desk/views/labels.py" line="152"/>
         <source>Refund decision</source>
         <translation>退款决定</translation>
     </message>
@@ -1470,77 +1495,77 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="29"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="34"/>
         <source>Awaiting receipt</source>
         <translation>待收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="30"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="35"/>
         <source>Awaiting inspection</source>
         <translation>待检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="31"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="36"/>
         <source>Overdue for inspection</source>
         <translation>检验已逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="32"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="37"/>
         <source>Inspected today</source>
         <translation>今日已检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="35"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="40"/>
         <source>All returns</source>
         <translation>全部退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="36"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="41"/>
         <source>Email applications</source>
         <translation>邮件退货申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="38"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="43"/>
         <source>Work queue</source>
         <translation>工作队列</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="46"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="51"/>
         <source>Oldest receipt first: the P5 deadline order</source>
         <translation>最早收货的排在前面，即按 P5 期限排序</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="50"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="55"/>
         <source>Past the P5 deadline ({days} business days after receipt)</source>
         <translation>已超过 P5 期限（收货后 {days} 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="57"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="62"/>
         <source>Return applications sent by email (P1): answer within {days} business days of receipt (P2)</source>
         <translation>通过邮件提交的退货申请（P1）：须在收到后 {days} 个工作日内答复（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="107"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="112"/>
         <source>{new} new · {person} need a person</source>
         <translation>{new} 个新申请 · {person} 个需人工处理</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="33"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="38"/>
         <source>Instructions overdue</source>
         <translation>退货说明逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="34"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="39"/>
         <source>Refund overdue</source>
         <translation>退款逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="52"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="57"/>
         <source>Return instructions not sent within {days} business days of the application (P2)</source>
         <translation>申请后 {days} 个工作日内未发出退货说明（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="55"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="60"/>
         <source>Passed more than {days} days ago and the refund not yet approved (P6)</source>
         <translation>检验通过已超过 {days} 天，退款仍未批准（P6）</translation>
     </message>
@@ -1556,152 +1581,157 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="58"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="59"/>
         <source>Receive {rma}</source>
         <translation>收货 {rma}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="70"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="71"/>
         <source>The order invoice is enclosed (P3)</source>
         <translation>包裹内附有订单发票（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="71"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="72"/>
         <source>The return form is enclosed (P3)</source>
         <translation>包裹内附有退货单（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="73"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="74"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="74"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="75"/>
         <source>Yes, marked “Returned Goods”</source>
         <translation>是，已标注“退运货物”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="75"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="76"/>
         <source>No, not marked</source>
         <translation>否，未标注</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="77"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="78"/>
         <source>Anything worth recording about the parcel</source>
         <translation>关于包裹需要记录的情况</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="82"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="83"/>
         <source>&amp;Arrived</source>
         <translation>到达时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="83"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="84"/>
         <source>&amp;Carrier</source>
         <translation>承运商(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="84"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="85"/>
         <source>&amp;Tracking number</source>
         <translation>运单号(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="85"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="86"/>
         <source>Parcel c&amp;ondition</source>
         <translation>包裹状况(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="92"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="93"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="94"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="95"/>
         <source>Cartons</source>
         <translation>纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="102"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="103"/>
         <source>Scan a carton&apos;s tag</source>
         <translation>扫描纸箱标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="104"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="105"/>
         <source>&amp;Scan</source>
         <translation>扫描(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="115"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="117"/>
         <source> of {n}</source>
         <translation> / {n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="143"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="145"/>
         <source>Photos of the parcel: drop files here or use Add photos</source>
         <translation>包裹照片：将文件拖放到此处，或使用“添加照片”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="146"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="148"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="155"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="157"/>
         <source>&amp;Receive</source>
         <translation>收货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="182"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="189"/>
+        <source>{code} is counted already.</source>
+        <translation>{code} 已计数。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="193"/>
         <source>{code} is not a tag of this return.</source>
         <translation>{code} 不是此退货的标签。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="186"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="197"/>
         <source>All cartons of {code} are counted.</source>
         <translation>{code} 的纸箱已全部清点。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="192"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="205"/>
         <source>{code}: carton {n} of {total}</source>
         <translation>{code}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="209"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="222"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="210"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="223"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="127"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="129"/>
         <source>Cartons typed in, not scanned: say why (a torn tag, a label under the strap…)</source>
         <translation>手工输入而未扫描的纸箱：请说明原因（标签撕破、标签压在捆带下…）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="89"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="90"/>
         <source>Cross-&amp;border (T3)</source>
         <translation>跨境（T3）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="129"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="131"/>
         <source>Why &amp;not scanned</source>
         <translation>未扫描原因(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="255"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="268"/>
         <source>{tag}: {n} of {counted}</source>
         <translation>{tag}：{counted} 箱中 {n} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="261"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="274"/>
         <source>Cartons typed in, not scanned ({what}). Say why in «Why not scanned», or scan them.</source>
         <translation>有纸箱是手工输入而未扫描的（{what}）。请在“未扫描原因”中说明，或扫描这些纸箱。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="268"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="281"/>
         <source>This receipt claims more cartons than were scanned ({what}); they will be recorded as counted by hand, with your reason. Press Ctrl+Enter again to confirm, or scan them.</source>
         <translation>本次收货的纸箱数多于已扫描的数量（{what}）；这些纸箱将连同您的原因记录为手工清点。再按一次 Ctrl+Enter 确认，或扫描这些纸箱。</translation>
     </message>

@@ -35,8 +35,10 @@ def test_print_one_document_and_a_batch(store: Store, tmp_path: Path) -> None:
     assert main(["print", "tags", "--db", str(store.path), "--status", "received",
                  "--out", str(tags)]) == 0
     tag_codes = [c for page in codes_by_page(tags.read_bytes(), "Code128") for c in page]
+    # One tag a carton, each with the carton's licence plate (LPN).
     assert sorted(c for c in tag_codes if c.startswith("TAG-")) == sorted(
-        [received[0].tag_codes[0]] + [received[1].tag_codes[0]] * 3)
+        [f"{received[0].tag_codes[0]}-U1"] + [f"{received[1].tag_codes[0]}-U{n}"
+                                             for n in (1, 2, 3)])
 
 
 def test_print_refusals_are_one_line(store: Store, tmp_path: Path,

@@ -51,9 +51,12 @@ def test_a_batch_of_labels_and_of_tags_is_one_job_with_one_label_a_carton(
         [[("Code128", first.rma_number), ("QRCode", first.rma_number)]]
         + [[("Code128", second.rma_number), ("QRCode", second.rma_number)]] * 3)
     sofa = "LVN-SOF-0001"
+    def tag(lpn: str) -> list[tuple[str, str]]:  # a carton's licence plate, bars and QR
+        return sorted([("Code128", lpn), ("Code128", sofa), ("QRCode", lpn)])
+
     assert sorted(_codes(tags[5:])) == sorted(
-        [sorted([("Code128", first.tag_codes[0]), ("Code128", sofa)])]
-        + [sorted([("Code128", second.tag_codes[0]), ("Code128", sofa)])] * 3)
+        [tag(f"{first.tag_codes[0]}-U1")]
+        + [tag(f"{second.tag_codes[0]}-U{n}") for n in (1, 2, 3)])
     assert {label.values("^PW")[0] for label in zpl.labels(labels[5:])} == {"812"}
     assert {label.values("^PW")[0] for label in zpl.labels(tags[5:])} == {"1200"}
     assert {label.values("^MD")[0] for label in zpl.labels(tags[5:])} == {"0"}
@@ -76,8 +79,10 @@ def test_one_returns_label_and_tag(store: Store) -> None:
         label, tag = printer.wait_for(2)
     assert _codes(label[5:]) == [[("Code128", built.rma_number),
                                   ("QRCode", built.rma_number)]] * 2
-    assert _codes(tag[5:]) == [sorted([("Code128", built.tag_codes[0]),
-                                       ("Code128", "LVN-SOF-0001")])] * 2
+    assert _codes(tag[5:]) == [sorted([("Code128", f"{built.tag_codes[0]}-U{n}"),
+                                       ("Code128", "LVN-SOF-0001"),
+                                       ("QRCode", f"{built.tag_codes[0]}-U{n}")])
+                               for n in (1, 2)]
     assert [(e["document"], e["language"], e["labels"]) for e in _printed(store)] == [
         ("label", "zh", 2), ("tag", "zh", 2)]
 

@@ -45,10 +45,11 @@ def test_label_bars_are_whole_printer_dots(company: CompanyDetails, dpi: int) ->
 def test_tag_bars_are_whole_printer_dots(company: CompanyDetails, dpi: int) -> None:
     tag = samples.item_tag()
     data = item_tag_pdf(tag, company, dpi=dpi)
-    # The tag code near the top, the SKU near the bottom.
-    _assert_whole_dots(pdf.bar_row(data, 0, dpi, bottom=300, top=400), tag.tag_code, dpi)
+    # The carton's licence plate near the top (left of its QR), the SKU near the bottom.
+    _assert_whole_dots(pdf.bar_row(data, 0, dpi, right=210, bottom=300, top=400),
+                       tag.unit_code, dpi)
     _assert_whole_dots(pdf.bar_row(data, 0, dpi, bottom=0, top=80), tag.sku, dpi)
-    assert sorted(pdf.codes_by_page(data, "Code128", dpi)[0]) == sorted([tag.tag_code,
+    assert sorted(pdf.codes_by_page(data, "Code128", dpi)[0]) == sorted([tag.unit_code,
                                                                           tag.sku])
 
 

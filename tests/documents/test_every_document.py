@@ -15,6 +15,7 @@ KINDS = ["return_form", "invoice", "return_label", "item_tag", "inspection_repor
 RMA = "RMA-2025-000123"
 SKU = "LVN-TBL-0451"
 TAG = samples.item_tag().tag_code
+LPN = samples.item_tag().unit_code
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -56,17 +57,19 @@ def test_every_barcode_reads_as_the_rma_tag_or_sku(kind: str,
     for data in (english_documents[kind], chinese_documents[kind]):
         found = pdf.barcodes(data)
         linear = [b.text for b in found if b.format == "Code128"]
-        assert set(linear) <= {RMA, SKU, TAG}
+        assert set(linear) <= {RMA, SKU, TAG, LPN}
         qr = [b.text for b in found if b.format == "QRCode"]
         if kind == "inspection_report":
             assert len(qr) == 1 and re.fullmatch(
                 rf"livenon-inspection/1;{RMA};[0-9a-f-]{{36}};[0-9a-f]{{64}}", qr[0])
+        elif kind == "item_tag":
+            assert qr == [LPN]
         elif kind != "evidence_package":
             assert set(qr) <= {RMA}
         if kind in ("return_form", "return_label"):
             assert RMA in linear
-        if kind == "item_tag":  # the code receiving scans to count a carton in
-            assert TAG in linear
+        if kind == "item_tag":  # the carton's LPN, which receiving scans to count it in
+            assert LPN in linear
 
 
 @pytest.mark.parametrize("kind", KINDS)

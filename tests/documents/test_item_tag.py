@@ -16,7 +16,7 @@ def test_tag_holds_rma_sku_product_disposition_bin_and_inspector(company: Compan
     for value in (tag.rma_number, tag.tag_code, tag.sku, "Nordicsolidwooddiningtable,walnut",
                   "RESTOCK", "B-14-03", "MariaLopez", "Jul28,202509:25PDT", "Eligible"):
         assert value in text, value
-    assert sorted(pdf.codes(data, "Code128")) == sorted([tag.tag_code, tag.sku])
+    assert sorted(pdf.codes(data, "Code128")) == sorted([tag.unit_code, tag.sku])
     assert pdf.page_sizes(data) == [(288.0, 432.0)]
 
 
@@ -46,14 +46,19 @@ def test_a_long_disposition_stays_inside_its_band(company: CompanyDetails) -> No
     assert all(box[2] <= band_right for _, box in boxes[start:start + 15])
 
 
-def test_each_carton_has_its_own_tag_with_the_tag_code_as_code_128(company: CompanyDetails
-                                                                   ) -> None:
-    # Receiving counts a carton by scanning its tag code: each carton's tag carries it as
-    # bars, with the carton's place in the line ("2 / 3").
+def test_each_carton_has_its_own_tag_with_its_licence_plate_as_code_128_and_qr(
+        company: CompanyDetails) -> None:
+    # Receiving counts a carton by scanning its licence plate (LPN: the line's tag code and
+    # the carton's number), and every later step scans it: each carton's tag carries its
+    # own as bars and as QR, with the carton's place in the line ("2 / 3").
     tags = [replace(samples.item_tag(), carton_index=i, carton_count=3) for i in (1, 2, 3)]
     data = item_tags_pdf(tags, company)
+    lpns = [f"{tags[0].tag_code}-U{i}" for i in (1, 2, 3)]
+    assert [tag.unit_code for tag in tags] == lpns
     assert [sorted(page) for page in pdf.codes_by_page(data, "Code128")] == [
-        sorted([tags[0].tag_code, tags[0].sku])] * 3
+        sorted([lpn, tags[0].sku]) for lpn in lpns]
+    assert pdf.codes_by_page(data, "QRCode") == [[lpn] for lpn in lpns]
     pages = pdf.squashed_pages(data)
     assert [f"{i}/3" in page for i, page in zip((1, 2, 3), pages, strict=True)] == [True] * 3
-    assert all(tags[0].rma_number in page for page in pages)
+    assert all(tags[0].rma_number in page and lpn in page
+               for page, lpn in zip(pages, lpns, strict=True))

@@ -46,16 +46,18 @@ def test_labels_and_tags_print_their_codes_at_the_printers_dpi(
         assert [g.size for g in one.graphics()] == [((4 * dpi + 7) // 8 * 8, 6 * dpi)]
     found = [sorted(zpl.barcodes(one.graphics()[0])) for one in printed]
     assert found == [[("Code128", label.rma_number), ("QRCode", label.rma_number)]] * 2 + [
-        sorted([("Code128", tag.tag_code), ("Code128", tag.sku)])]
+        sorted([("Code128", tag.unit_code), ("Code128", tag.sku),
+                ("QRCode", tag.unit_code)])]
 
 
 def test_the_bars_are_whole_dots_of_a_203_dpi_head(company: CompanyDetails) -> None:
     tag = samples.item_tag()
     job = zpl_job(item_tags_pdf([tag], company, "en", 203), 203)
     picture = zpl.labels(job)[0].graphics()[0]
-    # Across the tag code's bars, 87 points from the top of the tag (item_tag.py).
+    # Across the licence plate's bars, 87 points from the top of the tag, left of its QR
+    # (item_tag.py).
     y = round(87 * 203 / 72)
-    row = picture.tobytes()[y * picture.width:(y + 1) * picture.width]
+    row = picture.tobytes()[y * picture.width:y * picture.width + round(210 * 203 / 72)]
     dark = [i for i, v in enumerate(row) if v == 0]
     runs = [len(list(g)) for _, g in itertools.groupby(row[dark[0]:dark[-1] + 1])]
     narrowest = min(runs)

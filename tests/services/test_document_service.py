@@ -75,7 +75,7 @@ def test_every_document_holds_the_record_and_its_barcode_scans(
     if kind in (DocumentKind.RETURN_FORM, DocumentKind.LABEL):
         assert built.rma_number in codes(document.pdf, "Code128")
     if kind is DocumentKind.TAG:
-        assert built.tag_codes[0] in codes(document.pdf, "Code128")
+        assert f"{built.tag_codes[0]}-U1" in codes(document.pdf, "Code128")
     if kind.is_label_stock:  # the sofa ships in two cartons: a label and a tag each
         assert page_sizes(document.pdf) == [(288.0, 432.0)] * 2
     # A record with empty sections (no messages on file) still names no font it does not
@@ -169,7 +169,8 @@ def test_a_label_carries_the_carrier_and_tracking_number_of_the_return(
 def test_every_carton_gets_its_own_label_and_tag(store: Store, documents: DocumentService
                                                  ) -> None:
     # A 3-carton sofa and a 1-carton lamp: four parcels, each labelled with its place in
-    # the return; each carton tagged with its line's tag code, the code receiving scans.
+    # the return; each carton tagged with its licence plate (the line's tag code and the
+    # carton's number), the code receiving scans.
     built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW, lines=[
         LineSpec(cartons=3), LineSpec(sku="LVN-LMP-0002", name_en="Arc Floor Lamp",
                                       cartons=1)])
@@ -181,7 +182,8 @@ def test_every_carton_gets_its_own_label_and_tag(store: Store, documents: Docume
     tags = documents.render(INSPECTOR, DocumentKind.TAG, built.rma_number).pdf
     sofa, lamp = built.tag_codes
     assert [sorted(p) for p in codes_by_page(tags, "Code128")] == [
-        sorted([sofa, "LVN-SOF-0001"])] * 3 + [sorted([lamp, "LVN-LMP-0002"])]
+        sorted([f"{sofa}-U{n}", "LVN-SOF-0001"]) for n in (1, 2, 3)] + [
+        sorted([f"{lamp}-U1", "LVN-LMP-0002"])]
     pages = squashed_pages(tags)
     assert [("1/3", "2/3", "3/3", "1/1")[i] in page for i, page in enumerate(pages)] == [
         True] * 4

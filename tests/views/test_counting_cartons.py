@@ -145,3 +145,19 @@ def test_a_supervisor_closes_a_receipt_short_from_the_keyboard_and_is_told_so(
         ret = s.get_one(ReturnRequest, built.return_id)
         assert ret.short_closed_reason == "Carrier confirmed two boxes lost in transit"
         assert ret.short_closed_by == SUPERVISOR.username
+
+
+def test_a_cartons_licence_plate_counts_it_once_and_opens_its_return(
+    qtbot: QtBot, store: Store, make_window: MakeWindow
+) -> None:
+    built = add_return(store, lines=[LineSpec(cartons=3)])
+    window = make_window(INSPECTOR)
+    # The LPN on a carton's tag finds the return, as its tag code does.
+    dialog = open_receive(qtbot, window, f"{built.tag_codes[0]}-U2")
+    [spin] = dialog.carton_spins.values()
+    scan(qtbot, f"{built.tag_codes[0]}-U2")
+    scan(qtbot, f"{built.tag_codes[0]}-u2")
+    assert "counted already" in dialog.carton_feedback.text()
+    assert spin.value() == 1
+    scan(qtbot, f"{built.tag_codes[0]}-U3")
+    assert spin.value() == 2
