@@ -39,7 +39,7 @@ def test_units_moves_and_weight_checks_go_down_to_0009_and_up_again(tmp_path: Pa
     with store.engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
-    assert current_revision(store) == opening.HEAD_REVISION == "0010"
+    assert current_revision(store) == opening.HEAD_REVISION
     assert tables() >= UNIT_TABLES
     with store.engine.connect() as c:
         assert c.exec_driver_sql("SELECT rma_number FROM return_requests").scalar() == (
