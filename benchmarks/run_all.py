@@ -143,6 +143,8 @@ def main() -> None:
     _print_table("The figures of issue 19", issue)
     _print_table("The figures already met (kept)", kept)
     print(f"\nsync: {sync_push.accounted(push)}")
+    print(f"the UI thread's longest gap with nothing to do, same timer, same run: "
+          f"{push.idle_ms:.0f} ms (the machine's load alone)")
     print(f"load average at end: {_load()}; took "
           f"{(datetime.now(UTC) - started).total_seconds():.0f} s")
 

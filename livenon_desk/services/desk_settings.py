@@ -10,9 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from livenon_desk.documents.barcodes import PRINTER_DPIS
-from livenon_desk.documents.label_stock import LABEL_DPI
-from livenon_desk.documents.zpl import DARKNESS_RANGE
+from livenon_desk.documents.printer_limits import DARKNESS_RANGE, LABEL_DPI, PRINTER_DPIS
 from livenon_desk.errors import KnownError
 from livenon_desk.paths import RESOURCES_DIR, config_dir
 
