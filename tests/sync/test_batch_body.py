@@ -18,5 +18,5 @@ def test_a_batch_is_written_as_one_json_dumps_would_write_it() -> None:
     expected = json.dumps({"items": [i.to_json() for i in items]}, allow_nan=False).encode()
     assert _batch_body(items) == expected
     assert json.loads(_batch_body([])) == {"items": []}
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="JSON compliant"):
         _batch_body([BatchWrite("k", "inspection", "x", {"weight": math.nan})])
