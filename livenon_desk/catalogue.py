@@ -51,6 +51,7 @@ NAMESPACES = frozenset({
     "reason",           # why a rule decided as it did (E1-E5, X1-X3, P1)
     "reason-code",      # the customer's reason for the return
     "refused",          # why a record pulled from the server was not taken
+    "reply",            # the answer to an email application (P2): instructions, refusal
     "restricted",       # a restricted return's missing reason
     "role",             # a role inside a message
     "rule",             # a rule's title (E1-E5, X1-X3)

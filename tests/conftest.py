@@ -25,11 +25,25 @@ from livenon_desk.store.database import Store  # noqa: E402
 from livenon_desk.store.opening import open_store  # noqa: E402
 from tests.imap_server import imap_mailbox, imap_server  # noqa: E402
 from tests.postgres import postgres, postgres_url  # noqa: E402
+from tests.smtp_server import (  # noqa: E402
+    mail_settings,
+    smtp_certificate_folder,
+    smtp_server,
+)
 
 INSPECTOR = Actor("mchen", Role.INSPECTOR, "Mei Chen")
 SUPERVISOR = Actor("jrivera", Role.SUPERVISOR, "Jordan Rivera")
 
-__all__ = ["imap_mailbox", "imap_server", "postgres", "postgres_url", "store"]
+__all__ = [
+    "imap_mailbox",
+    "imap_server",
+    "mail_settings",
+    "postgres",
+    "postgres_url",
+    "smtp_certificate_folder",
+    "smtp_server",
+    "store",
+]
 
 
 @pytest.fixture(autouse=True)

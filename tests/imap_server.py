@@ -149,10 +149,11 @@ def _os_user() -> tuple[str, str, int, int]:
     return entry.pw_name, grp.getgrgid(entry.pw_gid).gr_name, entry.pw_uid, entry.pw_gid
 
 
-def _certificate(folder: Path) -> None:
+def self_signed_certificate(folder: Path) -> None:
+    """``cert.pem`` and ``key.pem`` for 127.0.0.1 in ``folder`` (the test mail servers')."""
     openssl = shutil.which("openssl")
     if openssl is None:
-        pytest.fail("The IMAP tests make a certificate with openssl, which is missing "
+        pytest.fail("The mail tests make a certificate with openssl, which is missing "
                     "(apt-get install -y openssl).")
     subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
                     "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
@@ -177,7 +178,7 @@ def start_imap() -> ImapServer:
     folder = Path(tempfile.mkdtemp(prefix="livenon-imap-"))
     server = ImapServer(folder, free_port(), free_port(), secrets.token_urlsafe(12))
     try:
-        _certificate(folder)
+        self_signed_certificate(folder)
         for sub in ("run", "state", "home"):
             (folder / sub).mkdir()
         (folder / "passwd").write_text(f"{USER}:{{PLAIN}}{server.password}\n")

@@ -92,6 +92,19 @@ refund_decisions = Table(
     Column("data", JSON, nullable=False),
 )
 
+# The answers desks sent to email applications (P2), one per application (keyed by the
+# application's SHA-256): what was sent, when and by whom; the message's hash (T4).
+mail_answers = Table(
+    "mail_answers",
+    metadata,
+    Column("application_sha256", String(64), primary_key=True),
+    Column("rma_number", String(32), nullable=True, index=True),
+    Column("seq", BigInteger, nullable=False, unique=True),
+    Column("received_by", String(64), nullable=False),
+    Column("received_at", String(32), nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
 photos = Table(
     "photos",
     metadata,

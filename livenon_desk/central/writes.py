@@ -1,4 +1,5 @@
-"""The five writes a desk pushes: receipt, inspection, override, audit event, refund decision.
+"""The writes a desk pushes: receipt, inspection, override, audit event, refund decision,
+and the answer to an email application (with the return it created).
 
 Each takes an open write transaction and a validated body, and either returns the answer
 to store and send, or raises a ``ProblemError`` having changed nothing that its caller
@@ -25,6 +26,7 @@ from livenon_desk.domain.enums import ReturnStatus
 from livenon_desk.wire.bodies import (
     AuditEventIn,
     InspectionIn,
+    MailAnswerIn,
     OverrideIn,
     ReceiptIn,
     RefundDecisionIn,
@@ -199,10 +201,54 @@ def apply_refund_decision(c: Connection, who: Principal, req: WriteRequest) -> S
     return StoredResponse(201, {"decision": data, "return": entity.document()}, entity.etag)
 
 
+def apply_mail_answer(c: Connection, who: Principal, req: WriteRequest) -> StoredResponse:
+    """An email application answered at a desk (P2): the answer recorded once per
+    application and, for instructions, the return it created (status instructions_sent).
+    A second desk's answer to the same application is refused (409): one was sent."""
+    assert isinstance(req.body, MailAnswerIn)
+    body = req.body
+    require_supervisor(who, "answer an email application")
+    signed_in_as(who, body.answered_by, "answered_by")
+    data = req.dump()
+    created = body.created_return
+    if created is not None and req.entity_id != created.rma_number:
+        raise _invalid(f"entity_id {req.entity_id} is not the return's RMA.")
+    t = tables.mail_answers
+    held = c.execute(select(t.c.data).where(
+        t.c.application_sha256 == body.application_sha256)).first()
+    if held is not None:
+        raise ProblemError(409, "already-recorded", "Already answered",
+                           "This email application has been answered already.")
+    entity = None
+    if created is not None:
+        if records.get(c, "return", created.rma_number) is not None:
+            raise ProblemError(409, "already-recorded", "Already recorded",
+                               f"Return {created.rma_number} exists already.")
+        records.get_live(c, "order", created.order_number, "order")
+        dumped = data["created_return"]
+        ret = {key: dumped[key] for key in (
+            "order_number", "reason_code", "reason_category", "reason_text", "applied_at",
+            "instructions_sent_at", "label_type")}
+        ret.update(status=ReturnStatus.INSTRUCTIONS_SENT.value, channel="email",
+                   restricted=False, restricted_reason=None,
+                   lines=[{**line, "cartons_received": 0} for line in dumped["lines"]])
+        entity = records.write(c, "return", created.rma_number, ret, expected=None,
+                               columns={"order_number": created.order_number,
+                                        "restricted": False})
+    c.execute(insert(t).values(
+        application_sha256=body.application_sha256,
+        rma_number=created.rma_number if created else None, seq=next_seq(c),
+        received_by=who.username, received_at=records.utc_now_text(), data=data))
+    if entity is not None:
+        return _answer(201, entity)
+    return StoredResponse(201, {"answer": data})
+
+
 APPLY: dict[str, tuple[type[BaseModel], Apply]] = {
     "receipt": (ReceiptIn, apply_receipt),
     "inspection": (InspectionIn, apply_inspection),
     "override": (OverrideIn, apply_override),
     "audit_event": (AuditEventIn, apply_audit_event),
     "refund_decision": (RefundDecisionIn, apply_refund_decision),
+    "mail_answer": (MailAnswerIn, apply_mail_answer),
 }

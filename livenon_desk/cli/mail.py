@@ -34,9 +34,69 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
                            "(else it is asked for)")
     take.add_argument("--ca-file", type=Path, metavar="PATH",
                       help="CA certificates to trust instead of the system's")
+    send = actions.add_parser(
+        "send", parents=[common],
+        help="send the answers to email applications still queued, by the SMTP server of "
+             "desk_settings.toml's [mail] (0 all sent, 1 one refused, 3 server unreachable)")
+    send.add_argument("--password-env", metavar="VAR", default="LIVENON_SMTP_PASSWORD",
+                      help="the environment variable holding the SMTP password, when the "
+                           "keyring has none")
+    send.add_argument("--ca-file", type=Path, metavar="PATH",
+                      help="CA certificates to trust instead of the system's")
+    keep = actions.add_parser(
+        "password", help="keep the SMTP or IMAP password of [mail] in the system keyring")
+    keep.add_argument("server", choices=("smtp", "imap"))
+    keep.add_argument("--password-env", metavar="VAR", default="LIVENON_MAIL_PASSWORD",
+                      help="the environment variable holding it (else it is asked for)")
 
 
 def _mail(args: argparse.Namespace) -> int:
+    if args.mail_action == "send":
+        return _send(args)
+    if args.mail_action == "password":
+        return _keep_password(args)
+    return _import(args)
+
+
+def _send(args: argparse.Namespace) -> int:
+    from livenon_desk.services.mail_sender import smtp_transport
+    from livenon_desk.services.mail_servers import mail_passwords, smtp_server
+
+    with opened_desk(args) as desk:
+        settings = desk.settings
+        server = smtp_server(settings)
+        password = (mail_passwords().load(server.display())
+                    or os.environ.get(args.password_env))
+        ca_file = args.ca_file or (Path(settings.mail_ca_file) if settings.mail_ca_file
+                                   else None)
+        transport = smtp_transport(settings, password, ca_file=ca_file)
+        report = desk.mail_sender.send_waiting(cli_actor().username, transport)
+    print(text("cli.mail-sent", sent=report.sent, waiting=report.waiting))
+    if report.error is None:
+        return exit_codes.OK
+    print(f"livenon-desk: {report.error.message}", file=sys.stderr)
+    if isinstance(report.error, MailboxUnreachableError):
+        return exit_codes.OFFLINE
+    return exit_codes.REFUSED
+
+
+def _keep_password(args: argparse.Namespace) -> int:
+    from livenon_desk.services.desk_settings import desk_settings
+    from livenon_desk.services.mail_servers import mail_passwords, mailbox_address, smtp_server
+
+    settings = desk_settings()
+    if args.server == "smtp":
+        server = smtp_server(settings)
+        where, user, host = server.display(), server.user, server.host
+    else:
+        mailbox = mailbox_address(settings)
+        where, user, host = mailbox.display(), mailbox.user, mailbox.host
+    mail_passwords().save(where, _password(args.password_env, user, host))
+    print(text("cli.mail-password-kept", server=where))
+    return exit_codes.OK
+
+
+def _import(args: argparse.Namespace) -> int:
     from livenon_desk.inbox.imap import parse_imap_url
 
     if bool(args.imap) == bool(args.files):

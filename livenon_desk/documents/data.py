@@ -27,6 +27,7 @@ from livenon_desk.domain.enums import (
     ReasonCode,
     ReturnStatus,
 )
+from livenon_desk.domain.mail_text import MessageEvidence
 from livenon_desk.domain.refund import Deduction
 from livenon_desk.domain.units import unit_code
 from livenon_desk.domain.values import Address, Override, PhotoRef, Refund
@@ -230,6 +231,19 @@ class CommunicationRecord:
 
 
 @dataclass(frozen=True)
+class EmailRecord:
+    """T4: an email kept byte for byte (an application received, an answer sent): its
+    SHA-256 and size name the bytes; the evidence shows its headers, its text and its
+    attachments by name and hash."""
+
+    direction: Direction
+    at: datetime
+    sha256: str
+    size: int
+    evidence: MessageEvidence
+
+
+@dataclass(frozen=True)
 class TimelineEvent:
     at: datetime
     status: ReturnStatus
@@ -322,3 +336,4 @@ class EvidenceCase:
     prepared_at: datetime
     purpose: str | None = None
     extra_photos: tuple[PhotoRef, ...] = field(default_factory=tuple)
+    emails: tuple[EmailRecord, ...] = ()

@@ -46,8 +46,8 @@ def evidence_package_pdf(case: EvidenceCase, company: CompanyDetails, lang: Lang
         story += [PageBreak(),
                   heading(tr("doc.inspection-section", lang, tag=record.line.tag_code)),
                   *inspection_story(record, company, lang)]
-    story += [PageBreak(), *_photo_index(case, company, lang), *_communications(case, company,
-                                                                               lang)]
+    story += [PageBreak(), *_photo_index(case, company, lang),
+              *_communications(case, company, lang), *_emails(case, company, lang)]
     return build_pdf(frame, story, subject=f"T4 {case.ret.rma_number}")
 
 
@@ -73,7 +73,8 @@ def _cover(case: EvidenceCase, company: CompanyDetails, lang: Lang) -> list[Flow
                 tr("doc.receipt", lang),
                 *(tr("doc.inspection-section", lang, tag=r.line.tag_code)
                   for r in case.inspections),
-                tr("doc.photos", lang), tr("doc.communications", lang)]
+                tr("doc.photos", lang), tr("doc.communications", lang),
+                tr("doc.emails", lang)]
     return [
         facts([
             (tr("doc.rma", lang), ret.rma_number),
@@ -201,3 +202,32 @@ def _communications(case: EvidenceCase, company: CompanyDetails, lang: Lang
         ))
     return story
 
+
+
+def _emails(case: EvidenceCase, company: CompanyDetails, lang: Lang) -> list[Flowable]:
+    """T4: each email kept byte for byte, named by its bytes' SHA-256 and size, with its
+    headers, its text and its attachments by name and hash."""
+    width = content_width(company)
+    zone = company.time_zone
+    story: list[Flowable] = [heading(tr("doc.emails", lang))]
+    if not case.emails:
+        return [*story, para(tr("doc.none-on-file", lang), "muted")]
+    for email in case.emails:
+        seen = email.evidence
+        meta = (f"{moment(email.at, lang, zone)} · {enum_text(email.direction, lang)} · "
+                f"{tr('doc.email-bytes', lang, size=str(email.size))}")
+        story += [
+            para(meta, "key"),
+            para(f"{tr('doc.sha256', lang)}: {email.sha256}", "small"),
+            *[para(f"{name}: {value}", "small") for name, value in seen.headers],
+            gap(2),
+            para(seen.text, "small"),
+        ]
+        if seen.attachments:
+            story.append(data_table(
+                [tr("doc.attachment", lang), tr("doc.email-size", lang),
+                 tr("doc.sha256", lang)],
+                [[a.file_name, str(a.size), a.sha256] for a in seen.attachments],
+                [0.3 * width, 0.12 * width, 0.58 * width], right=(1,), lang=lang))
+        story.append(gap(10))
+    return story

@@ -11,10 +11,13 @@ followed.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from email import message_from_bytes
 from email.message import Message
+from email.policy import default
 from html.parser import HTMLParser
 
 from livenon_desk.domain.image_types import image_type
@@ -288,3 +291,46 @@ def _walk(message: Message, depth: int = 0) -> Iterator[Message]:
     if depth < 20:
         for child in _children(message):
             yield from _walk(child, depth + 1)
+
+
+@dataclass(frozen=True)
+class MessageAttachment:
+    file_name: str
+    media_type: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class MessageEvidence:
+    """A kept message as evidence shows it (T4): its headers as they arrived, the text a
+    person reads, and each attachment by name and hash (its bytes are in the message,
+    whose own SHA-256 the evidence names)."""
+
+    headers: tuple[tuple[str, str], ...]
+    text: str
+    attachments: tuple[MessageAttachment, ...]
+
+
+_EVIDENCE_HEADERS = ("Date", "From", "To", "Subject", "Message-ID", "In-Reply-To",
+                     "References")
+
+
+def message_evidence(raw: bytes) -> MessageEvidence:
+    """``raw`` read for the evidence package: never raises, whatever the bytes."""
+    try:
+        message = message_from_bytes(raw, policy=default)
+    except Exception:
+        return MessageEvidence((), raw.decode("utf-8", "replace"), ())
+    headers = tuple((name, value) for name in _EVIDENCE_HEADERS
+                    if (value := header_text(message, name)))
+    attachments = []
+    for index, part in enumerate(_walk(message), start=1):
+        if part.is_multipart() or not _is_attachment(part):
+            continue
+        data = _payload_bytes(part)
+        media_type = _content_type(part)
+        attachments.append(MessageAttachment(
+            _file_name(part, index, media_type if "/" in media_type else "application/bin"),
+            media_type, len(data), hashlib.sha256(data).hexdigest()))
+    return MessageEvidence(headers, message_text(message).text, tuple(attachments))

@@ -24,6 +24,9 @@ class Action(StrEnum):
     OVERRIDE = "override"
     CLOSE_SHORT = "close_short"
     APPROVE_REFUND = "approve_refund"
+    # P2: answer an email application (create its RMA and send the instructions, or
+    # refuse it citing the rule).
+    ANSWER_MAIL = "answer_mail"
     VIEW_AUDIT = "view_audit"
     ADMINISTER = "administer"
 
@@ -31,7 +34,8 @@ class Action(StrEnum):
 _INSPECTOR = frozenset({Action.LOOK_UP, Action.RECEIVE, Action.INSPECT, Action.PUT_AWAY,
                         Action.PRINT})
 _SUPERVISOR = _INSPECTOR | {
-    Action.OVERRIDE, Action.CLOSE_SHORT, Action.APPROVE_REFUND, Action.VIEW_AUDIT
+    Action.OVERRIDE, Action.CLOSE_SHORT, Action.APPROVE_REFUND, Action.VIEW_AUDIT,
+    Action.ANSWER_MAIL,
 }
 ALLOWED: dict[Role, frozenset[Action]] = {
     Role.INSPECTOR: _INSPECTOR,
@@ -51,6 +55,7 @@ _ACTION_IDS = {
     Action.OVERRIDE: "action.override",
     Action.CLOSE_SHORT: "action.close-short",
     Action.APPROVE_REFUND: "action.approve-refund",
+    Action.ANSWER_MAIL: "action.answer-mail",
     Action.VIEW_AUDIT: "action.view-audit",
     Action.ADMINISTER: "action.administer",
 }

@@ -11,6 +11,7 @@ from livenon_desk.models.inspection import (
     UnexpectedParcel,
 )
 from livenon_desk.models.order import Order, OrderLine
+from livenon_desk.models.outgoing_mail import OutgoingMail
 from livenon_desk.models.people import AuditEvent, DeskIdentity, DeskUser
 from livenon_desk.models.return_request import ReturnLine, ReturnRequest
 from livenon_desk.models.sync import (
@@ -37,6 +38,7 @@ __all__ = [
     "Order",
     "OrderLine",
     "OutboxRow",
+    "OutgoingMail",
     "ParkedChange",
     "Photo",
     "RefusedChange",

@@ -53,6 +53,10 @@ class AuditAction(StrEnum):
     MAIL_RECEIVED = "mail_received"
     # A person chose an email application's reason code or order line (P1).
     MAIL_CHOSEN = "mail_chosen"
+    # P2: an application answered (its RMA created, or refused) and the answer queued.
+    MAIL_ANSWERED = "mail_answered"
+    # The answer handed to the SMTP server, byte for byte as stored (T4).
+    MAIL_SENT = "mail_sent"
     # Issue 17: a unit's grade, a supervisor's choice of its disposition, each move.
     UNIT_GRADED = "unit_graded"
     UNIT_ROUTED = "unit_routed"

@@ -17,6 +17,7 @@ from livenon_desk.services.clock import Clock, utc_now
 
 if TYPE_CHECKING:
     from livenon_desk.domain.policy import PolicySet
+    from livenon_desk.services.application_answer import ApplicationAnswerService
     from livenon_desk.services.application_check import ApplicationCheckService
     from livenon_desk.services.application_queue import ApplicationQueueService
     from livenon_desk.services.audit import AuditService
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from livenon_desk.services.document_service import DocumentService
     from livenon_desk.services.export_service import ExportService
     from livenon_desk.services.inspection_service import InspectionService
+    from livenon_desk.services.mail_sender import MailSenderService
     from livenon_desk.services.mail_service import MailService
     from livenon_desk.services.receiving_service import ReceivingService
     from livenon_desk.services.report_verification import ReportVerifier
@@ -58,10 +60,13 @@ class _Opened:
         self._made: dict[Callable[[_Opened], object], object] = {}
 
     def get(self, factory: Callable[[_Opened], T]) -> T:
-        with self._lock:
-            if factory not in self._made:
-                self._made[factory] = factory(self)
-            return cast(T, self._made[factory])
+        made = self._made.get(factory)
+        if made is None:  # made once, under the lock; afterwards read without waiting
+            with self._lock:
+                made = self._made.get(factory)
+                if made is None:
+                    made = self._made[factory] = factory(self)
+        return cast(T, made)
 
 
 def _settings(_: _Opened) -> DeskSettings:
@@ -148,6 +153,19 @@ def _application_queue(o: _Opened) -> ApplicationQueueService:
 
     return ApplicationQueueService(o.store, o.policies, o.get(_mail),
                                    o.get(_application_checks), o.clock)
+
+
+def _answers(o: _Opened) -> ApplicationAnswerService:
+    from livenon_desk.services.application_answer import ApplicationAnswerService
+
+    return ApplicationAnswerService(o.store, o.get(_application_checks), o.get(_documents),
+                                    o.get(_settings), o.clock)
+
+
+def _mail_sender(o: _Opened) -> MailSenderService:
+    from livenon_desk.services.mail_sender import MailSenderService
+
+    return MailSenderService(o.store, o.get(_settings), o.clock)
 
 
 class Desk:
@@ -239,6 +257,14 @@ class Desk:
     @property
     def application_queue(self) -> ApplicationQueueService:
         return self._service(_application_queue)
+
+    @property
+    def answers(self) -> ApplicationAnswerService:
+        return self._service(_answers)
+
+    @property
+    def mail_sender(self) -> MailSenderService:
+        return self._service(_mail_sender)
 
     @property
     def reports(self) -> ReportVerifier:

@@ -34,6 +34,24 @@ class DeskSettings:
     label_printer_timeout_seconds: int = 10
     # Ask the printer's host status (~HS) before a job: paper out, head open, no answer.
     label_printer_ask_status: bool = True
+    # [mail]: the SMTP server the answers to email applications go out by (P2); an empty
+    # host sends nothing (answers wait, queued). The passwords are in the keyring.
+    smtp_host: str = ""
+    smtp_port: int = 465
+    smtp_security: str = "tls"
+    smtp_user: str = ""
+    mail_from_address: str = "services@livenon.com"
+    mail_from_name: str = "Livenon"
+    # CA certificates to trust for the mail servers instead of the system's ("": the
+    # system's), for a mail server with the company's own CA.
+    mail_ca_file: str = ""
+    # The mailbox the desk polls for applications (P1); an empty host or 0 minutes: off.
+    imap_host: str = ""
+    imap_port: int = 993
+    imap_security: str = "tls"
+    imap_user: str = ""
+    imap_folder: str = "INBOX"
+    mail_poll_minutes: int = 0
 
 
 _KEYS = {
@@ -46,6 +64,22 @@ _KEYS = {
                                      max(PRINTER_DPIS)),
     ("label_printer", "darkness"): ("label_printer_darkness", *DARKNESS_RANGE),
     ("label_printer", "timeout_seconds"): ("label_printer_timeout_seconds", 1, 600),
+    ("mail", "smtp_port"): ("smtp_port", 1, 65535),
+    ("mail", "imap_port"): ("imap_port", 1, 65535),
+    ("mail", "poll_minutes"): ("mail_poll_minutes", 0, 24 * 60),
+}
+# Keys that are text; those with choices take one of them.
+_TEXTS: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
+    ("mail", "smtp_host"): ("smtp_host", ()),
+    ("mail", "smtp_security"): ("smtp_security", ("tls", "starttls")),
+    ("mail", "smtp_user"): ("smtp_user", ()),
+    ("mail", "from_address"): ("mail_from_address", ()),
+    ("mail", "from_name"): ("mail_from_name", ()),
+    ("mail", "ca_file"): ("mail_ca_file", ()),
+    ("mail", "imap_host"): ("imap_host", ()),
+    ("mail", "imap_security"): ("imap_security", ("tls", "starttls")),
+    ("mail", "imap_user"): ("imap_user", ()),
+    ("mail", "imap_folder"): ("imap_folder", ()),
 }
 # Keys that are true or false.
 _FLAGS = {("label_printer", "ask_status"): "label_printer_ask_status"}
@@ -62,11 +96,12 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def load_settings(paths: tuple[Path, ...]) -> DeskSettings:
-    values: dict[str, Any] = {}  # ints and flags, each checked above
+    values: dict[str, Any] = {}  # ints, flags and texts, each checked above
     for path in paths:
         if not path.exists():
             continue
         data = _read(path)
+        values.update(_texts(path, data))
         for (section, key), field_name in _FLAGS.items():
             flag = data.get(section, {}).get(key)
             if flag is None:
@@ -100,6 +135,21 @@ def load_settings(paths: tuple[Path, ...]) -> DeskSettings:
                 )
             values[field_name] = value
     return DeskSettings(**values)
+
+
+def _texts(path: Path, data: dict[str, Any]) -> dict[str, str]:
+    values = {}
+    for (section, key), (field_name, choices) in _TEXTS.items():
+        value = data.get(section, {}).get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise KnownError("error.settings-not-text", path=path, section=section, key=key)
+        if choices and value not in choices:
+            raise KnownError("error.settings-not-one-of", path=path, section=section, key=key,
+                             named=", ".join(f'"{c}"' for c in choices))
+        values[field_name] = value.strip()
+    return values
 
 
 @cache

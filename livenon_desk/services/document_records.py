@@ -13,7 +13,8 @@ from livenon_desk.catalogue import Localized
 from livenon_desk.documents import data as doc
 from livenon_desk.domain.deadlines import inspection_due, instructions_due, refund_due
 from livenon_desk.domain.eligibility import RuleResult
-from livenon_desk.domain.enums import Answer, Decision, ReturnStatus
+from livenon_desk.domain.enums import Answer, Decision, Direction, ReturnStatus
+from livenon_desk.domain.mail_text import message_evidence
 from livenon_desk.domain.money import cents_to_decimal
 from livenon_desk.domain.policy import Policy, PolicySet
 from livenon_desk.domain.refund import ReturnRefund
@@ -21,9 +22,11 @@ from livenon_desk.models import (
     Address,
     Communication,
     Customer,
+    IncomingMail,
     Inspection,
     Order,
     OrderLine,
+    OutgoingMail,
     Photo,
     ReturnLine,
     ReturnRequest,
@@ -243,6 +246,25 @@ class ReturnRecords:
                 steps.append((inspection.finished_at, ReturnStatus.INSPECTED))
         steps.append((r.closed_at, ReturnStatus.CLOSED))
         return tuple(doc.TimelineEvent(at, status) for at, status in steps if at is not None)
+
+    def emails(self) -> tuple[doc.EmailRecord, ...]:
+        """T4: the email applications naming this return's order, and the answers this
+        return's RMA (or those applications) were given, oldest first; purged bytes are
+        left out (their hash stays in the audit trail)."""
+        applications = list(self.s.scalars(select(IncomingMail).where(
+            IncomingMail.order_number == self.order.order_number,
+            IncomingMail.raw.is_not(None))))
+        answers = list(self.s.scalars(select(OutgoingMail).where(
+            (OutgoingMail.rma_number == self.ret.rma_number)
+            | OutgoingMail.application_id.in_([m.id for m in applications]),
+            OutgoingMail.raw.is_not(None))))
+        records = [doc.EmailRecord(Direction.INBOUND, m.sent_at or m.received_at, m.sha256,
+                                   m.size, message_evidence(m.raw or b""))
+                   for m in applications]
+        records += [doc.EmailRecord(Direction.OUTBOUND, a.sent_at or a.created_at, a.sha256,
+                                    a.size, message_evidence(a.raw or b""))
+                    for a in answers]
+        return tuple(sorted(records, key=lambda r: r.at))
 
     def communications(self) -> tuple[doc.CommunicationRecord, ...]:
         rows = self.s.scalars(select(Communication).where(

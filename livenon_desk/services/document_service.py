@@ -75,6 +75,15 @@ class DocumentService:
                          after={"document": kind.value, "language": language})
         return Document(kind, code, pdf)
 
+    def made_in(self, s: Session, ret: ReturnRequest, kind: DocumentKind, lang: Lang,
+                prepared_by: str) -> bytes:
+        """One document of a return, inside the caller's unit of work (the answer to an
+        email application attaches the return form and label of the return it has just
+        created, in the same transaction). The caller checks the role and audits."""
+        refuse_if_restricted(ret)
+        records = ReturnRecords(s, ret, self._policies, self._photos)
+        return self._make(kind, records, self.company(), lang, prepared_by)
+
     def send_to_label_printer(self, actor: Actor, kind: DocumentKind, rma: str,
                               printer: LabelPrinter, lang: Lang | None = None) -> LabelJob:
         """One return's labels or tags (one per carton) sent to the label printer as one
@@ -133,7 +142,7 @@ class DocumentService:
             timeline=records.timeline(), receipt=records.receipt(),
             inspections=tuple(records.inspections()),
             communications=records.communications(), prepared_by=prepared_by,
-            prepared_at=self._clock()), company, lang)
+            prepared_at=self._clock(), emails=records.emails()), company, lang)
 
     def _credit_note(self, records: ReturnRecords, company: doc.CompanyDetails,
                      lang: Lang) -> bytes:

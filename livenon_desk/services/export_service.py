@@ -28,6 +28,7 @@ from livenon_desk.models import (
     Inspection,
     Order,
     OrderLine,
+    OutgoingMail,
     ReturnLine,
     ReturnRequest,
 )
@@ -119,7 +120,20 @@ def _email(s: Session, m: IncomingMail) -> dict[str, Any]:
                    for p in photos],
         # The message byte for byte, as it arrived; None once the retention rule emptied it.
         "raw_base64": base64.b64encode(m.raw).decode("ascii") if m.raw is not None else None,
+        # The desk's answer (P2), byte for byte as sent; None while unanswered.
+        "answer": _answer(s.scalar(select(OutgoingMail).where(
+            OutgoingMail.application_id == m.id))),
     }
+
+
+def _answer(a: OutgoingMail | None) -> dict[str, Any] | None:
+    if a is None:
+        return None
+    return {"message_id": a.message_id, "kind": a.kind, "rma_number": a.rma_number,
+            "language": a.language, "sha256": a.sha256, "created_at": _time(a.created_at),
+            "sent_at": _time(a.sent_at),
+            "raw_base64": base64.b64encode(a.raw).decode("ascii") if a.raw is not None
+            else None}
 
 
 def _address(a: Address) -> dict[str, Any]:

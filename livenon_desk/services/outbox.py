@@ -53,9 +53,11 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 def enqueue(s: Session, kind: str, key: str, body: dict[str, Any], if_match: int | None,
-            now: datetime) -> OutboxRow:
+            now: datetime, idempotency_key: str | None = None) -> OutboxRow:
     """Queue ``body`` for the server as a ``kind`` change of record ``key``, collapsing it
-    into the record's unsent, never-sent row of the same kind if there is one."""
+    into the record's unsent, never-sent row of the same kind if there is one. A change
+    whose key its record already names (an email application's answer) gives it as
+    ``idempotency_key``; the rest get a new one."""
     row = s.scalar(
         select(OutboxRow)
         .where(OutboxRow.entity_key == key, OutboxRow.kind == kind,
@@ -68,7 +70,8 @@ def enqueue(s: Session, kind: str, key: str, body: dict[str, Any], if_match: int
             row.idempotency_key = new_key()
             row.updated_at = now
         return row
-    row = OutboxRow(kind=kind, entity_key=key, idempotency_key=new_key(), if_match=if_match,
+    row = OutboxRow(kind=kind, entity_key=key, idempotency_key=idempotency_key or new_key(),
+                    if_match=if_match,
                     body=body, created_at=now, updated_at=now, attempts=0,
                     state=OutboxState.PENDING)
     s.add(row)
@@ -152,6 +155,14 @@ def queue_override(s: Session, inspection: Inspection, now: datetime) -> None:
 def queue_attached_photo(s: Session, photo: Photo, now: datetime) -> None:
     s.flush()
     queue_photo(s, photo, now)
+
+
+def queue_mail_answer(s: Session, entity_key: str, idempotency_key: str,
+                      body: dict[str, Any], now: datetime) -> None:
+    """An email application's answer, once it is sent (P2), with the return it created;
+    keyed by the application's own key, so that the server takes one answer per
+    application whichever desk sends it."""
+    enqueue(s, "mail_answer", entity_key, body, None, now, idempotency_key=idempotency_key)
 
 
 def queue_audit_event(s: Session, actor: str, action: str, entity_kind: str, entity_id: str,

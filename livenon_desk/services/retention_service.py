@@ -21,6 +21,7 @@ from livenon_desk.models import (
     IncomingMailPhoto,
     Inspection,
     Order,
+    OutgoingMail,
     Photo,
     ReturnLine,
     ReturnRequest,
@@ -143,6 +144,9 @@ def _empty_mails(s: Session, mails: list[int], now: datetime) -> None:
               .values(raw=None, sender=None, sender_name=None, subject=None,
                       body_text=None, product_name=None, reason_text=None, contact=None,
                       purged_at=now))
+    # Their answers too (P2): the bytes and the address go, the hash and Message-ID stay.
+    s.execute(update(OutgoingMail).where(OutgoingMail.application_id.in_(mails))
+              .values(raw=None, recipient=None, subject=None, purged_at=now))
 
 
 def _blank_returns(s: Session, due: list[int], now: object) -> None:

@@ -1,4 +1,5 @@
-"""The central server's token: in the system keyring, never in a settings file or a log.
+"""Secrets of the desk: the central server's token, and the mail servers' passwords (P1,
+P2): in the system keyring, never in a settings file or a log.
 
 Where no keyring backend works (a bare Linux workstation without a secret service), the
 token goes to a file in the user's config folder that only the user may read (mode 0600),
@@ -17,6 +18,8 @@ from livenon_desk.private_files import keyring_usable, write_private
 log = logging.getLogger(__name__)
 
 SERVICE = "livenon-desk-central"
+# The SMTP and IMAP passwords, by server ("smtp://user@host:port", "imap://...").
+MAIL_SERVICE = "livenon-desk-mail"
 _warned = False
 
 
@@ -28,28 +31,34 @@ def _fallback_file(server_url: str) -> Path:
 def _warn_fallback(path: Path) -> None:
     global _warned
     if not _warned:
-        log.warning("no system keyring is available: the central server's token is kept in "
-                    "%s, readable only by this user; install a keyring (Secret Service) to "
-                    "keep it there instead", path.parent)
+        log.warning("no system keyring is available: the central server's token and the "
+                    "mail passwords are kept in %s, readable only by this user; install a "
+                    "keyring (Secret Service) to keep them there instead", path.parent)
         _warned = True
 
 
 class TokenStore:
-    """Tokens by server address (one per server the desk signs in to)."""
+    """Secrets by server address (one per server the desk signs in to), under one
+    keyring service: the central server's tokens (``SERVICE``) or the mail passwords
+    (``MAIL_SERVICE``)."""
 
-    def __init__(self, *, use_keyring: bool | None = None, folder: Path | None = None) -> None:
+    def __init__(self, *, use_keyring: bool | None = None, folder: Path | None = None,
+                 service: str = SERVICE) -> None:
         self._use_keyring = keyring_usable() if use_keyring is None else use_keyring
         self._folder = folder
+        self._service = service
 
     def _file(self, server_url: str) -> Path:
         path = _fallback_file(server_url)
+        if self._service != SERVICE:
+            path = path.with_name(f"{self._service}-{path.name}")
         return path if self._folder is None else self._folder / path.name
 
     def save(self, server_url: str, token: str) -> None:
         if self._use_keyring:
             import keyring
 
-            keyring.set_password(SERVICE, server_url, token)
+            keyring.set_password(self._service, server_url, token)
             return
         path = self._file(server_url)
         _warn_fallback(path)
@@ -61,7 +70,7 @@ class TokenStore:
         if self._use_keyring:
             import keyring
 
-            return keyring.get_password(SERVICE, server_url)
+            return keyring.get_password(self._service, server_url)
         path = self._file(server_url)
         try:
             return path.read_text(encoding="utf-8").strip() or None
@@ -74,6 +83,6 @@ class TokenStore:
             from keyring.errors import PasswordDeleteError
 
             with contextlib.suppress(PasswordDeleteError):
-                keyring.delete_password(SERVICE, server_url)
+                keyring.delete_password(self._service, server_url)
             return
         self._file(server_url).unlink(missing_ok=True)

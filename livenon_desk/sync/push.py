@@ -39,6 +39,8 @@ BATCH_SIZE = 1000  # the contract's most items per batch
 # Answers that may be different next time: the row stays pending.
 _TRY_AGAIN = frozenset({408, 409, 429, 500, 502, 503, 504})
 _ON_INSPECTION = frozenset({"inspection", "override"})
+# Writes whose answer is the return's new version (a mail answer creates the return).
+_ON_RETURN = frozenset({"receipt", "mail_answer"})
 _T = table_of(OutboxRow)
 
 
@@ -231,7 +233,7 @@ class Pusher:
         version = _version(body)
         if version is None:
             return
-        if row.kind == "receipt":
+        if row.kind in _ON_RETURN:
             versions["receipt"].append({"b_key": row.entity_key, "b_version": version})
         elif row.kind in _ON_INSPECTION:
             versions["inspection"].append({"b_key": row.entity_key, "b_version": version})
@@ -323,7 +325,7 @@ def _version(body: dict[str, Any] | None) -> int | None:
     return entity.version if entity is not None else None
 
 
-_AUTHORED = {"override": "by", "audit_event": "actor"}
+_AUTHORED = {"override": "by", "audit_event": "actor", "mail_answer": "answered_by"}
 
 
 def signed_as(kind: str, body: dict[str, Any], sender: str | None) -> dict[str, Any]:
@@ -351,4 +353,6 @@ def _write_kind(kind: str) -> WriteKind:
         return "audit_event"
     if kind == "refund_decision":
         return "refund_decision"
+    if kind == "mail_answer":
+        return "mail_answer"
     raise ValueError(f"not a batch write: {kind}")

@@ -16,6 +16,7 @@ from livenon_desk.logging_setup import log_path
 from livenon_desk.paths import RESOURCES_DIR
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.desk_settings import desk_settings
+from livenon_desk.views.mail_worker import MailWorker
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.settings_dialog import saved_language
 from livenon_desk.views.sign_in_dialog import Mode, SignInDialog
@@ -116,6 +117,10 @@ def run_desk(desk: Desk, *, database_label: str, language: str | None,
     sync = SyncController(desk, runner, language=lang, parent=app)
     _check_passwords_centrally(desk, sync)
 
+    mail = MailWorker(desk, runner, desk_settings(), language=lang, parent=app)
+    # What the background mail did shows in the newest window's status bar.
+    mail.said.connect(lambda said: windows[-1].message.setText(said) if windows else None)
+    mail.taken.connect(lambda _n: windows[-1].refresh_all() if windows else None)
     keeper = WindowKeeper(desk, runner, language=lang, translators=translators,
                           database_label=database_label,
                           idle_lock_minutes=desk_settings().idle_lock_minutes, sync=sync,
@@ -126,6 +131,7 @@ def run_desk(desk: Desk, *, database_label: str, language: str | None,
         windows.append(window)
         freeze_startup_objects()
         sync.start()
+        mail.start(actor)
         runner.run(lambda: desk.retention.purge(SYSTEM),
                    on_done=lambda report: _purged(window, report),
                    on_error=lambda e: log.error("retention run failed", exc_info=e))
@@ -136,6 +142,7 @@ def run_desk(desk: Desk, *, database_label: str, language: str | None,
     sign_in.check_first_run()
     code = app.exec()
     sync.stop()
+    mail.stop()
     runner.wait_for_done()
     return code
 

@@ -12,7 +12,7 @@ from html import escape as e
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from livenon_desk.domain.enums import ReasonCategory, ReasonCode, RuleOutcome
+from livenon_desk.domain.enums import MailState, ReasonCategory, ReasonCode, RuleOutcome
 from livenon_desk.domain.mail_matching import OrderLineName
 from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.services.desk import Desk
 from livenon_desk.views.detail_html import OUTCOME_COLOURS
-from livenon_desk.views.dialog_keys import no_default_buttons
+from livenon_desk.views.dialog_keys import SUBMIT_KEYS, no_default_buttons
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.formatting import format_date
 from livenon_desk.views.labels import mail_state_texts, outcome_texts, reason_texts
@@ -44,8 +44,10 @@ from livenon_desk.views.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     # Their module loads the database layer, which the window's first paint does not wait for.
+    from livenon_desk.services.application_answer import QueuedAnswer
     from livenon_desk.services.application_check import ApplicationCheck, LineCheck
     from livenon_desk.services.application_queue import ApplicationDetail
+    from livenon_desk.services.mail_sender import SendReport
 
 
 def _plain_label(text: str = "") -> QLabel:
@@ -102,6 +104,7 @@ class ApplicationDialog(QDialog):
         left_layout.addWidget(parsed)
         left_layout.addWidget(checked, 1)
         left_layout.addWidget(self._build_settle())
+        left_layout.addWidget(self._build_answer())
 
         self.original = QPlainTextEdit()
         self.original.setObjectName("originalText")
@@ -175,6 +178,97 @@ class ApplicationDialog(QDialog):
         self._set_settle_enabled(False)
         return box
 
+    def _build_answer(self) -> QGroupBox:
+        """The answer (P2), one key each: the return created and its instructions sent,
+        or the refusal that cites the rule."""
+        box = QGroupBox(self.tr("Answer the customer (P2)"))
+        self.answer_button = QPushButton(
+            self.tr("Create the return and send the instructions (Ctrl+Enter)"))
+        self.answer_button.setObjectName("answerButton")
+        self.answer_button.clicked.connect(self.send_instructions)
+        self.refuse_button = QPushButton(
+            self.tr("Refuse, citing the rule (Ctrl+Shift+Enter)"))
+        self.refuse_button.setObjectName("refuseButton")
+        self.refuse_button.clicked.connect(self.send_refusal)
+        for keys in SUBMIT_KEYS:
+            QShortcut(QKeySequence(keys), self).activated.connect(self.send_instructions)
+            QShortcut(QKeySequence(keys.replace("Ctrl+", "Ctrl+Shift+")), self
+                      ).activated.connect(self.send_refusal)
+        self.answer_note = _plain_label()
+        self.answer_note.setObjectName("answerNote")
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.answer_note)
+        row = QHBoxLayout()
+        row.addWidget(self.answer_button)
+        row.addWidget(self.refuse_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.answer_button.setEnabled(False)
+        self.refuse_button.setEnabled(False)
+        return box
+
+    def _show_answer(self, detail: ApplicationDetail) -> None:
+        """Which answer the application takes now, and why the other is not offered."""
+        check = detail.check
+        refused = [r.rule_id for line in check.lines for r in line.refused_by] if check else []
+        ready = (check is not None and not check.needs_person and len(check.lines) == 1
+                 and detail.mail.state is MailState.NEW)
+        may = self._actor.may(Action.ANSWER_MAIL)
+        self.answer_button.setEnabled(may and ready and not refused)
+        self.refuse_button.setEnabled(may and ready and bool(refused))
+        if detail.mail.state is MailState.ANSWERED:
+            self._set_settle_enabled(False)  # what was answered is not settled again
+            note = self.tr("Answered.")
+        elif not may:
+            note = self.tr("A supervisor answers email applications.")
+        elif not ready:
+            note = self.tr("Settle what the check could not before answering.")
+        elif refused:
+            note = self.tr("Refused by {rules}: the refusal cites the rule in the policy's "
+                           "words.").format(rules=", ".join(sorted(set(refused))))
+        elif check is not None and check.reason_category is ReasonCategory.QUALITY:
+            note = self.tr("Quality reason (T1): the pre-paid label and the return form "
+                           "go with the instructions.")
+        else:
+            note = self.tr("Personal reason (T2): the return form goes with the "
+                           "instructions; the customer ships by their own courier.")
+        self.answer_note.setText(note)
+
+    def send_instructions(self) -> None:
+        if not self.answer_button.isEnabled():
+            return
+        self._start_answer(self._desk.answers.answer)
+
+    def send_refusal(self) -> None:
+        if not self.refuse_button.isEnabled():
+            return
+        self._start_answer(self._desk.answers.refuse)
+
+    def _start_answer(self, action: Callable[[Actor, str], QueuedAnswer]) -> None:
+        self.answer_button.setEnabled(False)
+        self.refuse_button.setEnabled(False)
+        self.message.setText(self.tr("Answering…"))
+        self._runner.run(action, self._actor, self.key, on_done=self._queued,
+                         on_error=self._failed)
+
+    def _queued(self, queued: QueuedAnswer) -> None:
+        self.queued = queued
+        self.message.setText(self.tr("Sending…"))
+        self._runner.run(self._desk.mail_sender.send_by_settings, self._actor.username,
+                         on_done=self._sent, on_error=self._failed)
+
+    def _sent(self, report: SendReport) -> None:
+        queued = self.queued
+        if report.error is not None:
+            said = (self.tr("Return {rma} created; the instructions are queued, not sent: "
+                            "{why}") if queued.rma_number else
+                    self.tr("The refusal is queued, not sent: {why}"))
+        else:
+            said = (self.tr("Return {rma} created and the instructions sent.")
+                    if queued.rma_number else self.tr("The refusal is sent."))
+        why = user_message(report.error, self._language) if report.error else ""
+        self.load(then=said.format(rma=queued.rma_number or "", why=why))
+
     def _set_settle_enabled(self, enabled: bool) -> None:
         for widget in (self.reason_box, self.lines_list, self.save_button):
             widget.setEnabled(enabled)
@@ -245,8 +339,8 @@ class ApplicationDialog(QDialog):
         }
         for name, value in values.items():
             self._values[name].setText(value)
-        if detail.overdue:
-            self._values["due"].setStyleSheet("color: #b3261e; font-weight: bold")
+        self._values["due"].setStyleSheet(
+            "color: #b3261e; font-weight: bold" if detail.overdue else "")
         self.original.setPlainText(mail.text or "")
         self.photos.clear()
         for number, photo in enumerate(detail.photos):
@@ -254,6 +348,7 @@ class ApplicationDialog(QDialog):
         self.photos.setVisible(bool(detail.photos))
         self.findings.setText(self._findings_html(detail))
         self._show_choices(detail.check)
+        self._show_answer(detail)
         self.message.setText(message)
 
     def _findings_html(self, detail: ApplicationDetail) -> str:

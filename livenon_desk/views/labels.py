@@ -113,6 +113,8 @@ def audit_action_texts() -> dict[str, str]:
         "user_created": QCoreApplication.translate("Labels", "user created"),
         "mail_received": QCoreApplication.translate("Labels", "email received"),
         "mail_chosen": QCoreApplication.translate("Labels", "email application settled"),
+        "mail_answered": QCoreApplication.translate("Labels", "email application answered"),
+        "mail_sent": QCoreApplication.translate("Labels", "answer email sent"),
         "refund_recommended": QCoreApplication.translate("Labels", "refund recommended"),
         "unit_graded": QCoreApplication.translate("Labels", "unit graded"),
         "unit_routed": QCoreApplication.translate("Labels", "unit's disposition chosen"),
@@ -150,4 +152,6 @@ def record_kind_texts() -> dict[str, str]:
         "photo": QCoreApplication.translate("Labels", "Photo"),
         "audit_event": QCoreApplication.translate("Labels", "Audit event"),
         "refund_decision": QCoreApplication.translate("Labels", "Refund decision"),
+        "mail": QCoreApplication.translate("Labels", "Email"),
+        "mail_answer": QCoreApplication.translate("Labels", "Email answer"),
     }

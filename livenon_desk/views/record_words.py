@@ -16,6 +16,7 @@ from livenon_desk.domain.enums import (
     Answer,
     Decision,
     Disposition,
+    MailState,
     ParcelCondition,
     ReturnStatus,
     RuleOutcome,
@@ -28,6 +29,7 @@ from livenon_desk.views.labels import (
     decision_texts,
     disposition_texts,
     document_texts,
+    mail_state_texts,
     outcome_texts,
     parcel_condition_texts,
     record_kind_texts,
@@ -79,6 +81,16 @@ def field_labels() -> dict[str, str]:
         "file_name": QCoreApplication.translate("RecordWords", "File"),
         "refund": QCoreApplication.translate("RecordWords", "Refund recommended"),
         "media_type": QCoreApplication.translate("RecordWords", "File type"),
+        "answer": QCoreApplication.translate("RecordWords", "Answer"),
+        "return": QCoreApplication.translate("RecordWords", "Return"),
+        "message_id": QCoreApplication.translate("RecordWords", "Message-ID"),
+        "sha256": QCoreApplication.translate("RecordWords", "SHA-256"),
+        "size": QCoreApplication.translate("RecordWords", "Bytes"),
+        "attachments": QCoreApplication.translate("RecordWords", "Attachments"),
+        "attempts": QCoreApplication.translate("RecordWords", "Attempts"),
+        "retry": QCoreApplication.translate("RecordWords", "Sent again after an unknown outcome"),
+        "order_number": QCoreApplication.translate("RecordWords", "Order"),
+        "state": QCoreApplication.translate("RecordWords", "State"),
     }
 
 
@@ -166,6 +178,11 @@ def field_value(name: str, value: Any) -> str:
         "photos": lambda v: str(len(v)) if isinstance(v, list) else str(v),
         "returned_goods_marked": _yes_no,
         "refund": lambda v: _refund(v) if isinstance(v, dict) else str(v),
+        "answer": lambda v: {
+            "instructions": QCoreApplication.translate("RecordWords", "return instructions"),
+            "refusal": QCoreApplication.translate("RecordWords", "refusal citing the rule"),
+        }.get(str(v), str(v)),
+        "state": lambda v: _enum_word(mail_state_texts(), MailState, str(v)),
     }
     if name in words:
         return words[name](value)

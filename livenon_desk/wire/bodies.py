@@ -11,7 +11,15 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from livenon_desk.domain.enums import Answer, Decision, Disposition, ParcelCondition
+from livenon_desk.domain.enums import (
+    Answer,
+    Decision,
+    Disposition,
+    LabelType,
+    ParcelCondition,
+    ReasonCategory,
+    ReasonCode,
+)
 
 Version = Annotated[int, Field(ge=1, le=2**31 - 1)]
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
@@ -21,8 +29,10 @@ Code = Annotated[str, Field(min_length=1, max_length=40, pattern=PRINTABLE)]
 Name = Annotated[str, Field(min_length=1, max_length=64, pattern=PRINTABLE)]
 Text = Annotated[str, Field(max_length=10_000)]
 Cents = Annotated[int, Field(ge=0, le=10**12)]
-WRITE_KINDS = ("receipt", "inspection", "override", "audit_event", "refund_decision")
-WriteKind = Literal["receipt", "inspection", "override", "audit_event", "refund_decision"]
+WRITE_KINDS = ("receipt", "inspection", "override", "audit_event", "refund_decision",
+               "mail_answer")
+WriteKind = Literal["receipt", "inspection", "override", "audit_event", "refund_decision",
+                    "mail_answer"]
 
 
 class _In(BaseModel):
@@ -107,6 +117,45 @@ class RefundDecisionIn(_In):
     decided_by: Name
     decided_at: AwareDatetime
     reason: Text | None = None
+
+
+class AnsweredReturnLine(_In):
+    tag_code: Code
+    order_line_no: Annotated[int, Field(ge=1, le=10_000)]
+    quantity: Annotated[int, Field(ge=0, le=10_000)]
+    cartons_expected: Annotated[int, Field(ge=1, le=1000)]
+
+
+class AnsweredReturn(_In):
+    """The return an email application's answer created at the desk (P2)."""
+
+    rma_number: Code
+    order_number: Code
+    reason_code: ReasonCode
+    reason_category: ReasonCategory
+    reason_text: Text | None = None
+    applied_at: AwareDatetime
+    instructions_sent_at: AwareDatetime
+    label_type: LabelType
+    lines: Annotated[list[AnsweredReturnLine], Field(min_length=1, max_length=100)]
+
+
+class MailAnswerIn(_In):
+    """The answer to an email application (P2), as the desk sent it to the customer: the
+    message's identity and hash (T4; the bytes stay on the desk) and, for instructions,
+    the return it created. Its Idempotency-Key is the application's own key."""
+
+    application_sha256: Sha256
+    message_id: Annotated[str, Field(min_length=3, max_length=300, pattern=PRINTABLE)]
+    sha256: Sha256
+    size: Annotated[int, Field(ge=1, le=100_000_000)]
+    kind: Literal["instructions", "refusal"]
+    language: Literal["en", "zh"]
+    sent_at: AwareDatetime
+    answered_by: Name
+    # The rules a refusal cites (E1, E2, X1, X2).
+    rule_ids: Annotated[list[Annotated[str, Field(max_length=8)]], Field(max_length=10)] = []
+    created_return: AnsweredReturn | None = None
 
 
 class BatchItem(_In):

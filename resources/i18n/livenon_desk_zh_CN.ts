@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="112"/>
+        <location filename="../../livenon_desk/views/app.py" line="113"/>
         <source>Demo users (user / password): {logins}</source>
         <translation>演示用户（用户名 / 密码）：{logins}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="143"/>
+        <location filename="../../livenon_desk/views/app.py" line="150"/>
         <source>Retention rule: personal data of {n} long-closed returns removed.</source>
         <translation>保留期规则：已删除 {n} 个早已关闭的退货中的个人数据。</translation>
     </message>
@@ -17,223 +17,298 @@
 <context>
     <name>ApplicationDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="65"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="67"/>
         <source>Email application</source>
         <translation>邮件退货申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="76"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="78"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="76"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="78"/>
         <source>Sent</source>
         <translation>发送时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="77"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="79"/>
         <source>Sender</source>
         <translation>发件人</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="77"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="79"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="78"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="80"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="78"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="80"/>
         <source>Product name</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="79"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="81"/>
         <source>Return reason</source>
         <translation>退货原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="79"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="81"/>
         <source>Contact info</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="80"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="82"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="80"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="82"/>
         <source>Instructions by (P2)</source>
         <translation>退货说明发出期限（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="84"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="86"/>
         <source>Read from the email</source>
         <translation>从邮件中读取</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="94"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="96"/>
         <source>Checked against the order</source>
         <translation>与订单核对</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="115"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="118"/>
         <source>Photos attached to the email</source>
         <translation>邮件所附照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="120"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="123"/>
         <source>The email as the customer wrote it</source>
         <translation>客户原始邮件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="147"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="150"/>
         <source>Settle what the check guessed</source>
         <translation>确认核对时推测的内容</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="150"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="153"/>
         <source>— not known —</source>
         <translation>— 未知 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="153"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="156"/>
         <source>{reason} ({category})</source>
         <translation>{reason}（{category}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="161"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="164"/>
         <source>&amp;Save the choice</source>
         <translation>保存选择(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="164"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="167"/>
         <source>Save the reason code and the line (Enter, Ctrl+S)</source>
         <translation>保存原因代码和订单行（Enter、Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="166"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="169"/>
         <source>&amp;Reason code</source>
         <translation>原因代码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="168"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="171"/>
         <source>Order &amp;line</source>
         <translation>订单行(&amp;L)</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="184"/>
+        <source>Answer the customer (P2)</source>
+        <translation>回复客户（P2）</translation>
+    </message>
+    <message>
         <location filename="../../livenon_desk/views/application_dialog.py" line="186"/>
+        <source>Create the return and send the instructions (Ctrl+Enter)</source>
+        <translation>创建退货并发送退货说明（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="190"/>
+        <source>Refuse, citing the rule (Ctrl+Shift+Enter)</source>
+        <translation>拒绝并说明规则（Ctrl+Shift+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="221"/>
+        <source>Answered.</source>
+        <translation>已回复。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="223"/>
+        <source>A supervisor answers email applications.</source>
+        <translation>邮件退货申请由主管回复。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="225"/>
+        <source>Settle what the check could not before answering.</source>
+        <translation>请先确认核对无法确定的内容，再回复。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="227"/>
+        <source>Refused by {rules}: the refusal cites the rule in the policy&apos;s words.</source>
+        <translation>被 {rules} 拒绝：拒绝回复会用政策原文说明规则。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="230"/>
+        <source>Quality reason (T1): the pre-paid label and the return form go with the instructions.</source>
+        <translation>质量原因（T1）：退货说明附带预付运单和退货单。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="233"/>
+        <source>Personal reason (T2): the return form goes with the instructions; the customer ships by their own courier.</source>
+        <translation>个人原因（T2）：退货说明附带退货单；客户自行选择快递寄回。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="250"/>
+        <source>Answering…</source>
+        <translation>正在回复…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="256"/>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="263"/>
+        <source>Return {rma} created; the instructions are queued, not sent: {why}</source>
+        <translation>退货 {rma} 已创建；退货说明已排队，尚未发送：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="265"/>
+        <source>The refusal is queued, not sent: {why}</source>
+        <translation>拒绝回复已排队，尚未发送：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="267"/>
+        <source>Return {rma} created and the instructions sent.</source>
+        <translation>退货 {rma} 已创建，退货说明已发送。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="268"/>
+        <source>The refusal is sent.</source>
+        <translation>拒绝回复已发送。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="280"/>
         <source>A supervisor settles these.</source>
         <translation>这些内容由主管确认。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="211"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="305"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="217"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="311"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="220"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="314"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="234"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="328"/>
         <source>{target} – {deadline}</source>
         <translation>{target} – {deadline}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="238"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="332"/>
         <source>{due} (overdue)</source>
         <translation>{due}（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="264"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="359"/>
         <source>This email names a restricted return: it can be read, not processed (privacy rule).</source>
         <translation>此邮件涉及已限制处理的退货：只能查看，不能处理（隐私规则）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="274"/>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="280"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="369"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="375"/>
         <source>Needs a person:</source>
         <translation>需人工处理：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="284"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="379"/>
         <source>Order {order}: not found</source>
         <translation>订单 {order}：未找到</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="287"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="382"/>
         <source>Order {order}: found</source>
         <translation>订单 {order}：已找到</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="289"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="384"/>
         <source>The sender is the order&apos;s customer.</source>
         <translation>发件人是该订单的客户。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="290"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="385"/>
         <source>The sender is not the order&apos;s customer: check who wrote.</source>
         <translation>发件人不是该订单的客户：请核实发件人身份。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="291"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="386"/>
         <source>The sender could not be compared with the customer.</source>
         <translation>无法将发件人与客户进行比对。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="298"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="393"/>
         <source>Reason code: not recognised</source>
         <translation>原因代码：未能识别</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="301"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="396"/>
         <source>quality (T1): Livenon pays the return shipping</source>
         <translation>质量问题（T1）：Livenon 承担退货运费</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="303"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="398"/>
         <source>personal (T2): the customer pays the return shipping</source>
         <translation>个人原因（T2）：客户承担退货运费</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="305"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="400"/>
         <source>Reason code (chosen by a person): {reason}, {category}</source>
         <translation>原因代码（人工选择）：{reason}，{category}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="307"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="402"/>
         <source>Reason code (guessed): {reason}, {category}</source>
         <translation>原因代码（推测）：{reason}，{category}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="313"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="408"/>
         <source>The line a person picked:</source>
         <translation>人工选择的订单行：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="314"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="409"/>
         <source>The matched line:</source>
         <translation>匹配的订单行：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="315"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="410"/>
         <source>The lines it may be (a person picks):</source>
         <translation>可能的订单行（需人工选择）：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="333"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="428"/>
         <source>Line {n}: {sku} {name}</source>
         <translation>第 {n} 行：{sku} {name}</translation>
     </message>
@@ -647,12 +722,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="69"/>
+        <location filename="../../livenon_desk/views/app.py" line="70"/>
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="70"/>
+        <location filename="../../livenon_desk/views/app.py" line="71"/>
         <location filename="../../livenon_desk/views/error_reporting.py" line="21"/>
         <source>Something went wrong; details are in the log: {path}</source>
         <translation>出现问题；详情见日志：{path}</translation>
@@ -1017,127 +1092,147 @@
         <translation>已确认邮件退货申请</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/labels.py" line="116"/>
+        <source>email application answered</source>
+        <translation>已回复邮件退货申请</translation>
+    </message>
+    <message>
         <location filename="../../livenon_desk/views/labels.py" line="117"/>
+        <source>answer email sent</source>
+        <translation>回复邮件已发送</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="119"/>
         <source>unit graded</source>
         <translation>货品已定级</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="118"/>
+        <location filename="../../livenon_desk/views/labels.py" line="120"/>
         <source>unit&apos;s disposition chosen</source>
         <translation>已选定货品处置方式</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="119"/>
+        <location filename="../../livenon_desk/views/labels.py" line="121"/>
         <source>unit put away or moved</source>
         <translation>货品已上架或移库</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="120"/>
+        <location filename="../../livenon_desk/views/labels.py" line="122"/>
         <source>unit weighed</source>
         <translation>货品已称重</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="121"/>
+        <location filename="../../livenon_desk/views/labels.py" line="123"/>
         <source>weight flag cleared</source>
         <translation>重量异常已解除</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="128"/>
+        <location filename="../../livenon_desk/views/labels.py" line="130"/>
         <source>Return form</source>
         <translation>退货单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="129"/>
+        <location filename="../../livenon_desk/views/labels.py" line="131"/>
         <source>Invoice copy</source>
         <translation>发票副本</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="130"/>
+        <location filename="../../livenon_desk/views/labels.py" line="132"/>
         <source>Return label</source>
         <translation>退货标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="131"/>
+        <location filename="../../livenon_desk/views/labels.py" line="133"/>
         <source>Item tags</source>
         <translation>商品标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="132"/>
+        <location filename="../../livenon_desk/views/labels.py" line="134"/>
         <source>Inspection report</source>
         <translation>检验报告</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="133"/>
+        <location filename="../../livenon_desk/views/labels.py" line="135"/>
         <source>Credit note</source>
         <translation>贷项通知单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="134"/>
+        <location filename="../../livenon_desk/views/labels.py" line="136"/>
         <source>Evidence package</source>
         <translation>证据包</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="141"/>
+        <location filename="../../livenon_desk/views/labels.py" line="143"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="142"/>
+        <location filename="../../livenon_desk/views/labels.py" line="144"/>
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="143"/>
+        <location filename="../../livenon_desk/views/labels.py" line="145"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="144"/>
+        <location filename="../../livenon_desk/views/labels.py" line="146"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="145"/>
+        <location filename="../../livenon_desk/views/labels.py" line="147"/>
         <source>Unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="146"/>
+        <location filename="../../livenon_desk/views/labels.py" line="148"/>
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="147"/>
+        <location filename="../../livenon_desk/views/labels.py" line="149"/>
         <source>Retention rule</source>
         <translation>保留期规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="148"/>
+        <location filename="../../livenon_desk/views/labels.py" line="150"/>
         <source>Receipt</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="149"/>
+        <location filename="../../livenon_desk/views/labels.py" line="151"/>
         <source>Exception approval</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="150"/>
+        <location filename="../../livenon_desk/views/labels.py" line="152"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="151"/>
+        <location filename="../../livenon_desk/views/labels.py" line="153"/>
         <source>Audit event</source>
         <translation>审计事件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="152"/>
+        <location filename="../../livenon_desk/views/labels.py" line="154"/>
         <source>Refund decision</source>
         <translation>退款决定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="116"/>
+        <location filename="../../livenon_desk/views/labels.py" line="155"/>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="156"/>
+        <source>Email answer</source>
+        <translation>邮件回复</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="118"/>
         <source>refund recommended</source>
         <translation>退款建议</translation>
     </message>
@@ -1145,6 +1240,19 @@
         <location filename="../../livenon_desk/views/labels.py" line="99"/>
         <source>cartons counted by hand</source>
         <translation>手工清点纸箱</translation>
+    </message>
+</context>
+<context>
+    <name>MailWorker</name>
+    <message>
+        <location filename="../../livenon_desk/views/mail_worker.py" line="97"/>
+        <source>{n} new email applications taken from the mailbox.</source>
+        <translation>已从邮箱取得 {n} 封新的邮件退货申请。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/mail_worker.py" line="118"/>
+        <source>{n} queued answers sent.</source>
+        <translation>已发送 {n} 封排队的回复。</translation>
     </message>
 </context>
 <context>
@@ -1739,219 +1847,279 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>RecordWords</name>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="44"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="46"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="45"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="47"/>
         <source>Decision</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="46"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="48"/>
         <source>Deciding rules</source>
         <translation>决定性规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="47"/>
-        <location filename="../../livenon_desk/views/record_words.py" line="48"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="49"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="50"/>
         <source>Policy</source>
         <translation>政策版本</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="49"/>
-        <location filename="../../livenon_desk/views/record_words.py" line="50"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="51"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="52"/>
         <source>Tag</source>
         <translation>标签码</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="51"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="53"/>
         <source>Cartons counted</source>
         <translation>已清点纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="52"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="54"/>
         <source>Document</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="53"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="55"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="54"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="56"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="55"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="57"/>
         <source>Returns</source>
         <translation>退货数</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="56"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="58"/>
         <source>Customers</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="57"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="59"/>
         <source>Photos</source>
         <translation>照片数</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="58"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="60"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="59"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="61"/>
         <source>Closed for more than (days)</source>
         <translation>关闭超过（天）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="60"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="62"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="61"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="63"/>
         <source>Arrived</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="62"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="64"/>
         <source>Received by</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="63"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="65"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="64"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="66"/>
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="65"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="67"/>
         <source>Parcel condition</source>
         <translation>包裹状况</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="66"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="68"/>
         <source>Marked “Returned Goods”</source>
         <translation>标有“Returned Goods”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="68"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="70"/>
         <source>Cartons received</source>
         <translation>已收纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="69"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="71"/>
         <source>Inspector</source>
         <translation>检验员</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="70"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="72"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="71"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="73"/>
         <source>Finished</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="72"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="74"/>
         <source>Checklist</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="73"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="75"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="74"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="76"/>
         <source>Rule by rule</source>
         <translation>逐条规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="75"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="77"/>
         <source>Disposition</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="76"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="78"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="77"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="79"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="78"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="80"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="79"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="81"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="81"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="83"/>
         <source>File type</source>
         <translation>文件类型</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="100"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="84"/>
+        <source>Answer</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="85"/>
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="86"/>
+        <source>Message-ID</source>
+        <translation>Message-ID</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="87"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="88"/>
+        <source>Bytes</source>
+        <translation>字节数</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="89"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="90"/>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="91"/>
+        <source>Sent again after an unknown outcome</source>
+        <translation>结果未知后重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="92"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="93"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="112"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="101"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="113"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="106"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="118"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="107"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="119"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="204"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="182"/>
+        <source>return instructions</source>
+        <translation>退货说明</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="183"/>
+        <source>refusal citing the rule</source>
+        <translation>说明规则的拒绝回复</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/record_words.py" line="221"/>
         <source>password checked by the central server</source>
         <translation>密码由中央服务器验证</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="206"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="223"/>
         <source>password checked at this desk (offline)</source>
         <translation>密码在本机验证（离线）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="211"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="228"/>
         <source>{n} wrong passwords</source>
         <translation>密码错误 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="214"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="231"/>
         <source>Reason: {text}</source>
         <translation>原因：{text}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/record_words.py" line="80"/>
+        <location filename="../../livenon_desk/views/record_words.py" line="82"/>
         <source>Refund recommended</source>
         <translation>建议退款</translation>
     </message>

@@ -9,9 +9,20 @@ from pathlib import Path
 import pytest
 
 from livenon_desk.cli import main
+from livenon_desk.domain.policy import default_policies
+from livenon_desk.services.application_answer import ApplicationAnswerService
+from livenon_desk.services.application_check import ApplicationCheckService
+from livenon_desk.services.desk_settings import desk_settings
+from livenon_desk.services.document_service import DocumentService
+from livenon_desk.services.mail_service import MailService
 from livenon_desk.store.database import Store
+from livenon_desk.store.photo_files import PhotoFiles
+from tests.builders import NOW, add_return
+from tests.conftest import SUPERVISOR
 from tests.imap_server import ImapServer
 from tests.postgres import free_port
+from tests.services.test_application_answer import application
+from tests.smtp_server import SmtpTestServer
 
 CORPUS = Path(__file__).parents[1] / "domain" / "mail_corpus"
 
@@ -86,3 +97,49 @@ def test_a_database_that_does_not_exist_is_not_made(
                  str(CORPUS / "en_01_plain_seed_subject.eml")]) == 1
     assert not path.exists()
     assert capsys.readouterr().err
+
+
+def answer_one(store: Store, tmp_path: Path) -> None:
+    """An application taken and answered: its instructions wait for the sender."""
+    built = add_return(store)
+    photos = PhotoFiles(tmp_path / "photos")
+    policies = default_policies()
+    key = MailService(store, photos, clock=lambda: NOW).take(
+        SUPERVISOR, application(built.order_number), "test").key
+    ApplicationAnswerService(
+        store, ApplicationCheckService(store, policies, clock=lambda: NOW),
+        DocumentService(store, policies, photos, clock=lambda: NOW), desk_settings(),
+        clock=lambda: NOW).answer(SUPERVISOR, key)
+
+
+def test_mail_send_sends_what_is_queued_with_the_password_from_the_keyring(
+        store: Store, tmp_path: Path, smtp_server: SmtpTestServer, mail_settings: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    del mail_settings
+    answer_one(store, tmp_path)
+    ca = ["--ca-file", str(smtp_server.certificate)]
+    # No password kept yet: the server refuses the user, the answer stays queued.
+    assert main(["mail", "send", "--db", str(store.path), *ca]) == 1
+    out, err = capsys.readouterr()
+    assert out == "0 answers sent; 1 still queued.\n"
+    assert "refused the password of desk" in err
+    monkeypatch.setenv("LIVENON_MAIL_PASSWORD", smtp_server.password)
+    assert main(["mail", "password", "smtp"]) == 0
+    assert "smtps://desk@127.0.0.1" in capsys.readouterr().out
+    assert main(["mail", "send", "--db", str(store.path), *ca]) == 0
+    assert capsys.readouterr().out == "1 answers sent; 0 still queued.\n"
+    assert len(smtp_server.received) == 1
+    smtp_server.stop()
+    assert main(["mail", "send", "--db", str(store.path), *ca]) == 0  # nothing waits
+
+
+def test_mail_send_with_the_server_down_exits_3_and_keeps_the_answer(
+        store: Store, tmp_path: Path, smtp_server: SmtpTestServer, mail_settings: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    del mail_settings
+    answer_one(store, tmp_path)
+    smtp_server.stop()
+    assert main(["mail", "send", "--db", str(store.path)]) == 3
+    out, err = capsys.readouterr()
+    assert out == "0 answers sent; 1 still queued.\n"
+    assert "Cannot reach the mail server" in err

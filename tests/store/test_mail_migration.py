@@ -64,3 +64,15 @@ def test_a_persons_choices_for_an_application_go_down_to_0008_and_up_again(
     assert current_revision(store) == opening.HEAD_REVISION
     assert {"chosen_reason_code", "chosen_line_no"} <= columns()
     store.dispose()
+
+
+def test_the_answers_table_goes_down_to_0010_and_up_again(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "desk.sqlite3")
+    assert "outgoing_mails" in _tables(store)
+    _migrate(store, "0010", down=True)
+    assert current_revision(store) == "0010"
+    assert "outgoing_mails" not in _tables(store)
+    _migrate(store, "head", down=False)
+    assert current_revision(store) == opening.HEAD_REVISION
+    assert "outgoing_mails" in _tables(store)
+    store.dispose()

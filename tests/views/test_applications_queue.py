@@ -28,6 +28,7 @@ from tests.builders import NOW, LineSpec, add_return
 from tests.conftest import INSPECTOR, SUPERVISOR
 from tests.services.test_application_check import application
 from tests.views.keyboard import WAIT, focused, press, scan
+from tests.views.workbench import open_application
 
 
 def _window(qtbot: QtBot, desk: Desk, runner: TaskRunner, language: str) -> MainWindow:
@@ -199,10 +200,7 @@ def test_a_supervisor_settles_the_reason_code_and_the_line_from_the_keyboard(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    press(qtbot, "Alt+8")
-    qtbot.waitUntil(lambda: window.applications.model.rowCount() == 1, timeout=WAIT)
-    press(qtbot, "Return")
-    dialog = _dialog(qtbot, window)
+    dialog = open_application(qtbot, window)
     assert dialog.detail is not None and dialog.detail.check is not None
     assert dialog.detail.mail.state is MailState.NEEDS_PERSON
     press(qtbot, "Alt+R")

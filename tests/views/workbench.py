@@ -9,6 +9,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
+from livenon_desk.views.application_dialog import ApplicationDialog
 from livenon_desk.views.inspection_dialog import InspectionDialog
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.receive_dialog import ReceiveDialog
@@ -28,6 +29,20 @@ def open_record(qtbot: QtBot, window: MainWindow, code: str) -> None:
     qtbot.waitUntil(lambda: window.detail.detail is not None
                     and code in (window.detail.detail.rma_number,
                                  *[ln.tag_code for ln in window.detail.detail.lines]))
+
+
+def open_application(qtbot: QtBot, window: MainWindow, count: int = 1) -> ApplicationDialog:
+    """Alt+8 to the email applications (``count`` of them listed), Enter on the first, and
+    its detail loaded."""
+    keyboard.press(qtbot, "Alt+8")
+    qtbot.waitUntil(lambda: window.applications.model.rowCount() == count,
+                    timeout=keyboard.WAIT)
+    keyboard.press(qtbot, "Return")
+    qtbot.waitUntil(lambda: window.applications.dialog is not None
+                    and window.applications.dialog.detail is not None, timeout=keyboard.WAIT)
+    dialog = window.applications.dialog
+    assert dialog is not None
+    return dialog
 
 
 def wait_dialog(qtbot: QtBot, window: MainWindow, kind: type[QDialog]) -> QDialog:
