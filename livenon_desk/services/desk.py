@@ -55,14 +55,18 @@ class _Opened:
         self.photos: PhotoFiles = PhotoFiles(photo_dir_for(path))
         self.clock = clock
         self.online = online
-        # Reentrant: a service's factory asks for the services it is made of.
-        self._lock = threading.RLock()
+        self._lock = threading.Lock()
+        # One lock per service: one being made (its modules loading) keeps no one from
+        # the others; a factory asks for the services it is made of under its own.
+        self._locks: dict[Callable[[_Opened], object], threading.Lock] = {}
         self._made: dict[Callable[[_Opened], object], object] = {}
 
     def get(self, factory: Callable[[_Opened], T]) -> T:
         made = self._made.get(factory)
-        if made is None:  # made once, under the lock; afterwards read without waiting
+        if made is None:  # made once; afterwards read without waiting
             with self._lock:
+                lock = self._locks.setdefault(factory, threading.Lock())
+            with lock:
                 made = self._made.get(factory)
                 if made is None:
                     made = self._made[factory] = factory(self)
@@ -168,6 +172,12 @@ def _mail_sender(o: _Opened) -> MailSenderService:
     return MailSenderService(o.store, o.get(_settings), o.clock)
 
 
+_FACTORIES: tuple[Callable[[_Opened], object], ...] = (
+    _settings, _returns, _receiving, _inspections, _work_queue, _auth, _audit, _retention,
+    _exports, _documents, _sync, _mail, _application_checks, _application_queue, _answers,
+    _mail_sender)
+
+
 class Desk:
     """The services on ``path``; with ``create=False`` a missing file is an error the user
     sees, not a new empty database."""
@@ -191,6 +201,14 @@ class Desk:
 
     def _service(self, factory: Callable[[_Opened], T]) -> T:
         return self._open().get(factory)
+
+    def open_all(self) -> None:
+        """Make every service now. The window asks for this in the background once it has
+        shown, so that no service is made (and its modules loaded) later on the window's
+        own thread, when a key is pressed; a command makes only the ones it uses."""
+        opened = self._open()
+        for factory in _FACTORIES:
+            opened.get(factory)
 
     def close(self) -> None:
         """Dispose of the database's engine; the next call opens the file again."""

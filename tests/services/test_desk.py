@@ -46,3 +46,19 @@ def test_each_service_is_made_once_and_kept(tmp_path: Path) -> None:
         assert [m.row.rma_number for m in desk.returns.lookup(rma)] == [rma]
     finally:
         desk.close()
+
+
+def test_open_all_makes_every_service_with_its_modules(tmp_path: Path) -> None:
+    # The window asks for every service in the background after its first paint: none
+    # is then made, nor ReportLab loaded, on the window's thread at a key press.
+    path, _rma = _built(tmp_path)
+    code = (
+        "import sys; from pathlib import Path; from livenon_desk.services.desk import Desk\n"
+        f"desk = Desk(Path({str(path)!r}), create=False)\n"
+        "desk.open_all()\n"
+        "print(sorted(m for m in ('reportlab', 'livenon_desk.services.mail_sender',\n"
+        "     'livenon_desk.services.application_answer') if m not in sys.modules))\n"
+        "desk.close()\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=120)
+    assert out.stdout.strip() == "[]"
