@@ -50,16 +50,19 @@ NAMESPACES = frozenset({
     "problem",          # what an inspection still lacks before it can be finished
     "reason",           # why a rule decided as it did (E1-E5, X1-X3, P1)
     "reason-code",      # the customer's reason for the return
+    "repair-outcome",   # what came of a refurbishment
     "refused",          # why a record pulled from the server was not taken
     "reply",            # the answer to an email application (P2): instructions, refusal
     "restricted",       # a restricted return's missing reason
     "role",             # a role inside a message
+    "rtv-state",        # whether a return-to-vendor shipment is open or shipped
     "rule",             # a rule's title (E1-E5, X1-X3)
     "sheet",            # notes on the inspection form: read-only, answered by the receipt
     "shipping",         # the return shipping a refund deducts (P7, T2)
     "status",           # a return's status inside a message
     "sum",              # how a refund's amount is worked out, step by step
     "unit-state",       # where a unit (one received carton, its LPN) stands
+    "work-order-state", # whether a refurbishment work order is open or done
 })
 
 

@@ -98,6 +98,29 @@ class UnitState(StrEnum):
     STORED = "stored"
 
 
+class WorkOrderState(StrEnum):
+    """A refurbishment work order: open while the unit is in refurbishment, done when the
+    repair's outcome is known and the unit graded anew."""
+
+    OPEN = "open"
+    DONE = "done"
+
+
+class RtvState(StrEnum):
+    """A return-to-vendor shipment: open while units are added to it, shipped when it
+    leaves for the supplier."""
+
+    OPEN = "open"
+    SHIPPED = "shipped"
+
+
+class RepairOutcome(StrEnum):
+    """What came of a refurbishment."""
+
+    REPAIRED = "repaired"
+    BEYOND_REPAIR = "beyond_repair"
+
+
 class Answer(StrEnum):
     """An inspector's answer to one checklist item."""
 

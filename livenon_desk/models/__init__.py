@@ -13,6 +13,7 @@ from livenon_desk.models.inspection import (
 from livenon_desk.models.order import Order, OrderLine
 from livenon_desk.models.outgoing_mail import OutgoingMail
 from livenon_desk.models.people import AuditEvent, DeskIdentity, DeskUser
+from livenon_desk.models.refurbish import WorkOrder
 from livenon_desk.models.return_request import ReturnLine, ReturnRequest
 from livenon_desk.models.sync import (
     OutboxRow,
@@ -22,6 +23,7 @@ from livenon_desk.models.sync import (
     SyncState,
 )
 from livenon_desk.models.unit import Unit, UnitMove, WeightCheck
+from livenon_desk.models.vendor_return import RtvLine, RtvShipment
 
 __all__ = [
     "Address",
@@ -44,10 +46,13 @@ __all__ = [
     "RefusedChange",
     "ReturnLine",
     "ReturnRequest",
+    "RtvLine",
+    "RtvShipment",
     "SyncConflict",
     "SyncState",
     "UnexpectedParcel",
     "Unit",
     "UnitMove",
     "WeightCheck",
+    "WorkOrder",
 ]

@@ -63,6 +63,13 @@ class AuditAction(StrEnum):
     UNIT_MOVED = "unit_moved"
     UNIT_WEIGHED = "unit_weighed"
     WEIGHT_FLAG_CLEARED = "weight_flag_cleared"
+    # A refurbishment work order opened, its parts and minutes logged, its outcome.
+    WORK_ORDER_OPENED = "work_order_opened"
+    WORK_ORDER_LOGGED = "work_order_logged"
+    WORK_ORDER_DONE = "work_order_done"
+    # A unit put on its supplier's return-to-vendor shipment; the shipment sent.
+    RTV_UNIT_ADDED = "rtv_unit_added"
+    RTV_SHIPPED = "rtv_shipped"
 
 
 def record_event(

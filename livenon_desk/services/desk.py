@@ -29,10 +29,12 @@ if TYPE_CHECKING:
     from livenon_desk.services.mail_sender import MailSenderService
     from livenon_desk.services.mail_service import MailService
     from livenon_desk.services.receiving_service import ReceivingService
+    from livenon_desk.services.refurbish_service import RefurbishService
     from livenon_desk.services.report_verification import ReportVerifier
     from livenon_desk.services.retention_service import RetentionService
     from livenon_desk.services.returns_service import ReturnsService
     from livenon_desk.services.sync_service import SyncService
+    from livenon_desk.services.vendor_return_service import VendorReturnService
     from livenon_desk.services.work_queue_service import WorkQueueService
     from livenon_desk.store.database import Store
     from livenon_desk.store.photo_files import PhotoFiles
@@ -172,10 +174,22 @@ def _mail_sender(o: _Opened) -> MailSenderService:
     return MailSenderService(o.store, o.get(_settings), o.clock)
 
 
+def _refurbish(o: _Opened) -> RefurbishService:
+    from livenon_desk.services.refurbish_service import RefurbishService
+
+    return RefurbishService(o.store, o.policies, o.clock)
+
+
+def _vendor_returns(o: _Opened) -> VendorReturnService:
+    from livenon_desk.services.vendor_return_service import VendorReturnService
+
+    return VendorReturnService(o.store, o.photos, o.clock)
+
+
 _FACTORIES: tuple[Callable[[_Opened], object], ...] = (
     _settings, _returns, _receiving, _inspections, _work_queue, _auth, _audit, _retention,
     _exports, _documents, _sync, _mail, _application_checks, _application_queue, _answers,
-    _mail_sender)
+    _mail_sender, _refurbish, _vendor_returns)
 
 
 class Desk:
@@ -283,6 +297,14 @@ class Desk:
     @property
     def mail_sender(self) -> MailSenderService:
         return self._service(_mail_sender)
+
+    @property
+    def refurbish(self) -> RefurbishService:
+        return self._service(_refurbish)
+
+    @property
+    def vendor_returns(self) -> VendorReturnService:
+        return self._service(_vendor_returns)
 
     @property
     def reports(self) -> ReportVerifier:

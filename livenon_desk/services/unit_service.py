@@ -181,7 +181,7 @@ class UnitService:
         """One unit by its LPN, with its grade's and route's reasons and every move."""
         actor.require(Action.LOOK_UP)
         with self._store.session() as s:
-            unit = _unit_by_code(s, code)
+            unit = unit_by_code(s, code)
             return _detail(s, unit, _rows(s, select(Unit).where(Unit.id == unit.id))[0])
 
     def units_of_return(self, actor: Actor, return_id: int) -> tuple[UnitDetail, ...]:
@@ -221,14 +221,8 @@ class UnitService:
         """Grade a unit anew (after a repair, or one received before grading), with a
         reason, and route it again by the policy's rules."""
         actor.require(Action.INSPECT)
-        text = require_text(reason, "field.grade-reason", UNIT_REASON_MIN)
         with self._store.session() as s:
-            unit = _unit_by_code(s, code)
-            policy = self._policy(s, unit)
-            _grade_reason(policy, grade, grade, text)  # a grade the policy knows
-            unit.policy_version = policy.version
-            _set_grade(s, policy, unit, actor, grade, text, self._clock())
-            return _rows(s, select(Unit).where(Unit.id == unit.id))[0]
+            return regrade_unit(s, self._policies, actor, code, grade, reason, self._clock())
 
     def set_disposition(self, actor: Actor, code: str, disposition: Disposition,
                         reason: str) -> UnitRow:
@@ -238,7 +232,7 @@ class UnitService:
         text = require_text(reason, "field.disposition-reason", UNIT_REASON_MIN)
         now = self._clock()
         with self._store.session() as s:
-            unit = _unit_by_code(s, code)
+            unit = unit_by_code(s, code)
             if unit.grade is None:
                 raise ValidationError("error.unit-not-graded", code=unit.code)
             policy = self._policy(s, unit)
@@ -267,7 +261,7 @@ class UnitService:
         target = normalize_code(bin_code)
         now = self._clock()
         with self._store.session() as s:
-            unit = _unit_by_code(s, code)
+            unit = unit_by_code(s, code)
             if unit.grade is None or unit.zone is None:
                 raise ValidationError("error.unit-not-graded", code=unit.code)
             if unit.bin_code == target:
@@ -294,14 +288,31 @@ class UnitService:
             return PutAway(unit.code, origin, target, unit.zone, unit.state)
 
     def _policy(self, s: Session, unit: Unit) -> Policy:
-        if unit.policy_version:
-            return self._policies.version(unit.policy_version)
-        line = s.get_one(ReturnLine, unit.return_line_id)
-        return self._policies.for_application(s.get_one(ReturnRequest, line.return_id)
-                                              .applied_at)
+        return policy_of(self._policies, s, unit)
 
 
-def _unit_by_code(s: Session, code: str) -> Unit:
+def regrade_unit(s: Session, policies: PolicySet, actor: Actor, code: str, grade: str,
+                 reason: str, now: datetime) -> UnitRow:
+    """A unit graded anew with a reason and routed again by the policy's rules, in the
+    caller's transaction (a refurbishment's completion closes its work order with it)."""
+    text = require_text(reason, "field.grade-reason", UNIT_REASON_MIN)
+    unit = unit_by_code(s, code)
+    policy = policy_of(policies, s, unit)
+    _grade_reason(policy, grade, grade, text)  # a grade the policy knows
+    unit.policy_version = policy.version
+    _set_grade(s, policy, unit, actor, grade, text, now)
+    return _rows(s, select(Unit).where(Unit.id == unit.id))[0]
+
+
+def policy_of(policies: PolicySet, s: Session, unit: Unit) -> Policy:
+    """The policy a unit was graded by; before grading, its return's."""
+    if unit.policy_version:
+        return policies.version(unit.policy_version)
+    line = s.get_one(ReturnLine, unit.return_line_id)
+    return policies.for_application(s.get_one(ReturnRequest, line.return_id).applied_at)
+
+
+def unit_by_code(s: Session, code: str) -> Unit:
     normal = normalize_code(code)
     unit = s.scalar(select(Unit).where(Unit.code == normal))
     if unit is None:

@@ -19,6 +19,7 @@ from livenon_desk.domain.enums import (
     MailState,
     ParcelCondition,
     ReasonCode,
+    RepairOutcome,
     ReturnStatus,
     RuleOutcome,
 )
@@ -79,6 +80,10 @@ def disposition_texts() -> dict[Disposition, str]:
     return _catalogue_words(Disposition)
 
 
+def repair_outcome_texts() -> dict[RepairOutcome, str]:
+    return _catalogue_words(RepairOutcome)
+
+
 def answer_texts() -> dict[Answer, str]:
     return _catalogue_words(Answer)
 
@@ -121,6 +126,11 @@ def audit_action_texts() -> dict[str, str]:
         "unit_moved": QCoreApplication.translate("Labels", "unit put away or moved"),
         "unit_weighed": QCoreApplication.translate("Labels", "unit weighed"),
         "weight_flag_cleared": QCoreApplication.translate("Labels", "weight flag cleared"),
+        "work_order_opened": QCoreApplication.translate("Labels", "work order opened"),
+        "work_order_logged": QCoreApplication.translate("Labels", "work logged on a work order"),
+        "work_order_done": QCoreApplication.translate("Labels", "work order done"),
+        "rtv_unit_added": QCoreApplication.translate("Labels", "unit put on an RTV shipment"),
+        "rtv_shipped": QCoreApplication.translate("Labels", "RTV shipment shipped"),
     }
 
 

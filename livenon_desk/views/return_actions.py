@@ -103,8 +103,11 @@ class ReturnActions(QObject):
         self.unexpected = action(self.tr("Receive &unexpected parcel…"), "Ctrl+N",
                                  self.open_unexpected,
                                  self.tr("Log a parcel that matches no return"))
+        # Any unit, whichever record is on screen: scan it at the refurbishment bench.
+        self.refurbish = action(self.tr("Re&furbish…"), "Ctrl+Shift+B", self.open_refurbish,
+                                self.tr("Scan a unit to open, log or complete its work order"))
         self.all_actions = (self.receive, self.count_cartons, self.inspect, self.override,
-                            self.close_short, self.unexpected)
+                            self.close_short, self.refurbish, self.unexpected)
         self.why_not = WhyNot(parent, self.message.emit)
         for act in self.all_actions[:-1]:
             self.why_not.watch(act, lambda: restricted_text(self.detail))
@@ -134,6 +137,7 @@ class ReturnActions(QObject):
         self.close_short.setEnabled(live and may(Action.CLOSE_SHORT)
                                     and status is ReturnStatus.PARTIALLY_RECEIVED)
         self.unexpected.setEnabled(may(Action.RECEIVE))
+        self.refurbish.setEnabled(may(Action.INSPECT))
         restricted_tip = restricted_text(detail)
         for act in (self.receive, self.count_cartons, self.inspect, self.override,
                     self.close_short):
@@ -259,6 +263,18 @@ class ReturnActions(QObject):
     def _unexpected_logged(self, dialog: QDialog) -> None:
         dialog.accept()
         self.message.emit(self.tr("The unexpected parcel is logged."))
+
+    # --- refurbish ------------------------------------------------------------------------
+
+    def open_refurbish(self) -> None:
+        if not self.refurbish.isEnabled():
+            return
+        from livenon_desk.views.refurbish_dialog import RefurbishDialog
+
+        dialog = RefurbishDialog(self._desk.refurbish, self._runner, self._actor,
+                                 self._language, self._window)
+        dialog.changed.connect(self.changed.emit)
+        self._show(dialog)
 
     # --- inspect and override -------------------------------------------------------------
 

@@ -922,322 +922,347 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="40"/>
+        <location filename="../../livenon_desk/views/labels.py" line="41"/>
         <source>Applied</source>
         <translation>已申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="41"/>
+        <location filename="../../livenon_desk/views/labels.py" line="42"/>
         <source>Instructions sent</source>
         <translation>已发退货说明</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="42"/>
+        <location filename="../../livenon_desk/views/labels.py" line="43"/>
         <source>In transit</source>
         <translation>运输中</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="43"/>
+        <location filename="../../livenon_desk/views/labels.py" line="44"/>
         <source>Partially received</source>
         <translation>部分收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="44"/>
+        <location filename="../../livenon_desk/views/labels.py" line="45"/>
         <source>Received</source>
         <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="45"/>
+        <location filename="../../livenon_desk/views/labels.py" line="46"/>
         <source>Inspecting</source>
         <translation>检验中</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="46"/>
+        <location filename="../../livenon_desk/views/labels.py" line="47"/>
         <source>Inspected</source>
         <translation>已检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="47"/>
+        <location filename="../../livenon_desk/views/labels.py" line="48"/>
         <source>Refund approved</source>
         <translation>已批准退款</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="48"/>
+        <location filename="../../livenon_desk/views/labels.py" line="49"/>
         <source>Refund rejected</source>
         <translation>已拒绝退款</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="49"/>
+        <location filename="../../livenon_desk/views/labels.py" line="50"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="56"/>
+        <location filename="../../livenon_desk/views/labels.py" line="57"/>
         <source>New</source>
         <translation>新申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="57"/>
+        <location filename="../../livenon_desk/views/labels.py" line="58"/>
         <source>Needs a person</source>
         <translation>需人工处理</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="58"/>
+        <location filename="../../livenon_desk/views/labels.py" line="59"/>
         <source>Answered</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="88"/>
+        <location filename="../../livenon_desk/views/labels.py" line="93"/>
         <source>Inspector</source>
         <translation>检验员</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="89"/>
+        <location filename="../../livenon_desk/views/labels.py" line="94"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="90"/>
+        <location filename="../../livenon_desk/views/labels.py" line="95"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="96"/>
+        <location filename="../../livenon_desk/views/labels.py" line="101"/>
         <source>viewed</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="97"/>
+        <location filename="../../livenon_desk/views/labels.py" line="102"/>
         <source>received</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="98"/>
+        <location filename="../../livenon_desk/views/labels.py" line="103"/>
         <source>carton counted</source>
         <translation>清点纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="101"/>
+        <location filename="../../livenon_desk/views/labels.py" line="106"/>
         <source>closed short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="102"/>
+        <location filename="../../livenon_desk/views/labels.py" line="107"/>
         <source>unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="103"/>
+        <location filename="../../livenon_desk/views/labels.py" line="108"/>
         <source>inspection started</source>
         <translation>开始检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="104"/>
+        <location filename="../../livenon_desk/views/labels.py" line="109"/>
         <source>inspected</source>
         <translation>完成检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="105"/>
+        <location filename="../../livenon_desk/views/labels.py" line="110"/>
         <source>overridden</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="106"/>
+        <location filename="../../livenon_desk/views/labels.py" line="111"/>
         <source>printed</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="107"/>
+        <location filename="../../livenon_desk/views/labels.py" line="112"/>
         <source>exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="108"/>
+        <location filename="../../livenon_desk/views/labels.py" line="113"/>
         <source>purged</source>
         <translation>清除个人数据</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="109"/>
+        <location filename="../../livenon_desk/views/labels.py" line="114"/>
         <source>signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="110"/>
+        <location filename="../../livenon_desk/views/labels.py" line="115"/>
         <source>signed out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="111"/>
+        <location filename="../../livenon_desk/views/labels.py" line="116"/>
         <source>failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="112"/>
+        <location filename="../../livenon_desk/views/labels.py" line="117"/>
         <source>locked out</source>
         <translation>账户锁定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="113"/>
+        <location filename="../../livenon_desk/views/labels.py" line="118"/>
         <source>user created</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="114"/>
+        <location filename="../../livenon_desk/views/labels.py" line="119"/>
         <source>email received</source>
         <translation>收到邮件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="115"/>
+        <location filename="../../livenon_desk/views/labels.py" line="120"/>
         <source>email application settled</source>
         <translation>已确认邮件退货申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="116"/>
+        <location filename="../../livenon_desk/views/labels.py" line="121"/>
         <source>email application answered</source>
         <translation>已回复邮件退货申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="117"/>
+        <location filename="../../livenon_desk/views/labels.py" line="122"/>
         <source>answer email sent</source>
         <translation>回复邮件已发送</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="119"/>
+        <location filename="../../livenon_desk/views/labels.py" line="124"/>
         <source>unit graded</source>
         <translation>货品已定级</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="120"/>
+        <location filename="../../livenon_desk/views/labels.py" line="125"/>
         <source>unit&apos;s disposition chosen</source>
         <translation>已选定货品处置方式</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="121"/>
+        <location filename="../../livenon_desk/views/labels.py" line="126"/>
         <source>unit put away or moved</source>
         <translation>货品已上架或移库</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="122"/>
+        <location filename="../../livenon_desk/views/labels.py" line="127"/>
         <source>unit weighed</source>
         <translation>货品已称重</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="123"/>
+        <location filename="../../livenon_desk/views/labels.py" line="128"/>
         <source>weight flag cleared</source>
         <translation>重量异常已解除</translation>
     </message>
     <message>
+        <location filename="../../livenon_desk/views/labels.py" line="129"/>
+        <source>work order opened</source>
+        <translation>维修工单已开</translation>
+    </message>
+    <message>
         <location filename="../../livenon_desk/views/labels.py" line="130"/>
+        <source>work logged on a work order</source>
+        <translation>维修工单已登记工作</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="131"/>
+        <source>work order done</source>
+        <translation>维修工单已完成</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="132"/>
+        <source>unit put on an RTV shipment</source>
+        <translation>货品已加入退供应商发运单</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="133"/>
+        <source>RTV shipment shipped</source>
+        <translation>退供应商发运单已发运</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="140"/>
         <source>Return form</source>
         <translation>退货单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="131"/>
+        <location filename="../../livenon_desk/views/labels.py" line="141"/>
         <source>Invoice copy</source>
         <translation>发票副本</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="132"/>
+        <location filename="../../livenon_desk/views/labels.py" line="142"/>
         <source>Return label</source>
         <translation>退货标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="133"/>
+        <location filename="../../livenon_desk/views/labels.py" line="143"/>
         <source>Item tags</source>
         <translation>商品标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="134"/>
+        <location filename="../../livenon_desk/views/labels.py" line="144"/>
         <source>Inspection report</source>
         <translation>检验报告</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="135"/>
+        <location filename="../../livenon_desk/views/labels.py" line="145"/>
         <source>Credit note</source>
         <translation>贷项通知单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="136"/>
+        <location filename="../../livenon_desk/views/labels.py" line="146"/>
         <source>Evidence package</source>
         <translation>证据包</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="143"/>
+        <location filename="../../livenon_desk/views/labels.py" line="153"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="144"/>
+        <location filename="../../livenon_desk/views/labels.py" line="154"/>
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="145"/>
+        <location filename="../../livenon_desk/views/labels.py" line="155"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="146"/>
+        <location filename="../../livenon_desk/views/labels.py" line="156"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="147"/>
+        <location filename="../../livenon_desk/views/labels.py" line="157"/>
         <source>Unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="148"/>
+        <location filename="../../livenon_desk/views/labels.py" line="158"/>
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="149"/>
+        <location filename="../../livenon_desk/views/labels.py" line="159"/>
         <source>Retention rule</source>
         <translation>保留期规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="150"/>
+        <location filename="../../livenon_desk/views/labels.py" line="160"/>
         <source>Receipt</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="151"/>
+        <location filename="../../livenon_desk/views/labels.py" line="161"/>
         <source>Exception approval</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="152"/>
+        <location filename="../../livenon_desk/views/labels.py" line="162"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="153"/>
+        <location filename="../../livenon_desk/views/labels.py" line="163"/>
         <source>Audit event</source>
         <translation>审计事件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="154"/>
+        <location filename="../../livenon_desk/views/labels.py" line="164"/>
         <source>Refund decision</source>
         <translation>退款决定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="155"/>
+        <location filename="../../livenon_desk/views/labels.py" line="165"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="156"/>
+        <location filename="../../livenon_desk/views/labels.py" line="166"/>
         <source>Email answer</source>
         <translation>邮件回复</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="118"/>
+        <location filename="../../livenon_desk/views/labels.py" line="123"/>
         <source>refund recommended</source>
         <translation>退款建议</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="99"/>
+        <location filename="../../livenon_desk/views/labels.py" line="104"/>
         <source>cartons counted by hand</source>
         <translation>手工清点纸箱</translation>
     </message>
@@ -2125,6 +2150,156 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
     </message>
 </context>
 <context>
+    <name>RefurbishDialog</name>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="61"/>
+        <source>Refurbishment</source>
+        <translation>翻新</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="71"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="107"/>
+        <source>Unit</source>
+        <translation>货品</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="76"/>
+        <source>Parts, a comma between them</source>
+        <translation>零件，以逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="80"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="88"/>
+        <source>A, B, C or D</source>
+        <translation>A、B、C 或 D</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="91"/>
+        <source>What was done; the reason of the new grade</source>
+        <translation>所做的维修；即新等级的理由</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="93"/>
+        <source>What to &amp;fix</source>
+        <translation>待修复内容(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="94"/>
+        <source>&amp;Parts used</source>
+        <translation>所用零件(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="95"/>
+        <source>&amp;Minutes spent</source>
+        <translation>所花分钟(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="96"/>
+        <source>&amp;Outcome</source>
+        <translation>结果(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="97"/>
+        <source>New &amp;grade</source>
+        <translation>新等级(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="98"/>
+        <source>What was &amp;done</source>
+        <translation>所做维修(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="105"/>
+        <source>In refurbishment (oldest first)</source>
+        <translation>翻新中（最早的在前）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="107"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="108"/>
+        <source>What to fix</source>
+        <translation>待修复内容</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="108"/>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="109"/>
+        <source>Opened</source>
+        <translation>开单时间</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="143"/>
+        <source>Scan a unit&apos;s tag (its LPN)</source>
+        <translation>扫描货品标签（其 LPN）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="171"/>
+        <source>Log the parts and minutes; then the outcome, the new grade and what was done</source>
+        <translation>登记零件和分钟；然后填写结果、新等级和所做维修</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="176"/>
+        <source>Say what to fix, then Enter: the work order opens</source>
+        <translation>填写待修复内容后按 Enter：即开维修工单</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="181"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="256"/>
+        <source>held until decided</source>
+        <translation>暂存待定</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="182"/>
+        <source>{code} is not routed to refurbish ({disposition}): it gets no work order.</source>
+        <translation>{code} 未被分派去翻新（{disposition}）：不开维修工单。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="193"/>
+        <source>Grade {grade}</source>
+        <translation>等级 {grade}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="196"/>
+        <source>To fix: {fault}</source>
+        <translation>待修复：{fault}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="197"/>
+        <source>Parts so far: {parts} · {minutes} min</source>
+        <translation>已用零件：{parts} · {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="200"/>
+        <source>Earlier work orders: {count}</source>
+        <translation>以往维修工单：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="213"/>
+        <source>Work order opened for {code}.</source>
+        <translation>已为 {code} 开维修工单。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="235"/>
+        <source>Logged: {parts} · {minutes} min in all.</source>
+        <translation>已登记：{parts} · 共 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="258"/>
+        <source>{code}: {outcome}, graded {grade}; it goes to {disposition} ({zone}): put it away there.</source>
+        <translation>{code}：{outcome}，定为 {grade} 级；去向 {disposition}（{zone}）：请上架到该处。</translation>
+    </message>
+</context>
+<context>
     <name>ReturnActions</name>
     <message>
         <location filename="../../livenon_desk/views/return_actions.py" line="89"/>
@@ -2187,72 +2362,82 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>登记无法匹配退货的包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="187"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="107"/>
+        <source>Re&amp;furbish…</source>
+        <translation>翻新(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="108"/>
+        <source>Scan a unit to open, log or complete its work order</source>
+        <translation>扫描货品以开立、登记或完成其维修工单</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="191"/>
         <source>{rma} is partially received; cartons missing: {what}</source>
         <translation>{rma} 部分收货；缺少纸箱：{what}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="310"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="326"/>
         <source>{tag} is approved as an exception.</source>
         <translation>{tag} 已作为例外批准。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="181"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="185"/>
         <source>{rma} received.</source>
         <translation>{rma} 已收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="216"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="220"/>
         <source>{tag}: carton {n} of {total}</source>
         <translation>{tag}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="219"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="223"/>
         <source>all cartons are in; ready to inspect.</source>
         <translation>纸箱已全部到齐，可以检验。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="233"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="237"/>
         <source>Close {rma} short</source>
         <translation>{rma} 缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="234"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="238"/>
         <source>Cartons are missing. Say why the receipt is accepted as it is.</source>
         <translation>缺少纸箱。请说明为何按现状确认收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="235"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="239"/>
         <source>Close short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="236"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="240"/>
         <source>{rma} is closed short.</source>
         <translation>{rma} 已按缺件结单。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="261"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="265"/>
         <source>The unexpected parcel is logged.</source>
         <translation>意外包裹已登记。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="285"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="301"/>
         <source>Inspection of {tag} finished.</source>
         <translation>{tag} 的检验已完成。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="306"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="322"/>
         <source>Approve {tag} as an exception</source>
         <translation>将 {tag} 作为例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="307"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="323"/>
         <source>The rules&apos; decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
         <translation>规则的判定会保留在记录中。请写明为何仍批准此退货；原因将与您的姓名一同保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="309"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="325"/>
         <source>Approve exception</source>
         <translation>批准例外</translation>
     </message>
@@ -2267,7 +2452,7 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>隐私规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="198"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="202"/>
         <source>{rma}: all cartons are in.</source>
         <translation>{rma}：纸箱已全部收到。</translation>
     </message>

@@ -45,3 +45,26 @@ def test_units_moves_and_weight_checks_go_down_to_0009_and_up_again(tmp_path: Pa
         assert c.exec_driver_sql("SELECT rma_number FROM return_requests").scalar() == (
             built.rma_number)
     store.dispose()
+
+
+def test_work_orders_and_rtv_shipments_go_down_to_0011_and_up_again(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "desk.sqlite3")
+    later = {"work_orders", "rtv_shipments", "rtv_lines"}
+
+    def tables() -> set[str]:
+        with store.engine.connect() as c:
+            return set(inspect(c).get_table_names())
+
+    assert tables() >= later
+    config = opening._alembic_config()
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0011")
+    assert not later & tables()
+    assert tables() >= UNIT_TABLES
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    assert current_revision(store) == opening.HEAD_REVISION
+    assert tables() >= later
+    store.dispose()
