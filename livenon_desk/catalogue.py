@@ -37,12 +37,14 @@ NAMESPACES = frozenset({
     "database",         # why a file is not a desk database
     "decision",         # a line's decision
     "direction",        # who wrote to whom
+    "doctor",           # what `livenon-desk doctor` found on the workstation
     "disposition",      # what happens to the goods
     "doc",              # the printed documents' titles, fields and sentences
     "error",            # a KnownError's message
     "event",            # a step of a return's timeline (the evidence package)
     "field",            # a field's name inside a message ("Enter the carrier.")
     "label-type",       # whose label the parcel came back on
+    "lot-state",        # whether a liquidation lot is open or closed
     "mailbox",          # an incoming email: why it is not readable, what an import took
     "outcome",          # a rule's outcome
     "parcel",           # the parcel's condition on arrival

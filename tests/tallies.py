@@ -1,4 +1,4 @@
-"""The inspection tallies the database keeps (migration 0014), against a fresh count."""
+"""The inspection tallies the database keeps (migration 0015), against a fresh count."""
 
 from __future__ import annotations
 

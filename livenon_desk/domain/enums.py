@@ -114,6 +114,14 @@ class RtvState(StrEnum):
     SHIPPED = "shipped"
 
 
+class LotState(StrEnum):
+    """A liquidation lot (a pallet): open while units are scanned onto it, closed when
+    weighed, with its manifest and pallet label."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+
+
 class RepairOutcome(StrEnum):
     """What came of a refurbishment."""
 

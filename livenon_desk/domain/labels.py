@@ -52,6 +52,8 @@ ENUM_LABELS: dict[StrEnum, str] = {
     e.WorkOrderState.DONE: "work-order-state.done",
     e.RtvState.OPEN: "rtv-state.open",
     e.RtvState.SHIPPED: "rtv-state.shipped",
+    e.LotState.OPEN: "lot-state.open",
+    e.LotState.CLOSED: "lot-state.closed",
     e.RepairOutcome.REPAIRED: "repair-outcome.repaired",
     e.RepairOutcome.BEYOND_REPAIR: "repair-outcome.beyond-repair",
     e.ParcelCondition.INTACT: "parcel.intact",

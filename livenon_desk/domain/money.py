@@ -7,6 +7,7 @@ the CLDR data Babel carries (ISO 4217), not from a table kept here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
@@ -57,3 +58,12 @@ def format_money(amount: Decimal, currency: str = DEFAULT_CURRENCY) -> str:
     own digits, for explanations and documents."""
     digits = minor_digits(currency)
     return f"{round_money(amount, currency):,.{digits}f}"
+
+
+def totals_by_currency(pairs: Iterable[tuple[str, Decimal]]) -> tuple[tuple[str, Decimal], ...]:
+    """The amounts summed by currency, in currency order (amounts of two currencies are
+    never added)."""
+    totals: dict[str, Decimal] = {}
+    for currency, amount in pairs:
+        totals[currency] = totals.get(currency, Decimal(0)) + amount
+    return tuple(sorted(totals.items()))

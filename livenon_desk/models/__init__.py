@@ -10,6 +10,7 @@ from livenon_desk.models.inspection import (
     Photo,
     UnexpectedParcel,
 )
+from livenon_desk.models.lot import Lot, LotUnit
 from livenon_desk.models.order import Order, OrderLine
 from livenon_desk.models.outgoing_mail import OutgoingMail
 from livenon_desk.models.people import AuditEvent, DeskIdentity, DeskUser
@@ -37,6 +38,8 @@ __all__ = [
     "IncomingMailPhoto",
     "Inspection",
     "InspectionTally",
+    "Lot",
+    "LotUnit",
     "Order",
     "OrderLine",
     "OutboxRow",

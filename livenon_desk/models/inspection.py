@@ -51,7 +51,7 @@ class InspectionTally(Base):
     """Finished inspections counted by quarter hour (UTC) and return reason: the work
     queue's week is summed from a few hundred of these rows instead of the inspections.
 
-    Kept by SQLite triggers (migration 0014) in the same transaction as every write of
+    Kept by SQLite triggers (migration 0015) in the same transaction as every write of
     an inspection, its line or its return, so no write path can forget it. A quarter
     hour: every warehouse time zone's midnight falls on one.
     """

@@ -70,6 +70,9 @@ class AuditAction(StrEnum):
     # A unit put on its supplier's return-to-vendor shipment; the shipment sent.
     RTV_UNIT_ADDED = "rtv_unit_added"
     RTV_SHIPPED = "rtv_shipped"
+    # A unit scanned onto a liquidation lot; the lot closed with its weight.
+    LOT_UNIT_ADDED = "lot_unit_added"
+    LOT_CLOSED = "lot_closed"
 
 
 def record_event(

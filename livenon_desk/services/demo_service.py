@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from argon2 import PasswordHasher
@@ -17,6 +17,7 @@ from livenon_desk.services.application_check import ApplicationCheckService
 from livenon_desk.services.application_queue import ApplicationQueueService
 from livenon_desk.services.auth_service import AuthService
 from livenon_desk.services.clock import Clock
+from livenon_desk.services.demo_floor import add_demo_floor
 from livenon_desk.services.desk_settings import desk_settings
 from livenon_desk.services.mail_service import MailService
 from livenon_desk.store.database import Store
@@ -40,6 +41,8 @@ def create_demo_database(
         summary = generate_demo_data(store, returns=returns, seed=seed, today=today)
         add_demo_users(store)
         add_demo_applications(store, today or date.today())
+        add_demo_floor(store, default_policies(), PhotoFiles(photo_dir_for(store.path)),
+                       datetime.now(UTC))
     finally:
         store.dispose()
     log.info("demo database %s: %d returns in %.1f s", path, summary.returns, summary.seconds)

@@ -26,9 +26,11 @@ if TYPE_CHECKING:
     from livenon_desk.services.document_service import DocumentService
     from livenon_desk.services.export_service import ExportService
     from livenon_desk.services.inspection_service import InspectionService
+    from livenon_desk.services.lot_service import LotService
     from livenon_desk.services.mail_sender import MailSenderService
     from livenon_desk.services.mail_service import MailService
     from livenon_desk.services.receiving_service import ReceivingService
+    from livenon_desk.services.recovery_figures import RecoveryFigures
     from livenon_desk.services.refurbish_service import RefurbishService
     from livenon_desk.services.report_verification import ReportVerifier
     from livenon_desk.services.retention_service import RetentionService
@@ -186,10 +188,23 @@ def _vendor_returns(o: _Opened) -> VendorReturnService:
     return VendorReturnService(o.store, o.photos, o.clock)
 
 
+def _lots(o: _Opened) -> LotService:
+    from livenon_desk.services.lot_service import LotService
+
+    return LotService(o.store, o.clock, label_dpi=o.get(_settings).label_printer_dpi)
+
+
+def _recovery(o: _Opened) -> RecoveryFigures:
+    from livenon_desk.services.recovery_figures import RecoveryFigures
+
+    return RecoveryFigures(o.store)
+
+
 _FACTORIES: tuple[Callable[[_Opened], object], ...] = (
     _settings, _returns, _receiving, _inspections, _work_queue, _auth, _audit, _retention,
     _exports, _documents, _sync, _mail, _application_checks, _application_queue, _answers,
-    _mail_sender, _refurbish, _vendor_returns)
+    _mail_sender, _refurbish, _vendor_returns, _lots,
+    _recovery)
 
 
 class Desk:
@@ -305,6 +320,14 @@ class Desk:
     @property
     def vendor_returns(self) -> VendorReturnService:
         return self._service(_vendor_returns)
+
+    @property
+    def lots(self) -> LotService:
+        return self._service(_lots)
+
+    @property
+    def recovery(self) -> RecoveryFigures:
+        return self._service(_recovery)
 
     @property
     def reports(self) -> ReportVerifier:

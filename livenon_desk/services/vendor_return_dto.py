@@ -8,6 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from livenon_desk.domain.enums import RtvState
+from livenon_desk.domain.money import totals_by_currency
 from livenon_desk.domain.suppliers import Supplier
 from livenon_desk.domain.values import PhotoRef
 from livenon_desk.services.unit_dto import UnitRow
@@ -42,7 +43,4 @@ class RtvShipmentRow:
     @property
     def claim_totals(self) -> tuple[tuple[str, Decimal], ...]:
         """The claim by currency (one currency a shipment, as a rule), currency order."""
-        totals: dict[str, Decimal] = {}
-        for line in self.lines:
-            totals[line.currency] = totals.get(line.currency, Decimal(0)) + line.claim
-        return tuple(sorted(totals.items()))
+        return totals_by_currency((line.currency, line.claim) for line in self.lines)

@@ -31,6 +31,7 @@ from livenon_desk.errors import NotFoundError, ValidationError
 from livenon_desk.models import Inspection, Photo, RtvLine, RtvShipment, Unit
 from livenon_desk.services.audit import AuditAction, record_event
 from livenon_desk.services.clock import Clock, utc_now
+from livenon_desk.services.document_kinds import FloorDocument
 from livenon_desk.services.document_service import company_details
 from livenon_desk.services.guards import require_text
 from livenon_desk.services.unit_dto import UnitRow
@@ -64,6 +65,17 @@ class VendorReturnService:
                 Unit.id.not_in(select(RtvLine.unit_id)))
                 .order_by(Unit.received_at, Unit.id))
 
+    def unit(self, actor: Actor, code: str) -> UnitRow:
+        """A scanned unit that may go on an RTV shipment: routed to return to vendor and on
+        none yet (else refused, saying why)."""
+        actor.require(Action.LOOK_UP)
+        with self._store.session() as s:
+            unit = _unit_for_rtv(s, code)
+            return _rows(s, select(Unit).where(Unit.id == unit.id))[0]
+
+    def open_shipments(self, actor: Actor) -> list[RtvShipmentRow]:
+        return self.shipments(actor, RtvState.OPEN)
+
     def shipments(self, actor: Actor, state: RtvState | None = None) -> list[RtvShipmentRow]:
         """Shipments (of a state), oldest first."""
         actor.require(Action.LOOK_UP)
@@ -78,7 +90,7 @@ class VendorReturnService:
         with self._store.session() as s:
             return self._row(s, _shipment_by_code(s, code))
 
-    def document(self, actor: Actor, code: str, lang: Lang | None = None) -> bytes:
+    def document(self, actor: Actor, code: str, lang: Lang | None = None) -> FloorDocument:
         """The shipment's document in ``lang`` or else its supplier's language (audited
         as printed)."""
         actor.require(Action.PRINT)
@@ -98,7 +110,7 @@ class VendorReturnService:
             record_event(s, actor.username, AuditAction.PRINTED, at=self._clock(),
                          entity_kind="rtv_shipment", entity_key=shipment.code,
                          after={"document": "rtv", "language": language})
-        return pdf
+        return FloorDocument("rtv", shipment.code, pdf)
 
     # --- writing --------------------------------------------------------------------------
 
@@ -110,14 +122,7 @@ class VendorReturnService:
         text = require_text(defect, "field.defect", DEFECT_MIN)
         now = self._clock()
         with self._store.session() as s:
-            unit = unit_by_code(s, code)
-            if unit.disposition is not Disposition.RETURN_TO_VENDOR:
-                raise ValidationError("error.unit-not-for-rtv", code=unit.code)
-            on = s.scalar(select(RtvShipment.code).join(
-                RtvLine, RtvLine.shipment_id == RtvShipment.id)
-                .where(RtvLine.unit_id == unit.id))
-            if on is not None:
-                raise ValidationError("error.unit-already-on-rtv", code=unit.code, rtv=on)
+            unit = _unit_for_rtv(s, code)
             row = _rows(s, select(Unit).where(Unit.id == unit.id))[0]
             supplier = self._suppliers.of_sku(row.sku)
             if supplier is None:
@@ -200,6 +205,17 @@ class VendorReturnService:
 def rtv_code(made: str) -> str:
     """A shipment's code from its uuid: the same on every desk, never two alike offline."""
     return f"RTV-{made.replace('-', '')[:8].upper()}"
+
+
+def _unit_for_rtv(s: Session, code: str) -> Unit:
+    unit = unit_by_code(s, code)
+    on = s.scalar(select(RtvShipment.code).join(RtvLine, RtvLine.shipment_id == RtvShipment.id)
+                  .where(RtvLine.unit_id == unit.id))
+    if on is not None:
+        raise ValidationError("error.unit-already-on-rtv", code=unit.code, rtv=on)
+    if unit.disposition is not Disposition.RETURN_TO_VENDOR:
+        raise ValidationError("error.unit-not-for-rtv", code=unit.code)
+    return unit
 
 
 def _shipment_by_code(s: Session, code: str) -> RtvShipment:

@@ -1,6 +1,6 @@
 """The tallies of finished inspections by quarter hour and reason (``InspectionTally``).
 
-SQLite triggers (migration 0014) keep them in the same transaction as every write of an
+SQLite triggers (migration 0015) keep them in the same transaction as every write of an
 inspection, its line or its return. A bulk load drops the triggers and counts the
 tallies afresh in one pass at the end, which costs a sort instead of an upsert per row.
 """

@@ -27,6 +27,7 @@ from livenon_desk.views.formatting import (
 )
 
 ERROR_COLOUR = "#b3261e"
+DONE_COLOUR = "#1b7f3b"
 
 
 def error_label() -> QLabel:

@@ -131,6 +131,8 @@ def audit_action_texts() -> dict[str, str]:
         "work_order_done": QCoreApplication.translate("Labels", "work order done"),
         "rtv_unit_added": QCoreApplication.translate("Labels", "unit put on an RTV shipment"),
         "rtv_shipped": QCoreApplication.translate("Labels", "RTV shipment shipped"),
+        "lot_unit_added": QCoreApplication.translate("Labels", "unit put on a lot"),
+        "lot_closed": QCoreApplication.translate("Labels", "lot closed and weighed"),
     }
 
 

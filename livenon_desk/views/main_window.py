@@ -57,7 +57,9 @@ from livenon_desk.views.task_runner import Task, TaskRunner
 from livenon_desk.views.zoom import Zoom
 
 if TYPE_CHECKING:
+    from livenon_desk.services.recovery_figures import RecoveryFigure
     from livenon_desk.views.pick_list_dialog import PickListDialog
+    from livenon_desk.views.recovery_chart import RecoveryChart
     from livenon_desk.views.sync_view import SyncView
     from livenon_desk.views.week_chart import WeekChart
 
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
         self._queue: Queue | None = None
         self.pick_list: PickListDialog | None = None
         self.week_chart: WeekChart | None = None
+        self.recovery_chart: RecoveryChart | None = None
         self._week: WeekStats | None = None
         self.setWindowTitle(self.tr("Livenon Desk"))
         self.setObjectName("mainWindow")
@@ -429,6 +432,8 @@ class MainWindow(QMainWindow):
                          on_done=self._queues_loaded, on_error=self.report_error)
         self._runner.run(lambda: self._desk.work_queue.week(),
                          on_done=self._week_loaded, on_error=self.report_error)
+        self._runner.run(self._desk.recovery.by_disposition, self.actor,
+                         on_done=self._recovery_loaded, on_error=self.report_error)
         self._runner.run(lambda: self._desk.work_queue.carriers(),
                          on_done=self.filters.set_carriers, on_error=self.report_error)
         self.applications.refresh()
@@ -453,6 +458,14 @@ class MainWindow(QMainWindow):
 
     def _queues_loaded(self, queues: list[Queue]) -> None:
         self.queues.set_queues(queues)
+
+    def _recovery_loaded(self, figures: list[RecoveryFigure]) -> None:
+        if self.recovery_chart is None:
+            from livenon_desk.views.recovery_chart import RecoveryChart
+
+            self.recovery_chart = RecoveryChart()
+            self._left_layout.addWidget(self.recovery_chart, 1)
+        self.recovery_chart.show_figures(figures)
 
     def _week_loaded(self, stats: WeekStats) -> None:
         if self.week_chart is None:

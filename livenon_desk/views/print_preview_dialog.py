@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from livenon_desk.errors import KnownError
 from livenon_desk.private_files import write_output
-from livenon_desk.services.document_kinds import Document
+from livenon_desk.services.document_kinds import Printable
 from livenon_desk.views.folders import FolderKind, remember_folder, start_folder
 from livenon_desk.views.pdf_printing import (
     PdfPrintJob,
@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 class PrintPreviewDialog(QDialog):
     printed = Signal(bool)
 
-    def __init__(self, document: Document, runner: TaskRunner,
+    def __init__(self, document: Printable, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -84,7 +84,7 @@ class PrintPreviewDialog(QDialog):
 
     @property
     def label_stock(self) -> bool:
-        return self.document.kind.is_label_stock
+        return self.document.is_label_stock
 
     def prepare(self, printer: QPrinter) -> None:
         """The printer set for this document's stock and paper: 4x6 labels, or the paper the

@@ -14,8 +14,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,16 +33,15 @@ from livenon_desk.domain.roles import Actor
 from livenon_desk.services.refurbish_dto import MINUTES_MAX, RefurbishScan, WorkOrderRow
 from livenon_desk.views.dialog_keys import no_default_buttons
 from livenon_desk.views.error_reporting import user_message
-from livenon_desk.views.form_parts import ERROR_COLOUR
+from livenon_desk.views.form_parts import DONE_COLOUR, ERROR_COLOUR
 from livenon_desk.views.formatting import format_date
 from livenon_desk.views.labels import disposition_texts, repair_outcome_texts
+from livenon_desk.views.scan_keys import FieldKeys
 from livenon_desk.views.sync_view import RowsModel
 from livenon_desk.views.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from livenon_desk.services.refurbish_service import RefurbishService
-
-DONE_COLOUR = "#1b7f3b"
 
 
 class RefurbishDialog(QDialog):
@@ -127,10 +125,9 @@ class RefurbishDialog(QDialog):
         self.minutes.editingFinished.connect(self._minutes_entered)
         self.grade.returnPressed.connect(self.note.setFocus)
         self.note.returnPressed.connect(self._complete)
-        self._keys = _FormKeys(self)
-        for field in (self.fault, self.parts, self.minutes, self.outcome, self.grade,
-                      self.note):
-            field.installEventFilter(self._keys)
+        self._keys = FieldKeys(self, (self.fault, self.parts, self.minutes, self.outcome,
+                                      self.grade, self.note), self.back_to_scan,
+                               {self.outcome: self.grade.setFocus})
         self.resize(720, 560)
         no_default_buttons(self)
         self._ask_for_unit()
@@ -290,24 +287,3 @@ class RefurbishDialog(QDialog):
     def _say(self, text: str, colour: str) -> None:
         self.feedback.setStyleSheet(f"color: {colour}; font-weight: bold")
         self.feedback.setText(text)
-
-
-class _FormKeys(QObject):
-    """Escape in a field of the form goes back to the scan field, not out of the dialog;
-    Enter on the outcome goes on to the grade, as Enter does from field to field."""
-
-    def __init__(self, dialog: RefurbishDialog) -> None:
-        super().__init__(dialog)
-        self._dialog = dialog
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return False
-        if event.key() == Qt.Key.Key_Escape:
-            self._dialog.back_to_scan()
-            return True
-        if (watched is self._dialog.outcome
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
-            self._dialog.grade.setFocus()
-            return True
-        return False

@@ -106,8 +106,16 @@ class ReturnActions(QObject):
         # Any unit, whichever record is on screen: scan it at the refurbishment bench.
         self.refurbish = action(self.tr("Re&furbish…"), "Ctrl+Shift+B", self.open_refurbish,
                                 self.tr("Scan a unit to open, log or complete its work order"))
+        self.vendor_return = action(self.tr("Return to &vendor…"), "Ctrl+Shift+V",
+                                    self.open_vendor_return,
+                                    self.tr("Scan a defective unit onto its supplier's RTV "
+                                            "shipment"))
+        self.lots = action(self.tr("Liquidation &lots…"), "Ctrl+Shift+J", self.open_lots,
+                           self.tr("Scan units onto a pallet, weigh it, print its manifest "
+                                   "and label"))
         self.all_actions = (self.receive, self.count_cartons, self.inspect, self.override,
-                            self.close_short, self.refurbish, self.unexpected)
+                            self.close_short, self.refurbish, self.vendor_return, self.lots,
+                            self.unexpected)
         self.why_not = WhyNot(parent, self.message.emit)
         for act in self.all_actions[:-1]:
             self.why_not.watch(act, lambda: restricted_text(self.detail))
@@ -138,6 +146,8 @@ class ReturnActions(QObject):
                                     and status is ReturnStatus.PARTIALLY_RECEIVED)
         self.unexpected.setEnabled(may(Action.RECEIVE))
         self.refurbish.setEnabled(may(Action.INSPECT))
+        self.vendor_return.setEnabled(may(Action.PUT_AWAY))
+        self.lots.setEnabled(may(Action.PUT_AWAY))
         restricted_tip = restricted_text(detail)
         for act in (self.receive, self.count_cartons, self.inspect, self.override,
                     self.close_short):
@@ -275,6 +285,22 @@ class ReturnActions(QObject):
                                  self._language, self._window)
         dialog.changed.connect(self.changed.emit)
         self._show(dialog)
+
+    def open_vendor_return(self) -> None:
+        if not self.vendor_return.isEnabled():
+            return
+        from livenon_desk.views.vendor_return_dialog import VendorReturnDialog
+
+        self._show(VendorReturnDialog(self._desk.vendor_returns, self._runner, self._actor,
+                                      self._language, self._window))
+
+    def open_lots(self) -> None:
+        if not self.lots.isEnabled():
+            return
+        from livenon_desk.views.lots_dialog import LotsDialog
+
+        self._show(LotsDialog(self._desk.lots, self._runner, self._actor, self._language,
+                              self._window))
 
     # --- inspect and override -------------------------------------------------------------
 

@@ -1152,107 +1152,117 @@
         <translation>退供应商发运单已发运</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="140"/>
+        <location filename="../../livenon_desk/views/labels.py" line="134"/>
+        <source>unit put on a lot</source>
+        <translation>货品已加入批次</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="135"/>
+        <source>lot closed and weighed</source>
+        <translation>批次已称重封托</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/labels.py" line="142"/>
         <source>Return form</source>
         <translation>退货单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="141"/>
+        <location filename="../../livenon_desk/views/labels.py" line="143"/>
         <source>Invoice copy</source>
         <translation>发票副本</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="142"/>
+        <location filename="../../livenon_desk/views/labels.py" line="144"/>
         <source>Return label</source>
         <translation>退货标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="143"/>
+        <location filename="../../livenon_desk/views/labels.py" line="145"/>
         <source>Item tags</source>
         <translation>商品标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="144"/>
+        <location filename="../../livenon_desk/views/labels.py" line="146"/>
         <source>Inspection report</source>
         <translation>检验报告</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="145"/>
+        <location filename="../../livenon_desk/views/labels.py" line="147"/>
         <source>Credit note</source>
         <translation>贷项通知单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="146"/>
+        <location filename="../../livenon_desk/views/labels.py" line="148"/>
         <source>Evidence package</source>
         <translation>证据包</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="153"/>
+        <location filename="../../livenon_desk/views/labels.py" line="155"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="154"/>
+        <location filename="../../livenon_desk/views/labels.py" line="156"/>
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="155"/>
+        <location filename="../../livenon_desk/views/labels.py" line="157"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="156"/>
+        <location filename="../../livenon_desk/views/labels.py" line="158"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="157"/>
+        <location filename="../../livenon_desk/views/labels.py" line="159"/>
         <source>Unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="158"/>
+        <location filename="../../livenon_desk/views/labels.py" line="160"/>
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="159"/>
+        <location filename="../../livenon_desk/views/labels.py" line="161"/>
         <source>Retention rule</source>
         <translation>保留期规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="160"/>
+        <location filename="../../livenon_desk/views/labels.py" line="162"/>
         <source>Receipt</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="161"/>
+        <location filename="../../livenon_desk/views/labels.py" line="163"/>
         <source>Exception approval</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="162"/>
+        <location filename="../../livenon_desk/views/labels.py" line="164"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="163"/>
+        <location filename="../../livenon_desk/views/labels.py" line="165"/>
         <source>Audit event</source>
         <translation>审计事件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="164"/>
+        <location filename="../../livenon_desk/views/labels.py" line="166"/>
         <source>Refund decision</source>
         <translation>退款决定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="165"/>
+        <location filename="../../livenon_desk/views/labels.py" line="167"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="166"/>
+        <location filename="../../livenon_desk/views/labels.py" line="168"/>
         <source>Email answer</source>
         <translation>邮件回复</translation>
     </message>
@@ -1265,6 +1275,99 @@
         <location filename="../../livenon_desk/views/labels.py" line="104"/>
         <source>cartons counted by hand</source>
         <translation>手工清点纸箱</translation>
+    </message>
+</context>
+<context>
+    <name>LotsDialog</name>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="62"/>
+        <source>Liquidation lots</source>
+        <translation>清仓批次</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="63"/>
+        <source>Scan a unit to put it on the pallet, or a lot&apos;s code</source>
+        <translation>扫描货品放上托盘，或扫描批次编号</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="72"/>
+        <source>Unit, or a lot&apos;s code</source>
+        <translation>货品，或批次编号</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="75"/>
+        <source>kg, then Enter: the lot closes</source>
+        <translation>公斤，按 Enter：批次封托</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="77"/>
+        <source>&amp;Weight</source>
+        <translation>重量(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="83"/>
+        <source>Open lots (oldest first)</source>
+        <translation>未封托批次（最早的在前）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="85"/>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="85"/>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="86"/>
+        <source>Original value</source>
+        <translation>原价合计</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="86"/>
+        <source>Recovery value</source>
+        <translation>回收价值合计</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="134"/>
+        <source>{code} is on {lot}: recovery {value}.</source>
+        <translation>{code} 已加入 {lot}：回收价值 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="142"/>
+        <source>closed, {kg} kg</source>
+        <translation>已封托，{kg} 公斤</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="143"/>
+        <source>open</source>
+        <translation>未封托</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="146"/>
+        <source>{n} units · original {original} · recovery {recovery}</source>
+        <translation>{n} 件 · 原价 {original} · 回收 {recovery}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="149"/>
+        <source>Alt+W: weigh and close · Ctrl+P: manifest · Ctrl+L: pallet label · Ctrl+N: a new pallet</source>
+        <translation>Alt+W：称重封托 · Ctrl+P：清单 · Ctrl+L：托盘标签 · Ctrl+N：新托盘</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="159"/>
+        <source>{lot} is a new pallet: scan its units.</source>
+        <translation>{lot} 是新托盘：请扫描其货品。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="170"/>
+        <source>The weight is a number of kg, such as 42.5.</source>
+        <translation>重量须为公斤数，例如 42.5。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="178"/>
+        <source>{lot} is closed at {kg} kg: print its manifest and pallet label.</source>
+        <translation>{lot} 已封托，重 {kg} 公斤：请打印清单和托盘标签。</translation>
     </message>
 </context>
 <context>
@@ -1283,172 +1386,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="89"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="92"/>
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="96"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="99"/>
         <source>Scan or type an RMA, order, tracking or tag code, a name, email, phone…</source>
         <translation>扫描或输入退货单号、订单号、运单号、标签码、姓名、邮箱、电话…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="99"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="102"/>
         <source>Search (Ctrl+F): a scanner&apos;s code and Enter opens it</source>
         <translation>搜索（Ctrl+F）：扫码枪输入条码并回车即可打开</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="101"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="104"/>
         <source>Show all returns</source>
         <translation>显示全部退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="102"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="105"/>
         <source>Clear the search (Esc)</source>
         <translation>清除搜索（Esc）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="114"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="117"/>
         <source>Receive as an unexpected parcel…</source>
         <translation>作为意外包裹收货…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="125"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="128"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="250"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="534"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="253"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="547"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="253"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="256"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="263"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="266"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="266"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="269"/>
         <source>&amp;Lock the desk</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="267"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="270"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="269"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="272"/>
         <source>&amp;Audit trail…</source>
         <translation>审计记录(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="273"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="276"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="275"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="278"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="278"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="281"/>
         <source>&amp;Return</source>
         <translation>退货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="281"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="284"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="285"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="606"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="288"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="619"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="286"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="289"/>
         <source>&amp;Find a return</source>
         <translation>查找退货(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="289"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="292"/>
         <source>Show &amp;all returns</source>
         <translation>显示全部退货(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="290"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="293"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="363"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="366"/>
         <source>No return matches «{code}».</source>
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="601"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="614"/>
         <source>S&amp;ync…</source>
         <translation>同步(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="362"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="382"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="365"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="385"/>
         <source>Matches: {n}</source>
         <translation>匹配：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="388"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="391"/>
         <source>Choose one of the {n} matches.</source>
         <translation>请从 {n} 条匹配中选择一条。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="569"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="582"/>
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="297"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="300"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="299"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="302"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="301"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="304"/>
         <source>Actual si&amp;ze</source>
         <translation>实际大小(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="395"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="398"/>
         <source>⚠ «{code}» matches no return
 Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>⚠ «{code}» 没有匹配的退货
 请核对条码，或作为意外包裹收货（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="369"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="372"/>
         <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel ({keys}).</source>
         <translation>没有与“{code}”匹配的退货。请检查编码，或作为意外包裹收货（{keys}）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="381"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="384"/>
         <source>Matches: more than {n}</source>
         <translation>匹配：超过 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="588"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="601"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -2150,151 +2253,184 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
     </message>
 </context>
 <context>
+    <name>RecoveryChart</name>
+    <message>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="27"/>
+        <source>Recovery value by disposition</source>
+        <translation>按处置方式的回收价值</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="68"/>
+        <source>No unit routed yet.</source>
+        <translation>尚无已分派的货品。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="76"/>
+        <source>Original value ({currency})</source>
+        <translation>原价（{currency}）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="78"/>
+        <source>Recovery value ({currency})</source>
+        <translation>回收价值（{currency}）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="101"/>
+        <source>Expected to recover: {total}</source>
+        <translation>预计回收：{total}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="103"/>
+        <source>{disposition}: {units} units, {recovery} ({currency})</source>
+        <translation>{disposition}：{units} 件，{recovery}（{currency}）</translation>
+    </message>
+</context>
+<context>
     <name>RefurbishDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="61"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="59"/>
         <source>Refurbishment</source>
         <translation>翻新</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="71"/>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="107"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="69"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="105"/>
         <source>Unit</source>
         <translation>货品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="76"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="74"/>
         <source>Parts, a comma between them</source>
         <translation>零件，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="80"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="78"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="88"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="86"/>
         <source>A, B, C or D</source>
         <translation>A、B、C 或 D</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="91"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="89"/>
         <source>What was done; the reason of the new grade</source>
         <translation>所做的维修；即新等级的理由</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="93"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="91"/>
         <source>What to &amp;fix</source>
         <translation>待修复内容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="94"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="92"/>
         <source>&amp;Parts used</source>
         <translation>所用零件(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="95"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="93"/>
         <source>&amp;Minutes spent</source>
         <translation>所花分钟(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="96"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="94"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="97"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="95"/>
         <source>New &amp;grade</source>
         <translation>新等级(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="98"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="96"/>
         <source>What was &amp;done</source>
         <translation>所做维修(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="105"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="103"/>
         <source>In refurbishment (oldest first)</source>
         <translation>翻新中（最早的在前）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="107"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="105"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="108"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="106"/>
         <source>What to fix</source>
         <translation>待修复内容</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="108"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="106"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="109"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="107"/>
         <source>Opened</source>
         <translation>开单时间</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="143"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="140"/>
         <source>Scan a unit&apos;s tag (its LPN)</source>
         <translation>扫描货品标签（其 LPN）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="171"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="168"/>
         <source>Log the parts and minutes; then the outcome, the new grade and what was done</source>
         <translation>登记零件和分钟；然后填写结果、新等级和所做维修</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="176"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="173"/>
         <source>Say what to fix, then Enter: the work order opens</source>
         <translation>填写待修复内容后按 Enter：即开维修工单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="181"/>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="256"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="178"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="253"/>
         <source>held until decided</source>
         <translation>暂存待定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="182"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="179"/>
         <source>{code} is not routed to refurbish ({disposition}): it gets no work order.</source>
         <translation>{code} 未被分派去翻新（{disposition}）：不开维修工单。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="193"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="190"/>
         <source>Grade {grade}</source>
         <translation>等级 {grade}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="196"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="193"/>
         <source>To fix: {fault}</source>
         <translation>待修复：{fault}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="197"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="194"/>
         <source>Parts so far: {parts} · {minutes} min</source>
         <translation>已用零件：{parts} · {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="200"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="197"/>
         <source>Earlier work orders: {count}</source>
         <translation>以往维修工单：{count}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="213"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="210"/>
         <source>Work order opened for {code}.</source>
         <translation>已为 {code} 开维修工单。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="235"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="232"/>
         <source>Logged: {parts} · {minutes} min in all.</source>
         <translation>已登记：{parts} · 共 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="258"/>
+        <location filename="../../livenon_desk/views/refurbish_dialog.py" line="255"/>
         <source>{code}: {outcome}, graded {grade}; it goes to {disposition} ({zone}): put it away there.</source>
         <translation>{code}：{outcome}，定为 {grade} 级；去向 {disposition}（{zone}）：请上架到该处。</translation>
     </message>
@@ -2372,72 +2508,92 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>扫描货品以开立、登记或完成其维修工单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="191"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="109"/>
+        <source>Return to &amp;vendor…</source>
+        <translation>退回供应商(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="111"/>
+        <source>Scan a defective unit onto its supplier&apos;s RTV shipment</source>
+        <translation>扫描有缺陷的货品，加入其供应商的退供应商发运单</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="113"/>
+        <source>Liquidation &amp;lots…</source>
+        <translation>清仓批次(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="114"/>
+        <source>Scan units onto a pallet, weigh it, print its manifest and label</source>
+        <translation>扫描货品放上托盘、称重，并打印清单和标签</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="201"/>
         <source>{rma} is partially received; cartons missing: {what}</source>
         <translation>{rma} 部分收货；缺少纸箱：{what}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="326"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="352"/>
         <source>{tag} is approved as an exception.</source>
         <translation>{tag} 已作为例外批准。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="185"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="195"/>
         <source>{rma} received.</source>
         <translation>{rma} 已收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="220"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="230"/>
         <source>{tag}: carton {n} of {total}</source>
         <translation>{tag}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="223"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="233"/>
         <source>all cartons are in; ready to inspect.</source>
         <translation>纸箱已全部到齐，可以检验。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="237"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="247"/>
         <source>Close {rma} short</source>
         <translation>{rma} 缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="238"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="248"/>
         <source>Cartons are missing. Say why the receipt is accepted as it is.</source>
         <translation>缺少纸箱。请说明为何按现状确认收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="239"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="249"/>
         <source>Close short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="240"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="250"/>
         <source>{rma} is closed short.</source>
         <translation>{rma} 已按缺件结单。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="265"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="275"/>
         <source>The unexpected parcel is logged.</source>
         <translation>意外包裹已登记。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="301"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="327"/>
         <source>Inspection of {tag} finished.</source>
         <translation>{tag} 的检验已完成。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="322"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="348"/>
         <source>Approve {tag} as an exception</source>
         <translation>将 {tag} 作为例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="323"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="349"/>
         <source>The rules&apos; decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
         <translation>规则的判定会保留在记录中。请写明为何仍批准此退货；原因将与您的姓名一同保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="325"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="351"/>
         <source>Approve exception</source>
         <translation>批准例外</translation>
     </message>
@@ -2452,7 +2608,7 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>隐私规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="202"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="212"/>
         <source>{rma}: all cartons are in.</source>
         <translation>{rma}：纸箱已全部收到。</translation>
     </message>
@@ -2939,6 +3095,129 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <location filename="../../livenon_desk/views/unexpected_parcel_dialog.py" line="67"/>
         <source>&amp;Record parcel</source>
         <translation>登记包裹(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>VendorReturnDialog</name>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="63"/>
+        <source>Return to vendor</source>
+        <translation>退回供应商</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="73"/>
+        <source>Unit, or an RTV shipment&apos;s code</source>
+        <translation>货品，或退供应商发运单号</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="79"/>
+        <source>&amp;Defect</source>
+        <translation>缺陷(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="80"/>
+        <source>&amp;Claim</source>
+        <translation>索赔金额(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="87"/>
+        <source>Unit</source>
+        <translation>货品</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="87"/>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="87"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="88"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="89"/>
+        <source>RTV shipment</source>
+        <translation>退供应商发运单</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="89"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="90"/>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="90"/>
+        <source>Claim</source>
+        <translation>索赔金额</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="97"/>
+        <source>Awaiting RTV (oldest first)</source>
+        <translation>待退供应商（最早的在前）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="98"/>
+        <source>Open RTV shipments</source>
+        <translation>待发运的退供应商发运单</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="128"/>
+        <source>Scan a defective unit, or an RTV shipment&apos;s code</source>
+        <translation>扫描有缺陷的货品，或退供应商发运单号</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="153"/>
+        <source>Grade {grade}</source>
+        <translation>等级 {grade}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="154"/>
+        <source>Say the defect, then the claim (empty: the unit&apos;s price)</source>
+        <translation>填写缺陷，然后填写索赔金额（留空：按货品价格）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="174"/>
+        <source>The claim is an amount, such as 650.00.</source>
+        <translation>索赔金额须为金额，例如 650.00。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="183"/>
+        <source>{code} is on {rtv} for {supplier}.</source>
+        <translation>{code} 已加入发给 {supplier} 的 {rtv}。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="196"/>
+        <source>shipped</source>
+        <translation>已发运</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="196"/>
+        <source>open</source>
+        <translation>待发运</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="200"/>
+        <source>{n} units · claimed {total}</source>
+        <translation>{n} 件 · 索赔 {total}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="202"/>
+        <source>Ctrl+P: its document · Ctrl+Return: ship it</source>
+        <translation>Ctrl+P：查看单据 · Ctrl+Return：发运</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="222"/>
+        <source>{rtv} has shipped to {supplier}.</source>
+        <translation>{rtv} 已发运至 {supplier}。</translation>
     </message>
 </context>
 <context>

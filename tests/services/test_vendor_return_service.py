@@ -76,7 +76,7 @@ def test_units_are_grouped_by_their_skus_supplier_with_defect_and_claim(
     third, _ = _defective(store, receiving, inspections)
     assert rtv.add(INSPECTOR, third, "arm loose at the dowels").code not in {one.code}
     # The document: the supplier's language, the inspection's photo of each unit.
-    document = rtv.document(INSPECTOR, one.code)
+    document = rtv.document(INSPECTOR, one.code).pdf
     text = pdf.squashed(document)
     assert all(v in text for v in ("退回供应商单", first, second, "seatframecrackedatthejoint",
                                    f"{first}的照片", "USD1,949.00")), text

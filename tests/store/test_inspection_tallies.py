@@ -1,4 +1,4 @@
-"""The tallies of finished inspections that the work queue's week sums (migration 0014)
+"""The tallies of finished inspections that the work queue's week sums (migration 0015)
 stay equal to a fresh count whatever writes the inspections, their lines or returns."""
 
 from __future__ import annotations

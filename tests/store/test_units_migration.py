@@ -47,9 +47,9 @@ def test_units_moves_and_weight_checks_go_down_to_0009_and_up_again(tmp_path: Pa
     store.dispose()
 
 
-def test_work_orders_and_rtv_shipments_go_down_to_0011_and_up_again(tmp_path: Path) -> None:
+def test_work_orders_rtv_shipments_and_lots_go_down_to_0011_and_up_again(tmp_path: Path) -> None:
     store = open_store(tmp_path / "desk.sqlite3")
-    later = {"work_orders", "rtv_shipments", "rtv_lines"}
+    later = {"work_orders", "rtv_shipments", "rtv_lines", "lots", "lot_units"}
 
     def tables() -> set[str]:
         with store.engine.connect() as c:

@@ -10,17 +10,11 @@ from livenon_desk.domain.enums import Disposition, RepairOutcome, WorkOrderState
 from livenon_desk.services.desk import Desk
 from livenon_desk.store.database import Store
 from livenon_desk.views.refurbish_dialog import RefurbishDialog
-from tests.services.test_unit_service import _graded_a, _inspect, _receive
+from tests.services.test_refurbish_service import _to_refurbish
+from tests.services.test_unit_service import _graded_a
 from tests.views.conftest import INSPECTOR, MakeWindow
 from tests.views.keyboard import WAIT, press, scan, type_text, wait_focus
 from tests.views.workbench import wait_dialog
-
-
-def _to_refurbish(store: Store, desk: Desk) -> str:
-    """A sofa of 1,299 USD graded C for a personal reason: refurbished (R7)."""
-    _, line_id, tags = _receive(store, desk.receiving)
-    _inspect(store, desk.inspections, line_id, "C", "the frame is cracked under the seat")
-    return f"{tags[0]}-U1"
 
 
 def _open_bench(qtbot: QtBot, make_window: MakeWindow) -> RefurbishDialog:
@@ -34,7 +28,7 @@ def _open_bench(qtbot: QtBot, make_window: MakeWindow) -> RefurbishDialog:
 
 def test_a_repair_from_scan_to_new_grade_by_keys_alone(
         qtbot: QtBot, store: Store, desk: Desk, make_window: MakeWindow) -> None:
-    code = _to_refurbish(store, desk)
+    code = _to_refurbish(store, desk.receiving, desk.inspections)
     dialog = _open_bench(qtbot, make_window)
     scan(qtbot, code.lower())
     wait_focus(qtbot, dialog.fault)
@@ -72,7 +66,7 @@ def test_a_repair_from_scan_to_new_grade_by_keys_alone(
 def test_a_unit_routed_elsewhere_is_said_and_escape_goes_back_to_the_scan(
         qtbot: QtBot, store: Store, desk: Desk, make_window: MakeWindow) -> None:
     restocked, _tags = _graded_a(store, desk.receiving, desk.inspections)
-    code = _to_refurbish(store, desk)
+    code = _to_refurbish(store, desk.receiving, desk.inspections)
     dialog = _open_bench(qtbot, make_window)
     scan(qtbot, restocked)
     qtbot.waitUntil(lambda: "not routed to refurbish" in dialog.feedback.text(), timeout=WAIT)

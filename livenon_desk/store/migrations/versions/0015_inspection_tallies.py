@@ -1,8 +1,8 @@
 """inspection_tallies: finished inspections counted by quarter hour and reason, kept by
 triggers, so that the work queue's week sums a few hundred rows, not a million
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-11-30
 """
 
@@ -13,8 +13,8 @@ from alembic import op
 
 from livenon_desk.store.inspection_tallies import RECOUNT, TRIGGER_PREFIX, passed_of, quarter_of
 
-revision: str = '0014'
-down_revision: str | None = '0013'
+revision: str = '0015'
+down_revision: str | None = '0014'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

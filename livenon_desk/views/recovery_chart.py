@@ -1,0 +1,108 @@
+"""Recovery value by disposition: what the routed units are expected to bring back."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QEvent, QMargins, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from livenon_desk.services.recovery_figures import RecoveryFigure
+from livenon_desk.views.formatting import format_money
+from livenon_desk.views.labels import disposition_texts
+
+
+class RecoveryChart(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recoveryChart")
+        self.chart = QChart()
+        self.chart.setTitle(self.tr("Recovery value by disposition"))
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart.setMargins(QMargins(0, 0, 0, 0))
+        self.chart.setBackgroundRoundness(0)
+        self.view = QChartView(self.chart)
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.totals = QLabel()
+        self.totals.setObjectName("recoveryTotals")
+        self.totals.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        layout.addWidget(self.totals)
+        layout.addStretch(1)
+        self.figures: list[RecoveryFigure] = []
+        self.currency: str | None = None
+        self._follow_font()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # the desk was zoomed
+            self._follow_font()
+        super().changeEvent(event)
+
+    def _follow_font(self) -> None:
+        font = self.font()
+        self.chart.setTitleFont(font)
+        self.chart.legend().setFont(font)
+        for axis in self.chart.axes():
+            axis.setLabelsFont(font)
+        line = self.fontMetrics().height()
+        self.view.setMinimumHeight(line * 11)
+        self.view.setMaximumHeight(line * 16)
+
+    def show_figures(self, figures: list[RecoveryFigure]) -> None:
+        """The bars of the commonest currency (amounts of two are never added); the
+        units of any other currency are named below in words."""
+        self.figures = figures
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        if not figures:
+            self.currency = None
+            self.totals.setText(self.tr("No unit routed yet."))
+            return
+        counts: dict[str, int] = {}
+        for f in figures:
+            counts[f.currency] = counts.get(f.currency, 0) + f.units
+        currency = self.currency = max(sorted(counts), key=lambda c: counts[c])
+        shown = [f for f in figures if f.currency == currency]
+        names = disposition_texts()
+        original = QBarSet(self.tr("Original value ({currency})").format(currency=currency))
+        original.setColor(QColor("#9aa0a6"))
+        recovery = QBarSet(self.tr("Recovery value ({currency})").format(currency=currency))
+        recovery.setColor(QColor("#1b7f3b"))
+        for f in reversed(shown):  # the largest at the top
+            original.append(float(f.original))
+            recovery.append(float(f.recovery))
+        series = QHorizontalBarSeries()
+        series.append(original)
+        series.append(recovery)
+        self.chart.addSeries(series)
+        y_axis = QBarCategoryAxis()
+        y_axis.append([names[f.disposition] for f in reversed(shown)])
+        x_axis = QValueAxis()
+        x_axis.setLabelFormat("%d")
+        x_axis.setRange(0, max(float(f.original) for f in shown) or 1)
+        x_axis.applyNiceNumbers()
+        for axis in (x_axis, y_axis):
+            axis.setTruncateLabels(False)
+            axis.setLabelsFont(self.font())
+        self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(y_axis)
+        series.attachAxis(x_axis)
+        total = sum((f.recovery for f in shown), start=shown[0].recovery * 0)
+        lines = [self.tr("Expected to recover: {total}").format(
+            total=format_money(total, currency))]
+        lines += [self.tr("{disposition}: {units} units, {recovery} ({currency})").format(
+            disposition=names[f.disposition], units=f.units,
+            recovery=format_money(f.recovery, f.currency), currency=f.currency)
+            for f in figures if f.currency != currency]
+        self.totals.setText("\n".join(lines))
