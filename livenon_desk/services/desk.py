@@ -36,7 +36,9 @@ if TYPE_CHECKING:
     from livenon_desk.services.retention_service import RetentionService
     from livenon_desk.services.returns_service import ReturnsService
     from livenon_desk.services.sync_service import SyncService
+    from livenon_desk.services.unit_service import UnitService
     from livenon_desk.services.vendor_return_service import VendorReturnService
+    from livenon_desk.services.weight_check_service import WeightCheckService
     from livenon_desk.services.work_queue_service import WorkQueueService
     from livenon_desk.store.database import Store
     from livenon_desk.store.photo_files import PhotoFiles
@@ -200,11 +202,23 @@ def _recovery(o: _Opened) -> RecoveryFigures:
     return RecoveryFigures(o.store)
 
 
+def _units(o: _Opened) -> UnitService:
+    from livenon_desk.services.unit_service import UnitService
+
+    return UnitService(o.store, o.policies, o.clock)
+
+
+def _weights(o: _Opened) -> WeightCheckService:
+    from livenon_desk.services.weight_check_service import WeightCheckService
+
+    return WeightCheckService(o.store, o.policies, o.clock)
+
+
 _FACTORIES: tuple[Callable[[_Opened], object], ...] = (
     _settings, _returns, _receiving, _inspections, _work_queue, _auth, _audit, _retention,
     _exports, _documents, _sync, _mail, _application_checks, _application_queue, _answers,
     _mail_sender, _refurbish, _vendor_returns, _lots,
-    _recovery)
+    _recovery, _units, _weights)
 
 
 class Desk:
@@ -264,6 +278,14 @@ class Desk:
     @property
     def inspections(self) -> InspectionService:
         return self._service(_inspections)
+
+    @property
+    def units(self) -> UnitService:
+        return self._service(_units)
+
+    @property
+    def weights(self) -> WeightCheckService:
+        return self._service(_weights)
 
     @property
     def work_queue(self) -> WorkQueueService:

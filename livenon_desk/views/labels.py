@@ -22,6 +22,7 @@ from livenon_desk.domain.enums import (
     RepairOutcome,
     ReturnStatus,
     RuleOutcome,
+    UnitState,
 )
 from livenon_desk.domain.labels import ENUM_LABELS
 from livenon_desk.domain.roles import Role
@@ -78,6 +79,10 @@ def parcel_condition_texts() -> dict[ParcelCondition, str]:
 
 def disposition_texts() -> dict[Disposition, str]:
     return _catalogue_words(Disposition)
+
+
+def unit_state_texts() -> dict[UnitState, str]:
+    return _catalogue_words(UnitState)
 
 
 def repair_outcome_texts() -> dict[RepairOutcome, str]:
