@@ -12,7 +12,6 @@ from livenon_desk.demo.generator import generate_demo_data
 from livenon_desk.domain.enums import (
     Answer,
     Decision,
-    Disposition,
     ParcelCondition,
     ReasonCode,
     ReturnStatus,
@@ -21,7 +20,6 @@ from livenon_desk.domain.policy import default_policies
 from livenon_desk.domain.roles import Actor, Role
 from livenon_desk.models import Inspection, ReturnLine, ReturnRequest
 from livenon_desk.services.desk_settings import DeskSettings
-from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.services.inspection_service import InspectionService
 from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.services.receiving_service import ReceivingService
@@ -29,7 +27,7 @@ from livenon_desk.services.retention_service import RetentionService
 from livenon_desk.store.database import Store
 from livenon_desk.store.opening import open_store
 from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for
-from tests.builders import ALL_YES, NOW, add_return
+from tests.builders import ALL_YES, NOW, add_return, confirmed
 from tests.conftest import INSPECTOR, SUPERVISOR
 from tests.images import write_png
 from tests.tallies import assert_tallies_fresh, kept_tallies
@@ -100,8 +98,8 @@ def test_the_services_writes_keep_the_tallies(store: Store, tmp_path: Path) -> N
     sheet = inspections.open_sheet(INSPECTOR, next(iter(lines)))
     inspections.attach_photo(INSPECTOR, sheet.inspection_id, write_png(tmp_path / "a.png"))
     answers = dict(ALL_YES, unused="no")
-    inspections.finish(INSPECTOR, sheet.inspection_id, DraftInput(
-        {k: Answer(v) for k, v in answers.items()}, "Scuffed legs", Disposition.REFURBISH))
+    inspections.finish(INSPECTOR, sheet.inspection_id, confirmed(
+        sheet, {k: Answer(v) for k, v in answers.items()}, "Scuffed legs"))
     # Refused (X3: used), so counted and not passed; a supervisor's exception passes it.
     assert list(assert_tallies_fresh(store).values()) == [(1, 0)]
     inspections.override(SUPERVISOR, sheet.inspection_id, "Customer never used it, checked")
