@@ -15,13 +15,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from livenon_desk.documents.barcodes import PRINTER_DPIS
-from livenon_desk.documents.label_stock import LABEL_DPI
-from livenon_desk.documents.zpl import DARKNESS_RANGE, GraphicEncoding
+from livenon_desk.documents.printer_limits import DARKNESS_RANGE, LABEL_DPI, PRINTER_DPIS
 from livenon_desk.domain.weighing import scale_protocols
 from livenon_desk.errors import KnownError
 from livenon_desk.paths import RESOURCES_DIR, config_dir, station_config_dirs
-from livenon_desk.services.label_printer import parse_address
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +65,7 @@ class DeskSettings:
     # Where the window sends labels and tags: tcp://HOST[:PORT] or cups:QUEUE; "" for none.
     label_printer_address: str = ""
     # How a label's picture travels: compressed ASCII hex (any printer) or Z64.
-    label_printer_encoding: str = GraphicEncoding.ASCII.value
+    label_printer_encoding: str = "ascii"
     # The scale's serial port (COM3, /dev/ttyUSB0); "" for none: the weight is typed.
     scale_port: str = ""
     # How it speaks: a key of resources/scale_protocols.toml.
@@ -113,8 +110,9 @@ _TEXTS: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
     ("mail", "imap_user"): ("imap_user", ()),
     ("mail", "imap_folder"): ("imap_folder", ()),
     ("label_printer", "address"): ("label_printer_address", ()),
-    ("label_printer", "graphic_encoding"): ("label_printer_encoding",
-                                            tuple(e.value for e in GraphicEncoding)),
+    # documents/zpl.py's GraphicEncoding, named here so that the settings load without
+    # the PDF renderer (a test holds the two together).
+    ("label_printer", "graphic_encoding"): ("label_printer_encoding", ("ascii", "z64")),
     ("scale", "port"): ("scale_port", ()),
     ("scale", "protocol"): ("scale_protocol", tuple(scale_protocols())),
     ("scanner", "prefix"): ("scanner_prefix", ()),
@@ -185,6 +183,8 @@ def _checked_text(path: Path, section: str, key: str, field_name: str, value: st
     if field_name == "warehouse_id" and value and not _WAREHOUSE_ID.fullmatch(value):
         raise KnownError("error.settings-not-an-id", path=path, section=section, key=key)
     if field_name == "label_printer_address" and value:
+        from livenon_desk.services.label_printer import parse_address  # with the renderer
+
         parse_address(value)  # refused here, with the forms it takes, not at a print
     return value
 

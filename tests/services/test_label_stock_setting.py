@@ -95,3 +95,11 @@ def test_the_stations_label_printer_and_its_picture_encoding_are_read_and_checke
         user.write_text(f"[label_printer]\n{wrong}\n", encoding="utf-8")
         with pytest.raises(KnownError, match=said):
             load_settings((default, user))
+
+
+def test_the_settings_know_every_way_a_label_travels() -> None:
+    from livenon_desk.services import desk_settings
+
+    [choices] = [c for (section, key), (_, c) in desk_settings._TEXTS.items()
+                 if (section, key) == ("label_printer", "graphic_encoding")]
+    assert choices == tuple(e.value for e in GraphicEncoding)
