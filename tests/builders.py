@@ -8,12 +8,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from livenon_desk.domain.enums import (
+    Answer,
     Channel,
     LabelType,
     PaymentMethod,
     ReasonCode,
     ReturnStatus,
 )
+from livenon_desk.domain.policy import default_policies
 from livenon_desk.models import (
     Address,
     Customer,
@@ -23,10 +25,19 @@ from livenon_desk.models import (
     ReturnLine,
     ReturnRequest,
 )
+from livenon_desk.services.inspection_dto import DraftInput, InspectionSheet
 from livenon_desk.store.database import Store
 from livenon_desk.store.search_index import index_returns
 
 _seq = itertools.count(1)
+
+
+def confirmed(sheet: InspectionSheet, answers: dict[str, Answer], notes: str = ""
+              ) -> DraftInput:
+    """The answers with the grade they propose, confirmed as an inspector does (issue 17)."""
+    policy = default_policies().version(sheet.policy_version)
+    proposal = policy.proposed_grade(answers, sheet.refund_inputs.reason_category)
+    return DraftInput(answers, notes, proposal.grade)
 NOW = datetime(2026, 11, 25, 18, 0, tzinfo=UTC)
 
 

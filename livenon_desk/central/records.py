@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Executable, bindparam, insert, select, update
 
 from livenon_desk.central.database import next_seq
 from livenon_desk.central.problems import ProblemError
-from livenon_desk.central.tables import ENTITY_TABLES
+from livenon_desk.central.tables import entity_table
 
 
 @dataclass(frozen=True)
@@ -46,19 +46,19 @@ def entity_from_row(kind: str, row: Any) -> Entity:
 # hashing a fresh statement costs more than SQLite takes to run it.
 @cache
 def _select_one(kind: str) -> Executable:
-    t = ENTITY_TABLES[kind]
+    t = entity_table(kind)
     return select(t.c.key, t.c.version, t.c.seq, t.c.deleted, t.c.data).where(
         t.c.key == bindparam("b_key"))
 
 
 @cache
 def _insert(kind: str) -> Executable:
-    return insert(ENTITY_TABLES[kind])
+    return insert(entity_table(kind))
 
 
 @cache
 def _update(kind: str) -> Executable:
-    t = ENTITY_TABLES[kind]
+    t = entity_table(kind)
     return update(t).where(t.c.key == bindparam("b_key"), t.c.version == bindparam("b_seen"))
 
 
@@ -104,7 +104,7 @@ def prefetch(connection: Connection, kind: str, keys: set[str]) -> None:
     """Read these entities in a few queries into the batch's cache (absent ones as None)."""
     cache: dict[tuple[str, str], Entity | None] = connection.info.setdefault(CACHE, {})
     wanted = sorted(k for k in keys if (kind, k) not in cache)
-    t = ENTITY_TABLES[kind]
+    t = entity_table(kind)
     for start in range(0, len(wanted), _PREFETCH_CHUNK):
         chunk = wanted[start:start + _PREFETCH_CHUNK]
         for key in chunk:

@@ -62,6 +62,30 @@ ENTITY_TABLES: dict[str, Table] = {
     "inspection": inspections,
 }
 
+# Issue 17: each station's units (one received carton, keyed by its LPN) as versioned
+# documents, and their moves, append-only. Desks send them; the pull does not bring them
+# back (a unit is its station's), so they are not among the pull's kinds.
+units = _entity_table("units", Column("rma_number", String(32), index=True))
+STATION_TABLES: dict[str, Table] = {"unit": units}
+
+unit_moves = Table(
+    "unit_moves",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("unit_code", String(64), nullable=False, index=True),
+    Column("seq", BigInteger, nullable=False, unique=True),
+    Column("received_by", String(64), nullable=False),
+    Column("received_at", String(32), nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
+
+def entity_table(kind: str) -> Table:
+    """The table of a versioned kind: one the pull brings, or a station's own."""
+    table = ENTITY_TABLES.get(kind)
+    return table if table is not None else STATION_TABLES[kind]
+
+
 # One row per counter; ``seq`` is taken by UPDATE ... RETURNING, whose row lock also makes
 # transactions commit in seq order on PostgreSQL, so a pull never skips a change.
 counters = Table(

@@ -169,7 +169,8 @@ def _batch_item(
             "The same change is being written by another request; try again."))
 
 
-_WRITES = {"receipt": "return", "inspection": "inspection", "override": "inspection"}
+_WRITES = {"receipt": "return", "inspection": "inspection", "override": "inspection",
+           "unit": "unit"}
 
 
 def _forget(c: Connection, item: BatchItem) -> None:

@@ -1,5 +1,6 @@
 """The writes a desk pushes: receipt, inspection, override, audit event, refund decision,
-and the answer to an email application (with the return it created).
+and the answer to an email application (with the return it created), and a
+station's units and their moves (issue 17).
 
 Each takes an open write transaction and a validated body, and either returns the answer
 to store and send, or raises a ``ProblemError`` having changed nothing that its caller
@@ -29,6 +30,8 @@ from livenon_desk.wire.bodies import (
     OverrideIn,
     ReceiptIn,
     RefundDecisionIn,
+    UnitIn,
+    UnitMoveIn,
 )
 
 # A receipt moves a return on only while it is waiting for its parcel.
@@ -194,6 +197,43 @@ def apply_refund_decision(c: Connection, who: Principal, req: WriteRequest) -> S
     return StoredResponse(201, {"decision": data, "return": entity.document()}, entity.etag)
 
 
+def apply_unit(c: Connection, _who: Principal, req: WriteRequest) -> StoredResponse:
+    """A unit created (no If-Match) or replaced at the version its station saw."""
+    assert isinstance(req.body, UnitIn)
+    current = records.get(c, "unit", req.entity_id)
+    data = req.dump()
+    columns = {"rma_number": req.body.rma_number}
+    if current is None:
+        if req.if_match is not None:
+            raise records.stale(None, req.if_match)
+        return _answer(201, records.write(c, "unit", req.entity_id, data, expected=None,
+                                          columns=columns))
+    old = current.data or {}
+    if (old.get("rma_number"), old.get("carton_index")) != (req.body.rma_number,
+                                                            req.body.carton_index):
+        raise _invalid("A unit cannot move to another return line or carton.")
+    records.check_version(current, req.if_match)
+    return _answer(200, records.write(c, "unit", req.entity_id, data, expected=current,
+                                      columns=columns))
+
+
+def apply_unit_move(c: Connection, who: Principal, req: WriteRequest) -> StoredResponse:
+    """A move, kept once: the same move again is answered as before."""
+    assert isinstance(req.body, UnitMoveIn)
+    uuid = str(req.body.uuid)
+    _same_id(req, uuid)
+    data = req.dump()
+    t = tables.unit_moves
+    if _existing(c, t, uuid, data):
+        seq = c.execute(select(t.c.seq).where(t.c.uuid == uuid)).scalar_one()
+        return StoredResponse(200, {"uuid": uuid, "seq": int(seq)})
+    seq = next_seq(c)
+    c.execute(insert(t).values(uuid=uuid, unit_code=req.body.unit_code, seq=seq,
+                               received_by=who.username, received_at=records.utc_now_text(),
+                               data=data))
+    return StoredResponse(201, {"uuid": uuid, "seq": seq})
+
+
 def apply_mail_answer(c: Connection, who: Principal, req: WriteRequest) -> StoredResponse:
     """An email application answered at a desk (P2): the answer recorded once per
     application and, for instructions, the return it created (status instructions_sent).
@@ -243,5 +283,7 @@ APPLY: dict[str, tuple[type[BaseModel], Apply]] = {
     "override": (OverrideIn, apply_override),
     "audit_event": (AuditEventIn, apply_audit_event),
     "refund_decision": (RefundDecisionIn, apply_refund_decision),
+    "unit": (UnitIn, apply_unit),
+    "unit_move": (UnitMoveIn, apply_unit_move),
     "mail_answer": (MailAnswerIn, apply_mail_answer),
 }

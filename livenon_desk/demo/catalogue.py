@@ -17,6 +17,8 @@ class Product:
     name_zh: str
     price_cents: int
     cartons: int  # boxes the piece ships in, 1-4 (E5: all of them must come back)
+    # The piece's shipping weight, all its cartons together (the weight check, issue 17).
+    weight_g: int = 0
 
 
 # Finish id (the last two digits of a SKU), English, Chinese, price step in USD.
@@ -177,6 +179,12 @@ CUSTOMIZATIONS = (
 )
 
 
+# A piece's shipping weight by kind, in kg, with 8 kg more for each carton past the first
+# (packing): an upholstered sectional weighs what a few people carry, a side chair one.
+_KIND_KG = {"SOF": 62, "SEC": 118, "BED": 74, "DIN": 58, "BKC": 66, "WRD": 124, "TVS": 41,
+            "CHR": 9, "CTB": 24, "DRS": 57, "DSK": 33, "NTS": 16}
+
+
 def build_catalogue() -> tuple[Product, ...]:
     """Every model in every finish it comes in, in a fixed order (the generator's seed
     picks from it by position).
@@ -193,6 +201,7 @@ def build_catalogue() -> tuple[Product, ...]:
                     name_zh=f"{model_zh} {kind_zh} {finish_zh}",
                     price_cents=(price + step) * 100,
                     cartons=cartons,
+                    weight_g=(_KIND_KG[code] + 8 * (cartons - 1)) * 1000,
                 )
             )
     return tuple(products)

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from livenon_desk.catalogue import Localized
 from livenon_desk.domain.enums import Answer
 
+# A grade other than the proposed one needs a reason someone else can follow later.
+GRADE_REASON_MIN = 10
+
 
 @dataclass(frozen=True)
 class Grade:
@@ -61,8 +64,11 @@ class Grading:
                 return n
         raise ValueError(f"unknown grade {grade_id!r}")
 
-    def question(self, question_id: str) -> GradingQuestion | None:
-        return next((q for q in self.questions if q.id == question_id), None)
+    def reasons(self, proposal: GradeProposal) -> tuple[Localized, ...]:
+        """What each question that set the proposal found ("G1: Not in its original
+        packaging")."""
+        return tuple(Localized(f"{q.id}: {q.reason_en}", f"{q.id}：{q.reason_zh}")
+                     for q in self.questions if q.id in proposal.rule_ids)
 
     def propose(self, answers: Mapping[str, Answer]) -> GradeProposal:
         """The grade the checklist's answers lead to (G1...): the worst any answer leads to,

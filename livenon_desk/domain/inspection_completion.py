@@ -6,7 +6,8 @@ from collections.abc import Mapping
 
 from livenon_desk.catalogue import Localized, Message
 from livenon_desk.domain.eligibility import Evaluation
-from livenon_desk.domain.enums import Answer, Disposition, ReasonCategory
+from livenon_desk.domain.enums import Answer, ReasonCategory
+from livenon_desk.domain.grading import GRADE_REASON_MIN
 from livenon_desk.domain.policy import ChecklistItem, Policy
 
 Problem = Message
@@ -15,12 +16,14 @@ Problem = Message
 def completion_problems(
     policy: Policy,
     answers: Mapping[str, Answer],
-    disposition: Disposition | None,
+    grade: str | None,
     evaluation: Evaluation,
     category: ReasonCategory | None = None,
+    grade_reason: str = "",
 ) -> list[Problem]:
     """Every reason the inspection cannot be finished yet, in the order the form asks.
-    N/A is an answer only where the policy allows it for the item."""
+    N/A is an answer only where the policy allows it for the item. The grade is the
+    inspector's to confirm (G1...): one other than the answers' proposal needs a reason."""
     problems: list[Problem] = []
     asked = policy.checklist_for(category)
     open_items = [i for i in asked
@@ -41,8 +44,12 @@ def completion_problems(
             continue
         problems.append(Message.of("problem.photo-for-finding", rule=item.rule,
                                    found=Localized(item.found_en, item.found_zh)))
-    if disposition is None:
-        problems.append(Message.of("problem.no-disposition"))
+    proposal = policy.proposed_grade(answers, category)
+    if grade is None:
+        problems.append(Message.of("problem.no-grade", proposed=proposal.grade))
+    elif grade != proposal.grade and len(grade_reason.strip()) < GRADE_REASON_MIN:
+        problems.append(Message.of("problem.grade-reason", grade=grade,
+                                   proposed=proposal.grade, minimum=GRADE_REASON_MIN))
     return problems
 
 

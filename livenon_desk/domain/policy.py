@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -12,8 +13,9 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from livenon_desk.domain.business_days import BusinessCalendar, check_holiday_calendar
-from livenon_desk.domain.enums import ReasonCategory, RuleOutcome
+from livenon_desk.domain.enums import Answer, ReasonCategory, RuleOutcome
 from livenon_desk.domain.floor_rules import FloorRules, read_floor_rules
+from livenon_desk.domain.grading import GradeProposal
 from livenon_desk.errors import PolicyError
 from livenon_desk.paths import policy_dir
 
@@ -107,6 +109,13 @@ class Policy:
 
     def item(self, item_id: str) -> ChecklistItem | None:
         return next((item for item in self.checklist if item.id == item_id), None)
+
+    def proposed_grade(self, answers: Mapping[str, Answer],
+                       category: ReasonCategory | None) -> GradeProposal:
+        """The grade the answers to this return's checklist lead to (G1...); answers to
+        items not asked of its reason category count for nothing."""
+        asked = {item.id for item in self.checklist_for(category)}
+        return self.floor.grading.propose({k: v for k, v in answers.items() if k in asked})
 
 
 class _Reader:

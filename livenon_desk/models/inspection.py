@@ -35,7 +35,12 @@ class Inspection(Base):
     decision: Mapped[Decision | None] = mapped_column(enum_column(Decision))
     rule_results: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     policy_version: Mapped[str | None] = mapped_column(String(32))
+    # The routing rules' disposition for the confirmed grade (issue 17), set at finish.
     disposition: Mapped[Disposition | None] = mapped_column(enum_column(Disposition))
+    # The grade the inspector confirmed (the policy's grades), and why it differs from the
+    # one the checklist's answers proposed; the line's units take it.
+    grade: Mapped[str | None] = mapped_column(String(8))
+    grade_reason: Mapped[str | None] = mapped_column(Text)
     override_decision: Mapped[Decision | None] = mapped_column(enum_column(Decision))
     override_reason: Mapped[str | None] = mapped_column(Text)
     override_by: Mapped[str | None] = mapped_column(String(64))

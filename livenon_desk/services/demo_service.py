@@ -18,6 +18,7 @@ from livenon_desk.services.application_queue import ApplicationQueueService
 from livenon_desk.services.auth_service import AuthService
 from livenon_desk.services.clock import Clock
 from livenon_desk.services.demo_floor import add_demo_floor
+from livenon_desk.services.demo_units import add_demo_units
 from livenon_desk.services.desk_settings import desk_settings
 from livenon_desk.services.mail_service import MailService
 from livenon_desk.store.database import Store
@@ -41,6 +42,7 @@ def create_demo_database(
         summary = generate_demo_data(store, returns=returns, seed=seed, today=today)
         add_demo_users(store)
         add_demo_applications(store, today or date.today())
+        add_demo_units(store, default_policies())
         add_demo_floor(store, default_policies(), PhotoFiles(photo_dir_for(store.path)),
                        datetime.now(UTC))
     finally:

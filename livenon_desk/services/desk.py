@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from livenon_desk.services.returns_service import ReturnsService
     from livenon_desk.services.sync_service import SyncService
     from livenon_desk.services.vendor_return_service import VendorReturnService
+    from livenon_desk.services.unit_service import UnitService
+    from livenon_desk.services.weight_check_service import WeightCheckService
     from livenon_desk.services.work_queue_service import WorkQueueService
 
 
@@ -60,6 +62,8 @@ class _Opened:
         from livenon_desk.services.returns_service import ReturnsService
         from livenon_desk.services.sync_service import SyncService
         from livenon_desk.services.vendor_return_service import VendorReturnService
+        from livenon_desk.services.unit_service import UnitService
+        from livenon_desk.services.weight_check_service import WeightCheckService
         from livenon_desk.services.work_queue_service import WorkQueueService
         from livenon_desk.store.opening import open_store
         from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for
@@ -71,6 +75,8 @@ class _Opened:
         self.returns = ReturnsService(store, policies, clock)
         self.receiving = ReceivingService(store, photos, clock)
         self.inspections = InspectionService(store, policies, photos, clock)
+        self.units = UnitService(store, policies, clock)
+        self.weights = WeightCheckService(store, policies, clock)
         self.work_queue = WorkQueueService(store, policies, clock)
         self.settings = desk_settings()
         self.auth = AuthService(store, self.settings, clock, online)
@@ -139,6 +145,14 @@ class Desk:
     @property
     def inspections(self) -> InspectionService:
         return self._open().inspections
+
+    @property
+    def units(self) -> UnitService:
+        return self._open().units
+
+    @property
+    def weights(self) -> WeightCheckService:
+        return self._open().weights
 
     @property
     def work_queue(self) -> WorkQueueService:

@@ -30,6 +30,7 @@ from livenon_desk.models import (
     Photo,
     ReturnLine,
     ReturnRequest,
+    Unit,
 )
 from livenon_desk.services.line_explanation import (
     evaluate_return_line,
@@ -126,8 +127,12 @@ class ReturnRecords:
                 for index in range(1, label.parcel_count + 1)]
 
     def tags(self) -> list[doc.ItemTagInfo]:
-        """One tag per carton of each line, each with the line's tag code."""
+        """One tag per carton of each line, each with its licence plate; a carton that is a
+        graded unit shows the unit's own disposition and bin (a supervisor may have sent it
+        elsewhere than its line's inspection)."""
         tags: list[doc.ItemTagInfo] = []
+        units = {(u.return_line_id, u.carton_index): u for u in self.s.scalars(
+            select(Unit).where(Unit.return_line_id.in_([rl.id for rl, _ in self.pairs])))}
         for rl, ol in self.pairs:
             inspection = self.finished(rl.id)
             tag = doc.ItemTagInfo(
@@ -139,8 +144,14 @@ class ReturnRecords:
                 inspected_at=inspection.finished_at if inspection else None,
                 decision=_final(inspection) if inspection else None)
             cartons = max(1, rl.cartons_expected)
-            tags.extend(replace(tag, carton_index=index, carton_count=cartons)
-                        for index in range(1, cartons + 1))
+            for index in range(1, cartons + 1):
+                unit = units.get((rl.id, index))
+                if unit is not None and unit.grade is not None:
+                    tags.append(replace(tag, carton_index=index, carton_count=cartons,
+                                        disposition=unit.disposition,
+                                        bin_location=unit.bin_code))
+                else:
+                    tags.append(replace(tag, carton_index=index, carton_count=cartons))
         return tags
 
     def finished(self, return_line_id: int) -> Inspection | None:

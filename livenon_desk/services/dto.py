@@ -19,6 +19,7 @@ from livenon_desk.domain.enums import (
     ReturnStatus,
 )
 from livenon_desk.domain.values import Address, Refund
+from livenon_desk.services.unit_dto import UnitDetail
 from livenon_desk.store.rows import ReturnFilter, ReturnRow, SortKey, pages_by_offset
 
 
@@ -112,6 +113,8 @@ class ReturnDetail:
     instructions_target: date | None = None
     instructions_deadline: date | None = None
     instructions_overdue: bool = False
+    # Issue 17: each received carton as a unit, with its grade, route, bin and moves.
+    units: tuple[UnitDetail, ...] = ()
 
     @property
     def cartons_missing(self) -> bool:

@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from livenon_desk.catalogue import Message
+from livenon_desk.catalogue import Localized, Message
 from livenon_desk.domain.eligibility import Evaluation, LineFacts
-from livenon_desk.domain.enums import Answer, Decision, Disposition
+from livenon_desk.domain.enums import Answer, Decision
+from livenon_desk.domain.grading import Grade, GradeProposal
+from livenon_desk.domain.routing import Route
 from livenon_desk.domain.values import Override, PhotoRef, Refund
 from livenon_desk.services.refund_view import RefundInputs
 
@@ -30,11 +32,13 @@ class ChecklistQuestion:
 
 @dataclass(frozen=True)
 class DraftInput:
-    """What the inspector has entered so far; saved as a draft or to finish."""
+    """What the inspector has entered so far; saved as a draft or to finish. The grade is
+    the one the inspector confirmed (or chose instead of the proposal, with a reason)."""
 
     answers: dict[str, Answer]
     notes: str = ""
-    disposition: Disposition | None = None
+    grade: str | None = None
+    grade_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class InspectionSheet:
     override: Override | None = None
     read_only_reason: Message | None = None  # why the sheet cannot be changed
     restricted: bool = False
+    grades: tuple[Grade, ...] = ()  # the policy's, best first
 
     @property
     def read_only(self) -> bool:
@@ -80,3 +85,9 @@ class Preview:
     evaluation: Evaluation
     refund: Refund | None
     problems: tuple[Message, ...]
+    # The grade the answers lead to and what led there (G1...); where the chosen grade
+    # routes the line's units (R1...), and that zone's name.
+    proposal: GradeProposal | None = None
+    proposal_reasons: tuple[Localized, ...] = ()
+    route: Route | None = None
+    zone: Localized | None = None

@@ -18,6 +18,7 @@ from livenon_desk.domain.lifecycle import status_label, transition
 from livenon_desk.domain.policy import Policy, PolicySet
 from livenon_desk.domain.receiving import CartonCount, missing_summary
 from livenon_desk.domain.roles import Action, Actor
+from livenon_desk.domain.routing import RouteFacts
 from livenon_desk.domain.values import Override, PhotoRef
 from livenon_desk.errors import NotFoundError, ValidationError
 from livenon_desk.models import Inspection, Order, OrderLine, Photo, ReturnLine, ReturnRequest
@@ -45,7 +46,7 @@ from livenon_desk.services.line_explanation import (
     refunded_elsewhere,
 )
 from livenon_desk.services.refund_view import refund_view
-from livenon_desk.services.unit_service import reroute_line
+from livenon_desk.services.unit_service import add_received_units, grade_units, reroute_line
 from livenon_desk.services.value_rows import override_of, photo_of
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
@@ -104,9 +105,21 @@ class InspectionService:
         eligible = evaluation.decision is Decision.ELIGIBLE or (
             sheet.override is not None and sheet.override.decision is Decision.ELIGIBLE)
         refund = refund_view(policy, sheet.refund_inputs) if eligible else None
-        problems = completion_problems(policy, draft.answers, draft.disposition, evaluation,
-                                       sheet.facts.reason_category)
-        return Preview(evaluation, refund, tuple(problems))
+        problems = completion_problems(policy, draft.answers, draft.grade, evaluation,
+                                       sheet.facts.reason_category, draft.grade_reason)
+        grading = policy.floor.grading
+        proposal = policy.proposed_grade(draft.answers, sheet.refund_inputs.reason_category)
+        route = zone = None
+        if draft.grade is not None and grading.grade(draft.grade) is not None:
+            decision = (sheet.override.decision if sheet.override is not None
+                        else evaluation.decision)
+            route = policy.floor.routing.route(RouteFacts(
+                draft.grade, sheet.refund_inputs.reason_category, decision,
+                sheet.refund_inputs.unit_price, sheet.refund_inputs.currency))
+            found = policy.floor.layout.zone(route.zone)
+            zone = found.words if found is not None else None
+        return Preview(evaluation, refund, tuple(problems), proposal,
+                       grading.reasons(proposal), route, zone)
 
     # --- writing --------------------------------------------------------------------------
 
@@ -139,10 +152,18 @@ class InspectionService:
             inspection.decision = evaluation.decision
             inspection.rule_results = [r.to_dict() for r in evaluation.rules]
             inspection.policy_version = evaluation.policy_version
+            # The route the policy's rules give the confirmed grade (R1...).
+            inspection.disposition = result.route.disposition if result.route else None
             inspection.finished_at = now
             inspection.updated_at = now
             inspection.version += 1
             s.flush()
+            # The line's units take the grade and that route (a line received before
+            # units were kept gets them now).
+            line = s.get_one(ReturnLine, inspection.return_line_id)
+            add_received_units(s, line, ret.received_at or now, now)
+            grade_units(s, self._policies.version(evaluation.policy_version), line,
+                        inspection, actor, draft.grade or "", draft.grade_reason, now)
             all_done = self._all_lines_done(s, ret.id)
             if all_done and ret.status is ReturnStatus.INSPECTING:
                 ret.status = transition(ret.status, ReturnStatus.INSPECTED)
@@ -296,7 +317,8 @@ class InspectionService:
         if notes:
             require_text(notes, "field.notes")
         inspection.notes = notes or None
-        inspection.disposition = draft.disposition
+        inspection.grade = draft.grade
+        inspection.grade_reason = draft.grade_reason.strip() or None
 
     def _policy_of(self, s: Session, inspection: Inspection) -> Policy:
         if inspection.policy_version:
@@ -368,13 +390,15 @@ class InspectionService:
                                         refunded_elsewhere(s, ret, order, line.id)),
             inspector=inspection.inspector,
             started_at=inspection.started_at,
-            draft=DraftInput(answers, inspection.notes or "", inspection.disposition),
+            draft=DraftInput(answers, inspection.notes or "", inspection.grade,
+                             inspection.grade_reason or ""),
             photos=tuple(photo_of(p, self._photos) for p in photos),
             finished_at=inspection.finished_at,
             decision=inspection.decision,
             override=override,
             read_only_reason=read_only,
             restricted=ret.restricted,
+            grades=policy.floor.grading.grades,
         )
 
 

@@ -23,6 +23,11 @@ inspection, and sending them would turn every keystroke into traffic. The finish
 inspection is sent, then a supervisor's override. A short close has no write in the
 contract; it is sent as an audit event, so the central system learns who accepted the
 missing cartons and why. Unexpected parcels have no write in the contract and stay local.
+
+Units (issue 17) go as ``unit`` changes keyed by their LPN, collapsed like any record: a
+unit graded, routed and put away before the network comes back is one write of its last
+state. Each move is a ``unit_move`` of its own, append-only, keyed by the move's uuid.
+Weight checks stay on the desk, as its audit events say them.
 """
 
 from __future__ import annotations
@@ -41,6 +46,8 @@ from livenon_desk.models import (
     Photo,
     ReturnLine,
     ReturnRequest,
+    Unit,
+    UnitMove,
 )
 
 
@@ -172,3 +179,38 @@ def queue_audit_event(s: Session, actor: str, action: str, entity_kind: str, ent
     body = {"uuid": event_id, "occurred_at": _iso(now), "actor": actor, "action": action,
             "entity_kind": entity_kind, "entity_id": entity_id, "details": details}
     enqueue(s, "audit_event", event_id, body, None, now)
+
+
+def queue_unit(s: Session, unit: Unit, now: datetime) -> None:
+    """The unit as it stands: its grade and why, its route, its bin."""
+    line = s.get_one(ReturnLine, unit.return_line_id)
+    rma = s.get_one(ReturnRequest, line.return_id).rma_number
+    body = {
+        "rma_number": rma,
+        "tag_code": line.tag_code,
+        "carton_index": unit.carton_index,
+        "state": unit.state.value,
+        "received_at": _iso(unit.received_at),
+        "policy_version": unit.policy_version,
+        "proposed_grade": unit.proposed_grade,
+        "grade": unit.grade,
+        "grade_rules": list(unit.grade_rules or []),
+        "grade_reason": unit.grade_reason,
+        "graded_by": unit.graded_by,
+        "graded_at": _iso(unit.graded_at),
+        "disposition": unit.disposition.value if unit.disposition else None,
+        "zone": unit.zone,
+        "route_rule": unit.route_rule,
+        "override_reason": unit.override_reason,
+        "override_by": unit.override_by,
+        "override_at": _iso(unit.override_at),
+        "bin_code": unit.bin_code,
+    }
+    enqueue(s, "unit", unit.code, body, unit.server_version, now)
+
+
+def queue_unit_move(s: Session, move: UnitMove, unit: Unit, now: datetime) -> None:
+    """A put-away or move, sent once (append-only)."""
+    body = {"uuid": move.uuid, "unit_code": unit.code, "from_bin": move.from_bin,
+            "to_bin": move.to_bin, "moved_by": move.moved_by, "moved_at": _iso(move.moved_at)}
+    enqueue(s, "unit_move", move.uuid, body, None, now)

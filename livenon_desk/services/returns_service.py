@@ -37,6 +37,7 @@ from livenon_desk.services.dto import (
     SortKey,
 )
 from livenon_desk.services.line_explanation import explain_lines
+from livenon_desk.services.unit_service import units_of_return
 from livenon_desk.services.value_rows import address_of
 from livenon_desk.store.database import Store
 from livenon_desk.store.lookup import find_by_code, find_by_prefix, normalize_code
@@ -183,6 +184,7 @@ class ReturnsService:
             short_closed_reason=ret.short_closed_reason,
             short_closed_by=ret.short_closed_by,
             refund=refund,
+            units=units_of_return(s, self._policies, ret.id),
             instructions_target=instructions.target,
             instructions_deadline=instructions.deadline,
             instructions_overdue=(ret.status is ReturnStatus.APPLIED

@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from livenon_desk.catalogue import Localized
 from livenon_desk.domain.enums import Disposition, UnitState
+from livenon_desk.domain.grading import GRADE_REASON_MIN
 
-# A grade other than the proposed one, or a disposition other than the rules', needs a
-# reason someone else can follow later.
-UNIT_REASON_MIN = 10
+# A disposition other than the rules' needs a reason someone else can follow later, as a
+# grade other than the proposed one does.
+UNIT_REASON_MIN = GRADE_REASON_MIN
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class UnitDetail:
     """One unit with why it has its grade and route, and every move it made."""
 
     row: UnitRow
+    zone_name: Localized | None = None  # the policy's name of the route's zone
     grade_rules: tuple[str, ...] = ()
     grade_reason: str | None = None
     graded_by: str | None = None
@@ -76,6 +79,16 @@ class UnitDetail:
     override_at: datetime | None = None
     moves: tuple[UnitMoveRow, ...] = field(default_factory=tuple)
     weight_checks: tuple[WeightCheckRow, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class PutAwayPlan:
+    """A scanned unit, the zone its route sends it to and the first bin there with room
+    (None: not routed yet, or every bin of the zone is full)."""
+
+    row: UnitRow
+    zone: Localized | None
+    suggested_bin: str | None
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from livenon_desk.domain.deadlines import (
     refund_overdue_before,
     start_of_local_day,
 )
-from livenon_desk.domain.enums import Decision, ReasonCode, ReturnStatus
+from livenon_desk.domain.enums import Decision, ReasonCode, ReturnStatus, UnitState
 from livenon_desk.domain.lifecycle import AWAITING_INSPECTION, AWAITING_RECEIPT
 from livenon_desk.domain.policy import PolicySet
 from livenon_desk.models import Inspection, ReturnLine, ReturnRequest
@@ -34,7 +34,8 @@ class WorkQueueService:
 
     def queues(self) -> list[Queue]:
         """Awaiting receipt; awaiting inspection by P5 deadline; overdue; inspected today;
-        instructions overdue (P2); refunds overdue (P6)."""
+        instructions overdue (P2); refunds overdue (P6); returns with units to grade, to
+        put away, and with a weight flagged for a supervisor (oldest receipt first)."""
         now = self._clock()
         policy = self._policies.latest
         definitions: list[tuple[str, ReturnFilter, SortKey, bool, int | None]] = [
@@ -57,6 +58,14 @@ class WorkQueueService:
             ("refund_overdue", ReturnFilter(
                 statuses=REFUND_OPEN, passed_before=refund_overdue_before(policy, now)),
              SortKey.RECEIVED_AT, False, policy.refund_max_days),
+            # Issue 17: received cartons (units) to grade, and graded ones to put away.
+            ("to_grade", ReturnFilter(unit_state=UnitState.TO_GRADE),
+             SortKey.RECEIVED_AT, False, None),
+            ("to_put_away", ReturnFilter(unit_state=UnitState.TO_PUT_AWAY),
+             SortKey.RECEIVED_AT, False, None),
+            # A unit far from the catalogue's weight: a supervisor checks for a swap.
+            ("weight_flags", ReturnFilter(weight_flagged=True),
+             SortKey.RECEIVED_AT, False, None),
         ]
         with self._store.read_session() as s:
             return [Queue(key, flt, sort, desc, count_returns(s, flt), days)

@@ -11,7 +11,15 @@ from sqlalchemy import ColumnElement, Row, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from livenon_desk.domain.enums import Decision
-from livenon_desk.models import Customer, Inspection, Order, ReturnLine, ReturnRequest
+from livenon_desk.models import (
+    Customer,
+    Inspection,
+    Order,
+    ReturnLine,
+    ReturnRequest,
+    Unit,
+    WeightCheck,
+)
 from livenon_desk.store.rows import ReturnFilter, ReturnRow, SortKey
 
 R = ReturnRequest
@@ -61,6 +69,15 @@ def _conditions(flt: ReturnFilter) -> list[ColumnElement[bool]]:
         conditions.append(R.id.in_(finished))
     if flt.passed_before is not None:
         conditions.append(R.id.in_(_passed_before(flt.passed_before)))
+    if flt.unit_state is not None:
+        conditions.append(R.id.in_(
+            select(ReturnLine.return_id).join(Unit, Unit.return_line_id == ReturnLine.id)
+            .where(Unit.state == flt.unit_state)))
+    if flt.weight_flagged:
+        conditions.append(R.id.in_(
+            select(ReturnLine.return_id).join(Unit, Unit.return_line_id == ReturnLine.id)
+            .join(WeightCheck, WeightCheck.unit_id == Unit.id)
+            .where(WeightCheck.flagged.is_(True), WeightCheck.cleared_at.is_(None))))
     return conditions
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from livenon_desk.domain.enums import ReasonCategory, ReasonCode, ReturnStatus
+from livenon_desk.domain.enums import ReasonCategory, ReasonCode, ReturnStatus, UnitState
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,10 @@ class ReturnFilter:
     inspected_since: datetime | None = None
     # P6: a line passed (eligible, or approved as an exception) before this instant.
     passed_before: datetime | None = None
+    # Issue 17: returns with a unit (a received carton) in this state; with a unit whose
+    # weight is flagged (a possible item swap) and not cleared by a supervisor.
+    unit_state: UnitState | None = None
+    weight_flagged: bool = False
 
 
 _INDEXED_SORTS = frozenset({

@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, func, select, update
 
 from livenon_desk.domain.enums import OutboxState
-from livenon_desk.models import Inspection, OutboxRow, ReturnRequest, SyncConflict
+from livenon_desk.models import Inspection, OutboxRow, ReturnRequest, SyncConflict, Unit
 from livenon_desk.models.base import table_of
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
@@ -178,7 +178,8 @@ class Pusher:
         now = self.clock()
         by_key = {a.key: a for a in answers}
         sent: list[dict[str, Any]] = []
-        versions: dict[str, list[dict[str, Any]]] = {"receipt": [], "inspection": []}
+        versions: dict[str, list[dict[str, Any]]] = {"receipt": [], "inspection": [],
+                                                      "unit": []}
         with self.store.session() as s:
             c = s.connection()
             # Records with more changes queued behind this batch's (most have none).
@@ -222,6 +223,9 @@ class Pusher:
                 c.execute(update(Inspection).where(Inspection.uuid == bindparam("b_key"))
                           .values(server_version=bindparam("b_version")),
                           versions["inspection"])
+            if versions["unit"]:
+                c.execute(update(Unit).where(Unit.code == bindparam("b_key"))
+                          .values(server_version=bindparam("b_version")), versions["unit"])
             if sent:
                 c.execute(
                     update(_T).where(_T.c.id == bindparam("b_id"))
@@ -237,6 +241,8 @@ class Pusher:
             versions["receipt"].append({"b_key": row.entity_key, "b_version": version})
         elif row.kind in _ON_INSPECTION:
             versions["inspection"].append({"b_key": row.entity_key, "b_version": version})
+        elif row.kind == "unit":
+            versions["unit"].append({"b_key": row.entity_key, "b_version": version})
         else:
             return
         if not followed:
@@ -353,6 +359,10 @@ def _write_kind(kind: str) -> WriteKind:
         return "audit_event"
     if kind == "refund_decision":
         return "refund_decision"
+    if kind == "unit":
+        return "unit"
+    if kind == "unit_move":
+        return "unit_move"
     if kind == "mail_answer":
         return "mail_answer"
     raise ValueError(f"not a batch write: {kind}")

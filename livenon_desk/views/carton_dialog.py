@@ -5,16 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
-    QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from livenon_desk.domain.receiving import CartonCount
 from livenon_desk.services.dto import ReturnDetail
 from livenon_desk.views.dialog_keys import no_default_buttons
+from livenon_desk.views.form_parts import scan_steps
 
 
 class CartonDialog(QDialog):
@@ -30,18 +28,8 @@ class CartonDialog(QDialog):
         self.state = QLabel()
         self.state.setObjectName("cartonState")
         self._show_counts()
-        self.scan = QLineEdit(placeholderText=self.tr("Scan the tag on each carton"))
-        self.scan.setObjectName("cartonScan")
-        self.feedback = QLabel()
-        self.feedback.setObjectName("cartonFeedback")
-        self.feedback.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.state)
-        layout.addWidget(self.scan)
-        layout.addWidget(self.feedback)
-        layout.addWidget(buttons)
+        self.scan, self.feedback = scan_steps(self, "carton", [self.state])
+        self.scan.setPlaceholderText(self.tr("Scan the tag on each carton"))
         self.scan.returnPressed.connect(self._scanned)
         self.resize(420, 200)
         no_default_buttons(self)

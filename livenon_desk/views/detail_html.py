@@ -20,6 +20,7 @@ from livenon_desk.views.labels import (
     reason_texts,
     status_texts,
 )
+from livenon_desk.views.unit_html import units_html
 
 OUTCOME_COLOURS = {
     RuleOutcome.PASS: "#1b7f3b",
@@ -155,6 +156,7 @@ def detail_html(detail: ReturnDetail, chinese: bool, locale: QLocale | None = No
         parts.append("<div class='line'>" + refund_html(
             detail.refund, chinese, loc,
             QCoreApplication.translate("DetailPane", "Refund of the return (P6)")) + "</div>")
+    parts.append(units_html(detail.units, chinese, loc))
     return "".join(parts)
 
 

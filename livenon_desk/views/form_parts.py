@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime
@@ -10,12 +11,15 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -28,6 +32,25 @@ from livenon_desk.views.formatting import (
 
 ERROR_COLOUR = "#b3261e"
 DONE_COLOUR = "#1b7f3b"
+
+
+def scan_steps(dialog: QDialog, name: str, shown: Sequence[QWidget]) -> tuple[QLineEdit, QLabel]:
+    """A dialog that takes scans: what it shows (``shown``), then the scan field, the line
+    that answers each scan, and Close. Object names start with ``name`` ("cartonScan")."""
+    scan = QLineEdit()
+    scan.setObjectName(f"{name}Scan")
+    feedback = QLabel()
+    feedback.setObjectName(f"{name}Feedback")
+    feedback.setWordWrap(True)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    for widget in shown:
+        layout.addWidget(widget)
+    layout.addWidget(scan)
+    layout.addWidget(feedback)
+    layout.addWidget(buttons)
+    return scan, feedback
 
 
 def error_label() -> QLabel:

@@ -1,4 +1,8 @@
-"""Inspecting one returned line: the checklist, notes, photos, disposition and a live decision.
+"""Inspecting one returned line: the checklist, notes, photos, the grade and a live decision.
+
+The answers propose a grade (the policy's grading questions); the inspector confirms it or
+chooses another with a reason, and the decision view shows where the policy's routing
+rules send the line's units for that grade (disposition, zone, rule).
 
 Every change is saved as a draft a moment later, and again when the window closes, so
 nothing typed is lost.
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -29,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from livenon_desk.domain.enums import Answer, Decision, Disposition
+from livenon_desk.domain.enums import Answer, Decision
 from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.domain.values import PhotoRef
 from livenon_desk.services.inspection_dto import DraftInput, InspectionSheet, Preview
@@ -68,6 +73,7 @@ class InspectionDialog(QDialog):
         self._actor = actor
         self._language = language
         self._chinese = language.startswith("zh")
+        self._lang = "zh" if self._chinese else "en"
         self._dirty = False
         self._saving = False
         self.setObjectName("inspectionDialog")
@@ -111,14 +117,22 @@ class InspectionDialog(QDialog):
         self.notes.setPlaceholderText(self.tr("What you saw, in a few words"))
         self.notes.setFixedHeight(70)
         self.notes.textChanged.connect(self._changed)
-        self.disposition = QComboBox()
-        self.disposition.setObjectName("disposition")
-        self.disposition.addItem(self.tr("— choose —"), None)
-        for disposition, text in disposition_texts().items():
-            self.disposition.addItem(text, disposition)
-        if sheet.draft.disposition is not None:
-            self.disposition.setCurrentIndex(self.disposition.findData(sheet.draft.disposition))
-        self.disposition.currentIndexChanged.connect(self._changed)
+        # Never preselected, not even with the proposal: the inspector confirms the grade.
+        self.grade = QComboBox()
+        self.grade.setObjectName("grade")
+        self.grade.addItem(self.tr("— choose —"), None)
+        for grade in sheet.grades:
+            self.grade.addItem(grade.words.text(self._lang), grade.id)
+        if sheet.draft.grade is not None:
+            self.grade.setCurrentIndex(max(0, self.grade.findData(sheet.draft.grade)))
+        self.grade.currentIndexChanged.connect(self._changed)
+        self.grade_reason = QLineEdit(sheet.draft.grade_reason)
+        self.grade_reason.setObjectName("gradeReason")
+        self.grade_reason.setPlaceholderText(
+            self.tr("Why another grade than the proposed one"))
+        self.grade_reason.textChanged.connect(self._changed)
+        self.grade_reason_label = QLabel(self.tr("&Why this grade"))
+        self.grade_reason_label.setBuddy(self.grade_reason)
 
         self.photos = PhotoStrip(runner)
         for photo in sheet.photos:
@@ -142,7 +156,8 @@ class InspectionDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("&Notes"), self.notes)
-        form.addRow(self.tr("&Disposition"), self.disposition)
+        form.addRow(self.tr("&Grade"), self.grade)
+        form.addRow(self.grade_reason_label, self.grade_reason)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -199,7 +214,7 @@ class InspectionDialog(QDialog):
         layout.addLayout(buttons)
         # "Choose a disposition", "a photo is needed": gone once the inspector answers,
         # writes, chooses or adds a photo, as in the other forms.
-        clear_when_edited(self.error, self.notes, self.disposition,
+        clear_when_edited(self.error, self.notes, self.grade, self.grade_reason,
                           *(button for row in self.rows for button in row.buttons.values()))
 
         for keys, slot in (
@@ -223,30 +238,38 @@ class InspectionDialog(QDialog):
 
     def _focus_next_open(self, after: ChecklistRow | None) -> None:
         """The next item nobody has answered (after ``after``, then from the top), else the
-        disposition: Y typed down the list never overwrites an answer already there, such as
-        the receipt's "no invoice"."""
+        grade: Y typed down the list never overwrites an answer already there, such as the
+        receipt's "no invoice"."""
         start = 0 if after is None else self.rows.index(after) + 1
         for row in (*self.rows[start:], *self.rows[:start]):
             if row.answer() is Answer.UNANSWERED:
                 row.setFocus()
                 return
-        self.disposition.setFocus()
+        self.grade.setFocus()
 
     # --- what the form holds --------------------------------------------------------------
 
     def draft(self) -> DraftInput:
         answers = {row.question.item_id: row.answer() for row in self.rows
                    if row.answer() is not Answer.UNANSWERED}
-        # Qt hands enum values back as plain strings.
-        disposition = self.disposition.currentData()
+        grade = self.grade.currentData()
         return DraftInput(answers, self.notes.toPlainText(),
-                          Disposition(disposition) if disposition else None)
+                          str(grade) if grade else None, self.grade_reason.text())
 
     def preview(self) -> Preview:
         return self._service.preview(self.sheet, self.draft(), self.photos.count())
 
     def refresh_preview(self) -> None:
         result = self.preview()
+        proposed = result.proposal.grade if result.proposal else None
+        for index, grade in enumerate(self.sheet.grades, start=1):
+            words = grade.words.text(self._lang)
+            self.grade.setItemText(index, self.tr("{grade} (proposed)").format(grade=words)
+                                   if grade.id == proposed else words)
+        chosen = self.grade.currentData()
+        other = chosen is not None and chosen != proposed
+        self.grade_reason.setVisible(other or bool(self.grade_reason.text()))
+        self.grade_reason_label.setVisible(self.grade_reason.isVisible())
         self.decision_view.setHtml(self._preview_html(result))
 
     def _preview_html(self, result: Preview) -> str:
@@ -268,6 +291,7 @@ class InspectionDialog(QDialog):
             version=evaluation.policy_version)) + "</p>")
         parts.append("<table class='rules'>" + rule_rows_html(evaluation.rules, self._chinese)
                      + "</table>")
+        parts.append(self._grade_html(result))
         if result.refund is not None:
             parts.append(refund_html(result.refund, self._chinese, QLocale()))
         if result.problems and not self.sheet.read_only:
@@ -275,6 +299,27 @@ class InspectionDialog(QDialog):
             language = "zh" if self._chinese else "en"
             parts.extend(f"<li>{e(p.text(language))}</li>" for p in result.problems)
             parts.append("</ul>")
+        return "".join(parts)
+
+    def _grade_html(self, result: Preview) -> str:
+        """The proposed grade and why (G1...), and where the chosen grade goes (R1...)."""
+        e = escape
+        parts = []
+        if result.proposal is not None:
+            why = "; ".join(r.text(self._lang) for r in result.proposal_reasons) or self.tr(
+                "no answer lowers it")
+            parts.append("<p><b>" + e(self.tr("Proposed grade: {grade}").format(
+                grade=result.proposal.grade)) + "</b> · " + e(why) + "</p>")
+        route = result.route
+        if route is not None:
+            zone = result.zone.text(self._lang) if result.zone else route.zone
+            if route.disposition is None:
+                text = self.tr("Held in {zone} until the decision is made (rule {rule})")
+            else:
+                text = self.tr("Goes to {disposition}: {zone} (rule {rule})")
+            parts.append("<p>" + e(text.format(
+                disposition=disposition_texts()[route.disposition] if route.disposition
+                else "", zone=zone, rule=route.rule_id)) + "</p>")
         return "".join(parts)
 
     # --- saving ---------------------------------------------------------------------------
@@ -360,7 +405,8 @@ class InspectionDialog(QDialog):
         for row in self.rows:
             row.set_read_only(read_only)
         self.notes.setReadOnly(read_only)
-        self.disposition.setEnabled(not read_only)
+        self.grade.setEnabled(not read_only)
+        self.grade_reason.setReadOnly(read_only)
         for button in (self.add_photos_button, self.remove_photo_button, self.save_button,
                        self.finish_button):
             button.setEnabled(not read_only)

@@ -22,6 +22,7 @@ from livenon_desk.domain.enums import (
     RepairOutcome,
     ReturnStatus,
     RuleOutcome,
+    UnitState,
 )
 from livenon_desk.domain.labels import ENUM_LABELS
 from livenon_desk.domain.roles import Role
@@ -82,6 +83,8 @@ def disposition_texts() -> dict[Disposition, str]:
 
 def repair_outcome_texts() -> dict[RepairOutcome, str]:
     return _catalogue_words(RepairOutcome)
+def unit_state_texts() -> dict[UnitState, str]:
+    return _catalogue_words(UnitState)
 
 
 def answer_texts() -> dict[Answer, str]:

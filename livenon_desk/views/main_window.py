@@ -42,7 +42,7 @@ from livenon_desk.views.formatting import format_count
 from livenon_desk.views.keyed_actions import keyed_action, keyed_tip, keys_text
 from livenon_desk.views.labels import role_texts
 from livenon_desk.views.print_actions import PrintActions
-from livenon_desk.views.queue_panel import APPLICATIONS, QueuePanel
+from livenon_desk.views.queue_panel import APPLICATIONS, WEIGHT_FLAGS, QueuePanel
 from livenon_desk.views.return_actions import ReturnActions
 from livenon_desk.views.returns_table_model import (
     COLUMN_OF_SORT,
@@ -293,7 +293,8 @@ class MainWindow(QMainWindow):
         refresh = action(self.tr("&Refresh"), [
             QKeySequence(QKeySequence.StandardKey.Refresh)], self.refresh_all)
         queue_keys = ("awaiting_receipt", "awaiting_inspection", "overdue", "inspected_today",
-                      "instructions_overdue", "refund_overdue", "all", APPLICATIONS)
+                      "instructions_overdue", "refund_overdue", "all", APPLICATIONS,
+                      "to_grade", "to_put_away")
         view_menu.addActions([find, clear, refresh])
         view_menu.addSeparator()
         view_menu.addActions([
@@ -304,10 +305,13 @@ class MainWindow(QMainWindow):
             action(self.tr("Actual si&ze"), [QKeySequence("Ctrl+0")], self.zoom.reset),
         ])
         view_menu.addSeparator()
+        # Alt+1 ... Alt+9, then Alt+0: the digits as they lie on the keyboard; then Alt+W.
         for number, key in enumerate(queue_keys, start=1):
-            act = action(self.queues.title(key), [QKeySequence(f"Alt+{number}")],
+            act = action(self.queues.title(key), [QKeySequence(f"Alt+{number % 10}")],
                          partial(self.choose_queue, key))
             view_menu.addAction(act)
+        view_menu.addAction(action(self.queues.title(WEIGHT_FLAGS), [QKeySequence("Alt+W")],
+                                   partial(self.choose_queue, WEIGHT_FLAGS)))
         self._apply_role()
 
     # --- search and scan ----------------------------------------------------------------

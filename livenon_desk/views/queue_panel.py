@@ -19,8 +19,11 @@ ALL = "all"
 APPLICATIONS = "email_applications"
 
 
-# Lists of work past its deadline (P5, P2, P6): shown in red when not empty.
-_LATE = frozenset({"overdue", "instructions_overdue", "refund_overdue"})
+WEIGHT_FLAGS = "weight_flags"
+
+# Lists of work past its deadline (P5, P2, P6), or waiting for a supervisor's check: shown
+# in red when not empty.
+_LATE = frozenset({"overdue", "instructions_overdue", "refund_overdue", WEIGHT_FLAGS})
 
 
 class QueuePanel(QWidget):
@@ -39,6 +42,9 @@ class QueuePanel(QWidget):
             "refund_overdue": self.tr("Refund overdue"),
             ALL: self.tr("All returns"),
             APPLICATIONS: self.tr("Email applications"),
+            "to_grade": self.tr("Units to grade"),
+            "to_put_away": self.tr("Units to put away"),
+            WEIGHT_FLAGS: self.tr("Weights to check"),
         }
         title = QLabel(self.tr("Work queue"))
         title.setStyleSheet("font-weight: bold")
@@ -49,6 +55,13 @@ class QueuePanel(QWidget):
         self._applications: ApplicationCounts | None = None
         self._tips = {
             "awaiting_inspection": self.tr("Oldest receipt first: the P5 deadline order"),
+            "to_grade": self.tr("Returns with received cartons not graded yet: inspect them"),
+            "to_put_away": self.tr(
+                "Returns with graded cartons not in a bin of their zone: Ctrl+B, scan the "
+                "unit, then the bin"),
+            WEIGHT_FLAGS: self.tr(
+                "A unit weighed far from the catalogue's weight: a possible item swap for a "
+                "supervisor to check (Ctrl+Shift+W clears it)"),
         }
         # The days come with each list, from the policy in effect (P5, P2, P6).
         self._late_tips = {

@@ -13,11 +13,12 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QWidget
 
-from livenon_desk.domain.enums import Decision, ReturnStatus
+from livenon_desk.domain.enums import Decision, Disposition, ReturnStatus
 from livenon_desk.domain.receiving import RECEIVABLE
 from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.dto import LineView, ReturnDetail
+from livenon_desk.services.unit_dto import UnitRow
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.keyed_actions import keyed_action, keyed_tip
 from livenon_desk.views.task_runner import TaskRunner
@@ -113,8 +114,18 @@ class ReturnActions(QObject):
         self.lots = action(self.tr("Liquidation &lots…"), "Ctrl+Shift+J", self.open_lots,
                            self.tr("Scan units onto a pallet, weigh it, print its manifest "
                                    "and label"))
+        # Any unit, whichever record is on screen: scan the unit, then the bin.
+        self.put_away = action(self.tr("&Put away or move…"), "Ctrl+B", self.open_put_away,
+                               self.tr("Scan a unit, then the bin it goes in"))
+        self.clear_weight = action(self.tr("Clear &weight flags…"), "Ctrl+Shift+W",
+                                   self.open_clear_weight,
+                                   self.tr("Supervisor: the goods were checked; no item swap"))
+        self.route_unit = action(self.tr("Send a unit &elsewhere…"), "Ctrl+Shift+D",
+                                 self.open_route_unit,
+                                 self.tr("Supervisor: another disposition than the rule's"))
         self.all_actions = (self.receive, self.count_cartons, self.inspect, self.override,
-                            self.close_short, self.refurbish, self.vendor_return, self.lots,
+                            self.close_short, self.clear_weight, self.route_unit,
+                            self.put_away, self.refurbish, self.vendor_return, self.lots,
                             self.unexpected)
         self.why_not = WhyNot(parent, self.message.emit)
         for act in self.all_actions[:-1]:
@@ -148,6 +159,10 @@ class ReturnActions(QObject):
         self.refurbish.setEnabled(may(Action.INSPECT))
         self.vendor_return.setEnabled(may(Action.PUT_AWAY))
         self.lots.setEnabled(may(Action.PUT_AWAY))
+        self.put_away.setEnabled(may(Action.PUT_AWAY))
+        self.route_unit.setEnabled(may(Action.OVERRIDE))
+        self.clear_weight.setEnabled(live and may(Action.OVERRIDE) and detail is not None
+                                     and _weight_flagged(detail))
         restricted_tip = restricted_text(detail)
         for act in (self.receive, self.count_cartons, self.inspect, self.override,
                     self.close_short):
@@ -301,6 +316,56 @@ class ReturnActions(QObject):
 
         self._show(LotsDialog(self._desk.lots, self._runner, self._actor, self._language,
                               self._window))
+    def open_clear_weight(self) -> None:
+        if self.detail is None or not self.clear_weight.isEnabled():
+            return
+        from livenon_desk.views.reason_dialog import ReasonDialog
+
+        return_id = self.detail.return_id
+        dialog = ReasonDialog(
+            self.tr("Clear the weight flags of {rma}").format(rma=self.detail.rma_number),
+            self.tr("A unit weighed far from the catalogue's weight. Say what you checked."),
+            self.tr("Clear"), 10, self._window)
+        said = self.tr("The weight flags of {rma} are cleared.").format(
+            rma=self.detail.rma_number)
+
+        def submit(note: str) -> None:
+            self._runner.run(self._desk.weights.clear_weight_flags, self._actor, return_id,
+                             note, on_done=lambda _n: self._done(dialog, return_id, said),
+                             on_error=self._error(dialog))
+        dialog.submitted.connect(submit)
+        self._show(dialog)
+
+    def open_route_unit(self) -> None:
+        if not self.route_unit.isEnabled():
+            return
+        from livenon_desk.views.unit_route_dialog import UnitRouteDialog
+
+        dialog = UnitRouteDialog(self._window)
+
+        def submit(code: str, disposition: Disposition, reason: str) -> None:
+            self._runner.run(self._desk.units.set_disposition, self._actor, code,
+                             disposition, reason, on_done=lambda row: self._routed(dialog, row),
+                             on_error=self._error(dialog))
+        dialog.routed.connect(submit)
+        self._show(dialog)
+
+    def _routed(self, dialog: QDialog, row: UnitRow) -> None:
+        self._done(dialog, row.return_id, self.tr("{code} goes to {zone} now.").format(
+            code=row.code, zone=row.zone or ""))
+
+    # --- put away -------------------------------------------------------------------------
+
+    def open_put_away(self) -> None:
+        if not self.put_away.isEnabled():
+            return
+        from livenon_desk.views.put_away_dialog import PutAwayDialog
+
+        dialog = PutAwayDialog(self._desk.units, self._desk.weights, self._runner,
+                               self._actor, self._language, self._window)
+        dialog.moved.connect(self.changed.emit)
+        dialog.moved.connect(lambda _id: self.queue_changed.emit())
+        self._show(dialog)
 
     # --- inspect and override -------------------------------------------------------------
 
@@ -363,3 +428,9 @@ class ReturnActions(QObject):
         self.message.emit(said)
         self.changed.emit(return_id)
         self.queue_changed.emit()
+
+
+def _weight_flagged(detail: ReturnDetail) -> bool:
+    """A unit of the return weighed far from the catalogue's weight, not cleared yet."""
+    return any(check.flagged and check.cleared_at is None
+               for unit in detail.units for check in unit.weight_checks)

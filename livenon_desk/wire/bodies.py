@@ -19,6 +19,7 @@ from livenon_desk.domain.enums import (
     ParcelCondition,
     ReasonCategory,
     ReasonCode,
+    UnitState,
 )
 
 Version = Annotated[int, Field(ge=1, le=2**31 - 1)]
@@ -30,9 +31,10 @@ Name = Annotated[str, Field(min_length=1, max_length=64, pattern=PRINTABLE)]
 Text = Annotated[str, Field(max_length=10_000)]
 Cents = Annotated[int, Field(ge=0, le=10**12)]
 WRITE_KINDS = ("receipt", "inspection", "override", "audit_event", "refund_decision",
-               "mail_answer")
+               "mail_answer", "unit", "unit_move")
 WriteKind = Literal["receipt", "inspection", "override", "audit_event", "refund_decision",
-                    "mail_answer"]
+                    "mail_answer", "unit", "unit_move"]
+Short = Annotated[str, Field(min_length=1, max_length=24, pattern=PRINTABLE)]
 
 
 class _In(BaseModel):
@@ -119,6 +121,41 @@ class RefundDecisionIn(_In):
     reason: Text | None = None
 
 
+class UnitIn(_In):
+    """A unit (one received carton, keyed by its LPN) as its station holds it (issue 17)."""
+
+    rma_number: Code
+    tag_code: Code
+    carton_index: Annotated[int, Field(ge=1, le=1000)]
+    state: UnitState
+    received_at: AwareDatetime
+    policy_version: Annotated[str | None, Field(max_length=32)] = None
+    proposed_grade: Short | None = None
+    grade: Short | None = None
+    grade_rules: Annotated[list[Short], Field(max_length=50)] = []
+    grade_reason: Text | None = None
+    graded_by: Name | None = None
+    graded_at: AwareDatetime | None = None
+    disposition: Disposition | None = None
+    zone: Short | None = None
+    route_rule: Short | None = None
+    override_reason: Text | None = None
+    override_by: Name | None = None
+    override_at: AwareDatetime | None = None
+    bin_code: Short | None = None
+
+
+class UnitMoveIn(_In):
+    """One put-away or move of a unit: who, when, from (None: receiving), to."""
+
+    uuid: UUID
+    unit_code: Annotated[str, Field(min_length=1, max_length=64, pattern=PRINTABLE)]
+    from_bin: Short | None = None
+    to_bin: Short
+    moved_by: Name
+    moved_at: AwareDatetime
+
+
 class AnsweredReturnLine(_In):
     tag_code: Code
     order_line_no: Annotated[int, Field(ge=1, le=10_000)]
@@ -182,7 +219,7 @@ class BatchOut(BaseModel):
 
 
 class Entity(BaseModel):
-    kind: Literal["customer", "order", "return", "inspection"]
+    kind: Literal["customer", "order", "return", "inspection", "unit"]
     id: str
     version: int
     seq: int

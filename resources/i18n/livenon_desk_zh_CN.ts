@@ -478,12 +478,12 @@
 <context>
     <name>CartonDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/carton_dialog.py" line="26"/>
+        <location filename="../../livenon_desk/views/carton_dialog.py" line="24"/>
         <source>Count cartons of {rma}</source>
         <translation>清点 {rma} 的纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/carton_dialog.py" line="33"/>
+        <location filename="../../livenon_desk/views/carton_dialog.py" line="32"/>
         <source>Scan the tag on each carton</source>
         <translation>扫描每个纸箱上的标签</translation>
     </message>
@@ -519,202 +519,202 @@
         <translation>扫描包裹，或输入退货单号、订单号、运单号或姓名。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="60"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="61"/>
         <source>Restricted: read-only.</source>
         <translation>已限制处理：只读。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="61"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="62"/>
         <source>deadline</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="62"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="63"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="63"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="64"/>
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="64"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="65"/>
         <source>cartons</source>
         <translation>箱数</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="65"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="66"/>
         <source>policy</source>
         <translation>政策</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="66"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="67"/>
         <source>paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="67"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="68"/>
         <source>Tell the customer of the deduction (P7).</source>
         <translation>须告知客户扣款（P7）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="70"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="71"/>
         <source>Refund recommendation (P6)</source>
         <translation>建议退款（P6）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="92"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="93"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="95"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="96"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="96"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="97"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="97"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="98"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="98"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="99"/>
         <source>Payment</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="100"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="101"/>
         <source>Delivered (sign-off)</source>
         <translation>签收日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="103"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="104"/>
         <source>Applied</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="105"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="106"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="108"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="109"/>
         <source>Received</source>
         <translation>收货日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="111"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="112"/>
         <source>Parcel (P3)</source>
         <translation>包裹（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="114"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="115"/>
         <source>Closed short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="120"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="121"/>
         <source>Ship to</source>
         <translation>收货地址</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="126"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="127"/>
         <source>marked “Returned Goods”</source>
         <translation>已标注“退运货物”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="127"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="128"/>
         <source>NOT marked “Returned Goods”</source>
         <translation>未标注“退运货物”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="128"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="129"/>
         <source>“Returned Goods” marking not checked yet</source>
         <translation>尚未检查“退运货物”标注</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="132"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="133"/>
         <source>Cross-border (T3)</source>
         <translation>跨境（T3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="143"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="144"/>
         <source>Inspect by (P5)</source>
         <translation>检验期限（P5）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="157"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="158"/>
         <source>Refund of the return (P6)</source>
         <translation>整单退款（P6）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="190"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="192"/>
         <source>Exception approved by {who}: {reason} (the rules decided: {rules})</source>
         <translation>{who} 已作为例外批准：{reason}（规则判定：{rules}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="195"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="197"/>
         <source>Inspected by {who} on {when}</source>
         <translation>{who} 于 {when} 检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="251"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="253"/>
         <source>(this line&apos;s share by price of {amount} for the return)</source>
         <translation>（整单 {amount} 按价格分摊到本行的部分）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="264"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="266"/>
         <source>{when} by {who}</source>
         <translation>{when}，{who}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="273"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="275"/>
         <source>enclosed</source>
         <translation>已附</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="274"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="276"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="275"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="277"/>
         <source>not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="277"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="279"/>
         <source>invoice {state}</source>
         <translation>发票{state}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="279"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="281"/>
         <source>return form {state}</source>
         <translation>退货单{state}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="291"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="293"/>
         <source>Cartons missing: {what}. Scan each carton as it arrives.</source>
         <translation>缺少纸箱：{what}。请在每箱到货时扫描。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="134"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="135"/>
         <source>Instructions by (P2)</source>
         <translation>退货说明发出期限（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="204"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="206"/>
         <source>Refund due (P6): {start} to {end}</source>
         <translation>退款期限（P6）：{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="167"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="169"/>
         <source>sent {when}</source>
         <translation>已于 {when} 发出</translation>
     </message>
@@ -789,132 +789,167 @@
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="74"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="80"/>
         <source>Inspect {rma} · {tag}</source>
         <translation>检验 {rma} · {tag}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="83"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="89"/>
         <source>policy {version}</source>
         <translation>政策 {version}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="91"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="97"/>
         <source>Answer each item with one key: Y yes, N no, A not applicable (where the policy allows it). Tab moves on.</source>
         <translation>每项按一个键作答：Y 是，N 否，A 不适用（仅限政策允许的项）。Tab 键移到下一项。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="111"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="117"/>
         <source>What you saw, in a few words</source>
         <translation>简要记录所见情况</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="116"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="123"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="127"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="132"/>
+        <source>Why another grade than the proposed one</source>
+        <translation>为何选择与建议不同的等级</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="134"/>
+        <source>&amp;Why this grade</source>
+        <translation>选择此等级的理由(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="141"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="128"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="142"/>
         <source>Add photos (Ctrl+P); or drop files here</source>
         <translation>添加照片（Ctrl+P）；也可将文件拖放到此处</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="130"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="144"/>
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="138"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="152"/>
         <source>Photos: drop files here or use Add photos</source>
         <translation>照片：将文件拖放到此处，或使用“添加照片”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="144"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="158"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="145"/>
-        <source>&amp;Disposition</source>
-        <translation>处置方式(&amp;D)</translation>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="159"/>
+        <source>&amp;Grade</source>
+        <translation>等级(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="170"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="185"/>
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="171"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="186"/>
         <source>Save draft (Ctrl+S); drafts also save by themselves</source>
         <translation>保存草稿（Ctrl+S）；草稿也会自动保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="172"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="187"/>
         <source>&amp;Finish inspection</source>
         <translation>完成检验(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="173"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="188"/>
         <source>Finish inspection (Ctrl+Enter)</source>
         <translation>完成检验（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="176"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="191"/>
         <source>Approve as &amp;exception…</source>
         <translation>作为例外批准(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="177"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="192"/>
         <source>A supervisor approves this return despite the rules, with a written reason</source>
         <translation>主管可在规则之外批准此退货，需填写书面原因</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="179"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="194"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="263"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="267"/>
+        <source>{grade} (proposed)</source>
+        <translation>{grade}（建议）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="286"/>
         <source>Approved as an exception by {who}: {reason}</source>
         <translation>{who} 已作为例外批准：{reason}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="265"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="288"/>
         <source>The rules decided: {decision}</source>
         <translation>按规则判定：{decision}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="267"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="290"/>
         <source>Rule by rule, policy {version}</source>
         <translation>逐条规则判定，政策 {version}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="274"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="298"/>
         <source>Before finishing:</source>
         <translation>完成前还需：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="286"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="310"/>
+        <source>no answer lowers it</source>
+        <translation>没有回答使等级降低</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="311"/>
+        <source>Proposed grade: {grade}</source>
+        <translation>建议等级：{grade}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="317"/>
+        <source>Held in {zone} until the decision is made (rule {rule})</source>
+        <translation>在作出结论前暂存于{zone}（规则 {rule}）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="319"/>
+        <source>Goes to {disposition}: {zone} (rule {rule})</source>
+        <translation>去向：{disposition}，{zone}（规则 {rule}）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="331"/>
         <source>Unsaved changes…</source>
         <translation>有未保存的更改…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="299"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="344"/>
         <source>Draft saved at {time}</source>
         <translation>草稿已于 {time} 保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="330"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="375"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/inspection_dialog.py" line="331"/>
+        <location filename="../../livenon_desk/views/inspection_dialog.py" line="376"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
@@ -922,357 +957,357 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="41"/>
+        <location filename="../../livenon_desk/views/labels.py" line="42"/>
         <source>Applied</source>
         <translation>已申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="42"/>
+        <location filename="../../livenon_desk/views/labels.py" line="43"/>
         <source>Instructions sent</source>
         <translation>已发退货说明</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="43"/>
+        <location filename="../../livenon_desk/views/labels.py" line="44"/>
         <source>In transit</source>
         <translation>运输中</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="44"/>
+        <location filename="../../livenon_desk/views/labels.py" line="45"/>
         <source>Partially received</source>
         <translation>部分收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="45"/>
+        <location filename="../../livenon_desk/views/labels.py" line="46"/>
         <source>Received</source>
         <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="46"/>
+        <location filename="../../livenon_desk/views/labels.py" line="47"/>
         <source>Inspecting</source>
         <translation>检验中</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="47"/>
+        <location filename="../../livenon_desk/views/labels.py" line="48"/>
         <source>Inspected</source>
         <translation>已检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="48"/>
+        <location filename="../../livenon_desk/views/labels.py" line="49"/>
         <source>Refund approved</source>
         <translation>已批准退款</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="49"/>
+        <location filename="../../livenon_desk/views/labels.py" line="50"/>
         <source>Refund rejected</source>
         <translation>已拒绝退款</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="50"/>
+        <location filename="../../livenon_desk/views/labels.py" line="51"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="57"/>
+        <location filename="../../livenon_desk/views/labels.py" line="58"/>
         <source>New</source>
         <translation>新申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="58"/>
+        <location filename="../../livenon_desk/views/labels.py" line="59"/>
         <source>Needs a person</source>
         <translation>需人工处理</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="59"/>
+        <location filename="../../livenon_desk/views/labels.py" line="60"/>
         <source>Answered</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="93"/>
+        <location filename="../../livenon_desk/views/labels.py" line="96"/>
         <source>Inspector</source>
         <translation>检验员</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="94"/>
+        <location filename="../../livenon_desk/views/labels.py" line="97"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="95"/>
+        <location filename="../../livenon_desk/views/labels.py" line="98"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="101"/>
+        <location filename="../../livenon_desk/views/labels.py" line="104"/>
         <source>viewed</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="102"/>
+        <location filename="../../livenon_desk/views/labels.py" line="105"/>
         <source>received</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="103"/>
+        <location filename="../../livenon_desk/views/labels.py" line="106"/>
         <source>carton counted</source>
         <translation>清点纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="106"/>
+        <location filename="../../livenon_desk/views/labels.py" line="109"/>
         <source>closed short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="107"/>
+        <location filename="../../livenon_desk/views/labels.py" line="110"/>
         <source>unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="108"/>
+        <location filename="../../livenon_desk/views/labels.py" line="111"/>
         <source>inspection started</source>
         <translation>开始检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="109"/>
+        <location filename="../../livenon_desk/views/labels.py" line="112"/>
         <source>inspected</source>
         <translation>完成检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="110"/>
+        <location filename="../../livenon_desk/views/labels.py" line="113"/>
         <source>overridden</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="111"/>
+        <location filename="../../livenon_desk/views/labels.py" line="114"/>
         <source>printed</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="112"/>
+        <location filename="../../livenon_desk/views/labels.py" line="115"/>
         <source>exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="113"/>
+        <location filename="../../livenon_desk/views/labels.py" line="116"/>
         <source>purged</source>
         <translation>清除个人数据</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="114"/>
+        <location filename="../../livenon_desk/views/labels.py" line="117"/>
         <source>signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="115"/>
+        <location filename="../../livenon_desk/views/labels.py" line="118"/>
         <source>signed out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="116"/>
+        <location filename="../../livenon_desk/views/labels.py" line="119"/>
         <source>failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="117"/>
+        <location filename="../../livenon_desk/views/labels.py" line="120"/>
         <source>locked out</source>
         <translation>账户锁定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="118"/>
+        <location filename="../../livenon_desk/views/labels.py" line="121"/>
         <source>user created</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="119"/>
+        <location filename="../../livenon_desk/views/labels.py" line="122"/>
         <source>email received</source>
         <translation>收到邮件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="120"/>
+        <location filename="../../livenon_desk/views/labels.py" line="123"/>
         <source>email application settled</source>
         <translation>已确认邮件退货申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="121"/>
+        <location filename="../../livenon_desk/views/labels.py" line="124"/>
         <source>email application answered</source>
         <translation>已回复邮件退货申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="122"/>
+        <location filename="../../livenon_desk/views/labels.py" line="125"/>
         <source>answer email sent</source>
         <translation>回复邮件已发送</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="124"/>
+        <location filename="../../livenon_desk/views/labels.py" line="127"/>
         <source>unit graded</source>
         <translation>货品已定级</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="125"/>
+        <location filename="../../livenon_desk/views/labels.py" line="128"/>
         <source>unit&apos;s disposition chosen</source>
         <translation>已选定货品处置方式</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="126"/>
+        <location filename="../../livenon_desk/views/labels.py" line="129"/>
         <source>unit put away or moved</source>
         <translation>货品已上架或移库</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="127"/>
+        <location filename="../../livenon_desk/views/labels.py" line="130"/>
         <source>unit weighed</source>
         <translation>货品已称重</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="128"/>
+        <location filename="../../livenon_desk/views/labels.py" line="131"/>
         <source>weight flag cleared</source>
         <translation>重量异常已解除</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="129"/>
+        <location filename="../../livenon_desk/views/labels.py" line="132"/>
         <source>work order opened</source>
         <translation>维修工单已开</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="130"/>
+        <location filename="../../livenon_desk/views/labels.py" line="133"/>
         <source>work logged on a work order</source>
         <translation>维修工单已登记工作</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="131"/>
+        <location filename="../../livenon_desk/views/labels.py" line="134"/>
         <source>work order done</source>
         <translation>维修工单已完成</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="132"/>
+        <location filename="../../livenon_desk/views/labels.py" line="135"/>
         <source>unit put on an RTV shipment</source>
         <translation>货品已加入退供应商发运单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="133"/>
+        <location filename="../../livenon_desk/views/labels.py" line="136"/>
         <source>RTV shipment shipped</source>
         <translation>退供应商发运单已发运</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="134"/>
+        <location filename="../../livenon_desk/views/labels.py" line="137"/>
         <source>unit put on a lot</source>
         <translation>货品已加入批次</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="135"/>
+        <location filename="../../livenon_desk/views/labels.py" line="138"/>
         <source>lot closed and weighed</source>
         <translation>批次已称重封托</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="142"/>
+        <location filename="../../livenon_desk/views/labels.py" line="145"/>
         <source>Return form</source>
         <translation>退货单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="143"/>
+        <location filename="../../livenon_desk/views/labels.py" line="146"/>
         <source>Invoice copy</source>
         <translation>发票副本</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="144"/>
+        <location filename="../../livenon_desk/views/labels.py" line="147"/>
         <source>Return label</source>
         <translation>退货标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="145"/>
+        <location filename="../../livenon_desk/views/labels.py" line="148"/>
         <source>Item tags</source>
         <translation>商品标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="146"/>
+        <location filename="../../livenon_desk/views/labels.py" line="149"/>
         <source>Inspection report</source>
         <translation>检验报告</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="147"/>
+        <location filename="../../livenon_desk/views/labels.py" line="150"/>
         <source>Credit note</source>
         <translation>贷项通知单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="148"/>
+        <location filename="../../livenon_desk/views/labels.py" line="151"/>
         <source>Evidence package</source>
         <translation>证据包</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="155"/>
+        <location filename="../../livenon_desk/views/labels.py" line="158"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="156"/>
+        <location filename="../../livenon_desk/views/labels.py" line="159"/>
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="157"/>
+        <location filename="../../livenon_desk/views/labels.py" line="160"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="158"/>
+        <location filename="../../livenon_desk/views/labels.py" line="161"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="159"/>
+        <location filename="../../livenon_desk/views/labels.py" line="162"/>
         <source>Unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="160"/>
+        <location filename="../../livenon_desk/views/labels.py" line="163"/>
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="161"/>
+        <location filename="../../livenon_desk/views/labels.py" line="164"/>
         <source>Retention rule</source>
         <translation>保留期规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="162"/>
+        <location filename="../../livenon_desk/views/labels.py" line="165"/>
         <source>Receipt</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="163"/>
+        <location filename="../../livenon_desk/views/labels.py" line="166"/>
         <source>Exception approval</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="164"/>
+        <location filename="../../livenon_desk/views/labels.py" line="167"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="165"/>
+        <location filename="../../livenon_desk/views/labels.py" line="168"/>
         <source>Audit event</source>
         <translation>审计事件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="166"/>
+        <location filename="../../livenon_desk/views/labels.py" line="169"/>
         <source>Refund decision</source>
         <translation>退款决定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="167"/>
+        <location filename="../../livenon_desk/views/labels.py" line="170"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="168"/>
+        <location filename="../../livenon_desk/views/labels.py" line="171"/>
         <source>Email answer</source>
         <translation>邮件回复</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="123"/>
+        <location filename="../../livenon_desk/views/labels.py" line="126"/>
         <source>refund recommended</source>
         <translation>退款建议</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="104"/>
+        <location filename="../../livenon_desk/views/labels.py" line="107"/>
         <source>cartons counted by hand</source>
         <translation>手工清点纸箱</translation>
     </message>
@@ -1422,7 +1457,7 @@
     </message>
     <message>
         <location filename="../../livenon_desk/views/main_window.py" line="253"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="547"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="551"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
@@ -1473,7 +1508,7 @@
     </message>
     <message>
         <location filename="../../livenon_desk/views/main_window.py" line="288"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="619"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="623"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1493,65 +1528,65 @@
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="366"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="370"/>
         <source>No return matches «{code}».</source>
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="614"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="618"/>
         <source>S&amp;ync…</source>
         <translation>同步(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="365"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="385"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="369"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="389"/>
         <source>Matches: {n}</source>
         <translation>匹配：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="391"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="395"/>
         <source>Choose one of the {n} matches.</source>
         <translation>请从 {n} 条匹配中选择一条。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="582"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="586"/>
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="300"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="301"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="302"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="303"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="304"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="305"/>
         <source>Actual si&amp;ze</source>
         <translation>实际大小(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="398"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="402"/>
         <source>⚠ «{code}» matches no return
 Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>⚠ «{code}» 没有匹配的退货
 请核对条码，或作为意外包裹收货（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="372"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="376"/>
         <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel ({keys}).</source>
         <translation>没有与“{code}”匹配的退货。请检查编码，或作为意外包裹收货（{keys}）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="384"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="388"/>
         <source>Matches: more than {n}</source>
         <translation>匹配：超过 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="601"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="605"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -1729,79 +1764,182 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
     </message>
 </context>
 <context>
+    <name>PutAwayDialog</name>
+    <message>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="56"/>
+        <source>Put away or move units</source>
+        <translation>上架或移库</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="75"/>
+        <source>Scan a unit&apos;s tag (its LPN)</source>
+        <translation>请扫描货品标签（LPN）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="77"/>
+        <source>Unit</source>
+        <translation>货品</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="100"/>
+        <source>{code} is not graded yet: finish its inspection first.</source>
+        <translation>{code} 尚未定级：请先完成检验。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="109"/>
+        <source>held until decided</source>
+        <translation>待定暂存</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="114"/>
+        <source>Grade {grade} · {disposition} · {state}</source>
+        <translation>等级 {grade} · {disposition} · {state}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="117"/>
+        <source>Now in: {bin}</source>
+        <translation>当前库位：{bin}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="118"/>
+        <source>not put away yet</source>
+        <translation>尚未上架</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="122"/>
+        <source>Scan a bin of {zone}: {bin} has room</source>
+        <translation>请扫描{zone}的库位：{bin} 有空位</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="125"/>
+        <source>Scan a bin of {zone}: every bin there is full</source>
+        <translation>请扫描{zone}的库位：该区库位均已满</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="127"/>
+        <source>Bin, or the unit&apos;s weight in kg</source>
+        <translation>库位，或货品重量（千克）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="132"/>
+        <source>{code} is in {bin}.</source>
+        <translation>{code} 已放入 {bin}。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="142"/>
+        <source>Possible item swap: {code} weighs {weighed} kg, the catalogue says {expected} kg. A supervisor is asked to check it.</source>
+        <translation>可能被调包：{code} 重 {weighed} 千克，目录重量为 {expected} 千克。已请主管核对。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="146"/>
+        <source>{code} weighs {weighed} kg, as the catalogue says ({expected} kg).</source>
+        <translation>{code} 重 {weighed} 千克，与目录一致（{expected} 千克）。</translation>
+    </message>
+</context>
+<context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="34"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="37"/>
         <source>Awaiting receipt</source>
         <translation>待收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="35"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="38"/>
         <source>Awaiting inspection</source>
         <translation>待检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="36"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="39"/>
         <source>Overdue for inspection</source>
         <translation>检验已逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="37"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="40"/>
         <source>Inspected today</source>
         <translation>今日已检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="40"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="43"/>
         <source>All returns</source>
         <translation>全部退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="41"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="44"/>
         <source>Email applications</source>
         <translation>邮件退货申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="43"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="45"/>
+        <source>Units to grade</source>
+        <translation>待定级货品</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="46"/>
+        <source>Units to put away</source>
+        <translation>待上架货品</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="47"/>
+        <source>Weights to check</source>
+        <translation>待核对重量</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="49"/>
         <source>Work queue</source>
         <translation>工作队列</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="51"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="57"/>
         <source>Oldest receipt first: the P5 deadline order</source>
         <translation>最早收货的排在前面，即按 P5 期限排序</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="55"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="58"/>
+        <source>Returns with received cartons not graded yet: inspect them</source>
+        <translation>有已收货但尚未定级的箱件的退货：请检验</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="60"/>
+        <source>Returns with graded cartons not in a bin of their zone: Ctrl+B, scan the unit, then the bin</source>
+        <translation>有已定级但未放入所属区域库位的箱件的退货：按 Ctrl+B，先扫描货品，再扫描库位</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="63"/>
+        <source>A unit weighed far from the catalogue&apos;s weight: a possible item swap for a supervisor to check (Ctrl+Shift+W clears it)</source>
+        <translation>货品重量与目录相差较大：可能被调包，需主管核对（Ctrl+Shift+W 解除）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="68"/>
         <source>Past the P5 deadline ({days} business days after receipt)</source>
         <translation>已超过 P5 期限（收货后 {days} 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="62"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="75"/>
         <source>Return applications sent by email (P1): answer within {days} business days of receipt (P2)</source>
         <translation>通过邮件提交的退货申请（P1）：须在收到后 {days} 个工作日内答复（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="112"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="125"/>
         <source>{new} new · {person} need a person</source>
         <translation>{new} 个新申请 · {person} 个需人工处理</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="38"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="41"/>
         <source>Instructions overdue</source>
         <translation>退货说明逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="39"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="42"/>
         <source>Refund overdue</source>
         <translation>退款逾期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="57"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="70"/>
         <source>Return instructions not sent within {days} business days of the application (P2)</source>
         <translation>申请后 {days} 个工作日内未发出退货说明（P2）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/queue_panel.py" line="60"/>
+        <location filename="../../livenon_desk/views/queue_panel.py" line="73"/>
         <source>Passed more than {days} days ago and the refund not yet approved (P6)</source>
         <translation>检验通过已超过 {days} 天，退款仍未批准（P6）</translation>
     </message>
@@ -2260,27 +2398,27 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>按处置方式的回收价值</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/recovery_chart.py" line="68"/>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="69"/>
         <source>No unit routed yet.</source>
         <translation>尚无已分派的货品。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/recovery_chart.py" line="76"/>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="77"/>
         <source>Original value ({currency})</source>
         <translation>原价（{currency}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/recovery_chart.py" line="78"/>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="79"/>
         <source>Recovery value ({currency})</source>
         <translation>回收价值（{currency}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/recovery_chart.py" line="101"/>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="102"/>
         <source>Expected to recover: {total}</source>
         <translation>预计回收：{total}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/recovery_chart.py" line="103"/>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="104"/>
         <source>{disposition}: {units} units, {recovery} ({currency})</source>
         <translation>{disposition}：{units} 件，{recovery}（{currency}）</translation>
     </message>
@@ -2376,7 +2514,7 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
     <message>
         <location filename="../../livenon_desk/views/refurbish_dialog.py" line="140"/>
         <source>Scan a unit&apos;s tag (its LPN)</source>
-        <translation>扫描货品标签（其 LPN）</translation>
+        <translation>请扫描货品标签（LPN）</translation>
     </message>
     <message>
         <location filename="../../livenon_desk/views/refurbish_dialog.py" line="168"/>
@@ -2392,7 +2530,7 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <location filename="../../livenon_desk/views/refurbish_dialog.py" line="178"/>
         <location filename="../../livenon_desk/views/refurbish_dialog.py" line="253"/>
         <source>held until decided</source>
-        <translation>暂存待定</translation>
+        <translation>待定暂存</translation>
     </message>
     <message>
         <location filename="../../livenon_desk/views/refurbish_dialog.py" line="179"/>
@@ -2438,177 +2576,232 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>ReturnActions</name>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="89"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="90"/>
         <source>&amp;Receive parcel…</source>
         <translation>收货(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="90"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="91"/>
         <source>Record the parcel&apos;s arrival; starts the P5 clock</source>
         <translation>记录包裹到达；开始计算 P5 检验期限</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="91"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="92"/>
         <source>&amp;Count cartons…</source>
         <translation>清点纸箱(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="92"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="93"/>
         <source>Scan the cartons still missing</source>
         <translation>扫描尚未到达的纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="93"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="94"/>
         <source>&amp;Inspect…</source>
         <translation>检验(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="94"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="95"/>
         <source>Inspect the next returned line against the checklist</source>
         <translation>按检验清单检验下一件退货商品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="97"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="98"/>
         <source>Approve as &amp;exception…</source>
         <translation>作为例外批准(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="99"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="100"/>
         <source>Supervisor: approve a return the rules refused</source>
         <translation>主管：批准规则未通过的退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="100"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="101"/>
         <source>Close receipt &amp;short…</source>
         <translation>缺件结单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="102"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="103"/>
         <source>Supervisor: accept the receipt with cartons missing</source>
         <translation>主管：在缺少纸箱的情况下确认收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="103"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="104"/>
         <source>Receive &amp;unexpected parcel…</source>
         <translation>意外包裹收货(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="105"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="106"/>
         <source>Log a parcel that matches no return</source>
         <translation>登记无法匹配退货的包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="107"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="108"/>
         <source>Re&amp;furbish…</source>
         <translation>翻新(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="108"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="109"/>
         <source>Scan a unit to open, log or complete its work order</source>
         <translation>扫描货品以开立、登记或完成其维修工单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="109"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="110"/>
         <source>Return to &amp;vendor…</source>
         <translation>退回供应商(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="111"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="112"/>
         <source>Scan a defective unit onto its supplier&apos;s RTV shipment</source>
         <translation>扫描有缺陷的货品，加入其供应商的退供应商发运单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="113"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="114"/>
         <source>Liquidation &amp;lots…</source>
         <translation>清仓批次(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="114"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="115"/>
         <source>Scan units onto a pallet, weigh it, print its manifest and label</source>
         <translation>扫描货品放上托盘、称重，并打印清单和标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="201"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="118"/>
+        <source>&amp;Put away or move…</source>
+        <translation>上架或移库(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="119"/>
+        <source>Scan a unit, then the bin it goes in</source>
+        <translation>先扫描货品，再扫描其库位</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="120"/>
+        <source>Clear &amp;weight flags…</source>
+        <translation>解除重量异常(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="122"/>
+        <source>Supervisor: the goods were checked; no item swap</source>
+        <translation>主管：已核对货物，未被调包</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="123"/>
+        <source>Send a unit &amp;elsewhere…</source>
+        <translation>将货品改送他处(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="125"/>
+        <source>Supervisor: another disposition than the rule&apos;s</source>
+        <translation>主管：采用与规则不同的处置方式</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="216"/>
         <source>{rma} is partially received; cartons missing: {what}</source>
         <translation>{rma} 部分收货；缺少纸箱：{what}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="352"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="326"/>
+        <source>Clear the weight flags of {rma}</source>
+        <translation>解除 {rma} 的重量异常</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="327"/>
+        <source>A unit weighed far from the catalogue&apos;s weight. Say what you checked.</source>
+        <translation>货品重量与目录相差较大。请说明核对情况。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="328"/>
+        <source>Clear</source>
+        <translation>解除</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="329"/>
+        <source>The weight flags of {rma} are cleared.</source>
+        <translation>{rma} 的重量异常已解除。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="354"/>
+        <source>{code} goes to {zone} now.</source>
+        <translation>{code} 现改送 {zone}。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="417"/>
         <source>{tag} is approved as an exception.</source>
         <translation>{tag} 已作为例外批准。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="195"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="210"/>
         <source>{rma} received.</source>
         <translation>{rma} 已收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="230"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="245"/>
         <source>{tag}: carton {n} of {total}</source>
         <translation>{tag}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="233"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="248"/>
         <source>all cartons are in; ready to inspect.</source>
         <translation>纸箱已全部到齐，可以检验。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="247"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="262"/>
         <source>Close {rma} short</source>
         <translation>{rma} 缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="248"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="263"/>
         <source>Cartons are missing. Say why the receipt is accepted as it is.</source>
         <translation>缺少纸箱。请说明为何按现状确认收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="249"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="264"/>
         <source>Close short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="250"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="265"/>
         <source>{rma} is closed short.</source>
         <translation>{rma} 已按缺件结单。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="275"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="290"/>
         <source>The unexpected parcel is logged.</source>
         <translation>意外包裹已登记。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="327"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="392"/>
         <source>Inspection of {tag} finished.</source>
         <translation>{tag} 的检验已完成。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="348"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="413"/>
         <source>Approve {tag} as an exception</source>
         <translation>将 {tag} 作为例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="349"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="414"/>
         <source>The rules&apos; decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
         <translation>规则的判定会保留在记录中。请写明为何仍批准此退货；原因将与您的姓名一同保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="351"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="416"/>
         <source>Approve exception</source>
         <translation>批准例外</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="59"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="60"/>
         <source>{rma} is restricted: {reason}. It is read-only: it cannot be received, inspected or printed.</source>
         <translation>{rma} 受限：{reason}。该记录只读，不能收货、检验或打印。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="63"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="64"/>
         <source>privacy rule</source>
         <translation>隐私规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="212"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="227"/>
         <source>{rma}: all cartons are in.</source>
         <translation>{rma}：纸箱已全部收到。</translation>
     </message>
@@ -3098,6 +3291,112 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
     </message>
 </context>
 <context>
+    <name>UnitHistory</name>
+    <message>
+        <location filename="../../livenon_desk/views/unit_html.py" line="18"/>
+        <source>Units</source>
+        <translation>货品</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_html.py" line="20"/>
+        <source>held until decided</source>
+        <translation>待定暂存</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_html.py" line="22"/>
+        <source>supervisor {who}: {reason}</source>
+        <translation>主管 {who}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_html.py" line="24"/>
+        <source>grade {grade}</source>
+        <translation>等级 {grade}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_html.py" line="26"/>
+        <source>bin {bin}</source>
+        <translation>库位 {bin}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_html.py" line="28"/>
+        <source>graded {grade}, not the proposed {proposed}: {reason}</source>
+        <translation>定为 {grade} 级而非建议的 {proposed} 级：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_html.py" line="30"/>
+        <source>{when} · {who}: {origin} → {to}</source>
+        <translation>{when} · {who}：{origin} → {to}</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_html.py" line="32"/>
+        <source>receiving</source>
+        <translation>收货区</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_html.py" line="34"/>
+        <source>{when} · {who}: weighed {weighed} kg, the catalogue says {expected} kg</source>
+        <translation>{when} · {who}：称重 {weighed} 千克，目录为 {expected} 千克</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_html.py" line="37"/>
+        <source>possible item swap, for a supervisor to check</source>
+        <translation>可能被调包，待主管核对</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_html.py" line="39"/>
+        <source>checked by {who}: {note}</source>
+        <translation>{who} 已核对：{note}</translation>
+    </message>
+</context>
+<context>
+    <name>UnitRouteDialog</name>
+    <message>
+        <location filename="../../livenon_desk/views/unit_route_dialog.py" line="21"/>
+        <source>Send a unit elsewhere</source>
+        <translation>将货品改送他处</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_route_dialog.py" line="22"/>
+        <source>Scan the unit, choose where it goes instead of where its rule sent it, and say why.</source>
+        <translation>请扫描货品，选择其改送的去向（而非规则所定），并说明理由。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_route_dialog.py" line="24"/>
+        <source>Send</source>
+        <translation>改送</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_route_dialog.py" line="26"/>
+        <source>Scan the unit&apos;s tag (its LPN)</source>
+        <translation>请扫描货品标签（LPN）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_route_dialog.py" line="30"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_route_dialog.py" line="34"/>
+        <source>&amp;Unit</source>
+        <translation>货品(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_route_dialog.py" line="35"/>
+        <source>&amp;Goes to</source>
+        <translation>去向(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_route_dialog.py" line="47"/>
+        <source>Scan the unit first.</source>
+        <translation>请先扫描货品。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/unit_route_dialog.py" line="50"/>
+        <source>Choose where the unit goes.</source>
+        <translation>请选择货品去向。</translation>
+    </message>
+</context>
+<context>
     <name>VendorReturnDialog</name>
     <message>
         <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="63"/>
@@ -3202,7 +3501,7 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
     <message>
         <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="196"/>
         <source>open</source>
-        <translation>待发运</translation>
+        <translation>未封托</translation>
     </message>
     <message>
         <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="200"/>

@@ -9,15 +9,14 @@ import pytest
 from sqlalchemy import update
 
 from livenon_desk.cli import main
-from livenon_desk.domain.enums import Answer, Disposition, ReturnStatus
+from livenon_desk.domain.enums import Answer, ReturnStatus
 from livenon_desk.domain.policy import default_policies
 from livenon_desk.models import Inspection, OrderLine, ReturnLine
-from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.services.inspection_service import InspectionService
 from livenon_desk.store.database import Store
 from livenon_desk.store.opening import open_store
 from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for
-from tests.builders import ALL_YES, NOW, Built, add_return
+from tests.builders import ALL_YES, NOW, Built, add_return, confirmed
 from tests.conftest import INSPECTOR
 from tests.documents.pdf_reading import codes_by_page, squashed
 from tests.images import write_png
@@ -31,8 +30,8 @@ def _inspected(store: Store, tmp_path: Path) -> Built:
         line = s.query(ReturnLine).filter_by(return_id=built.return_id).one().id
     sheet = inspections.open_sheet(INSPECTOR, line)
     inspections.attach_photo(INSPECTOR, sheet.inspection_id, write_png(tmp_path / "a.png"))
-    inspections.finish(INSPECTOR, sheet.inspection_id, DraftInput(
-        {k: Answer(v) for k, v in ALL_YES.items()}, "Like new", Disposition.RESTOCK))
+    inspections.finish(INSPECTOR, sheet.inspection_id, confirmed(
+        sheet, {k: Answer(v) for k, v in ALL_YES.items()}, "Like new"))
     return built
 
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from livenon_desk.domain.eligibility import Evaluation, LineFacts, RuleResult, evaluate_line
-from livenon_desk.domain.enums import Answer, Decision, Disposition, ReasonCategory, RuleOutcome
+from livenon_desk.domain.enums import Answer, Decision, ReasonCategory, RuleOutcome
 from livenon_desk.domain.inspection_completion import completion_problems
 from livenon_desk.domain.policy import default_policies
 
@@ -56,7 +56,7 @@ def test_na_elsewhere_is_review_and_keeps_the_form_from_finishing() -> None:
     result = judge(answers)
     assert rule(result, "E4").outcome is RuleOutcome.REVIEW
     assert result.decision is Decision.NEEDS_REVIEW
-    problems = completion_problems(POLICY, answers, Disposition.RESTOCK, result,
+    problems = completion_problems(POLICY, answers, "A", result,
                                    ReasonCategory.PERSONAL)
     assert any("N/A is not an answer" in p.text("en") and "不能回答“不适用”" in p.text("zh")
                for p in problems)

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
 from livenon_desk.central import tables
-from livenon_desk.models import AuditEvent, Inspection, ReturnRequest
+from livenon_desk.models import AuditEvent, Inspection, ReturnRequest, Unit, UnitMove
 from livenon_desk.services.sync_service import SyncService
 from livenon_desk.store.audit_key import desk_identity
 from livenon_desk.store.opening import open_store
@@ -23,7 +23,7 @@ from tests.reliability.desk_process import NOW
 
 @dataclass(frozen=True)
 class Exactness:
-    saved: int  # receipts, finished inspections and audit events the desk committed
+    saved: int  # receipts, inspections, audit events, units and moves the desk committed
     lost: int
     duplicated: int
     unsent: int  # still waiting, refused or in conflict after the last round
@@ -56,6 +56,18 @@ def _done(desk_path: Path) -> tuple[list[str], list[str], int, str]:
     finally:
         store.dispose()
     return received, finished, events, desk_id
+
+
+def _units(desk_path: Path) -> tuple[dict[str, str], list[str]]:
+    """The desk's units with their state, and its moves' uuids (issue 17)."""
+    store = open_store(desk_path)
+    try:
+        with store.read_session() as s:
+            units = {u.code: u.state.value for u in s.scalars(select(Unit))}
+            moves = list(s.scalars(select(UnitMove.uuid)))
+    finally:
+        store.dispose()
+    return units, moves
 
 
 def before_run(desk_path: Path, central: Central) -> Before:
@@ -110,8 +122,18 @@ def drain_and_check(desk_path: Path, central: Central, client: CentralClient,
     sent_events = sum(1 for d in audit if (d.get("details") or {}).get("desk_id") == desk_id)
     lost += max(0, events - sent_events)
     duplicated += max(0, sent_events - events)
+    units, moves = _units(desk_path)
+    with central.context.db.read() as c:
+        on_server = {str(k): d for k, d in c.execute(
+            select(tables.units.c.key, tables.units.c.data)).all()}
+        server_moves = [str(u) for u in c.execute(select(tables.unit_moves.c.uuid)).scalars()]
+    for code, state in units.items():  # each unit as the desk last left it
+        lost += (on_server.get(code) or {}).get("state") != state
+    lost += len(set(moves) - set(server_moves))
+    duplicated += len(server_moves) - len(set(server_moves))
     central_path = Path(str(make_url(central.context.db.url).database))
-    return Exactness(saved=len(received) + len(finished) + events, lost=lost,
+    return Exactness(saved=len(received) + len(finished) + events + len(units) + len(moves),
+                     lost=lost,
                      duplicated=duplicated,
                      unsent=tally.waiting + tally.refused + tally.conflicted,
                      integrity_ok=_integrity(desk_path) and _integrity(central_path))

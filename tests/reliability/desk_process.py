@@ -11,21 +11,22 @@ from typing import Any
 
 from sqlalchemy import select
 
-from livenon_desk.domain.enums import Answer, Disposition, ParcelCondition, ReturnStatus
+from livenon_desk.domain.enums import Answer, ParcelCondition, ReturnStatus, UnitState
 from livenon_desk.domain.policy import default_policies
 from livenon_desk.domain.roles import Actor, Role
-from livenon_desk.models import Inspection, ReturnLine, ReturnRequest
+from livenon_desk.models import Inspection, ReturnLine, ReturnRequest, Unit
 from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.services.inspection_service import InspectionService
 from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.services.receiving_service import ReceivingService
+from livenon_desk.services.unit_service import UnitService
 from livenon_desk.store.database import Store
 from livenon_desk.store.opening import open_store
 from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for
 from livenon_desk.sync.client import CentralClient, ClientSettings
 from livenon_desk.sync.retry import RetryPolicy
 from livenon_desk.sync.worker import SyncWorker
-from tests.builders import ALL_YES
+from tests.builders import ALL_YES, confirmed
 
 INSPECTOR = Actor("inspector", Role.INSPECTOR, "Demo Inspector")
 NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
@@ -74,7 +75,21 @@ def inspect_one(store: Store, inspections: InspectionService) -> bool:
     answers["damage_matches_report"] = Answer.NO
     inspections.save_draft(INSPECTOR, sheet.inspection_id, DraftInput(answers))
     inspections.finish(INSPECTOR, sheet.inspection_id,
-                       DraftInput(answers, "checked", Disposition.RESTOCK))
+                       confirmed(sheet, answers, "checked"))
+    return True
+
+
+def put_away_one(store: Store, units: UnitService) -> bool:
+    """A graded unit put in a bin of its zone with room (issue 17)."""
+    with store.read_session() as s:
+        code = s.scalar(select(Unit.code).where(Unit.state == UnitState.TO_PUT_AWAY)
+                        .order_by(Unit.id).limit(1))
+    if code is None:
+        return False
+    plan = units.plan(INSPECTOR, code)
+    if plan.suggested_bin is None:
+        return False
+    units.move(INSPECTOR, code, plan.suggested_bin)
     return True
 
 
@@ -86,6 +101,7 @@ def work(db: str, server: str, token: str, seed: int, steps: int, ready: Any = N
     photos = PhotoFiles(photo_dir_for(path))
     receiving = ReceivingService(store, photos, clock=lambda: NOW)
     inspections = InspectionService(store, default_policies(), photos, clock=lambda: NOW)
+    units = UnitService(store, default_policies(), clock=lambda: NOW)
     client = CentralClient(ClientSettings(server, retry=RETRY, read_timeout=10.0),
                            token=token)
     worker = SyncWorker(store, client, photos, lambda: NOW)
@@ -94,10 +110,12 @@ def work(db: str, server: str, token: str, seed: int, steps: int, ready: Any = N
         ready.set()
     for _ in range(steps):
         roll = rng.random()
-        if roll < 0.4:
+        if roll < 0.35:
             receive_one(store, receiving)
-        elif roll < 0.75:
+        elif roll < 0.65:
             inspect_one(store, inspections)
+        elif roll < 0.75:
+            put_away_one(store, units)
         else:
             worker.run_round()
     store.dispose()

@@ -11,16 +11,15 @@ from pathlib import Path
 from sqlalchemy import update
 
 from livenon_desk.cli.output import dumps, explanation_text
-from livenon_desk.domain.enums import Answer, Disposition, ReturnStatus
+from livenon_desk.domain.enums import Answer, ReturnStatus
 from livenon_desk.domain.policy import default_policies
 from livenon_desk.models import ReturnLine, ReturnRequest
-from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.services.inspection_service import InspectionService
 from livenon_desk.services.returns_service import ReturnsService
 from livenon_desk.services.work_queue_service import WorkQueueService
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for
-from tests.builders import ALL_YES, Built, add_return
+from tests.builders import ALL_YES, Built, add_return, confirmed
 from tests.images import write_png
 from tests.services.conftest import INSPECTOR
 
@@ -57,8 +56,8 @@ def _passed(store: Store, tmp_path: Path, finished: datetime) -> Built:
         line = s.query(ReturnLine).filter_by(return_id=built.return_id).one().id
     sheet = inspections.open_sheet(INSPECTOR, line)
     inspections.attach_photo(INSPECTOR, sheet.inspection_id, write_png(tmp_path / "a.png"))
-    inspections.finish(INSPECTOR, sheet.inspection_id, DraftInput(
-        {k: Answer(v) for k, v in ALL_YES.items()}, "", Disposition.RESTOCK))
+    inspections.finish(INSPECTOR, sheet.inspection_id, confirmed(
+        sheet, {k: Answer(v) for k, v in ALL_YES.items()}))
     return built
 
 

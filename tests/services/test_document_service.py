@@ -10,7 +10,6 @@ import pytest
 from livenon_desk.domain.enums import (
     Answer,
     Decision,
-    Disposition,
     LabelType,
     ReasonCode,
     ReturnStatus,
@@ -20,12 +19,11 @@ from livenon_desk.errors import RestrictedError, ValidationError
 from livenon_desk.models import AuditEvent, ReturnLine
 from livenon_desk.services.document_kinds import DocumentKind
 from livenon_desk.services.document_service import DocumentService, PrintCancelledError
-from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.services.inspection_service import InspectionService
 from livenon_desk.services.returns_service import ReturnsService
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
-from tests.builders import ALL_YES, NOW, Built, LineSpec, add_return
+from tests.builders import ALL_YES, NOW, Built, LineSpec, add_return, confirmed
 from tests.conftest import INSPECTOR, SUPERVISOR
 from tests.documents.pdf_reading import (
     base_fonts,
@@ -54,8 +52,8 @@ def _inspected(store: Store, inspections: InspectionService, tmp_path: Path,
         line = s.query(ReturnLine).filter_by(return_id=built.return_id).one().id
     sheet = inspections.open_sheet(INSPECTOR, line)
     inspections.attach_photo(INSPECTOR, sheet.inspection_id, write_png(tmp_path / "a.png"))
-    inspections.finish(INSPECTOR, sheet.inspection_id, DraftInput(
-        {k: Answer(v) for k, v in ALL_YES.items()}, "Like new", Disposition.RESTOCK))
+    inspections.finish(INSPECTOR, sheet.inspection_id, confirmed(
+        sheet, {k: Answer(v) for k, v in ALL_YES.items()}, "Like new"))
     return built
 
 

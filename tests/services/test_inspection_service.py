@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from livenon_desk.domain.enums import Answer, Decision, Disposition, ReasonCode, ReturnStatus
+from livenon_desk.domain.enums import Answer, Decision, ReasonCode, ReturnStatus
 from livenon_desk.errors import (
     PermissionDeniedError,
     RestrictedError,
@@ -17,7 +17,7 @@ from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.services.inspection_service import InspectionService
 from livenon_desk.services.returns_service import ReturnsService
 from livenon_desk.store.database import Store
-from tests.builders import ALL_YES, NOW, LineSpec, add_return
+from tests.builders import ALL_YES, NOW, LineSpec, add_return, confirmed
 from tests.images import write_png
 from tests.services.conftest import INSPECTOR, SUPERVISOR
 
@@ -46,8 +46,7 @@ def test_opening_begins_an_inspection_and_resuming_keeps_the_draft(
     assert [q.rule_id for q in sheet.questions][:3] == ["E1", "E3", "E4"]
     with store.read_session() as s:
         assert s.get_one(ReturnRequest, return_id).status is ReturnStatus.INSPECTING
-    draft = DraftInput({"undamaged": Answer.NO}, "scratch on the left arm",
-                       Disposition.REFURBISH)
+    draft = DraftInput({"undamaged": Answer.NO}, "scratch on the left arm", "C")
     inspections.save_draft(INSPECTOR, sheet.inspection_id, draft)
     again = inspections.open_sheet(INSPECTOR, line)
     assert again.inspection_id == sheet.inspection_id
@@ -62,7 +61,7 @@ def test_the_preview_follows_the_answers_rule_by_rule(
     pending = inspections.preview(sheet, DraftInput({}), 0)
     assert pending.evaluation.decision is Decision.PENDING
     assert pending.refund is None
-    ok = inspections.preview(sheet, DraftInput(_answers(), "", Disposition.RESTOCK), 0)
+    ok = inspections.preview(sheet, confirmed(sheet, _answers()), 0)
     assert ok.evaluation.decision is Decision.ELIGIBLE
     assert ok.problems == ()
     assert ok.refund is not None
@@ -82,10 +81,10 @@ def test_finishing_records_the_decision_and_closes_the_return_when_all_lines_are
     first = inspections.open_sheet(INSPECTOR, lines[0])
     with pytest.raises(ValidationError, match="photo"):
         inspections.finish(INSPECTOR, first.inspection_id,
-                           DraftInput(_answers(undamaged="no"), "", Disposition.DISPOSE))
+                           confirmed(first, _answers(undamaged="no")))
     inspections.attach_photo(INSPECTOR, first.inspection_id, write_png(tmp_path / "arm.png"))
     result = inspections.finish(INSPECTOR, first.inspection_id,
-                                DraftInput(_answers(undamaged="no"), "", Disposition.DISPOSE))
+                                confirmed(first, _answers(undamaged="no")))
     assert result.evaluation.decision is Decision.NOT_ELIGIBLE
     with store.read_session() as s:
         assert s.get_one(ReturnRequest, return_id).status is ReturnStatus.INSPECTING
@@ -94,7 +93,7 @@ def test_finishing_records_the_decision_and_closes_the_return_when_all_lines_are
         assert {r["rule_id"] for r in row.rule_results} >= {"E1", "E2", "E4", "X3"}
     second = inspections.open_sheet(INSPECTOR, lines[1])
     inspections.finish(INSPECTOR, second.inspection_id,
-                       DraftInput(_answers(), "", Disposition.RESTOCK))
+                       confirmed(second, _answers()))
     with store.read_session() as s:
         assert s.get_one(ReturnRequest, return_id).status is ReturnStatus.INSPECTED
     done = inspections.open_sheet(INSPECTOR, lines[0])
@@ -111,7 +110,7 @@ def test_an_incomplete_inspection_says_everything_that_is_missing(
     with pytest.raises(ValidationError) as caught:
         inspections.finish(INSPECTOR, sheet.inspection_id, DraftInput({}))
     assert "8 open" in caught.value.message
-    assert "disposition" in caught.value.message
+    assert "Choose the grade" in caught.value.message
     assert "检验项" in caught.value.message_zh
 
 
@@ -122,7 +121,7 @@ def test_a_supervisor_overrides_with_a_reason_and_both_decisions_stay(
     sheet = inspections.open_sheet(INSPECTOR, line)
     inspections.attach_photo(INSPECTOR, sheet.inspection_id, write_png(tmp_path / "a.png"))
     inspections.finish(INSPECTOR, sheet.inspection_id,
-                       DraftInput(_answers(undamaged="no"), "", Disposition.REFURBISH))
+                       confirmed(sheet, _answers(undamaged="no")))
     with pytest.raises(PermissionDeniedError):
         inspections.override(INSPECTOR, sheet.inspection_id, "long-standing customer, goodwill")
     with pytest.raises(ValidationError, match="10 characters"):
@@ -147,7 +146,7 @@ def test_an_eligible_decision_cannot_be_overridden(
     _, [line] = _received(store)
     sheet = inspections.open_sheet(INSPECTOR, line)
     inspections.finish(INSPECTOR, sheet.inspection_id,
-                       DraftInput(_answers(), "", Disposition.RESTOCK))
+                       confirmed(sheet, _answers()))
     with pytest.raises(ValidationError, match="Only a finished inspection"):
         inspections.override(SUPERVISOR, sheet.inspection_id, "nothing to override here")
 
@@ -160,7 +159,7 @@ def test_the_detail_shows_the_override_decision(
     return_id, [line] = _received(store)
     sheet = inspections.open_sheet(INSPECTOR, line)
     inspections.finish(INSPECTOR, sheet.inspection_id,
-                       DraftInput(_answers(return_form="no"), "", Disposition.RESTOCK))
+                       confirmed(sheet, _answers(return_form="no")))
     inspections.override(SUPERVISOR, sheet.inspection_id, "form arrived by email later")
     detail = ReturnsService(store, default_policies(), clock=lambda: NOW).detail(return_id)
     assert detail.lines[0].decision is Decision.ELIGIBLE

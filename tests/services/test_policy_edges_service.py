@@ -13,7 +13,6 @@ from livenon_desk.cli import main
 from livenon_desk.domain.enums import (
     Answer,
     Decision,
-    Disposition,
     LabelType,
     ReasonCode,
     ReturnStatus,
@@ -23,12 +22,11 @@ from livenon_desk.errors import ValidationError
 from livenon_desk.models import AuditEvent, ReturnLine, ReturnRequest
 from livenon_desk.services.document_kinds import DocumentKind
 from livenon_desk.services.document_service import DocumentService
-from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.services.inspection_service import InspectionService
 from livenon_desk.services.returns_service import ReturnsService
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
-from tests.builders import ALL_YES, NOW, Built, LineSpec, add_return
+from tests.builders import ALL_YES, NOW, Built, LineSpec, add_return, confirmed
 from tests.documents.pdf_reading import text
 from tests.services.conftest import INSPECTOR
 
@@ -47,7 +45,7 @@ def _two_line_personal_return(store: Store, inspections: InspectionService,
         for line_id in _lines(store, built):
             sheet = inspections.open_sheet(INSPECTOR, line_id)
             inspections.finish(INSPECTOR, sheet.inspection_id,
-                               DraftInput(YES, "", Disposition.RESTOCK))
+                               confirmed(sheet, YES))
     return built
 
 
@@ -83,12 +81,12 @@ def test_the_inspection_preview_takes_its_share_beside_the_lines_already_passed(
     built = _two_line_personal_return(store, inspections, finish=False)
     first_id, second_id = _lines(store, built)
     first = inspections.open_sheet(INSPECTOR, first_id)
-    alone = inspections.preview(first, DraftInput(YES, "", Disposition.RESTOCK), 0)
+    alone = inspections.preview(first, confirmed(first, YES), 0)
     assert alone.refund is not None
     assert [d.amount for d in alone.refund.deductions] == [Decimal("150.00")]
-    inspections.finish(INSPECTOR, first.inspection_id, DraftInput(YES, "", Disposition.RESTOCK))
+    inspections.finish(INSPECTOR, first.inspection_id, confirmed(first, YES))
     second = inspections.open_sheet(INSPECTOR, second_id)
-    shared = inspections.preview(second, DraftInput(YES, "", Disposition.RESTOCK), 0)
+    shared = inspections.preview(second, confirmed(second, YES), 0)
     assert shared.refund is not None
     assert [d.amount for d in shared.refund.deductions] == [Decimal("60.00")]
 
@@ -160,7 +158,7 @@ def test_a_quality_return_is_asked_whether_the_damage_matches(
     sheet = inspections.open_sheet(INSPECTOR, line_id)
     matches = next(q for q in sheet.questions if q.item_id == "damage_matches_report")
     assert matches.photo_required_on_yes and matches.rule_id == "E4"
-    damaged = DraftInput({**YES, "undamaged": Answer.NO}, "", Disposition.REFURBISH)
+    damaged = confirmed(sheet, {**YES, "undamaged": Answer.NO})
     with pytest.raises(ValidationError, match="photo"):
         inspections.finish(INSPECTOR, sheet.inspection_id, damaged)
     personal = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW,
@@ -178,11 +176,11 @@ def test_na_where_the_policy_allows_none_cannot_be_finished(
     [line_id] = _lines(store, built)
     sheet = inspections.open_sheet(INSPECTOR, line_id)
     assert [q.item_id for q in sheet.questions if q.na_allowed] == ["accessories"]
-    draft = DraftInput({**YES, "unassembled": Answer.NOT_APPLICABLE}, "", Disposition.RESTOCK)
+    draft = confirmed(sheet, {**YES, "unassembled": Answer.NOT_APPLICABLE})
     with pytest.raises(ValidationError, match="N/A is not an answer") as caught:
         inspections.finish(INSPECTOR, sheet.inspection_id, draft)
     assert "不适用" in caught.value.message_zh
-    allowed = DraftInput({**YES, "accessories": Answer.NOT_APPLICABLE}, "", Disposition.RESTOCK)
+    allowed = confirmed(sheet, {**YES, "accessories": Answer.NOT_APPLICABLE})
     result = inspections.finish(INSPECTOR, sheet.inspection_id, allowed)
     assert result.evaluation.decision is Decision.ELIGIBLE
 

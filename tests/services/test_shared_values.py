@@ -9,17 +9,16 @@ from sqlalchemy import select
 
 from livenon_desk.documents import data as doc
 from livenon_desk.domain import values
-from livenon_desk.domain.enums import Answer, Decision, Disposition, ReasonCode, ReturnStatus
+from livenon_desk.domain.enums import Answer, Decision, ReasonCode, ReturnStatus
 from livenon_desk.domain.policy import default_policies
 from livenon_desk.models import ReturnLine, ReturnRequest
 from livenon_desk.services import dto, inspection_dto
 from livenon_desk.services.document_records import ReturnRecords
-from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.services.inspection_service import InspectionService
 from livenon_desk.services.returns_service import ReturnsService
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
-from tests.builders import ALL_YES, NOW, add_return
+from tests.builders import ALL_YES, NOW, add_return, confirmed
 from tests.images import write_png
 from tests.services.conftest import INSPECTOR, SUPERVISOR
 
@@ -47,7 +46,7 @@ def test_the_detail_and_the_report_hold_equal_values(
                                      write_png(tmp_path / "scratch.png"))
     answers = {k: Answer(v) for k, v in dict(ALL_YES, undamaged="no").items()}
     inspections.finish(INSPECTOR, sheet.inspection_id,
-                       DraftInput(answers, "", Disposition.REFURBISH))
+                       confirmed(sheet, answers))
     override = inspections.override(SUPERVISOR, sheet.inspection_id,
                                     "Customer kept the box, agreed on the phone")
     detail = ReturnsService(store, default_policies(), lambda: NOW).detail(built.return_id)

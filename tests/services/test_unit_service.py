@@ -19,14 +19,19 @@ from livenon_desk.domain.enums import (
 )
 from livenon_desk.domain.policy import default_policies
 from livenon_desk.errors import NotFoundError, PermissionDeniedError, ValidationError
-from livenon_desk.models import AuditEvent, Inspection, ReturnLine, Unit
+from livenon_desk.models import AuditEvent, Inspection, ReturnLine, ReturnRequest, Unit
+from livenon_desk.services.document_kinds import DocumentKind
+from livenon_desk.services.document_service import DocumentService
 from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.services.inspection_service import InspectionService
 from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.services.receiving_service import ReceivingService
-from livenon_desk.services.unit_service import UnitService, grade_units
+from livenon_desk.services.unit_service import UnitService
+from livenon_desk.services.work_queue_service import WorkQueueService
 from livenon_desk.store.database import Store
+from livenon_desk.store.photo_files import PhotoFiles
 from tests.builders import ALL_YES, NOW, LineSpec, add_return
+from tests.documents.pdf_reading import squashed_pages
 from tests.services.conftest import INSPECTOR, SUPERVISOR
 
 POLICY = default_policies().latest
@@ -52,25 +57,20 @@ def _receive(store: Store, receiving: ReceivingService, cartons: int | None = No
     return built.return_id, line.id, built.tag_codes
 
 
-def _inspect(store: Store, inspections: InspectionService, line_id: int, grade: str,
-             reason: str = "", **answers: str) -> None:
+def _inspect(inspections: InspectionService, line_id: int, grade: str, reason: str = "",
+             **answers: str) -> None:
+    """Finish the line's inspection with these answers (else all yes) and this grade."""
     sheet = inspections.open_sheet(INSPECTOR, line_id)
     values = {k: Answer(v) for k, v in dict(ALL_YES, **answers).items()
               if k in {q.item_id for q in sheet.questions}}
-    inspections.finish(INSPECTOR, sheet.inspection_id,
-                       DraftInput(values, "", Disposition.RESTOCK))
-    with store.session() as s:
-        line = s.get_one(ReturnLine, line_id)
-        inspection = s.scalars(select(Inspection).where(
-            Inspection.return_line_id == line_id)).one()
-        grade_units(s, POLICY, line, inspection, INSPECTOR, grade, reason, NOW)
+    inspections.finish(INSPECTOR, sheet.inspection_id, DraftInput(values, "", grade, reason))
 
 
 def _graded_a(store: Store, receiving: ReceivingService, inspections: InspectionService
               ) -> tuple[str, tuple[str, ...]]:
     """A received sofa graded A (restock): its first carton's LPN and the line's tags."""
     _, line_id, tags = _receive(store, receiving)
-    _inspect(store, inspections, line_id, "A")
+    _inspect(inspections, line_id, "A")
     return f"{tags[0]}-U1", tags
 
 
@@ -93,7 +93,7 @@ def test_grading_routes_each_unit_with_the_rule_that_chose_it(
         store: Store, receiving: ReceivingService, inspections: InspectionService,
         units: UnitService) -> None:
     _, line_id, tags = _receive(store, receiving)
-    _inspect(store, inspections, line_id, "A")
+    _inspect(inspections, line_id, "A")
     detail = units.unit(INSPECTOR, f"{tags[0]}-u2")
     row = detail.row
     assert (row.grade, row.proposed_grade, row.disposition, row.zone, row.route_rule,
@@ -109,8 +109,8 @@ def test_a_grade_other_than_the_proposal_needs_a_reason(
         store: Store, receiving: ReceivingService, inspections: InspectionService,
         units: UnitService) -> None:
     _, line_id, tags = _receive(store, receiving)
-    with pytest.raises(ValidationError, match="reason for a grade other than the proposed"):
-        _inspect(store, inspections, line_id, "C")  # all yes: A proposed
+    with pytest.raises(ValidationError, match="Say why the grade is C, not the proposed A"):
+        _inspect(inspections, line_id, "C")  # all yes: A proposed
     assert units.unit(INSPECTOR, f"{tags[0]}-U1").row.grade is None
 
 
@@ -118,7 +118,7 @@ def test_the_proposal_and_its_questions_are_kept_beside_the_confirmed_grade(
         store: Store, receiving: ReceivingService, inspections: InspectionService,
         units: UnitService) -> None:
     _, line_id, tags = _receive(store, receiving, lines=[LineSpec(unit_price_cents=90_00)])
-    _inspect(store, inspections, line_id, "C", "the frame is cracked under the seat")
+    _inspect(inspections, line_id, "C", "the frame is cracked under the seat")
     detail = units.unit(INSPECTOR, f"{tags[0]}-U1")
     assert (detail.row.proposed_grade, detail.grade_rules, detail.row.grade) == (
         "A", (), "C")
@@ -216,7 +216,7 @@ def test_a_supervisors_exception_routes_the_lines_units_anew(
         store: Store, receiving: ReceivingService, inspections: InspectionService,
         units: UnitService) -> None:
     _, line_id, tags = _receive(store, receiving)
-    _inspect(store, inspections, line_id, "B", "", original_packaging="no")
+    _inspect(inspections, line_id, "B", "", original_packaging="no")
     code = f"{tags[0]}-U1"
     assert units.unit(INSPECTOR, code).row.route_rule == "R1"  # needs review: held
     with store.read_session() as s:
@@ -226,3 +226,40 @@ def test_a_supervisors_exception_routes_the_lines_units_anew(
     row = units.unit(INSPECTOR, code).row
     assert (row.disposition, row.zone, row.route_rule) == (
         Disposition.RESTOCK, "RESTOCK", "R4")
+
+
+def test_the_work_queue_counts_returns_with_units_to_grade_and_to_put_away(
+        store: Store, receiving: ReceivingService, inspections: InspectionService,
+        units: UnitService) -> None:
+    queues = WorkQueueService(store, default_policies(), clock=lambda: NOW)
+
+    def counts() -> tuple[int, int]:
+        found = {q.key: q.count for q in queues.queues()}
+        return found["to_grade"], found["to_put_away"]
+
+    assert counts() == (0, 0)
+    code, _tags = _graded_a(store, receiving, inspections)
+    _receive(store, receiving)
+    assert counts() == (1, 1)
+    units.move(INSPECTOR, code, "RS-01")
+    assert counts() == (1, 1)  # the sofa's second carton is still to put away
+    units.move(INSPECTOR, code.replace("-U1", "-U2"), "RS-01")
+    assert counts() == (1, 0)
+
+
+def test_each_cartons_tag_shows_its_units_own_disposition_and_bin(
+        store: Store, receiving: ReceivingService, inspections: InspectionService,
+        units: UnitService, photos: PhotoFiles) -> None:
+    code, tags = _graded_a(store, receiving, inspections)
+    units.move(INSPECTOR, code, "RS-02")
+    units.set_disposition(SUPERVISOR, code.replace("-U1", "-U2"), Disposition.DONATE,
+                          "a charity collects sofas this week")
+    with store.read_session() as s:
+        rma = s.scalars(select(ReturnRequest.rma_number).join(
+            ReturnLine, ReturnLine.return_id == ReturnRequest.id)
+            .where(ReturnLine.tag_code == tags[0])).one()
+    pdf = DocumentService(store, default_policies(), photos, clock=lambda: NOW).render(
+        INSPECTOR, DocumentKind.TAG, rma).pdf
+    first, second = squashed_pages(pdf)
+    assert "RESTOCK" in first and "RS-02" in first
+    assert "DONATE" in second and "RS-02" not in second

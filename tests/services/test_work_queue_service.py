@@ -4,17 +4,16 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from livenon_desk.domain.enums import Answer, Disposition, ReasonCode, ReturnStatus
+from livenon_desk.domain.enums import Answer, ReasonCode, ReturnStatus
 from livenon_desk.domain.policy import default_policies
 from livenon_desk.models import ReturnLine
-from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.services.inspection_service import InspectionService
 from livenon_desk.services.returns_service import ReturnsService
 from livenon_desk.services.work_queue_service import WorkQueueService
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for
 from livenon_desk.store.rows import ReturnFilter, SortKey
-from tests.builders import ALL_YES, add_return
+from tests.builders import ALL_YES, add_return, confirmed
 from tests.images import write_png
 from tests.services.conftest import INSPECTOR
 
@@ -47,13 +46,15 @@ def test_queues_count_receipt_inspection_overdue_and_today(store: Store, tmp_pat
     sheet = inspections.open_sheet(INSPECTOR, line)
     # A quality return (T1) shows the reported defect on a photo.
     inspections.attach_photo(INSPECTOR, sheet.inspection_id, write_png(tmp_path / "a.png"))
-    inspections.finish(INSPECTOR, sheet.inspection_id, DraftInput(
-        {k: Answer(v) for k, v in ALL_YES.items()}, "", Disposition.RESTOCK))
+    inspections.finish(INSPECTOR, sheet.inspection_id, confirmed(
+        sheet, {k: Answer(v) for k, v in ALL_YES.items()}))
 
     queues = {q.key: q for q in WorkQueueService(store, default_policies(), lambda: NOW).queues()}
     assert {k: q.count for k, q in queues.items()} == {
         "awaiting_receipt": 2, "awaiting_inspection": 3, "overdue": 1, "inspected_today": 1,
         "instructions_overdue": 0, "refund_overdue": 0,
+        # The inspected sofa's cartons became units at its inspection, graded, not put away.
+        "to_grade": 0, "to_put_away": 1, "weight_flags": 0,
     }
     returns = ReturnsService(store, default_policies(), lambda: NOW)
     overdue = queues["overdue"]
@@ -76,6 +77,7 @@ def test_the_late_lists_carry_the_policys_days(store: Store) -> None:
         "overdue": policy.inspection_deadline_bd,
         "instructions_overdue": policy.instructions_deadline_bd,
         "refund_overdue": policy.refund_max_days,
+        "to_grade": None, "to_put_away": None, "weight_flags": None,
     }
 
 
@@ -92,8 +94,8 @@ def test_the_week_counts_inspections_and_pass_rates(store: Store, tmp_path: Path
         sheet = service.open_sheet(INSPECTOR, line)
         service.attach_photo(INSPECTOR, sheet.inspection_id, write_png(tmp_path / f"{i}.png"))
         answers = dict(ALL_YES, return_form="no" if i == 1 else "yes")
-        service.finish(INSPECTOR, sheet.inspection_id, DraftInput(
-            {k: Answer(v) for k, v in answers.items()}, "", Disposition.RESTOCK))
+        service.finish(INSPECTOR, sheet.inspection_id, confirmed(
+            sheet, {k: Answer(v) for k, v in answers.items()}))
     week = WorkQueueService(store, policies, lambda: NOW).week()
     assert len(week.days) == 7 and week.days[-1].day.isoformat() == "2026-11-25"
     assert (week.days[-1].inspected, week.days[-1].passed) == (2, 1)

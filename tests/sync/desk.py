@@ -31,6 +31,7 @@ from tests.central_server import TODAY, Central
 
 INSPECTOR = Actor("inspector", Role.INSPECTOR, "Demo Inspector")
 SUPERVISOR = Actor("supervisor", Role.SUPERVISOR, "Demo Supervisor")
+UNIT_KINDS = frozenset({"unit", "unit_move"})
 
 
 @dataclass
@@ -44,6 +45,15 @@ class Desk:
 
     def worker(self, **kwargs: int) -> SyncWorker:
         return SyncWorker(self.store, self.client, self.photos, lambda: NOW, **kwargs)
+
+    def changes(self, *states: str) -> list[OutboxRow]:
+        """The outbox's rows of returns and inspections, without the units' (a unit per
+        carton counted in, and each move), which tests/sync/test_unit_sync.py follows."""
+        return [r for r in self.outbox(*states) if r.kind not in UNIT_KINDS]
+
+    def unit_rows(self, *states: str) -> int:
+        """How many of the outbox's rows are units' or moves' (in these states)."""
+        return sum(r.kind in UNIT_KINDS for r in self.outbox(*states))
 
     def outbox(self, *states: str) -> list[OutboxRow]:
         with self.store.read_session() as s:

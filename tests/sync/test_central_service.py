@@ -36,7 +36,8 @@ def test_signing_in_keeps_the_token_and_a_round_uses_it(
 
     report = service.run_round(desk.sync, central.url)
     assert report.outcome is Outcome.OK and report.done
-    assert report.sent == 1 and report.snapshot.waiting == 0
+    # The receipt, and a unit for each carton received.
+    assert report.sent == 1 + desk.unit_rows() and report.snapshot.waiting == 0
     assert (central.entity("return", rma).data or {})["received_at"]
     # The desk's audit trail went with it, and the server now anchors the chain.
     anchor = service.audit_anchor(central.url, desk_id(desk))

@@ -13,14 +13,14 @@ from pathlib import Path
 from sqlalchemy import select
 
 from livenon_desk.central import tables
-from livenon_desk.domain.enums import Answer, Disposition, ParcelCondition, ReasonCategory
+from livenon_desk.domain.enums import Answer, ParcelCondition, ReasonCategory
 from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.sync.worker import Outcome
-from tests.builders import ALL_YES, NOW
+from tests.builders import ALL_YES, NOW, confirmed
 from tests.central_server import Central
 from tests.images import write_png
-from tests.sync.desk import INSPECTOR, Desk
+from tests.sync.desk import INSPECTOR, UNIT_KINDS, Desk
 
 
 def _receipt(desk: Desk, return_id: int, *, short: int = 0) -> ReceiptInput:
@@ -42,26 +42,30 @@ def _received_and_inspected(desk: Desk) -> tuple[str, str]:
     answers = {k: Answer(v) for k, v in ALL_YES.items()}
     desk.inspections.save_draft(INSPECTOR, sheet.inspection_id, DraftInput(answers))
     desk.inspections.finish(INSPECTOR, sheet.inspection_id,
-                            DraftInput(answers, "all fine", Disposition.RESTOCK))
+                            confirmed(sheet, answers, "all fine"))
     return ret.rma_number, sheet.uuid
 
 
 def _writes(central: Central) -> int:
-    """Writes the server recorded, besides the audit events every change also sends."""
-    return central.count(tables.idempotency) - central.count(tables.audit_events)
+    """Writes the server recorded, besides the audit events every change also sends and the
+    units (each written once here) and moves that a receipt and an inspection make."""
+    return (central.count(tables.idempotency) - central.count(tables.audit_events)
+            - central.count(tables.units) - central.count(tables.unit_moves))
 
 
 def test_a_receipt_and_an_inspection_reach_the_server_once(
         desk: Desk, central: Central) -> None:
     rma, uuid = _received_and_inspected(desk)
     # The draft was not queued; the receipt and the finished inspection were.
-    assert [(r.kind, r.entity_key) for r in desk.outbox()] == [
+    assert [(r.kind, r.entity_key) for r in desk.changes()] == [
         ("receipt", rma), ("inspection", uuid)]
-    assert desk.sync.snapshot().waiting == 2
+    units = desk.unit_rows()  # a unit per carton received, each collapsed into one row
+    assert units == len(desk.outbox()) - 2 > 0
+    assert desk.sync.snapshot().waiting == 2 + units
 
     result = desk.worker().run_round()
     assert result.outcome is Outcome.OK
-    assert result.push.sent == 2
+    assert result.push.sent == 2 + units
     assert desk.sync.snapshot().waiting == 0
     assert desk.sync.snapshot().last_success_at == NOW
     ret = central.entity("return", rma)
@@ -92,15 +96,15 @@ def test_several_edits_of_one_record_collapse_into_one_change(
     lines = desk.lines(ret.id)
     missing = lines[0].cartons_expected
     desk.receiving.receive(INSPECTOR, ret.id, _receipt(desk, ret.id, short=missing))
-    [first] = desk.outbox()
+    [first] = desk.changes()
     for _ in range(missing):
         desk.receiving.count_carton(INSPECTOR, lines[0].tag_code)
-    [row] = desk.outbox()
+    [row] = desk.changes()
     assert row.id == first.id
     assert row.idempotency_key != first.idempotency_key  # another body, another request
     assert row.body["lines"][0]["cartons_received"] == lines[0].cartons_expected
 
-    assert desk.worker().run_round().push.sent == 1
+    assert desk.worker().run_round().push.sent == 1 + desk.unit_rows()
     data = central.entity("return", ret.rma_number).data or {}
     assert data["status"] == "received"
     assert data["lines"][0]["cartons_received"] == lines[0].cartons_expected
@@ -116,14 +120,15 @@ def test_an_edit_after_a_send_is_queued_behind_it_and_rebased(
     central.faults.drop_after_commit("/batch", times=10)
     assert desk.worker().run_round().outcome is Outcome.OFFLINE
     desk.receiving.count_carton(INSPECTOR, lines[0].tag_code)
-    rows = desk.outbox()
+    rows = desk.changes()
     assert len(rows) == 2
     assert rows[0].if_match == rows[1].if_match == base
 
     central.faults.drop_after_commit("/batch", times=0)
+    units = desk.unit_rows("pending")
     result = desk.worker().run_round()
     assert result.outcome is Outcome.OK, result.error
-    assert result.push.sent == 2 and result.push.conflicts == 0
+    assert result.push.sent == 2 + units and result.push.conflicts == 0
     entity = central.entity("return", ret.rma_number)
     assert entity.version == base + 2
     assert (entity.data or {})["status"] == "received"
@@ -138,7 +143,8 @@ def test_a_connection_dropped_after_the_commit_does_not_duplicate(
     assert central.faults.dropped == 1
     assert _writes(central) == 2
     assert central.entity("inspection", uuid).version == 1
-    assert [r.state for r in desk.outbox()] == ["sent", "sent"]
+    assert [r.state for r in desk.changes()] == ["sent", "sent"]
+    assert {r.state for r in desk.outbox()} == {"sent"}
 
 
 KILLED_ROUND = textwrap.dedent("""
@@ -162,9 +168,9 @@ KILLED_ROUND = textwrap.dedent("""
 """)
 
 
-def test_a_desk_killed_after_the_server_committed_sends_again_without_duplicate(
-        desk: Desk, central: Central) -> None:
-    rma, uuid = _received_and_inspected(desk)
+def killed_round(desk: Desk, central: Central) -> None:
+    """A push round in a process of its own, killed once the server has committed and
+    answered, before the desk writes the answer down."""
     token = desk.client.token
     assert token is not None
     done = subprocess.run(
@@ -172,13 +178,20 @@ def test_a_desk_killed_after_the_server_committed_sends_again_without_duplicate(
         capture_output=True, timeout=60, env={**os.environ, "PYTHONPATH": str(Path.cwd())},
         check=False)
     assert done.returncode == -signal.SIGKILL, done.stderr.decode()
+
+
+def test_a_desk_killed_after_the_server_committed_sends_again_without_duplicate(
+        desk: Desk, central: Central) -> None:
+    rma, uuid = _received_and_inspected(desk)
+    killed_round(desk, central)
     # The server has both; the desk does not know it.
     assert central.entity("inspection", uuid).version == 1
-    rows = desk.outbox()
+    rows = desk.changes()
     assert [(r.state, r.attempts) for r in rows] == [("pending", 1), ("pending", 1)]
 
+    units = desk.unit_rows("pending")
     result = desk.worker().run_round()
-    assert result.push.sent == 2
+    assert result.push.sent == 2 + units
     assert _writes(central) == 2
     assert central.entity("inspection", uuid).version == 1
     assert (central.entity("return", rma).data or {})["status"] == "received"
@@ -197,10 +210,11 @@ def test_a_desk_offline_keeps_its_work_and_drains_it_when_the_server_is_back(
     desk.client = offline
     result = desk.worker().run_round()
     assert result.outcome is Outcome.OFFLINE
-    assert desk.sync.snapshot().waiting == 2
+    units = desk.unit_rows()
+    assert desk.sync.snapshot().waiting == 2 + units
     assert desk.sync.snapshot().last_error
     desk.client = central.client("inspector")
-    assert desk.worker().run_round().push.sent == 2
+    assert desk.worker().run_round().push.sent == 2 + units
     assert desk.sync.snapshot().last_error is None
 
 
@@ -265,9 +279,10 @@ def test_batches_overlap_but_each_records_changes_stay_in_order(
     desk.receiving.count_carton(INSPECTOR, lines[0].tag_code)
     others = [_received_and_inspected(desk) for _ in range(2)]
     central.faults.drop_after_commit("/batch", times=0)
+    units = desk.unit_rows("pending")
     result = desk.worker(batch_size=1).run_round()
     assert result.outcome is Outcome.OK, result.error
-    assert result.push.sent == 2 + 2 * len(others) and result.push.conflicts == 0
+    assert result.push.sent == 2 + 2 * len(others) + units and result.push.conflicts == 0
     entity = central.entity("return", ret.rma_number)
     assert entity.version == base + 2
     assert (entity.data or {})["status"] == "received"
@@ -277,7 +292,8 @@ def test_batches_overlap_but_each_records_changes_stay_in_order(
         from livenon_desk.models import OutboxRow
 
         assert {r.attempts for r in s.query(OutboxRow).filter(
-            OutboxRow.entity_key != ret.rma_number)} == {1}
+            OutboxRow.entity_key != ret.rma_number,
+            OutboxRow.kind.not_in(UNIT_KINDS))} == {1}
 
 
 def test_a_desk_sends_under_its_signed_in_user_and_nothing_is_refused(
@@ -313,6 +329,7 @@ def test_every_queued_change_is_accounted_for(desk: Desk) -> None:
 
     after = desk.sync.tally()
 
-    assert before.waiting == before.total == 3 and before.sent == 0
-    assert after.total == 3 and after.sent + after.refused + after.conflicted == 3
-    assert "sent 3, refused 0, conflicted 0, left waiting 0" in after.line()
+    total = 3 + desk.unit_rows()  # and a unit per carton received
+    assert before.waiting == before.total == total and before.sent == 0
+    assert after.total == total and after.sent + after.refused + after.conflicted == total
+    assert f"sent {total}, refused 0, conflicted 0, left waiting 0" in after.line()

@@ -28,7 +28,8 @@ def test_sync_signs_in_sends_and_exits_0(desk: Desk, central: Central,
     monkeypatch.setenv("DESK_PW", PASSWORDS["inspector"])
     assert _sync(desk, central.url, "--user", "inspector", "--password-env", "DESK_PW") == 0
     out = capsys.readouterr()
-    assert "sent 1" in out.out and "waiting 0" in out.out
+    # The receipt, and a unit for each carton received.
+    assert f"sent {1 + desk.unit_rows()}," in out.out and "waiting 0" in out.out
     assert PASSWORDS["inspector"] not in out.out + out.err
     assert (central.entity("return", rma).data or {})["received_at"]
     # The token was kept (not in a settings file): the next round needs no password.
@@ -73,7 +74,7 @@ def test_sync_offline_exits_3_and_keeps_the_work(desk: Desk,
     assert _sync(desk, "http://127.0.0.1:9", "--user", "inspector",
                  "--password-env", "DESK_PW") == 3
     assert "cannot be reached" in capsys.readouterr().err
-    assert desk.sync.snapshot().waiting == 1
+    assert desk.sync.snapshot().waiting == 1 + desk.unit_rows()
 
 
 def test_sync_finds_the_server_in_the_desks_settings(desk: Desk, central: Central,
@@ -87,4 +88,4 @@ def test_sync_finds_the_server_in_the_desks_settings(desk: Desk, central: Centra
     monkeypatch.setenv("DESK_PW", PASSWORDS["inspector"])
     assert cli.main(["sync", "--db", path, "--user", "inspector",
                      "--password-env", "DESK_PW"]) == 0
-    assert "sent 1" in capsys.readouterr().out
+    assert f"sent {1 + desk.unit_rows()}," in capsys.readouterr().out

@@ -54,7 +54,8 @@ def test_the_status_corner_shows_what_waits_and_when_it_went(
     controller.status_changed.connect(widget.show_status)
     desk.receive_next()
     controller.refresh()
-    assert "1 waiting" in widget.text()
+    # The receipt, and a unit for each carton received.
+    assert f"{1 + desk.unit_rows()} waiting" in widget.text()
     assert "never" in widget.text()
     controller.sync_now()
     assert widget.state == ONLINE
@@ -78,11 +79,11 @@ def test_offline_is_shown_and_the_work_kept(
     desk.receive_next()
     controller.sync_now()
     assert widget.state == OFFLINE
-    assert "1 waiting" in widget.text()
+    assert f"{1 + desk.unit_rows()} waiting" in widget.text()
     assert "cannot be reached" in widget.toolTip()
     view = SyncView(services, TaskRunner(synchronous=True), controller, INSPECTOR)
     qtbot.addWidget(view)
-    assert view.tabs.tabText(0) == "Waiting (1)"
+    assert view.tabs.tabText(0) == f"Waiting ({1 + desk.unit_rows()})"
     assert view.tabs.tabText(1) == "Refused (0)"
 
 
@@ -120,7 +121,7 @@ def test_the_sync_view_lists_refusals_and_retries(
     controller, services = _controller(desk, central, settings, tmp_path)
     desk.receive_next()
     with desk.store.session() as s:
-        s.execute(update(OutboxRow).values(
+        s.execute(update(OutboxRow).where(OutboxRow.kind == "receipt").values(
             body={"received_at": "2026-11-25T10:00:00+00:00", "received_by": "x",
                   "parcel_condition": "intact",
                   "lines": [{"tag_code": "NOPE", "cartons_received": 1}]}))

@@ -37,7 +37,7 @@ def _inspection(qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner
     return dialog
 
 
-def test_finishing_without_a_disposition_says_so_until_one_is_chosen(
+def test_finishing_without_a_grade_says_so_until_one_is_chosen(
     qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner
 ) -> None:
     dialog = _inspection(qtbot, store, desk, runner)
@@ -46,11 +46,11 @@ def test_finishing_without_a_disposition_says_so_until_one_is_chosen(
         press(qtbot, "Y")
     press(qtbot, "Ctrl+Return")
     qtbot.waitUntil(lambda: dialog.error.text() != "")
-    assert dialog.disposition.currentData() is None
-    while focused(qtbot) is not dialog.disposition:
+    assert dialog.grade.currentData() is None
+    while focused(qtbot) is not dialog.grade:
         press(qtbot, "Tab")
     press(qtbot, "Down")
-    assert dialog.disposition.currentData() is not None
+    assert dialog.grade.currentData() is not None
     assert dialog.error.text() == ""
     dialog.close()
 
@@ -62,7 +62,7 @@ def test_finishing_without_a_needed_photo_says_so_until_one_is_added(
     for row in dialog.rows:
         assert focused(qtbot) is row
         type_text(qtbot, "N" if row.question.item_id == "undamaged" else "Y")
-    while focused(qtbot) is not dialog.disposition:
+    while focused(qtbot) is not dialog.grade:
         press(qtbot, "Tab")
     press(qtbot, "Down")
     press(qtbot, "Ctrl+Return")

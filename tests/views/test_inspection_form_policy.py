@@ -8,17 +8,16 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QTextBrowser
 from pytestqt.qtbot import QtBot
 
-from livenon_desk.domain.enums import Answer, Disposition, LabelType, ReasonCode, ReturnStatus
+from livenon_desk.domain.enums import Answer, LabelType, ReasonCode, ReturnStatus
 from livenon_desk.models import ReturnLine, ReturnRequest
 from livenon_desk.services.desk import Desk
-from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.store.database import Store
 from livenon_desk.views.checklist_row import ChecklistRow
 from livenon_desk.views.detail_html import detail_html
 from livenon_desk.views.inspection_dialog import InspectionDialog
 from livenon_desk.views.labels import decision_texts
 from livenon_desk.views.task_runner import TaskRunner
-from tests.builders import ALL_YES, NOW, LineSpec, add_return
+from tests.builders import ALL_YES, NOW, LineSpec, add_return, confirmed
 from tests.views.conftest import INSPECTOR, SUPERVISOR
 from tests.views.keyboard import focused, press
 
@@ -92,7 +91,7 @@ def test_after_an_exception_the_final_decision_comes_first(
     sheet = desk.inspections.open_sheet(INSPECTOR, line_id)
     answers = {k: Answer(v) for k, v in ALL_YES.items()} | {"return_form": Answer.NO}
     desk.inspections.finish(INSPECTOR, sheet.inspection_id,
-                            DraftInput(answers, "", Disposition.RESTOCK))
+                            confirmed(sheet, answers))
     desk.inspections.override(SUPERVISOR, sheet.inspection_id, "the form came by email")
     done = desk.inspections.open_sheet(SUPERVISOR, line_id)
     dialog = InspectionDialog(done, desk.inspections, runner, SUPERVISOR, "en")
@@ -121,7 +120,7 @@ def test_the_detail_pane_shows_one_deduction_shared_by_the_lines(
     for line_id in line_ids:
         sheet = desk.inspections.open_sheet(INSPECTOR, line_id)
         desk.inspections.finish(INSPECTOR, sheet.inspection_id,
-                                DraftInput(yes, "", Disposition.RESTOCK))
+                                confirmed(sheet, yes))
     view = QTextBrowser()
     qtbot.addWidget(view)
     view.setHtml(detail_html(desk.returns.detail(built.return_id), False, QLocale("en_US")))
@@ -134,7 +133,7 @@ def test_the_detail_pane_shows_one_deduction_shared_by_the_lines(
            "(P7) = USD 850.00" in text
 
 
-def test_yes_typed_down_the_list_keeps_the_receipts_no_and_ends_on_the_disposition(
+def test_yes_typed_down_the_list_keeps_the_receipts_no_and_ends_on_the_grade(
     qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner
 ) -> None:
     dialog = _dialog(qtbot, store, desk, runner, invoice_enclosed=False)
@@ -147,4 +146,4 @@ def test_yes_typed_down_the_list_keeps_the_receipts_no_and_ends_on_the_dispositi
         press(qtbot, "Y")
     assert _row(dialog, "invoice").answer() is Answer.NO
     assert all(row.answer() is Answer.YES for row in open_items)
-    assert focused(qtbot) is dialog.disposition
+    assert focused(qtbot) is dialog.grade

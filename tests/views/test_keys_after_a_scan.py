@@ -9,14 +9,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from pytestqt.qtbot import QtBot
 
-from livenon_desk.domain.enums import Answer, Disposition, ReasonCode, ReturnStatus
+from livenon_desk.domain.enums import Answer, ReasonCode, ReturnStatus
 from livenon_desk.services.desk import Desk
-from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.store.database import Store
 from livenon_desk.views.pick_list_dialog import PickListDialog
 from livenon_desk.views.reason_dialog import ReasonDialog
 from livenon_desk.views.unexpected_parcel_dialog import UnexpectedParcelDialog
-from tests.builders import NOW, Built, add_return
+from tests.builders import NOW, Built, add_return, confirmed
 from tests.views.conftest import INSPECTOR, SUPERVISOR, MakeWindow
 from tests.views.keyboard import WAIT, back_to, focused, press, scan, type_text
 from tests.views.workbench import wait_dialog
@@ -40,7 +39,7 @@ def _needing_review(store: Store, desk: Desk) -> Built:
     answers = {q.item_id: Answer.NO if q.item_id == "return_form" else Answer.YES
                for q in sheet.questions}
     desk.inspections.finish(INSPECTOR, sheet.inspection_id,
-                            DraftInput(answers, disposition=Disposition.RESTOCK))
+                            confirmed(sheet, answers))
     return built
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from livenon_desk.domain.enums import Answer, Disposition, ReasonCode, ReturnStatus
+from livenon_desk.domain.enums import Answer, ReasonCode, ReturnStatus
 from livenon_desk.services.central_service import CentralService
 from livenon_desk.services.desk import Desk
 from livenon_desk.store.database import Store
@@ -24,7 +24,7 @@ from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import NOW, Built, LineSpec, add_return
 from tests.views.conftest import INSPECTOR, MakeWindow
 from tests.views.keyboard import WAIT, back_to, press, scan, wait_focus
-from tests.views.workbench import open_receive, wait_dialog
+from tests.views.workbench import confirm_grade, open_receive, wait_dialog
 
 
 def _row_status(window: MainWindow, built: Built) -> str:
@@ -92,7 +92,7 @@ def test_finishing_an_inspection_updates_the_row_and_the_queues(
     assert isinstance(dialog, InspectionDialog)
     for row in dialog.rows:
         row.set_answer(Answer.YES)
-    dialog.disposition.setCurrentIndex(dialog.disposition.findData(Disposition.RESTOCK))
+    confirm_grade(dialog)
     dialog.finish()
     qtbot.waitUntil(lambda: window.return_actions.dialog is None, timeout=WAIT)
     statuses = status_texts()

@@ -9,11 +9,10 @@ from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from livenon_desk.domain.enums import Answer, Decision, Disposition, ReturnStatus
+from livenon_desk.domain.enums import Answer, Decision, ReturnStatus
 from livenon_desk.models import ReturnLine
 from livenon_desk.services.central_service import CentralService
 from livenon_desk.services.desk import Desk
-from livenon_desk.services.inspection_dto import DraftInput
 from livenon_desk.store.database import Store
 from livenon_desk.sync.credentials import TokenStore
 from livenon_desk.views.audit_view import AuditView
@@ -21,7 +20,7 @@ from livenon_desk.views.labels import decision_texts
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.sync_controller import SyncController
 from livenon_desk.views.task_runner import TaskRunner
-from tests.builders import NOW, Built, add_return
+from tests.builders import NOW, Built, add_return, confirmed
 from tests.images import write_png
 from tests.views.conftest import INSPECTOR, SUPERVISOR
 from tests.views.keyboard import press, scan
@@ -41,7 +40,7 @@ def _reviewed_and_approved(store: Store, desk: Desk, tmp_path: Path) -> Built:
     answers = {q.item_id: Answer.NO if q.item_id == "return_form" else Answer.YES
                for q in sheet.questions}
     desk.inspections.finish(INSPECTOR, sheet.inspection_id,
-                            DraftInput(answers, "", Disposition.RESTOCK))
+                            confirmed(sheet, answers))
     desk.inspections.override(SUPERVISOR, sheet.inspection_id, "Form came by email")
     return built
 

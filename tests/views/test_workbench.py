@@ -14,7 +14,6 @@ from livenon_desk.domain.eligibility import LineFacts, evaluate_line
 from livenon_desk.domain.enums import (
     Answer,
     Decision,
-    Disposition,
     LabelType,
     ReasonCategory,
     ReasonCode,
@@ -38,7 +37,15 @@ from livenon_desk.views.unexpected_parcel_dialog import UnexpectedParcelDialog
 from tests.builders import NOW, Built, LineSpec, add_return
 from tests.images import write_png
 from tests.views.conftest import INSPECTOR, SUPERVISOR
-from tests.views.workbench import drop_files, inspection_dialog, open_record, scan, wait_dialog
+from tests.views.keyboard import WAIT
+from tests.views.workbench import (
+    confirm_grade,
+    drop_files,
+    inspection_dialog,
+    open_record,
+    scan,
+    wait_dialog,
+)
 
 
 def _now() -> datetime:
@@ -107,7 +114,7 @@ def test_scan_receive_inspect_with_a_photo_and_finish(
     qtbot.waitUntil(lambda: dialog.photos.count() == 1 or dialog.error.text() != "")
     assert dialog.error.text() == ""
     qtbot.waitUntil(lambda: not dialog.photos.item(0).icon().isNull())
-    dialog.disposition.setCurrentIndex(dialog.disposition.findData(Disposition.REFURBISH))
+    confirm_grade(dialog)
     dialog.notes.setPlainText("Deep scratch on the left arm")
     assert dialog.preview().problems == ()
 
@@ -125,7 +132,8 @@ def test_scan_receive_inspect_with_a_photo_and_finish(
 
     qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.return_actions.dialog is None)
-    qtbot.waitUntil(lambda: _status(store, built.return_id) is ReturnStatus.INSPECTED)
+    qtbot.waitUntil(lambda: _status(store, built.return_id) is ReturnStatus.INSPECTED,
+                    timeout=WAIT)
     with store.read_session() as s:
         inspection = s.query(Inspection).one()
         assert inspection.decision is engine.decision
@@ -148,9 +156,10 @@ def test_a_supervisor_approves_an_exception_and_the_refund_appears(
     dialog = inspection_dialog(qtbot, inspector)
     for row in dialog.rows:
         row.set_answer(Answer.NO if row.question.item_id == "return_form" else Answer.YES)
-    dialog.disposition.setCurrentIndex(dialog.disposition.findData(Disposition.RESTOCK))
+    confirm_grade(dialog)
     dialog.finish()
-    qtbot.waitUntil(lambda: _status(store, built.return_id) is ReturnStatus.INSPECTED)
+    qtbot.waitUntil(lambda: _status(store, built.return_id) is ReturnStatus.INSPECTED,
+                    timeout=WAIT)
     qtbot.waitUntil(lambda: inspector.detail.detail is not None
                     and inspector.detail.detail.lines[0].decision is Decision.NEEDS_REVIEW)
     assert not inspector.return_actions.override.isEnabled()

@@ -64,6 +64,13 @@ def open_receive(qtbot: QtBot, window: MainWindow, rma: str) -> ReceiveDialog:
     return dialog
 
 
+def confirm_grade(dialog: InspectionDialog) -> None:
+    """Choose the grade the answers propose, as an inspector confirms it (issue 17)."""
+    proposal = dialog.preview().proposal
+    assert proposal is not None
+    dialog.grade.setCurrentIndex(dialog.grade.findData(proposal.grade))
+
+
 def inspection_dialog(qtbot: QtBot, window: MainWindow) -> InspectionDialog:
     dialog = wait_dialog(qtbot, window, InspectionDialog)
     assert isinstance(dialog, InspectionDialog)

@@ -1,4 +1,4 @@
-"""units, their moves and weight checks (issue 17)
+"""units, their moves and weight checks; an inspection's grade (issue 17)
 
 Revision ID: 0010
 Revises: 0009
@@ -86,12 +86,16 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_weight_checks_unit_id'), ['unit_id'], unique=False)
 
     op.add_column('order_lines', sa.Column('piece_weight_g', sa.Integer(), nullable=True))
+    op.add_column('inspections', sa.Column('grade', sa.String(length=8), nullable=True))
+    op.add_column('inspections', sa.Column('grade_reason', sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
     # SQLite drops a column in place (3.35+): copying order_lines, as a batch would, trips
     # the foreign keys of the return lines that name it.
     op.execute('ALTER TABLE order_lines DROP COLUMN piece_weight_g')
+    op.execute('ALTER TABLE inspections DROP COLUMN grade_reason')
+    op.execute('ALTER TABLE inspections DROP COLUMN grade')
 
     with op.batch_alter_table('weight_checks', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_weight_checks_unit_id'))
