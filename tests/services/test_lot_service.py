@@ -33,7 +33,7 @@ def _to_liquidate(store: Store, receiving: ReceivingService, inspections: Inspec
     under 200 USD, it is too (R5)."""
     _, line_id, tags = _receive(store, receiving, lines=[LineSpec(
         sku="LVN-CHR-0111", unit_price_cents=price_cents)])
-    _inspect(store, inspections, line_id, grade, "scuffed legs and a torn seat")
+    _inspect(inspections, line_id, grade, "scuffed legs and a torn seat")
     return f"{tags[0]}-U1", f"{tags[0]}-U2"
 
 
