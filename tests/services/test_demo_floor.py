@@ -10,6 +10,7 @@ from livenon_desk.services.inspection_service import InspectionService
 from livenon_desk.services.lot_service import LotService
 from livenon_desk.services.receiving_service import ReceivingService
 from livenon_desk.services.refurbish_service import RefurbishService
+from livenon_desk.services.unit_service import UnitService
 from livenon_desk.services.vendor_return_service import VendorReturnService
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
@@ -30,8 +31,9 @@ def test_the_demo_floor_has_every_state(store: Store, receiving: ReceivingServic
     assert add_demo_floor(store, default_policies(), photos, NOW) == (3, 2, 2)
     refurbish = RefurbishService(store, default_policies(), clock=lambda: NOW)
     states = set()
-    for code in ("TAG-000001-1-U1", "TAG-000001-1-U2", "TAG-000004-1-U1"):
-        scan = refurbish.scan(INSPECTOR, code)
+    units = UnitService(store, default_policies(), clock=lambda: NOW)
+    for unit in units.units(INSPECTOR):  # the one repaired is restocked now
+        scan = refurbish.scan(INSPECTOR, unit.code)
         states |= {o.state for o in (scan.open_order, *scan.earlier) if o is not None}
     assert states == {WorkOrderState.OPEN, WorkOrderState.DONE}
     assert len(refurbish.in_refurbishment(INSPECTOR)) == 2
