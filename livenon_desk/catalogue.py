@@ -37,6 +37,7 @@ NAMESPACES = frozenset({
     "database",         # why a file is not a desk database
     "decision",         # a line's decision
     "direction",        # who wrote to whom
+    "doctor",           # what `livenon-desk doctor` found on the workstation
     "disposition",      # what happens to the goods
     "doc",              # the printed documents' titles, fields and sentences
     "error",            # a KnownError's message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import platformdirs
@@ -23,6 +24,15 @@ def log_dir() -> Path:
 
 def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+
+
+def station_config_dirs() -> list[Path]:
+    """The folders IT deploys a station's settings to, for every user of the workstation,
+    the one that gives way first: on Linux the XDG system folders (/etc/xdg/LivenonDesk),
+    on Windows %PROGRAMDATA%\\Livenon\\LivenonDesk, on macOS /Library/Application Support."""
+    joined = platformdirs.site_config_dir(APP_NAME, APP_AUTHOR, multipath=True)
+    # XDG lists the most important folder first.
+    return [Path(folder) for folder in reversed(joined.split(os.pathsep)) if folder]
 
 
 def default_database_path() -> Path:

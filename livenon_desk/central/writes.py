@@ -253,12 +253,12 @@ def apply_mail_answer(c: Connection, who: Principal, req: WriteRequest) -> Store
     held = c.execute(select(t.c.data).where(
         t.c.application_sha256 == body.application_sha256)).first()
     if held is not None:
-        raise ProblemError(409, "already-recorded", "Already answered",
+        raise ProblemError(409, "already-answered", "Already answered",
                            "This email application has been answered already.")
     entity = None
     if created is not None:
         if records.get(c, "return", created.rma_number) is not None:
-            raise ProblemError(409, "already-recorded", "Already recorded",
+            raise ProblemError(409, "already-answered", "Already answered",
                                f"Return {created.rma_number} exists already.")
         records.get_live(c, "order", created.order_number, "order")
         dumped = data["created_return"]

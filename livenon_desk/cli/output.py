@@ -61,7 +61,7 @@ def lookup_text(matches: Sequence[LookupMatch]) -> str:
         )
         for m in matches
     ]
-    return _table(header, rows)
+    return table(header, rows)
 
 
 def _width(text: str) -> int:
@@ -69,12 +69,14 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    widths = [max(_width(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+def table(header: Sequence[str] | None, rows: Sequence[Sequence[str]]) -> str:
+    """The rows (under ``header``, if any) in columns as wide as their widest cell."""
+    lines_in = [header, *rows] if header is not None else list(rows)
+    widths = [max(_width(str(r[i])) for r in lines_in) for i in range(len(lines_in[0]))]
     lines = [
         "  ".join(str(c) + " " * (w - _width(str(c))) for c, w in zip(r, widths, strict=True))
         .rstrip()
-        for r in [header, *rows]
+        for r in lines_in
     ]
     return "\n".join(lines)
 

@@ -19,6 +19,7 @@ from livenon_desk.cli import (
     privacy,
     records,
     server,
+    station,
     sync,
 )
 from livenon_desk.cli.arguments import Parser, language
@@ -35,6 +36,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     **documents.COMMANDS,
     **sync.COMMANDS,
     **mail.COMMANDS,
+    **station.COMMANDS,
 }
 
 
@@ -61,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     privacy.add_commands(sub, common)
     documents.add_commands(sub, common)
     mail.add_commands(sub, common)
+    station.add_commands(sub, common)
     return parser
 
 

@@ -31,9 +31,9 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
 def _sync(args: argparse.Namespace) -> int:
     from livenon_desk.services.auth_service import CentralUnreachableError
     from livenon_desk.services.central_service import CentralService, Outcome
-    from livenon_desk.services.user_settings import user_settings
+    from livenon_desk.services.desk_settings import chosen_server
 
-    server: str = args.server or user_settings().sync_server
+    server: str = args.server or chosen_server()
     if not server:
         raise KnownError("error.sync-server-missing")
     central = CentralService(ca_bundle=args.ca_bundle)

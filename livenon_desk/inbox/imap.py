@@ -62,6 +62,15 @@ def parse_imap_url(url: str) -> MailboxAddress:
                           unquote(parts.username), folder, starttls)
 
 
+def uid_of(source: str, address: MailboxAddress) -> int | None:
+    """The UID in a ``source`` that ``fetch_messages`` wrote for this mailbox, else None."""
+    prefix = f"{address.display()};UID="
+    if not source.startswith(prefix):
+        return None
+    number = source[len(prefix):]
+    return int(number) if number.isdigit() else None
+
+
 def imap_folder_name(folder: str) -> str:
     """A folder's name as IMAP writes it (RFC 3501's modified UTF-7: 收件箱 is
     ``&ZTZO9nux-``), quoted."""
@@ -87,10 +96,12 @@ def imap_folder_name(folder: str) -> str:
 
 
 def fetch_messages(address: MailboxAddress, password: str, *,
-                   ca_file: Path | None = None) -> Iterator[tuple[str, bytes]]:
+                   ca_file: Path | None = None,
+                   after_uid: int = 0) -> Iterator[tuple[str, bytes]]:
     """Every message of the folder, oldest first, as (where it came from, its bytes exactly
-    as the server holds them). The server's certificate is checked (against ``ca_file``
-    where given, else the system's)."""
+    as the server holds them); with ``after_uid``, only those with a higher UID (the
+    background poll's: what came since it last read). The server's certificate is checked
+    (against ``ca_file`` where given, else the system's)."""
     context = ssl.create_default_context(cafile=str(ca_file) if ca_file else None)
     connection = _connect(address, context)
     try:
@@ -99,8 +110,11 @@ def fetch_messages(address: MailboxAddress, password: str, *,
         if status != "OK":
             raise KnownError("error.imap-no-folder", folder=address.folder,
                              mailbox=address.display())
-        status, found = connection.uid("SEARCH", "ALL")
+        status, found = connection.uid(
+            "SEARCH", f"UID {after_uid + 1}:*" if after_uid else "ALL")
         uids = found[0].split() if status == "OK" and found and found[0] else []
+        # "n:*" names the newest message even when its UID is below n.
+        uids = [uid for uid in uids if int(uid) > after_uid]
         log.info("%s: %d messages", address.display(), len(uids))
         for start in range(0, len(uids), FETCH_BATCH):
             batch = b",".join(uids[start:start + FETCH_BATCH]).decode()

@@ -117,6 +117,19 @@ class CentralService:
             return None
         return central_sign_in(client, lambda token: self._tokens.save(server, token))
 
+    def reachable(self, server_url: str) -> bool:
+        """The server answers its health check (one try; for doctor). An address the
+        client refuses (not http(s), plain http to another host) is not reachable."""
+        try:
+            client = self._client(server_url)
+        except KnownError as exc:
+            log.warning("central server %s: %s", server_url, exc.message)
+            return False
+        try:
+            return client.health()
+        finally:
+            client.close()
+
     def audit_anchor(self, server_url: str, desk_id: str) -> ChainAnchor | None:
         """The newest event of this desk's audit chain the server holds (None: none yet)."""
         server = server_address(server_url)

@@ -1,20 +1,25 @@
-"""The desk's own settings (security, retention, label stock): defaults in resources/, overrides in
-the user's config folder, read once and checked."""
+"""The desk's own settings (security, retention, label stock, the station's central server and
+warehouse): defaults in resources/, then the station's file IT deploys for every user of the
+workstation (paths.station_config_dirs), then the user's config folder; read once, and
+checked key by key: a key the desk does not know, of the wrong type or out of range stops
+the start with a message that names the file, the section and the key."""
 
 from __future__ import annotations
 
 import logging
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from livenon_desk.documents.barcodes import PRINTER_DPIS
 from livenon_desk.documents.label_stock import LABEL_DPI
 from livenon_desk.documents.zpl import DARKNESS_RANGE
 from livenon_desk.errors import KnownError
-from livenon_desk.paths import RESOURCES_DIR, config_dir
+from livenon_desk.paths import RESOURCES_DIR, config_dir, station_config_dirs
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +41,10 @@ class DeskSettings:
     label_printer_timeout_seconds: int = 10
     # Ask the printer's host status (~HS) before a job: paper out, head open, no answer.
     label_printer_ask_status: bool = True
+    # The central server the station syncs with, until a user signs in to another.
+    central_server: str = ""
+    # Which warehouse this station is in, as IT names it (shown by doctor, kept for sync).
+    warehouse_id: str = ""
     # [mail]: the SMTP server the answers to email applications go out by (P2); an empty
     # host sends nothing (answers wait, queued). The passwords are in the keyring.
     smtp_host: str = ""
@@ -54,6 +63,7 @@ class DeskSettings:
     imap_user: str = ""
     imap_folder: str = "INBOX"
     mail_poll_minutes: int = 0
+
 
 
 _KEYS = {
@@ -82,11 +92,16 @@ _TEXTS: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
     ("mail", "imap_security"): ("imap_security", ("tls", "starttls")),
     ("mail", "imap_user"): ("imap_user", ()),
     ("mail", "imap_folder"): ("imap_folder", ()),
+    ("central", "server"): ("central_server", ()),
+    ("station", "warehouse_id"): ("warehouse_id", ()),
 }
 # Keys that are true or false.
 _FLAGS = {("label_printer", "ask_status"): "label_printer_ask_status"}
 # Keys that take one of a few values, not any number in their range.
 _CHOICES = {"label_printer_dpi": PRINTER_DPIS}
+# Keys at the top of the file, outside any section.
+_TOP_LEVEL = {"schema"}
+_WAREHOUSE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -97,12 +112,56 @@ def _read(path: Path) -> dict[str, Any]:
         raise KnownError("error.settings-not-toml", path=path, exc=exc) from exc
 
 
+def _check_known(path: Path, data: dict[str, Any]) -> None:
+    """A key the desk does not read is a typing mistake IT would otherwise never see."""
+    known = set(_KEYS) | set(_FLAGS) | set(_TEXTS)
+    sections = {section for section, _ in known}
+    for section, table in data.items():
+        if section in _TOP_LEVEL:
+            continue
+        if section not in sections or not isinstance(table, dict):
+            raise KnownError("error.settings-unknown-section", path=path, section=section)
+        for key in table:
+            if (section, key) not in known:
+                raise KnownError("error.settings-unknown-key", path=path, section=section,
+                                 key=key)
+
+
+def _texts(path: Path, data: dict[str, Any]) -> dict[str, str]:
+    values = {}
+    for (section, key), (field_name, choices) in _TEXTS.items():
+        value = data.get(section, {}).get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise KnownError("error.settings-not-text", path=path, section=section, key=key)
+        if choices and value not in choices:
+            raise KnownError("error.settings-not-one-of", path=path, section=section, key=key,
+                             named=", ".join(f'"{c}"' for c in choices))
+        values[field_name] = _checked_text(path, section, key, field_name, value.strip())
+    return values
+
+
+def _checked_text(path: Path, section: str, key: str, field_name: str, value: str) -> str:
+    """The station's central server and warehouse id, checked as what they name."""
+    if field_name == "central_server" and value:
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise KnownError("error.settings-not-a-server", path=path, section=section,
+                             key=key)
+        return value.rstrip("/")
+    if field_name == "warehouse_id" and value and not _WAREHOUSE_ID.fullmatch(value):
+        raise KnownError("error.settings-not-an-id", path=path, section=section, key=key)
+    return value
+
+
 def load_settings(paths: tuple[Path, ...]) -> DeskSettings:
     values: dict[str, Any] = {}  # ints, flags and texts, each checked above
     for path in paths:
         if not path.exists():
             continue
         data = _read(path)
+        _check_known(path, data)
         values.update(_texts(path, data))
         for (section, key), field_name in _FLAGS.items():
             flag = data.get(section, {}).get(key)
@@ -139,21 +198,21 @@ def load_settings(paths: tuple[Path, ...]) -> DeskSettings:
     return DeskSettings(**values)
 
 
-def _texts(path: Path, data: dict[str, Any]) -> dict[str, str]:
-    values = {}
-    for (section, key), (field_name, choices) in _TEXTS.items():
-        value = data.get(section, {}).get(key)
-        if value is None:
-            continue
-        if not isinstance(value, str):
-            raise KnownError("error.settings-not-text", path=path, section=section, key=key)
-        if choices and value not in choices:
-            raise KnownError("error.settings-not-one-of", path=path, section=section, key=key,
-                             named=", ".join(f'"{c}"' for c in choices))
-        values[field_name] = value.strip()
-    return values
+def settings_paths() -> tuple[Path, ...]:
+    """The files read, each overriding the ones before it: the shipped defaults, the
+    station's (IT's), the user's."""
+    station = tuple(folder / FILE_NAME for folder in station_config_dirs())
+    return (RESOURCES_DIR / FILE_NAME, *station, config_dir() / FILE_NAME)
 
 
 @cache
 def desk_settings() -> DeskSettings:
-    return load_settings((RESOURCES_DIR / FILE_NAME, config_dir() / FILE_NAME))
+    return load_settings(settings_paths())
+
+
+def chosen_server() -> str:
+    """The central server this desk syncs with: the one its user signed in to, else the
+    one the station's settings name (``[central] server``), else none ("")."""
+    from livenon_desk.services.user_settings import user_settings
+
+    return user_settings().sync_server or desk_settings().central_server

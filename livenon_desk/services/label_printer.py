@@ -142,6 +142,22 @@ def send_job(address: PrinterAddress, labels: Sequence[bytes], *, timeout: float
     log.info("sent %d labels to %s", len(labels), address)
 
 
+def printer_ready(address: PrinterAddress, *, timeout: float) -> None:
+    """Raise ``LabelPrinterError`` unless the printer takes a connection and says it is
+    ready (~HS), or its CUPS queue exists and accepts jobs; nothing is printed."""
+    where = str(address)
+    if address.scheme == "cups":
+        done = _cups(["lpstat", "-a", address.target], where, timeout)
+        if done.returncode != 0 or b"not accepting" in done.stdout:
+            said = (done.stderr or done.stdout).decode(errors="replace").strip().splitlines()
+            raise LabelPrinterError("error.printer-queue-refused", printer=where,
+                                    reason=said[0] if said else done.returncode)
+        return
+    with _network_errors(where, timeout), socket.create_connection(
+            (address.target, address.port), timeout=timeout) as connection:
+        _check_ready(connection, where)
+
+
 def _send_over_tcp(address: PrinterAddress, labels: Sequence[bytes], timeout: float,
                    ask_status: bool) -> None:
     where = str(address)
@@ -204,16 +220,23 @@ def _check_ready(connection: socket.socket, where: str) -> None:
         log.warning("%s is paused; the job waits on it", where)
 
 
-def _send_to_queue(address: PrinterAddress, job: bytes, timeout: float) -> None:
-    where = str(address)
+def _cups(command: list[str], where: str, timeout: float, job: bytes | None = None
+          ) -> subprocess.CompletedProcess[bytes]:
+    """A CUPS command's result; CUPS not installed or not answering in time as the printer's
+    errors."""
     try:
-        done = subprocess.run(lp_command(address.target), input=job, capture_output=True,
-                              timeout=timeout, check=False)
+        return subprocess.run(command, input=job, capture_output=True, timeout=timeout,
+                              check=False)
     except FileNotFoundError:
         raise LabelPrinterError("error.printer-no-lp", printer=where) from None
     except subprocess.TimeoutExpired:
         raise LabelPrinterError("error.printer-no-answer", printer=where,
                                 seconds=_seconds(timeout)) from None
+
+
+def _send_to_queue(address: PrinterAddress, job: bytes, timeout: float) -> None:
+    where = str(address)
+    done = _cups(lp_command(address.target), where, timeout, job)
     if done.returncode != 0:
         said = done.stderr.decode(errors="replace").strip().splitlines()
         raise LabelPrinterError("error.printer-queue-refused", printer=where,

@@ -43,10 +43,12 @@ def mail_passwords() -> TokenStore:
 def poll_mailbox(mail: MailService, actor: Actor, settings: DeskSettings,
                  passwords: TokenStore | None = None) -> MailImportReport:
     """Take what is new in the mailbox of ``[mail]`` (P1), its password from the keyring;
-    the desk's background poll."""
+    the desk's background poll, which reads only the messages that came since the last
+    (a higher UID). A mailbox whose server renumbered its UIDs is read whole by
+    ``livenon-desk mail import``."""
     address = mailbox_address(settings)
     password = (passwords or mail_passwords()).load(address.display())
     if password is None:
         raise KnownError("error.imap-no-password", mailbox=address.display())
     ca_file = Path(settings.mail_ca_file) if settings.mail_ca_file else None
-    return mail.import_mailbox(actor, address, password, ca_file=ca_file)
+    return mail.import_mailbox(actor, address, password, ca_file=ca_file, only_new=True)

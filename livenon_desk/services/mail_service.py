@@ -25,7 +25,7 @@ from livenon_desk.domain.mail_application import MailApplication, UnreadableMail
 from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.errors import NotFoundError, ValidationError
 from livenon_desk.inbox.files import messages_in_files
-from livenon_desk.inbox.imap import MailboxAddress, fetch_messages
+from livenon_desk.inbox.imap import MailboxAddress, fetch_messages, uid_of
 from livenon_desk.models import (
     Customer,
     IncomingMail,
@@ -175,12 +175,24 @@ class MailService:
         return self.take_all(actor, messages_in_files(paths))
 
     def import_mailbox(self, actor: Actor, address: MailboxAddress, password: str, *,
-                       ca_file: Path | None = None) -> MailImportReport:
+                       ca_file: Path | None = None, only_new: bool = False
+                       ) -> MailImportReport:
         """Take every message of an IMAP folder over TLS (P1); the folder is only read.
         Each message is kept as it arrives, so a connection lost half-way keeps what came,
-        and importing again takes the rest."""
+        and importing again takes the rest. ``only_new`` (the background poll) reads only
+        the messages with a higher UID than any this desk took from the folder."""
         actor.require(Action.RECEIVE)
-        return self.take_all(actor, fetch_messages(address, password, ca_file=ca_file))
+        after = self._last_uid(address) if only_new else 0
+        return self.take_all(actor, fetch_messages(address, password, ca_file=ca_file,
+                                                   after_uid=after))
+
+    def _last_uid(self, address: MailboxAddress) -> int:
+        prefix = f"{address.display()};UID="
+        with self._store.read_session() as s:
+            sources = s.scalars(select(IncomingMail.source).where(
+                IncomingMail.source.startswith(prefix, autoescape=True)))
+            return max((uid for source in sources
+                        if (uid := uid_of(source, address)) is not None), default=0)
 
     def applications(self, actor: Actor, state: MailState | None = None
                      ) -> list[IncomingMailRow]:

@@ -45,6 +45,14 @@ def script_head() -> str | None:
     return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
 
+def known_revisions() -> set[str]:
+    """Every revision of this desk's migration scripts: a database at another is newer."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
 def _stored_revision(connection: Connection, tables: set[str]) -> str | None:
     if "alembic_version" not in tables:
         return None
@@ -112,10 +120,8 @@ def _check_and_migrate(store: Store) -> None:
     if tables and current is None:
         raise _not_ours(store.path, Message.of("database.other-tables"))
     from alembic import command
-    from alembic.script import ScriptDirectory
 
-    script = ScriptDirectory.from_config(_alembic_config())
-    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+    if current is not None and current not in known_revisions():
         raise _not_ours(store.path, Message.of("database.newer-schema", revision=current))
     if current is not None:
         backup_database(store, f"before-{HEAD_REVISION}")

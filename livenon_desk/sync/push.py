@@ -223,7 +223,7 @@ class Pusher:
                 elif answer.status == 412:
                     self._conflict(c, row, answer, now)
                     result.conflicts += 1
-                elif answer.status in _TRY_AGAIN:
+                elif answer.status in _TRY_AGAIN and not _recorded_already(answer.body):
                     self._mark(c, row.id, OutboxState.PENDING, answer.status,
                                _problem_text(answer.body, answer.status))
                     result.retry_later += 1
@@ -336,6 +336,12 @@ class Pusher:
             return self.photos.path(str(body.get("file_name"))).read_bytes()
         except OSError:
             return None
+
+
+def _recorded_already(body: dict[str, Any] | None) -> bool:
+    """A 409 that no retry changes: the server holds another record under this one's
+    identity (an email application answered by another desk), not a request in flight."""
+    return str((body or {}).get("type", "")).endswith(":already-answered")
 
 
 def _version(body: dict[str, Any] | None) -> int | None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QByteArray, QLibraryInfo, QLocale, QSettings, QTransl
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from livenon_desk.domain.roles import Actor, Role
+from livenon_desk.errors import KnownError
 from livenon_desk.logging_setup import log_path
 from livenon_desk.paths import RESOURCES_DIR
 from livenon_desk.services.desk import Desk
@@ -19,6 +20,7 @@ from livenon_desk.views.mail_worker import MailWorker
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.settings_dialog import saved_language
 from livenon_desk.views.sign_in_dialog import Mode, SignInDialog
+from livenon_desk.views.stop_signals import QuitOnStopSignals
 from livenon_desk.views.sync_controller import SyncController
 from livenon_desk.views.task_runner import TaskRunner
 from livenon_desk.views.window_keeper import WindowKeeper
@@ -94,6 +96,22 @@ def carry_over_qsettings() -> None:
 
 
 SYSTEM = Actor("system:retention", Role.ADMIN, "Retention rule")
+# The exit status of a refused start, as the command line's for a known error.
+STATION_REFUSED = 1
+
+
+def _station_settings_hold(language: str) -> bool:
+    """The settings files (the station's from IT, the user's) are read before anything
+    else; a bad key is shown in the user's language, naming its file, section and key, and
+    the desk does not start on settings it would misread."""
+    try:
+        desk_settings()
+    except KnownError as exc:
+        log.warning("not starting: %s", exc.message)
+        QMessageBox.critical(None, QApplication.translate("Errors", "Livenon Desk"),
+                             exc.text(language))
+        return False
+    return True
 
 
 def run_desk(desk: Desk, *, database_label: str, language: str | None,
@@ -107,6 +125,10 @@ def run_desk(desk: Desk, *, database_label: str, language: str | None,
     carry_over_qsettings()
     lang = ui_language(language)
     translators = install_translators(app, lang)
+    if not _station_settings_hold(lang):
+        for translator in translators:
+            app.removeTranslator(translator)
+        return STATION_REFUSED
     _install_excepthook()
     runner = TaskRunner(parent=app)
     windows: list[MainWindow] = []
@@ -138,7 +160,9 @@ def run_desk(desk: Desk, *, database_label: str, language: str | None,
     sign_in.rejected.connect(app.quit)
     sign_in.show()
     sign_in.check_first_run()
+    stop_signals = QuitOnStopSignals(app.quit, parent=app)
     code = app.exec()
+    stop_signals.restore()
     sync.stop()
     mail.stop()
     runner.wait_for_done()

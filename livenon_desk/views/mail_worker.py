@@ -69,6 +69,11 @@ class MailWorker(QObject):
         s = self._settings
         return bool(s.imap_host and s.imap_user and s.mail_poll_minutes > 0)
 
+    @property
+    def polling(self) -> bool:
+        """A poll is running (a second is not started beside it)."""
+        return self._polling
+
     def start(self, actor: Actor) -> None:
         """Work as ``actor`` (who signed in): poll now and then every few minutes, and
         send what waits."""

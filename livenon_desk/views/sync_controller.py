@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from livenon_desk.services.desk import Desk
+from livenon_desk.services.desk_settings import chosen_server
 from livenon_desk.services.sync_dto import SyncSnapshot
 from livenon_desk.services.user_settings import change_user_settings, user_settings
 from livenon_desk.views.task_runner import TaskRunner
@@ -74,7 +75,7 @@ class SyncController(QObject):
 
     @property
     def server_url(self) -> str:
-        return user_settings().sync_server
+        return chosen_server()
 
     @property
     def user(self) -> str:

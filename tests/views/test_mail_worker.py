@@ -46,10 +46,14 @@ def test_the_poll_takes_new_applications_on_a_pool_thread(
     threads: list[threading.Thread] = []
     original = MailService.import_mailbox
 
+    reports: list[MailImportReport] = []
+
     def spied(self: MailService, actor: Actor, address: MailboxAddress, password: str, *,
-              ca_file: Path | None = None) -> MailImportReport:
+              ca_file: Path | None = None, only_new: bool = False) -> MailImportReport:
         threads.append(threading.current_thread())
-        return original(self, actor, address, password, ca_file=ca_file)
+        report = original(self, actor, address, password, ca_file=ca_file, only_new=only_new)
+        reports.append(report)
+        return report
 
     monkeypatch.setattr(MailService, "import_mailbox", spied)
     worker = MailWorker(desk, runner, settings)
@@ -63,9 +67,19 @@ def test_the_poll_takes_new_applications_on_a_pool_thread(
     assert threads and threads[0] is not threading.main_thread()
     assert said == ["1 new email applications taken from the mailbox."]
     assert len(desk.application_queue.rows(INSPECTOR)) == 1
-    worker.poll_now()  # the same mailbox again: nothing new
-    runner.wait_for_done()
+    worker.poll_now()  # the same mailbox again: nothing new, and nothing read again
+    qtbot.waitUntil(lambda: len(reports) == 2 and not worker.polling, timeout=WAIT)
     assert len(desk.application_queue.rows(INSPECTOR)) == 1
+    assert (reports[-1].taken, reports[-1].already_held) == (0, 0)
+    connection = imap_mailbox.client()
+    connection.append("INBOX", None, None,
+                      (CORPUS / "zh_27_gb2312_base64.eml").read_bytes())
+    connection.logout()
+    with qtbot.waitSignal(worker.taken, timeout=WAIT):
+        worker.poll_now()
+    # Only the message that came since the last poll was read.
+    assert (reports[-1].taken, reports[-1].already_held) == (1, 0)
+    assert len(desk.application_queue.rows(INSPECTOR)) == 2
     worker.stop()
 
 
