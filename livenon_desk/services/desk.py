@@ -32,8 +32,8 @@ if TYPE_CHECKING:
     from livenon_desk.services.returns_service import ReturnsService
     from livenon_desk.services.sync_service import SyncService
     from livenon_desk.services.unit_service import UnitService
-    from livenon_desk.services.weight_check_service import WeightCheckService
     from livenon_desk.services.vendor_return_service import VendorReturnService
+    from livenon_desk.services.weight_check_service import WeightCheckService
     from livenon_desk.services.work_queue_service import WorkQueueService
 
 
@@ -58,8 +58,8 @@ class _Opened:
         from livenon_desk.services.returns_service import ReturnsService
         from livenon_desk.services.sync_service import SyncService
         from livenon_desk.services.unit_service import UnitService
-        from livenon_desk.services.weight_check_service import WeightCheckService
         from livenon_desk.services.vendor_return_service import VendorReturnService
+        from livenon_desk.services.weight_check_service import WeightCheckService
         from livenon_desk.services.work_queue_service import WorkQueueService
         from livenon_desk.store.opening import open_store
         from livenon_desk.store.photo_files import PhotoFiles, photo_dir_for

@@ -34,7 +34,7 @@ def _to_refurbish(store: Store, receiving: ReceivingService,
                   inspections: InspectionService) -> str:
     """A sofa of 1,299 USD graded C for a personal reason: refurbished (R7)."""
     _, line_id, tags = _receive(store, receiving)
-    _inspect(store, inspections, line_id, "C", "the frame is cracked under the seat")
+    _inspect(inspections, line_id, "C", "the frame is cracked under the seat")
     return f"{tags[0]}-U1"
 
 

@@ -39,7 +39,7 @@ def _defective(store: Store, receiving: ReceivingService, inspections: Inspectio
     sheet = inspections.open_sheet(INSPECTOR, line_id)
     inspections.attach_photo(INSPECTOR, sheet.inspection_id,
                              write_png(store.path.parent / f"defect-{line_id}.png"))
-    _inspect(store, inspections, line_id, "C", "the frame is cracked under the seat")
+    _inspect(inspections, line_id, "C", "the frame is cracked under the seat")
     return f"{tags[0]}-U1", f"{tags[0]}-U2"
 
 

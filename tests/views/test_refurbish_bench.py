@@ -19,7 +19,7 @@ from tests.views.workbench import wait_dialog
 def _to_refurbish(store: Store, desk: Desk) -> str:
     """A sofa of 1,299 USD graded C for a personal reason: refurbished (R7)."""
     _, line_id, tags = _receive(store, desk.receiving)
-    _inspect(store, desk.inspections, line_id, "C", "the frame is cracked under the seat")
+    _inspect(desk.inspections, line_id, "C", "the frame is cracked under the seat")
     return f"{tags[0]}-U1"
 
 
