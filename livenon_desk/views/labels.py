@@ -81,10 +81,12 @@ def disposition_texts() -> dict[Disposition, str]:
     return _catalogue_words(Disposition)
 
 
-def repair_outcome_texts() -> dict[RepairOutcome, str]:
-    return _catalogue_words(RepairOutcome)
 def unit_state_texts() -> dict[UnitState, str]:
     return _catalogue_words(UnitState)
+
+
+def repair_outcome_texts() -> dict[RepairOutcome, str]:
+    return _catalogue_words(RepairOutcome)
 
 
 def answer_texts() -> dict[Answer, str]:

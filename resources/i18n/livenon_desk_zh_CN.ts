@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="113"/>
+        <location filename="../../livenon_desk/views/app.py" line="135"/>
         <source>Demo users (user / password): {logins}</source>
         <translation>演示用户（用户名 / 密码）：{logins}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="150"/>
+        <location filename="../../livenon_desk/views/app.py" line="174"/>
         <source>Retention rule: personal data of {n} long-closed returns removed.</source>
         <translation>保留期规则：已删除 {n} 个早已关闭的退货中的个人数据。</translation>
     </message>
@@ -722,12 +722,13 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="70"/>
+        <location filename="../../livenon_desk/views/app.py" line="72"/>
+        <location filename="../../livenon_desk/views/app.py" line="111"/>
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="71"/>
+        <location filename="../../livenon_desk/views/app.py" line="73"/>
         <location filename="../../livenon_desk/views/error_reporting.py" line="21"/>
         <source>Something went wrong; details are in the log: {path}</source>
         <translation>出现问题；详情见日志：{path}</translation>
@@ -1022,292 +1023,292 @@
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="96"/>
+        <location filename="../../livenon_desk/views/labels.py" line="98"/>
         <source>Inspector</source>
         <translation>检验员</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="97"/>
+        <location filename="../../livenon_desk/views/labels.py" line="99"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="98"/>
+        <location filename="../../livenon_desk/views/labels.py" line="100"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="104"/>
+        <location filename="../../livenon_desk/views/labels.py" line="106"/>
         <source>viewed</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="105"/>
+        <location filename="../../livenon_desk/views/labels.py" line="107"/>
         <source>received</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="106"/>
+        <location filename="../../livenon_desk/views/labels.py" line="108"/>
         <source>carton counted</source>
         <translation>清点纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="109"/>
+        <location filename="../../livenon_desk/views/labels.py" line="111"/>
         <source>closed short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="110"/>
+        <location filename="../../livenon_desk/views/labels.py" line="112"/>
         <source>unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="111"/>
+        <location filename="../../livenon_desk/views/labels.py" line="113"/>
         <source>inspection started</source>
         <translation>开始检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="112"/>
+        <location filename="../../livenon_desk/views/labels.py" line="114"/>
         <source>inspected</source>
         <translation>完成检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="113"/>
+        <location filename="../../livenon_desk/views/labels.py" line="115"/>
         <source>overridden</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="114"/>
+        <location filename="../../livenon_desk/views/labels.py" line="116"/>
         <source>printed</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="115"/>
+        <location filename="../../livenon_desk/views/labels.py" line="117"/>
         <source>exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="116"/>
+        <location filename="../../livenon_desk/views/labels.py" line="118"/>
         <source>purged</source>
         <translation>清除个人数据</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="117"/>
+        <location filename="../../livenon_desk/views/labels.py" line="119"/>
         <source>signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="118"/>
+        <location filename="../../livenon_desk/views/labels.py" line="120"/>
         <source>signed out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="119"/>
+        <location filename="../../livenon_desk/views/labels.py" line="121"/>
         <source>failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="120"/>
+        <location filename="../../livenon_desk/views/labels.py" line="122"/>
         <source>locked out</source>
         <translation>账户锁定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="121"/>
+        <location filename="../../livenon_desk/views/labels.py" line="123"/>
         <source>user created</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="122"/>
+        <location filename="../../livenon_desk/views/labels.py" line="124"/>
         <source>email received</source>
         <translation>收到邮件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="123"/>
+        <location filename="../../livenon_desk/views/labels.py" line="125"/>
         <source>email application settled</source>
         <translation>已确认邮件退货申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="124"/>
+        <location filename="../../livenon_desk/views/labels.py" line="126"/>
         <source>email application answered</source>
         <translation>已回复邮件退货申请</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="125"/>
+        <location filename="../../livenon_desk/views/labels.py" line="127"/>
         <source>answer email sent</source>
         <translation>回复邮件已发送</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="127"/>
+        <location filename="../../livenon_desk/views/labels.py" line="129"/>
         <source>unit graded</source>
         <translation>货品已定级</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="128"/>
+        <location filename="../../livenon_desk/views/labels.py" line="130"/>
         <source>unit&apos;s disposition chosen</source>
         <translation>已选定货品处置方式</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="129"/>
+        <location filename="../../livenon_desk/views/labels.py" line="131"/>
         <source>unit put away or moved</source>
         <translation>货品已上架或移库</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="130"/>
+        <location filename="../../livenon_desk/views/labels.py" line="132"/>
         <source>unit weighed</source>
         <translation>货品已称重</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="131"/>
+        <location filename="../../livenon_desk/views/labels.py" line="133"/>
         <source>weight flag cleared</source>
         <translation>重量异常已解除</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="132"/>
+        <location filename="../../livenon_desk/views/labels.py" line="134"/>
         <source>work order opened</source>
         <translation>维修工单已开</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="133"/>
+        <location filename="../../livenon_desk/views/labels.py" line="135"/>
         <source>work logged on a work order</source>
         <translation>维修工单已登记工作</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="134"/>
+        <location filename="../../livenon_desk/views/labels.py" line="136"/>
         <source>work order done</source>
         <translation>维修工单已完成</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="135"/>
+        <location filename="../../livenon_desk/views/labels.py" line="137"/>
         <source>unit put on an RTV shipment</source>
         <translation>货品已加入退供应商发运单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="136"/>
+        <location filename="../../livenon_desk/views/labels.py" line="138"/>
         <source>RTV shipment shipped</source>
         <translation>退供应商发运单已发运</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="137"/>
+        <location filename="../../livenon_desk/views/labels.py" line="139"/>
         <source>unit put on a lot</source>
         <translation>货品已加入批次</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="138"/>
+        <location filename="../../livenon_desk/views/labels.py" line="140"/>
         <source>lot closed and weighed</source>
         <translation>批次已称重封托</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="145"/>
+        <location filename="../../livenon_desk/views/labels.py" line="147"/>
         <source>Return form</source>
         <translation>退货单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="146"/>
+        <location filename="../../livenon_desk/views/labels.py" line="148"/>
         <source>Invoice copy</source>
         <translation>发票副本</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="147"/>
+        <location filename="../../livenon_desk/views/labels.py" line="149"/>
         <source>Return label</source>
         <translation>退货标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="148"/>
+        <location filename="../../livenon_desk/views/labels.py" line="150"/>
         <source>Item tags</source>
         <translation>商品标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="149"/>
+        <location filename="../../livenon_desk/views/labels.py" line="151"/>
         <source>Inspection report</source>
         <translation>检验报告</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="150"/>
+        <location filename="../../livenon_desk/views/labels.py" line="152"/>
         <source>Credit note</source>
         <translation>贷项通知单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="151"/>
+        <location filename="../../livenon_desk/views/labels.py" line="153"/>
         <source>Evidence package</source>
         <translation>证据包</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="158"/>
+        <location filename="../../livenon_desk/views/labels.py" line="160"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="159"/>
+        <location filename="../../livenon_desk/views/labels.py" line="161"/>
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="160"/>
+        <location filename="../../livenon_desk/views/labels.py" line="162"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="161"/>
+        <location filename="../../livenon_desk/views/labels.py" line="163"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="162"/>
+        <location filename="../../livenon_desk/views/labels.py" line="164"/>
         <source>Unexpected parcel</source>
         <translation>意外包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="163"/>
+        <location filename="../../livenon_desk/views/labels.py" line="165"/>
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="164"/>
+        <location filename="../../livenon_desk/views/labels.py" line="166"/>
         <source>Retention rule</source>
         <translation>保留期规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="165"/>
+        <location filename="../../livenon_desk/views/labels.py" line="167"/>
         <source>Receipt</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="166"/>
+        <location filename="../../livenon_desk/views/labels.py" line="168"/>
         <source>Exception approval</source>
         <translation>例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="167"/>
+        <location filename="../../livenon_desk/views/labels.py" line="169"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="168"/>
+        <location filename="../../livenon_desk/views/labels.py" line="170"/>
         <source>Audit event</source>
         <translation>审计事件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="169"/>
+        <location filename="../../livenon_desk/views/labels.py" line="171"/>
         <source>Refund decision</source>
         <translation>退款决定</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="170"/>
+        <location filename="../../livenon_desk/views/labels.py" line="172"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="171"/>
+        <location filename="../../livenon_desk/views/labels.py" line="173"/>
         <source>Email answer</source>
         <translation>邮件回复</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="126"/>
+        <location filename="../../livenon_desk/views/labels.py" line="128"/>
         <source>refund recommended</source>
         <translation>退款建议</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/labels.py" line="107"/>
+        <location filename="../../livenon_desk/views/labels.py" line="109"/>
         <source>cartons counted by hand</source>
         <translation>手工清点纸箱</translation>
     </message>
@@ -1408,12 +1409,12 @@
 <context>
     <name>MailWorker</name>
     <message>
-        <location filename="../../livenon_desk/views/mail_worker.py" line="97"/>
+        <location filename="../../livenon_desk/views/mail_worker.py" line="102"/>
         <source>{n} new email applications taken from the mailbox.</source>
         <translation>已从邮箱取得 {n} 封新的邮件退货申请。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/mail_worker.py" line="118"/>
+        <location filename="../../livenon_desk/views/mail_worker.py" line="123"/>
         <source>{n} queued answers sent.</source>
         <translation>已发送 {n} 封排队的回复。</translation>
     </message>
@@ -1766,72 +1767,72 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>PutAwayDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="56"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="55"/>
         <source>Put away or move units</source>
         <translation>上架或移库</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="75"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="74"/>
         <source>Scan a unit&apos;s tag (its LPN)</source>
         <translation>请扫描货品标签（LPN）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="77"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="76"/>
         <source>Unit</source>
         <translation>货品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="100"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="99"/>
         <source>{code} is not graded yet: finish its inspection first.</source>
         <translation>{code} 尚未定级：请先完成检验。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="109"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="108"/>
         <source>held until decided</source>
         <translation>待定暂存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="114"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="113"/>
         <source>Grade {grade} · {disposition} · {state}</source>
         <translation>等级 {grade} · {disposition} · {state}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="117"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="116"/>
         <source>Now in: {bin}</source>
         <translation>当前库位：{bin}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="118"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="117"/>
         <source>not put away yet</source>
         <translation>尚未上架</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="122"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="121"/>
         <source>Scan a bin of {zone}: {bin} has room</source>
         <translation>请扫描{zone}的库位：{bin} 有空位</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="125"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="124"/>
         <source>Scan a bin of {zone}: every bin there is full</source>
         <translation>请扫描{zone}的库位：该区库位均已满</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="127"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="126"/>
         <source>Bin, or the unit&apos;s weight in kg</source>
         <translation>库位，或货品重量（千克）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="132"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="131"/>
         <source>{code} is in {bin}.</source>
         <translation>{code} 已放入 {bin}。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="142"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="141"/>
         <source>Possible item swap: {code} weighs {weighed} kg, the catalogue says {expected} kg. A supervisor is asked to check it.</source>
         <translation>可能被调包：{code} 重 {weighed} 千克，目录重量为 {expected} 千克。已请主管核对。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="146"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="145"/>
         <source>{code} weighs {weighed} kg, as the catalogue says ({expected} kg).</source>
         <translation>{code} 重 {weighed} 千克，与目录一致（{expected} 千克）。</translation>
     </message>

@@ -23,7 +23,7 @@ from livenon_desk.views.week_chart import WeekChart
 from livenon_desk.views.zoom import Zoom, saved_zoom
 from tests.builders import NOW, add_return
 from tests.views.conftest import INSPECTOR
-from tests.views.keyboard import press, scan
+from tests.views.keyboard import WAIT, press, scan
 
 
 @pytest.fixture
@@ -97,7 +97,7 @@ def test_an_unknown_scan_is_a_large_banner_and_beeps_only_when_asked(
 
     press(qtbot, "Ctrl+A")
     scan(qtbot, built.rma_number)
-    qtbot.waitUntil(lambda: window.detail.detail is not None)
+    qtbot.waitUntil(lambda: window.detail.detail is not None, timeout=WAIT)
     assert not window.unknown_banner.isVisible()
 
 
