@@ -195,12 +195,13 @@ _IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,200}")
 def answer_rma(application_key: str, year: int) -> str:
     """The RMA an application's answer creates: made from the application's key, so the
     same application answered at two desks is one return (the second is refused), and no
-    counter has to be shared between desks that work offline. ``RMA-2026-`` and ten
+    counter has to be shared between desks that work offline. ``RMA-2026-`` and twelve
     digits, which tells it from the central server's six and keeps its Code 128 (digits
-    go two to a symbol) as narrow as a label needs; 10**10 codes make a clash between two
-    applications of a year about one in 20,000 at ten thousand applications."""
+    go two to a symbol) as narrow as a label needs. Among n applications of a year two
+    share a code with a chance of about n**2 / (2 * 10**12): one in 20,000 at ten
+    thousand applications (ten digits made it one in 200)."""
     number = int.from_bytes(hashlib.sha256(application_key.encode()).digest()[:8], "big")
-    return f"RMA-{year}-{number % 10**10:010d}"
+    return f"RMA-{year}-{number % 10**12:012d}"
 
 
 def answer_tag(rma_number: str, line_no: int) -> str:

@@ -29,7 +29,7 @@ def test_the_rma_follows_from_the_application_so_two_desks_make_the_same_one() -
     first = answer_rma("<a@example.com>", 2026)
     assert first == answer_rma("<a@example.com>", 2026)
     assert first != answer_rma("<b@example.com>", 2026)
-    assert first.startswith("RMA-2026-") and len(first) == 19 and first[9:].isdigit()
+    assert first.startswith("RMA-2026-") and len(first) == 21 and first[9:].isdigit()
     assert answer_tag(first, 2) == f"TAG-{first[4:].replace('-', '')}-2"
 
 
