@@ -2399,27 +2399,27 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>按处置方式的回收价值</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/recovery_chart.py" line="69"/>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="75"/>
         <source>No unit routed yet.</source>
         <translation>尚无已分派的货品。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/recovery_chart.py" line="77"/>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="83"/>
         <source>Original value ({currency})</source>
         <translation>原价（{currency}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/recovery_chart.py" line="79"/>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="85"/>
         <source>Recovery value ({currency})</source>
         <translation>回收价值（{currency}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/recovery_chart.py" line="102"/>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="111"/>
         <source>Expected to recover: {total}</source>
         <translation>预计回收：{total}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/recovery_chart.py" line="104"/>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="113"/>
         <source>{disposition}: {units} units, {recovery} ({currency})</source>
         <translation>{disposition}：{units} 件，{recovery}（{currency}）</translation>
     </message>
@@ -2515,7 +2515,7 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
     <message>
         <location filename="../../livenon_desk/views/refurbish_dialog.py" line="140"/>
         <source>Scan a unit&apos;s tag (its LPN)</source>
-        <translation>请扫描货品标签（LPN）</translation>
+        <translation>扫描货品标签（其 LPN）</translation>
     </message>
     <message>
         <location filename="../../livenon_desk/views/refurbish_dialog.py" line="168"/>
@@ -2531,7 +2531,7 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <location filename="../../livenon_desk/views/refurbish_dialog.py" line="178"/>
         <location filename="../../livenon_desk/views/refurbish_dialog.py" line="253"/>
         <source>held until decided</source>
-        <translation>待定暂存</translation>
+        <translation>暂存待定</translation>
     </message>
     <message>
         <location filename="../../livenon_desk/views/refurbish_dialog.py" line="179"/>
@@ -2637,36 +2637,6 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>登记无法匹配退货的包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="108"/>
-        <source>Re&amp;furbish…</source>
-        <translation>翻新(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="109"/>
-        <source>Scan a unit to open, log or complete its work order</source>
-        <translation>扫描货品以开立、登记或完成其维修工单</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="110"/>
-        <source>Return to &amp;vendor…</source>
-        <translation>退回供应商(&amp;V)…</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="112"/>
-        <source>Scan a defective unit onto its supplier&apos;s RTV shipment</source>
-        <translation>扫描有缺陷的货品，加入其供应商的退供应商发运单</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="114"/>
-        <source>Liquidation &amp;lots…</source>
-        <translation>清仓批次(&amp;L)…</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="115"/>
-        <source>Scan units onto a pallet, weigh it, print its manifest and label</source>
-        <translation>扫描货品放上托盘、称重，并打印清单和标签</translation>
-    </message>
-    <message>
         <location filename="../../livenon_desk/views/return_actions.py" line="118"/>
         <source>&amp;Put away or move…</source>
         <translation>上架或移库(&amp;P)…</translation>
@@ -2695,6 +2665,36 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <location filename="../../livenon_desk/views/return_actions.py" line="125"/>
         <source>Supervisor: another disposition than the rule&apos;s</source>
         <translation>主管：采用与规则不同的处置方式</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="108"/>
+        <source>Re&amp;furbish…</source>
+        <translation>翻新(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="109"/>
+        <source>Scan a unit to open, log or complete its work order</source>
+        <translation>扫描货品以开立、登记或完成其维修工单</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="110"/>
+        <source>Return to &amp;vendor…</source>
+        <translation>退回供应商(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="112"/>
+        <source>Scan a defective unit onto its supplier&apos;s RTV shipment</source>
+        <translation>扫描有缺陷的货品，加入其供应商的退供应商发运单</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="114"/>
+        <source>Liquidation &amp;lots…</source>
+        <translation>清仓批次(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="115"/>
+        <source>Scan units onto a pallet, weigh it, print its manifest and label</source>
+        <translation>扫描货品放上托盘、称重，并打印清单和标签</translation>
     </message>
     <message>
         <location filename="../../livenon_desk/views/return_actions.py" line="216"/>
@@ -3502,7 +3502,7 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
     <message>
         <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="196"/>
         <source>open</source>
-        <translation>未封托</translation>
+        <translation>待发运</translation>
     </message>
     <message>
         <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="200"/>

@@ -10,6 +10,7 @@ from contextlib import closing
 from pathlib import Path
 
 from alembic import command
+from sqlalchemy import delete
 
 from livenon_desk.central import tables
 from livenon_desk.models import AuditEvent, OutboxRow
@@ -20,7 +21,7 @@ from livenon_desk.store.opening import current_revision
 from livenon_desk.sync.worker import Outcome
 from tests.builders import NOW
 from tests.central_server import Central
-from tests.sync.desk import INSPECTOR, make_desk
+from tests.sync.desk import INSPECTOR, UNIT_KINDS, make_desk
 from tests.sync.test_outbox_and_push import _received_and_inspected
 
 # The schema of the release before the incoming mails (0008, 0009).
@@ -50,6 +51,9 @@ def test_an_older_database_upgrades_keeping_its_outbox_and_audit_chain_and_syncs
     old = make_desk(path, central.client("inspector"))
     # Work done offline: queued, not sent.
     rma, uuid = _received_and_inspected(old)
+    # A desk of the previous release made no units (issue 17): their changes go with them.
+    with old.store.session() as s:
+        s.execute(delete(OutboxRow).where(OutboxRow.kind.in_(UNIT_KINDS)))
     AuditService(old.store, clock=lambda: NOW).record(
         INSPECTOR, AuditAction.VIEWED, entity_kind="return", entity_key=rma)
     queued = [(r.id, r.kind, r.entity_key, r.state) for r in old.outbox()]
