@@ -104,6 +104,15 @@ class ReturnActions(QObject):
         self.unexpected = action(self.tr("Receive &unexpected parcel…"), "Ctrl+N",
                                  self.open_unexpected,
                                  self.tr("Log a parcel that matches no return"))
+        # Any unit, whichever record is on screen: scan the unit, then the bin.
+        self.put_away = action(self.tr("&Put away or move…"), "Ctrl+B", self.open_put_away,
+                               self.tr("Scan a unit, then the bin it goes in"))
+        self.clear_weight = action(self.tr("Clear &weight flags…"), "Ctrl+Shift+W",
+                                   self.open_clear_weight,
+                                   self.tr("Supervisor: the goods were checked; no item swap"))
+        self.route_unit = action(self.tr("Send a unit &elsewhere…"), "Ctrl+Shift+D",
+                                 self.open_route_unit,
+                                 self.tr("Supervisor: another disposition than the rule's"))
         # Any unit, whichever record is on screen: scan it at the refurbishment bench.
         self.refurbish = action(self.tr("Re&furbish…"), "Ctrl+Shift+B", self.open_refurbish,
                                 self.tr("Scan a unit to open, log or complete its work order"))
@@ -114,15 +123,6 @@ class ReturnActions(QObject):
         self.lots = action(self.tr("Liquidation &lots…"), "Ctrl+Shift+J", self.open_lots,
                            self.tr("Scan units onto a pallet, weigh it, print its manifest "
                                    "and label"))
-        # Any unit, whichever record is on screen: scan the unit, then the bin.
-        self.put_away = action(self.tr("&Put away or move…"), "Ctrl+B", self.open_put_away,
-                               self.tr("Scan a unit, then the bin it goes in"))
-        self.clear_weight = action(self.tr("Clear &weight flags…"), "Ctrl+Shift+W",
-                                   self.open_clear_weight,
-                                   self.tr("Supervisor: the goods were checked; no item swap"))
-        self.route_unit = action(self.tr("Send a unit &elsewhere…"), "Ctrl+Shift+D",
-                                 self.open_route_unit,
-                                 self.tr("Supervisor: another disposition than the rule's"))
         self.all_actions = (self.receive, self.count_cartons, self.inspect, self.override,
                             self.close_short, self.clear_weight, self.route_unit,
                             self.put_away, self.refurbish, self.vendor_return, self.lots,
@@ -156,13 +156,13 @@ class ReturnActions(QObject):
         self.close_short.setEnabled(live and may(Action.CLOSE_SHORT)
                                     and status is ReturnStatus.PARTIALLY_RECEIVED)
         self.unexpected.setEnabled(may(Action.RECEIVE))
-        self.refurbish.setEnabled(may(Action.INSPECT))
-        self.vendor_return.setEnabled(may(Action.PUT_AWAY))
-        self.lots.setEnabled(may(Action.PUT_AWAY))
         self.put_away.setEnabled(may(Action.PUT_AWAY))
         self.route_unit.setEnabled(may(Action.OVERRIDE))
         self.clear_weight.setEnabled(live and may(Action.OVERRIDE) and detail is not None
                                      and _weight_flagged(detail))
+        self.refurbish.setEnabled(may(Action.INSPECT))
+        self.vendor_return.setEnabled(may(Action.PUT_AWAY))
+        self.lots.setEnabled(may(Action.PUT_AWAY))
         restricted_tip = restricted_text(detail)
         for act in (self.receive, self.count_cartons, self.inspect, self.override,
                     self.close_short):
@@ -289,33 +289,6 @@ class ReturnActions(QObject):
         dialog.accept()
         self.message.emit(self.tr("The unexpected parcel is logged."))
 
-    # --- refurbish ------------------------------------------------------------------------
-
-    def open_refurbish(self) -> None:
-        if not self.refurbish.isEnabled():
-            return
-        from livenon_desk.views.refurbish_dialog import RefurbishDialog
-
-        dialog = RefurbishDialog(self._desk.refurbish, self._runner, self._actor,
-                                 self._language, self._window)
-        dialog.changed.connect(self.changed.emit)
-        self._show(dialog)
-
-    def open_vendor_return(self) -> None:
-        if not self.vendor_return.isEnabled():
-            return
-        from livenon_desk.views.vendor_return_dialog import VendorReturnDialog
-
-        self._show(VendorReturnDialog(self._desk.vendor_returns, self._runner, self._actor,
-                                      self._language, self._window))
-
-    def open_lots(self) -> None:
-        if not self.lots.isEnabled():
-            return
-        from livenon_desk.views.lots_dialog import LotsDialog
-
-        self._show(LotsDialog(self._desk.lots, self._runner, self._actor, self._language,
-                              self._window))
     def open_clear_weight(self) -> None:
         if self.detail is None or not self.clear_weight.isEnabled():
             return
@@ -366,6 +339,34 @@ class ReturnActions(QObject):
         dialog.moved.connect(self.changed.emit)
         dialog.moved.connect(lambda _id: self.queue_changed.emit())
         self._show(dialog)
+
+    # --- refurbish ------------------------------------------------------------------------
+
+    def open_refurbish(self) -> None:
+        if not self.refurbish.isEnabled():
+            return
+        from livenon_desk.views.refurbish_dialog import RefurbishDialog
+
+        dialog = RefurbishDialog(self._desk.refurbish, self._runner, self._actor,
+                                 self._language, self._window)
+        dialog.changed.connect(self.changed.emit)
+        self._show(dialog)
+
+    def open_vendor_return(self) -> None:
+        if not self.vendor_return.isEnabled():
+            return
+        from livenon_desk.views.vendor_return_dialog import VendorReturnDialog
+
+        self._show(VendorReturnDialog(self._desk.vendor_returns, self._runner, self._actor,
+                                      self._language, self._window))
+
+    def open_lots(self) -> None:
+        if not self.lots.isEnabled():
+            return
+        from livenon_desk.views.lots_dialog import LotsDialog
+
+        self._show(LotsDialog(self._desk.lots, self._runner, self._actor, self._language,
+                              self._window))
 
     # --- inspect and override -------------------------------------------------------------
 

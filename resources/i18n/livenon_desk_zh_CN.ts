@@ -2637,62 +2637,62 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>登记无法匹配退货的包裹</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="118"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="108"/>
         <source>&amp;Put away or move…</source>
         <translation>上架或移库(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="119"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="109"/>
         <source>Scan a unit, then the bin it goes in</source>
         <translation>先扫描货品，再扫描其库位</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="120"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="110"/>
         <source>Clear &amp;weight flags…</source>
         <translation>解除重量异常(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="122"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="112"/>
         <source>Supervisor: the goods were checked; no item swap</source>
         <translation>主管：已核对货物，未被调包</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="123"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="113"/>
         <source>Send a unit &amp;elsewhere…</source>
         <translation>将货品改送他处(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="125"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="115"/>
         <source>Supervisor: another disposition than the rule&apos;s</source>
         <translation>主管：采用与规则不同的处置方式</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="108"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="117"/>
         <source>Re&amp;furbish…</source>
         <translation>翻新(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="109"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="118"/>
         <source>Scan a unit to open, log or complete its work order</source>
         <translation>扫描货品以开立、登记或完成其维修工单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="110"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="119"/>
         <source>Return to &amp;vendor…</source>
         <translation>退回供应商(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="112"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="121"/>
         <source>Scan a defective unit onto its supplier&apos;s RTV shipment</source>
         <translation>扫描有缺陷的货品，加入其供应商的退供应商发运单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="114"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="123"/>
         <source>Liquidation &amp;lots…</source>
         <translation>清仓批次(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="115"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="124"/>
         <source>Scan units onto a pallet, weigh it, print its manifest and label</source>
         <translation>扫描货品放上托盘、称重，并打印清单和标签</translation>
     </message>
@@ -2702,32 +2702,32 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>{rma} 部分收货；缺少纸箱：{what}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="326"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="299"/>
         <source>Clear the weight flags of {rma}</source>
         <translation>解除 {rma} 的重量异常</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="327"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="300"/>
         <source>A unit weighed far from the catalogue&apos;s weight. Say what you checked.</source>
         <translation>货品重量与目录相差较大。请说明核对情况。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="328"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="301"/>
         <source>Clear</source>
         <translation>解除</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="329"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="302"/>
         <source>The weight flags of {rma} are cleared.</source>
         <translation>{rma} 的重量异常已解除。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="354"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="327"/>
         <source>{code} goes to {zone} now.</source>
         <translation>{code} 现改送 {zone}。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="417"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="418"/>
         <source>{tag} is approved as an exception.</source>
         <translation>{tag} 已作为例外批准。</translation>
     </message>
@@ -2772,22 +2772,22 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>意外包裹已登记。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="392"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="393"/>
         <source>Inspection of {tag} finished.</source>
         <translation>{tag} 的检验已完成。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="413"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="414"/>
         <source>Approve {tag} as an exception</source>
         <translation>将 {tag} 作为例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="414"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="415"/>
         <source>The rules&apos; decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
         <translation>规则的判定会保留在记录中。请写明为何仍批准此退货；原因将与您的姓名一同保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="416"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="417"/>
         <source>Approve exception</source>
         <translation>批准例外</translation>
     </message>
