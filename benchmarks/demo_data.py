@@ -1,6 +1,6 @@
 """Demo-data generation speed: N returns into a new database in a temporary folder.
 
-Target (PRODUCT.md, benchmarks/README.md): 1,000,000 returns in under 120 s on the
+Target (PRODUCT.md, benchmarks/README.md): 1,000,000 returns in under 60 s on the
 2-core reference machine.
 """
 
@@ -11,13 +11,26 @@ import logging
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from livenon_desk.demo.generator import generate_demo_data
+from livenon_desk.demo.generator import DemoSummary, generate_demo_data
 from livenon_desk.store.opening import open_store
 
-TARGET_SECONDS_PER_MILLION = 120.0
+TARGET_SECONDS_PER_MILLION = 60.0
+
+
+def build(path: Path, returns: int, seed: int, today: date,
+          progress: Callable[[int, int], None] | None = None) -> DemoSummary:
+    """Fill a new database at ``path`` as ``livenon-desk demo-data`` does; the summary's
+    seconds are the generator's own (rows and search index)."""
+    store = open_store(path)
+    try:
+        return generate_demo_data(store, returns=returns, seed=seed, today=today,
+                                  progress=progress)
+    finally:
+        store.dispose()
 
 
 def main() -> None:
@@ -36,7 +49,6 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="livenon-demo-bench-") as folder:
         path = Path(folder) / "demo.sqlite3"
-        store = open_store(path)
         started = time.perf_counter()
 
         def progress(done: int, total: int) -> None:
@@ -44,13 +56,7 @@ def main() -> None:
                 elapsed = time.perf_counter() - started
                 print(f"  {done:>10,} / {total:,} returns  {elapsed:6.1f} s", flush=True)
 
-        try:
-            summary = generate_demo_data(
-                store, returns=args.returns, seed=args.seed, today=args.today,
-                progress=progress,
-            )
-        finally:
-            store.dispose()
+        summary = build(path, args.returns, args.seed, args.today, progress)
         size = sum(p.stat().st_size for p in Path(folder).iterdir())
     target = TARGET_SECONDS_PER_MILLION * args.returns / 1_000_000
     verdict = "ok" if summary.seconds < target else "TOO SLOW"

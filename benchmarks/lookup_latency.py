@@ -36,6 +36,38 @@ def timed(fn: Callable[[str], object], inputs: Sequence[str]) -> list[float]:
     return out
 
 
+def measure(path: Path, samples: int = 300) -> list[tuple[str, float, float]]:
+    """(measure, p95 in ms, target in ms) for scans and search-as-you-type on ``path``."""
+    store = open_store(path, create=False)
+    service = ReturnsService(store, default_policies())
+    rng = random.Random(7)
+    with store.read_session() as s:
+        top = s.scalar(select(ReturnRequest.id).order_by(ReturnRequest.id.desc()).limit(1)) or 1
+        ids = [rng.randint(1, top) for _ in range(samples)]
+        rmas = [s.scalar(select(ReturnRequest.rma_number).where(ReturnRequest.id == i)) or ""
+                for i in ids]
+        tags = [s.scalar(select(ReturnLine.tag_code).where(ReturnLine.return_id == i)) or ""
+                for i in ids]
+        names = [s.scalar(select(Customer.name).where(Customer.id == rng.randint(1, top // 3)))
+                 or "" for _ in range(samples)]
+        products = [s.scalar(select(OrderLine.product_name_en).where(OrderLine.id == i)) or ""
+                    for i in ids]
+
+    def scan(code: str) -> object:
+        [match] = service.lookup(code)
+        return service.detail(match.row.return_id)
+
+    typed = [n[: rng.randint(2, max(2, len(n)))] for n in names]
+    typed += [p.split()[0][: rng.randint(3, 6)] for p in products]
+    rows = [
+        ("scan RMA -> record", p95(timed(scan, rmas)), 16.0),
+        ("scan tag -> record", p95(timed(scan, tags)), 16.0),
+        ("search as you type", p95(timed(service.lookup, typed)), 50.0),
+    ]
+    store.dispose()
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--returns", type=int, default=1_000_000)
@@ -53,37 +85,11 @@ def main() -> None:
                              replace=True)
         print(f"built {args.returns:,} returns in {time.perf_counter() - start:.1f} s")
 
-    store = open_store(path, create=False)
-    service = ReturnsService(store, default_policies())
-    rng = random.Random(7)
-    with store.read_session() as s:
-        top = s.scalar(select(ReturnRequest.id).order_by(ReturnRequest.id.desc()).limit(1)) or 1
-        ids = [rng.randint(1, top) for _ in range(args.samples)]
-        rmas = [s.scalar(select(ReturnRequest.rma_number).where(ReturnRequest.id == i)) or ""
-                for i in ids]
-        tags = [s.scalar(select(ReturnLine.tag_code).where(ReturnLine.return_id == i)) or ""
-                for i in ids]
-        names = [s.scalar(select(Customer.name).where(Customer.id == rng.randint(1, top // 3)))
-                 or "" for _ in range(args.samples)]
-        products = [s.scalar(select(OrderLine.product_name_en).where(OrderLine.id == i)) or ""
-                    for i in ids]
-
-    def scan(code: str) -> object:
-        [match] = service.lookup(code)
-        return service.detail(match.row.return_id)
-
-    typed = [n[: rng.randint(2, max(2, len(n)))] for n in names]
-    typed += [p.split()[0][: rng.randint(3, 6)] for p in products]
-    rows = [
-        ("scan RMA -> record", p95(timed(scan, rmas)), 16.0),
-        ("scan tag -> record", p95(timed(scan, tags)), 16.0),
-        ("search as you type", p95(timed(service.lookup, typed)), 50.0),
-    ]
+    rows = measure(path, args.samples)
     print(f"\n{args.returns:,} returns, {args.samples} samples each")
     print(f"{'measure':<22}{'p95 ms':>10}{'target':>10}{'ratio':>8}")
     for name, value, target in rows:
         print(f"{name:<22}{value:>10.2f}{target:>10.1f}{value / target:>8.2f}")
-    store.dispose()
 
 
 if __name__ == "__main__":

@@ -1,11 +1,12 @@
 """10,000 queued inspections pushed over loopback, and the UI thread's longest stall meanwhile.
 
-Targets (PRODUCT.md): the backlog drains in under 2 s; the UI thread is never blocked for
-more than 50 ms while syncing. The reference central server runs in its own process
+Targets (PRODUCT.md): the backlog drains in under 1.5 s; the UI thread is never blocked
+for more than 16 ms (one frame) while syncing. The reference central server runs in its own process
 (``livenon-desk central --demo``) on a fresh SQLite file; the desk is a demo database
 with the same records (same seed, same day), whose outbox holds N finished inspections,
 one per return line. The push runs on the desk's task runner, as in the desk, while a
-5 ms timer on the UI thread records the longest gap between its ticks.
+5 ms timer on the UI thread records the longest gap between its ticks; the same timer's
+longest gap with nothing to do, just before, is the anchor (the machine's load alone).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -34,6 +37,8 @@ from livenon_desk.sync.client import CentralClient, ClientSettings
 from livenon_desk.sync.worker import SyncWorker
 
 SEED = 2025
+TARGET_SECONDS = 1.5
+TARGET_STALL_MS = 16.0
 
 
 def _free_port() -> int:
@@ -89,78 +94,114 @@ def _queue_inspections(path: Path, count: int, today: date) -> int:
     return len(rows)
 
 
-def _push_with_ui(path: Path, url: str) -> tuple[float, float, int, OutboxTally]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+def _longest_gap(app: object, seconds: float, work: Callable[[], None] | None = None) -> float:
+    """The longest gap between the ticks of a 5 ms timer on the UI thread, for ``seconds``
+    or, with ``work`` started on the task runner, until it is done."""
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
     from livenon_desk.views.task_runner import TaskRunner
 
+    assert isinstance(app, QApplication)
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    timer = QTimer(interval=5)
+    timer.timeout.connect(lambda: gaps.append(clock.restart()))
+    clock.start()
+    timer.start()
+    runner = TaskRunner()
+    failure: list[BaseException] = []
+    if work is None:
+        QTimer.singleShot(int(seconds * 1000), app.quit)
+    else:
+        def failed(error: BaseException) -> None:
+            failure.append(error)
+            app.quit()
+
+        runner.run(work, on_done=lambda _r: app.quit(), on_error=failed)
+    app.exec()
+    timer.stop()
+    runner.wait_for_done()
+    if failure:
+        raise SystemExit(f"push failed: {failure[0]}")
+    return float(max(gaps) if gaps else 0.0)
+
+
+def _push_with_ui(path: Path, url: str) -> tuple[float, float, float, int, OutboxTally]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    # The desk's own state when it syncs: its window's modules loaded, start-up's objects
+    # frozen out of the collector's passes (views/app.py).
+    import livenon_desk.views.main_window  # noqa: F401
+    from livenon_desk.views.app import freeze_startup_objects
+
     app = QApplication.instance() or QApplication([])
+    freeze_startup_objects()
     client = CentralClient(ClientSettings(url))
     client.sign_in("inspector", "inspector-demo")
     store = open_store(path)
     worker = SyncWorker(store, client, None, lambda: datetime.now(UTC))
-    runner = TaskRunner()
-    gaps: list[float] = []
-    clock = QElapsedTimer()
-    outcome: dict[str, object] = {}
+    # The anchor: the same timer's longest gap with nothing to do, on the same machine.
+    idle_ms = _longest_gap(app, 2.0)
+    outcome: dict[str, float] = {}
 
-    def tick() -> None:
-        gaps.append(clock.restart())
-
-    def done(result: object) -> None:
-        outcome["result"] = result
-        app.quit()
-
-    def failed(error: BaseException) -> None:
-        outcome["error"] = error
-        app.quit()
-
-    def push() -> tuple[float, int]:
+    def push() -> None:
         started = time.perf_counter()
-        result = worker.push()
-        return time.perf_counter() - started, result.sent
+        outcome["sent"] = worker.push().sent
+        outcome["seconds"] = time.perf_counter() - started
 
-    timer = QTimer(interval=5)
-    timer.timeout.connect(tick)
-    clock.start()
-    timer.start()
-    runner.run(push, on_done=done, on_error=failed)
-    app.exec()
-    timer.stop()
-    runner.wait_for_done()
+    stall_ms = _longest_gap(app, 0.0, push)
     tally = SyncService(store).tally()
     store.dispose()
     client.close()
-    if "error" in outcome:
-        raise SystemExit(f"push failed: {outcome['error']}")
-    result = outcome["result"]
-    assert isinstance(result, tuple)
-    return float(result[0]), float(max(gaps) if gaps else 0.0), int(result[1]), tally
+    return outcome["seconds"], stall_ms, idle_ms, int(outcome["sent"]), tally
+
+
+@dataclass(frozen=True)
+class PushFigures:
+    queued: int
+    sent: int
+    seconds: float  # the push alone, on the task runner
+    stall_ms: float  # the UI thread's longest gap between 5 ms ticks meanwhile
+    idle_ms: float  # the same with nothing to do: what the machine's load alone makes
+    tally: OutboxTally
+
+
+def measure(inspections: int = 10_000) -> PushFigures:
+    today = date.today()
+    with tempfile.TemporaryDirectory(prefix="livenon-sync-bench-") as name:
+        folder = Path(name)
+        queued = _queue_inspections(folder / "desk.sqlite3", inspections, today)
+        server, url = _start_central(folder, inspections, today)
+        try:
+            seconds, stall_ms, idle_ms, sent, tally = _push_with_ui(folder / "desk.sqlite3",
+                                                                     url)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return PushFigures(queued, sent, seconds, stall_ms, idle_ms, tally)
+
+
+def accounted(f: PushFigures) -> str:
+    """What became of every queued change: what the round did not send is named."""
+    return (f"of {f.tally.total} queued: {f.tally.line()}"
+            + ("" if f.tally.total == f.queued else
+               f"; {f.queued - f.tally.total} NOT IN THE OUTBOX"))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--inspections", type=int, default=10_000)
     args = parser.parse_args()
-    today = date.today()
-    with tempfile.TemporaryDirectory(prefix="livenon-sync-bench-") as name:
-        folder = Path(name)
-        queued = _queue_inspections(folder / "desk.sqlite3", args.inspections, today)
-        server, url = _start_central(folder, args.inspections, today)
-        try:
-            seconds, stall_ms, sent, tally = _push_with_ui(folder / "desk.sqlite3", url)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-    print(f"queued {queued}, sent {sent} over loopback in {seconds:.2f} s "
-          f"({sent / seconds:,.0f}/s); target 2 s: {seconds / 2.0:.2f}x of the budget")
-    # Every queued change is accounted for: what the round did not send is named.
-    print(f"of {tally.total} queued: {tally.line()}"
-          + ("" if tally.total == queued else f"; {queued - tally.total} NOT IN THE OUTBOX"))
-    print(f"longest UI-thread stall while syncing: {stall_ms:.0f} ms; "
-          f"target 50 ms: {stall_ms / 50.0:.2f}x of the budget")
+    f = measure(args.inspections)
+    print(f"queued {f.queued}, sent {f.sent} over loopback in {f.seconds:.2f} s "
+          f"({f.sent / f.seconds:,.0f}/s); target {TARGET_SECONDS} s: "
+          f"{f.seconds / TARGET_SECONDS:.2f}x of the budget")
+    print(accounted(f))
+    print(f"longest UI-thread stall while syncing: {f.stall_ms:.0f} ms; "
+          f"target {TARGET_STALL_MS:.0f} ms: {f.stall_ms / TARGET_STALL_MS:.2f}x of the budget; "
+          f"{f.idle_ms:.0f} ms with nothing to do")
 
 
 if __name__ == "__main__":

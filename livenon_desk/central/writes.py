@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel
@@ -50,8 +51,14 @@ class WriteRequest:
     if_match: int | None
     body: BaseModel
 
-    def dump(self) -> dict[str, Any]:
+    @cached_property
+    def _dumped(self) -> dict[str, Any]:
         return self.body.model_dump(mode="json")
+
+    def dump(self) -> dict[str, Any]:
+        """The body as JSON values; dumped once (the fingerprint and the record both
+        need it), each caller getting a dict of its own to change."""
+        return dict(self._dumped)
 
 
 Apply = Callable[[Connection, Principal, WriteRequest], StoredResponse]

@@ -26,7 +26,6 @@ MIN_BAR = 0.7  # points: 2 dots at 203 dpi, 3 at 300
 MAX_BAR = 1.6
 QUIET_MODULES = 10
 OFFICE_DPI = 300  # office printers print at 300 or 600 dpi: whole dots at both
-PRINTER_DPIS = (203, 300, 600)
 
 
 class BarcodeTooLongError(KnownError):

@@ -14,8 +14,6 @@ from livenon_desk.documents.styles import LABEL_4X6
 
 T = TypeVar("T")
 
-# The label printer's resolution unless the desk's settings name another ([label_stock]).
-LABEL_DPI = 203
 
 
 def label_pages(items: Sequence[T], title: str, company: CompanyDetails,

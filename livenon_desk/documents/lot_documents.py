@@ -17,8 +17,9 @@ from livenon_desk.documents.blocks import columns, data_table, facts, gap, headi
 from livenon_desk.documents.data import CompanyDetails, Lang
 from livenon_desk.documents.formatting import day, money
 from livenon_desk.documents.glyphs import printable
-from livenon_desk.documents.label_stock import LABEL_DPI, label_pages
+from livenon_desk.documents.label_stock import label_pages
 from livenon_desk.documents.page_frame import Frame, build_pdf, content_width
+from livenon_desk.documents.printer_limits import LABEL_DPI
 from livenon_desk.documents.styles import LABEL_4X6
 from livenon_desk.documents.texts import tr
 

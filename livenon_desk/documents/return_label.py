@@ -17,7 +17,8 @@ from livenon_desk.documents.barcodes import draw_code128, draw_qr
 from livenon_desk.documents.data import Address, CompanyDetails, LabelInfo, Lang
 from livenon_desk.documents.formatting import day
 from livenon_desk.documents.glyphs import printable
-from livenon_desk.documents.label_stock import LABEL_DPI, label_pages
+from livenon_desk.documents.label_stock import label_pages
+from livenon_desk.documents.printer_limits import LABEL_DPI
 from livenon_desk.documents.romanization import romanize, romanize_name
 from livenon_desk.documents.styles import LABEL_4X6
 from livenon_desk.documents.text_fit import fit

@@ -29,11 +29,12 @@ from enum import StrEnum
 import pypdfium2 as pdfium
 from PIL import Image
 
+from livenon_desk.documents.printer_limits import DARKNESS_RANGE
+
 # A grey pixel of the rendered page at or above this prints white. Bars and text edges
 # fall on whole dots, so only the anti-aliased rims of letters are grey.
 WHITE_FROM = 160
 _INVERT = bytes(255 - i for i in range(256))
-DARKNESS_RANGE = (-30, 30)  # ^MD: added to the darkness set on the printer itself
 
 
 class GraphicEncoding(StrEnum):

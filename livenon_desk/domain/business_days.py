@@ -6,26 +6,38 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-
-import holidays as holiday_data
+from typing import TYPE_CHECKING
 
 from livenon_desk.errors import CalendarError
+
+if TYPE_CHECKING:
+    from holidays import HolidayBase
+
+
+def _country_holidays(code: str, year: int | None = None) -> HolidayBase:
+    # The holidays library takes a tenth of a second to load: it is loaded when a
+    # calendar is first read, not when the window that shows deadlines starts.
+    import holidays as holiday_data
+
+    country, _, subdiv = code.partition("-")
+    if year is None:
+        return holiday_data.country_holidays(country, subdiv=subdiv or None)
+    return holiday_data.country_holidays(country, subdiv=subdiv or None, years=year,
+                                         observed=True)
 
 
 def check_holiday_calendar(code: str) -> None:
     """Refuse a calendar the holidays library does not know: ``"US"`` or ``"US-CA"``
     (country, then an optional subdivision); ``ValueError`` says what is wrong."""
-    country, _, subdiv = code.partition("-")
     try:
-        holiday_data.country_holidays(country, subdiv=subdiv or None)
+        _country_holidays(code)
     except NotImplementedError as exc:
         raise ValueError(f"names an unknown holiday calendar {code!r} ({exc})") from None
 
 
 @cache
 def _years(code: str) -> tuple[int, int]:
-    country, _, subdiv = code.partition("-")
-    known = holiday_data.country_holidays(country, subdiv=subdiv or None)
+    known = _country_holidays(code)
     return int(known.start_year), int(known.end_year)
 
 
@@ -33,9 +45,7 @@ def _years(code: str) -> tuple[int, int]:
 def public_holidays(code: str, year: int) -> frozenset[date]:
     """The public holidays of ``code`` in ``year``, observed days included (a Saturday's
     holiday kept on the Friday before, a Sunday's on the Monday after)."""
-    country, _, subdiv = code.partition("-")
-    days = holiday_data.country_holidays(country, subdiv=subdiv or None, years=year,
-                                         observed=True)
+    days = _country_holidays(code, year)
     return frozenset(days.keys())
 
 

@@ -3,7 +3,13 @@
 from livenon_desk.models.base import Base
 from livenon_desk.models.customer import Address, Customer
 from livenon_desk.models.incoming_mail import IncomingMail, IncomingMailPhoto
-from livenon_desk.models.inspection import Communication, Inspection, Photo, UnexpectedParcel
+from livenon_desk.models.inspection import (
+    Communication,
+    Inspection,
+    InspectionTally,
+    Photo,
+    UnexpectedParcel,
+)
 from livenon_desk.models.lot import Lot, LotUnit
 from livenon_desk.models.order import Order, OrderLine
 from livenon_desk.models.outgoing_mail import OutgoingMail
@@ -31,6 +37,7 @@ __all__ = [
     "IncomingMail",
     "IncomingMailPhoto",
     "Inspection",
+    "InspectionTally",
     "Lot",
     "LotUnit",
     "Order",

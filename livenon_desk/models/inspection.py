@@ -14,6 +14,7 @@ from livenon_desk.domain.enums import (
     Direction,
     Disposition,
     ParcelCondition,
+    ReasonCode,
 )
 from livenon_desk.models.base import Base, UTCDateTime, enum_column
 
@@ -49,6 +50,23 @@ class Inspection(Base):
     # The central server's version as last seen; None while the server does not have it.
     server_version: Mapped[int | None] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class InspectionTally(Base):
+    """Finished inspections counted by quarter hour (UTC) and return reason: the work
+    queue's week is summed from a few hundred of these rows instead of the inspections.
+
+    Kept by SQLite triggers (migration 0015) in the same transaction as every write of
+    an inspection, its line or its return, so no write path can forget it. A quarter
+    hour: every warehouse time zone's midnight falls on one.
+    """
+
+    __tablename__ = "inspection_tallies"
+
+    quarter: Mapped[datetime] = mapped_column(UTCDateTime, primary_key=True)
+    reason_code: Mapped[ReasonCode] = mapped_column(enum_column(ReasonCode), primary_key=True)
+    inspected: Mapped[int] = mapped_column(Integer)
+    passed: Mapped[int] = mapped_column(Integer)
 
 
 class Photo(Base):

@@ -15,9 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from livenon_desk.documents.barcodes import PRINTER_DPIS
-from livenon_desk.documents.label_stock import LABEL_DPI
-from livenon_desk.documents.zpl import DARKNESS_RANGE
+from livenon_desk.documents.printer_limits import DARKNESS_RANGE, LABEL_DPI, PRINTER_DPIS
 from livenon_desk.errors import KnownError
 from livenon_desk.paths import RESOURCES_DIR, config_dir, station_config_dirs
 

@@ -17,8 +17,8 @@ from livenon_desk.documents.evidence_package import evidence_package_pdf
 from livenon_desk.documents.inspection_report import inspection_reports_pdf
 from livenon_desk.documents.invoice import invoice_pdf
 from livenon_desk.documents.item_tag import item_tags_pdf
-from livenon_desk.documents.label_stock import LABEL_DPI
 from livenon_desk.documents.language import document_language
+from livenon_desk.documents.printer_limits import LABEL_DPI
 from livenon_desk.documents.printer_test_label import printer_test_label_pdf, test_code
 from livenon_desk.documents.return_form import return_form_pdf
 from livenon_desk.documents.return_label import return_labels_pdf

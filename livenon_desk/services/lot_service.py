@@ -17,13 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from livenon_desk.documents.data import Lang
-from livenon_desk.documents.label_stock import LABEL_DPI
 from livenon_desk.documents.lot_documents import (
     LotDocumentInfo,
     LotUnitLine,
     lot_manifest_pdf,
     pallet_label_pdf,
 )
+from livenon_desk.documents.printer_limits import LABEL_DPI
 from livenon_desk.domain.enums import Disposition, LotState
 from livenon_desk.domain.money import from_minor_units, to_minor_units
 from livenon_desk.domain.recovery import RecoveryRates, default_recovery

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from livenon_desk.domain.roles import Actor
 from livenon_desk.services.desk import Desk
-from livenon_desk.views.application_dialog import ApplicationDialog
 from livenon_desk.views.applications_table_model import ApplicationsTableModel, Column
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.task_runner import TaskRunner
@@ -25,6 +24,7 @@ from livenon_desk.views.task_runner import TaskRunner
 if TYPE_CHECKING:
     # Their module loads the database layer, which the window's first paint does not wait for.
     from livenon_desk.services.application_queue import ApplicationCounts, ApplicationQueueRow
+    from livenon_desk.views.application_dialog import ApplicationDialog
 
 # No column wider than this many letters: a customer may write a paragraph as the product.
 _WIDEST_EMS = 22
@@ -112,6 +112,9 @@ class ApplicationsView(QWidget):
             self.open_application(row.key)
 
     def open_application(self, key: str) -> None:
+        # Loaded when first opened: the window's first paint does not wait for it.
+        from livenon_desk.views.application_dialog import ApplicationDialog
+
         dialog = ApplicationDialog(self._desk, self._runner, self.actor, key, self._language,
                                    self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

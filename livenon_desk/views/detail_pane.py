@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from livenon_desk.services.dto import ReturnDetail
-from livenon_desk.views.detail_html import detail_html
 
 
 class DetailPane(QTextBrowser):
@@ -24,4 +23,6 @@ class DetailPane(QTextBrowser):
 
     def show_detail(self, detail: ReturnDetail) -> None:
         self.detail = detail
+        from livenon_desk.views.detail_html import detail_html  # on the first record shown
+
         self.setHtml(detail_html(detail, self._chinese))

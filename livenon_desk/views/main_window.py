@@ -198,6 +198,8 @@ class MainWindow(QMainWindow):
                           splitter="splitter" not in restored)
         self.model.refresh()
         self.refresh_queues()
+        # Every service made in the background now, none on this thread at a key press.
+        self._runner.run(desk.open_all, on_error=self.report_error)
         self._queue_timer.start()
         self.search.setFocus()
 

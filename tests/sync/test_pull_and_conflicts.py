@@ -21,6 +21,7 @@ from livenon_desk.sync.worker import Outcome
 from tests.builders import NOW
 from tests.central_server import Central
 from tests.sync.desk import INSPECTOR, Desk, make_desk
+from tests.tallies import assert_tallies_fresh
 
 
 @pytest.fixture
@@ -49,6 +50,8 @@ def test_a_first_pull_fills_an_empty_desk_with_progress(
     assert empty_desk.count(Inspection) == counts["inspection"]
     assert len(seen) == result.pages > 2
     assert [p.more for p in seen][-1] is False
+    # The bulk upserts counted the pulled inspections into the week's tallies.
+    assert assert_tallies_fresh(empty_desk.store)
     # Lookups work at once: the search index was filled with the rows.
     service = ReturnsService(empty_desk.store, default_policies(), lambda: NOW)
     ret = central.find_return()
@@ -87,6 +90,32 @@ def test_a_child_that_comes_before_its_parent_waits_for_it(
     assert result.parked == 0
     with empty_desk.store.read_session() as s:
         assert s.scalar(select(Inspection).where(Inspection.uuid == inspected.key))
+
+
+def test_a_pulled_reason_decision_or_deletion_keeps_the_weeks_tallies(
+        empty_desk: Desk, central: Central) -> None:
+    empty_desk.worker(page_size=1000).pull()
+    before = assert_tallies_fresh(empty_desk.store)
+    finished = [e for e in (central.entity("inspection", k) for k in _keys(central))
+                if e.data and e.data.get("finished_at")]
+    moved, decided, gone = finished[0], finished[1], finished[2]
+    with central.context.db.write() as c:
+        rma = (moved.data or {})["rma_number"]
+        current = records.get_live(c, "return", rma, "return")
+        reason = "wrong_item" if (current.data or {})["reason_code"] != "wrong_item" \
+            else "defective"
+        records.write(c, "return", rma, {**(current.data or {}), "reason_code": reason},
+                      expected=current)
+        current = records.get_live(c, "inspection", decided.key, "inspection")
+        decision = "eligible" if (current.data or {})["decision"] != "eligible" \
+            else "not_eligible"
+        records.write(c, "inspection", decided.key, {**(current.data or {}),
+                                                     "decision": decision}, expected=current)
+        records.tombstone(c, "return", (gone.data or {})["rma_number"])
+    empty_desk.worker(page_size=1000).pull()
+    after = assert_tallies_fresh(empty_desk.store)
+    assert after != before
+    assert sum(n for n, _ in after.values()) < sum(n for n, _ in before.values())
 
 
 def _keys(central: Central) -> list[str]:

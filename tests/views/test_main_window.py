@@ -219,3 +219,18 @@ def test_window_layout_is_remembered(qtbot: QtBot, desk: Desk, runner: TaskRunne
     assert chosen[0] == chosen[2] == 0
     assert sizes[0] == sizes[2] == 0 and sizes[1] > 0
     assert second.table.horizontalHeader().sectionSize(Column.CUSTOMER) == 222
+
+
+def test_the_window_has_every_service_made_in_the_background(
+    qtbot: QtBot, store: Store, runner: TaskRunner
+) -> None:
+    # Once the window has asked, no service is made on its thread at a key press (a first
+    # print would otherwise load ReportLab there).
+    desk = Desk(store.path, clock=lambda: NOW)
+    window = MainWindow(desk, runner, actor=INSPECTOR, database_label="desk.sqlite3",
+                        clock=lambda: NOW)
+    qtbot.addWidget(window)
+    runner.wait_for_done()
+    opened = desk._open()
+    assert {f.__name__ for f in opened._made} >= {"_documents", "_answers", "_mail_sender",
+                                                  "_audit", "_receiving", "_inspections"}
