@@ -66,7 +66,12 @@ ENTITY_TABLES: dict[str, Table] = {
 # documents, and their moves, append-only. Desks send them; the pull does not bring them
 # back (a unit is its station's), so they are not among the pull's kinds.
 units = _entity_table("units", Column("rma_number", String(32), index=True))
-STATION_TABLES: dict[str, Table] = {"unit": units}
+# A station's work orders, RTV shipments and lots, keyed by the uuid the desk made.
+work_orders = _entity_table("work_orders")
+rtv_shipments = _entity_table("rtv_shipments")
+lots = _entity_table("lots")
+STATION_TABLES: dict[str, Table] = {"unit": units, "work_order": work_orders,
+                                    "rtv_shipment": rtv_shipments, "lot": lots}
 
 unit_moves = Table(
     "unit_moves",

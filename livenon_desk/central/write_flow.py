@@ -170,7 +170,8 @@ def _batch_item(
 
 
 _WRITES = {"receipt": "return", "inspection": "inspection", "override": "inspection",
-           "unit": "unit"}
+           "unit": "unit", "work_order": "work_order", "rtv_shipment": "rtv_shipment",
+           "lot": "lot"}
 
 
 def _forget(c: Connection, item: BatchItem) -> None:

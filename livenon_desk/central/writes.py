@@ -27,12 +27,15 @@ from livenon_desk.domain.enums import ReturnStatus
 from livenon_desk.wire.bodies import (
     AuditEventIn,
     InspectionIn,
+    LotIn,
     MailAnswerIn,
     OverrideIn,
     ReceiptIn,
     RefundDecisionIn,
+    RtvShipmentIn,
     UnitIn,
     UnitMoveIn,
+    WorkOrderIn,
 )
 
 # A receipt moves a return on only while it is waiting for its parcel.
@@ -284,6 +287,25 @@ def apply_mail_answer(c: Connection, who: Principal, req: WriteRequest) -> Store
     return StoredResponse(201, {"answer": data})
 
 
+def _station_document(kind: str) -> Apply:
+    """A station's own document keyed by the uuid it made (a work order, an RTV shipment, a
+    lot): created (no If-Match) or replaced at the version its station saw."""
+
+    def apply(c: Connection, _who: Principal, req: WriteRequest) -> StoredResponse:
+        assert isinstance(req.body, (WorkOrderIn, RtvShipmentIn, LotIn))
+        _same_id(req, str(req.body.uuid))
+        current = records.get(c, kind, req.entity_id)
+        data = req.dump()
+        if current is None:
+            if req.if_match is not None:
+                raise records.stale(None, req.if_match)
+            return _answer(201, records.write(c, kind, req.entity_id, data, expected=None))
+        records.check_version(current, req.if_match)
+        return _answer(200, records.write(c, kind, req.entity_id, data, expected=current))
+
+    return apply
+
+
 APPLY: dict[str, tuple[type[BaseModel], Apply]] = {
     "receipt": (ReceiptIn, apply_receipt),
     "inspection": (InspectionIn, apply_inspection),
@@ -292,5 +314,8 @@ APPLY: dict[str, tuple[type[BaseModel], Apply]] = {
     "refund_decision": (RefundDecisionIn, apply_refund_decision),
     "unit": (UnitIn, apply_unit),
     "unit_move": (UnitMoveIn, apply_unit_move),
+    "work_order": (WorkOrderIn, _station_document("work_order")),
+    "rtv_shipment": (RtvShipmentIn, _station_document("rtv_shipment")),
+    "lot": (LotIn, _station_document("lot")),
     "mail_answer": (MailAnswerIn, apply_mail_answer),
 }

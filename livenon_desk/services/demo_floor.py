@@ -4,7 +4,9 @@ every state, made through the services from the units the demo routed.
 Of the units routed to refurbish: one repaired and graded anew (its order done), one with
 its work logged, one just opened, the rest waiting. Of those routed to return to vendor:
 a shipment that has shipped, one still open, the rest awaiting RTV. Of those routed to
-liquidate: a lot closed and weighed, one open, the rest waiting for a pallet.
+liquidate: a lot closed and weighed, one open, the rest waiting for a pallet. When the
+demo's routing sent too few units to refurbish or to liquidate, a supervisor sends some
+restocked ones there, with a reason, as a supervisor may.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from livenon_desk.domain.roles import Actor, Role
 from livenon_desk.models import Unit
 from livenon_desk.services.lot_service import LotService
 from livenon_desk.services.refurbish_service import RefurbishService
+from livenon_desk.services.unit_service import UnitService
 from livenon_desk.services.vendor_return_service import VendorReturnService
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
@@ -28,6 +31,7 @@ from livenon_desk.store.photo_files import PhotoFiles
 log = logging.getLogger(__name__)
 
 INSPECTOR = Actor("inspector", Role.INSPECTOR, "Demo Inspector")
+SUPERVISOR = Actor("supervisor", Role.SUPERVISOR, "Demo Supervisor")
 _FAULTS = ("Cracked rear rail, loose left arm", "Torn seat cushion seam",
            "Scratched top, one drawer runner bent", "Wobbly back leg")
 _DEFECTS = ("Seat frame cracked at the joint", "Veneer lifting along the edge",
@@ -40,6 +44,9 @@ def add_demo_floor(store: Store, policies: PolicySet, photos: PhotoFiles,
     def clock() -> datetime:
         return now
 
+    units = UnitService(store, policies, clock)
+    _enough(store, units, Disposition.REFURBISH, 4)
+    _enough(store, units, Disposition.LIQUIDATE, 10)
     orders = _refurbish(RefurbishService(store, policies, clock), _codes(
         store, Disposition.REFURBISH))
     shipments = _vendor(VendorReturnService(store, photos, clock), _codes(
@@ -47,6 +54,15 @@ def add_demo_floor(store: Store, policies: PolicySet, photos: PhotoFiles,
     lots = _lots(LotService(store, clock), _codes(store, Disposition.LIQUIDATE))
     log.info("demo floor: %d work orders, %d RTV shipments, %d lots", orders, shipments, lots)
     return orders, shipments, lots
+
+
+def _enough(store: Store, units: UnitService, disposition: Disposition, count: int) -> None:
+    """At least ``count`` units of ``disposition``: a supervisor sends restocked ones there
+    when the demo's routing sent fewer (its prices rarely make a refurbishment pay)."""
+    missing = count - len(_codes(store, disposition))
+    for code in _codes(store, Disposition.RESTOCK)[:max(missing, 0)]:
+        units.set_disposition(SUPERVISOR, code, disposition,
+                              "Demo: the buyer of this week's pallets asked for it")
 
 
 def _codes(store: Store, disposition: Disposition) -> list[str]:

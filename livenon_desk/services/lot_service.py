@@ -30,6 +30,7 @@ from livenon_desk.domain.recovery import RecoveryRates, default_recovery
 from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.errors import NotFoundError, ValidationError
 from livenon_desk.models import Lot, LotUnit, Unit
+from livenon_desk.services import outbox
 from livenon_desk.services.audit import AuditAction, record_event
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.document_kinds import FloorDocument
@@ -109,7 +110,7 @@ class LotService:
             s.add(LotUnit(lot_id=lot.id, unit_id=unit.id,
                           recovery_cents=to_minor_units(recovery, row.currency),
                           added_by=actor.username, added_at=now))
-            _changed(lot, now)
+            _changed(s, lot, now)
             record_event(s, actor.username, AuditAction.LOT_UNIT_ADDED, at=now,
                          entity_kind="lot", entity_key=lot.code,
                          after={"unit": unit.code, "recovery": str(recovery)})
@@ -134,7 +135,7 @@ class LotService:
             lot.weight_g = int((weight_kg * 1000).to_integral_value())
             lot.closed_by = actor.username
             lot.closed_at = now
-            _changed(lot, now)
+            _changed(s, lot, now)
             record_event(s, actor.username, AuditAction.LOT_CLOSED, at=now,
                          entity_kind="lot", entity_key=lot.code,
                          after={"weight_g": lot.weight_g})
@@ -177,6 +178,7 @@ def _new_lot(s: Session, actor: Actor, now: datetime) -> Lot:
               opened_at=now, version=1, updated_at=now)
     s.add(lot)
     s.flush()
+    outbox.queue_lot(s, lot, now)
     log.info("lot %s opened", lot.code)
     return lot
 
@@ -200,9 +202,11 @@ def _lot_by_code(s: Session, code: str) -> Lot:
     return lot
 
 
-def _changed(lot: Lot, now: datetime) -> None:
+def _changed(s: Session, lot: Lot, now: datetime) -> None:
+    """One more change of the lot, queued for the central server in its transaction."""
     lot.version += 1
     lot.updated_at = now
+    outbox.queue_lot(s, lot, now)
 
 
 def _row(s: Session, lot: Lot) -> LotRow:

@@ -27,7 +27,10 @@ missing cartons and why. Unexpected parcels have no write in the contract and st
 Units (issue 17) go as ``unit`` changes keyed by their LPN, collapsed like any record: a
 unit graded, routed and put away before the network comes back is one write of its last
 state. Each move is a ``unit_move`` of its own, append-only, keyed by the move's uuid.
-Weight checks stay on the desk, as its audit events say them.
+Weight checks stay on the desk, as its audit events say them. A work order, an RTV
+shipment (with its units) and a lot (with its units) go as ``work_order``,
+``rtv_shipment`` and ``lot`` changes keyed by the uuid the desk made, each change the
+record's whole state, collapsed like any record's.
 """
 
 from __future__ import annotations
@@ -42,12 +45,18 @@ from sqlalchemy.orm import Session
 from livenon_desk.domain.enums import OutboxState
 from livenon_desk.models import (
     Inspection,
+    Lot,
+    LotUnit,
+    Order,
     OutboxRow,
     Photo,
     ReturnLine,
     ReturnRequest,
+    RtvLine,
+    RtvShipment,
     Unit,
     UnitMove,
+    WorkOrder,
 )
 
 
@@ -214,3 +223,51 @@ def queue_unit_move(s: Session, move: UnitMove, unit: Unit, now: datetime) -> No
     body = {"uuid": move.uuid, "unit_code": unit.code, "from_bin": move.from_bin,
             "to_bin": move.to_bin, "moved_by": move.moved_by, "moved_at": _iso(move.moved_at)}
     enqueue(s, "unit_move", move.uuid, body, None, now)
+
+
+def _unit_code(s: Session, unit_id: int) -> str:
+    return s.get_one(Unit, unit_id).code
+
+
+def queue_work_order(s: Session, order: WorkOrder, now: datetime) -> None:
+    """A refurbishment work order as it stands, keyed by its uuid (issue 17)."""
+    body = {"uuid": order.uuid, "unit_code": _unit_code(s, order.unit_id),
+            "state": order.state.value, "fault": order.fault, "parts": list(order.parts or []),
+            "minutes": order.minutes, "opened_by": order.opened_by,
+            "opened_at": _iso(order.opened_at),
+            "outcome": order.outcome.value if order.outcome else None, "grade": order.grade,
+            "note": order.note, "closed_by": order.closed_by, "closed_at": _iso(order.closed_at)}
+    enqueue(s, "work_order", order.uuid, body, order.server_version, now)
+
+
+def queue_rtv_shipment(s: Session, shipment: RtvShipment, now: datetime) -> None:
+    """An RTV shipment with its units as it stands, keyed by its uuid (issue 17)."""
+    lines = s.scalars(select(RtvLine).where(RtvLine.shipment_id == shipment.id)
+                      .order_by(RtvLine.id))
+    body = {"uuid": shipment.uuid, "code": shipment.code, "supplier_id": shipment.supplier_id,
+            "state": shipment.state.value, "opened_by": shipment.opened_by,
+            "opened_at": _iso(shipment.opened_at), "shipped_by": shipment.shipped_by,
+            "shipped_at": _iso(shipment.shipped_at),
+            "lines": [{"unit_code": _unit_code(s, line.unit_id), "defect": line.defect,
+                       "claim_cents": line.claim_cents, "currency": line.currency,
+                       "added_by": line.added_by, "added_at": _iso(line.added_at)}
+                      for line in lines]}
+    enqueue(s, "rtv_shipment", shipment.uuid, body, shipment.server_version, now)
+
+
+def queue_lot(s: Session, lot: Lot, now: datetime) -> None:
+    """A liquidation lot with its units as it stands, keyed by its uuid (issue 17)."""
+    members = s.scalars(select(LotUnit).where(LotUnit.lot_id == lot.id).order_by(LotUnit.id))
+    units = []
+    for member in members:
+        unit = s.get_one(Unit, member.unit_id)
+        line = s.get_one(ReturnLine, unit.return_line_id)
+        currency = s.get_one(Order, s.get_one(ReturnRequest, line.return_id).order_id).currency
+        units.append({"unit_code": unit.code, "recovery_cents": member.recovery_cents,
+                      "currency": currency, "added_by": member.added_by,
+                      "added_at": _iso(member.added_at)})
+    body = {"uuid": lot.uuid, "code": lot.code, "state": lot.state.value,
+            "weight_g": lot.weight_g, "opened_by": lot.opened_by,
+            "opened_at": _iso(lot.opened_at), "closed_by": lot.closed_by,
+            "closed_at": _iso(lot.closed_at), "units": units}
+    enqueue(s, "lot", lot.uuid, body, lot.server_version, now)

@@ -20,6 +20,7 @@ from livenon_desk.domain.policy import PolicySet
 from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.errors import NotFoundError, ValidationError
 from livenon_desk.models import Unit, WorkOrder
+from livenon_desk.services import outbox
 from livenon_desk.services.audit import AuditAction, record_event
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.guards import require_text
@@ -95,6 +96,7 @@ class RefurbishService:
                               updated_at=now)
             s.add(order)
             s.flush()
+            outbox.queue_work_order(s, order, now)
             record_event(s, actor.username, AuditAction.WORK_ORDER_OPENED, at=now,
                          entity_kind="work_order", entity_key=order.uuid,
                          after={"unit": unit.code, "fault": text})
@@ -117,7 +119,7 @@ class RefurbishService:
             before = {"parts": list(order.parts or []), "minutes": order.minutes}
             order.parts = [*(order.parts or []), *used]
             order.minutes += minutes
-            _changed(order, now)
+            _changed(s, order, now)
             record_event(s, actor.username, AuditAction.WORK_ORDER_LOGGED, at=now,
                          entity_kind="work_order", entity_key=order.uuid, before=before,
                          after={"parts": list(order.parts), "minutes": order.minutes})
@@ -140,7 +142,7 @@ class RefurbishService:
             order.note = text
             order.closed_by = actor.username
             order.closed_at = now
-            _changed(order, now)
+            _changed(s, order, now)
             record_event(s, actor.username, AuditAction.WORK_ORDER_DONE, at=now,
                          entity_kind="work_order", entity_key=order.uuid,
                          after={"unit": row.code, "outcome": outcome.value,
@@ -166,9 +168,11 @@ def _open_order_of(s: Session, code: str) -> WorkOrder:
     return order
 
 
-def _changed(order: WorkOrder, now: datetime) -> None:
+def _changed(s: Session, order: WorkOrder, now: datetime) -> None:
+    """One more change of the order, queued for the central server in its transaction."""
     order.version += 1
     order.updated_at = now
+    outbox.queue_work_order(s, order, now)
 
 
 def _unit_row(s: Session, unit_id: int) -> UnitRow:

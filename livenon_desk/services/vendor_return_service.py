@@ -29,6 +29,7 @@ from livenon_desk.domain.suppliers import Supplier, Suppliers, default_suppliers
 from livenon_desk.domain.values import PhotoRef
 from livenon_desk.errors import NotFoundError, ValidationError
 from livenon_desk.models import Inspection, Photo, RtvLine, RtvShipment, Unit
+from livenon_desk.services import outbox
 from livenon_desk.services.audit import AuditAction, record_event
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.document_kinds import FloorDocument
@@ -134,7 +135,7 @@ class VendorReturnService:
             s.add(RtvLine(shipment_id=shipment.id, unit_id=unit.id, defect=text,
                           claim_cents=to_minor_units(amount, row.currency),
                           currency=row.currency, added_by=actor.username, added_at=now))
-            _changed(shipment, now)
+            _changed(s, shipment, now)
             record_event(s, actor.username, AuditAction.RTV_UNIT_ADDED, at=now,
                          entity_kind="rtv_shipment", entity_key=shipment.code,
                          after={"unit": unit.code, "claim": str(amount),
@@ -153,7 +154,7 @@ class VendorReturnService:
             shipment.state = RtvState.SHIPPED
             shipment.shipped_by = actor.username
             shipment.shipped_at = now
-            _changed(shipment, now)
+            _changed(s, shipment, now)
             record_event(s, actor.username, AuditAction.RTV_SHIPPED, at=now,
                          entity_kind="rtv_shipment", entity_key=shipment.code,
                          after={"supplier": shipment.supplier_id})
@@ -226,6 +227,8 @@ def _shipment_by_code(s: Session, code: str) -> RtvShipment:
     return shipment
 
 
-def _changed(shipment: RtvShipment, now: datetime) -> None:
+def _changed(s: Session, shipment: RtvShipment, now: datetime) -> None:
+    """One more change of the shipment, queued for the central server in its transaction."""
     shipment.version += 1
     shipment.updated_at = now
+    outbox.queue_rtv_shipment(s, shipment, now)

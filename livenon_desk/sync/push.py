@@ -24,7 +24,16 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, func, select, update
 
 from livenon_desk.domain.enums import OutboxState
-from livenon_desk.models import Inspection, OutboxRow, ReturnRequest, SyncConflict, Unit
+from livenon_desk.models import (
+    Inspection,
+    Lot,
+    OutboxRow,
+    ReturnRequest,
+    RtvShipment,
+    SyncConflict,
+    Unit,
+    WorkOrder,
+)
 from livenon_desk.models.base import table_of
 from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
@@ -42,6 +51,16 @@ _ON_INSPECTION = frozenset({"inspection", "override"})
 # Writes whose answer is the return's new version (a mail answer creates the return).
 _ON_RETURN = frozenset({"receipt", "mail_answer"})
 _T = table_of(OutboxRow)
+# The record whose server version an answer of each kind gives (receipt: the return's),
+# and the column its outbox key is in.
+_VERSIONED: dict[str, tuple[Any, Any]] = {
+    "receipt": (ReturnRequest, ReturnRequest.rma_number),
+    "inspection": (Inspection, Inspection.uuid),
+    "unit": (Unit, Unit.code),
+    "work_order": (WorkOrder, WorkOrder.uuid),
+    "rtv_shipment": (RtvShipment, RtvShipment.uuid),
+    "lot": (Lot, Lot.uuid),
+}
 
 
 @dataclass
@@ -178,8 +197,7 @@ class Pusher:
         now = self.clock()
         by_key = {a.key: a for a in answers}
         sent: list[dict[str, Any]] = []
-        versions: dict[str, list[dict[str, Any]]] = {"receipt": [], "inspection": [],
-                                                      "unit": []}
+        versions: dict[str, list[dict[str, Any]]] = {k: [] for k in _VERSIONED}
         with self.store.session() as s:
             c = s.connection()
             # Records with more changes queued behind this batch's (most have none).
@@ -215,17 +233,11 @@ class Pusher:
                     self._mark(c, row.id, OutboxState.FAILED, answer.status,
                                _problem_text(answer.body, answer.status))
                     result.failed += 1
-            if versions["receipt"]:
-                c.execute(update(ReturnRequest).where(
-                    ReturnRequest.rma_number == bindparam("b_key"))
-                    .values(server_version=bindparam("b_version")), versions["receipt"])
-            if versions["inspection"]:
-                c.execute(update(Inspection).where(Inspection.uuid == bindparam("b_key"))
-                          .values(server_version=bindparam("b_version")),
-                          versions["inspection"])
-            if versions["unit"]:
-                c.execute(update(Unit).where(Unit.code == bindparam("b_key"))
-                          .values(server_version=bindparam("b_version")), versions["unit"])
+            for kind, params in versions.items():
+                if params:
+                    model, key = _VERSIONED[kind]
+                    c.execute(update(model).where(key == bindparam("b_key"))
+                              .values(server_version=bindparam("b_version")), params)
             if sent:
                 c.execute(
                     update(_T).where(_T.c.id == bindparam("b_id"))
@@ -241,8 +253,8 @@ class Pusher:
             versions["receipt"].append({"b_key": row.entity_key, "b_version": version})
         elif row.kind in _ON_INSPECTION:
             versions["inspection"].append({"b_key": row.entity_key, "b_version": version})
-        elif row.kind == "unit":
-            versions["unit"].append({"b_key": row.entity_key, "b_version": version})
+        elif row.kind in _VERSIONED:
+            versions[row.kind].append({"b_key": row.entity_key, "b_version": version})
         else:
             return
         if not followed:
@@ -371,4 +383,10 @@ def _write_kind(kind: str) -> WriteKind:
         return "unit_move"
     if kind == "mail_answer":
         return "mail_answer"
+    if kind == "work_order":
+        return "work_order"
+    if kind == "rtv_shipment":
+        return "rtv_shipment"
+    if kind == "lot":
+        return "lot"
     raise ValueError(f"not a batch write: {kind}")

@@ -27,7 +27,7 @@ from livenon_desk.domain.roles import Actor
 from livenon_desk.services.unit_dto import PutAway, PutAwayPlan, WeightCheckRow
 from livenon_desk.views.dialog_keys import no_default_buttons
 from livenon_desk.views.error_reporting import user_message
-from livenon_desk.views.form_parts import ERROR_COLOUR, scan_steps
+from livenon_desk.views.form_parts import DONE_COLOUR, ERROR_COLOUR, scan_steps
 from livenon_desk.views.labels import disposition_texts, unit_state_texts
 from livenon_desk.views.task_runner import TaskRunner
 
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from livenon_desk.services.unit_service import UnitService
     from livenon_desk.services.weight_check_service import WeightCheckService
 
-DONE_COLOUR = "#1b7f3b"
 # A weight as a person or a scale types it: "12.5", "12,5", "12.5 kg".
 _WEIGHT = re.compile(r"(\d{1,4}(?:[.,]\d{1,3})?)\s*(?:kg)?", re.IGNORECASE)
 

@@ -40,6 +40,7 @@ class RecoveryChart(QWidget):
         layout.addStretch(1)
         self.figures: list[RecoveryFigure] = []
         self.currency: str | None = None
+        self._bars = 0
         self._follow_font()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -53,9 +54,14 @@ class RecoveryChart(QWidget):
         self.chart.legend().setFont(font)
         for axis in self.chart.axes():
             axis.setLabelsFont(font)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Each disposition's pair of bars keeps a line of text's room."""
         line = self.fontMetrics().height()
-        self.view.setMinimumHeight(line * 11)
-        self.view.setMaximumHeight(line * 16)
+        bars = max(self._bars, 3)
+        self.view.setMinimumHeight(line * (6 + 2 * bars))
+        self.view.setMaximumHeight(line * (8 + 3 * bars))
 
     def show_figures(self, figures: list[RecoveryFigure]) -> None:
         """The bars of the commonest currency (amounts of two are never added); the
@@ -89,11 +95,14 @@ class RecoveryChart(QWidget):
         y_axis.append([names[f.disposition] for f in reversed(shown)])
         x_axis = QValueAxis()
         x_axis.setLabelFormat("%d")
+        x_axis.setTickCount(3)  # a narrow panel has room for three numbers
         x_axis.setRange(0, max(float(f.original) for f in shown) or 1)
         x_axis.applyNiceNumbers()
         for axis in (x_axis, y_axis):
             axis.setTruncateLabels(False)
             axis.setLabelsFont(self.font())
+        self._bars = len(shown)
+        self._fit_height()
         self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(y_axis)

@@ -16,10 +16,14 @@ from livenon_desk.domain.enums import (
     Decision,
     Disposition,
     LabelType,
+    LotState,
     ParcelCondition,
     ReasonCategory,
     ReasonCode,
+    RepairOutcome,
+    RtvState,
     UnitState,
+    WorkOrderState,
 )
 
 Version = Annotated[int, Field(ge=1, le=2**31 - 1)]
@@ -31,9 +35,9 @@ Name = Annotated[str, Field(min_length=1, max_length=64, pattern=PRINTABLE)]
 Text = Annotated[str, Field(max_length=10_000)]
 Cents = Annotated[int, Field(ge=0, le=10**12)]
 WRITE_KINDS = ("receipt", "inspection", "override", "audit_event", "refund_decision",
-               "mail_answer", "unit", "unit_move")
+               "mail_answer", "unit", "unit_move", "work_order", "rtv_shipment", "lot")
 WriteKind = Literal["receipt", "inspection", "override", "audit_event", "refund_decision",
-                    "mail_answer", "unit", "unit_move"]
+                    "mail_answer", "unit", "unit_move", "work_order", "rtv_shipment", "lot"]
 Short = Annotated[str, Field(min_length=1, max_length=24, pattern=PRINTABLE)]
 
 
@@ -156,6 +160,73 @@ class UnitMoveIn(_In):
     moved_at: AwareDatetime
 
 
+UnitCode = Annotated[str, Field(min_length=1, max_length=64, pattern=PRINTABLE)]
+Currency = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+
+
+class WorkOrderIn(_In):
+    """A refurbishment work order of a unit, as its station holds it (issue 17)."""
+
+    uuid: UUID
+    unit_code: UnitCode
+    state: WorkOrderState
+    fault: Text
+    parts: Annotated[list[Annotated[str, Field(max_length=200)]], Field(max_length=200)] = []
+    minutes: Annotated[int, Field(ge=0, le=10**6)] = 0
+    opened_by: Name
+    opened_at: AwareDatetime
+    outcome: RepairOutcome | None = None
+    grade: Short | None = None
+    note: Text | None = None
+    closed_by: Name | None = None
+    closed_at: AwareDatetime | None = None
+
+
+class RtvLineIn(_In):
+    unit_code: UnitCode
+    defect: Text
+    claim_cents: Cents
+    currency: Currency
+    added_by: Name
+    added_at: AwareDatetime
+
+
+class RtvShipmentIn(_In):
+    """A return-to-vendor shipment with its units, as its station holds it (issue 17)."""
+
+    uuid: UUID
+    code: Short
+    supplier_id: Annotated[str, Field(min_length=1, max_length=32, pattern=PRINTABLE)]
+    state: RtvState
+    opened_by: Name
+    opened_at: AwareDatetime
+    shipped_by: Name | None = None
+    shipped_at: AwareDatetime | None = None
+    lines: Annotated[list[RtvLineIn], Field(max_length=1000)] = []
+
+
+class LotUnitIn(_In):
+    unit_code: UnitCode
+    recovery_cents: Cents
+    currency: Currency
+    added_by: Name
+    added_at: AwareDatetime
+
+
+class LotIn(_In):
+    """A liquidation lot (a pallet) with its units, as its station holds it (issue 17)."""
+
+    uuid: UUID
+    code: Short
+    state: LotState
+    weight_g: Annotated[int | None, Field(ge=1, le=10**7)] = None
+    opened_by: Name
+    opened_at: AwareDatetime
+    closed_by: Name | None = None
+    closed_at: AwareDatetime | None = None
+    units: Annotated[list[LotUnitIn], Field(max_length=1000)] = []
+
+
 class AnsweredReturnLine(_In):
     tag_code: Code
     order_line_no: Annotated[int, Field(ge=1, le=10_000)]
@@ -219,7 +290,8 @@ class BatchOut(BaseModel):
 
 
 class Entity(BaseModel):
-    kind: Literal["customer", "order", "return", "inspection", "unit"]
+    kind: Literal["customer", "order", "return", "inspection", "unit", "work_order",
+                  "rtv_shipment", "lot"]
     id: str
     version: int
     seq: int

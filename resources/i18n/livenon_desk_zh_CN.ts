@@ -1845,72 +1845,72 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>PutAwayDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="56"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="55"/>
         <source>Put away or move units</source>
         <translation>上架或移库</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="75"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="74"/>
         <source>Scan a unit&apos;s tag (its LPN)</source>
         <translation>请扫描货品标签（LPN）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="77"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="76"/>
         <source>Unit</source>
         <translation>货品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="100"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="99"/>
         <source>{code} is not graded yet: finish its inspection first.</source>
         <translation>{code} 尚未定级：请先完成检验。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="109"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="108"/>
         <source>held until decided</source>
         <translation>待定暂存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="114"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="113"/>
         <source>Grade {grade} · {disposition} · {state}</source>
         <translation>等级 {grade} · {disposition} · {state}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="117"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="116"/>
         <source>Now in: {bin}</source>
         <translation>当前库位：{bin}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="118"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="117"/>
         <source>not put away yet</source>
         <translation>尚未上架</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="122"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="121"/>
         <source>Scan a bin of {zone}: {bin} has room</source>
         <translation>请扫描{zone}的库位：{bin} 有空位</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="125"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="124"/>
         <source>Scan a bin of {zone}: every bin there is full</source>
         <translation>请扫描{zone}的库位：该区库位均已满</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="127"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="126"/>
         <source>Bin, or the unit&apos;s weight in kg</source>
         <translation>库位，或货品重量（千克）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="132"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="131"/>
         <source>{code} is in {bin}.</source>
         <translation>{code} 已放入 {bin}。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="142"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="141"/>
         <source>Possible item swap: {code} weighs {weighed} kg, the catalogue says {expected} kg. A supervisor is asked to check it.</source>
         <translation>可能被调包：{code} 重 {weighed} 千克，目录重量为 {expected} 千克。已请主管核对。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="146"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="145"/>
         <source>{code} weighs {weighed} kg, as the catalogue says ({expected} kg).</source>
         <translation>{code} 重 {weighed} 千克，与目录一致（{expected} 千克）。</translation>
     </message>
@@ -2513,27 +2513,27 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>按处置方式的回收价值</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/recovery_chart.py" line="69"/>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="75"/>
         <source>No unit routed yet.</source>
         <translation>尚无已分派的货品。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/recovery_chart.py" line="77"/>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="83"/>
         <source>Original value ({currency})</source>
         <translation>原价（{currency}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/recovery_chart.py" line="79"/>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="85"/>
         <source>Recovery value ({currency})</source>
         <translation>回收价值（{currency}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/recovery_chart.py" line="102"/>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="111"/>
         <source>Expected to recover: {total}</source>
         <translation>预计回收：{total}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/recovery_chart.py" line="104"/>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="113"/>
         <source>{disposition}: {units} units, {recovery} ({currency})</source>
         <translation>{disposition}：{units} 件，{recovery}（{currency}）</translation>
     </message>
