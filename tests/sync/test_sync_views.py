@@ -24,6 +24,7 @@ from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import NOW
 from tests.central_server import PASSWORDS, Central
 from tests.sync.desk import INSPECTOR, Desk
+from tests.views.keyboard import WAIT
 
 
 @pytest.fixture
@@ -61,7 +62,7 @@ def test_the_status_corner_shows_what_waits_and_when_it_went(
     assert widget.state == ONLINE
     assert "0 waiting" in widget.text() and "Online" in widget.text()
     assert "never" not in widget.text()
-    with qtbot.waitSignal(widget.clicked):
+    with qtbot.waitSignal(widget.clicked, timeout=WAIT):
         qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
@@ -169,7 +170,7 @@ def test_signed_in_and_syncing_goes_when_the_round_is_over(
     view = SyncView(services, TaskRunner(synchronous=True), controller, INSPECTOR)
     qtbot.addWidget(view)
     view.show()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view, timeout=WAIT)
     view.user.setFocus()
     wait_focus(qtbot, view.user)
     type_text(qtbot, "inspector\t")

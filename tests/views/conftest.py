@@ -17,6 +17,7 @@ from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.task_runner import TaskRunner
 from tests import conftest
 from tests.builders import NOW
+from tests.views.keyboard import WAIT
 
 INSPECTOR = conftest.INSPECTOR
 SUPERVISOR = conftest.SUPERVISOR
@@ -62,7 +63,7 @@ def make_window(qtbot: QtBot, desk: Desk, runner: TaskRunner) -> Iterator[MakeWi
                             clock=lambda: NOW)
         qtbot.addWidget(window)
         window.show()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
         return window
 
     yield make

@@ -33,7 +33,7 @@ def _open_application(qtbot: QtBot, desk: Desk, runner: TaskRunner,
                         language=language, clock=lambda: NOW)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
     return open_application(qtbot, window)
 
 

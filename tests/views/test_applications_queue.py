@@ -36,7 +36,7 @@ def _window(qtbot: QtBot, desk: Desk, runner: TaskRunner, language: str) -> Main
                         language=language, clock=lambda: NOW)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
     return window
 
 
@@ -199,7 +199,7 @@ def test_a_supervisor_settles_the_reason_code_and_the_line_from_the_keyboard(
                         language=language, clock=lambda: NOW)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
     dialog = open_application(qtbot, window)
     assert dialog.detail is not None and dialog.detail.check is not None
     assert dialog.detail.mail.state is MailState.NEEDS_PERSON

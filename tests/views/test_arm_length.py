@@ -40,7 +40,7 @@ def _window(qtbot: QtBot, desk: Desk, runner: TaskRunner) -> MainWindow:
     window.resize(1920, 1040)
     window.show()
     window.activateWindow()
-    qtbot.waitUntil(lambda: _focused().window() is window)
+    qtbot.waitUntil(lambda: _focused().window() is window, timeout=WAIT)
     return window
 
 
@@ -61,8 +61,9 @@ def test_ctrl_plus_minus_and_zero_zoom_the_whole_window_and_are_remembered(
     for _ in range(3):
         press(qtbot, "Ctrl++")
     assert QApplication.font().pointSizeF() == pytest.approx(base * 1.5)
-    qtbot.waitUntil(lambda: window.search.font().pointSizeF() == pytest.approx(base * 1.5))
-    qtbot.waitUntil(lambda: window.table.verticalHeader().defaultSectionSize() > row)
+    qtbot.waitUntil(lambda: window.search.font().pointSizeF() == pytest.approx(base * 1.5),
+                    timeout=WAIT)
+    qtbot.waitUntil(lambda: window.table.verticalHeader().defaultSectionSize() > row, timeout=WAIT)
     assert window.table.columnWidth(Column.RMA) > rma_width
     assert window.detail.font().pointSizeF() == pytest.approx(base * 1.5)
     assert saved_zoom() == 150  # the next start opens at this size
@@ -82,7 +83,7 @@ def test_an_unknown_scan_is_a_large_banner_and_beeps_only_when_asked(
     beeps: list[int] = []
     window.beep = lambda: beeps.append(1)  # stands in for the sound card
     scan(qtbot, "NO-SUCH-CODE-42")
-    qtbot.waitUntil(window.unknown_banner.isVisible)
+    qtbot.waitUntil(window.unknown_banner.isVisible, timeout=WAIT)
     assert "NO-SUCH-CODE-42" in window.unknown_banner.text()
     assert keys_text(window.return_actions.unexpected) in window.unknown_banner.text()
     assert window.unknown_banner.font().pointSizeF() >= 1.5 * window.font().pointSizeF()
@@ -92,7 +93,7 @@ def test_an_unknown_scan_is_a_large_banner_and_beeps_only_when_asked(
     change_user_settings(sound_on_unknown_scan=True)
     press(qtbot, "Ctrl+A")
     scan(qtbot, "NO-SUCH-CODE-43")
-    qtbot.waitUntil(lambda: "NO-SUCH-CODE-43" in window.unknown_banner.text())
+    qtbot.waitUntil(lambda: "NO-SUCH-CODE-43" in window.unknown_banner.text(), timeout=WAIT)
     assert beeps == [1]
 
     press(qtbot, "Ctrl+A")
@@ -108,7 +109,8 @@ def test_the_list_s_columns_fit_unclipped_at_1920_by_1080(
     add_return(store, status=ReturnStatus.PARTIALLY_RECEIVED, received_at=NOW,
                reason=ReasonCode.DAMAGED_IN_TRANSIT, customer_name="Alexandra Whitfield")
     window = _window(qtbot, desk, runner)
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1 and window.model.row_at(0) is not None)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1 and window.model.row_at(0) is not None,
+                    timeout=WAIT)
     table = window.table
     metrics = table.fontMetrics()
     for column in Column:
@@ -127,7 +129,7 @@ def test_the_week_chart_s_axes_show_numbers_not_ellipses(qtbot: QtBot) -> None:
     days = tuple(DayStat(date(2026, 11, 24) + timedelta(days=i), n, n // 2)
                  for i, n in enumerate([40, 120, 90, 60, 20, 8, 3]))
     chart.show_stats(WeekStats(days, ()))
-    qtbot.waitUntil(lambda: len(_chart_texts(chart)) >= 7)
+    qtbot.waitUntil(lambda: len(_chart_texts(chart)) >= 7, timeout=WAIT)
     texts = _chart_texts(chart)
     assert not [t for t in texts if "\u2026" in t], texts
     assert {"24", "25", "30"} <= set(texts)

@@ -20,6 +20,7 @@ from livenon_desk.views.queue_panel import QueuePanel
 from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import ALL_YES, NOW, Built, add_return
 from tests.views.conftest import INSPECTOR
+from tests.views.keyboard import WAIT
 from tests.views.workbench import open_record
 
 
@@ -63,7 +64,7 @@ def test_the_detail_pane_shows_p2_and_p6_due_dates(
     assert ("退货说明发出期限（P2）" if zh else "Instructions by (P2)") in text
     assert ("逾期" if zh else "Overdue") in text
     open_record(qtbot, window, late_refund.rma_number)
-    qtbot.waitUntil(lambda: late_refund.rma_number in window.detail.toPlainText())
+    qtbot.waitUntil(lambda: late_refund.rma_number in window.detail.toPlainText(), timeout=WAIT)
     text = window.detail.toPlainText()
     assert ("退款期限（P6）" if zh else "Refund due (P6)") in text
     assert ("逾期" if zh else "Overdue") in text.split("P6")[-1]
@@ -80,13 +81,13 @@ def test_the_work_queue_lists_instructions_and_refunds_overdue(
                         clock=lambda: NOW)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.queues.queue("refund_overdue") is not None)
+    qtbot.waitUntil(lambda: window.queues.queue("refund_overdue") is not None, timeout=WAIT)
     texts = [window.queues.list.item(i).text() for i in range(window.queues.list.count())]
     assert "Instructions overdue  (1)" in texts and "Refund overdue  (1)" in texts
     for key, built in (("instructions_overdue", late_instructions),
                        ("refund_overdue", late_refund)):
         window.queues.select(key)
-        qtbot.waitUntil(partial(_shows_only, window, built.rma_number))
+        qtbot.waitUntil(partial(_shows_only, window, built.rma_number), timeout=WAIT)
         item = next(window.queues.list.item(i) for i in range(window.queues.list.count())
                     if window.queues.list.item(i).data(Qt.ItemDataRole.UserRole) == key)
         assert item.foreground().color().name() == "#b3261e"

@@ -19,7 +19,7 @@ from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import NOW, add_return
 from tests.images import write_png
 from tests.views.conftest import INSPECTOR
-from tests.views.keyboard import focused, press, type_text
+from tests.views.keyboard import WAIT, focused, press, type_text
 from tests.views.workbench import drop_files
 
 
@@ -33,7 +33,7 @@ def _inspection(qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: focused(qtbot).window() is dialog)
+    qtbot.waitUntil(lambda: focused(qtbot).window() is dialog, timeout=WAIT)
     return dialog
 
 
@@ -45,7 +45,7 @@ def test_finishing_without_a_grade_says_so_until_one_is_chosen(
         assert isinstance(focused(qtbot), ChecklistRow)
         press(qtbot, "Y")
     press(qtbot, "Ctrl+Return")
-    qtbot.waitUntil(lambda: dialog.error.text() != "")
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=WAIT)
     assert dialog.grade.currentData() is None
     while focused(qtbot) is not dialog.grade:
         press(qtbot, "Tab")
@@ -66,10 +66,10 @@ def test_finishing_without_a_needed_photo_says_so_until_one_is_added(
         press(qtbot, "Tab")
     press(qtbot, "Down")
     press(qtbot, "Ctrl+Return")
-    qtbot.waitUntil(lambda: dialog.error.text() != "")
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=WAIT)
     assert "photo" in dialog.error.text()
     drop_files(dialog.photos.viewport(), [write_png(tmp_path / "scratch.png", 800, 600)])
-    qtbot.waitUntil(lambda: dialog.photos.count() == 1)
+    qtbot.waitUntil(lambda: dialog.photos.count() == 1, timeout=WAIT)
     assert dialog.error.text() == ""
     dialog.close()
 
@@ -80,7 +80,7 @@ def test_a_refused_na_key_s_reason_goes_once_the_item_is_answered(
     dialog = _inspection(qtbot, store, desk, runner)
     unused = next(r for r in dialog.rows if r.question.item_id == "unused")
     unused.setFocus()
-    qtbot.waitUntil(lambda: focused(qtbot) is unused)
+    qtbot.waitUntil(lambda: focused(qtbot) is unused, timeout=WAIT)
     press(qtbot, "A")
     assert "N/A is not an answer here" in unused.notice.text()
     assert not unused.notice.isHidden()
@@ -97,9 +97,9 @@ def test_a_finished_inspection_s_message_goes_when_a_checklist_answer_changes(
     first = focused(qtbot)
     assert isinstance(first, ChecklistRow)
     press(qtbot, "Ctrl+Return")
-    qtbot.waitUntil(lambda: dialog.error.text() != "")
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=WAIT)
     first.setFocus()
-    qtbot.waitUntil(lambda: focused(qtbot) is first)
+    qtbot.waitUntil(lambda: focused(qtbot) is first, timeout=WAIT)
     type_text(qtbot, "Y")
     assert dialog.error.text() == ""
     dialog.close()
@@ -112,9 +112,9 @@ def test_a_wrong_password_s_message_goes_when_the_password_is_typed_again(
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: focused(qtbot) is dialog.username)
+    qtbot.waitUntil(lambda: focused(qtbot) is dialog.username, timeout=WAIT)
     type_text(qtbot, "nobody\tnot-the-password\n")
-    qtbot.waitUntil(lambda: dialog.error.text() != "")
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=WAIT)
     assert "wrong" in dialog.error.text()
     assert focused(qtbot) is dialog.password
     type_text(qtbot, "s")
@@ -128,9 +128,9 @@ def test_an_empty_user_name_s_message_goes_when_a_name_is_typed(
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: focused(qtbot) is dialog.username)
+    qtbot.waitUntil(lambda: focused(qtbot) is dialog.username, timeout=WAIT)
     type_text(qtbot, "\tsome-password\n")
-    qtbot.waitUntil(lambda: dialog.error.text() == "Type your user name.")
+    qtbot.waitUntil(lambda: dialog.error.text() == "Type your user name.", timeout=WAIT)
     while focused(qtbot) is not dialog.username:
         press(qtbot, "Shift+Tab")
     type_text(qtbot, "i")

@@ -19,7 +19,7 @@ from livenon_desk.views.labels import decision_texts
 from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import ALL_YES, NOW, LineSpec, add_return, confirmed
 from tests.views.conftest import INSPECTOR, SUPERVISOR
-from tests.views.keyboard import focused, press
+from tests.views.keyboard import WAIT, focused, press
 
 
 def _dialog(qtbot: QtBot, store: Store, desk: Desk, runner: TaskRunner,
@@ -138,7 +138,7 @@ def test_yes_typed_down_the_list_keeps_the_receipts_no_and_ends_on_the_grade(
 ) -> None:
     dialog = _dialog(qtbot, store, desk, runner, invoice_enclosed=False)
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: isinstance(focused(qtbot), ChecklistRow))
+    qtbot.waitUntil(lambda: isinstance(focused(qtbot), ChecklistRow), timeout=WAIT)
     open_items = [row for row in dialog.rows if row.answer() is Answer.UNANSWERED]
     assert len(open_items) == len(dialog.rows) - 1
     assert focused(qtbot) is open_items[0]

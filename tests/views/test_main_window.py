@@ -20,6 +20,7 @@ from livenon_desk.views.returns_table_model import Column
 from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import ALL_YES, NOW, Built, LineSpec, add_return
 from tests.views.conftest import INSPECTOR
+from tests.views.keyboard import WAIT
 
 
 def _now() -> datetime:
@@ -43,7 +44,7 @@ def window(qtbot: QtBot, desk: Desk, runner: TaskRunner,
     w = MainWindow(desk, runner, actor=INSPECTOR, database_label="desk.sqlite3", clock=_now)
     qtbot.addWidget(w)
     w.show()
-    qtbot.waitUntil(lambda: w.model.rowCount() == len(returns))
+    qtbot.waitUntil(lambda: w.model.rowCount() == len(returns), timeout=WAIT)
     yield w
     runner.wait_for_done()
 
@@ -58,7 +59,7 @@ def test_scanning_an_rma_opens_it_with_every_rule_explained(
     qtbot: QtBot, window: MainWindow, returns: list[Built]
 ) -> None:
     _scan(qtbot, window, returns[0].rma_number)
-    qtbot.waitUntil(lambda: window.detail.detail is not None)
+    qtbot.waitUntil(lambda: window.detail.detail is not None, timeout=WAIT)
     text = window.detail.toPlainText()
     assert returns[0].rma_number in text
     for rule in ("E1", "E2", "E3", "E4", "E5", "X1", "X2", "X3"):
@@ -74,7 +75,7 @@ def test_scanning_a_tag_in_lower_case_opens_its_return(
     qtbot: QtBot, window: MainWindow, returns: list[Built]
 ) -> None:
     _scan(qtbot, window, returns[2].tag_codes[0].lower())
-    qtbot.waitUntil(lambda: window.detail.detail is not None)
+    qtbot.waitUntil(lambda: window.detail.detail is not None, timeout=WAIT)
     assert window.detail.detail is not None
     assert window.detail.detail.rma_number == returns[2].rma_number
     assert "Clearance products are never returnable." in window.detail.toPlainText()
@@ -84,7 +85,7 @@ def test_a_code_that_matches_nothing_says_so_and_keeps_focus(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     _scan(qtbot, window, "1Z999NOTHING")
-    qtbot.waitUntil(lambda: "No return matches" in window.message.text())
+    qtbot.waitUntil(lambda: "No return matches" in window.message.text(), timeout=WAIT)
     assert "1Z999NOTHING" in window.message.text()
     assert "unexpected parcel" in window.detail.toPlainText()
     assert window.search.hasFocus()
@@ -95,21 +96,22 @@ def test_several_matches_offer_a_pick_list_and_escape_shows_all(
     qtbot: QtBot, window: MainWindow, returns: list[Built]
 ) -> None:
     _scan(qtbot, window, "Carter")
-    qtbot.waitUntil(lambda: window.pick_list is not None)
+    qtbot.waitUntil(lambda: window.pick_list is not None, timeout=WAIT)
     assert window.model.rowCount() == 2
     assert window.matches_label.text() == "Matches: 2"
     assert window.detail.detail is None
     pick = window.pick_list
     assert pick is not None and pick.list.count() == 2
     qtbot.keyClick(pick, Qt.Key.Key_2)
-    qtbot.waitUntil(lambda: window.detail.detail is not None)
+    qtbot.waitUntil(lambda: window.detail.detail is not None, timeout=WAIT)
     assert window.detail.detail is not None
     picked = window.detail.detail.rma_number
     assert picked in {returns[0].rma_number, returns[1].rma_number}
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
     qtbot.keyClick(window.search, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not window.model.showing_matches and window.model.rowCount() == 3)
+    qtbot.waitUntil(lambda: not window.model.showing_matches and window.model.rowCount() == 3,
+                    timeout=WAIT)
     assert window.search.text() == ""
 
 
@@ -120,9 +122,9 @@ def test_typing_searches_after_a_pause(qtbot: QtBot, window: MainWindow) -> None
 
 
 def test_choosing_a_row_opens_it(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: window.model.row_at(0) is not None)
+    qtbot.waitUntil(lambda: window.model.row_at(0) is not None, timeout=WAIT)
     window.table.selectRow(1)
-    qtbot.waitUntil(lambda: window.detail.detail is not None)
+    qtbot.waitUntil(lambda: window.detail.detail is not None, timeout=WAIT)
     row = window.model.row_at(1)
     assert row is not None and window.detail.detail is not None
     assert window.detail.detail.return_id == row.return_id
@@ -135,7 +137,7 @@ def test_chinese_ui_shows_chinese_reasons(
                    language="zh", clock=_now)
     qtbot.addWidget(w)
     w.open_return(returns[2].return_id)
-    qtbot.waitUntil(lambda: w.detail.detail is not None)
+    qtbot.waitUntil(lambda: w.detail.detail is not None, timeout=WAIT)
     assert "清仓商品不可退货。" in w.detail.toPlainText()
     assert "哈洛 三人位亚麻沙发 燕麦色" in w.detail.toPlainText()
 
@@ -174,7 +176,7 @@ def test_a_known_error_is_shown_in_the_users_language(
     w = MainWindow(failing, runner, actor=INSPECTOR, database_label="x", language="zh")
     qtbot.addWidget(w)
     _scan(qtbot, w, "RMA-1")
-    qtbot.waitUntil(lambda: w.message.text() == "数据库 x.sqlite3 已损坏或无法读取。")
+    qtbot.waitUntil(lambda: w.message.text() == "数据库 x.sqlite3 已损坏或无法读取。", timeout=WAIT)
 
 
 def test_a_bug_is_logged_and_the_window_keeps_working(
@@ -186,10 +188,10 @@ def test_a_bug_is_logged_and_the_window_keeps_working(
     qtbot.addWidget(w)
     with caplog.at_level(logging.ERROR):
         _scan(qtbot, w, "RMA-1")
-        qtbot.waitUntil(lambda: "Something went wrong" in w.message.text())
+        qtbot.waitUntil(lambda: "Something went wrong" in w.message.text(), timeout=WAIT)
     assert any(r.exc_info and r.exc_info[0] is ZeroDivisionError for r in caplog.records)
     w.open_return(returns[0].return_id)
-    qtbot.waitUntil(lambda: w.detail.detail is not None)
+    qtbot.waitUntil(lambda: w.detail.detail is not None, timeout=WAIT)
 
 
 def test_restricted_return_shows_its_reason(
@@ -197,7 +199,7 @@ def test_restricted_return_shows_its_reason(
 ) -> None:
     built = add_return(store, restricted=True, restricted_reason="Customer objected")
     window.open_return(built.return_id)
-    qtbot.waitUntil(lambda: window.detail.detail is not None)
+    qtbot.waitUntil(lambda: window.detail.detail is not None, timeout=WAIT)
     assert "Restricted: read-only. Customer objected" in window.detail.toPlainText()
 
 

@@ -23,6 +23,7 @@ from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import NOW, add_return
 from tests.conftest import INSPECTOR
 from tests.documents.pdf_reading import page_sizes
+from tests.views.keyboard import WAIT
 
 
 @pytest.fixture
@@ -49,7 +50,7 @@ def _save_dialog(qtbot: QtBot, preview: PrintPreviewDialog,
     qtbot.keyClick(preview, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     dialog = preview.file_dialog
     assert isinstance(dialog, QFileDialog)
-    qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT)
     return dialog
 
 

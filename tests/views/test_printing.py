@@ -21,6 +21,7 @@ from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import NOW, LineSpec, add_return
 from tests.conftest import INSPECTOR
 from tests.documents.pdf_reading import barcodes, codes, codes_by_page, page_sizes, squashed_pages
+from tests.views.keyboard import WAIT
 from tests.views.workbench import open_record
 
 
@@ -36,7 +37,8 @@ def _window(qtbot: QtBot, desk: Desk, runner: TaskRunner) -> MainWindow:
 
 
 def _preview(qtbot: QtBot, window: MainWindow) -> PrintPreviewDialog:
-    qtbot.waitUntil(lambda: isinstance(window.print_actions.preview, PrintPreviewDialog))
+    qtbot.waitUntil(lambda: isinstance(window.print_actions.preview, PrintPreviewDialog),
+                    timeout=WAIT)
     preview = window.print_actions.preview
     assert isinstance(preview, PrintPreviewDialog)
     return preview
@@ -48,7 +50,7 @@ def test_a_label_is_previewed_saved_and_printed_as_4x6(
     built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW)
     window = _window(qtbot, desk, runner)
     open_record(qtbot, window, built.rma_number)
-    qtbot.waitUntil(window.print_actions.single[DocumentKind.LABEL].isEnabled)
+    qtbot.waitUntil(window.print_actions.single[DocumentKind.LABEL].isEnabled, timeout=WAIT)
     window.print_actions.single[DocumentKind.LABEL].trigger()
     preview = _preview(qtbot, window)
     assert preview.pdf.pageCount() == 2  # the sofa ships in two cartons: a label each
@@ -88,7 +90,8 @@ def test_labels_for_the_selected_returns_in_one_batch(
     built = [add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW)
              for _ in range(3)]
     window = _window(qtbot, desk, runner)
-    qtbot.waitUntil(lambda: window.model.rowCount() == 3 and window.model.row_at(2) is not None)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3 and window.model.row_at(2) is not None,
+                    timeout=WAIT)
     window.table.selectAll()
     assert sorted(window.selected_rmas()) == sorted(b.rma_number for b in built)
     window.print_actions.batch_labels.trigger()
@@ -113,12 +116,12 @@ def test_a_three_carton_sofa_prints_three_labels_and_three_tags_from_the_keyboar
                        lines=[LineSpec(cartons=3)])
     window = _window(qtbot, desk, runner)
     open_record(qtbot, window, built.rma_number)
-    qtbot.waitUntil(window.print_actions.single[DocumentKind.LABEL].isEnabled)
+    qtbot.waitUntil(window.print_actions.single[DocumentKind.LABEL].isEnabled, timeout=WAIT)
     # Labels carry the RMA; each carton's tag its licence plate (the tag code, "-U1"...).
     for key, rma_or_tag in ((Qt.Key.Key_P, built.rma_number), (Qt.Key.Key_T,
                                                                 built.tag_codes[0])):
         window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
+        qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
         # The keys go where a scan leaves them: the search box.
         qtbot.keyClick(window.search, key, Qt.KeyboardModifier.ControlModifier)
         preview = _preview(qtbot, window)
@@ -129,7 +132,7 @@ def test_a_three_carton_sofa_prints_three_labels_and_three_tags_from_the_keyboar
         assert [f"{i}/3" in page for i, page in enumerate(squashed_pages(pdf), start=1)
                 ] == [True] * 3
         preview.reject()
-        qtbot.waitUntil(lambda: window.print_actions.preview is None)
+        qtbot.waitUntil(lambda: window.print_actions.preview is None, timeout=WAIT)
 
 
 
@@ -140,7 +143,7 @@ def _save_through_the_dialog(qtbot: QtBot, preview: PrintPreviewDialog, name: Pa
     preview.choose_file()
     dialog = preview.file_dialog
     assert isinstance(dialog, QFileDialog)
-    qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT)
     opened_in = Path(dialog.directory().absolutePath())
     dialog.selectFile(str(name))
     dialog.accept()
@@ -161,7 +164,7 @@ def test_save_as_pdf_opens_in_documents_then_where_the_last_pdf_went(
     built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW)
     window = _window(qtbot, desk, runner)
     open_record(qtbot, window, built.rma_number)
-    qtbot.waitUntil(window.print_actions.single[DocumentKind.LABEL].isEnabled)
+    qtbot.waitUntil(window.print_actions.single[DocumentKind.LABEL].isEnabled, timeout=WAIT)
     window.print_actions.single[DocumentKind.LABEL].trigger()
     preview = _preview(qtbot, window)
     elsewhere = tmp_path / "labels"

@@ -23,7 +23,7 @@ from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import NOW, Built, add_return, confirmed
 from tests.images import write_png
 from tests.views.conftest import INSPECTOR, SUPERVISOR
-from tests.views.keyboard import press, scan
+from tests.views.keyboard import WAIT, press, scan
 
 INTERNALS = re.compile(
     r"not_eligible|needs_review|\beligible\b|\[|\]|\boffline\b|\bonline\b"
@@ -72,15 +72,16 @@ def test_the_audit_trail_tells_an_exception_in_words(
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
-    qtbot.waitUntil(lambda: _in(window))
+    qtbot.waitUntil(lambda: _in(window), timeout=WAIT)
     press(qtbot, "Ctrl+Shift+A")
-    qtbot.waitUntil(lambda: bool(window.findChildren(AuditView)))
+    qtbot.waitUntil(lambda: bool(window.findChildren(AuditView)), timeout=WAIT)
     [view] = window.findChildren(AuditView)
     view.activateWindow()
     view.record.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.record)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.record, timeout=WAIT)
     scan(qtbot, built.rma_number)
-    qtbot.waitUntil(lambda: len(view.model.rows) >= 3)  # started, inspected, overridden
+    qtbot.waitUntil(lambda: len(view.model.rows) >= 3,
+                    timeout=WAIT)  # started, inspected, overridden
     cells = _cells(view.model)
     text = " | ".join(cells)
     assert not INTERNALS.search(text), text
@@ -105,7 +106,7 @@ def test_the_sync_view_names_records_by_rma_not_by_uuid(
     window.sync_action.trigger()
     view = window.sync_view
     assert view is not None
-    qtbot.waitUntil(lambda: view.waiting_model.rowCount() >= 2)
+    qtbot.waitUntil(lambda: view.waiting_model.rowCount() >= 2, timeout=WAIT)
     text = " | ".join(_cells(view.waiting_model))
     assert not INTERNALS.search(text), text
     assert f"{built.rma_number} \u00b7 {built.tag_codes[0]}" in text

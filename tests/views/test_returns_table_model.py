@@ -18,6 +18,7 @@ from livenon_desk.views.returns_table_model import (
     ReturnsTableModel,
 )
 from livenon_desk.views.task_runner import TaskRunner
+from tests.views.keyboard import WAIT
 
 MILLION = 1_000_000
 
@@ -71,7 +72,7 @@ class CountingQueries:
 def _model(qtbot: QtBot) -> tuple[ReturnsTableModel, CountingQueries]:
     queries = CountingQueries()
     model = ReturnsTableModel(queries, TaskRunner(synchronous=True))
-    with qtbot.waitSignal(model.count_changed):
+    with qtbot.waitSignal(model.count_changed, timeout=WAIT):
         model.refresh()
     return model, queries
 
@@ -104,10 +105,10 @@ def test_unloaded_row_shows_a_placeholder_until_its_page_arrives(qtbot: QtBot) -
     queries = CountingQueries()
     runner = TaskRunner()
     model = ReturnsTableModel(queries, runner)
-    with qtbot.waitSignal(model.count_changed):
+    with qtbot.waitSignal(model.count_changed, timeout=WAIT):
         model.refresh()
     assert model.data(model.index(5000, Column.RMA)) == PLACEHOLDER
-    with qtbot.waitSignal(model.dataChanged):
+    with qtbot.waitSignal(model.dataChanged, timeout=WAIT):
         pass
     assert model.data(model.index(5000, Column.RMA)) == "RMA-2026-0005000"
     runner.wait_for_done()
@@ -115,11 +116,11 @@ def test_unloaded_row_shows_a_placeholder_until_its_page_arrives(qtbot: QtBot) -
 
 def test_sorting_goes_to_sql(qtbot: QtBot) -> None:
     model, queries = _model(qtbot)
-    with qtbot.waitSignal(model.count_changed):
+    with qtbot.waitSignal(model.count_changed, timeout=WAIT):
         model.sort(Column.RMA, Qt.SortOrder.AscendingOrder)
     model.data(model.index(0, Column.RMA))
     assert queries.pages[-1][:2] == (SortKey.RMA_NUMBER, False)
-    with qtbot.waitSignal(model.count_changed):
+    with qtbot.waitSignal(model.count_changed, timeout=WAIT):
         model.sort(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
     model.data(model.index(0, Column.RMA))
     assert queries.pages[-1][:2] == (SortKey.RECEIVED_AT, True)
@@ -130,7 +131,7 @@ def test_an_order_no_index_gives_takes_the_ids_once_and_pages_through_them(
     qtbot: QtBot,
 ) -> None:
     model, queries = _model(qtbot)
-    with qtbot.waitSignal(model.count_changed):
+    with qtbot.waitSignal(model.count_changed, timeout=WAIT):
         model.sort(Column.CUSTOMER, Qt.SortOrder.DescendingOrder)
     assert queries.snapshots == [(SortKey.CUSTOMER, True)]
     assert model.rowCount() == MILLION
@@ -138,7 +139,7 @@ def test_an_order_no_index_gives_takes_the_ids_once_and_pages_through_them(
     assert model.data(model.index(MILLION - 1, Column.RMA)) == "RMA-2026-0000000"
     assert queries.windows == [(MILLION - 1, PAGE_SIZE), (PAGE_SIZE - 1, PAGE_SIZE)]
     pages_before = len(queries.pages)
-    with qtbot.waitSignal(model.count_changed):
+    with qtbot.waitSignal(model.count_changed, timeout=WAIT):
         model.set_view(ReturnFilter(statuses=frozenset({ReturnStatus.RECEIVED})),
                        SortKey.APPLIED_AT, True)
     assert queries.snapshots[-1] == (SortKey.APPLIED_AT, True)

@@ -25,6 +25,7 @@ from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.sign_in_dialog import Mode, SignInDialog
 from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import NOW, add_return
+from tests.views.keyboard import WAIT
 from tests.views.workbench import inspection_dialog, open_record
 
 FAST = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
@@ -57,9 +58,9 @@ def test_signing_in_refuses_a_wrong_password_then_lets_the_right_one_in(
     qtbot.addWidget(dialog)
     dialog.show()
     _sign_in(dialog, "mchen", "nope")
-    qtbot.waitUntil(lambda: dialog.error.text() != "")
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=WAIT)
     assert "wrong" in dialog.error.text() and dialog.password.text() == ""
-    with qtbot.waitSignal(dialog.signed_in) as signal:
+    with qtbot.waitSignal(dialog.signed_in, timeout=WAIT) as signal:
         _sign_in(dialog, "MChen", "inspector-pass")
     actor = signal.args[0]
     assert (actor.username, actor.role) == ("mchen", Role.INSPECTOR)
@@ -72,7 +73,7 @@ def test_a_fresh_install_offers_the_first_administrator(
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.check_first_run()
-    qtbot.waitUntil(lambda: dialog.mode is Mode.FIRST_RUN)
+    qtbot.waitUntil(lambda: dialog.mode is Mode.FIRST_RUN, timeout=WAIT)
     assert dialog.repeat.isVisible()
     dialog.username.setText("boss")
     dialog.display_name.setText("The Boss")
@@ -81,7 +82,7 @@ def test_a_fresh_install_offers_the_first_administrator(
     dialog.submit()
     assert "differ" in dialog.error.text()
     dialog.repeat.setText("long enough")
-    with qtbot.waitSignal(dialog.signed_in) as signal:
+    with qtbot.waitSignal(dialog.signed_in, timeout=WAIT) as signal:
         dialog.submit()
     assert signal.args[0].role is Role.ADMIN
 
@@ -112,10 +113,10 @@ def test_the_lock_hides_the_work_and_the_same_password_brings_it_back(
     qtbot.keyClick(lock, Qt.Key.Key_Escape)
     assert lock.isVisible()
     _sign_in(lock, "mchen", "wrong")
-    qtbot.waitUntil(lambda: lock.error.text() != "")
+    qtbot.waitUntil(lambda: lock.error.text() != "", timeout=WAIT)
     assert not window.isVisible()
     _sign_in(lock, "mchen", "inspector-pass")
-    qtbot.waitUntil(window.isVisible)
+    qtbot.waitUntil(window.isVisible, timeout=WAIT)
     assert inspection.isVisible()
     assert isinstance(window.return_actions.dialog, InspectionDialog)
     assert inspection.notes.toPlainText() == "half-way through"
@@ -142,12 +143,13 @@ def test_switching_user_gives_the_window_the_new_users_rights(
     window = _window(qtbot, desk, runner, users, "mchen", "inspector-pass")
     assert not window.audit_action.isVisible()
     window.session.switch_user()
-    qtbot.waitUntil(lambda: window.session.dialog is not None)  # after the sign-out is saved
+    qtbot.waitUntil(lambda: window.session.dialog is not None,
+                    timeout=WAIT)  # after the sign-out is saved
     dialog = window.session.dialog
     assert dialog is not None and dialog.mode is Mode.SIGN_IN
     assert not window.isVisible()
     _sign_in(dialog, "jrivera", "supervisor-pass")
-    qtbot.waitUntil(window.isVisible)
+    qtbot.waitUntil(window.isVisible, timeout=WAIT)
     assert window.actor.username == "jrivera"
     assert "Jordan Rivera" in window.user_label.text()
     assert window.audit_action.isVisible()
@@ -166,22 +168,23 @@ def test_the_audit_view_lists_what_the_desk_recorded_and_checks_the_chain(
     runner.wait_for_done()
     window.open_audit()
     qtbot.waitUntil(lambda: any(isinstance(w, AuditView) and w.isVisible()
-                                for w in QApplication.topLevelWidgets()))
+                                for w in QApplication.topLevelWidgets()), timeout=WAIT)
     view = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AuditView))
-    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=WAIT)
     assert view.model.rows[0].action == "viewed"
     assert view.model.rows[0].entity_key == built.rma_number
     view.record.setText(built.rma_number)
     view.load()
-    qtbot.waitUntil(lambda: all(r.entity_key == built.rma_number for r in view.model.rows))
+    qtbot.waitUntil(lambda: all(r.entity_key == built.rma_number for r in view.model.rows),
+                    timeout=WAIT)
     view.verify()
-    qtbot.waitUntil(lambda: "intact" in view.status.text())
+    qtbot.waitUntil(lambda: "intact" in view.status.text(), timeout=WAIT)
     raw = sqlite3.connect(store.path)
     raw.executescript("DROP TRIGGER audit_events_no_update;"
                       "UPDATE audit_events SET actor = 'nobody' WHERE id = 1;")
     raw.close()
     view.verify()
-    qtbot.waitUntil(lambda: "tampered" in view.status.text())
+    qtbot.waitUntil(lambda: "tampered" in view.status.text(), timeout=WAIT)
     view.close()
 
 
@@ -193,8 +196,8 @@ def test_no_password_reaches_the_log_or_the_settings(
     dialog = SignInDialog(desk, runner, "en", Mode.SIGN_IN)
     qtbot.addWidget(dialog)
     _sign_in(dialog, "mchen", "wrong-secret-123")
-    qtbot.waitUntil(lambda: dialog.error.text() != "")
-    with qtbot.waitSignal(dialog.signed_in) as signal:
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=WAIT)
+    with qtbot.waitSignal(dialog.signed_in, timeout=WAIT) as signal:
         _sign_in(dialog, "mchen", "inspector-pass")
     window = MainWindow(desk, runner, actor=signal.args[0], database_label="x", clock=_now)
     qtbot.addWidget(window)

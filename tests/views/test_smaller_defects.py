@@ -30,7 +30,7 @@ from livenon_desk.views.window_keeper import WindowKeeper
 from tests.builders import NOW, LineSpec, add_return
 from tests.documents.pdf_reading import page_sizes
 from tests.views.conftest import INSPECTOR, SUPERVISOR
-from tests.views.keyboard import focused, press, scan, type_text
+from tests.views.keyboard import WAIT, focused, press, scan, type_text
 
 
 def _window(qtbot: QtBot, desk: Desk, runner: TaskRunner, actor: object = INSPECTOR
@@ -41,7 +41,8 @@ def _window(qtbot: QtBot, desk: Desk, runner: TaskRunner, actor: object = INSPEC
     window.show()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
-                    and QApplication.focusWidget().window() is window)  # type: ignore[union-attr]
+                    and QApplication.focusWidget().window() is window,  # type: ignore[union-attr]
+                    timeout=WAIT)
     return window
 
 
@@ -60,7 +61,7 @@ def test_a_reopened_draft_focuses_the_first_unanswered_item(
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: focused(qtbot).window() is dialog)
+    qtbot.waitUntil(lambda: focused(qtbot).window() is dialog, timeout=WAIT)
     press(qtbot, "Y")
     answers = {row.question.item_id: row.answer() for row in dialog.rows}
     assert answers[first] is Answer.NO  # the answer given before is kept
@@ -75,7 +76,7 @@ def test_a_restricted_return_disables_inspect_and_printing_and_the_keys_say_why(
                        restricted_reason="Customer objected (IV.3)")
     window = _window(qtbot, desk, runner)
     scan(qtbot, built.rma_number)
-    qtbot.waitUntil(lambda: window.detail.detail is not None)
+    qtbot.waitUntil(lambda: window.detail.detail is not None, timeout=WAIT)
     assert not window.return_actions.inspect.isEnabled()
     assert "Customer objected (IV.3)" in window.return_actions.inspect.toolTip()
     label = window.print_actions.single[DocumentKind.LABEL]
@@ -95,16 +96,16 @@ def test_an_empty_user_name_gets_its_own_message(
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: focused(qtbot) is dialog.username)
+    qtbot.waitUntil(lambda: focused(qtbot) is dialog.username, timeout=WAIT)
     press(qtbot, "Tab")
     type_text(qtbot, "some-password\n")
-    qtbot.waitUntil(lambda: dialog.error.text() != "")
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=WAIT)
     assert dialog.error.text() == "Type your user name."
     press(qtbot, "Shift+Tab")
     type_text(qtbot, "inspector")
     dialog.password.clear()
     press(qtbot, "Return")
-    qtbot.waitUntil(lambda: dialog.error.text() == "Type your password.")
+    qtbot.waitUntil(lambda: dialog.error.text() == "Type your password.", timeout=WAIT)
 
 
 def test_one_page_is_one_page_and_a_form_prints_on_the_company_s_paper(
@@ -113,10 +114,11 @@ def test_one_page_is_one_page_and_a_form_prints_on_the_company_s_paper(
     built = add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW)
     window = _window(qtbot, desk, runner)
     scan(qtbot, built.rma_number)
-    qtbot.waitUntil(lambda: window.detail.detail is not None)
-    qtbot.waitUntil(window.print_actions.single[DocumentKind.RETURN_FORM].isEnabled)
+    qtbot.waitUntil(lambda: window.detail.detail is not None, timeout=WAIT)
+    qtbot.waitUntil(window.print_actions.single[DocumentKind.RETURN_FORM].isEnabled, timeout=WAIT)
     press(qtbot, "Ctrl+Shift+F")
-    qtbot.waitUntil(lambda: isinstance(window.print_actions.preview, PrintPreviewDialog))
+    qtbot.waitUntil(lambda: isinstance(window.print_actions.preview, PrintPreviewDialog),
+                    timeout=WAIT)
     preview = window.print_actions.preview
     assert isinstance(preview, PrintPreviewDialog)
     assert preview.pdf.pageCount() == 1
@@ -181,23 +183,23 @@ def test_choosing_chinese_in_settings_retranslates_the_open_window_at_once(
                           database_label="x", clock=lambda: NOW)
     window = keeper.open(INSPECTOR)  # the keeper closes and deletes the windows it replaces
     window.activateWindow()
-    qtbot.waitUntil(lambda: focused(qtbot).window() is window)
+    qtbot.waitUntil(lambda: focused(qtbot).window() is window, timeout=WAIT)
     try:
         scan(qtbot, built.rma_number)
-        qtbot.waitUntil(lambda: window.detail.detail is not None)
+        qtbot.waitUntil(lambda: window.detail.detail is not None, timeout=WAIT)
         press(qtbot, "Ctrl+,")
         [settings] = window.findChildren(SettingsDialog)
         settings.activateWindow()
-        qtbot.waitUntil(lambda: focused(qtbot).window() is settings)
+        qtbot.waitUntil(lambda: focused(qtbot).window() is settings, timeout=WAIT)
         assert focused(qtbot) is settings.language
         press(qtbot, "End")  # 简体中文, the last choice
         press(qtbot, "Return")
-        qtbot.waitUntil(lambda: keeper.window is not window)
+        qtbot.waitUntil(lambda: keeper.window is not window, timeout=WAIT)
         reopened = keeper.window
         assert reopened is not None
         assert reopened.menuBar().actions()[0].text() == "文件(&F)"
         assert "扫描" in reopened.search.placeholderText()
-        qtbot.waitUntil(lambda: reopened.detail.detail is not None)
+        qtbot.waitUntil(lambda: reopened.detail.detail is not None, timeout=WAIT)
         assert reopened.detail.detail is not None
         assert reopened.detail.detail.rma_number == built.rma_number
         assert reopened.actor == INSPECTOR

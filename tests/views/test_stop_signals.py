@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from livenon_desk.views.stop_signals import QuitOnStopSignals
+from tests.views.keyboard import WAIT
 
 
 @pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT])
@@ -19,7 +20,7 @@ def test_a_stop_signal_quits_through_the_event_loop(qtbot: QtBot,
     stopper = QuitOnStopSignals(lambda: quits.append(True))
     try:
         os.kill(os.getpid(), number)
-        qtbot.waitUntil(lambda: quits == [True])
+        qtbot.waitUntil(lambda: quits == [True], timeout=WAIT)
     finally:
         stopper.restore()
     assert signal.getsignal(number) is before

@@ -14,6 +14,7 @@ from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.sync_controller import NOT_SET_UP, SyncController
 from livenon_desk.views.task_runner import TaskRunner
 from tests.views.conftest import INSPECTOR
+from tests.views.keyboard import WAIT
 
 
 def test_the_window_shows_sync_and_opens_the_sync_view(
@@ -24,7 +25,7 @@ def test_the_window_shows_sync_and_opens_the_sync_view(
                         sync=sync)
     qtbot.addWidget(window)
     sync.start()
-    qtbot.waitUntil(lambda: "0 waiting" in window.sync_status.text())
+    qtbot.waitUntil(lambda: "0 waiting" in window.sync_status.text(), timeout=WAIT)
     assert window.sync_status.state == NOT_SET_UP
     menu_actions = [a for menu in window.menuBar().findChildren(QMenu)
                     for a in menu.actions()]
@@ -32,6 +33,6 @@ def test_the_window_shows_sync_and_opens_the_sync_view(
     window.sync_action.trigger()
     assert window.sync_view is not None and window.sync_view.isVisible()
     qtbot.waitUntil(lambda: window.sync_view is not None
-                    and window.sync_view.tabs.tabText(0) == "Waiting (0)")
+                    and window.sync_view.tabs.tabText(0) == "Waiting (0)", timeout=WAIT)
     window.sync_view.close()
     sync.stop()

@@ -7,6 +7,7 @@ import shiboken6
 from pytestqt.qtbot import QtBot
 
 from livenon_desk.views.task_runner import TaskRunner
+from tests.views.keyboard import WAIT
 
 
 def test_result_arrives_on_the_main_thread(qtbot: QtBot, runner: TaskRunner) -> None:
@@ -17,7 +18,7 @@ def test_result_arrives_on_the_main_thread(qtbot: QtBot, runner: TaskRunner) -> 
         return threading.get_ident()
 
     runner.run(work, on_done=lambda worker: seen.append((worker, threading.get_ident())))
-    qtbot.waitUntil(lambda: bool(seen))
+    qtbot.waitUntil(lambda: bool(seen), timeout=WAIT)
     worker, delivered_on = seen[0]
     assert worker != main
     assert delivered_on == main
@@ -30,7 +31,7 @@ def test_error_arrives_on_the_main_thread(qtbot: QtBot, runner: TaskRunner) -> N
         raise ValueError("bad scan")
 
     runner.run(work, on_error=lambda e: errors.append((e, threading.get_ident())))
-    qtbot.waitUntil(lambda: bool(errors))
+    qtbot.waitUntil(lambda: bool(errors), timeout=WAIT)
     assert isinstance(errors[0][0], ValueError)
     assert errors[0][1] == threading.get_ident()
 
@@ -43,7 +44,7 @@ def test_cancelled_task_drops_its_result(qtbot: QtBot, runner: TaskRunner) -> No
     task.cancel()
     release.set()
     runner.wait_for_done()
-    qtbot.waitUntil(lambda: results == ["kept"])
+    qtbot.waitUntil(lambda: results == ["kept"], timeout=WAIT)
     assert other.cancelled is False
 
 
@@ -70,8 +71,8 @@ def test_an_answer_for_a_closed_window_is_dropped(qtbot: QtBot) -> None:
     task = runner.run(lambda: gate.wait(5) and "done", on_done=show)
     other = runner.run(lambda: "kept", on_done=seen.append)
     label.deleteLater()
-    qtbot.waitUntil(lambda: not shiboken6.isValid(label))
+    qtbot.waitUntil(lambda: not shiboken6.isValid(label), timeout=WAIT)
     gate.set()
     runner.wait_for_done()
-    qtbot.waitUntil(lambda: task not in runner._tasks and other not in runner._tasks)
+    qtbot.waitUntil(lambda: task not in runner._tasks and other not in runner._tasks, timeout=WAIT)
     assert seen == ["kept"]

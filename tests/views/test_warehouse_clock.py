@@ -19,7 +19,7 @@ from livenon_desk.views.sync_controller import ONLINE, SyncStatus
 from livenon_desk.views.sync_status import SyncStatusWidget
 from livenon_desk.views.task_runner import TaskRunner
 from tests.builders import NOW, LineSpec, add_return
-from tests.views.keyboard import press, type_text
+from tests.views.keyboard import WAIT, press, type_text
 
 
 def _focused_in(window: QWidget) -> bool:
@@ -41,7 +41,7 @@ def test_a_receipt_typed_as_08_53_is_08_53_in_the_warehouse_and_shows_so(
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: _focused_in(dialog))
+    qtbot.waitUntil(lambda: _focused_in(dialog), timeout=WAIT)
     press(qtbot, "Alt+A")
     assert _focused() is dialog.received_at
     press(qtbot, "Ctrl+A")

@@ -90,14 +90,15 @@ def test_scan_receive_inspect_with_a_photo_and_finish(
     [submit] = [sc for sc in receive.findChildren(QShortcut)
                 if sc.key() == QKeySequence("Ctrl+Return")]
     submit.activated.emit()  # the offscreen platform never makes a dialog the active window
-    qtbot.waitUntil(lambda: window.return_actions.dialog is None or receive.error.text() != "")
+    qtbot.waitUntil(lambda: window.return_actions.dialog is None or receive.error.text() != "",
+                    timeout=WAIT)
     assert receive.error.text() == ""
     runner.wait_for_done()
     assert _status(store, built.return_id) is ReturnStatus.RECEIVED, window.message.text()
     qtbot.waitUntil(lambda: window.detail.detail is not None
-                    and window.detail.detail.status is ReturnStatus.RECEIVED)
+                    and window.detail.detail.status is ReturnStatus.RECEIVED, timeout=WAIT)
 
-    qtbot.waitUntil(window.return_actions.inspect.isEnabled)
+    qtbot.waitUntil(window.return_actions.inspect.isEnabled, timeout=WAIT)
     window.return_actions.inspect.trigger()
     dialog = inspection_dialog(qtbot, window)
     answers = {"undamaged": Qt.Key.Key_N, "unused": Qt.Key.Key_Y}
@@ -111,9 +112,9 @@ def test_scan_receive_inspect_with_a_photo_and_finish(
 
     photo = write_png(tmp_path / "scratch.png", 1600, 1200)
     drop_files(dialog.photos.viewport(), [photo])
-    qtbot.waitUntil(lambda: dialog.photos.count() == 1 or dialog.error.text() != "")
+    qtbot.waitUntil(lambda: dialog.photos.count() == 1 or dialog.error.text() != "", timeout=WAIT)
     assert dialog.error.text() == ""
-    qtbot.waitUntil(lambda: not dialog.photos.item(0).icon().isNull())
+    qtbot.waitUntil(lambda: not dialog.photos.item(0).icon().isNull(), timeout=WAIT)
     confirm_grade(dialog)
     dialog.notes.setPlainText("Deep scratch on the left arm")
     assert dialog.preview().problems == ()
@@ -131,7 +132,7 @@ def test_scan_receive_inspect_with_a_photo_and_finish(
         assert (rule.reason_zh if language == "zh" else rule.reason_en) in shown
 
     qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.return_actions.dialog is None)
+    qtbot.waitUntil(lambda: window.return_actions.dialog is None, timeout=WAIT)
     qtbot.waitUntil(lambda: _status(store, built.return_id) is ReturnStatus.INSPECTED,
                     timeout=WAIT)
     with store.read_session() as s:
@@ -141,7 +142,7 @@ def test_scan_receive_inspect_with_a_photo_and_finish(
         assert inspection.notes == "Deep scratch on the left arm"
         assert s.query(Photo).filter_by(inspection_id=inspection.id).count() == 1
     qtbot.waitUntil(lambda: window.detail.detail is not None
-                    and window.detail.detail.status is ReturnStatus.INSPECTED)
+                    and window.detail.detail.status is ReturnStatus.INSPECTED, timeout=WAIT)
     assert decision_word in window.detail.toPlainText()
 
 
@@ -161,13 +162,14 @@ def test_a_supervisor_approves_an_exception_and_the_refund_appears(
     qtbot.waitUntil(lambda: _status(store, built.return_id) is ReturnStatus.INSPECTED,
                     timeout=WAIT)
     qtbot.waitUntil(lambda: inspector.detail.detail is not None
-                    and inspector.detail.detail.lines[0].decision is Decision.NEEDS_REVIEW)
+                    and inspector.detail.detail.lines[0].decision is Decision.NEEDS_REVIEW,
+                    timeout=WAIT)
     assert not inspector.return_actions.override.isEnabled()
     inspector.close()
 
     supervisor = _window(qtbot, desk, runner, SUPERVISOR, language)
     open_record(qtbot, supervisor, built.rma_number)
-    qtbot.waitUntil(supervisor.return_actions.override.isEnabled)
+    qtbot.waitUntil(supervisor.return_actions.override.isEnabled, timeout=WAIT)
     qtbot.keyClick(supervisor, Qt.Key.Key_O,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     reason = wait_dialog(qtbot, supervisor, ReasonDialog)
@@ -177,9 +179,9 @@ def test_a_supervisor_approves_an_exception_and_the_refund_appears(
     qtbot.keyClicks(reason.reason, " - form came by email on 11/20")
     assert reason.ok.isEnabled()
     reason.ok.click()
-    qtbot.waitUntil(lambda: supervisor.return_actions.dialog is None)
+    qtbot.waitUntil(lambda: supervisor.return_actions.dialog is None, timeout=WAIT)
     qtbot.waitUntil(lambda: supervisor.detail.detail is not None
-                    and supervisor.detail.detail.lines[0].override_by == "jrivera")
+                    and supervisor.detail.detail.lines[0].override_by == "jrivera", timeout=WAIT)
     text = supervisor.detail.toPlainText()
     assert "form came by email" in text
     assert supervisor.message.text() == QCoreApplication.translate(
@@ -208,7 +210,7 @@ def test_a_draft_survives_closing_the_window(
     dialog.notes.setPlainText("Legs missing from carton 2")
     window.close()  # closes the inspection too, with no explicit save
     runner.wait_for_done()
-    qtbot.waitUntil(lambda: _draft_notes(store) == "Legs missing from carton 2")
+    qtbot.waitUntil(lambda: _draft_notes(store) == "Legs missing from carton 2", timeout=WAIT)
 
     _, resumed = _inspect(qtbot, desk, runner, built.rma_number)
     assert resumed.notes.toPlainText() == "Legs missing from carton 2"
@@ -246,7 +248,7 @@ def test_a_code_that_matches_nothing_offers_an_unexpected_parcel(
     add_return(store)
     window = _window(qtbot, desk, runner, INSPECTOR, language)
     scan(qtbot, window, "1Z999NOTHING")
-    qtbot.waitUntil(window.unexpected_button.isVisible)
+    qtbot.waitUntil(window.unexpected_button.isVisible, timeout=WAIT)
     assert "1Z999NOTHING" in window.message.text()
     assert window.search.hasFocus()
     window.unexpected_button.click()
@@ -255,7 +257,7 @@ def test_a_code_that_matches_nothing_offers_an_unexpected_parcel(
     assert dialog.tracking.text() == "1Z999NOTHING"
     qtbot.keyClicks(dialog.sender_name, "J. Doe")
     dialog.buttons.accepted.emit()
-    qtbot.waitUntil(lambda: window.return_actions.dialog is None)
+    qtbot.waitUntil(lambda: window.return_actions.dialog is None, timeout=WAIT)
     with store.read_session() as s:
         parcel = s.query(UnexpectedParcel).one()
         assert (parcel.scanned_code, parcel.sender) == ("1Z999NOTHING", "J. Doe")
@@ -273,10 +275,11 @@ def test_missing_cartons_are_counted_in_by_scanning(
     qtbot.keyClicks(receive.carton_scan, built.tag_codes[0])
     qtbot.keyClick(receive.carton_scan, Qt.Key.Key_Return)
     receive.buttons.accepted.emit()
-    qtbot.waitUntil(lambda: _status(store, built.return_id) is ReturnStatus.PARTIALLY_RECEIVED)
-    qtbot.waitUntil(lambda: "1/3" in window.detail.toPlainText())
+    qtbot.waitUntil(lambda: _status(store, built.return_id) is ReturnStatus.PARTIALLY_RECEIVED,
+                    timeout=WAIT)
+    qtbot.waitUntil(lambda: "1/3" in window.detail.toPlainText(), timeout=WAIT)
     assert not window.return_actions.inspect.isEnabled()
-    qtbot.waitUntil(window.return_actions.count_cartons.isEnabled)
+    qtbot.waitUntil(window.return_actions.count_cartons.isEnabled, timeout=WAIT)
     window.return_actions.count_cartons.trigger()
     cartons = wait_dialog(qtbot, window, CartonDialog)
     assert isinstance(cartons, CartonDialog)
@@ -284,7 +287,7 @@ def test_missing_cartons_are_counted_in_by_scanning(
         qtbot.keyClicks(cartons.scan, built.tag_codes[0])
         qtbot.keyClick(cartons.scan, Qt.Key.Key_Return)
         runner.wait_for_done()
-    qtbot.waitUntil(lambda: "3" in cartons.feedback.text())
+    qtbot.waitUntil(lambda: "3" in cartons.feedback.text(), timeout=WAIT)
     assert _status(store, built.return_id) is ReturnStatus.RECEIVED
 
 
@@ -311,18 +314,19 @@ def test_the_work_queue_lists_what_waits_and_marks_the_overdue(
     add_return(store, status=ReturnStatus.RECEIVED, received_at=NOW)
     add_return(store, status=ReturnStatus.IN_TRANSIT)
     window = _window(qtbot, desk, runner, INSPECTOR)
-    qtbot.waitUntil(lambda: window.queues.queue("overdue") is not None)
+    qtbot.waitUntil(lambda: window.queues.queue("overdue") is not None, timeout=WAIT)
     texts = [window.queues.list.item(i).text() for i in range(window.queues.list.count())]
     assert any(t.endswith("(2)") and "inspection" in t for t in texts)
     window.queues.select("overdue")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1 and window.model.row_at(0) is not None)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1 and window.model.row_at(0) is not None,
+                    timeout=WAIT)
     row = window.model.row_at(0)
     assert row is not None and row.rma_number == late.rma_number
     assert window.model.data(window.model.index(0, 0), Qt.ItemDataRole.ForegroundRole) is not None
     window.queues.select("awaiting_receipt")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=WAIT)
     window.queues.select("all")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 3)
-    qtbot.waitUntil(lambda: window.week_chart is not None)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.week_chart is not None, timeout=WAIT)
     assert window.week_chart is not None and window.week_chart.stats is not None
     assert len(window.week_chart.stats.days) == 7

@@ -14,6 +14,7 @@ from livenon_desk.views.inspection_dialog import InspectionDialog
 from livenon_desk.views.main_window import MainWindow
 from livenon_desk.views.receive_dialog import ReceiveDialog
 from tests.views import keyboard
+from tests.views.keyboard import WAIT
 
 
 def scan(qtbot: QtBot, window: MainWindow, code: str) -> None:
@@ -28,7 +29,7 @@ def open_record(qtbot: QtBot, window: MainWindow, code: str) -> None:
     scan(qtbot, window, code)
     qtbot.waitUntil(lambda: window.detail.detail is not None
                     and code in (window.detail.detail.rma_number,
-                                 *[ln.tag_code for ln in window.detail.detail.lines]))
+                                 *[ln.tag_code for ln in window.detail.detail.lines]), timeout=WAIT)
 
 
 def open_application(qtbot: QtBot, window: MainWindow, count: int = 1) -> ApplicationDialog:
