@@ -33,7 +33,8 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
              "label printer, keyring, central server, database, fonts (1: a required "
              "one is missing)")
     doctor.add_argument("--zpl", type=printer_address, metavar="tcp://HOST:PORT|cups:QUEUE",
-                        help="the label printer to ask whether it is ready")
+                        help="the label printer to ask whether it is ready (else the "
+                             "station's [label_printer] address)")
     doctor.add_argument("--json", action="store_true", help="the findings as JSON")
     doctor.add_argument("--lang", type=language, help="en or zh")
 
@@ -48,15 +49,17 @@ def _doctor(args: argparse.Namespace) -> int:
         load_settings,
         settings_paths,
     )
-    from livenon_desk.services.label_printer import printer_ready
+    from livenon_desk.services.label_printer import parse_address, printer_ready
 
     paths = settings_paths()
     settings_found = check.check_settings(paths, lambda: load_settings(paths))
     settings = load_settings(paths) if settings_found.status is check.Status.OK else (
         DeskSettings())
     probe: Callable[[], None] | None = None
-    if args.zpl is not None:
-        address = args.zpl
+    address = args.zpl
+    if address is None and settings.label_printer_address:
+        address = parse_address(settings.label_printer_address)  # checked as it loaded
+    if address is not None:
         timeout = settings.label_printer_timeout_seconds
 
         def probe() -> None:
@@ -69,7 +72,7 @@ def _doctor(args: argparse.Namespace) -> int:
         check.check_fonts(register_fonts),
         check.check_database(database_path(args)),
         check.check_printers(),
-        check.check_label_printer(str(args.zpl or ""), probe),
+        check.check_label_printer(str(address or ""), probe),
         check.check_keyring(),
         check.check_central(server, CentralService().reachable),
     ]

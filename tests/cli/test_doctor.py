@@ -131,6 +131,22 @@ def test_the_label_printer_is_asked_whether_it_is_ready(
     assert (code, checks["label-printer"]["status"]) == (exit_codes.OK, "missing")
 
 
+
+def test_without_zpl_the_stations_own_label_printer_is_asked(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "none.sqlite3")
+    station = tmp_path / "etc" / "LivenonDesk" / "desk_settings.toml"
+    station.parent.mkdir(parents=True)
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "etc"))
+    with listening(host_status(paper_out=True)) as printer:
+        station.write_text(f'[label_printer]\naddress = "{printer.address}"\n',
+                           encoding="utf-8")
+        _, checks = _doctor(capsys, "--db", db)
+        assert printer.wait_for(1) == [b"~HS\r\n"]
+    assert checks["label-printer"]["data"]["address"] == printer.address
+    assert "is out of labels" in checks["label-printer"]["detail"]
+
 def test_the_central_server_is_asked_whether_it_answers(central: Central) -> None:
     assert station_check.check_central(central.url, _reachable).status is Status.OK
     gone = station_check.check_central(f"http://127.0.0.1:{closed_port()}", _reachable)
