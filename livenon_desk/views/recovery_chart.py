@@ -5,56 +5,28 @@ from __future__ import annotations
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
-    QChart,
-    QChartView,
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QEvent, QMargins, Qt
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
 
 from livenon_desk.services.recovery_figures import RecoveryFigure
 from livenon_desk.views.formatting import format_money
 from livenon_desk.views.labels import disposition_texts
+from livenon_desk.views.panel_chart import PanelChart
 
 
-class RecoveryChart(QWidget):
+class RecoveryChart(PanelChart):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("recoveryChart")
-        self.chart = QChart()
+        super().__init__("recoveryChart", "recoveryTotals", parent)
         self.chart.setTitle(self.tr("Recovery value by disposition"))
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart.setMargins(QMargins(0, 0, 0, 0))
-        self.chart.setBackgroundRoundness(0)
-        self.view = QChartView(self.chart)
-        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.totals = QLabel()
-        self.totals.setObjectName("recoveryTotals")
-        self.totals.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
-        layout.addWidget(self.totals)
-        layout.addStretch(1)
+        self.totals = self.caption
         self.figures: list[RecoveryFigure] = []
         self.currency: str | None = None
         self._bars = 0
         self._follow_font()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange:  # the desk was zoomed
-            self._follow_font()
-        super().changeEvent(event)
-
-    def _follow_font(self) -> None:
-        font = self.font()
-        self.chart.setTitleFont(font)
-        self.chart.legend().setFont(font)
-        for axis in self.chart.axes():
-            axis.setLabelsFont(font)
-        self._fit_height()
 
     def _fit_height(self) -> None:
         """Each disposition's pair of bars keeps a line of text's room."""
@@ -67,9 +39,7 @@ class RecoveryChart(QWidget):
         """The bars of the commonest currency (amounts of two are never added); the
         units of any other currency are named below in words."""
         self.figures = figures
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
+        self._clear()
         if not figures:
             self.currency = None
             self.totals.setText(self.tr("No unit routed yet."))
@@ -90,23 +60,16 @@ class RecoveryChart(QWidget):
         series = QHorizontalBarSeries()
         series.append(original)
         series.append(recovery)
-        self.chart.addSeries(series)
         y_axis = QBarCategoryAxis()
         y_axis.append([names[f.disposition] for f in reversed(shown)])
         x_axis = QValueAxis()
-        x_axis.setLabelFormat("%d")
         x_axis.setTickCount(3)  # a narrow panel has room for three numbers
         x_axis.setRange(0, max(float(f.original) for f in shown) or 1)
         x_axis.applyNiceNumbers()
-        for axis in (x_axis, y_axis):
-            axis.setTruncateLabels(False)
-            axis.setLabelsFont(self.font())
         self._bars = len(shown)
         self._fit_height()
-        self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(y_axis)
-        series.attachAxis(x_axis)
+        self._show(series, {Qt.AlignmentFlag.AlignLeft: y_axis,
+                            Qt.AlignmentFlag.AlignBottom: x_axis}, x_axis)
         total = sum((f.recovery for f in shown), start=shown[0].recovery * 0)
         lines = [self.tr("Expected to recover: {total}").format(
             total=format_money(total, currency))]
