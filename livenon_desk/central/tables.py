@@ -51,6 +51,8 @@ returns = _entity_table(
     "returns",
     Column("order_number", String(32), index=True),
     Column("restricted", Boolean, nullable=False, default=False),
+    # The parcel's weight at receipt as its desk weighed it (grams), to be queried.
+    Column("receipt_weight_grams", Integer, nullable=True),
 )
 inspections = _entity_table("inspections", Column("rma_number", String(32), index=True))
 

@@ -91,12 +91,17 @@ def apply_receipt(c: Connection, _who: Principal, req: WriteRequest) -> StoredRe
         if dumped[field] is not None:
             data[field] = dumped[field]
     data["receipt_photos"] = sorted(set(data.get("receipt_photos", [])) | set(body.photos))
+    columns = None
+    if body.weight_grams is not None:  # a desk that weighed nothing keeps what was said
+        data["receipt_weight_grams"] = body.weight_grams
+        columns = {"receipt_weight_grams": body.weight_grams}
     if data.get("status") in _RECEIVABLE:
         complete = all(line["cartons_received"] >= line["cartons_expected"]
                        for line in lines.values())
         data["status"] = (ReturnStatus.RECEIVED if complete
                           else ReturnStatus.PARTIALLY_RECEIVED).value
-    return _answer(200, records.write(c, "return", req.entity_id, data, expected=current))
+    return _answer(200, records.write(c, "return", req.entity_id, data, expected=current,
+                                      columns=columns))
 
 
 _OVERRIDE_FIELDS = ("override_decision", "override_reason", "override_by", "override_at")

@@ -25,6 +25,7 @@ from livenon_desk.domain.enums import (
     UnitState,
     WorkOrderState,
 )
+from livenon_desk.domain.weighing import MAX_GRAMS
 
 Version = Annotated[int, Field(ge=1, le=2**31 - 1)]
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
@@ -77,6 +78,9 @@ class ReceiptIn(_In):
     returned_goods_marked: bool | None = None
     lines: Annotated[list[ReceiptLine], Field(min_length=1, max_length=100)]
     photos: Annotated[list[Sha256], Field(max_length=100)] = []
+    # The parcel's weight at receipt (the station's scale, or typed); a desk of a release
+    # before it sends none.
+    weight_grams: Annotated[int | None, Field(ge=1, le=MAX_GRAMS)] = None
 
 
 class InspectionIn(_In):
