@@ -40,6 +40,9 @@ WRITE_KINDS = ("receipt", "inspection", "override", "audit_event", "refund_decis
 WriteKind = Literal["receipt", "inspection", "override", "audit_event", "refund_decision",
                     "mail_answer", "unit", "unit_move", "work_order", "rtv_shipment", "lot"]
 Short = Annotated[str, Field(min_length=1, max_length=24, pattern=PRINTABLE)]
+# The station's warehouse ([station] warehouse_id), sent with every request in this header
+# and recorded by the server with each write; empty when the station names none.
+WAREHOUSE_HEADER = "Warehouse-Id"
 
 
 class _In(BaseModel):
