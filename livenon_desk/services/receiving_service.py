@@ -51,7 +51,7 @@ class ReceivingService:
         self._store = store
         self._photos = photos
         self._clock = clock
-        self._policies = policies or default_policies()
+        self._policies = default_policies() if policies is None else policies
 
     def receive(self, actor: Actor, return_id: int, receipt: ReceiptInput) -> ReceiptResult:
         """Record the parcel's arrival; this starts the P5 inspection clock. Cartons claimed
