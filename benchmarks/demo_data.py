@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import tempfile
 import time
@@ -19,6 +20,18 @@ from livenon_desk.demo.generator import DemoSummary, generate_demo_data
 from livenon_desk.store.opening import open_store
 
 TARGET_SECONDS_PER_MILLION = 60.0
+
+
+def cpu_seconds() -> tuple[float, float] | None:
+    """CPU seconds (user and system) of this process, the writer, and of its finished
+    children, the row-making worker; None where the platform does not count them."""
+    if os.name != "posix":
+        return None
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def build(path: Path, returns: int, seed: int, today: date,
@@ -47,9 +60,11 @@ def main() -> None:
     demo_log.setLevel(logging.INFO)
     demo_log.addHandler(handler)
 
+    print(f"  load average before: {_load()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="livenon-demo-bench-") as folder:
         path = Path(folder) / "demo.sqlite3"
         started = time.perf_counter()
+        cpu_before = cpu_seconds()
 
         def progress(done: int, total: int) -> None:
             if not args.quiet:
@@ -57,7 +72,14 @@ def main() -> None:
                 print(f"  {done:>10,} / {total:,} returns  {elapsed:6.1f} s", flush=True)
 
         summary = build(path, args.returns, args.seed, args.today, progress)
+        cpu_after = cpu_seconds()
         size = sum(p.stat().st_size for p in Path(folder).iterdir())
+    print(f"  load average after: {_load()}")
+    if cpu_before is not None and cpu_after is not None:
+        writer, worker = (after - before for after, before in zip(cpu_after, cpu_before,
+                                                                   strict=True))
+        print(f"  CPU: writer {writer:.1f} s, row-making worker {worker:.1f} s, "
+              f"together {writer + worker:.1f} s")
     target = TARGET_SECONDS_PER_MILLION * args.returns / 1_000_000
     verdict = "ok" if summary.seconds < target else "TOO SLOW"
     print(
@@ -65,6 +87,13 @@ def main() -> None:
         f"customers in {summary.seconds:.1f} s ({summary.returns / summary.seconds:,.0f} "
         f"returns/s), {size / 1e6:,.0f} MB; target < {target:.0f} s: {verdict}"
     )
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{v:.2f}" for v in os.getloadavg())
+    except OSError:  # not counted on this platform
+        return "-"
 
 
 if __name__ == "__main__":

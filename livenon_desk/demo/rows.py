@@ -98,7 +98,7 @@ class ReturnRows:
         # The full-text index's terms of a customer and of a set of returned products,
         # made once each: the rows of the index are written with the returns'.
         self._customer_terms: dict[int, tuple[str, object, str]] = {}
-        self._products_terms: dict[tuple[object, ...], str] = {}
+        self._products_terms: dict[object, str] = {}
 
     def take(self) -> dict[str, list[Row]]:
         rows, self.rows = self.rows, {t: [] for t in TABLES}
@@ -184,7 +184,8 @@ class ReturnRows:
         if terms is None:
             terms = self._customer_terms[customer.id] = customer_terms(
                 customer.name, customer.email, customer.phone_digits)
-        skus = tuple(line[3] for line in returned)
+        # Most returns bring back one line: its SKU alone is the key.
+        skus = returned[0][3] if len(returned) == 1 else tuple(line[3] for line in returned)
         products = self._products_terms.get(skus)
         if products is None:
             products = self._products_terms[skus] = products_terms(
