@@ -250,7 +250,13 @@ def settings_paths() -> tuple[Path, ...]:
 
 @cache
 def desk_settings() -> DeskSettings:
-    return _with_saved_mail(load_settings(settings_paths()))
+    return read_settings(settings_paths())
+
+
+def read_settings(paths: tuple[Path, ...]) -> DeskSettings:
+    """The settings of ``paths`` as the desk uses them: with the ``[mail]`` values an
+    administrator saved in Settings over them."""
+    return _with_saved_mail(load_settings(paths))
 
 
 # [mail]: its keys as the file names them, the field each sets and the field's name in
