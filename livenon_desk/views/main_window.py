@@ -8,7 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.show_all_button.setToolTip(self.tr("Clear the search (Esc)"))
         self.show_all_button.hide()
 
-        self.model = ReturnsTableModel(self._service, runner)
+        self.model = ReturnsTableModel(self._service, runner, reading=False)
         self.table = self._make_table()
         self.filters = FilterBar()
         self.queues = QueuePanel()
@@ -196,12 +196,34 @@ class MainWindow(QMainWindow):
         restored = self._restore_layout()
         self._fit_to_font(columns="header" not in restored,
                           splitter="splitter" not in restored)
-        self.model.refresh()
-        self.refresh_queues()
-        # Every service made in the background now, none on this thread at a key press.
-        self._runner.run(desk.open_all, on_error=self.report_error)
-        self._queue_timer.start()
+        self._reading = False
+        self._rest_started = False
         self.search.setFocus()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._reading:
+            # The window is on screen first: its reads (the store opening, SQLAlchemy
+            # loading) would otherwise hold the interpreter's lock while it is being built.
+            self._reading = True
+            QTimer.singleShot(0, self._first_reads)
+
+    def _first_reads(self) -> None:
+        """The list's count first, alone: the rest (the queues' figures, every other
+        service) would share its start's loading of the store and slow it."""
+        once = Qt.ConnectionType.SingleShotConnection
+        self.model.count_changed.connect(self._after_first_count, once)
+        self.model.load_failed.connect(self._after_first_count, once)
+        self.model.start_reading()
+
+    def _after_first_count(self, _outcome: object) -> None:
+        if self._rest_started:
+            return
+        self._rest_started = True
+        self.refresh_queues()
+        self._queue_timer.start()
+        # Every service made in the background now, none on this thread at a key press.
+        self._runner.run(self._desk.open_all, on_error=self.report_error)
 
     def _make_table(self) -> QTableView:
         table = QTableView()
@@ -436,7 +458,8 @@ class MainWindow(QMainWindow):
                          on_done=self._queues_loaded, on_error=self.report_error)
         self._runner.run(lambda: self._desk.work_queue.week(),
                          on_done=self._week_loaded, on_error=self.report_error)
-        self._runner.run(self._desk.recovery.by_disposition, self.actor,
+        actor = self.actor
+        self._runner.run(lambda: self._desk.recovery.by_disposition(actor),
                          on_done=self._recovery_loaded, on_error=self.report_error)
         self._runner.run(lambda: self._desk.work_queue.carriers(),
                          on_done=self.filters.set_carriers, on_error=self.report_error)
