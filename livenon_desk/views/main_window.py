@@ -8,7 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -34,6 +34,7 @@ from livenon_desk.services.desk import Desk
 from livenon_desk.services.dto import LookupMatch, ReturnDetail, ReturnFilter, ReturnRow
 from livenon_desk.services.user_settings import change_user_settings, user_settings
 from livenon_desk.services.work_queue_dto import Queue, WeekStats
+from livenon_desk.views.after_paint import after_first_paint
 from livenon_desk.views.applications_view import ApplicationsView
 from livenon_desk.views.detail_pane import DetailPane
 from livenon_desk.views.error_reporting import user_message
@@ -51,7 +52,6 @@ from livenon_desk.views.returns_table_model import (
     column_widths,
 )
 from livenon_desk.views.session_guard import SessionGuard
-from livenon_desk.views.settings_dialog import sound_on_unknown_scan
 from livenon_desk.views.sync_controller import SyncController
 from livenon_desk.views.task_runner import Task, TaskRunner
 from livenon_desk.views.zoom import Zoom
@@ -196,17 +196,11 @@ class MainWindow(QMainWindow):
         restored = self._restore_layout()
         self._fit_to_font(columns="header" not in restored,
                           splitter="splitter" not in restored)
-        self._reading = False
         self._rest_started = False
+        # The window is on screen first: its reads (the store opening, SQLAlchemy
+        # loading) would otherwise hold the interpreter's lock while it is being built.
+        after_first_paint(self, self._first_reads)
         self.search.setFocus()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._reading:
-            # The window is on screen first: its reads (the store opening, SQLAlchemy
-            # loading) would otherwise hold the interpreter's lock while it is being built.
-            self._reading = True
-            QTimer.singleShot(0, self._first_reads)
 
     def _first_reads(self) -> None:
         """The list's count first, alone: the rest (the queues' figures, every other
@@ -429,7 +423,7 @@ class MainWindow(QMainWindow):
         self.unknown_banner.setStyleSheet(
             "QLabel#unknownScanBanner { background: #b3261e; color: white; padding: 14px; }")
         self.unknown_banner.show()
-        if sound_on_unknown_scan():
+        if user_settings().sound_on_unknown_scan:
             self.beep()
 
     def _offer_pick_list(self, code: str, matches: list[LookupMatch], more: bool) -> None:
