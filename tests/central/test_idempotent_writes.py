@@ -191,10 +191,12 @@ def test_a_batch_answers_with_versions_alone_when_asked_for_minimal(central: Cen
     assert client.token is not None
     ret = central.find_return("received")
     stale_ret = central.find_return("in_transit", "instructions_sent")
-    items = [{"key": new_key(), "kind": "inspection", "entity_id": str(uuid.uuid4()),
-              "body": inspection_body(ret, notes="minimal")},
-             {"key": new_key(), "kind": "receipt", "entity_id": stale_ret.key,
-              "if_match": stale_ret.version + 5, "body": receipt_body(stale_ret)}]
+    written_id = str(uuid.uuid4())
+    items: list[dict[str, object]] = [
+        {"key": new_key(), "kind": "inspection", "entity_id": written_id,
+         "body": inspection_body(ret, notes="minimal")},
+        {"key": new_key(), "kind": "receipt", "entity_id": stale_ret.key,
+         "if_match": stale_ret.version + 5, "body": receipt_body(stale_ret)}]
     headers = {"Authorization": f"Bearer {client.token}"}
 
     minimal = requests.post(central.api + "/batch", json={"items": items}, timeout=10,
@@ -205,7 +207,7 @@ def test_a_batch_answers_with_versions_alone_when_asked_for_minimal(central: Cen
     assert minimal.headers["Preference-Applied"] == "return=minimal"
     written, refused = minimal.json()["results"]
     assert written["status"] == 201 and written["body"]["data"] is None
-    assert written["body"]["version"] == 1 and written["body"]["id"] == items[0]["entity_id"]
+    assert written["body"]["version"] == 1 and written["body"]["id"] == written_id
     assert refused["status"] == 412 and refused["body"]["current"]["data"] is not None
     assert "Preference-Applied" not in full.headers
     replayed, _ = full.json()["results"]  # the same key: the stored answer, whole
