@@ -17,6 +17,8 @@ from livenon_desk.central.context import CentralContext, central_context
 from livenon_desk.central.passwords import user_role
 from livenon_desk.central.problems import ProblemError
 from livenon_desk.central.rate_limit import retry_after_header
+from livenon_desk.domain.station import is_warehouse_id
+from livenon_desk.wire.bodies import WAREHOUSE_HEADER
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +29,9 @@ _bearer = HTTPBearer(auto_error=False)
 class Principal:
     username: str
     role: str
+    # The warehouse the request says it comes from (the Warehouse-Id header): "" from a
+    # station that names none, None from a desk of a release that did not send it.
+    warehouse_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,7 +102,9 @@ def _unauthorized(detail: str) -> ProblemError:
 def current_principal(
     context: Annotated[CentralContext, Depends(central_context)],
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    request: Request,
 ) -> Principal:
+    warehouse_id = _warehouse(request.headers.get(WAREHOUSE_HEADER))
     if credentials is None:
         raise _unauthorized("Send Authorization: Bearer TOKEN (from POST /auth/token).")
     digest = _digest(credentials.credentials)
@@ -110,7 +117,21 @@ def current_principal(
         ).first()
     if row is None or row.expires_at < context.clock():
         raise _unauthorized("The token is unknown or has expired; sign in again.")
-    return Principal(str(row.username), str(row.role))
+    return Principal(str(row.username), str(row.role), warehouse_id)
+
+
+def _warehouse(value: str | None) -> str | None:
+    """The request's warehouse id as sent (empty: the station names none); a malformed one
+    is refused rather than recorded, since the record is what says where a change came
+    from."""
+    if value is None:
+        return None
+    value = value.strip()
+    if value and not is_warehouse_id(value):
+        raise ProblemError(400, "bad-warehouse-id", "Malformed warehouse id",
+                           f"{WAREHOUSE_HEADER} must be empty or a letter or digit followed "
+                           "by up to 39 letters, digits, dots, dashes or underscores.")
+    return value
 
 
 def client_address(request: Request) -> str:

@@ -177,7 +177,8 @@ def _returns(desk: Connection, central: Connection, seq: _Seq) -> int:
         data["order_number"] = order_number
         data["lines"] = lines[row["id"]]
         rows.append(_entity(seq, row["rma_number"], row["version"], data,
-                            order_number=order_number, restricted=bool(row["restricted"])))
+                            order_number=order_number, restricted=bool(row["restricted"]),
+                            receipt_weight_grams=row["receipt_weight_grams"]))
     return _put(central, tables.returns, rows)
 
 

@@ -38,7 +38,7 @@ def _has(context: CentralContext, sha256: str) -> int | None:
     return None if size is None else int(size)
 
 
-@router.head("/photos/{sha256}", responses=documented(401, 404, 422, 429))
+@router.head("/photos/{sha256}", responses=documented(400, 401, 404, 422, 429))
 def head_photo(sha256: Sha256Path, context: Ctx, _who: Who) -> Response:
     size = _has(context, sha256)
     if size is None:

@@ -150,12 +150,14 @@ def write(
     expected: Entity | None,
     columns: dict[str, Any] | None = None,
     deleted: bool = False,
+    warehouse_id: str | None = None,
 ) -> Entity:
     """Insert (``expected`` None) or replace the version ``expected`` holds; a concurrent
-    writer that got there first makes this a 412, never a lost update."""
+    writer that got there first makes this a 412, never a lost update. ``warehouse_id``
+    is the warehouse whose desk sent the change (None: the server's own)."""
     seq = next_seq(connection)
     values = {"data": data, "seq": seq, "deleted": deleted, "changed_at": utc_now_text(),
-              **(columns or {})}
+              "warehouse_id": warehouse_id, **(columns or {})}
     cache: dict[tuple[str, str], Entity | None] | None = connection.info.get(CACHE)
     pending: dict[str, list[dict[str, Any]]] | None = connection.info.get(PENDING)
     if expected is None:

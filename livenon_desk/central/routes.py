@@ -85,7 +85,7 @@ def sign_in(body: TokenRequest, context: Ctx, request: Request) -> TokenResponse
                          role=issued.role)
 
 
-@router.get("/auth/me", response_model=Me, responses=documented(401, 429))
+@router.get("/auth/me", response_model=Me, responses=documented(400, 401, 429))
 def who_am_i(who: Who) -> Me:
     """The name every write this token sends is recorded under."""
     return Me(username=who.username, role=who.role)
@@ -108,7 +108,7 @@ def changes(
 
 
 @router.get("/audit-anchors/{desk_id}", response_model=AuditAnchor,
-            responses=documented(401, 404, 422, 429))
+            responses=documented(400, 401, 404, 422, 429))
 def audit_anchor(desk_id: Annotated[str, Path(pattern=r"^[0-9a-fA-F-]{1,36}$")],
                  context: Ctx, _who: Who) -> AuditAnchor:
     """The newest event of a desk's audit chain this server holds."""

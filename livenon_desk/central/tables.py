@@ -41,6 +41,8 @@ def _entity_table(name: str, *extra: Column[object]) -> Table:
         Column("deleted", Boolean, nullable=False, default=False),
         Column("data", JSON, nullable=True),
         Column("changed_at", String(32), nullable=False),
+        # The warehouse whose desk made the last change (see WAREHOUSE_COLUMN).
+        Column("warehouse_id", String(40), nullable=True),
         *extra,
     )
 
@@ -51,6 +53,8 @@ returns = _entity_table(
     "returns",
     Column("order_number", String(32), index=True),
     Column("restricted", Boolean, nullable=False, default=False),
+    # The parcel's weight at receipt as its desk weighed it (grams), to be queried.
+    Column("receipt_weight_grams", Integer, nullable=True),
 )
 inspections = _entity_table("inspections", Column("rma_number", String(32), index=True))
 
@@ -82,7 +86,15 @@ unit_moves = Table(
     Column("received_by", String(64), nullable=False),
     Column("received_at", String(32), nullable=False),
     Column("data", JSON, nullable=False),
+    Column("warehouse_id", String(40), nullable=True),
 )
+
+
+# Which warehouse wrote a change, as its request's Warehouse-Id header said: on every
+# entity (its last change) and every append-only record (audit events included, so the
+# server's audit trail names the warehouse of each change). "" is a station that names no
+# warehouse; NULL a desk of a release that did not say, or the server itself.
+WAREHOUSE_COLUMN = "warehouse_id"
 
 
 def entity_table(kind: str) -> Table:
@@ -108,6 +120,7 @@ audit_events = Table(
     Column("received_by", String(64), nullable=False),
     Column("received_at", String(32), nullable=False),
     Column("data", JSON, nullable=False),
+    Column("warehouse_id", String(40), nullable=True),
 )
 
 refund_decisions = Table(
@@ -119,6 +132,7 @@ refund_decisions = Table(
     Column("received_by", String(64), nullable=False),
     Column("received_at", String(32), nullable=False),
     Column("data", JSON, nullable=False),
+    Column("warehouse_id", String(40), nullable=True),
 )
 
 # The answers desks sent to email applications (P2), one per application (keyed by the
@@ -132,6 +146,7 @@ mail_answers = Table(
     Column("received_by", String(64), nullable=False),
     Column("received_at", String(32), nullable=False),
     Column("data", JSON, nullable=False),
+    Column("warehouse_id", String(40), nullable=True),
 )
 
 photos = Table(

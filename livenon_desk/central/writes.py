@@ -72,7 +72,7 @@ def _answer(status: int, entity: records.Entity) -> StoredResponse:
     return StoredResponse(status, entity.document(), entity.etag)
 
 
-def apply_receipt(c: Connection, _who: Principal, req: WriteRequest) -> StoredResponse:
+def apply_receipt(c: Connection, who: Principal, req: WriteRequest) -> StoredResponse:
     assert isinstance(req.body, ReceiptIn)
     body = req.body
     current = records.get_live(c, "return", req.entity_id, "return")
@@ -91,18 +91,23 @@ def apply_receipt(c: Connection, _who: Principal, req: WriteRequest) -> StoredRe
         if dumped[field] is not None:
             data[field] = dumped[field]
     data["receipt_photos"] = sorted(set(data.get("receipt_photos", [])) | set(body.photos))
+    columns = None
+    if body.weight_grams is not None:  # a desk that weighed nothing keeps what was said
+        data["receipt_weight_grams"] = body.weight_grams
+        columns = {"receipt_weight_grams": body.weight_grams}
     if data.get("status") in _RECEIVABLE:
         complete = all(line["cartons_received"] >= line["cartons_expected"]
                        for line in lines.values())
         data["status"] = (ReturnStatus.RECEIVED if complete
                           else ReturnStatus.PARTIALLY_RECEIVED).value
-    return _answer(200, records.write(c, "return", req.entity_id, data, expected=current))
+    return _answer(200, records.write(c, "return", req.entity_id, data, expected=current,
+                                      columns=columns, warehouse_id=who.warehouse_id))
 
 
 _OVERRIDE_FIELDS = ("override_decision", "override_reason", "override_by", "override_at")
 
 
-def apply_inspection(c: Connection, _who: Principal, req: WriteRequest) -> StoredResponse:
+def apply_inspection(c: Connection, who: Principal, req: WriteRequest) -> StoredResponse:
     assert isinstance(req.body, InspectionIn)
     body = req.body
     ret = records.get_live(c, "return", body.rma_number, "return")
@@ -117,7 +122,8 @@ def apply_inspection(c: Connection, _who: Principal, req: WriteRequest) -> Store
             raise records.stale(None, req.if_match)
         data.update(dict.fromkeys(_OVERRIDE_FIELDS))
         return _answer(201, records.write(c, "inspection", req.entity_id, data,
-                                          expected=None, columns=columns))
+                                          expected=None, columns=columns,
+                                          warehouse_id=who.warehouse_id))
     if current.deleted:
         raise ProblemError(404, "not-found", "Inspection deleted",
                            f"Inspection {req.entity_id} was deleted on the server.")
@@ -127,7 +133,8 @@ def apply_inspection(c: Connection, _who: Principal, req: WriteRequest) -> Store
     records.check_version(current, req.if_match)
     data.update({k: old.get(k) for k in _OVERRIDE_FIELDS})
     return _answer(200, records.write(c, "inspection", req.entity_id, data,
-                                      expected=current, columns=columns))
+                                      expected=current, columns=columns,
+                                      warehouse_id=who.warehouse_id))
 
 
 def apply_override(c: Connection, who: Principal, req: WriteRequest) -> StoredResponse:
@@ -143,7 +150,8 @@ def apply_override(c: Connection, who: Principal, req: WriteRequest) -> StoredRe
     dumped = req.dump()
     data.update(override_decision=dumped["decision"], override_reason=dumped["reason"],
                 override_by=by, override_at=dumped["at"])
-    return _answer(200, records.write(c, "inspection", req.entity_id, data, expected=current))
+    return _answer(200, records.write(c, "inspection", req.entity_id, data, expected=current,
+                                      warehouse_id=who.warehouse_id))
 
 
 def _same_id(req: WriteRequest, uuid: str) -> None:
@@ -175,6 +183,7 @@ def apply_audit_event(c: Connection, who: Principal, req: WriteRequest) -> Store
         return StoredResponse(200, {"uuid": uuid, "seq": int(seq)})
     seq = next_seq(c)
     c.execute(insert(t).values(uuid=uuid, seq=seq, received_by=who.username,
+                               warehouse_id=who.warehouse_id,
                                received_at=records.utc_now_text(), data=data))
     anchors.advance(c, req.body.details, who.username)
     return StoredResponse(201, {"uuid": uuid, "seq": seq})
@@ -200,14 +209,15 @@ def apply_refund_decision(c: Connection, who: Principal, req: WriteRequest) -> S
                           else ReturnStatus.REFUND_REJECTED).value
     ret_data["refund"] = {k: data[k] for k in ("uuid", "decision", "amount_cents",
                                                "deduction_cents", "currency", "decided_at")}
-    entity = records.write(c, "return", body.rma_number, ret_data, expected=current)
+    entity = records.write(c, "return", body.rma_number, ret_data, expected=current,
+                           warehouse_id=who.warehouse_id)
     c.execute(insert(t).values(uuid=uuid, rma_number=body.rma_number, seq=next_seq(c),
-                               received_by=who.username, received_at=records.utc_now_text(),
-                               data=data))
+                               received_by=who.username, warehouse_id=who.warehouse_id,
+                               received_at=records.utc_now_text(), data=data))
     return StoredResponse(201, {"decision": data, "return": entity.document()}, entity.etag)
 
 
-def apply_unit(c: Connection, _who: Principal, req: WriteRequest) -> StoredResponse:
+def apply_unit(c: Connection, who: Principal, req: WriteRequest) -> StoredResponse:
     """A unit created (no If-Match) or replaced at the version its station saw."""
     assert isinstance(req.body, UnitIn)
     current = records.get(c, "unit", req.entity_id)
@@ -217,14 +227,14 @@ def apply_unit(c: Connection, _who: Principal, req: WriteRequest) -> StoredRespo
         if req.if_match is not None:
             raise records.stale(None, req.if_match)
         return _answer(201, records.write(c, "unit", req.entity_id, data, expected=None,
-                                          columns=columns))
+                                          columns=columns, warehouse_id=who.warehouse_id))
     old = current.data or {}
     if (old.get("rma_number"), old.get("carton_index")) != (req.body.rma_number,
                                                             req.body.carton_index):
         raise _invalid("A unit cannot move to another return line or carton.")
     records.check_version(current, req.if_match)
     return _answer(200, records.write(c, "unit", req.entity_id, data, expected=current,
-                                      columns=columns))
+                                      columns=columns, warehouse_id=who.warehouse_id))
 
 
 def apply_unit_move(c: Connection, who: Principal, req: WriteRequest) -> StoredResponse:
@@ -239,8 +249,8 @@ def apply_unit_move(c: Connection, who: Principal, req: WriteRequest) -> StoredR
         return StoredResponse(200, {"uuid": uuid, "seq": int(seq)})
     seq = next_seq(c)
     c.execute(insert(t).values(uuid=uuid, unit_code=req.body.unit_code, seq=seq,
-                               received_by=who.username, received_at=records.utc_now_text(),
-                               data=data))
+                               received_by=who.username, warehouse_id=who.warehouse_id,
+                               received_at=records.utc_now_text(), data=data))
     return StoredResponse(201, {"uuid": uuid, "seq": seq})
 
 
@@ -277,11 +287,12 @@ def apply_mail_answer(c: Connection, who: Principal, req: WriteRequest) -> Store
                    lines=[{**line, "cartons_received": 0} for line in dumped["lines"]])
         entity = records.write(c, "return", created.rma_number, ret, expected=None,
                                columns={"order_number": created.order_number,
-                                        "restricted": False})
+                                        "restricted": False}, warehouse_id=who.warehouse_id)
     c.execute(insert(t).values(
         application_sha256=body.application_sha256,
         rma_number=created.rma_number if created else None, seq=next_seq(c),
-        received_by=who.username, received_at=records.utc_now_text(), data=data))
+        received_by=who.username, warehouse_id=who.warehouse_id,
+        received_at=records.utc_now_text(), data=data))
     if entity is not None:
         return _answer(201, entity)
     return StoredResponse(201, {"answer": data})
@@ -291,7 +302,7 @@ def _station_document(kind: str) -> Apply:
     """A station's own document keyed by the uuid it made (a work order, an RTV shipment, a
     lot): created (no If-Match) or replaced at the version its station saw."""
 
-    def apply(c: Connection, _who: Principal, req: WriteRequest) -> StoredResponse:
+    def apply(c: Connection, who: Principal, req: WriteRequest) -> StoredResponse:
         assert isinstance(req.body, (WorkOrderIn, RtvShipmentIn, LotIn))
         _same_id(req, str(req.body.uuid))
         current = records.get(c, kind, req.entity_id)
@@ -299,9 +310,11 @@ def _station_document(kind: str) -> Apply:
         if current is None:
             if req.if_match is not None:
                 raise records.stale(None, req.if_match)
-            return _answer(201, records.write(c, kind, req.entity_id, data, expected=None))
+            return _answer(201, records.write(c, kind, req.entity_id, data, expected=None,
+                                              warehouse_id=who.warehouse_id))
         records.check_version(current, req.if_match)
-        return _answer(200, records.write(c, kind, req.entity_id, data, expected=current))
+        return _answer(200, records.write(c, kind, req.entity_id, data, expected=current,
+                                          warehouse_id=who.warehouse_id))
 
     return apply
 

@@ -62,13 +62,25 @@ def server_address(url: str) -> str:
 
 class CentralService:
     def __init__(self, tokens: TokenStore | None = None, *,
-                 ca_bundle: Path | None = None) -> None:
+                 ca_bundle: Path | None = None, warehouse_id: str | None = None) -> None:
         self._tokens = tokens or TokenStore()
         self._ca_bundle = ca_bundle
+        self._warehouse_id = warehouse_id
 
     def _client(self, server_url: str, token: str | None = None) -> CentralClient:
         return CentralClient(ClientSettings(server_address(server_url),
-                                            ca_bundle=self._ca_bundle), token=token)
+                                            ca_bundle=self._ca_bundle,
+                                            warehouse_id=self.warehouse_id), token=token)
+
+    @property
+    def warehouse_id(self) -> str:
+        """The warehouse every write is sent as: the one given, else the station's
+        ([station] warehouse_id), read when first needed."""
+        if self._warehouse_id is None:
+            from livenon_desk.services.desk_settings import desk_settings
+
+            self._warehouse_id = desk_settings().warehouse_id
+        return self._warehouse_id
 
     def is_signed_in(self, server_url: str) -> bool:
         return bool(server_url) and bool(self._tokens.load(server_address(server_url)))

@@ -7,7 +7,6 @@ the start with a message that names the file, the section and the key."""
 from __future__ import annotations
 
 import logging
-import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -16,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from livenon_desk.documents.printer_limits import DARKNESS_RANGE, LABEL_DPI, PRINTER_DPIS
+from livenon_desk.domain.station import is_warehouse_id
 from livenon_desk.domain.weighing import scale_protocols
 from livenon_desk.errors import KnownError
 from livenon_desk.paths import RESOURCES_DIR, config_dir, station_config_dirs
@@ -129,7 +129,6 @@ _FLAGS = {("label_printer", "ask_status"): "label_printer_ask_status"}
 _CHOICES = {"label_printer_dpi": PRINTER_DPIS}
 # Keys at the top of the file, outside any section.
 _TOP_LEVEL = {"schema"}
-_WAREHOUSE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -180,7 +179,7 @@ def _checked_text(path: Path, section: str, key: str, field_name: str, value: st
             raise KnownError("error.settings-not-a-server", path=path, section=section,
                              key=key)
         return value.rstrip("/")
-    if field_name == "warehouse_id" and value and not _WAREHOUSE_ID.fullmatch(value):
+    if field_name == "warehouse_id" and value and not is_warehouse_id(value):
         raise KnownError("error.settings-not-an-id", path=path, section=section, key=key)
     if field_name == "label_printer_address" and value:
         from livenon_desk.services.label_printer import parse_address  # with the renderer

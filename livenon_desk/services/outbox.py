@@ -125,6 +125,9 @@ def queue_receipt(s: Session, ret: ReturnRequest, now: datetime) -> None:
                   for ln in lines],
         "photos": sorted({p.sha256 for p in photos}),
     }
+    if ret.receipt_weight_grams is not None:
+        # Left out when not weighed: a server of an earlier release takes such a receipt.
+        body["weight_grams"] = ret.receipt_weight_grams
     enqueue(s, "receipt", ret.rma_number, body, ret.server_version, now)
 
 

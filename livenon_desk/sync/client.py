@@ -63,6 +63,7 @@ class ClientSettings:
     read_timeout: float = 30.0
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     allow_plain_http: bool = False  # plain HTTP to a server not on this machine
+    warehouse_id: str = ""  # the station's [station] warehouse_id ("" when it names none)
 
 
 def _is_loopback(host: str) -> bool:
@@ -223,6 +224,8 @@ class CentralClient:
             session.mount("http://", adapter)
             session.headers["User-Agent"] = f"livenon-desk/{__version__}"
             session.headers["Accept"] = "application/json, application/problem+json"
+            # Which warehouse wrote each change: the server records it with the write.
+            session.headers[wire.WAREHOUSE_HEADER] = self.settings.warehouse_id
             self._local.session = session
             with self._lock:
                 self._sessions.append(session)

@@ -77,8 +77,8 @@ _NOT_AGAIN_RECEIVED = ("inspecting", "inspected")
 _Data = TypeVar("_Data", bound=BaseModel)
 # Kept from the desk when the server's document does not carry them.
 _DESK_RETURN_FIELDS = ("invoice_enclosed", "return_form_enclosed", "received_by",
-                       "receipt_notes", "short_closed_reason", "short_closed_by",
-                       "short_closed_at")
+                       "receipt_notes", "receipt_weight_grams", "short_closed_reason",
+                       "short_closed_by", "short_closed_at")
 _RETURN_MOMENTS = ("applied_at", "instructions_sent_at", "received_at", "closed_at",
                    "short_closed_at")
 

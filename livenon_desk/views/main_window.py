@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -140,6 +141,12 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.queues)
         self._left_layout = left_layout
+        # The queues and the charts under them scroll when zoomed text outgrows the window.
+        left_side = QScrollArea()
+        left_side.setObjectName("workQueuePanel")
+        left_side.setWidget(left)
+        left_side.setWidgetResizable(True)
+        left_side.setFrameShape(QScrollArea.Shape.NoFrame)
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
@@ -156,7 +163,7 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.detail, 1)
         right_layout.addWidget(self.unexpected_button)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (left, self.centre, right):
+        for widget in (left_side, self.centre, right):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
@@ -239,6 +246,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:  # zoomed: the new font has arrived
             self._fit_to_font()
+            self._widen_queue_panel()
         super().changeEvent(event)
 
     def _fit_to_font(self, columns: bool = True, splitter: bool = False) -> None:
@@ -255,13 +263,24 @@ class MainWindow(QMainWindow):
                 need = (sum(widths.values()) + widths[Column.APPLIED]
                         + self.table.verticalScrollBar().sizeHint().width()
                         + 2 * self.table.frameWidth() + 8)
-                left = metrics.horizontalAdvance("M") * 22
+                left = self._queue_panel_width()
                 right = max(self.width() - left - need - 40, metrics.horizontalAdvance("M") * 40)
                 self.splitter.setSizes([left, need, right])
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * 1.6)
         big.setBold(True)
         self.unknown_banner.setFont(big)
+
+    def _queue_panel_width(self) -> int:
+        """The work queue's panel: room for its lists' names and its charts' numbers."""
+        return self.table.fontMetrics().horizontalAdvance("M") * 22
+
+    def _widen_queue_panel(self) -> None:
+        """Zoomed in, the panel grows with its text, taking the room from the list."""
+        left, centre, right = self.splitter.sizes()
+        grow = min(self._queue_panel_width() - left, centre // 2)
+        if left > 0 and grow > 0:
+            self.splitter.setSizes([left + grow, centre - grow, right])
 
     def _build_status_bar(self, database_label: str) -> None:
         self.message = QLabel()

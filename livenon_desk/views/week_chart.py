@@ -16,21 +16,21 @@ from PySide6.QtWidgets import QWidget
 
 from livenon_desk.services.work_queue_dto import WeekStats
 from livenon_desk.views.labels import reason_texts
-from livenon_desk.views.panel_chart import PanelChart
+from livenon_desk.views.panel_chart import PanelChart, colour_key
 
 
 class WeekChart(PanelChart):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("weekChart", "passRates", parent)
-        self.chart.setTitle(self.tr("Inspected, last 7 days"))
+        self.title.setText(self.tr("Inspected, last 7 days"))
         self.reasons = self.caption
         self.stats: WeekStats | None = None
         self._follow_font()
 
     def _fit_height(self) -> None:
         line = self.fontMetrics().height()
-        self.view.setMinimumHeight(line * 11)
-        self.view.setMaximumHeight(line * 16)
+        self.view.setMinimumHeight(line * 8)
+        self.view.setMaximumHeight(line * 13)
 
     def show_stats(self, stats: WeekStats) -> None:
         self.stats = stats
@@ -56,8 +56,10 @@ class WeekChart(PanelChart):
         self._show(series, {Qt.AlignmentFlag.AlignBottom: x_axis,
                             Qt.AlignmentFlag.AlignLeft: y_axis}, y_axis)
         texts = reason_texts()
+        key = colour_key([passed, other])
         if not stats.reasons:
-            self.reasons.setText(self.tr("No inspections in the last seven days."))
+            empty = self.tr("No inspections in the last seven days.")
+            self.reasons.setText(f"{key}<br>{escape(empty)}")
             return
         rows = "".join(
             f"<tr><td>{escape(texts[r.reason])}</td><td align='right'>"
@@ -65,4 +67,4 @@ class WeekChart(PanelChart):
             f"<td align='right' style='color:#5f6368'>{locale.toString(r.inspected)}</td></tr>"
             for r in stats.reasons)
         title = escape(self.tr("Pass rate by reason"))
-        self.reasons.setText(f"<b>{title}</b><table width='100%'>{rows}</table>")
+        self.reasons.setText(f"{key}<br><b>{title}</b><table width='100%'>{rows}</table>")

@@ -25,6 +25,7 @@ from livenon_desk.domain.enums import (
     UnitState,
     WorkOrderState,
 )
+from livenon_desk.domain.weighing import MAX_GRAMS
 
 Version = Annotated[int, Field(ge=1, le=2**31 - 1)]
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
@@ -39,6 +40,9 @@ WRITE_KINDS = ("receipt", "inspection", "override", "audit_event", "refund_decis
 WriteKind = Literal["receipt", "inspection", "override", "audit_event", "refund_decision",
                     "mail_answer", "unit", "unit_move", "work_order", "rtv_shipment", "lot"]
 Short = Annotated[str, Field(min_length=1, max_length=24, pattern=PRINTABLE)]
+# The station's warehouse ([station] warehouse_id), sent with every request in this header
+# and recorded by the server with each write; empty when the station names none.
+WAREHOUSE_HEADER = "Warehouse-Id"
 
 
 class _In(BaseModel):
@@ -77,6 +81,9 @@ class ReceiptIn(_In):
     returned_goods_marked: bool | None = None
     lines: Annotated[list[ReceiptLine], Field(min_length=1, max_length=100)]
     photos: Annotated[list[Sha256], Field(max_length=100)] = []
+    # The parcel's weight at receipt (the station's scale, or typed); a desk of a release
+    # before it sends none.
+    weight_grams: Annotated[int | None, Field(ge=1, le=MAX_GRAMS)] = None
 
 
 class InspectionIn(_In):

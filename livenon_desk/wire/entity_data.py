@@ -151,6 +151,7 @@ class ReturnData(_Data):
     return_form_enclosed: bool | None = None
     received_by: str | None = None
     receipt_notes: str | None = None
+    receipt_weight_grams: int | None = None
     short_closed_reason: str | None = None
     short_closed_by: str | None = None
     short_closed_at: Moment = None

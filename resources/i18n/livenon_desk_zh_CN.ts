@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="138"/>
+        <location filename="../../livenon_desk/views/app.py" line="139"/>
         <source>Demo users (user / password): {logins}</source>
         <translation>演示用户（用户名 / 密码）：{logins}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="177"/>
+        <location filename="../../livenon_desk/views/app.py" line="187"/>
         <source>Retention rule: personal data of {n} long-closed returns removed.</source>
         <translation>保留期规则：已删除 {n} 个早已关闭的退货中的个人数据。</translation>
     </message>
@@ -562,7 +562,7 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../livenon_desk/views/detail_pane.py" line="22"/>
+        <location filename="../../livenon_desk/views/detail_pane.py" line="21"/>
         <source>Scan a parcel or type an RMA, order, tracking number or name.</source>
         <translation>扫描包裹，或输入退货单号、订单号、运单号或姓名。</translation>
     </message>
@@ -775,13 +775,13 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="73"/>
-        <location filename="../../livenon_desk/views/app.py" line="112"/>
+        <location filename="../../livenon_desk/views/app.py" line="74"/>
+        <location filename="../../livenon_desk/views/app.py" line="113"/>
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="74"/>
+        <location filename="../../livenon_desk/views/app.py" line="75"/>
         <location filename="../../livenon_desk/views/error_reporting.py" line="21"/>
         <source>Something went wrong; details are in the log: {path}</source>
         <translation>出现问题；详情见日志：{path}</translation>
@@ -1475,172 +1475,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="92"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="93"/>
         <source>Livenon Desk</source>
         <translation>Livenon 退货工作台</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="99"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="100"/>
         <source>Scan or type an RMA, order, tracking or tag code, a name, email, phone…</source>
         <translation>扫描或输入退货单号、订单号、运单号、标签码、姓名、邮箱、电话…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="102"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="103"/>
         <source>Search (Ctrl+F): a scanner&apos;s code and Enter opens it</source>
         <translation>搜索（Ctrl+F）：扫码枪输入条码并回车即可打开</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="104"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="105"/>
         <source>Show all returns</source>
         <translation>显示全部退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="105"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="106"/>
         <source>Clear the search (Esc)</source>
         <translation>清除搜索（Esc）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="117"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="118"/>
         <source>Receive as an unexpected parcel…</source>
         <translation>作为意外包裹收货…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="128"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="129"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="253"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="551"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="262"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="560"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="256"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="265"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="266"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="275"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="269"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="278"/>
         <source>&amp;Lock the desk</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="270"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="279"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="272"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="281"/>
         <source>&amp;Audit trail…</source>
         <translation>审计记录(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="276"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="285"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="278"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="287"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="281"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="290"/>
         <source>&amp;Return</source>
         <translation>退货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="284"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="293"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="288"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="623"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="297"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="632"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="289"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="298"/>
         <source>&amp;Find a return</source>
         <translation>查找退货(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="292"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="301"/>
         <source>Show &amp;all returns</source>
         <translation>显示全部退货(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="293"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="302"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="370"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="379"/>
         <source>No return matches «{code}».</source>
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="618"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="627"/>
         <source>S&amp;ync…</source>
         <translation>同步(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="369"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="389"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="378"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="398"/>
         <source>Matches: {n}</source>
         <translation>匹配：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="395"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="404"/>
         <source>Choose one of the {n} matches.</source>
         <translation>请从 {n} 条匹配中选择一条。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="586"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="595"/>
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="301"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="310"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="303"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="312"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="305"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="314"/>
         <source>Actual si&amp;ze</source>
         <translation>实际大小(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="402"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="411"/>
         <source>⚠ «{code}» matches no return
 Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>⚠ «{code}» 没有匹配的退货
 请核对条码，或作为意外包裹收货（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="376"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="385"/>
         <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel ({keys}).</source>
         <translation>没有与“{code}”匹配的退货。请检查编码，或作为意外包裹收货（{keys}）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="388"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="397"/>
         <source>Matches: more than {n}</source>
         <translation>匹配：超过 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="605"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="614"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -2508,32 +2508,37 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>RecoveryChart</name>
     <message>
-        <location filename="../../livenon_desk/views/recovery_chart.py" line="27"/>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="30"/>
         <source>Recovery value by disposition</source>
         <translation>按处置方式的回收价值</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/recovery_chart.py" line="75"/>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="51"/>
         <source>No unit routed yet.</source>
         <translation>尚无已分派的货品。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/recovery_chart.py" line="83"/>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="59"/>
         <source>Original value ({currency})</source>
         <translation>原价（{currency}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/recovery_chart.py" line="85"/>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="61"/>
         <source>Recovery value ({currency})</source>
         <translation>回收价值（{currency}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/recovery_chart.py" line="111"/>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="81"/>
+        <source>{number}. {disposition}: {recovery}, {units} units</source>
+        <translation>{number}. {disposition}：{recovery}，{units} 件</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="85"/>
         <source>Expected to recover: {total}</source>
         <translation>预计回收：{total}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/recovery_chart.py" line="113"/>
+        <location filename="../../livenon_desk/views/recovery_chart.py" line="87"/>
         <source>{disposition}: {units} units, {recovery} ({currency})</source>
         <translation>{disposition}：{units} 件，{recovery}（{currency}）</translation>
     </message>
@@ -3732,27 +3737,27 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>WeekChart</name>
     <message>
-        <location filename="../../livenon_desk/views/week_chart.py" line="28"/>
+        <location filename="../../livenon_desk/views/week_chart.py" line="25"/>
         <source>Inspected, last 7 days</source>
         <translation>最近 7 天检验量</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/week_chart.py" line="66"/>
+        <location filename="../../livenon_desk/views/week_chart.py" line="38"/>
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/week_chart.py" line="68"/>
+        <location filename="../../livenon_desk/views/week_chart.py" line="40"/>
         <source>Not passed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/week_chart.py" line="96"/>
+        <location filename="../../livenon_desk/views/week_chart.py" line="61"/>
         <source>No inspections in the last seven days.</source>
         <translation>最近七天没有检验记录。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/week_chart.py" line="103"/>
+        <location filename="../../livenon_desk/views/week_chart.py" line="69"/>
         <source>Pass rate by reason</source>
         <translation>按原因统计的通过率</translation>
     </message>

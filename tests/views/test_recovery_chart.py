@@ -1,5 +1,6 @@
 """Issue 17: the chart of recovery value by disposition, one bar pair a disposition, the
-largest at the top; another currency's units are named in words, not added."""
+largest at the top and numbered, each number's disposition named below; another
+currency's units are named in words, not added."""
 
 from __future__ import annotations
 
@@ -29,7 +30,10 @@ def test_the_bars_are_the_commonest_currencys_and_the_rest_is_said(qtbot: QtBot)
     assert [recovery.at(i) for i in range(recovery.count())] == [160.0, 900.0]
     assert [original.at(i) for i in range(original.count())] == [800.0, 900.0]
     [axis] = [a for a in chart.chart.axes() if isinstance(a, QBarCategoryAxis)]
-    assert axis.categories() == ["Liquidate", "Restock"]
+    # Numbered from the top; the caption names each number's disposition in full.
+    assert axis.categories() == ["2", "1"]
+    assert "1. Restock: " in chart.totals.text()
+    assert "2. Liquidate: " in chart.totals.text()
     assert chart.currency == "USD"
     assert "1060.00" in chart.totals.text().replace(",", "")
     assert "EUR" in chart.totals.text()
