@@ -575,8 +575,10 @@ class MainWindow(QMainWindow):
         self.return_actions.set_detail(detail)
         self.print_actions.set_detail(detail)
         # Who saw which customer's record is kept (privacy policy); the desk does not wait.
-        self._runner.run(self._desk.audit.viewed, self.actor, detail.rma_number,
-                         on_error=self.report_error)
+        self._runner.run(
+            lambda *args: self._desk.audit.viewed(*args),
+            self.actor, detail.rma_number,
+            on_error=self.report_error)
 
     # --- who is signed in -----------------------------------------------------------------
 
