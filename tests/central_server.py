@@ -158,6 +158,15 @@ def central_postgres(postgres: PostgresServer,
     yield from _serve(postgres.create_database(template=central_postgres_template))
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def server(request: pytest.FixtureRequest) -> Central:
+    """The reference server on SQLite, then on PostgreSQL: a test that takes it runs on
+    both."""
+    name = "central" if request.param == "sqlite" else "central_postgres"
+    running: Central = request.getfixturevalue(name)
+    return running
+
+
 def inspection_body(ret: records.Entity, **changes: Any) -> dict[str, Any]:
     data = ret.data or {}
     body: dict[str, Any] = {

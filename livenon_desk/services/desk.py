@@ -95,7 +95,7 @@ def _returns(o: _Opened) -> ReturnsService:
 def _receiving(o: _Opened) -> ReceivingService:
     from livenon_desk.services.receiving_service import ReceivingService
 
-    return ReceivingService(o.store, o.photos, o.clock)
+    return ReceivingService(o.store, o.photos, o.clock, policies=o.policies)
 
 
 def _inspections(o: _Opened) -> InspectionService:

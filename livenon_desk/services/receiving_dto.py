@@ -9,6 +9,7 @@ from pathlib import Path
 
 from livenon_desk.domain.enums import ParcelCondition, ReturnStatus
 from livenon_desk.domain.receiving import CartonCount, missing_summary
+from livenon_desk.services.unit_dto import WeightCheckRow
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class ReceiptResult:
     rma_number: str
     status: ReturnStatus
     counts: tuple[CartonCount, ...]
+    # The one carton's weighing when the parcel was weighed and held one (else None).
+    weight_check: WeightCheckRow | None = None
 
     @property
     def missing(self) -> list[tuple[str, int, int]]:

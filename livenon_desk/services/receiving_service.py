@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from livenon_desk.domain.enums import ReturnStatus
 from livenon_desk.domain.lifecycle import status_label, transition
+from livenon_desk.domain.policy import PolicySet, default_policies
 from livenon_desk.domain.receiving import (
     BY_HAND_REASON_MIN,
     RECEIVABLE,
@@ -22,7 +23,7 @@ from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.domain.units import split_unit_code
 from livenon_desk.domain.weighing import MAX_GRAMS, kilograms_text
 from livenon_desk.errors import NotFoundError, ValidationError
-from livenon_desk.models import Order, Photo, ReturnLine, ReturnRequest, UnexpectedParcel
+from livenon_desk.models import Order, Photo, ReturnLine, ReturnRequest, UnexpectedParcel, Unit
 from livenon_desk.services import outbox
 from livenon_desk.services.audit import AuditAction, record_event
 from livenon_desk.services.clock import Clock, utc_now
@@ -34,6 +35,7 @@ from livenon_desk.services.receiving_dto import (
     UnexpectedParcelInput,
 )
 from livenon_desk.services.unit_service import add_received_units
+from livenon_desk.services.weight_check_service import weigh_parcel_of_one
 from livenon_desk.store.database import Store
 from livenon_desk.store.lookup import normalize_code
 from livenon_desk.store.photo_files import PhotoFiles
@@ -44,14 +46,18 @@ CLOCK_SKEW = timedelta(minutes=5)
 
 
 class ReceivingService:
-    def __init__(self, store: Store, photos: PhotoFiles, clock: Clock = utc_now) -> None:
+    def __init__(self, store: Store, photos: PhotoFiles, clock: Clock = utc_now, *,
+                 policies: PolicySet | None = None) -> None:
         self._store = store
         self._photos = photos
         self._clock = clock
+        self._policies = default_policies() if policies is None else policies
 
     def receive(self, actor: Actor, return_id: int, receipt: ReceiptInput) -> ReceiptResult:
         """Record the parcel's arrival; this starts the P5 inspection clock. Cartons claimed
-        beyond those scanned need the person's reason and are audited as counted by hand."""
+        beyond those scanned need the person's reason and are audited as counted by hand.
+        A weighed parcel of one carton checks that unit's weight at once (issue 17's
+        weight check, ``weigh_parcel_of_one``)."""
         actor.require(Action.RECEIVE)
         self._check_receipt(receipt)
         by_hand = counted_by_hand(receipt.cartons, receipt.scanned)
@@ -73,6 +79,7 @@ class ReceivingService:
             before = ret.status
             lines = _lines(s, ret.id)
             counts = []
+            units: list[Unit] = []
             for line in lines:
                 counted = receipt.cartons.get(line.id, 0)
                 if not 0 <= counted <= line.cartons_expected:
@@ -83,7 +90,7 @@ class ReceivingService:
                         counted=counted,
                     )
                 line.cartons_received = counted
-                add_received_units(s, line, receipt.received_at, self._clock())
+                units += add_received_units(s, line, receipt.received_at, self._clock())
                 counts.append(CartonCount(line.tag_code, line.cartons_expected, counted))
             new_status = status_after_receipt(counts)
             ret.status = transition(ret.status, new_status)
@@ -118,9 +125,14 @@ class ReceivingService:
                     detail=reason)
                 log.info("%s: %d cartons counted by hand", ret.rma_number,
                          sum(by_hand.values()))
+            checked = None
+            if receipt.weight_grams is not None:
+                checked = weigh_parcel_of_one(s, self._policies, actor, units,
+                                              receipt.weight_grams, self._clock())
             outbox.queue_receipt(s, ret, self._clock())
             log.info("received %s: %s", ret.rma_number, new_status.value)
-            return ReceiptResult(ret.id, ret.rma_number, ret.status, tuple(counts))
+            return ReceiptResult(ret.id, ret.rma_number, ret.status, tuple(counts),
+                                 weight_check=checked)
 
     def count_carton(self, actor: Actor, tag_code: str) -> CartonScan:
         """One more carton of the line whose tag (its tag code or a carton's LPN) was

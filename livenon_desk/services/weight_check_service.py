@@ -87,6 +87,25 @@ def weigh_unit(s: Session, policies: PolicySet, actor: Actor, code: str, weighed
     return weight_row(check, unit.code, s.get_one(ReturnRequest, line.return_id).rma_number)
 
 
+def weigh_parcel_of_one(s: Session, policies: PolicySet, actor: Actor, units: list[Unit],
+                        grams: int, now: datetime) -> WeightCheckRow | None:
+    """A parcel weighed at receipt that holds exactly one carton: its weight is that unit's,
+    checked at once like a weighing at put-away (flagged as a possible item swap when over
+    the tolerance). A parcel of several cartons is not checked: its weight includes every
+    carton's packing, so a sum of catalogue weights would hide a swapped carton as often as
+    it flagged a right one; each carton is weighed at put-away instead. Nor is a unit whose
+    catalogue line has no weight, nor a weight outside what a weighing takes."""
+    if len(units) != 1:
+        return None
+    kilograms = Decimal(grams) / 1000
+    line = s.get_one(ReturnLine, units[0].return_line_id)
+    if not (MIN_WEIGHT_KG <= kilograms <= MAX_WEIGHT_KG
+            and s.get_one(OrderLine, line.order_line_id).piece_weight_g):
+        return None
+    s.flush()
+    return weigh_unit(s, policies, actor, units[0].code, kilograms, now)
+
+
 def clear_flags(s: Session, actor: Actor, return_id: int, note: str, now: datetime) -> int:
     """The return's open weight flags cleared with a supervisor's note, in the caller's
     transaction (audited); how many."""

@@ -284,6 +284,13 @@ def _parcel(detail: ReturnDetail) -> str:
     if detail.receipt_weight_grams is not None:
         parts.append(QCoreApplication.translate("DetailPane", "weighed {kg} kg").format(
             kg=kilograms_text(detail.receipt_weight_grams)))
+        cartons = sum(line.cartons_received for line in detail.lines)
+        if cartons > 1:
+            # A parcel of one carton is that unit's weighing; a parcel of several is not
+            # split between them (see weigh_parcel_of_one).
+            parts.append(QCoreApplication.translate(
+                "DetailPane", "{n} cartons together: not checked against the catalogue; "
+                "weigh each at put-away").format(n=cartons))
     text = escape(" · ".join(parts))
     if detail.receipt_notes:
         text += "<br><i>" + escape(detail.receipt_notes) + "</i>"

@@ -5,13 +5,15 @@ step. The first scan names the unit and shows where its route sends it, with a b
 that has room; the second, a bin, moves it there. A bin of another zone, a full one or one
 the warehouse lacks is refused with where the unit should go, and the next scan may be the
 right bin; a unit's code instead starts over with that unit. A number typed (or sent by a
-scale) while a unit is on screen is its weight in kg, checked against the catalogue's: a
-possible item swap is said at once and waits for a supervisor.
+scale that types) while a unit is on screen is its weight in kg, and F6 reads it from the
+station's scale; either is checked against the catalogue's: a possible item swap is said at
+once and waits for a supervisor.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING
@@ -19,16 +21,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
+    QHBoxLayout,
     QLabel,
     QWidget,
 )
 
 from livenon_desk.domain.roles import Actor
+from livenon_desk.domain.weighing import Reading
 from livenon_desk.services.unit_dto import PutAway, PutAwayPlan, WeightCheckRow
 from livenon_desk.views.dialog_keys import no_default_buttons
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.form_parts import DONE_COLOUR, ERROR_COLOUR, scan_steps
 from livenon_desk.views.labels import disposition_texts, unit_state_texts
+from livenon_desk.views.scale_reading import ScaleReading
 from livenon_desk.views.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -41,9 +46,11 @@ _WEIGHT = re.compile(r"(\d{1,4}(?:[.,]\d{1,3})?)\s*(?:kg)?", re.IGNORECASE)
 
 class PutAwayDialog(QDialog):
     moved = Signal(int)  # the return whose unit moved
+    weighed = Signal(int)  # the return whose unit was weighed
 
     def __init__(self, units: UnitService, weights: WeightCheckService, runner: TaskRunner,
-                 actor: Actor, language: str, parent: QWidget | None = None) -> None:
+                 actor: Actor, language: str, parent: QWidget | None = None, *,
+                 read_weight: Callable[[], Reading] | None = None) -> None:
         super().__init__(parent)
         self._units = units
         self._weights = weights
@@ -60,7 +67,15 @@ class PutAwayDialog(QDialog):
         self.unit_view = QLabel()
         self.unit_view.setObjectName("putAwayUnit")
         self.unit_view.setWordWrap(True)
-        self.scan, self.feedback = scan_steps(self, "putAway", [self.prompt, self.unit_view])
+        self.scale = ScaleReading(self, runner, read_weight, self._unit_on_screen)
+        self.scale.weighed.connect(self._scale_weighed)
+        scale_row = QWidget()
+        row = QHBoxLayout(scale_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.scale.button)
+        row.addWidget(self.scale.state, 1)
+        self.scan, self.feedback = scan_steps(self, "putAway",
+                                              [self.prompt, self.unit_view, scale_row])
         self.scan.returnPressed.connect(self._scanned)
         self.resize(560, 300)
         no_default_buttons(self)
@@ -82,9 +97,7 @@ class PutAwayDialog(QDialog):
             return
         weight = _WEIGHT.fullmatch(code)
         if self.plan is not None and weight is not None:
-            self._runner.run(self._weights.weigh, self._actor, self.plan.row.code,
-                             Decimal(weight.group(1).replace(",", ".")),
-                             on_done=self._weighed, on_error=self._refused)
+            self._weigh(Decimal(weight.group(1).replace(",", ".")))
             return
         if self.plan is not None and self._units.is_bin(code):
             self._runner.run(self._units.move, self._actor, self.plan.row.code, code,
@@ -92,6 +105,23 @@ class PutAwayDialog(QDialog):
             return
         self._runner.run(self._units.plan, self._actor, code, on_done=self._planned,
                          on_error=self._unit_refused)
+
+    def _weigh(self, kilograms: Decimal) -> None:
+        assert self.plan is not None
+        self._runner.run(self._weights.weigh, self._actor, self.plan.row.code, kilograms,
+                         on_done=self._weighed, on_error=self._refused)
+
+    def _unit_on_screen(self) -> bool:
+        """F6 weighs the unit on screen; with none, the scale is not read."""
+        if self.plan is None:
+            self._say(self.tr("Scan a unit's tag first: F6 then weighs that unit."),
+                      ERROR_COLOUR)
+        return self.plan is not None
+
+    def _scale_weighed(self, reading: Reading) -> None:
+        """The scale's settled weight is the unit's on screen, checked as a typed one."""
+        if self.plan is not None:  # still on screen once the scale has settled
+            self._weigh(Decimal(reading.grams) / 1000)
 
     def _planned(self, plan: PutAwayPlan) -> None:
         row = plan.row
@@ -135,6 +165,8 @@ class PutAwayDialog(QDialog):
             self.moved.emit(plan.row.return_id)
 
     def _weighed(self, check: WeightCheckRow) -> None:
+        if self.plan is not None:
+            self.weighed.emit(self.plan.row.return_id)
         values = {"code": check.unit_code, "weighed": check.weighed_kg,
                   "expected": check.expected_kg}
         if check.flagged:

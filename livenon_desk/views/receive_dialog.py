@@ -8,7 +8,6 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,7 +35,6 @@ from livenon_desk.errors import KnownError
 from livenon_desk.services.dto import ReturnDetail
 from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.views.dialog_keys import submit_with_ctrl_enter
-from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.folders import FolderKind, remember_folder, start_folder
 from livenon_desk.views.form_parts import (
     add_time_row,
@@ -47,6 +45,7 @@ from livenon_desk.views.form_parts import (
 from livenon_desk.views.formatting import qdatetime_to_utc
 from livenon_desk.views.labels import parcel_condition_texts
 from livenon_desk.views.photo_strip import PhotoStrip
+from livenon_desk.views.scale_reading import ScaleReading
 from livenon_desk.views.task_runner import TaskRunner
 
 CARRIERS = ("UPS", "DHL", "FedEx", "USPS")
@@ -191,17 +190,10 @@ class ReceiveDialog(QDialog):
         self.weight = QLineEdit(placeholderText=self.tr("kg, e.g. 23.5"))
         self.weight.setObjectName("weight")
         self.weight.setMaximumWidth(140)
-        self.read_scale = QPushButton(self.tr("Read the scale (F6)"))
-        self.read_scale.setObjectName("readScale")
-        self.read_scale.setAutoDefault(False)
-        self.read_scale.setEnabled(self._read_weight is not None)
-        if self._read_weight is None:
-            self.read_scale.setToolTip(self.tr("This station has no scale: type the weight."))
-        self.read_scale.clicked.connect(self.read_the_scale)
-        QShortcut(QKeySequence(Qt.Key.Key_F6), self).activated.connect(self.read_the_scale)
-        self.weight_state = QLabel()
-        self.weight_state.setObjectName("weightState")
-        self.weight_state.setWordWrap(True)
+        self.scale = ScaleReading(self, self._runner, self._read_weight)
+        self.scale.weighed.connect(self._weighed)
+        self.read_scale = self.scale.button
+        self.weight_state = self.scale.state
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -211,27 +203,9 @@ class ReceiveDialog(QDialog):
         layout.addWidget(self.weight_state, 1)
         return row
 
-    def read_the_scale(self) -> None:
-        """The settled weight on the scale into the field, read by a worker: a scale waits
-        for a parcel to settle, and the form stays usable meanwhile."""
-        read = self._read_weight
-        if read is None:
-            self.weight_state.setText(self.tr("This station has no scale: type the weight."))
-            return
-        if not self.read_scale.isEnabled():
-            return  # a reading is under way
-        self.read_scale.setEnabled(False)
-        self.weight_state.setText(self.tr("Reading the scale…"))
-        self._runner.run(read, on_done=self._weighed, on_error=self._not_weighed)
-
     def _weighed(self, reading: Reading) -> None:
-        self.read_scale.setEnabled(True)
+        """The settled weight on the scale into the field."""
         self.weight.setText(kilograms_text(reading.grams))
-        self.weight_state.setText(self.tr("Read from the scale."))
-
-    def _not_weighed(self, error: BaseException) -> None:
-        self.read_scale.setEnabled(True)
-        self.weight_state.setText(user_message(error, QLocale().name()))
 
     def _carton_scanned(self) -> None:
         code = self.carton_scan.text().strip().upper()

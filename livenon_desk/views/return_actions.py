@@ -210,6 +210,15 @@ class ReturnActions(QObject):
             self._say_missing(result.rma_number, result.missing)
         else:
             self.message.emit(self.tr("{rma} received.").format(rma=result.rma_number))
+        check = result.weight_check
+        if check is not None and check.flagged:
+            # The parcel held one carton: its weight was that unit's, and it is far off.
+            # Short: the status bar shares its line with the sync corner.
+            self.message.emit(self.tr(
+                "{rma} received; possible item swap: {code} weighs {weighed} kg, not "
+                "{expected} kg.").format(
+                rma=result.rma_number, code=check.unit_code, weighed=check.weighed_kg,
+                expected=check.expected_kg))
         self.changed.emit(result.return_id)
         self.queue_changed.emit()
 
@@ -336,10 +345,13 @@ class ReturnActions(QObject):
             return
         from livenon_desk.views.put_away_dialog import PutAwayDialog
 
+        scale = self._desk.scale
         dialog = PutAwayDialog(self._desk.units, self._desk.weights, self._runner,
-                               self._actor, self._language, self._window)
-        dialog.moved.connect(self.changed.emit)
-        dialog.moved.connect(lambda _id: self.queue_changed.emit())
+                               self._actor, self._language, self._window,
+                               read_weight=scale.read_weight if scale else None)
+        for changed in (dialog.moved, dialog.weighed):  # the detail and the queues follow
+            changed.connect(self.changed.emit)
+            changed.connect(lambda _id: self.queue_changed.emit())
         self._show(dialog)
 
     # --- refurbish ------------------------------------------------------------------------

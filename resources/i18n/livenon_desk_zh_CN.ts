@@ -752,7 +752,12 @@
         <translation>称重 {kg} 公斤</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/detail_html.py" line="297"/>
+        <location filename="../../livenon_desk/views/detail_html.py" line="291"/>
+        <source>{n} cartons together: not checked against the catalogue; weigh each at put-away</source>
+        <translation>{n} 箱合称：未与目录重量核对；请在上架时逐箱称重</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/detail_html.py" line="304"/>
         <source>Cartons missing: {what}. Scan each carton as it arrives.</source>
         <translation>缺少纸箱：{what}。请在每箱到货时扫描。</translation>
     </message>
@@ -1510,137 +1515,137 @@
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="262"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="560"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="274"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="572"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="265"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="277"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="275"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="287"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="278"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="290"/>
         <source>&amp;Lock the desk</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="279"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="291"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="281"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="293"/>
         <source>&amp;Audit trail…</source>
         <translation>审计记录(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="285"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="297"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="287"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="299"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="290"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="302"/>
         <source>&amp;Return</source>
         <translation>退货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="293"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="305"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="297"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="632"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="309"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="644"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="298"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="310"/>
         <source>&amp;Find a return</source>
         <translation>查找退货(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="301"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="313"/>
         <source>Show &amp;all returns</source>
         <translation>显示全部退货(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="302"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="314"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="379"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="391"/>
         <source>No return matches «{code}».</source>
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="627"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="639"/>
         <source>S&amp;ync…</source>
         <translation>同步(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="378"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="398"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="390"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="410"/>
         <source>Matches: {n}</source>
         <translation>匹配：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="404"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="416"/>
         <source>Choose one of the {n} matches.</source>
         <translation>请从 {n} 条匹配中选择一条。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="595"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="607"/>
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="310"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="322"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="312"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="324"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="314"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="326"/>
         <source>Actual si&amp;ze</source>
         <translation>实际大小(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="411"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="423"/>
         <source>⚠ «{code}» matches no return
 Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>⚠ «{code}» 没有匹配的退货
 请核对条码，或作为意外包裹收货（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="385"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="397"/>
         <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel ({keys}).</source>
         <translation>没有与“{code}”匹配的退货。请检查编码，或作为意外包裹收货（{keys}）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="397"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="409"/>
         <source>Matches: more than {n}</source>
         <translation>匹配：超过 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="614"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="626"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -1845,72 +1850,77 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>PutAwayDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="55"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="62"/>
         <source>Put away or move units</source>
         <translation>上架或移库</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="74"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="89"/>
         <source>Scan a unit&apos;s tag (its LPN)</source>
         <translation>请扫描货品标签（LPN）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="76"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="91"/>
         <source>Unit</source>
         <translation>货品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="99"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="117"/>
+        <source>Scan a unit&apos;s tag first: F6 then weighs that unit.</source>
+        <translation>请先扫描货品标签：然后按 F6 称该货品。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="129"/>
         <source>{code} is not graded yet: finish its inspection first.</source>
         <translation>{code} 尚未定级：请先完成检验。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="108"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="138"/>
         <source>held until decided</source>
         <translation>待定暂存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="113"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="143"/>
         <source>Grade {grade} · {disposition} · {state}</source>
         <translation>等级 {grade} · {disposition} · {state}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="116"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="146"/>
         <source>Now in: {bin}</source>
         <translation>当前库位：{bin}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="117"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="147"/>
         <source>not put away yet</source>
         <translation>尚未上架</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="121"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="151"/>
         <source>Scan a bin of {zone}: {bin} has room</source>
         <translation>请扫描{zone}的库位：{bin} 有空位</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="124"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="154"/>
         <source>Scan a bin of {zone}: every bin there is full</source>
         <translation>请扫描{zone}的库位：该区库位均已满</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="126"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="156"/>
         <source>Bin, or the unit&apos;s weight in kg</source>
         <translation>库位，或货品重量（千克）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="131"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="161"/>
         <source>{code} is in {bin}.</source>
         <translation>{code} 已放入 {bin}。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="141"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="173"/>
         <source>Possible item swap: {code} weighs {weighed} kg, the catalogue says {expected} kg. A supervisor is asked to check it.</source>
         <translation>可能被调包：{code} 重 {weighed} 千克，目录重量为 {expected} 千克。已请主管核对。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/put_away_dialog.py" line="145"/>
+        <location filename="../../livenon_desk/views/put_away_dialog.py" line="177"/>
         <source>{code} weighs {weighed} kg, as the catalogue says ({expected} kg).</source>
         <translation>{code} 重 {weighed} 千克，与目录一致（{expected} 千克）。</translation>
     </message>
@@ -2034,193 +2044,172 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="68"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="67"/>
         <source>Receive {rma}</source>
         <translation>收货 {rma}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="80"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="79"/>
         <source>The order invoice is enclosed (P3)</source>
         <translation>包裹内附有订单发票（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="81"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="80"/>
         <source>The return form is enclosed (P3)</source>
         <translation>包裹内附有退货单（P3）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="83"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="82"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="84"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="83"/>
         <source>Yes, marked “Returned Goods”</source>
         <translation>是，已标注“退运货物”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="85"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="84"/>
         <source>No, not marked</source>
         <translation>否，未标注</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="87"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="86"/>
         <source>Anything worth recording about the parcel</source>
         <translation>关于包裹需要记录的情况</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="92"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="91"/>
         <source>&amp;Arrived</source>
         <translation>到达时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="93"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="92"/>
         <source>&amp;Carrier</source>
         <translation>承运商(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="94"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="93"/>
         <source>&amp;Tracking number</source>
         <translation>运单号(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="95"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="94"/>
         <source>Parcel c&amp;ondition</source>
         <translation>包裹状况(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="103"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="102"/>
         <source>&amp;Weight</source>
         <translation>重量(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="106"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="105"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="108"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="107"/>
         <source>Cartons</source>
         <translation>纸箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="116"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="115"/>
         <source>Scan a carton&apos;s tag</source>
         <translation>扫描纸箱标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="118"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="117"/>
         <source>&amp;Scan</source>
         <translation>扫描(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="130"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="129"/>
         <source> of {n}</source>
         <translation> / {n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="158"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="157"/>
         <source>Photos of the parcel: drop files here or use Add photos</source>
         <translation>包裹照片：将文件拖放到此处，或使用“添加照片”</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="161"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="160"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="170"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="169"/>
         <source>&amp;Receive</source>
         <translation>收货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="191"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="190"/>
         <source>kg, e.g. 23.5</source>
         <translation>公斤，例如 23.5</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="194"/>
-        <source>Read the scale (F6)</source>
-        <translation>读取秤 (F6)</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="199"/>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="219"/>
-        <source>This station has no scale: type the weight.</source>
-        <translation>本工位没有秤：请手动输入重量。</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="209"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="201"/>
         <source>kg</source>
         <translation>公斤</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="224"/>
-        <source>Reading the scale…</source>
-        <translation>正在读取秤…</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="230"/>
-        <source>Read from the scale.</source>
-        <translation>已从秤读取。</translation>
-    </message>
-    <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="249"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="223"/>
         <source>{code} is counted already.</source>
         <translation>{code} 已计数。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="253"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="227"/>
         <source>{code} is not a tag of this return.</source>
         <translation>{code} 不是此退货的标签。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="257"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="231"/>
         <source>All cartons of {code} are counted.</source>
         <translation>{code} 的纸箱已全部清点。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="265"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="239"/>
         <source>{code}: carton {n} of {total}</source>
         <translation>{code}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="282"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="256"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="283"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="257"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="142"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="141"/>
         <source>Cartons typed in, not scanned: say why (a torn tag, a label under the strap…)</source>
         <translation>手工输入而未扫描的纸箱：请说明原因（标签撕破、标签压在捆带下…）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="99"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="98"/>
         <source>Cross-&amp;border (T3)</source>
         <translation>跨境（T3）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="144"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="143"/>
         <source>Why &amp;not scanned</source>
         <translation>未扫描原因(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="337"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="311"/>
         <source>{tag}: {n} of {counted}</source>
         <translation>{tag}：{counted} 箱中 {n} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="343"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="317"/>
         <source>Cartons typed in, not scanned ({what}). Say why in «Why not scanned», or scan them.</source>
         <translation>有纸箱是手工输入而未扫描的（{what}）。请在“未扫描原因”中说明，或扫描这些纸箱。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/receive_dialog.py" line="350"/>
+        <location filename="../../livenon_desk/views/receive_dialog.py" line="324"/>
         <source>This receipt claims more cartons than were scanned ({what}); they will be recorded as counted by hand, with your reason. Press Ctrl+Enter again to confirm, or scan them.</source>
         <translation>本次收货的纸箱数多于已扫描的数量（{what}）；这些纸箱将连同您的原因记录为手工清点。再按一次 Ctrl+Enter 确认，或扫描这些纸箱。</translation>
     </message>
@@ -2817,36 +2806,41 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
     </message>
     <message>
         <location filename="../../livenon_desk/views/return_actions.py" line="218"/>
+        <source>{rma} received; possible item swap: {code} weighs {weighed} kg, not {expected} kg.</source>
+        <translation>{rma} 已收货；可能被调包：{code} 重 {weighed} 千克，而非 {expected} 千克。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/return_actions.py" line="227"/>
         <source>{rma} is partially received; cartons missing: {what}</source>
         <translation>{rma} 部分收货；缺少纸箱：{what}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="301"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="310"/>
         <source>Clear the weight flags of {rma}</source>
         <translation>解除 {rma} 的重量异常</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="302"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="311"/>
         <source>A unit weighed far from the catalogue&apos;s weight. Say what you checked.</source>
         <translation>货品重量与目录相差较大。请说明核对情况。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="303"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="312"/>
         <source>Clear</source>
         <translation>解除</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="304"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="313"/>
         <source>The weight flags of {rma} are cleared.</source>
         <translation>{rma} 的重量异常已解除。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="329"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="338"/>
         <source>{code} goes to {zone} now.</source>
         <translation>{code} 现改送 {zone}。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="421"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="433"/>
         <source>{tag} is approved as an exception.</source>
         <translation>{tag} 已作为例外批准。</translation>
     </message>
@@ -2856,57 +2850,57 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>{rma} 已收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="247"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="256"/>
         <source>{tag}: carton {n} of {total}</source>
         <translation>{tag}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="250"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="259"/>
         <source>all cartons are in; ready to inspect.</source>
         <translation>纸箱已全部到齐，可以检验。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="264"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="273"/>
         <source>Close {rma} short</source>
         <translation>{rma} 缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="265"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="274"/>
         <source>Cartons are missing. Say why the receipt is accepted as it is.</source>
         <translation>缺少纸箱。请说明为何按现状确认收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="266"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="275"/>
         <source>Close short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="267"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="276"/>
         <source>{rma} is closed short.</source>
         <translation>{rma} 已按缺件结单。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="292"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="301"/>
         <source>The unexpected parcel is logged.</source>
         <translation>意外包裹已登记。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="396"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="408"/>
         <source>Inspection of {tag} finished.</source>
         <translation>{tag} 的检验已完成。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="417"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="429"/>
         <source>Approve {tag} as an exception</source>
         <translation>将 {tag} 作为例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="418"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="430"/>
         <source>The rules&apos; decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
         <translation>规则的判定会保留在记录中。请写明为何仍批准此退货；原因将与您的姓名一同保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="420"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="432"/>
         <source>Approve exception</source>
         <translation>批准例外</translation>
     </message>
@@ -2921,7 +2915,7 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>隐私规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="229"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="238"/>
         <source>{rma}: all cartons are in.</source>
         <translation>{rma}：纸箱已全部收到。</translation>
     </message>
@@ -2977,6 +2971,29 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <location filename="../../livenon_desk/views/returns_table_model.py" line="306"/>
         <source>Overdue: past the P5 inspection deadline</source>
         <translation>已逾期：超过 P5 检验期限</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleReading</name>
+    <message>
+        <location filename="../../livenon_desk/views/scale_reading.py" line="33"/>
+        <source>Read the scale (F6)</source>
+        <translation>读取秤 (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/scale_reading.py" line="46"/>
+        <source>This station has no scale: type the weight.</source>
+        <translation>本工位没有秤：请手动输入重量。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/scale_reading.py" line="59"/>
+        <source>Reading the scale…</source>
+        <translation>正在读取秤…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/scale_reading.py" line="64"/>
+        <source>Read from the scale.</source>
+        <translation>已从秤读取。</translation>
     </message>
 </context>
 <context>

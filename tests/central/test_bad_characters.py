@@ -7,7 +7,6 @@ from __future__ import annotations
 import uuid
 from urllib.parse import quote
 
-import pytest
 import requests
 
 from livenon_desk.central.records import Entity
@@ -16,13 +15,6 @@ from livenon_desk.sync.results import BatchWrite
 from tests.central_server import Central, inspection_body, new_key, receipt_body
 
 BAD = ["\x00", "a\x00b", "tab\there", "line\nbreak", "bell\x07", "del\x7f"]
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def server(request: pytest.FixtureRequest) -> Central:
-    name = "central" if request.param == "sqlite" else "central_postgres"
-    running: Central = request.getfixturevalue(name)
-    return running
 
 
 def _problem(response: requests.Response, status: int) -> None:

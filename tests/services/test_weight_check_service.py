@@ -13,8 +13,8 @@ from sqlalchemy import select
 from livenon_desk.domain.enums import ParcelCondition, ReasonCode
 from livenon_desk.domain.policy import default_policies
 from livenon_desk.errors import PermissionDeniedError, ValidationError
-from livenon_desk.models import AuditEvent, OrderLine, ReturnLine
-from livenon_desk.services.receiving_dto import ReceiptInput
+from livenon_desk.models import AuditEvent, OrderLine, ReturnLine, WeightCheck
+from livenon_desk.services.receiving_dto import ReceiptInput, ReceiptResult
 from livenon_desk.services.receiving_service import ReceivingService
 from livenon_desk.services.unit_service import UnitService
 from livenon_desk.services.weight_check_service import WeightCheckService
@@ -95,3 +95,48 @@ def test_no_catalogue_weight_or_an_absurd_one_is_refused(
         weights.weigh(INSPECTOR, code, Decimal(30))
     with pytest.raises(ValidationError, match="cannot be right"):
         weights.weigh(INSPECTOR, code, Decimal(0))
+
+
+def _weighed_parcel(store: Store, receiving: ReceivingService, cartons: int,
+                    grams: int) -> tuple[Built, ReceiptResult]:
+    """A sofa of 70 kg in ``cartons`` cartons, all of them in one parcel of ``grams``."""
+    built = add_return(store, reason=ReasonCode.CHANGED_MIND, lines=[LineSpec(cartons=cartons)])
+    with store.session() as s:
+        line = s.scalars(select(ReturnLine).where(ReturnLine.return_id == built.return_id)).one()
+        s.get_one(OrderLine, line.order_line_id).piece_weight_g = 70_000
+        line_id = line.id
+    result = receiving.receive(INSPECTOR, built.return_id, ReceiptInput(
+        received_at=NOW - timedelta(minutes=5), carrier="UPS", tracking_number="1Z1",
+        parcel_condition=ParcelCondition.INTACT, invoice_enclosed=True,
+        return_form_enclosed=True, returned_goods_marked=None, cartons={line_id: cartons},
+        scanned={line_id: cartons}, weight_grams=grams))
+    return built, result
+
+
+def _weighings(store: Store) -> list[tuple[int, int, bool]]:
+    with store.read_session() as s:
+        return [(w.expected_g, w.weighed_g, w.flagged) for w in s.scalars(select(WeightCheck))]
+
+
+def test_a_parcel_of_one_carton_weighed_at_receipt_is_that_unit_s_weighing(
+        store: Store, receiving: ReceivingService) -> None:
+    _built, fine = _weighed_parcel(store, receiving, 1, 71_200)
+    assert fine.weight_check is not None and not fine.weight_check.flagged
+    assert _weighings(store) == [(70_000, 71_200, False)]
+    assert _flagged_count(store) == 0
+
+
+def test_a_parcel_of_one_carton_far_from_the_catalogue_is_flagged_at_once(
+        store: Store, receiving: ReceivingService) -> None:
+    built, swapped = _weighed_parcel(store, receiving, 1, 23_000)
+    assert swapped.weight_check is not None and swapped.weight_check.flagged
+    assert swapped.weight_check.unit_code == f"{built.tag_codes[0]}-U1"
+    assert _flagged_count(store) == 1
+
+
+def test_a_parcel_of_several_cartons_is_not_checked_as_a_whole(
+        store: Store, receiving: ReceivingService) -> None:
+    _built, result = _weighed_parcel(store, receiving, 2, 23_000)
+    assert result.weight_check is None
+    assert _weighings(store) == []
+    assert _flagged_count(store) == 0

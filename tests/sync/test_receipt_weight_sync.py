@@ -20,18 +20,9 @@ from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.sync.results import BatchWrite
 from livenon_desk.sync.worker import Outcome
 from tests.builders import NOW
-from tests.central_server import Central, central_postgres, central_postgres_template, new_key
+from tests.central_server import Central, new_key
 from tests.central_server import receipt_body as raw_receipt
 from tests.sync.desk import INSPECTOR, Desk, make_desk
-
-__all__ = ["central_postgres", "central_postgres_template"]
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def server(request: pytest.FixtureRequest) -> Central:
-    name = "central" if request.param == "sqlite" else "central_postgres"
-    running: Central = request.getfixturevalue(name)
-    return running
 
 
 @pytest.fixture

@@ -22,21 +22,10 @@ from livenon_desk.sync.credentials import TokenStore
 from tests.central_server import (
     PASSWORDS,
     Central,
-    central_postgres,
-    central_postgres_template,
     new_key,
     receipt_body,
 )
 from tests.sync.desk import Desk, make_desk
-
-__all__ = ["central_postgres", "central_postgres_template"]
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def server(request: pytest.FixtureRequest) -> Central:
-    name = "central" if request.param == "sqlite" else "central_postgres"
-    running: Central = request.getfixturevalue(name)
-    return running
 
 
 @pytest.fixture

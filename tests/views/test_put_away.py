@@ -4,56 +4,30 @@ in the return's detail."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from livenon_desk.domain.enums import (
-    Answer,
     Disposition,
-    ParcelCondition,
-    ReasonCode,
     UnitState,
 )
 from livenon_desk.models import OrderLine, ReturnLine
 from livenon_desk.services.desk import Desk
-from livenon_desk.services.receiving_dto import ReceiptInput
 from livenon_desk.store.database import Store
 from livenon_desk.views.put_away_dialog import PutAwayDialog
 from livenon_desk.views.reason_dialog import ReasonDialog
 from livenon_desk.views.unit_route_dialog import UnitRouteDialog
-from tests.builders import NOW, Built, LineSpec, add_return, confirmed
+from tests.builders import add_return
 from tests.views.conftest import INSPECTOR, SUPERVISOR, MakeWindow
+from tests.views.floor import graded_chair, received_chair
 from tests.views.keyboard import WAIT, focused, press, scan, type_text
 from tests.views.workbench import open_record, wait_dialog
-
-
-def _received(store: Store, desk: Desk) -> tuple[Built, int]:
-    """A one-carton chair received (a unit to grade), and its line."""
-    built = add_return(store, reason=ReasonCode.CHANGED_MIND, lines=[LineSpec(cartons=1)])
-    line = desk.returns.detail(built.return_id).lines[0]
-    desk.receiving.receive(INSPECTOR, built.return_id, ReceiptInput(
-        received_at=NOW - timedelta(minutes=5), carrier="UPS", tracking_number="1Z9",
-        parcel_condition=ParcelCondition.INTACT, invoice_enclosed=True,
-        return_form_enclosed=True, returned_goods_marked=None,
-        cartons={line.return_line_id: 1}, scanned={line.return_line_id: 1}))
-    return built, line.return_line_id
-
-
-def _graded(store: Store, desk: Desk) -> Built:
-    """A one-carton chair received and inspected all yes: grade A, to restock."""
-    built, line_id = _received(store, desk)
-    sheet = desk.inspections.open_sheet(INSPECTOR, line_id)
-    answers = {q.item_id: Answer.YES for q in sheet.questions}
-    desk.inspections.finish(INSPECTOR, sheet.inspection_id, confirmed(sheet, answers))
-    return built
 
 
 def test_scan_the_unit_then_the_bin_and_the_move_is_in_the_history(
     qtbot: QtBot, store: Store, desk: Desk, make_window: MakeWindow
 ) -> None:
-    built = _graded(store, desk)
+    built = graded_chair(store, desk)
     lpn = f"{built.tag_codes[0]}-U1"
     window = make_window(INSPECTOR)
     open_record(qtbot, window, built.rma_number)
@@ -107,8 +81,8 @@ def test_a_code_that_is_no_unit_says_so_and_waits_for_a_unit(
 def test_alt_9_lists_units_to_grade_and_alt_0_units_to_put_away(
     qtbot: QtBot, store: Store, desk: Desk, make_window: MakeWindow
 ) -> None:
-    graded = _graded(store, desk)
-    received, _line = _received(store, desk)
+    graded = graded_chair(store, desk)
+    received, _line = received_chair(store, desk)
     window = make_window(INSPECTOR)
     qtbot.waitUntil(lambda: window.queues.queue("to_grade") is not None, timeout=WAIT)
 
@@ -129,7 +103,7 @@ def test_alt_9_lists_units_to_grade_and_alt_0_units_to_put_away(
 def test_a_weight_typed_after_the_unit_flags_a_swap_that_a_supervisor_clears(
     qtbot: QtBot, store: Store, desk: Desk, make_window: MakeWindow
 ) -> None:
-    built = _graded(store, desk)
+    built = graded_chair(store, desk)
     with store.session() as s:
         line = s.scalars(select(ReturnLine).where(ReturnLine.return_id == built.return_id)).one()
         s.get_one(OrderLine, line.order_line_id).piece_weight_g = 9_000
@@ -171,7 +145,7 @@ def test_a_weight_typed_after_the_unit_flags_a_swap_that_a_supervisor_clears(
 def test_a_supervisor_sends_a_scanned_unit_elsewhere_with_a_reason(
     qtbot: QtBot, store: Store, desk: Desk, make_window: MakeWindow
 ) -> None:
-    built = _graded(store, desk)
+    built = graded_chair(store, desk)
     lpn = f"{built.tag_codes[0]}-U1"
     inspector = make_window(INSPECTOR)
     assert not inspector.return_actions.route_unit.isEnabled()
