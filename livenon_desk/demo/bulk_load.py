@@ -45,15 +45,17 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                         "instructions_sent_at", "label_type", "label_cost_cents", "carrier",
                         "tracking_number", "returned_goods_marked", "received_at",
                         "parcel_condition", "closed_at", "restricted", "restricted_reason",
-                        "version", "updated_at"),
+                        "version", "server_version", "updated_at"),
     "return_lines": ("id", "return_id", "order_line_id", "quantity", "tag_code",
                      "cartons_expected", "cartons_received"),
     "inspections": ("id", "uuid", "return_line_id", "inspector", "started_at", "finished_at",
                     "checklist", "notes", "decision", "rule_results", "policy_version",
                     "disposition", "override_decision", "override_reason", "override_by",
-                    "override_at", "version", "updated_at"),
+                    "override_at", "version", "server_version", "updated_at"),
     "communications": ("id", "return_id", "order_id", "channel", "direction", "occurred_at",
                        "subject", "body"),
+    "return_search": ("rowid", "rma", "order_number", "customer_name", "email", "phone_digits",
+                      "products"),
 }
 _SQL = {
     table: f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"

@@ -93,7 +93,7 @@ class Evidence:
                 self.inspections.append((
                     self.inspection_id, codes.inspection_uuid(rng), line_id, inspector,
                     text(started), None, outcomes.checklist_json[profile], None, None, "[]",
-                    None, None, None, None, None, None, 1, text(started),
+                    None, None, None, None, None, None, 1, 1, text(started),
                 ))
                 last = started
                 moment = started + 300
@@ -116,7 +116,8 @@ class Evidence:
                 outcomes.notes(profile), decision.value, "[]", self.policy_version,
                 None if disposition is None else disposition.value,
                 None if override is None else override.value, reason, by,
-                None if at is None else text(at), 2 if override else 1, text(at or finished),
+                None if at is None else text(at), 2 if override else 1, 2 if override else 1,
+                text(at or finished),
             ))
             moment = finished + 60 + int(r() * 600)
         return last

@@ -20,7 +20,6 @@ from livenon_desk.demo.bulk_load import BulkLoader
 from livenon_desk.demo.row_stream import DemoPlan, stream_chunks
 from livenon_desk.errors import KnownError
 from livenon_desk.store.database import Store
-from livenon_desk.store.search_index import rebuild_search_index
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +62,9 @@ def generate_demo_data(
             if progress is not None and done:
                 progress(done, returns)
     loaded = time.perf_counter()
-    _mark_as_on_the_server(store)
-    _index(store)
+    _analyze(store)
     seconds = time.perf_counter() - started
-    log.info("demo data: %d returns in %.1f s (rows and indexes %.1f s, full-text index and "
+    log.info("demo data: %d returns in %.1f s (rows, full-text index and indexes %.1f s, "
              "statistics %.1f s)", returns, seconds, loaded - started, seconds - (loaded - started))
     return DemoSummary(plan.customers, returns, returns, seconds)
 
@@ -78,24 +76,14 @@ def _refuse_unless_empty(store: Store) -> None:
                 raise KnownError("error.demo-not-empty", path=store.path)
 
 
-def _mark_as_on_the_server(store: Store) -> None:
-    """Demo data stands for the central server's records (its ``--demo`` holds the same
-    ones at the same versions), so the desk's next change is sent with this version."""
-    with store.engine.begin() as connection:
-        connection.execute(text("UPDATE return_requests SET server_version = version"))
-        connection.execute(text("UPDATE inspections SET server_version = version"))
-
-
-def _index(store: Store) -> None:
-    """The full-text index (search-as-you-type) and the planner's statistics."""
+def _analyze(store: Store) -> None:
+    """The planner's statistics (the full-text index was written with the rows)."""
     with store.engine.connect() as connection:
         try:
             # Before any transaction begins: the safety level cannot change inside one.
             raw = connection.connection.driver_connection
             assert raw is not None
             raw.execute("PRAGMA synchronous=OFF")
-            raw.execute("PRAGMA cache_size=-262144")
-            rebuild_search_index(connection)
             connection.exec_driver_sql("PRAGMA analysis_limit=1000")
             connection.exec_driver_sql("ANALYZE")
             connection.commit()

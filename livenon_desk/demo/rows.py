@@ -34,10 +34,11 @@ from livenon_desk.domain.enums import (
 )
 from livenon_desk.domain.enums import ReturnStatus as S
 from livenon_desk.domain.policy import Policy
+from livenon_desk.store.search_index import customer_terms, products_terms
 
 Row = tuple[object, ...]
 TABLES = ("orders", "order_lines", "return_requests", "return_lines", "inspections",
-          "communications")
+          "communications", "return_search")
 
 _STATUS_WEIGHTS = (
     (S.APPLIED, 7), (S.INSTRUCTIONS_SENT, 7), (S.IN_TRANSIT, 12), (S.PARTIALLY_RECEIVED, 2),
@@ -94,6 +95,10 @@ class ReturnRows:
         self.line_id = 0
         self.return_line_id = 0
         self.rows: dict[str, list[Row]] = {t: [] for t in TABLES}
+        # The full-text index's terms of a customer and of a set of returned products,
+        # made once each: the rows of the index are written with the returns'.
+        self._customer_terms: dict[int, tuple[str, object, str]] = {}
+        self._products_terms: dict[tuple[object, ...], str] = {}
 
     def take(self) -> dict[str, list[Row]]:
         rows, self.rows = self.rows, {t: [] for t in TABLES}
@@ -101,7 +106,13 @@ class ReturnRows:
         return rows
 
     def add(self, n: int) -> None:
-        """Make return ``n`` with its order, lines, inspections and messages.
+        """Make return ``n`` with its order, lines, inspections and messages, and its row
+        of the full-text index.
+
+        Returns and inspections are at the server's version (``server_version`` =
+        ``version``): demo data stands for the central server's records (its ``--demo``
+        holds the same ones at the same versions), so the desk's next change is sent with
+        this version.
 
         Each step draws from the one generator in turn, so their order is the seed's
         contract: the same seed gives the same rows only while it stays as it is.
@@ -161,9 +172,25 @@ class ReturnRows:
             None if received is None else text(received),
             None if received is None else _CONDITIONS[int(r() * 20)],
             None if closed is None else text(closed), restricted, restricted_reason,
-            _VERSION[status],
+            _VERSION[status], _VERSION[status],
             text(max(applied, sent or 0, received or 0, decided or 0, closed or 0)),
         ))
+        self._index(n, rma, order_number, customer, returned)
+
+    def _index(self, n: int, rma: str, order_number: str, customer: DemoCustomer,
+               returned: list[Row]) -> None:
+        """The return's row of the full-text index, as ``rebuild_search_index`` makes it."""
+        terms = self._customer_terms.get(customer.id)
+        if terms is None:
+            terms = self._customer_terms[customer.id] = customer_terms(
+                customer.name, customer.email, customer.phone_digits)
+        skus = tuple(line[3] for line in returned)
+        products = self._products_terms.get(skus)
+        if products is None:
+            products = self._products_terms[skus] = products_terms(
+                (str(line[4]), None if line[5] is None else str(line[5]), str(line[3]))
+                for line in returned)
+        self.rows["return_search"].append((n, rma, order_number, *terms, products))
 
     def _case(self, t: Traits | None) -> tuple[S, bool, bool, DemoCustomer, Story]:
         """The return's status, whether it was withdrawn or approved, its customer and

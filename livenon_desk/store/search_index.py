@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
@@ -28,17 +28,29 @@ _INSERT = (
 _CHUNK = 20_000
 
 
-def _indexable(row: Sequence[object]) -> tuple[object, ...]:
-    rid, rma, order_number, name, email, phone, products = row
-    digits = str(phone or "")
+def customer_terms(name: object, email: object, phone_digits: object) -> tuple[str, object, str]:
+    """A customer's indexed name, email and phones (one row of them per return)."""
+    digits = str(phone_digits or "")
     # The number as dialled at home too, without the country code (+1, +86, +44).
     phones = " ".join(dict.fromkeys(d for d in (digits, digits[-10:], digits[-11:]) if d))
-    return (rid, rma, order_number, spread_cjk(str(name)), email, phones,
+    return spread_cjk(str(name)), email, phones
+
+
+def products_terms(lines: Iterable[tuple[str, str | None, str]]) -> str:
+    """The indexed products of a return's lines ``(name_en, name_zh, sku)``, in line order,
+    joined as ``_SOURCE`` joins them."""
+    return spread_cjk(" ".join(f"{en} {zh or ''} {sku}" for en, zh, sku in lines))
+
+
+def _indexable(row: Sequence[object]) -> tuple[object, ...]:
+    rid, rma, order_number, name, email, phone, products = row
+    return (rid, rma, order_number, *customer_terms(name, email, phone),
             spread_cjk(str(products or "")))
 
 
 def rebuild_search_index(connection: Connection) -> None:
-    """Index every return anew (after a bulk load)."""
+    """Index every return anew. (The demo's bulk load writes the index's rows as it
+    writes the returns, from ``customer_terms`` and ``products_terms``.)"""
     connection.exec_driver_sql("DELETE FROM return_search")
     result = connection.exec_driver_sql(_SOURCE + " ORDER BY r.id")
     while rows := result.fetchmany(_CHUNK):

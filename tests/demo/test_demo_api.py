@@ -15,7 +15,7 @@ from livenon_desk.errors import KnownError
 from livenon_desk.models import Customer, Inspection, Order, ReturnRequest
 from livenon_desk.store.database import Store
 from livenon_desk.store.opening import open_store
-from livenon_desk.store.search_index import search_returns
+from livenon_desk.store.search_index import rebuild_search_index, search_returns
 from tests.demo.conftest import RETURNS, SEED, TODAY, dump, make_demo
 
 
@@ -140,6 +140,39 @@ def test_the_search_index_covers_every_return(store: Store) -> None:
     with store.engine.connect() as connection:
         count = connection.exec_driver_sql("SELECT count(*) FROM return_search").scalar()
     assert count == RETURNS
+
+
+def test_the_search_index_is_written_as_a_rebuild_writes_it(
+    demo: tuple[Path, DemoSummary], tmp_path: Path
+) -> None:
+    # The bulk load writes the index's rows with the returns'; they must be the very rows
+    # the desk's own rebuild makes from the tables (Chinese spread, phones as dialled).
+    copy = tmp_path / "copy.sqlite3"
+    with sqlite3.connect(demo[0]) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    source.close()
+    target.close()
+    query = "SELECT rowid, * FROM return_search ORDER BY rowid"
+    with sqlite3.connect(copy) as raw:
+        loaded = raw.execute(query).fetchall()
+    raw.close()
+    copied = open_store(copy, create=False)
+    try:
+        with copied.engine.begin() as connection:
+            rebuild_search_index(connection)
+            rebuilt = connection.exec_driver_sql(query).all()
+    finally:
+        copied.dispose()
+    assert len(loaded) == RETURNS
+    assert [tuple(r) for r in rebuilt] == loaded
+    assert any(" " in r[3] and not r[3].isascii() for r in loaded)  # a Chinese name, spread
+
+
+def test_demo_records_are_at_the_servers_version(db: sqlite3.Connection) -> None:
+    for table in ("return_requests", "inspections"):
+        behind = f"SELECT count(*) FROM {table} WHERE server_version IS NOT version"
+        assert db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0
+        assert db.execute(behind).fetchone()[0] == 0
 
 
 def test_negative_counts_are_a_bug(store: Store) -> None:
