@@ -612,7 +612,8 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from livenon_desk.views.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self, station=self._desk.settings, runner=self._runner)
+        dialog = SettingsDialog(self, station=self._desk.settings, runner=self._runner,
+                                actor=self.actor)
         dialog.saved.connect(self._settings_saved)
         dialog.open()
 
