@@ -16,8 +16,6 @@ from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
-from babel.messages.pofile import read_po
-
 from livenon_desk.paths import RESOURCES_DIR
 
 CATALOGUE_DIR = RESOURCES_DIR / "i18n" / "messages"
@@ -75,6 +73,9 @@ def language_of(language: str) -> str:
 
 def read_catalogue(path: Path) -> dict[str, str]:
     """Every translated message of one ``.po`` file, by id (the header left out)."""
+    # Babel loads when a message is first needed, not with every start of the program.
+    from babel.messages.pofile import read_po
+
     with path.open("rb") as handle:
         catalogue = read_po(handle)
     return {str(m.id): str(m.string) for m in catalogue if m.id and m.string}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -10,6 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # platformdirs honours the XDG variables: no test writes into the real user folders.
 _HOME = tempfile.mkdtemp(prefix="livenon-desk-tests-")
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
 for _var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
     os.environ[_var] = str(Path(_HOME) / _var.lower())
 

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, Engine, create_engine, event, update
 from sqlalchemy.engine import make_url
 
@@ -38,6 +39,10 @@ def _sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def _json_text(value: Any) -> str:
+    return orjson.dumps(value).decode()
+
+
 def database_url(value: str) -> str:
     """A SQLAlchemy URL from ``value``: a URL as it is, a plain path as an SQLite file."""
     if "://" in value:
@@ -56,12 +61,15 @@ class CentralDatabase:
             if self.is_sqlite:
                 self.engine: Engine = create_engine(
                     self.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000,
-                                            "check_same_thread": False}
+                                            "check_same_thread": False},
+                    json_serializer=_json_text, json_deserializer=orjson.loads,
                 )
                 event.listen(self.engine, "connect", _sqlite_connect)
                 event.listen(self.engine, "begin", _sqlite_begin)
             else:
-                self.engine = create_engine(self.url, pool_pre_ping=True)
+                self.engine = create_engine(self.url, pool_pre_ping=True,
+                                            json_serializer=_json_text,
+                                            json_deserializer=orjson.loads)
         except ModuleNotFoundError as exc:
             raise KnownError(
                 "error.database-driver-missing",

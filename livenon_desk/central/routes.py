@@ -6,7 +6,7 @@ import re
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Header, Path, Query, Request
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from livenon_desk.central.anchors import anchor_of
@@ -28,6 +28,7 @@ from livenon_desk.wire.bodies import (
     AuditAnchor,
     AuditEventIn,
     BatchIn,
+    BatchItemResult,
     BatchOut,
     ChangesPage,
     Entity,
@@ -120,8 +121,30 @@ def audit_anchor(desk_id: Annotated[str, Path(pattern=r"^[0-9a-fA-F-]{1,36}$")],
 
 
 @router.post("/batch", response_model=BatchOut, responses=documented(400, 401, 422, 429))
-def batch(body: BatchIn, context: Ctx, who: Who) -> BatchOut:
-    return BatchOut(results=perform_batch(context, who, body.items))
+def batch(body: BatchIn, context: Ctx, who: Who, response: Response,
+          prefer: Annotated[str | None, Header(max_length=200)] = None) -> BatchOut:
+    """Each item's answer as its own write would give it. With ``Prefer: return=minimal``
+    (RFC 7240) a record written is answered by its kind, id, version and seq without its
+    data (``data`` null), which is all a desk that wrote it needs; refusals are whole."""
+    results = perform_batch(context, who, body.items)
+    if prefer is not None and "return=minimal" in prefer.replace(" ", "").split(","):
+        response.headers["Preference-Applied"] = "return=minimal"
+        results = [_minimal(r) for r in results]
+    return BatchOut(results=results)
+
+
+_ENTITY_KEYS = frozenset({"kind", "id", "version", "seq", "deleted", "data"})
+
+
+def _minimal(result: BatchItemResult) -> BatchItemResult:
+    body = result.body
+    if not 200 <= result.status < 300 or body is None:
+        return result
+    if body.keys() == _ENTITY_KEYS:
+        body = {**body, "data": None}
+    elif isinstance(body.get("return"), dict) and body["return"].keys() == _ENTITY_KEYS:
+        body = {**body, "return": {**body["return"], "data": None}}
+    return BatchItemResult.model_construct(key=result.key, status=result.status, body=body)
 
 
 @router.put("/returns/{rma}/receipt", response_model=Entity,

@@ -107,6 +107,12 @@ def _prefetch(c: Connection, who: Principal, items: list[BatchItem]) -> None:
         c.info[idempotency.PENDING] = []
 
 
+def _result(*, key: str, status: int, body: dict[str, Any] | None) -> BatchItemResult:
+    """An item's answer, made from values the server itself made: not validated again
+    (a thousand answers' bodies would each be copied key by key)."""
+    return BatchItemResult.model_construct(key=key, status=status, body=body)
+
+
 def _is_code(value: str) -> bool:
     try:
         _ENTITY_ID.validate_python(value)
@@ -138,7 +144,7 @@ def _batch_item(
         stored = idempotency.lookup(c, who.username, item.key, fp, now,
                                     context.settings.in_flight_lease_seconds)
         if stored is not None:
-            return BatchItemResult(key=item.key, status=stored.status, body=stored.body)
+            return _result(key=item.key, status=stored.status, body=stored.body)
         # An item that is refused has changed nothing (see writes.py); a savepoint guards
         # against another transaction writing the same key at the same moment, which
         # SQLite's write lock, held for the whole batch, already rules out.
@@ -153,18 +159,18 @@ def _batch_item(
             raise
         if savepoint is not None:
             savepoint.commit()
-        return BatchItemResult(key=item.key, status=response.status, body=response.body)
+        return _result(key=item.key, status=response.status, body=response.body)
     except ProblemError as exc:
-        return BatchItemResult(key=item.key, status=exc.status, body=exc.document())
+        return _result(key=item.key, status=exc.status, body=exc.document())
     except DataError as exc:
         # A value the database cannot hold that validation let through: this item's fault.
         log.warning("batch item %s refused by the database: %s", item.kind, exc.orig)
-        return BatchItemResult(key=item.key, status=422, body=problem_document(
+        return _result(key=item.key, status=422, body=problem_document(
             422, "invalid-request", "Invalid request",
             "A value in this change cannot be stored."))
     except IntegrityError:
         # Another transaction wrote the same key (or record) at the same moment.
-        return BatchItemResult(key=item.key, status=409, body=problem_document(
+        return _result(key=item.key, status=409, body=problem_document(
             409, "request-in-flight", "Request still in progress",
             "The same change is being written by another request; try again."))
 

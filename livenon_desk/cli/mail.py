@@ -60,15 +60,14 @@ def _mail(args: argparse.Namespace) -> int:
 
 def _send(args: argparse.Namespace) -> int:
     from livenon_desk.services.mail_sender import smtp_transport
-    from livenon_desk.services.mail_servers import mail_passwords, smtp_server
+    from livenon_desk.services.mail_servers import mail_ca_file, mail_passwords, smtp_server
 
     with opened_desk(args) as desk:
         settings = desk.settings
         server = smtp_server(settings)
         password = (mail_passwords().load(server.display())
                     or os.environ.get(args.password_env))
-        ca_file = args.ca_file or (Path(settings.mail_ca_file) if settings.mail_ca_file
-                                   else None)
+        ca_file = args.ca_file or mail_ca_file(settings)
         transport = smtp_transport(settings, password, ca_file=ca_file)
         report = desk.mail_sender.send_waiting(cli_actor().username, transport)
     print(text("cli.mail-sent", sent=report.sent, waiting=report.waiting))
@@ -82,16 +81,12 @@ def _send(args: argparse.Namespace) -> int:
 
 def _keep_password(args: argparse.Namespace) -> int:
     from livenon_desk.services.desk_settings import desk_settings
-    from livenon_desk.services.mail_servers import mail_passwords, mailbox_address, smtp_server
+    from livenon_desk.services.mail_servers import keep_mail_password, mail_server_address
 
     settings = desk_settings()
-    if args.server == "smtp":
-        server = smtp_server(settings)
-        where, user, host = server.display(), server.user, server.host
-    else:
-        mailbox = mailbox_address(settings)
-        where, user, host = mailbox.display(), mailbox.user, mailbox.host
-    mail_passwords().save(where, _password(args.password_env, user, host))
+    _where, user, host = mail_server_address(settings, args.server)
+    where = keep_mail_password(settings, args.server,
+                               _password(args.password_env, user, host))
     print(text("cli.mail-password-kept", server=where))
     return exit_codes.OK
 

@@ -9,10 +9,12 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from livenon_desk.catalogue import Localized, Message, text
-from livenon_desk.services.dto import LookupMatch, ReturnDetail
+
+if TYPE_CHECKING:
+    from livenon_desk.services.dto import LookupMatch, ReturnDetail
 
 _OUTCOME_MARK = {"pass": "PASS", "fail": "FAIL", "review": "REVIEW", "pending": "PENDING"}
 

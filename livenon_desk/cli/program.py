@@ -40,16 +40,24 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common_options(default: object) -> Parser:
     common = Parser(add_help=False)
-    common.add_argument("--db", type=Path, metavar="PATH", help="the database file")
-    common.add_argument("--log-level", default="INFO", help=argparse.SUPPRESS)
+    common.add_argument("--db", type=Path, metavar="PATH", help="the database file",
+                        default=default)
+    common.add_argument("--log-level", help=argparse.SUPPRESS,
+                        default="INFO" if default is None else default)
+    return common
 
+
+def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="livenon-desk",
         description="Livenon Desk: look up, receive, inspect and print furniture returns.",
-        parents=[common],
+        parents=[_common_options(None)],
     )
+    # Given before or after the command alike: a command's own copy of the options sets
+    # them only when given, so ``--db X demo-data`` keeps X.
+    common = _common_options(argparse.SUPPRESS)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--demo", action="store_true", help="open the desk on a fresh demo database"

@@ -9,7 +9,6 @@ from typing import Any
 from livenon_desk.cli import exit_codes
 from livenon_desk.cli.arguments import language
 from livenon_desk.cli.database import opened_desk
-from livenon_desk.cli.output import dumps, explanation_text, lookup_text
 from livenon_desk.errors import KnownError
 
 
@@ -27,6 +26,9 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _lookup(args: argparse.Namespace) -> int:
+    # Loaded by the command that prints, not by every start of the program.
+    from livenon_desk.cli.output import dumps, lookup_text
+
     with opened_desk(args) as desk:
         matches = desk.returns.lookup(args.query)
     if args.json:
@@ -39,6 +41,8 @@ def _lookup(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
+    from livenon_desk.cli.output import dumps, explanation_text
+
     with opened_desk(args) as desk:
         detail = desk.returns.detail_by_rma(args.rma)
     print(dumps(detail) if args.json else explanation_text(detail, args.lang))

@@ -55,6 +55,7 @@ def _central_url(args: argparse.Namespace) -> str:
 def _needs_central_extra() -> None:
     try:
         import fastapi  # noqa: F401
+        import orjson  # noqa: F401
         import uvicorn  # noqa: F401
     except ModuleNotFoundError as exc:
         raise KnownError("error.central-extra-missing", module=exc.name) from None

@@ -46,14 +46,14 @@ def _doctor(args: argparse.Namespace) -> int:
     from livenon_desk.services.desk_settings import (
         DeskSettings,
         chosen_server,
-        load_settings,
+        read_settings,
         settings_paths,
     )
     from livenon_desk.services.label_printer import parse_address, printer_ready
 
     paths = settings_paths()
-    settings_found = check.check_settings(paths, lambda: load_settings(paths))
-    settings = load_settings(paths) if settings_found.status is check.Status.OK else (
+    settings_found = check.check_settings(paths, lambda: read_settings(paths))
+    settings = read_settings(paths) if settings_found.status is check.Status.OK else (
         DeskSettings())
     probe: Callable[[], None] | None = None
     address = args.zpl

@@ -39,7 +39,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                "shipping_cents", "total_cents", "version", "updated_at"),
     "order_lines": ("id", "order_id", "line_no", "sku", "product_name_en", "product_name_zh",
                     "quantity", "unit_price_cents", "cartons", "customized", "customization",
-                    "clearance"),
+                    "clearance", "piece_weight_g"),
     "return_requests": ("id", "rma_number", "order_id", "status", "reason_code",
                         "reason_category", "reason_text", "channel", "applied_at",
                         "instructions_sent_at", "label_type", "label_cost_cents", "carrier",

@@ -357,9 +357,10 @@ class ReturnRows:
                 price = price * (40 + int(r() * 31)) // 10_000 * 100 + 99
             self.line_id += 1
             subtotal += price * quantity
+            # The catalogue's weight of a piece, which the weight check compares with.
             out.append((self.line_id, order_id, line_no, product.sku, product.name_en,
                         product.name_zh, quantity, price, product.cartons, custom,
-                        customization, sale))
+                        customization, sale, product.weight_g or None))
         self.rows["order_lines"].extend(out)
         return out, subtotal
 

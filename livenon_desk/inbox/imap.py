@@ -15,6 +15,7 @@ import re
 import socket
 import ssl
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -102,14 +103,7 @@ def fetch_messages(address: MailboxAddress, password: str, *,
     as the server holds them); with ``after_uid``, only those with a higher UID (the
     background poll's: what came since it last read). The server's certificate is checked
     (against ``ca_file`` where given, else the system's)."""
-    context = ssl.create_default_context(cafile=str(ca_file) if ca_file else None)
-    connection = _connect(address, context)
-    try:
-        _sign_in(connection, address, password)
-        status, _ = connection.select(imap_folder_name(address.folder), readonly=True)
-        if status != "OK":
-            raise KnownError("error.imap-no-folder", folder=address.folder,
-                             mailbox=address.display())
+    with _opened(address, password, ca_file) as connection:
         status, found = connection.uid(
             "SEARCH", f"UID {after_uid + 1}:*" if after_uid else "ALL")
         uids = found[0].split() if status == "OK" and found and found[0] else []
@@ -126,6 +120,30 @@ def fetch_messages(address: MailboxAddress, password: str, *,
                     uid = _UID.search(item[0])
                     where = f"{address.display()};UID={uid.group(1).decode() if uid else '?'}"
                     yield where, bytes(item[1])
+
+
+def check_mailbox(address: MailboxAddress, password: str, *,
+                  ca_file: Path | None = None) -> None:
+    """Connect, sign in and open the folder as ``fetch_messages`` does, and read nothing
+    (Settings' "Test connection"); raises as it does."""
+    with _opened(address, password, ca_file):
+        pass
+
+
+@contextmanager
+def _opened(address: MailboxAddress, password: str,
+            ca_file: Path | None) -> Iterator[imaplib.IMAP4]:
+    """The folder of ``address`` selected, read-only, over TLS; the server's certificate
+    checked (against ``ca_file`` where given, else the system's)."""
+    context = ssl.create_default_context(cafile=str(ca_file) if ca_file else None)
+    connection = _connect(address, context)
+    try:
+        _sign_in(connection, address, password)
+        status, _ = connection.select(imap_folder_name(address.folder), readonly=True)
+        if status != "OK":
+            raise KnownError("error.imap-no-folder", folder=address.folder,
+                             mailbox=address.display())
+        yield connection
     except (OSError, imaplib.IMAP4.abort) as exc:
         raise MailboxUnreachableError("error.imap-unreachable", mailbox=address.display(),
                                       why=_why(exc)) from exc

@@ -13,6 +13,8 @@ import logging
 import smtplib
 import socket
 import ssl
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,15 +52,7 @@ def send_message(server: SmtpServer, password: str | None, sender: str,
     cut off after its last byte is unknown: the caller may send it again),
     ``SignInError`` when it refuses the user, ``MailRefusedError`` when it refuses the
     message, and a ``KnownError`` for a certificate it cannot trust or a missing STARTTLS."""
-    context = ssl.create_default_context(cafile=str(ca_file) if ca_file else None)
-    connection = _connect(server, context)
-    try:
-        if server.user:
-            try:
-                connection.login(server.user, password or "")
-            except smtplib.SMTPAuthenticationError as exc:
-                raise SignInError("error.smtp-sign-in-refused", user=server.user,
-                                  server=server.display()) from exc
+    with _signed_in(server, password, ca_file) as connection:
         try:
             refused = connection.sendmail(sender, recipients, raw)
         except smtplib.SMTPRecipientsRefused as exc:
@@ -73,6 +67,29 @@ def send_message(server: SmtpServer, password: str | None, sender: str,
                                    why=f"{exc.smtp_code} {_text(exc.smtp_error)}") from exc
         if refused:
             log.warning("%s refused some recipients: %s", server.display(), _answers(refused))
+
+
+def check_sign_in(server: SmtpServer, password: str | None, *,
+                  ca_file: Path | None = None) -> None:
+    """Connect and sign in as ``send_message`` does, and send nothing (Settings' "Test
+    connection"); raises as it does."""
+    with _signed_in(server, password, ca_file):
+        pass
+
+
+@contextmanager
+def _signed_in(server: SmtpServer, password: str | None,
+               ca_file: Path | None) -> Iterator[smtplib.SMTP]:
+    context = ssl.create_default_context(cafile=str(ca_file) if ca_file else None)
+    connection = _connect(server, context)
+    try:
+        if server.user:
+            try:
+                connection.login(server.user, password or "")
+            except smtplib.SMTPAuthenticationError as exc:
+                raise SignInError("error.smtp-sign-in-refused", user=server.user,
+                                  server=server.display()) from exc
+        yield connection
     except (OSError, smtplib.SMTPServerDisconnected, smtplib.SMTPResponseException) as exc:
         raise MailboxUnreachableError("error.smtp-unreachable", server=server.display(),
                                       why=_why(exc)) from exc

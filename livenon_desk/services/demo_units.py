@@ -16,7 +16,6 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from livenon_desk.demo.catalogue import CATALOGUE
 from livenon_desk.domain.enums import Answer, Disposition, ReturnStatus, UnitState
 from livenon_desk.domain.policy import PolicySet
 from livenon_desk.domain.roles import Actor, Role
@@ -38,7 +37,6 @@ log = logging.getLogger(__name__)
 DEMO_RETURNS_WITH_UNITS = 60
 INSPECTOR = Actor("inspector", Role.INSPECTOR, "Demo Inspector")
 SUPERVISOR = Actor("supervisor", Role.SUPERVISOR, "Demo Supervisor")
-_WEIGHTS = {p.sku: p.weight_g for p in CATALOGUE}
 _TO_INSPECT = (ReturnStatus.PARTIALLY_RECEIVED, ReturnStatus.RECEIVED, ReturnStatus.INSPECTING)
 
 
@@ -65,8 +63,6 @@ def _receive_and_grade(store: Store, policies: PolicySet) -> int:
         for n, ret in enumerate(returns):
             assert ret.received_at is not None
             for line in s.scalars(select(ReturnLine).where(ReturnLine.return_id == ret.id)):
-                order_line = s.get_one(OrderLine, line.order_line_id)
-                order_line.piece_weight_g = _WEIGHTS.get(order_line.sku)
                 made += len(add_received_units(s, line, ret.received_at, ret.received_at))
                 s.flush()
                 inspection = s.scalar(select(Inspection).where(

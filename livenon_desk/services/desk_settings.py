@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import logging
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from livenon_desk.catalogue import Message
 from livenon_desk.documents.printer_limits import DARKNESS_RANGE, LABEL_DPI, PRINTER_DPIS
+from livenon_desk.domain.roles import Action, Actor
 from livenon_desk.domain.station import is_warehouse_id
 from livenon_desk.domain.weighing import scale_protocols
-from livenon_desk.errors import KnownError
+from livenon_desk.errors import KnownError, ValidationError
 from livenon_desk.paths import RESOURCES_DIR, config_dir, station_config_dirs
 
 log = logging.getLogger(__name__)
@@ -189,46 +192,53 @@ def _checked_text(path: Path, section: str, key: str, field_name: str, value: st
 
 
 def load_settings(paths: tuple[Path, ...]) -> DeskSettings:
-    values: dict[str, Any] = {}  # ints, flags and texts, each checked above
+    values: dict[str, Any] = {}  # ints, flags and texts, each checked below
     for path in paths:
         if not path.exists():
             continue
         data = _read(path)
         _check_known(path, data)
-        values.update(_texts(path, data))
-        for (section, key), field_name in _FLAGS.items():
-            flag = data.get(section, {}).get(key)
-            if flag is None:
-                continue
-            if not isinstance(flag, bool):
-                raise KnownError("error.settings-not-a-flag", path=path, section=section,
-                                 key=key)
-            values[field_name] = flag
-        for (section, key), (field_name, low, high) in _KEYS.items():
-            value = data.get(section, {}).get(key)
-            if value is None:
-                continue
-            if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-                raise KnownError(
-                    "error.settings-not-in-range",
-                    path=path,
-                    section=section,
-                    key=key,
-                    low=low,
-                    high=high,
-                )
-            choices = _CHOICES.get(field_name)
-            if choices is not None and value not in choices:
-                named = ", ".join(str(c) for c in choices)
-                raise KnownError(
-                    "error.settings-not-one-of",
-                    path=path,
-                    section=section,
-                    key=key,
-                    named=named,
-                )
-            values[field_name] = value
+        values.update(_checked_values(path, data))
     return DeskSettings(**values)
+
+
+def _checked_values(path: Path, data: dict[str, Any]) -> dict[str, Any]:
+    """The settings ``data`` holds, by field, each checked: a wrong type or a value out of
+    range is refused with a message naming ``path``, the section and the key."""
+    values: dict[str, Any] = _texts(path, data)
+    for (section, key), field_name in _FLAGS.items():
+        flag = data.get(section, {}).get(key)
+        if flag is None:
+            continue
+        if not isinstance(flag, bool):
+            raise KnownError("error.settings-not-a-flag", path=path, section=section,
+                             key=key)
+        values[field_name] = flag
+    for (section, key), (field_name, low, high) in _KEYS.items():
+        value = data.get(section, {}).get(key)
+        if value is None:
+            continue
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise KnownError(
+                "error.settings-not-in-range",
+                path=path,
+                section=section,
+                key=key,
+                low=low,
+                high=high,
+            )
+        choices = _CHOICES.get(field_name)
+        if choices is not None and value not in choices:
+            named = ", ".join(str(c) for c in choices)
+            raise KnownError(
+                "error.settings-not-one-of",
+                path=path,
+                section=section,
+                key=key,
+                named=named,
+            )
+        values[field_name] = value
+    return values
 
 
 def settings_paths() -> tuple[Path, ...]:
@@ -240,7 +250,99 @@ def settings_paths() -> tuple[Path, ...]:
 
 @cache
 def desk_settings() -> DeskSettings:
-    return load_settings(settings_paths())
+    return read_settings(settings_paths())
+
+
+def read_settings(paths: tuple[Path, ...]) -> DeskSettings:
+    """The settings of ``paths`` as the desk uses them: with the ``[mail]`` values an
+    administrator saved in Settings over them."""
+    return _with_saved_mail(load_settings(paths))
+
+
+# [mail]: its keys as the file names them, the field each sets and the field's name in
+# words (Settings' Mail page shows and refuses them by it).
+MAIL = "mail"
+MAIL_KEYS: dict[str, str] = {
+    **{key: field_name for (section, key), (field_name, _) in _TEXTS.items()
+       if section == MAIL},
+    **{key: field_name for (section, key), (field_name, _, _) in _KEYS.items()
+       if section == MAIL},
+}
+MAIL_FIELD_NAMES = {
+    "smtp_host": "field.smtp-host",
+    "smtp_port": "field.smtp-port",
+    "smtp_security": "field.smtp-security",
+    "smtp_user": "field.smtp-user",
+    "from_address": "field.mail-from-address",
+    "from_name": "field.mail-from-name",
+    "ca_file": "field.mail-ca-file",
+    "imap_host": "field.imap-host",
+    "imap_port": "field.imap-port",
+    "imap_security": "field.imap-security",
+    "imap_user": "field.imap-user",
+    "imap_folder": "field.imap-folder",
+    "poll_minutes": "field.mail-poll-minutes",
+}
+_FIELD_REFUSALS = {
+    "error.settings-not-in-range": "error.mail-setting-not-in-range",
+    "error.settings-not-one-of": "error.mail-setting-not-one-of",
+    "error.settings-not-text": "error.mail-setting-not-text",
+}
+
+
+def _with_saved_mail(settings: DeskSettings) -> DeskSettings:
+    """The files' settings with the ``[mail]`` values an administrator saved in Settings
+    (the user's preferences file), checked as the file's are."""
+    from livenon_desk.services.user_settings import settings_path, user_settings
+
+    saved = user_settings().mail
+    if not saved:
+        return settings
+    data = {MAIL: saved}
+    _check_known(settings_path(), data)
+    return replace(settings, **_checked_values(settings_path(), data))
+
+
+def mail_value(settings: DeskSettings, key: str) -> str | int:
+    """The value of ``[mail]``'s ``key`` in ``settings``."""
+    value = getattr(settings, MAIL_KEYS[key])
+    assert isinstance(value, str | int)
+    return value
+
+
+def with_mail(values: Mapping[str, object], settings: DeskSettings) -> DeskSettings:
+    """``settings`` with the ``[mail]`` values a person typed (by key), each checked as the
+    file's; a refused one is a ``ValidationError`` naming its field, in words."""
+    checked: dict[str, Any] = {}
+    for key, value in values.items():
+        try:
+            checked.update(_checked_values(Path(FILE_NAME), {MAIL: {key: value}}))
+        except KnownError as exc:
+            refusal = _FIELD_REFUSALS.get(exc.message_id)
+            if refusal is None:
+                raise
+            why = {k: v for k, v in exc.reason.values.items()
+                   if k not in ("path", "section", "key")}
+            raise ValidationError(refusal, field=Message.of(MAIL_FIELD_NAMES[key]),
+                                  **why) from None
+    return replace(settings, **checked)
+
+
+def save_mail_settings(actor: Actor, values: Mapping[str, object]) -> DeskSettings:
+    """Keep the ``[mail]`` values an administrator typed in Settings, each checked first
+    (one refused: nothing is kept), in the user's preferences file: only those that differ
+    from the settings files, so that what IT changes there later still reaches the keys
+    nobody changed here. The desk's settings as they are now."""
+    from livenon_desk.services.user_settings import change_user_settings
+
+    actor.require(Action.ADMINISTER)
+    wanted = with_mail(values, desk_settings())
+    files = load_settings(settings_paths())
+    saved = {key: mail_value(wanted, key) for key in MAIL_KEYS
+             if mail_value(wanted, key) != mail_value(files, key)}
+    change_user_settings(mail=saved)
+    desk_settings.cache_clear()
+    return desk_settings()
 
 
 def chosen_server() -> str:

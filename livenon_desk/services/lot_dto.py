@@ -11,6 +11,8 @@ from livenon_desk.domain.enums import LotState
 from livenon_desk.domain.money import totals_by_currency
 from livenon_desk.services.unit_dto import UnitRow
 
+LOT_PREFIX = "LOT-"
+
 # A pallet weighs more than nothing and less than a forklift lifts.
 LOT_WEIGHT_MAX_KG = Decimal(2000)
 

@@ -28,22 +28,25 @@ from livenon_desk.domain.enums import Disposition, LotState
 from livenon_desk.domain.money import from_minor_units, to_minor_units
 from livenon_desk.domain.recovery import RecoveryRates, default_recovery
 from livenon_desk.domain.roles import Action, Actor
-from livenon_desk.errors import NotFoundError, ValidationError
-from livenon_desk.models import Lot, LotUnit, Unit
+from livenon_desk.errors import ValidationError
+from livenon_desk.models import Lot, LotUnit
 from livenon_desk.services import outbox
 from livenon_desk.services.audit import AuditAction, record_event
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.document_kinds import FloorDocument
 from livenon_desk.services.document_service import company_details
-from livenon_desk.services.lot_dto import LOT_WEIGHT_MAX_KG, LotRow, LotUnitRow
+from livenon_desk.services.lot_dto import LOT_PREFIX, LOT_WEIGHT_MAX_KG, LotRow, LotUnitRow
+from livenon_desk.services.unit_containers import ContainerKind, unit_row, unit_rows_by_id
 from livenon_desk.services.unit_dto import UnitRow
-from livenon_desk.services.unit_service import _rows, unit_by_code
 from livenon_desk.store.database import Store
-from livenon_desk.store.lookup import normalize_code
 
 log = logging.getLogger(__name__)
 
-LOT_PREFIX = "LOT-"
+LOTS = ContainerKind(
+    model=Lot, prefix=LOT_PREFIX, member_container=LotUnit.lot_id,
+    member_unit=LotUnit.unit_id, disposition=Disposition.LIQUIDATE,
+    no_such_code="error.no-lot-with-code", unit_not_for="error.unit-not-for-lot",
+    unit_already_on="error.unit-already-on-lot", field="lot", queue=outbox.queue_lot)
 
 
 class LotService:
@@ -60,13 +63,12 @@ class LotService:
         """A scanned unit that may go on a lot: routed to liquidate, on none yet."""
         actor.require(Action.LOOK_UP)
         with self._store.session() as s:
-            unit = _unit_for_lot(s, code)
-            return _rows(s, select(Unit).where(Unit.id == unit.id))[0]
+            return unit_row(s, LOTS.unit_to_add(s, code))
 
     def lot(self, actor: Actor, code: str) -> LotRow:
         actor.require(Action.LOOK_UP)
         with self._store.session() as s:
-            return _row(s, _lot_by_code(s, code))
+            return _row(s, LOTS.by_code(s, code))
 
     def open_lots(self, actor: Actor) -> list[LotRow]:
         """The open lots, oldest first: the queue "open lots"."""
@@ -74,7 +76,7 @@ class LotService:
 
     def lots(self, actor: Actor, state: LotState | None = None) -> list[LotRow]:
         actor.require(Action.LOOK_UP)
-        query = select(Lot).order_by(Lot.opened_at, Lot.id)
+        query = LOTS.oldest_first()
         if state is not None:
             query = query.where(Lot.state == state)
         with self._store.session() as s:
@@ -95,22 +97,22 @@ class LotService:
         actor.require(Action.PUT_AWAY)
         now = self._clock()
         with self._store.session() as s:
-            unit = _unit_for_lot(s, code)
+            unit = LOTS.unit_to_add(s, code)
             if lot_code is not None:
-                lot = _lot_by_code(s, lot_code)
+                lot = LOTS.by_code(s, lot_code)
                 if lot.state is not LotState.OPEN:
                     raise ValidationError("error.lot-closed", lot=lot.code)
             else:
                 lot = s.scalar(select(Lot).where(Lot.state == LotState.OPEN)
                                .order_by(Lot.opened_at.desc(), Lot.id.desc()).limit(1)) \
                     or _new_lot(s, actor, now)
-            row = _rows(s, select(Unit).where(Unit.id == unit.id))[0]
+            row = unit_row(s, unit)
             recovery = self._recovery.value(row.value, row.currency, Disposition.LIQUIDATE,
                                             row.grade)
             s.add(LotUnit(lot_id=lot.id, unit_id=unit.id,
                           recovery_cents=to_minor_units(recovery, row.currency),
                           added_by=actor.username, added_at=now))
-            _changed(s, lot, now)
+            LOTS.changed(s, lot, now)
             record_event(s, actor.username, AuditAction.LOT_UNIT_ADDED, at=now,
                          entity_kind="lot", entity_key=lot.code,
                          after={"unit": unit.code, "recovery": str(recovery)})
@@ -126,7 +128,7 @@ class LotService:
                                   maximum=str(LOT_WEIGHT_MAX_KG))
         now = self._clock()
         with self._store.session() as s:
-            lot = _lot_by_code(s, code)
+            lot = LOTS.by_code(s, code)
             if lot.state is not LotState.OPEN:
                 raise ValidationError("error.lot-closed", lot=lot.code)
             if s.scalar(select(LotUnit.id).where(LotUnit.lot_id == lot.id).limit(1)) is None:
@@ -135,7 +137,7 @@ class LotService:
             lot.weight_g = int((weight_kg * 1000).to_integral_value())
             lot.closed_by = actor.username
             lot.closed_at = now
-            _changed(s, lot, now)
+            LOTS.changed(s, lot, now)
             record_event(s, actor.username, AuditAction.LOT_CLOSED, at=now,
                          entity_kind="lot", entity_key=lot.code,
                          after={"weight_g": lot.weight_g})
@@ -167,14 +169,9 @@ class LotService:
                          after={"document": document, "language": lang})
 
 
-def lot_code(made: str) -> str:
-    """A lot's code from its uuid: the same on every desk, never two alike offline."""
-    return f"{LOT_PREFIX}{made.replace('-', '')[:8].upper()}"
-
-
 def _new_lot(s: Session, actor: Actor, now: datetime) -> Lot:
     made = str(uuid.uuid4())
-    lot = Lot(uuid=made, code=lot_code(made), state=LotState.OPEN, opened_by=actor.username,
+    lot = Lot(uuid=made, code=LOTS.code_of(made), state=LotState.OPEN, opened_by=actor.username,
               opened_at=now, version=1, updated_at=now)
     s.add(lot)
     s.flush()
@@ -183,37 +180,10 @@ def _new_lot(s: Session, actor: Actor, now: datetime) -> Lot:
     return lot
 
 
-def _unit_for_lot(s: Session, code: str) -> Unit:
-    unit = unit_by_code(s, code)
-    on = s.scalar(select(Lot.code).join(LotUnit, LotUnit.lot_id == Lot.id)
-                  .where(LotUnit.unit_id == unit.id))
-    if on is not None:
-        raise ValidationError("error.unit-already-on-lot", code=unit.code, lot=on)
-    if unit.disposition is not Disposition.LIQUIDATE:
-        raise ValidationError("error.unit-not-for-lot", code=unit.code)
-    return unit
-
-
-def _lot_by_code(s: Session, code: str) -> Lot:
-    normal = normalize_code(code)
-    lot = s.scalar(select(Lot).where(Lot.code == normal))
-    if lot is None:
-        raise NotFoundError("error.no-lot-with-code", code=normal)
-    return lot
-
-
-def _changed(s: Session, lot: Lot, now: datetime) -> None:
-    """One more change of the lot, queued for the central server in its transaction."""
-    lot.version += 1
-    lot.updated_at = now
-    outbox.queue_lot(s, lot, now)
-
-
 def _row(s: Session, lot: Lot) -> LotRow:
     members = list(s.scalars(select(LotUnit).where(LotUnit.lot_id == lot.id)
                              .order_by(LotUnit.id)))
-    units = {r.unit_id: r for r in _rows(s, select(Unit).where(
-        Unit.id.in_({m.unit_id for m in members})))} if members else {}
+    units = unit_rows_by_id(s, {m.unit_id for m in members})
     return LotRow(
         lot_id=lot.id, uuid=lot.uuid, code=lot.code, state=lot.state,
         opened_by=lot.opened_by, opened_at=lot.opened_at,

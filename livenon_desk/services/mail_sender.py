@@ -41,7 +41,7 @@ from livenon_desk.models import (
 from livenon_desk.services.audit import AuditAction, record_event
 from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.desk_settings import DeskSettings
-from livenon_desk.services.mail_servers import mail_passwords, smtp_server
+from livenon_desk.services.mail_servers import mail_ca_file, mail_passwords, smtp_server
 from livenon_desk.services.outbox import queue_mail_answer
 from livenon_desk.store.database import Store
 
@@ -81,7 +81,7 @@ class MailSenderService:
         except KnownError as exc:
             return SendReport(0, self.waiting(), exc)
         password = mail_passwords().load(server.display())
-        ca_file = Path(self._settings.mail_ca_file) if self._settings.mail_ca_file else None
+        ca_file = mail_ca_file(self._settings)
         return self.send_waiting(actor_name, smtp_transport(self._settings, password,
                                                             ca_file=ca_file))
 

@@ -7,12 +7,13 @@ central server's token is, ``sync/credentials.py``), never in a settings file.
 
 from __future__ import annotations
 
+import ssl
 from pathlib import Path
 
 from livenon_desk.domain.roles import Actor
-from livenon_desk.errors import KnownError
-from livenon_desk.inbox.imap import MailboxAddress
-from livenon_desk.inbox.smtp import SmtpServer
+from livenon_desk.errors import KnownError, MailboxUnreachableError, SignInError
+from livenon_desk.inbox.imap import MailboxAddress, check_mailbox
+from livenon_desk.inbox.smtp import SmtpServer, check_sign_in
 from livenon_desk.services.desk_settings import DeskSettings
 from livenon_desk.services.mail_service import MailImportReport, MailService
 from livenon_desk.sync.credentials import MAIL_SERVICE, TokenStore
@@ -50,5 +51,79 @@ def poll_mailbox(mail: MailService, actor: Actor, settings: DeskSettings,
     password = (passwords or mail_passwords()).load(address.display())
     if password is None:
         raise KnownError("error.imap-no-password", mailbox=address.display())
-    ca_file = Path(settings.mail_ca_file) if settings.mail_ca_file else None
-    return mail.import_mailbox(actor, address, password, ca_file=ca_file, only_new=True)
+    return mail.import_mailbox(actor, address, password, ca_file=mail_ca_file(settings),
+                               only_new=True)
+
+
+def check_connection(settings: DeskSettings, which: str, password: str | None,
+                     passwords: TokenStore | None = None) -> str:
+    """Settings' "Test connection" for the SMTP server (``which`` "smtp") or the mailbox
+    ("imap") of ``settings``: connect and sign in with ``password`` (none typed: the kept
+    one), and open the mailbox's folder, sending and reading nothing. The server's address;
+    else why not, in words a person can act on."""
+    where, user, _host = mail_server_address(settings, which)
+    password = password or (passwords or mail_passwords()).load(where)
+    if user and not password:
+        raise KnownError("error.mail-test-no-password", server=where)
+    try:
+        if which == "smtp":
+            check_sign_in(smtp_server(settings), password, ca_file=mail_ca_file(settings))
+        else:
+            check_mailbox(mailbox_address(settings), password or "",
+                          ca_file=mail_ca_file(settings))
+    except KnownError as exc:
+        raise _test_refusal(exc, where) from exc
+    return where
+
+
+def mail_ca_file(settings: DeskSettings) -> Path | None:
+    """The CA certificates to trust for the mail servers; None: the system's."""
+    return Path(settings.mail_ca_file) if settings.mail_ca_file else None
+
+
+def _test_refusal(exc: KnownError, where: str) -> KnownError:
+    """A failed test said for what it is (the sending and reading messages speak of
+    queued answers and imports): refused, not TLS, an untrusted certificate, a wrong
+    password, no answer."""
+    values = exc.reason.values
+    if isinstance(exc, SignInError):
+        return KnownError("error.mail-test-sign-in-refused", server=where,
+                          user=values["user"])
+    if exc.message_id in ("error.smtp-certificate", "error.imap-certificate"):
+        return KnownError("error.mail-test-certificate", server=where, why=values["why"])
+    if exc.message_id in ("error.smtp-no-tls", "error.imap-no-tls"):
+        return KnownError("error.mail-test-no-tls", server=where)
+    if isinstance(exc, MailboxUnreachableError):
+        if isinstance(exc.__cause__, ConnectionRefusedError):
+            return KnownError("error.mail-test-refused", server=where)
+        if isinstance(exc.__cause__, ssl.SSLError):
+            return KnownError("error.mail-test-tls", server=where, why=values["why"])
+        return KnownError("error.mail-test-unreachable", server=where, why=values["why"])
+    return exc
+
+
+def mail_server_address(settings: DeskSettings, which: str) -> tuple[str, str, str]:
+    """The SMTP server's (``which`` "smtp") or the mailbox's ("imap") address, user and
+    host: the address names its password in the keyring."""
+    if which == "smtp":
+        server = smtp_server(settings)
+        return server.display(), server.user, server.host
+    mailbox = mailbox_address(settings)
+    return mailbox.display(), mailbox.user, mailbox.host
+
+
+def keep_mail_password(settings: DeskSettings, which: str, password: str) -> str:
+    """The SMTP or IMAP password kept in the keyring for the server ``settings`` name;
+    that server's address."""
+    where = mail_server_address(settings, which)[0]
+    mail_passwords().save(where, password)
+    return where
+
+
+def mail_password_kept(settings: DeskSettings, which: str) -> bool:
+    """A password is kept for the SMTP server or the mailbox of ``settings``."""
+    try:
+        where = mail_server_address(settings, which)[0]
+    except KnownError:  # no server set
+        return False
+    return mail_passwords().load(where) is not None

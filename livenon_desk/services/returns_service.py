@@ -135,6 +135,7 @@ class ReturnsService:
             )
             policy = self.policy_for(ret)
             lines, refund = explain_lines(s, policy, ret, order)
+            units = units_of_return(s, self._policies, ret.id)
         now = self._clock()
         due = inspection_due(policy, ret.received_at) if ret.received_at else None
         instructions = instructions_due(policy, ret.applied_at)
@@ -185,7 +186,7 @@ class ReturnsService:
             short_closed_reason=ret.short_closed_reason,
             short_closed_by=ret.short_closed_by,
             refund=refund,
-            units=units_of_return(s, self._policies, ret.id),
+            units=units,
             instructions_target=instructions.target,
             instructions_deadline=instructions.deadline,
             instructions_overdue=(ret.status is ReturnStatus.APPLIED

@@ -1,5 +1,6 @@
 """The user's own preferences: the language, the zoom, the beep, the central server and the
-user signed in to it, the printers picked, the window's layout.
+user signed in to it, the printers picked, the window's layout, and the mail servers an
+administrator set in Settings (over ``[mail]`` of ``desk_settings.toml``).
 
 They live in one JSON file in the user's config folder, beside the administrator's
 ``desk_settings.toml`` but apart from it: the desk writes this file whenever a preference
@@ -21,7 +22,7 @@ import binascii
 import json
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,9 @@ class UserSettings:
     window_geometry: bytes = b""  # as Qt saved them
     window_splitter: bytes = b""
     list_header: bytes = b""
+    # [mail] keys of desk_settings.toml and their values, as Settings saved them; checked
+    # as the file's are where they are read (desk_settings.py).
+    mail: dict[str, Any] = field(default_factory=dict)
 
 
 # Where each preference sits in the file (version 2): section, key.
@@ -61,6 +65,7 @@ _PLACES: dict[str, tuple[str, str]] = {
     "window_geometry": ("window", "geometry"),
     "window_splitter": ("window", "splitter"),
     "list_header": ("window", "list_header"),
+    "mail": ("mail", "settings"),
 }
 _DEFAULTS = UserSettings()
 
@@ -121,6 +126,8 @@ def _value(name: str, raw: object) -> object:
     default = getattr(_DEFAULTS, name)
     if name == "language":
         return raw if raw in LANGUAGES else None
+    if isinstance(default, dict):
+        return dict(raw) if isinstance(raw, dict) else default
     if isinstance(default, bytes):
         try:
             return base64.b64decode(str(raw), validate=True)

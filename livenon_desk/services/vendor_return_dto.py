@@ -13,6 +13,7 @@ from livenon_desk.domain.suppliers import Supplier
 from livenon_desk.domain.values import PhotoRef
 from livenon_desk.services.unit_dto import UnitRow
 
+RTV_PREFIX = "RTV-"
 DEFECT_MIN = 5
 
 

@@ -35,15 +35,27 @@ from livenon_desk.services.clock import Clock, utc_now
 from livenon_desk.services.document_kinds import FloorDocument
 from livenon_desk.services.document_service import company_details
 from livenon_desk.services.guards import require_text
+from livenon_desk.services.unit_containers import ContainerKind, unit_row, unit_rows_by_id
 from livenon_desk.services.unit_dto import UnitRow
-from livenon_desk.services.unit_service import _rows, unit_by_code
+from livenon_desk.services.unit_service import _rows
 from livenon_desk.services.value_rows import photo_of
-from livenon_desk.services.vendor_return_dto import DEFECT_MIN, RtvLineRow, RtvShipmentRow
+from livenon_desk.services.vendor_return_dto import (
+    DEFECT_MIN,
+    RTV_PREFIX,
+    RtvLineRow,
+    RtvShipmentRow,
+)
 from livenon_desk.store.database import Store
-from livenon_desk.store.lookup import normalize_code
 from livenon_desk.store.photo_files import PhotoFiles
 
 log = logging.getLogger(__name__)
+
+SHIPMENTS = ContainerKind(
+    model=RtvShipment, prefix=RTV_PREFIX, member_container=RtvLine.shipment_id,
+    member_unit=RtvLine.unit_id, disposition=Disposition.RETURN_TO_VENDOR,
+    no_such_code="error.no-rtv-with-code", unit_not_for="error.unit-not-for-rtv",
+    unit_already_on="error.unit-already-on-rtv", field="rtv",
+    queue=outbox.queue_rtv_shipment)
 
 
 class VendorReturnService:
@@ -71,8 +83,7 @@ class VendorReturnService:
         none yet (else refused, saying why)."""
         actor.require(Action.LOOK_UP)
         with self._store.session() as s:
-            unit = _unit_for_rtv(s, code)
-            return _rows(s, select(Unit).where(Unit.id == unit.id))[0]
+            return unit_row(s, SHIPMENTS.unit_to_add(s, code))
 
     def open_shipments(self, actor: Actor) -> list[RtvShipmentRow]:
         return self.shipments(actor, RtvState.OPEN)
@@ -80,7 +91,7 @@ class VendorReturnService:
     def shipments(self, actor: Actor, state: RtvState | None = None) -> list[RtvShipmentRow]:
         """Shipments (of a state), oldest first."""
         actor.require(Action.LOOK_UP)
-        query = select(RtvShipment).order_by(RtvShipment.opened_at, RtvShipment.id)
+        query = SHIPMENTS.oldest_first()
         if state is not None:
             query = query.where(RtvShipment.state == state)
         with self._store.session() as s:
@@ -89,7 +100,7 @@ class VendorReturnService:
     def shipment(self, actor: Actor, code: str) -> RtvShipmentRow:
         actor.require(Action.LOOK_UP)
         with self._store.session() as s:
-            return self._row(s, _shipment_by_code(s, code))
+            return self._row(s, SHIPMENTS.by_code(s, code))
 
     def document(self, actor: Actor, code: str, lang: Lang | None = None) -> FloorDocument:
         """The shipment's document in ``lang`` or else its supplier's language (audited
@@ -123,8 +134,8 @@ class VendorReturnService:
         text = require_text(defect, "field.defect", DEFECT_MIN)
         now = self._clock()
         with self._store.session() as s:
-            unit = _unit_for_rtv(s, code)
-            row = _rows(s, select(Unit).where(Unit.id == unit.id))[0]
+            unit = SHIPMENTS.unit_to_add(s, code)
+            row = unit_row(s, unit)
             supplier = self._suppliers.of_sku(row.sku)
             if supplier is None:
                 raise ValidationError("error.no-supplier-for-sku", sku=row.sku)
@@ -135,7 +146,7 @@ class VendorReturnService:
             s.add(RtvLine(shipment_id=shipment.id, unit_id=unit.id, defect=text,
                           claim_cents=to_minor_units(amount, row.currency),
                           currency=row.currency, added_by=actor.username, added_at=now))
-            _changed(s, shipment, now)
+            SHIPMENTS.changed(s, shipment, now)
             record_event(s, actor.username, AuditAction.RTV_UNIT_ADDED, at=now,
                          entity_kind="rtv_shipment", entity_key=shipment.code,
                          after={"unit": unit.code, "claim": str(amount),
@@ -148,13 +159,13 @@ class VendorReturnService:
         actor.require(Action.PUT_AWAY)
         now = self._clock()
         with self._store.session() as s:
-            shipment = _shipment_by_code(s, code)
+            shipment = SHIPMENTS.by_code(s, code)
             if shipment.state is RtvState.SHIPPED:
                 raise ValidationError("error.rtv-already-shipped", rtv=shipment.code)
             shipment.state = RtvState.SHIPPED
             shipment.shipped_by = actor.username
             shipment.shipped_at = now
-            _changed(s, shipment, now)
+            SHIPMENTS.changed(s, shipment, now)
             record_event(s, actor.username, AuditAction.RTV_SHIPPED, at=now,
                          entity_kind="rtv_shipment", entity_key=shipment.code,
                          after={"supplier": shipment.supplier_id})
@@ -169,9 +180,10 @@ class VendorReturnService:
         if shipment is not None:
             return shipment
         made = str(uuid.uuid4())
-        shipment = RtvShipment(uuid=made, code=rtv_code(made), supplier_id=supplier.supplier_id,
-                               state=RtvState.OPEN, opened_by=actor.username, opened_at=now,
-                               version=0, updated_at=now)
+        shipment = RtvShipment(uuid=made, code=SHIPMENTS.code_of(made),
+                               supplier_id=supplier.supplier_id, state=RtvState.OPEN,
+                               opened_by=actor.username, opened_at=now, version=0,
+                               updated_at=now)
         s.add(shipment)
         s.flush()
         log.info("RTV shipment %s opened for %s", shipment.code, supplier.supplier_id)
@@ -183,8 +195,7 @@ class VendorReturnService:
             raise NotFoundError("error.no-supplier", supplier=shipment.supplier_id)
         lines = list(s.scalars(select(RtvLine).where(RtvLine.shipment_id == shipment.id)
                                .order_by(RtvLine.id)))
-        units = {r.unit_id: r for r in _rows(s, select(Unit).where(
-            Unit.id.in_({line.unit_id for line in lines})))} if lines else {}
+        units = unit_rows_by_id(s, {line.unit_id for line in lines})
         return RtvShipmentRow(
             shipment_id=shipment.id, uuid=shipment.uuid, code=shipment.code,
             supplier=supplier, state=shipment.state, opened_by=shipment.opened_by,
@@ -202,33 +213,3 @@ class VendorReturnService:
             select(Photo).join(Inspection, Inspection.id == Photo.inspection_id)
             .where(Inspection.return_line_id == line_id).order_by(Photo.id)))
 
-
-def rtv_code(made: str) -> str:
-    """A shipment's code from its uuid: the same on every desk, never two alike offline."""
-    return f"RTV-{made.replace('-', '')[:8].upper()}"
-
-
-def _unit_for_rtv(s: Session, code: str) -> Unit:
-    unit = unit_by_code(s, code)
-    on = s.scalar(select(RtvShipment.code).join(RtvLine, RtvLine.shipment_id == RtvShipment.id)
-                  .where(RtvLine.unit_id == unit.id))
-    if on is not None:
-        raise ValidationError("error.unit-already-on-rtv", code=unit.code, rtv=on)
-    if unit.disposition is not Disposition.RETURN_TO_VENDOR:
-        raise ValidationError("error.unit-not-for-rtv", code=unit.code)
-    return unit
-
-
-def _shipment_by_code(s: Session, code: str) -> RtvShipment:
-    normal = normalize_code(code)
-    shipment = s.scalar(select(RtvShipment).where(RtvShipment.code == normal))
-    if shipment is None:
-        raise NotFoundError("error.no-rtv-with-code", code=normal)
-    return shipment
-
-
-def _changed(s: Session, shipment: RtvShipment, now: datetime) -> None:
-    """One more change of the shipment, queued for the central server in its transaction."""
-    shipment.version += 1
-    shipment.updated_at = now
-    outbox.queue_rtv_shipment(s, shipment, now)

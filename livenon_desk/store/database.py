@@ -75,10 +75,14 @@ class Store:
         self.audit_keys: Any = None
         self.audit_key: Any = None
         info = {STORE_INFO: self}
-        self._sessions = sessionmaker(engine, expire_on_commit=False, info=info)
+        # A session is of no use once its unit of work ends (close_resets_only=False): a
+        # read after the ``with`` would raise, instead of taking a connection that goes
+        # back to the pool only when the collector finds the session.
+        self._sessions = sessionmaker(engine, expire_on_commit=False, info=info,
+                                      close_resets_only=False)
         self._write_sessions = sessionmaker(
             engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False,
-            info=info)
+            info=info, close_resets_only=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

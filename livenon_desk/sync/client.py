@@ -13,6 +13,7 @@ import ipaddress
 import json
 import logging
 import random
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -22,7 +23,7 @@ from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
 import requests
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from requests.adapters import HTTPAdapter
 
 from livenon_desk import __version__
@@ -101,11 +102,66 @@ def _problem(response: requests.Response) -> dict[str, Any]:
 
 
 def _batch_body(items: Sequence[BatchWrite]) -> bytes:
-    """The batch as JSON, as ``requests`` would write it, but encoded item by item: one
-    ``json.dumps`` of a thousand items holds the interpreter's lock for the whole batch,
-    and the window's thread waits that long for its next frame."""
-    return b'{"items": [' + b", ".join(
-        json.dumps(item.to_json(), allow_nan=False).encode() for item in items) + b"]}"
+    """The batch as JSON, encoded item by item: one ``json.dumps`` of a thousand items
+    holds the interpreter's lock for the whole batch, and the window's thread waits that
+    long for its next frame. Bodies kept as JSON text go as they are."""
+    return ('{"items": [' + ", ".join(item.json_text() for item in items) + "]}").encode()
+
+
+_RESULTS_OPEN = re.compile(r'\s*\{\s*"results"\s*:\s*\[\s*')
+_DECODER = json.JSONDecoder()
+_RESULT: TypeAdapter[wire.BatchItemResult] = TypeAdapter(wire.BatchItemResult)
+
+
+def _after_space(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t\r\n":
+        at += 1
+    return at
+
+
+def _results_one_by_one(text: str) -> list[Any] | None:
+    """The items of a batch answer ``{"results": [...]}``, each decoded by a call of its
+    own: decoding a thousand results at once holds the interpreter's lock, and the
+    window's thread, for as long. None for an answer of another shape."""
+    opened = _RESULTS_OPEN.match(text)
+    if opened is None:
+        return None
+    items: list[Any] = []
+    at = opened.end()
+    if text.startswith("]", at):
+        at += 1
+    else:
+        while True:
+            item, at = _DECODER.raw_decode(text, at)
+            items.append(item)
+            at = _after_space(text, at)
+            if text.startswith(",", at):
+                at = _after_space(text, at + 1)
+            elif text.startswith("]", at):
+                at += 1
+                break
+            else:
+                return None
+    return items if text[at:].strip() == "}" else None
+
+
+def _batch_results(response: requests.Response) -> list[BatchResult]:
+    what = "a batch of changes"
+    try:
+        items = _results_one_by_one(response.content.decode("utf-8"))
+    except ValueError:  # not UTF-8, or not JSON
+        raise MalformedAnswerError(what, "not JSON") from None
+    if items is None:
+        out = _answer(response, wire.BatchOut, what)
+        return [BatchResult(r.key, r.status, r.body) for r in out.results]
+    results = []
+    for item in items:
+        try:
+            r = _RESULT.validate_python(item)
+        except ValidationError as error:
+            raise MalformedAnswerError(what, problems(error)) from None
+        results.append(BatchResult(r.key, r.status, r.body))
+    return results
 
 
 def _answer(response: requests.Response, model: type[_Body], what: str) -> _Body:
@@ -301,10 +357,11 @@ class CentralClient:
 
     def push_batch(self, items: Sequence[BatchWrite]) -> list[BatchResult]:
         """Many writes in one request, each with its own key and its own result."""
+        # What was written comes back as its version alone: the desk has its data.
         response = self.request("POST", "/batch", ok=(200,), data=_batch_body(items),
-                                headers={"Content-Type": "application/json"})
-        out = _answer(response, wire.BatchOut, "a batch of changes")
-        return [BatchResult(r.key, r.status, r.body) for r in out.results]
+                                headers={"Content-Type": "application/json",
+                                         "Prefer": "return=minimal"})
+        return _batch_results(response)
 
     def _write(self, method: str, path: str, body: dict[str, Any], key: str,
                if_match: int | None) -> WriteResult:

@@ -14,6 +14,7 @@ base version are moved onto the server's new version ("rebased").
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, func, select, update
+from sqlalchemy import Connection, Text, and_, bindparam, func, select, type_coerce, update
 
 from livenon_desk.domain.enums import OutboxState
 from livenon_desk.models import (
@@ -39,7 +40,7 @@ from livenon_desk.store.database import Store
 from livenon_desk.store.photo_files import PhotoFiles
 from livenon_desk.sync.client import CentralClient
 from livenon_desk.sync.errors import SyncError
-from livenon_desk.sync.results import BatchResult, BatchWrite, answered_entity
+from livenon_desk.sync.results import BatchResult, BatchWrite, StoredJson, answered_entity
 from livenon_desk.wire.bodies import WriteKind
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,12 @@ class _Row:
     entity_key: str
     idempotency_key: str
     if_match: int | None
-    body: dict[str, Any]
+    body_text: str  # as the outbox keeps it: sent as it is
+
+    @property
+    def body(self) -> dict[str, Any]:
+        body = json.loads(self.body_text)
+        return body if isinstance(body, dict) else {}
 
 
 def _problem_text(body: dict[str, Any] | None, status: int) -> str:
@@ -132,7 +138,7 @@ class Pusher:
                 sender_name = self._sender(rows)
                 flying = (rows, sender.submit(self.client.push_batch, [
                     BatchWrite(r.idempotency_key, _write_kind(r.kind), r.entity_key,
-                               signed_as(r.kind, r.body, sender_name), r.if_match)
+                               _sent_body(r, sender_name), r.if_match)
                     for r in rows]))
 
     def _sender(self, rows: Sequence[_Row]) -> str | None:
@@ -156,7 +162,7 @@ class Pusher:
             while len(taken) < self.batch_size:
                 found = c.execute(
                     select(_T.c.id, _T.c.kind, _T.c.entity_key, _T.c.idempotency_key,
-                           _T.c.if_match, _T.c.body)
+                           _T.c.if_match, type_coerce(_T.c.body, Text).label("body"))
                     .where(_T.c.state == OutboxState.PENDING, _T.c.kind != "photo",
                            _T.c.id > last_id)
                     .order_by(_T.c.id).limit(self.batch_size * 2)).all()
@@ -350,6 +356,14 @@ def _version(body: dict[str, Any] | None) -> int | None:
 
 
 _AUTHORED = {"override": "by", "audit_event": "actor", "mail_answer": "answered_by"}
+
+
+def _sent_body(row: _Row, sender: str | None) -> dict[str, Any] | StoredJson:
+    """The body as the outbox keeps it, or, for a change that names its author, as the
+    signed-in user sends it."""
+    if row.kind in _AUTHORED:
+        return signed_as(row.kind, row.body, sender)
+    return StoredJson(row.body_text)
 
 
 def signed_as(kind: str, body: dict[str, Any], sender: str | None) -> dict[str, Any]:

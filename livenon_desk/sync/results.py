@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,16 +88,33 @@ def answered_entity(body: dict[str, Any] | None) -> RemoteEntity | None:
 
 
 @dataclass(frozen=True)
+class StoredJson:
+    """A body as the outbox keeps it, JSON text: sent as it is, never decoded and encoded
+    again on its way out."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class BatchWrite:
     key: str
     kind: WriteKind
     entity_id: str
-    body: dict[str, Any]
+    body: dict[str, Any] | StoredJson
     if_match: int | None = None
 
     def to_json(self) -> dict[str, Any]:
+        body = json.loads(self.body.text) if isinstance(self.body, StoredJson) else self.body
         return {"key": self.key, "kind": self.kind, "entity_id": self.entity_id,
-                "if_match": self.if_match, "body": self.body}
+                "if_match": self.if_match, "body": body}
+
+    def json_text(self) -> str:
+        """The item as the batch request carries it."""
+        if not isinstance(self.body, StoredJson):
+            return json.dumps(self.to_json(), allow_nan=False)
+        head = json.dumps({"key": self.key, "kind": self.kind, "entity_id": self.entity_id,
+                           "if_match": self.if_match})
+        return f'{head[:-1]}, "body": {self.body.text}}}'
 
 
 @dataclass(frozen=True)

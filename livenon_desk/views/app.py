@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import sys
+from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -17,18 +18,17 @@ from livenon_desk.logging_setup import log_path
 from livenon_desk.paths import RESOURCES_DIR
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.desk_settings import desk_settings
-from livenon_desk.views.mail_worker import MailWorker
-from livenon_desk.views.main_window import MainWindow
+from livenon_desk.services.user_settings import user_settings
+from livenon_desk.views.after_paint import after_first_paint
 from livenon_desk.views.scanner_input import install_scanner_input
-from livenon_desk.views.settings_dialog import saved_language
 from livenon_desk.views.sign_in_dialog import Mode, SignInDialog
 from livenon_desk.views.stop_signals import QuitOnStopSignals
 from livenon_desk.views.sync_controller import SyncController
 from livenon_desk.views.task_runner import TaskRunner
-from livenon_desk.views.window_keeper import WindowKeeper
 
 if TYPE_CHECKING:
     from livenon_desk.services.retention_service import PurgeReport
+    from livenon_desk.views.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ def ui_language(requested: str | None) -> str:
     """``zh`` or ``en``: as asked, else as saved in the settings, else the system's locale."""
     if requested:
         return requested
-    saved = saved_language()
+    saved = user_settings().language
     if saved:
         return saved
     return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
@@ -142,16 +142,21 @@ def run_desk(desk: Desk, *, database_label: str, language: str | None,
     sync = SyncController(desk, runner, language=lang, parent=app)
     _check_passwords_centrally(desk, sync)
 
-    mail = MailWorker(desk, runner, desk_settings(), language=lang, parent=app)
-    # What the background mail did shows in the newest window's status bar.
-    mail.said.connect(lambda said: windows[-1].message.setText(said) if windows else None)
-    mail.taken.connect(lambda _n: windows[-1].refresh_all() if windows else None)
-    keeper = WindowKeeper(desk, runner, language=lang, translators=translators,
-                          database_label=database_label,
-                          idle_lock_minutes=station.idle_lock_minutes, sync=sync,
-                          parent=app)
+    stopping: list[Callable[[], None]] = [sync.stop]
 
     def start(actor: Actor) -> None:
+        from livenon_desk.views.mail_worker import MailWorker
+        from livenon_desk.views.window_keeper import WindowKeeper
+
+        keeper = WindowKeeper(desk, runner, language=lang, translators=translators,
+                              database_label=database_label,
+                              idle_lock_minutes=station.idle_lock_minutes, sync=sync,
+                              parent=app)
+        mail = MailWorker(desk, runner, desk_settings(), language=lang, parent=app)
+        stopping.append(mail.stop)
+        # What the background mail did shows in the newest window's status bar.
+        mail.said.connect(lambda said: windows[-1].message.setText(said) if windows else None)
+        mail.taken.connect(lambda _n: windows[-1].refresh_all() if windows else None)
         window = keeper.open(actor)
         windows.append(window)
         freeze_startup_objects()
@@ -164,14 +169,21 @@ def run_desk(desk: Desk, *, database_label: str, language: str | None,
     sign_in.signed_in.connect(start)
     sign_in.rejected.connect(app.quit)
     sign_in.show()
-    sign_in.check_first_run()
+    # The sign-in shows before the main window's modules load; they load while the user
+    # types, so that signing in opens the window without waiting for them.
+    after_first_paint(sign_in, sign_in.check_first_run)
+    after_first_paint(sign_in, load_the_main_window)
     stop_signals = QuitOnStopSignals(app.quit, parent=app)
     code = app.exec()
     stop_signals.restore()
-    sync.stop()
-    mail.stop()
+    for stop in stopping:
+        stop()
     runner.wait_for_done()
     return code
+
+
+def load_the_main_window() -> None:
+    from livenon_desk.views import mail_worker, window_keeper  # noqa: F401
 
 
 def freeze_startup_objects() -> None:

@@ -254,8 +254,10 @@ class ApplicationDialog(QDialog):
     def _queued(self, queued: QueuedAnswer) -> None:
         self.queued = queued
         self.message.setText(self.tr("Sending…"))
-        self._runner.run(self._desk.mail_sender.send_by_settings, self._actor.username,
-                         on_done=self._sent, on_error=self._failed)
+        self._runner.run(
+            lambda *args: self._desk.mail_sender.send_by_settings(*args),
+            self._actor.username,
+            on_done=self._sent, on_error=self._failed)
 
     def _sent(self, report: SendReport) -> None:
         queued = self.queued
@@ -303,18 +305,22 @@ class ApplicationDialog(QDialog):
         item = self.lines_list.currentItem()
         line_no = None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
         self.message.setText(self.tr("Saving…"))
-        self._runner.run(self._desk.application_checks.choose, self._actor, self.key,
-                         ReasonCode(code) if code else None, line_no,
-                         on_done=self._saved, on_error=self._failed)
+        self._runner.run(
+            lambda *args: self._desk.application_checks.choose(*args),
+            self._actor, self.key,
+            ReasonCode(code) if code else None, line_no,
+            on_done=self._saved, on_error=self._failed)
 
     def _saved(self, _check: ApplicationCheck) -> None:
         self.load(then=self.tr("Saved."))
 
     def load(self, then: str = "") -> None:
         self.message.setText(self.tr("Loading…"))
-        self._runner.run(self._desk.application_queue.detail, self._actor, self.key,
-                         on_done=lambda detail: self.show_detail(detail, then),
-                         on_error=self._failed)
+        self._runner.run(
+            lambda *args: self._desk.application_queue.detail(*args),
+            self._actor, self.key,
+            on_done=lambda detail: self.show_detail(detail, then),
+            on_error=self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self.message.setText(user_message(error, self._language))

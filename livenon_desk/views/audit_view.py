@@ -155,9 +155,11 @@ class AuditView(QDialog):
     def load(self, append: bool = False) -> None:
         offset = len(self.model.rows) if append else 0
         flt = self.current_filter()
-        self._runner.run(self._desk.audit.events, self._actor, flt, PAGE, offset,
-                         on_done=lambda rows: self._loaded(rows, append),
-                         on_error=self._failed)
+        self._runner.run(
+            lambda *args: self._desk.audit.events(*args),
+            self._actor, flt, PAGE, offset,
+            on_done=lambda rows: self._loaded(rows, append),
+            on_error=self._failed)
 
     def _loaded(self, rows: list[AuditRow], append: bool) -> None:
         self.model.set_rows(rows, append)
@@ -167,8 +169,10 @@ class AuditView(QDialog):
 
     def verify(self) -> None:
         self.status.setText(self.tr("Checking the chain…"))
-        self._runner.run(self._desk.audit.verify, on_done=self._verified,
-                         on_error=self._failed)
+        self._runner.run(
+            lambda *args: self._desk.audit.verify(*args),
+            on_done=self._verified,
+            on_error=self._failed)
 
     def _verified(self, report: ChainReport) -> None:
         if report.ok:

@@ -13,25 +13,11 @@ from decimal import Decimal, InvalidOperation
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from livenon_desk.domain.roles import Actor
-from livenon_desk.services.document_kinds import FloorDocument
-from livenon_desk.services.lot_dto import LotRow
-from livenon_desk.services.lot_service import LOT_PREFIX
-from livenon_desk.views.dialog_keys import no_default_buttons
-from livenon_desk.views.error_reporting import user_message
+from livenon_desk.services.lot_dto import LOT_PREFIX, LotRow
+from livenon_desk.views.container_bench import ContainerBench
 from livenon_desk.views.form_parts import DONE_COLOUR, ERROR_COLOUR
 from livenon_desk.views.formatting import format_money
 from livenon_desk.views.scan_keys import FieldKeys
@@ -46,66 +32,30 @@ def _money(totals: tuple[tuple[str, Decimal], ...]) -> str:
     return "; ".join(format_money(amount, currency) for currency, amount in totals) or "–"
 
 
-class LotsDialog(QDialog):
-    changed = Signal()
-
+class LotsDialog(ContainerBench):
     def __init__(self, lots: LotService, runner: TaskRunner, actor: Actor, language: str,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(runner, actor, language, "lot", LOT_PREFIX, parent)
         self._lots = lots
-        self._runner = runner
-        self._actor = actor
-        self._language = "zh" if language.startswith("zh") else "en"
         self.lot: LotRow | None = None
-        self.preview: QDialog | None = None
         self.setObjectName("lotsDialog")
         self.setWindowTitle(self.tr("Liquidation lots"))
-        self.prompt = QLabel(self.tr("Scan a unit to put it on the pallet, or a lot's code"))
-        self.prompt.setObjectName("lotPrompt")
-        self.prompt.setStyleSheet("font-size: 15pt; font-weight: bold")
-        self.prompt.setWordWrap(True)
-        self.shown = QLabel()
-        self.shown.setObjectName("lotShown")
-        self.shown.setWordWrap(True)
-        self.scan = QLineEdit()
-        self.scan.setObjectName("lotScan")
+        self.prompt.setText(self.tr("Scan a unit to put it on the pallet, or a lot's code"))
         self.scan.setPlaceholderText(self.tr("Unit, or a lot's code"))
         self.weight = QLineEdit()
         self.weight.setObjectName("lotWeight")
         self.weight.setPlaceholderText(self.tr("kg, then Enter: the lot closes"))
-        form = QFormLayout()
-        label = QLabel(self.tr("&Weight"))
-        label.setBuddy(self.weight)
-        form.addRow(label, self.weight)
-        self.feedback = QLabel()
-        self.feedback.setObjectName("lotFeedback")
-        self.feedback.setWordWrap(True)
-        heading = QLabel(self.tr("Open lots (oldest first)"))
-        heading.setStyleSheet("font-weight: bold")
         self.open_model = RowsModel([self.tr("Lot"), self.tr("Units"),
                                      self.tr("Original value"), self.tr("Recovery value")],
                                     self)
-        self.table = QTableView()
-        self.table.setModel(self.open_model)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        for top in (self.prompt, self.shown, self.scan):
-            layout.addWidget(top)
-        layout.addLayout(form)
-        for below in (self.feedback, heading, self.table, buttons):
-            layout.addWidget(below)
-        self.scan.returnPressed.connect(self._scanned)
+        [self.table] = self._lay_out(
+            [(self.tr("&Weight"), self.weight)],
+            [(self.tr("Open lots (oldest first)"), self.open_model)],
+            [("Ctrl+N", self.start), ("Ctrl+P", self.print_manifest),
+             ("Ctrl+L", self.print_label)])
         self.weight.returnPressed.connect(self._close_lot)
         self._keys = FieldKeys(self, (self.weight,), self.back_to_scan)
-        for keys, slot in (("Ctrl+N", self.start), ("Ctrl+P", self.print_manifest),
-                           ("Ctrl+L", self.print_label)):
-            QShortcut(QKeySequence(keys), self).activated.connect(slot)
         self.resize(720, 560)
-        no_default_buttons(self)
         self.scan.setFocus()
         self.refresh()
 
@@ -115,15 +65,11 @@ class LotsDialog(QDialog):
 
     # --- the steps ------------------------------------------------------------------------
 
-    def _scanned(self) -> None:
-        code = self.scan.text().strip()
-        self.scan.clear()
-        if not code:
-            return
-        if code.upper().startswith(LOT_PREFIX):
-            self._runner.run(self._lots.lot, self._actor, code, on_done=self._lot_shown,
-                             on_error=self._refused)
-            return
+    def _container_scanned(self, code: str) -> None:
+        self._runner.run(self._lots.lot, self._actor, code, on_done=self._lot_shown,
+                         on_error=self._refused)
+
+    def _unit_scanned(self, code: str) -> None:
         open_lot = self.lot.code if self.lot and self.lot.closed_at is None else None
         self._runner.run(self._lots.add, self._actor, code, open_lot,
                          on_done=self._added, on_error=self._refused)
@@ -190,12 +136,6 @@ class LotsDialog(QDialog):
             self._runner.run(self._lots.pallet_label, self._actor, self.lot.code,
                              self._language, on_done=self._preview, on_error=self._say_error)
 
-    def _preview(self, document: FloorDocument) -> None:
-        from livenon_desk.views.print_preview_dialog import PrintPreviewDialog
-
-        self.preview = PrintPreviewDialog(document, self._runner, self)
-        self.preview.open()
-
     # --- answers --------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -207,14 +147,3 @@ class LotsDialog(QDialog):
                                    _money(lot.original_totals), _money(lot.recovery_totals))
                                   for lot in lots])
         self.table.resizeColumnsToContents()
-
-    def _refused(self, error: BaseException) -> None:
-        self._say_error(error)
-        self.back_to_scan()
-
-    def _say_error(self, error: BaseException) -> None:
-        self._say(user_message(error, self._language), ERROR_COLOUR)
-
-    def _say(self, text: str, colour: str) -> None:
-        self.feedback.setStyleSheet(f"color: {colour}; font-weight: bold")
-        self.feedback.setText(text)

@@ -35,6 +35,7 @@ from livenon_desk.services.desk import Desk
 from livenon_desk.services.dto import LookupMatch, ReturnDetail, ReturnFilter, ReturnRow
 from livenon_desk.services.user_settings import change_user_settings, user_settings
 from livenon_desk.services.work_queue_dto import Queue, WeekStats
+from livenon_desk.views.after_paint import after_first_paint
 from livenon_desk.views.applications_view import ApplicationsView
 from livenon_desk.views.detail_pane import DetailPane
 from livenon_desk.views.error_reporting import user_message
@@ -52,7 +53,6 @@ from livenon_desk.views.returns_table_model import (
     column_widths,
 )
 from livenon_desk.views.session_guard import SessionGuard
-from livenon_desk.views.settings_dialog import sound_on_unknown_scan
 from livenon_desk.views.sync_controller import SyncController
 from livenon_desk.views.task_runner import Task, TaskRunner
 from livenon_desk.views.zoom import Zoom
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.show_all_button.setToolTip(self.tr("Clear the search (Esc)"))
         self.show_all_button.hide()
 
-        self.model = ReturnsTableModel(self._service, runner)
+        self.model = ReturnsTableModel(self._service, runner, reading=False)
         self.table = self._make_table()
         self.filters = FilterBar()
         self.queues = QueuePanel()
@@ -203,12 +203,28 @@ class MainWindow(QMainWindow):
         restored = self._restore_layout()
         self._fit_to_font(columns="header" not in restored,
                           splitter="splitter" not in restored)
-        self.model.refresh()
-        self.refresh_queues()
-        # Every service made in the background now, none on this thread at a key press.
-        self._runner.run(desk.open_all, on_error=self.report_error)
-        self._queue_timer.start()
+        self._rest_started = False
+        # The window is on screen first: its reads (the store opening, SQLAlchemy
+        # loading) would otherwise hold the interpreter's lock while it is being built.
+        after_first_paint(self, self._first_reads)
         self.search.setFocus()
+
+    def _first_reads(self) -> None:
+        """The list's count first, alone: the rest (the queues' figures, every other
+        service) would share its start's loading of the store and slow it."""
+        once = Qt.ConnectionType.SingleShotConnection
+        self.model.count_changed.connect(self._after_first_count, once)
+        self.model.load_failed.connect(self._after_first_count, once)
+        self.model.start_reading()
+
+    def _after_first_count(self, _outcome: object) -> None:
+        if self._rest_started:
+            return
+        self._rest_started = True
+        self.refresh_queues()
+        self._queue_timer.start()
+        # Every service made in the background now, none on this thread at a key press.
+        self._runner.run(self._desk.open_all, on_error=self.report_error)
 
     def _make_table(self) -> QTableView:
         table = QTableView()
@@ -426,7 +442,7 @@ class MainWindow(QMainWindow):
         self.unknown_banner.setStyleSheet(
             "QLabel#unknownScanBanner { background: #b3261e; color: white; padding: 14px; }")
         self.unknown_banner.show()
-        if sound_on_unknown_scan():
+        if user_settings().sound_on_unknown_scan:
             self.beep()
 
     def _offer_pick_list(self, code: str, matches: list[LookupMatch], more: bool) -> None:
@@ -455,7 +471,8 @@ class MainWindow(QMainWindow):
                          on_done=self._queues_loaded, on_error=self.report_error)
         self._runner.run(lambda: self._desk.work_queue.week(),
                          on_done=self._week_loaded, on_error=self.report_error)
-        self._runner.run(self._desk.recovery.by_disposition, self.actor,
+        actor = self.actor
+        self._runner.run(lambda: self._desk.recovery.by_disposition(actor),
                          on_done=self._recovery_loaded, on_error=self.report_error)
         self._runner.run(lambda: self._desk.work_queue.carriers(),
                          on_done=self.filters.set_carriers, on_error=self.report_error)
@@ -558,8 +575,10 @@ class MainWindow(QMainWindow):
         self.return_actions.set_detail(detail)
         self.print_actions.set_detail(detail)
         # Who saw which customer's record is kept (privacy policy); the desk does not wait.
-        self._runner.run(self._desk.audit.viewed, self.actor, detail.rma_number,
-                         on_error=self.report_error)
+        self._runner.run(
+            lambda *args: self._desk.audit.viewed(*args),
+            self.actor, detail.rma_number,
+            on_error=self.report_error)
 
     # --- who is signed in -----------------------------------------------------------------
 
@@ -612,7 +631,8 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from livenon_desk.views.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self, station=self._desk.settings, runner=self._runner)
+        dialog = SettingsDialog(self, station=self._desk.settings, runner=self._runner,
+                                actor=self.actor)
         dialog.saved.connect(self._settings_saved)
         dialog.open()
 

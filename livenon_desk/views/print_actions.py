@@ -96,8 +96,10 @@ class PrintActions(QObject):
         rma = self.detail.rma_number
         self.message.emit(self.tr("Making the {name}…").format(
             name=self.single[kind].text().replace("&", "")))
-        self._runner.run(self._desk.documents.render, self._actor, kind, rma,
-                         on_done=self._show_preview, on_error=self._failed)
+        self._runner.run(
+            lambda *args: self._desk.documents.render(*args),
+            self._actor, kind, rma,
+            on_done=self._show_preview, on_error=self._failed)
 
     def print_batch(self, kind: DocumentKind) -> None:
         rmas = self._selected()
@@ -129,8 +131,10 @@ class PrintActions(QObject):
             finish()
             self._failed(error)
 
-        self._runner.run(self._desk.documents.batch, self._actor, kind, rmas, "en",
-                         state.update, state.cancel.is_set, on_done=done, on_error=failed)
+        self._runner.run(
+            lambda *args: self._desk.documents.batch(*args),
+            self._actor, kind, rmas, "en",
+            state.update, state.cancel.is_set, on_done=done, on_error=failed)
 
     def _show_preview(self, document: Document) -> None:
         from livenon_desk.views.print_preview_dialog import PrintPreviewDialog

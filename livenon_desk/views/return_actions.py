@@ -197,9 +197,11 @@ class ReturnActions(QObject):
         return_id = self.detail.return_id
 
         def submit(receipt: object) -> None:
-            self._runner.run(self._desk.receiving.receive, self._actor, return_id, receipt,
-                             on_done=lambda r: self._received(dialog, r),
-                             on_error=self._error(dialog))
+            self._runner.run(
+                lambda *args: self._desk.receiving.receive(*args),
+                self._actor, return_id, receipt,
+                on_done=lambda r: self._received(dialog, r),
+                on_error=self._error(dialog))
         dialog.submitted.connect(submit)
         self._show(dialog)
 
@@ -245,10 +247,12 @@ class ReturnActions(QObject):
         dialog = CartonDialog(self.detail, self._window)
 
         def scanned(code: str) -> None:
-            self._runner.run(self._desk.receiving.count_carton, self._actor, code,
-                             on_done=lambda scan: self._carton_counted(dialog, scan),
-                             on_error=lambda e: dialog.show_feedback(
-                                 user_message(e, self._language), error=True))
+            self._runner.run(
+                lambda *args: self._desk.receiving.count_carton(*args),
+                self._actor, code,
+                on_done=lambda scan: self._carton_counted(dialog, scan),
+                on_error=lambda e: dialog.show_feedback(
+                    user_message(e, self._language), error=True))
         dialog.scanned.connect(scanned)
         self._show(dialog)
 
@@ -276,9 +280,11 @@ class ReturnActions(QObject):
         said = self.tr("{rma} is closed short.").format(rma=self.detail.rma_number)
 
         def submit(reason: str) -> None:
-            self._runner.run(self._desk.receiving.close_short, self._actor, return_id, reason,
-                             on_done=lambda _s: self._done(dialog, return_id, said),
-                             on_error=self._error(dialog))
+            self._runner.run(
+                lambda *args: self._desk.receiving.close_short(*args),
+                self._actor, return_id, reason,
+                on_done=lambda _s: self._done(dialog, return_id, said),
+                on_error=self._error(dialog))
         dialog.submitted.connect(submit)
         self._show(dialog)
 
@@ -290,9 +296,11 @@ class ReturnActions(QObject):
         dialog = UnexpectedParcelDialog(self.unmatched_code or "", self._clock(), self._window)
 
         def submit(parcel: object) -> None:
-            self._runner.run(self._desk.receiving.record_unexpected, self._actor, parcel,
-                             on_done=lambda _id: self._unexpected_logged(dialog),
-                             on_error=self._error(dialog))
+            self._runner.run(
+                lambda *args: self._desk.receiving.record_unexpected(*args),
+                self._actor, parcel,
+                on_done=lambda _id: self._unexpected_logged(dialog),
+                on_error=self._error(dialog))
         dialog.submitted.connect(submit)
         self._show(dialog)
 
@@ -314,9 +322,11 @@ class ReturnActions(QObject):
             rma=self.detail.rma_number)
 
         def submit(note: str) -> None:
-            self._runner.run(self._desk.weights.clear_weight_flags, self._actor, return_id,
-                             note, on_done=lambda _n: self._done(dialog, return_id, said),
-                             on_error=self._error(dialog))
+            self._runner.run(
+                lambda *args: self._desk.weights.clear_weight_flags(*args),
+                self._actor, return_id,
+                note, on_done=lambda _n: self._done(dialog, return_id, said),
+                on_error=self._error(dialog))
         dialog.submitted.connect(submit)
         self._show(dialog)
 
@@ -328,9 +338,11 @@ class ReturnActions(QObject):
         dialog = UnitRouteDialog(self._window)
 
         def submit(code: str, disposition: Disposition, reason: str) -> None:
-            self._runner.run(self._desk.units.set_disposition, self._actor, code,
-                             disposition, reason, on_done=lambda row: self._routed(dialog, row),
-                             on_error=self._error(dialog))
+            self._runner.run(
+                lambda *args: self._desk.units.set_disposition(*args),
+                self._actor, code,
+                disposition, reason, on_done=lambda row: self._routed(dialog, row),
+                on_error=self._error(dialog))
         dialog.routed.connect(submit)
         self._show(dialog)
 
@@ -390,8 +402,10 @@ class ReturnActions(QObject):
         line = _line_to_inspect(self.detail)
         if line is None:
             return
-        self._runner.run(self._desk.inspections.open_sheet, self._actor, line.return_line_id,
-                         on_done=self._show_sheet, on_error=self._error(None))
+        self._runner.run(
+            lambda *args: self._desk.inspections.open_sheet(*args),
+            self._actor, line.return_line_id,
+            on_done=self._show_sheet, on_error=self._error(None))
 
     def _show_sheet(self, sheet: InspectionSheet) -> None:
         from livenon_desk.views.inspection_dialog import InspectionDialog
@@ -433,9 +447,11 @@ class ReturnActions(QObject):
         said = self.tr("{tag} is approved as an exception.").format(tag=tag)
 
         def submit(reason: str) -> None:
-            self._runner.run(self._desk.inspections.override, self._actor, inspection_id,
-                             reason, on_done=lambda _v: self._done(dialog, return_id, said),
-                             on_error=self._error(dialog))
+            self._runner.run(
+                lambda *args: self._desk.inspections.override(*args),
+                self._actor, inspection_id,
+                reason, on_done=lambda _v: self._done(dialog, return_id, said),
+                on_error=self._error(dialog))
         dialog.submitted.connect(submit)
         self._show(dialog)
 

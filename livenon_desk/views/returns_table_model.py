@@ -107,8 +107,12 @@ class ReturnsTableModel(QAbstractTableModel):
     count_changed = Signal(int)
     load_failed = Signal(object)
 
-    def __init__(self, service: ReturnsQueries, runner: TaskRunner) -> None:
+    def __init__(self, service: ReturnsQueries, runner: TaskRunner, *,
+                 reading: bool = True) -> None:
+        """``reading=False``: nothing is read until ``start_reading`` (sorting and
+        filtering before it only choose what the first read will be)."""
         super().__init__()
+        self._reading = reading
         self._service = service
         self._runner = runner
         self._filter = ReturnFilter()
@@ -134,6 +138,8 @@ class ReturnsTableModel(QAbstractTableModel):
         A filtered list, or one in an order no index gives, takes its ids in order once
         and pages through them; the others find each page by its offset.
         """
+        if not self._reading:
+            return
         self._generation += 1
         generation = self._generation
         if pages_by_offset(self._filter, self._sort):
@@ -147,6 +153,10 @@ class ReturnsTableModel(QAbstractTableModel):
                 self._service.ordered_ids, self._filter, self._sort, self._descending,
                 on_done=lambda ids: self._ids_loaded(generation, ids),
                 on_error=self.load_failed.emit)
+
+    def start_reading(self) -> None:
+        self._reading = True
+        self.refresh()
 
     def _ids_loaded(self, generation: int, ids: array[int]) -> None:
         if generation != self._generation:

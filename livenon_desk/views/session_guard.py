@@ -101,9 +101,11 @@ class SessionGuard(QObject):
         self._hidden = [self._main]
         previous = self.actor
         # The sign-out is on record before anyone can sign in.
-        self._runner.run(self._desk.auth.sign_out, previous,
-                         on_done=lambda _r: self._ask_next(previous),
-                         on_error=lambda _e: self._ask_next(previous))
+        self._runner.run(
+            lambda *args: self._desk.auth.sign_out(*args),
+            previous,
+            on_done=lambda _r: self._ask_next(previous),
+            on_error=lambda _e: self._ask_next(previous))
 
     def _ask_next(self, previous: Actor) -> None:
         dialog = SignInDialog(self._desk, self._runner, self._language, Mode.SIGN_IN)

@@ -1,12 +1,12 @@
 """The desk's settings a user may change: the language of the interface, and a sound when
 a scan matches nothing (off by default). Below them, the station's devices as IT set them
 up in ``desk_settings.toml`` (shown, not changed here), and the label printer's test
-label."""
+label. An administrator has a second page, Mail (mail_settings_page.py)."""
 
 from __future__ import annotations
 
 from functools import partial
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -19,9 +19,13 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QPushButton,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
+from livenon_desk.domain.roles import Action, Actor
+from livenon_desk.errors import KnownError
 from livenon_desk.services.desk_settings import FILE_NAME, DeskSettings, desk_settings
 from livenon_desk.services.document_kinds import LabelJob
 from livenon_desk.services.label_printer import configured_printer
@@ -29,6 +33,9 @@ from livenon_desk.services.scale import station_scale
 from livenon_desk.services.user_settings import change_user_settings, user_settings
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    from livenon_desk.views.mail_settings_page import MailSettingsPage
 
 
 def saved_language() -> str | None:
@@ -43,7 +50,7 @@ class SettingsDialog(QDialog):
     saved = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, station: DeskSettings | None = None,
-                 runner: TaskRunner | None = None) -> None:
+                 runner: TaskRunner | None = None, actor: Actor | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
@@ -62,11 +69,27 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
+        general = QWidget()
+        form = QFormLayout(general)
         form.addRow(self.tr("&Language"), self.language)
         form.addRow("", self.sound)
         form.addRow(self._station_devices())
-        form.addRow(buttons)
+        layout = QVBoxLayout(self)
+        # The mail servers are an administrator's: others do not see them at all.
+        self.mail: MailSettingsPage | None = None
+        if actor is not None and actor.may(Action.ADMINISTER):
+            from livenon_desk.views.mail_settings_page import MailSettingsPage
+
+            # As saved last (the station's settings are those the desk started with).
+            self.mail = MailSettingsPage(actor, desk_settings(), self._runner,
+                                         QLocale().name())
+            self.pages = QTabWidget()
+            self.pages.addTab(general, self.tr("General"))
+            self.pages.addTab(self.mail, self.tr("Mail"))
+            layout.addWidget(self.pages)
+        else:
+            layout.addWidget(general)
+        layout.addWidget(buttons)
 
     def _station_devices(self) -> QGroupBox:
         station = self._station
@@ -132,6 +155,12 @@ class SettingsDialog(QDialog):
         self.test_result.setText(user_message(error, QLocale().name()))
 
     def _save(self) -> None:
+        if self.mail is not None:
+            try:
+                self.mail.save()
+            except KnownError:  # the page says why; nothing was kept
+                self.pages.setCurrentWidget(self.mail)
+                return
         change_user_settings(language=self.language.currentData(),
                              sound_on_unknown_scan=self.sound.isChecked())
         self.saved.emit()

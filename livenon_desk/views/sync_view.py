@@ -337,8 +337,10 @@ class SyncView(QDialog):
         self._controller.sync_now()
 
     def _retry(self) -> None:
-        self._runner.run(self._desk.sync.retry_failed, self._actor,
-                         on_done=lambda _n: self._controller.sync_now(), on_error=self._error)
+        self._runner.run(
+            lambda *args: self._desk.sync.retry_failed(*args),
+            self._actor,
+            on_done=lambda _n: self._controller.sync_now(), on_error=self._error)
 
     def _sign_in(self) -> None:
         self.message.setText(self.tr("Signing in…"))

@@ -15,25 +15,12 @@ from decimal import Decimal, InvalidOperation
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from livenon_desk.domain.roles import Actor
-from livenon_desk.services.document_kinds import FloorDocument
 from livenon_desk.services.unit_dto import UnitRow
-from livenon_desk.services.vendor_return_dto import RtvShipmentRow
-from livenon_desk.views.dialog_keys import no_default_buttons
-from livenon_desk.views.error_reporting import user_message
+from livenon_desk.services.vendor_return_dto import RTV_PREFIX, RtvShipmentRow
+from livenon_desk.views.container_bench import ContainerBench
 from livenon_desk.views.form_parts import DONE_COLOUR, ERROR_COLOUR
 from livenon_desk.views.formatting import format_money
 from livenon_desk.views.scan_keys import FieldKeys
@@ -43,81 +30,35 @@ from livenon_desk.views.task_runner import TaskRunner
 if TYPE_CHECKING:
     from livenon_desk.services.vendor_return_service import VendorReturnService
 
-RTV_PREFIX = "RTV-"
 
-
-class VendorReturnDialog(QDialog):
-    changed = Signal()
-
+class VendorReturnDialog(ContainerBench):
     def __init__(self, rtv: VendorReturnService, runner: TaskRunner, actor: Actor,
                  language: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(runner, actor, language, "rtv", RTV_PREFIX, parent)
         self._rtv = rtv
-        self._runner = runner
-        self._actor = actor
-        self._language = "zh" if language.startswith("zh") else "en"
         self.unit: UnitRow | None = None
         self.shipment: RtvShipmentRow | None = None
-        self.preview: QDialog | None = None
         self.setObjectName("vendorReturnDialog")
         self.setWindowTitle(self.tr("Return to vendor"))
-        self.prompt = QLabel()
-        self.prompt.setObjectName("rtvPrompt")
-        self.prompt.setStyleSheet("font-size: 15pt; font-weight: bold")
-        self.prompt.setWordWrap(True)
-        self.shown = QLabel()
-        self.shown.setObjectName("rtvShown")
-        self.shown.setWordWrap(True)
-        self.scan = QLineEdit()
-        self.scan.setObjectName("rtvScan")
         self.scan.setPlaceholderText(self.tr("Unit, or an RTV shipment's code"))
         self.defect = QLineEdit()
         self.defect.setObjectName("rtvDefect")
         self.claim = QLineEdit()
         self.claim.setObjectName("rtvClaim")
-        form = QFormLayout()
-        for text, field in ((self.tr("&Defect"), self.defect),
-                            (self.tr("&Claim"), self.claim)):
-            label = QLabel(text)
-            label.setBuddy(field)
-            form.addRow(label, field)
-        self.feedback = QLabel()
-        self.feedback.setObjectName("rtvFeedback")
-        self.feedback.setWordWrap(True)
         self.awaiting_model = RowsModel([self.tr("Unit"), self.tr("SKU"), self.tr("Product"),
                                          self.tr("Grade")], self)
         self.shipments_model = RowsModel([self.tr("RTV shipment"), self.tr("Supplier"),
                                           self.tr("Units"), self.tr("Claim")], self)
-        layout = QVBoxLayout(self)
-        for top in (self.prompt, self.shown, self.scan):
-            layout.addWidget(top)
-        layout.addLayout(form)
-        layout.addWidget(self.feedback)
-        self.tables: list[QTableView] = []
-        for title, model in ((self.tr("Awaiting RTV (oldest first)"), self.awaiting_model),
-                             (self.tr("Open RTV shipments"), self.shipments_model)):
-            heading = QLabel(title)
-            heading.setStyleSheet("font-weight: bold")
-            table = QTableView()
-            table.setModel(model)
-            table.verticalHeader().setVisible(False)
-            table.horizontalHeader().setStretchLastSection(True)
-            table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            layout.addWidget(heading)
-            layout.addWidget(table)
-            self.tables.append(table)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.scan.returnPressed.connect(self._scanned)
+        self.tables = self._lay_out(
+            [(self.tr("&Defect"), self.defect), (self.tr("&Claim"), self.claim)],
+            [(self.tr("Awaiting RTV (oldest first)"), self.awaiting_model),
+             (self.tr("Open RTV shipments"), self.shipments_model)],
+            [("Ctrl+P", self.print_shipment), ("Ctrl+Return", self.ship),
+             ("Ctrl+Enter", self.ship)])
         self.defect.returnPressed.connect(self._to_claim)
         self.claim.returnPressed.connect(self._add)
         self._keys = FieldKeys(self, (self.defect, self.claim), self.back_to_scan)
-        for keys, slot in (("Ctrl+P", self.print_shipment), ("Ctrl+Return", self.ship),
-                           ("Ctrl+Enter", self.ship)):
-            QShortcut(QKeySequence(keys), self).activated.connect(slot)
         self.resize(760, 620)
-        no_default_buttons(self)
         self.back_to_scan()
         self.refresh()
 
@@ -131,17 +72,13 @@ class VendorReturnDialog(QDialog):
             field.setEnabled(False)
         self.scan.setFocus()
 
-    def _scanned(self) -> None:
-        code = self.scan.text().strip()
-        self.scan.clear()
-        if not code:
-            return
-        if code.upper().startswith(RTV_PREFIX):
-            self._runner.run(self._rtv.shipment, self._actor, code,
-                             on_done=self._shipment_shown, on_error=self._refused)
-        else:
-            self._runner.run(self._rtv.unit, self._actor, code, on_done=self._unit_shown,
-                             on_error=self._refused)
+    def _container_scanned(self, code: str) -> None:
+        self._runner.run(self._rtv.shipment, self._actor, code,
+                         on_done=self._shipment_shown, on_error=self._refused)
+
+    def _unit_scanned(self, code: str) -> None:
+        self._runner.run(self._rtv.unit, self._actor, code, on_done=self._unit_shown,
+                         on_error=self._refused)
 
     def _unit_shown(self, unit: UnitRow) -> None:
         self.unit = unit
@@ -174,7 +111,7 @@ class VendorReturnDialog(QDialog):
                 self._say(self.tr("The claim is an amount, such as 650.00."), ERROR_COLOUR)
                 return
         self._runner.run(self._rtv.add, self._actor, self.unit.code, self.defect.text(),
-                         claim, on_done=self._added, on_error=self._field_refused)
+                         claim, on_done=self._added, on_error=self._say_error)
 
     def _added(self, shipment: RtvShipmentRow) -> None:
         code = self.unit.code if self.unit else ""
@@ -205,12 +142,6 @@ class VendorReturnDialog(QDialog):
         if self.shipment is not None:
             self._runner.run(self._rtv.document, self._actor, self.shipment.code,
                              on_done=self._preview, on_error=self._refused)
-
-    def _preview(self, document: FloorDocument) -> None:
-        from livenon_desk.views.print_preview_dialog import PrintPreviewDialog
-
-        self.preview = PrintPreviewDialog(document, self._runner, self)
-        self.preview.open()
 
     def ship(self) -> None:
         if self.shipment is not None:
@@ -243,14 +174,3 @@ class VendorReturnDialog(QDialog):
             (s.code, s.supplier.name, str(len(s.lines)),
              "; ".join(format_money(a, c) for c, a in s.claim_totals)) for s in shipments])
         self.tables[1].resizeColumnsToContents()
-
-    def _refused(self, error: BaseException) -> None:
-        self._say(user_message(error, self._language), ERROR_COLOUR)
-        self.back_to_scan()
-
-    def _field_refused(self, error: BaseException) -> None:
-        self._say(user_message(error, self._language), ERROR_COLOUR)
-
-    def _say(self, text: str, colour: str) -> None:
-        self.feedback.setStyleSheet(f"color: {colour}; font-weight: bold")
-        self.feedback.setText(text)

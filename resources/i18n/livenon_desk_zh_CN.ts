@@ -1465,6 +1465,74 @@
     </message>
 </context>
 <context>
+    <name>MailSettingsPage</name>
+    <message>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="63"/>
+        <source>The desk&apos;s mail servers, over what IT set in {file}; the passwords are kept in the system keyring. The background mail takes the changes at the desk&apos;s next start.</source>
+        <translation>工作台的邮件服务器，覆盖 IT 在 {file} 中的设置；密码保存在系统密钥环中。后台邮件在工作台下次启动时采用这些更改。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="75"/>
+        <source>Sending answers (SMTP)</source>
+        <translation>发送答复（SMTP）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="76"/>
+        <source>Test &amp;sending</source>
+        <translation>测试发送(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="78"/>
+        <source>Mailbox of applications (IMAP)</source>
+        <translation>退货申请邮箱（IMAP）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="79"/>
+        <source>Test the &amp;mailbox</source>
+        <translation>测试邮箱(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="97"/>
+        <source>kept: type a new one to change it</source>
+        <translation>已保存：输入新密码即可更改</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="98"/>
+        <source>none kept</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="100"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="122"/>
+        <source>TLS from the first byte</source>
+        <translation>TLS（全程加密）</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="123"/>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="159"/>
+        <source>{problem} Nothing was saved.</source>
+        <translation>{problem}未保存任何设置。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="176"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="184"/>
+        <source>Signed in to {server}: it works.</source>
+        <translation>已登录 {server}：连接正常。</translation>
+    </message>
+</context>
+<context>
     <name>MailWorker</name>
     <message>
         <location filename="../../livenon_desk/views/mail_worker.py" line="102"/>
@@ -1567,7 +1635,7 @@
     </message>
     <message>
         <location filename="../../livenon_desk/views/main_window.py" line="309"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="644"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="645"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1592,7 +1660,7 @@
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="639"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="640"/>
         <source>S&amp;ync…</source>
         <translation>同步(&amp;Y)…</translation>
     </message>
@@ -1645,7 +1713,7 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>匹配：超过 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="626"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="627"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -2999,117 +3067,127 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="49"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="56"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="54"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="61"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="66"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="74"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="73"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="87"/>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="88"/>
+        <source>Mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="96"/>
         <source>This station&apos;s devices (set up by IT in {file})</source>
         <translation>本工位的设备（由 IT 在 {file} 中设置）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="76"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="99"/>
         <source>none set up</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="77"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="100"/>
         <source>Label printer</source>
         <translation>标签打印机</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="79"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="102"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="79"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="102"/>
         <source>{dpi} dpi</source>
         <translation>{dpi} dpi</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="81"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="104"/>
         <source>Darkness</source>
         <translation>打印深度</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="82"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="105"/>
         <source>Picture sent as</source>
         <translation>图像发送格式</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="83"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="106"/>
         <source>Z64 (compressed)</source>
         <translation>Z64（压缩）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="84"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="107"/>
         <source>ASCII hex (any ZPL printer)</source>
         <translation>ASCII 十六进制（任何 ZPL 打印机）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="85"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="108"/>
         <source>Print &amp;test label</source>
         <translation>打印测试标签(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="89"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="112"/>
         <source>Print the label printer&apos;s test label (Ctrl+T)</source>
         <translation>打印标签打印机的测试标签 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="101"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="124"/>
         <source>Scale</source>
         <translation>秤</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="102"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="125"/>
         <source>{port}, {protocol}</source>
         <translation>{port}，{protocol}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="103"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="126"/>
         <source>none set up: weights are typed</source>
         <translation>未设置：手动输入重量</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="104"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="127"/>
         <source>Scanner prefix / suffix</source>
         <translation>扫描枪前缀 / 后缀</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="105"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="128"/>
         <source>{prefix} / {suffix}</source>
         <translation>{prefix} / {suffix}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="107"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="130"/>
         <source>Enter</source>
         <translation>回车</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="119"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="142"/>
         <source>Sending the test label…</source>
         <translation>正在发送测试标签…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="127"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="150"/>
         <source>The label printer took the test label. Scan its codes: they read {code}.</source>
         <translation>标签打印机已接收测试标签。请扫描其条码：内容应为 {code}。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/settings_dialog.py" line="58"/>
+        <location filename="../../livenon_desk/views/settings_dialog.py" line="65"/>
         <source>&amp;Beep when a scan matches no return</source>
         <translation>扫描无匹配时发出提示音(&amp;B)</translation>
     </message>

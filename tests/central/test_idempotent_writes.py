@@ -174,6 +174,42 @@ def test_a_change_sent_alone_then_in_a_batch_is_recognised(central: Central) -> 
 
     (batched,) = client.push_batch([BatchWrite(key, "inspection", inspection, body)])
 
-    assert batched.status == single.status and batched.body == single.body
+    # The stored answer, as the desk's push asks for it: without the record's data.
+    assert single.body is not None
+    assert batched.status == single.status and batched.body == {**single.body, "data": None}
     assert central.count(tables.inspections) == inspections
     assert central.entity("inspection", inspection).version == 1
+
+
+def test_a_batch_answers_with_versions_alone_when_asked_for_minimal(central: Central) -> None:
+    """Prefer: return=minimal (the desk's push asks for it): what was written comes back
+    as its kind, id, version and seq without its data; refusals stay whole; without the
+    header the answer carries the record, as a single write's does."""
+    import requests
+
+    client = central.client()
+    assert client.token is not None
+    ret = central.find_return("received")
+    stale_ret = central.find_return("in_transit", "instructions_sent")
+    written_id = str(uuid.uuid4())
+    items: list[dict[str, object]] = [
+        {"key": new_key(), "kind": "inspection", "entity_id": written_id,
+         "body": inspection_body(ret, notes="minimal")},
+        {"key": new_key(), "kind": "receipt", "entity_id": stale_ret.key,
+         "if_match": stale_ret.version + 5, "body": receipt_body(stale_ret)}]
+    headers = {"Authorization": f"Bearer {client.token}"}
+
+    minimal = requests.post(central.api + "/batch", json={"items": items}, timeout=10,
+                            headers={**headers, "Prefer": "return=minimal"})
+    full = requests.post(central.api + "/batch", json={"items": items}, timeout=10,
+                         headers=headers)
+
+    assert minimal.headers["Preference-Applied"] == "return=minimal"
+    written, refused = minimal.json()["results"]
+    assert written["status"] == 201 and written["body"]["data"] is None
+    assert written["body"]["version"] == 1 and written["body"]["id"] == written_id
+    assert refused["status"] == 412 and refused["body"]["current"]["data"] is not None
+    assert "Preference-Applied" not in full.headers
+    replayed, _ = full.json()["results"]  # the same key: the stored answer, whole
+    assert replayed["body"]["data"]["notes"] == "minimal"
+    assert replayed["body"]["version"] == 1

@@ -230,3 +230,19 @@ def test_a_command_disposes_of_its_database_whatever_happens(
     assert disposed == [demo_db]
     assert main(["explain", "RMA-NO-SUCH", "--db", str(demo_db)]) == exit_codes.REFUSED
     assert disposed == [demo_db, demo_db]
+
+
+@pytest.mark.parametrize("before_the_command", [True, False])
+def test_db_is_taken_before_or_after_the_command(tmp_path: Path,
+                                                 before_the_command: bool) -> None:
+    """``livenon-desk --db X demo-data`` fills X, as ``demo-data --db X`` does; the command's
+    own --db must not put back the default (the user's own database)."""
+    path = tmp_path / "asked.sqlite3"
+    where = ["--db", str(path)]
+    command = ["demo-data", "--returns", "3", "--today", "2026-11-25"]
+    argv = where + command if before_the_command else command + where
+    assert main(argv) == 0
+    store = open_store(path, create=False)
+    with store.read_session() as s:
+        assert len(s.scalars(select(ReturnRequest.id)).all()) == 3
+    store.dispose()

@@ -16,6 +16,7 @@ from alembic import command
 from livenon_desk.cli import exit_codes, main
 from livenon_desk.services import station_check
 from livenon_desk.services.station_check import Status
+from livenon_desk.services.user_settings import change_user_settings
 from livenon_desk.store import opening
 from livenon_desk.store.database import Store, make_engine
 from livenon_desk.store.opening import current_revision, open_store
@@ -114,6 +115,17 @@ def test_a_bad_station_setting_fails_the_check_in_the_users_language(
     assert code == exit_codes.REFUSED
     assert f"{station}：[security] idle_lock_minute 不是本工作台的设置项" in out
     assert "修复以下各项之前，工作台无法在此运行：设置。" in out
+
+
+def test_a_mail_setting_broken_by_hand_in_the_preferences_fails_the_check(
+        tmp_path: Path, own_user_settings: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """What Settings' Mail page saved is read as the desk reads it, not only the files."""
+    change_user_settings(mail={"imap_port": 0})
+    code, checks = _doctor(capsys, "--db", str(tmp_path / "none.sqlite3"))
+    assert code == exit_codes.REFUSED
+    assert checks["settings"]["status"] == "missing"
+    assert f"{own_user_settings}: [mail] imap_port must be a whole number" in (
+        checks["settings"]["detail"])
 
 
 def test_the_label_printer_is_asked_whether_it_is_ready(

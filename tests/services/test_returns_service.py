@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -181,3 +182,16 @@ def test_count_and_page(store: Store, service: ReturnsService) -> None:
     rows = service.page(ReturnFilter(), SortKey.RMA_NUMBER, False, 2, 3)
     assert len(rows) == 3
     assert [r.rma_number for r in rows] == sorted(r.rma_number for r in rows)
+
+
+def test_detail_gives_its_connection_back(store: Store, service: ReturnsService) -> None:
+    """Every read returns its connection to the pool when it ends, not when the collector
+    finds the session: a desk opening records all day would otherwise run out of them."""
+    rid = add_return(store).return_id
+    gc.disable()
+    try:
+        for _ in range(3):
+            service.detail(rid)
+            assert store.engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+    finally:
+        gc.enable()

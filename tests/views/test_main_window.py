@@ -1,16 +1,18 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from livenon_desk.errors import DatabaseError
+from livenon_desk.services import desk as desk_module
 from livenon_desk.services.desk import Desk
 from livenon_desk.services.dto import LookupMatch
 from livenon_desk.services.returns_service import ReturnsService
@@ -223,16 +225,34 @@ def test_window_layout_is_remembered(qtbot: QtBot, desk: Desk, runner: TaskRunne
     assert second.table.horizontalHeader().sectionSize(Column.CUSTOMER) == 222
 
 
-def test_the_window_has_every_service_made_in_the_background(
-    qtbot: QtBot, store: Store, runner: TaskRunner
+def test_the_window_reads_nothing_until_it_is_on_screen_then_makes_every_service(
+    qtbot: QtBot, store: Store, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Once the window has asked, no service is made on its thread at a key press (a first
-    # print would otherwise load ReportLab there).
+    made_here: list[str] = []
+    get = desk_module._Opened.get
+
+    def noting_the_thread(self: desk_module._Opened, factory: Any) -> Any:
+        if factory not in self._made and threading.current_thread() is threading.main_thread():
+            made_here.append(factory.__name__)
+        return get(self, factory)
+
+    monkeypatch.setattr(desk_module._Opened, "get", noting_the_thread)
+    # Built, not yet shown: the file is not even opened (its reads would hold the
+    # interpreter's lock while the window is being built, and delay its first paint).
     desk = Desk(store.path, clock=lambda: NOW)
     window = MainWindow(desk, runner, actor=INSPECTOR, database_label="desk.sqlite3",
                         clock=lambda: NOW)
     qtbot.addWidget(window)
+    qtbot.wait(50)
     runner.wait_for_done()
-    opened = desk._open()
-    assert {f.__name__ for f in opened._made} >= {"_documents", "_answers", "_mail_sender",
-                                                  "_audit", "_receiving", "_inspections"}
+    assert desk._opened is None
+    # On screen: the list is counted, then every service is made in the background, so
+    # that none is made on the window's thread at a key press (a first print would
+    # otherwise load ReportLab there).
+    window.show()
+    with qtbot.waitSignal(window.model.count_changed, timeout=WAIT):
+        pass
+    made = {"_documents", "_answers", "_mail_sender", "_audit", "_receiving", "_inspections"}
+    qtbot.waitUntil(lambda: desk._opened is not None
+                    and {f.__name__ for f in desk._opened._made} >= made, timeout=WAIT)
+    assert made_here == []  # not one service made on the window's thread
