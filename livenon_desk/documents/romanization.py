@@ -9,9 +9,9 @@ Digits and Latin letters are kept as they are.
 from __future__ import annotations
 
 import re
-
-from pypinyin import lazy_pinyin
-from pypinyin.seg.mmseg import seg
+from collections.abc import Callable
+from functools import cache
+from typing import Any
 
 # The suffixes that stand as words of their own when they follow a place name.
 SUFFIXES = frozenset("省市区县镇乡村路街道巷弄号楼座室栋层")
@@ -22,12 +22,23 @@ _WHOLE = frozenset({"新区", "治区"})  # Xinqu, Zizhiqu: one word each
 _HAN_RUNS = re.compile("([\u3400-\u4dbf\u4e00-\u9fff]+)")
 
 
+@cache
+def _pinyin() -> tuple[Callable[[str], list[str]], Any]:
+    """pypinyin's reader and its phrase cutter, loaded with the first Chinese text: its
+    phrase dictionary holds some 55 MB, which a desk that prints Latin addresses only
+    never needs."""
+    from pypinyin import lazy_pinyin
+    from pypinyin.seg.mmseg import seg
+
+    return lazy_pinyin, seg
+
+
 def _is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
 def _word(chinese: str) -> str:
-    return "".join(lazy_pinyin(chinese)).capitalize()
+    return "".join(_pinyin()[0](chinese)).capitalize()
 
 
 def romanize(text: str) -> str:
@@ -47,7 +58,7 @@ def _words(han: str) -> list[str]:
     """A run of Chinese characters as pinyin words, cut by the dictionary's phrases."""
     words: list[str] = []
     pending = ""  # single characters the dictionary does not join, read as one word
-    for piece in seg.cut(han):
+    for piece in _pinyin()[1].cut(han):
         if len(piece) == 1 and piece not in SUFFIXES:
             pending += piece
             continue
@@ -65,7 +76,7 @@ def _place_words(piece: str) -> list[str]:
     (朝阳区 is Chaoyang, not Zhaoyang) and then written as the name and the suffix."""
     if len(piece) < 3 or piece[-1] not in _ADMINISTRATIVE or piece[-2:] in _WHOLE:
         return [_word(piece)]
-    syllables = lazy_pinyin(piece)
+    syllables = _pinyin()[0](piece)
     return ["".join(syllables[:-1]).capitalize(), syllables[-1].capitalize()]
 
 

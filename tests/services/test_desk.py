@@ -61,3 +61,18 @@ def test_open_all_makes_every_service_with_its_modules(tmp_path: Path) -> None:
     made_later = ("reportlab", "livenon_desk.services.mail_sender",
                   "livenon_desk.services.application_answer")
     assert _loaded_after(path, "desk.open_all()", made_later) == list(made_later)
+
+
+def test_printing_a_latin_address_does_not_load_the_chinese_phrase_dictionary(
+    tmp_path: Path
+) -> None:
+    # pypinyin's phrase dictionary holds some 55 MB: it loads with the first Chinese
+    # address or name a document romanizes, and a desk that prints Latin ones never pays.
+    path, rma = _built(tmp_path)
+    label = f"assert desk.documents.render(INSPECTOR, DocumentKind('label'), {rma!r}, 'en').pdf"
+    steps = ("from tests.conftest import INSPECTOR\n"
+             "from livenon_desk.services.document_kinds import DocumentKind\n" + label)
+    assert _loaded_after(path, steps, ("pypinyin", "reportlab")) == ["reportlab"]
+    chinese = ("from livenon_desk.documents.romanization import romanize\n"
+               "assert romanize('福建省厦门市') == 'Fujian Sheng Xiamen Shi'")
+    assert _loaded_after(path, chinese, ("pypinyin",)) == ["pypinyin"]
