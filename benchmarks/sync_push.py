@@ -132,12 +132,12 @@ def _push_with_ui(path: Path, url: str) -> tuple[float, float, float, int, Outbo
     from PySide6.QtWidgets import QApplication
 
     # The desk's own state when it syncs: its window's modules loaded, start-up's objects
-    # frozen out of the collector's passes (views/app.py).
+    # frozen out of the collector's passes, the lock's switch interval (views/app.py).
     import livenon_desk.views.main_window  # noqa: F401
-    from livenon_desk.views.app import freeze_startup_objects
+    from livenon_desk.views.app import settle_the_interpreter
 
     app = QApplication.instance() or QApplication([])
-    freeze_startup_objects()
+    settle_the_interpreter()
     client = CentralClient(ClientSettings(url))
     client.sign_in("inspector", "inspector-demo")
     store = open_store(path)

@@ -159,7 +159,7 @@ def run_desk(desk: Desk, *, database_label: str, language: str | None,
         mail.taken.connect(lambda _n: windows[-1].refresh_all() if windows else None)
         window = keeper.open(actor)
         windows.append(window)
-        freeze_startup_objects()
+        settle_the_interpreter()
         sync.start()
         mail.start(actor)
         runner.run(lambda: desk.retention.purge(SYSTEM),
@@ -186,12 +186,21 @@ def load_the_main_window() -> None:
     from livenon_desk.views import mail_worker, window_keeper  # noqa: F401
 
 
-def freeze_startup_objects() -> None:
-    """What start-up made (modules, classes, Qt's wrappers) lives as long as the desk: it
-    is left out of the garbage collector's full passes from now on. Each full pass would
+# How long a worker thread may hold the interpreter's lock before the window's thread gets
+# a turn (Python's default, 5 ms, is a third of a frame).
+SWITCH_INTERVAL_S = 0.002
+
+
+def settle_the_interpreter() -> None:
+    """Set up the interpreter for a day of background work beside the window.
+
+    What start-up made (modules, classes, Qt's wrappers) lives as long as the desk: it is
+    left out of the garbage collector's full passes from now on. Each full pass would
     otherwise walk all of it while a background sync makes garbage, holding the
-    interpreter's lock, and the window, for tens of milliseconds."""
+    interpreter's lock, and the window, for tens of milliseconds. And a worker computing
+    (a sync round, a batch of labels) hands the lock to the window's thread every 2 ms."""
     gc.freeze()
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
 
 
 def _purged(window: MainWindow, report: PurgeReport) -> None:

@@ -130,6 +130,7 @@ def test_the_desk_starts_on_the_sign_in_and_quits_when_it_is_cancelled(desk: Des
 def test_the_right_password_opens_the_main_window_for_that_user(desk: Desk) -> None:
     opened: list[tuple[str, str]] = []
     frozen: list[int] = []
+    switch: list[float] = []
 
     def sign_in(dialog: QWidget) -> None:
         assert isinstance(dialog, SignInDialog)
@@ -142,6 +143,8 @@ def test_the_right_password_opens_the_main_window_for_that_user(desk: Desk) -> N
         opened.append((window.actor.username, window.windowTitle()))
         # Start-up's objects are out of the collector's full passes (a sync's stalls).
         frozen.append(gc.get_freeze_count())
+        # A worker hands the interpreter's lock to the window's thread every 2 ms.
+        switch.append(sys.getswitchinterval())
         window.close()
         QApplication.quit()
 
@@ -154,3 +157,4 @@ def test_the_right_password_opens_the_main_window_for_that_user(desk: Desk) -> N
     assert code == 0
     assert opened == [("mchen", "Livenon Desk")]
     assert frozen and frozen[0] > 1000
+    assert switch == [desk_app.SWITCH_INTERVAL_S] and switch[0] < 0.005
