@@ -6,6 +6,7 @@ server with what the page holds, on the task runner, and says how it went."""
 
 from __future__ import annotations
 
+import logging
 from functools import partial
 
 from PySide6.QtCore import Qt
@@ -39,12 +40,20 @@ from livenon_desk.services.mail_servers import (
 from livenon_desk.views.error_reporting import user_message
 from livenon_desk.views.task_runner import TaskRunner
 
+log = logging.getLogger(__name__)
+
 _NUMBERS = ("smtp_port", "imap_port", "poll_minutes")
 _SECURITIES = ("smtp_security", "imap_security")
 _SMTP_KEYS = ("smtp_host", "smtp_port", "smtp_security", "smtp_user", "from_address",
               "from_name")
 _IMAP_KEYS = ("imap_host", "imap_port", "imap_security", "imap_user", "imap_folder",
               "poll_minutes")
+
+
+def keep_passwords(typed: list[tuple[DeskSettings, str, str]]) -> None:
+    """The passwords a save left to keep, kept in the keyring (on a worker)."""
+    for settings, which, password in typed:
+        keep_mail_password(settings, which, password)
 
 
 class MailSettingsPage(QWidget):
@@ -93,9 +102,12 @@ class MailSettingsPage(QWidget):
                 password = QLineEdit()
                 password.setObjectName(f"{which}Password")
                 password.setEchoMode(QLineEdit.EchoMode.Password)
-                password.setPlaceholderText(
-                    self.tr("kept: type a new one to change it")
-                    if mail_password_kept(self._settings, which) else self.tr("none kept"))
+                # The keyring is asked on a worker: a desktop keyring can keep its caller
+                # waiting (a locked one asks the user to unlock it).
+                password.setPlaceholderText(self.tr("asking the keyring…"))
+                self._runner.run(mail_password_kept, self._settings, which,
+                                 on_done=partial(self._kept, password),
+                                 on_error=partial(self._keyring_silent, password))
                 self.passwords[which] = password
                 form.addRow(self.tr("Password"), password)
         test = QPushButton(test_text)
@@ -113,6 +125,14 @@ class MailSettingsPage(QWidget):
         form.addRow(test)
         form.addRow(result)
         return box
+
+    def _kept(self, field: QLineEdit, kept: bool) -> None:
+        field.setPlaceholderText(self.tr("kept: type a new one to change it") if kept
+                                 else self.tr("none kept"))
+
+    def _keyring_silent(self, field: QLineEdit, error: BaseException) -> None:
+        log.warning("the keyring did not answer: %s", error)
+        field.setPlaceholderText(self.tr("the keyring did not answer"))
 
     def _add_field(self, form: QFormLayout, key: str) -> None:
         value = mail_value(self._settings, key)
@@ -139,21 +159,31 @@ class MailSettingsPage(QWidget):
             values[key] = int(typed) if key in _NUMBERS and typed.isdigit() else typed
         return values
 
-    def save(self) -> DeskSettings:
-        """The page's values kept, then the passwords typed; a refused value keeps
-        nothing, says why and goes to its field (``KnownError`` raised on)."""
+    def save(self) -> list[tuple[DeskSettings, str, str]]:
+        """The page's values kept; what is left to do is returned: the passwords typed,
+        each for its server, to be kept in the keyring on a worker (``keep_passwords``).
+        A refused value keeps nothing, says why and goes to its field (``KnownError``
+        raised on)."""
         self.error.clear()
         try:
             settings = save_mail_settings(self._actor, self.values())
         except KnownError as exc:
             self._refused(exc)
             raise
-        for which, field in self.passwords.items():
-            if field.text():
-                keep_mail_password(settings, which, field.text())
-                field.clear()
         self._settings = settings
-        return settings
+        typed = [(settings, which, field.text()) for which, field in self.passwords.items()
+                 if field.text()]
+        for field in self.passwords.values():
+            field.clear()
+        return typed
+
+    def failed_to_keep(self, error: BaseException) -> None:
+        """The keyring refused a password: said on the page, which stays open."""
+        log.warning("the keyring did not keep a mail password", exc_info=error)
+        self.error.setText(self.tr(
+            "The servers are saved, but the system keyring did not keep the password "
+            "({reason}). Type it again and save, or set it with "
+            "livenon-desk mail password.").format(reason=error))
 
     def _refused(self, error: KnownError) -> None:
         self.error.setText(self.tr("{problem} Nothing was saved.").format(

@@ -65,7 +65,7 @@ class SettingsDialog(QDialog):
         self.sound = QCheckBox(self.tr("&Beep when a scan matches no return"))
         self.sound.setObjectName("soundOnUnknownScan")
         self.sound.setChecked(sound_on_unknown_scan())
-        buttons = QDialogButtonBox(
+        buttons = self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
@@ -155,16 +155,34 @@ class SettingsDialog(QDialog):
         self.test_result.setText(user_message(error, QLocale().name()))
 
     def _save(self) -> None:
+        typed: list[tuple[DeskSettings, str, str]] = []
         if self.mail is not None:
             try:
-                self.mail.save()
+                typed = self.mail.save()
             except KnownError:  # the page says why; nothing was kept
                 self.pages.setCurrentWidget(self.mail)
                 return
         change_user_settings(language=self.language.currentData(),
                              sound_on_unknown_scan=self.sound.isChecked())
+        if not typed:
+            self._saved()
+            return
+        from livenon_desk.views.mail_settings_page import keep_passwords
+
+        # The passwords go to the keyring on a worker; the dialog closes once they are in.
+        self.buttons.setEnabled(False)
+        self._runner.run(keep_passwords, typed, on_done=lambda _r: self._saved(),
+                         on_error=self._password_not_kept)
+
+    def _saved(self) -> None:
         self.saved.emit()
         self.accept()
+
+    def _password_not_kept(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        assert self.mail is not None
+        self.pages.setCurrentWidget(self.mail)
+        self.mail.failed_to_keep(error)
 
 
 def _escaped(text: str) -> str:

@@ -9,7 +9,7 @@
         <translation>演示用户（用户名 / 密码）：{logins}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/app.py" line="187"/>
+        <location filename="../../livenon_desk/views/app.py" line="208"/>
         <source>Retention rule: personal data of {n} long-closed returns removed.</source>
         <translation>保留期规则：已删除 {n} 个早已关闭的退货中的个人数据。</translation>
     </message>
@@ -182,133 +182,133 @@
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="263"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="265"/>
         <source>Return {rma} created; the instructions are queued, not sent: {why}</source>
         <translation>退货 {rma} 已创建；退货说明已排队，尚未发送：{why}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="265"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="267"/>
         <source>The refusal is queued, not sent: {why}</source>
         <translation>拒绝回复已排队，尚未发送：{why}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="267"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="269"/>
         <source>Return {rma} created and the instructions sent.</source>
         <translation>退货 {rma} 已创建，退货说明已发送。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="268"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="270"/>
         <source>The refusal is sent.</source>
         <translation>拒绝回复已发送。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="280"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="282"/>
         <source>A supervisor settles these.</source>
         <translation>这些内容由主管确认。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="305"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="307"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="311"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="315"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="314"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="318"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="328"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="334"/>
         <source>{target} – {deadline}</source>
         <translation>{target} – {deadline}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="332"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="338"/>
         <source>{due} (overdue)</source>
         <translation>{due}（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="359"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="365"/>
         <source>This email names a restricted return: it can be read, not processed (privacy rule).</source>
         <translation>此邮件涉及已限制处理的退货：只能查看，不能处理（隐私规则）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="369"/>
         <location filename="../../livenon_desk/views/application_dialog.py" line="375"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="381"/>
         <source>Needs a person:</source>
         <translation>需人工处理：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="379"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="385"/>
         <source>Order {order}: not found</source>
         <translation>订单 {order}：未找到</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="382"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="388"/>
         <source>Order {order}: found</source>
         <translation>订单 {order}：已找到</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="384"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="390"/>
         <source>The sender is the order&apos;s customer.</source>
         <translation>发件人是该订单的客户。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="385"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="391"/>
         <source>The sender is not the order&apos;s customer: check who wrote.</source>
         <translation>发件人不是该订单的客户：请核实发件人身份。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="386"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="392"/>
         <source>The sender could not be compared with the customer.</source>
         <translation>无法将发件人与客户进行比对。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="393"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="399"/>
         <source>Reason code: not recognised</source>
         <translation>原因代码：未能识别</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="396"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="402"/>
         <source>quality (T1): Livenon pays the return shipping</source>
         <translation>质量问题（T1）：Livenon 承担退货运费</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="398"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="404"/>
         <source>personal (T2): the customer pays the return shipping</source>
         <translation>个人原因（T2）：客户承担退货运费</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="400"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="406"/>
         <source>Reason code (chosen by a person): {reason}, {category}</source>
         <translation>原因代码（人工选择）：{reason}，{category}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="402"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="408"/>
         <source>Reason code (guessed): {reason}, {category}</source>
         <translation>原因代码（推测）：{reason}，{category}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="408"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="414"/>
         <source>The line a person picked:</source>
         <translation>人工选择的订单行：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="409"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="415"/>
         <source>The matched line:</source>
         <translation>匹配的订单行：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="410"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="416"/>
         <source>The lines it may be (a person picks):</source>
         <translation>可能的订单行（需人工选择）：</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/application_dialog.py" line="428"/>
+        <location filename="../../livenon_desk/views/application_dialog.py" line="434"/>
         <source>Line {n}: {sku} {name}</source>
         <translation>第 {n} 行：{sku} {name}</translation>
     </message>
@@ -455,22 +455,22 @@
         <translation>校验哈希链(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="165"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="167"/>
         <source>{n} events shown, newest first.</source>
         <translation>已显示 {n} 条事件，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="169"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="171"/>
         <source>Checking the chain…</source>
         <translation>正在校验哈希链…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="176"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="180"/>
         <source>The audit trail is intact: {n} events checked.</source>
         <translation>审计记录完整：已校验 {n} 条事件。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/audit_view.py" line="181"/>
+        <location filename="../../livenon_desk/views/audit_view.py" line="185"/>
         <source>The audit trail was tampered with: {problem}</source>
         <translation>审计记录已被篡改：{problem}</translation>
     </message>
@@ -1374,92 +1374,92 @@
 <context>
     <name>LotsDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/lots_dialog.py" line="62"/>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="42"/>
         <source>Liquidation lots</source>
         <translation>清仓批次</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/lots_dialog.py" line="63"/>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="43"/>
         <source>Scan a unit to put it on the pallet, or a lot&apos;s code</source>
         <translation>扫描货品放上托盘，或扫描批次编号</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/lots_dialog.py" line="72"/>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="44"/>
         <source>Unit, or a lot&apos;s code</source>
         <translation>货品，或批次编号</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/lots_dialog.py" line="75"/>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="47"/>
         <source>kg, then Enter: the lot closes</source>
         <translation>公斤，按 Enter：批次封托</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/lots_dialog.py" line="77"/>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="52"/>
         <source>&amp;Weight</source>
         <translation>重量(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/lots_dialog.py" line="83"/>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="53"/>
         <source>Open lots (oldest first)</source>
         <translation>未封托批次（最早的在前）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/lots_dialog.py" line="85"/>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="48"/>
         <source>Lot</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/lots_dialog.py" line="85"/>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="48"/>
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/lots_dialog.py" line="86"/>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="49"/>
         <source>Original value</source>
         <translation>原价合计</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/lots_dialog.py" line="86"/>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="49"/>
         <source>Recovery value</source>
         <translation>回收价值合计</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/lots_dialog.py" line="134"/>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="80"/>
         <source>{code} is on {lot}: recovery {value}.</source>
         <translation>{code} 已加入 {lot}：回收价值 {value}。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/lots_dialog.py" line="142"/>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="88"/>
         <source>closed, {kg} kg</source>
         <translation>已封托，{kg} 公斤</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/lots_dialog.py" line="143"/>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="89"/>
         <source>open</source>
         <translation>未封托</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/lots_dialog.py" line="146"/>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="92"/>
         <source>{n} units · original {original} · recovery {recovery}</source>
         <translation>{n} 件 · 原价 {original} · 回收 {recovery}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/lots_dialog.py" line="149"/>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="95"/>
         <source>Alt+W: weigh and close · Ctrl+P: manifest · Ctrl+L: pallet label · Ctrl+N: a new pallet</source>
         <translation>Alt+W：称重封托 · Ctrl+P：清单 · Ctrl+L：托盘标签 · Ctrl+N：新托盘</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/lots_dialog.py" line="159"/>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="105"/>
         <source>{lot} is a new pallet: scan its units.</source>
         <translation>{lot} 是新托盘：请扫描其货品。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/lots_dialog.py" line="170"/>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="116"/>
         <source>The weight is a number of kg, such as 42.5.</source>
         <translation>重量须为公斤数，例如 42.5。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/lots_dialog.py" line="178"/>
+        <location filename="../../livenon_desk/views/lots_dialog.py" line="124"/>
         <source>{lot} is closed at {kg} kg: print its manifest and pallet label.</source>
         <translation>{lot} 已封托，重 {kg} 公斤：请打印清单和托盘标签。</translation>
     </message>
@@ -1467,67 +1467,82 @@
 <context>
     <name>MailSettingsPage</name>
     <message>
-        <location filename="../../livenon_desk/views/mail_settings_page.py" line="63"/>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="72"/>
         <source>The desk&apos;s mail servers, over what IT set in {file}; the passwords are kept in the system keyring. The background mail takes the changes at the desk&apos;s next start.</source>
         <translation>工作台的邮件服务器，覆盖 IT 在 {file} 中的设置；密码保存在系统密钥环中。后台邮件在工作台下次启动时采用这些更改。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/mail_settings_page.py" line="75"/>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="84"/>
         <source>Sending answers (SMTP)</source>
         <translation>发送答复（SMTP）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/mail_settings_page.py" line="76"/>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="85"/>
         <source>Test &amp;sending</source>
         <translation>测试发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/mail_settings_page.py" line="78"/>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="87"/>
         <source>Mailbox of applications (IMAP)</source>
         <translation>退货申请邮箱（IMAP）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/mail_settings_page.py" line="79"/>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="88"/>
         <source>Test the &amp;mailbox</source>
         <translation>测试邮箱(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/mail_settings_page.py" line="97"/>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="107"/>
+        <source>asking the keyring…</source>
+        <translation>正在查询系统密钥环…</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="130"/>
         <source>kept: type a new one to change it</source>
         <translation>已保存：输入新密码即可更改</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/mail_settings_page.py" line="98"/>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="131"/>
         <source>none kept</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/mail_settings_page.py" line="100"/>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="112"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/mail_settings_page.py" line="122"/>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="135"/>
+        <source>the keyring did not answer</source>
+        <translation>系统密钥环没有响应</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="142"/>
         <source>TLS from the first byte</source>
         <translation>TLS（全程加密）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/mail_settings_page.py" line="123"/>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="143"/>
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/mail_settings_page.py" line="159"/>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="184"/>
+        <source>The servers are saved, but the system keyring did not keep the password ({reason}). Type it again and save, or set it with livenon-desk mail password.</source>
+        <translation>服务器设置已保存，但系统密钥环未能保存密码（{reason}）。请重新输入并保存，或用 livenon-desk mail password 设置。</translation>
+    </message>
+    <message>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="189"/>
         <source>{problem} Nothing was saved.</source>
         <translation>{problem}未保存任何设置。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/mail_settings_page.py" line="176"/>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="206"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/mail_settings_page.py" line="184"/>
+        <location filename="../../livenon_desk/views/mail_settings_page.py" line="214"/>
         <source>Signed in to {server}: it works.</source>
         <translation>已登录 {server}：连接正常。</translation>
     </message>
@@ -1583,137 +1598,137 @@
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="274"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="572"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="290"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="591"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="277"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="293"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="287"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="303"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="290"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="306"/>
         <source>&amp;Lock the desk</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="291"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="307"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="293"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="309"/>
         <source>&amp;Audit trail…</source>
         <translation>审计记录(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="297"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="313"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="299"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="315"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="302"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="318"/>
         <source>&amp;Return</source>
         <translation>退货(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="305"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="321"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="309"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="645"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="325"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="664"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="310"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="326"/>
         <source>&amp;Find a return</source>
         <translation>查找退货(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="313"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="329"/>
         <source>Show &amp;all returns</source>
         <translation>显示全部退货(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="314"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="330"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="391"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="407"/>
         <source>No return matches «{code}».</source>
         <translation>没有与“{code}”匹配的退货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="640"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="659"/>
         <source>S&amp;ync…</source>
         <translation>同步(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="390"/>
-        <location filename="../../livenon_desk/views/main_window.py" line="410"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="406"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="426"/>
         <source>Matches: {n}</source>
         <translation>匹配：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="416"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="432"/>
         <source>Choose one of the {n} matches.</source>
         <translation>请从 {n} 条匹配中选择一条。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="607"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="626"/>
         <source>Returns: {n}</source>
         <translation>退货：{n}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="322"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="338"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="324"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="340"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="326"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="342"/>
         <source>Actual si&amp;ze</source>
         <translation>实际大小(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="423"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="439"/>
         <source>⚠ «{code}» matches no return
 Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>⚠ «{code}» 没有匹配的退货
 请核对条码，或作为意外包裹收货（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="397"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="413"/>
         <source>Nothing matches «{code}». Check the code, or receive it as an unexpected parcel ({keys}).</source>
         <translation>没有与“{code}”匹配的退货。请检查编码，或作为意外包裹收货（{keys}）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="409"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="425"/>
         <source>Matches: more than {n}</source>
         <translation>匹配：超过 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/main_window.py" line="627"/>
+        <location filename="../../livenon_desk/views/main_window.py" line="646"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -1802,17 +1817,17 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>正在生成{name}…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="105"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="107"/>
         <source>Select the returns in the list first (Shift or Ctrl with the arrow keys or the mouse).</source>
         <translation>请先在列表中选择退货（按住 Shift 或 Ctrl，配合方向键或鼠标）。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="109"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="111"/>
         <source>Making {n} documents…</source>
         <translation>正在生成 {n} 份单据…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/print_actions.py" line="110"/>
+        <location filename="../../livenon_desk/views/print_actions.py" line="112"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2873,102 +2888,102 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>扫描货品放上托盘、称重，并打印清单和标签</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="218"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="220"/>
         <source>{rma} received; possible item swap: {code} weighs {weighed} kg, not {expected} kg.</source>
         <translation>{rma} 已收货；可能被调包：{code} 重 {weighed} 千克，而非 {expected} 千克。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="227"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="229"/>
         <source>{rma} is partially received; cartons missing: {what}</source>
         <translation>{rma} 部分收货；缺少纸箱：{what}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="310"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="318"/>
         <source>Clear the weight flags of {rma}</source>
         <translation>解除 {rma} 的重量异常</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="311"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="319"/>
         <source>A unit weighed far from the catalogue&apos;s weight. Say what you checked.</source>
         <translation>货品重量与目录相差较大。请说明核对情况。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="312"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="320"/>
         <source>Clear</source>
         <translation>解除</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="313"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="321"/>
         <source>The weight flags of {rma} are cleared.</source>
         <translation>{rma} 的重量异常已解除。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="338"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="350"/>
         <source>{code} goes to {zone} now.</source>
         <translation>{code} 现改送 {zone}。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="433"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="447"/>
         <source>{tag} is approved as an exception.</source>
         <translation>{tag} 已作为例外批准。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="212"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="214"/>
         <source>{rma} received.</source>
         <translation>{rma} 已收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="256"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="260"/>
         <source>{tag}: carton {n} of {total}</source>
         <translation>{tag}：第 {n} 箱，共 {total} 箱</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="259"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="263"/>
         <source>all cartons are in; ready to inspect.</source>
         <translation>纸箱已全部到齐，可以检验。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="273"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="277"/>
         <source>Close {rma} short</source>
         <translation>{rma} 缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="274"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="278"/>
         <source>Cartons are missing. Say why the receipt is accepted as it is.</source>
         <translation>缺少纸箱。请说明为何按现状确认收货。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="275"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="279"/>
         <source>Close short</source>
         <translation>缺件结单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="276"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="280"/>
         <source>{rma} is closed short.</source>
         <translation>{rma} 已按缺件结单。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="301"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="309"/>
         <source>The unexpected parcel is logged.</source>
         <translation>意外包裹已登记。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="408"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="422"/>
         <source>Inspection of {tag} finished.</source>
         <translation>{tag} 的检验已完成。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="429"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="443"/>
         <source>Approve {tag} as an exception</source>
         <translation>将 {tag} 作为例外批准</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="430"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="444"/>
         <source>The rules&apos; decision stays on record. Write why this return is approved anyway; the reason is kept with your name.</source>
         <translation>规则的判定会保留在记录中。请写明为何仍批准此退货；原因将与您的姓名一同保存。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="432"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="446"/>
         <source>Approve exception</source>
         <translation>批准例外</translation>
     </message>
@@ -2983,7 +2998,7 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>隐私规则</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/return_actions.py" line="238"/>
+        <location filename="../../livenon_desk/views/return_actions.py" line="240"/>
         <source>{rma}: all cartons are in.</source>
         <translation>{rma}：纸箱已全部收到。</translation>
     </message>
@@ -3031,12 +3046,12 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>收货日期</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="301"/>
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="311"/>
         <source>Restricted: read-only (privacy rule)</source>
         <translation>已限制处理：只读（隐私规则）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/returns_table_model.py" line="306"/>
+        <location filename="../../livenon_desk/views/returns_table_model.py" line="316"/>
         <source>Overdue: past the P5 inspection deadline</source>
         <translation>已逾期：超过 P5 检验期限</translation>
     </message>
@@ -3497,12 +3512,12 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>您的选择已保存，将在下一次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="344"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="346"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="354"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="356"/>
         <source>Signed in; syncing.</source>
         <translation>已登录，正在同步。</translation>
     </message>
@@ -3542,7 +3557,7 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
         <translation>未从服务器接收 ({n})</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/sync_view.py" line="373"/>
+        <location filename="../../livenon_desk/views/sync_view.py" line="375"/>
         <source>Signed in; the sync round is done.</source>
         <translation>已登录；本轮同步已完成。</translation>
     </message>
@@ -3709,122 +3724,122 @@ Check the code, or receive it as an unexpected parcel ({keys})</source>
 <context>
     <name>VendorReturnDialog</name>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="63"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="42"/>
         <source>Return to vendor</source>
         <translation>退回供应商</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="73"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="43"/>
         <source>Unit, or an RTV shipment&apos;s code</source>
         <translation>货品，或退供应商发运单号</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="79"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="53"/>
         <source>&amp;Defect</source>
         <translation>缺陷(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="80"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="53"/>
         <source>&amp;Claim</source>
         <translation>索赔金额(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="87"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="48"/>
         <source>Unit</source>
         <translation>货品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="87"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="48"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="87"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="48"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="88"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="49"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="89"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="50"/>
         <source>RTV shipment</source>
         <translation>退供应商发运单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="89"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="50"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="90"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="51"/>
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="90"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="51"/>
         <source>Claim</source>
         <translation>索赔金额</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="97"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="54"/>
         <source>Awaiting RTV (oldest first)</source>
         <translation>待退供应商（最早的在前）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="98"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="55"/>
         <source>Open RTV shipments</source>
         <translation>待发运的退供应商发运单</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="128"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="69"/>
         <source>Scan a defective unit, or an RTV shipment&apos;s code</source>
         <translation>扫描有缺陷的货品，或退供应商发运单号</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="153"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="90"/>
         <source>Grade {grade}</source>
         <translation>等级 {grade}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="154"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="91"/>
         <source>Say the defect, then the claim (empty: the unit&apos;s price)</source>
         <translation>填写缺陷，然后填写索赔金额（留空：按货品价格）</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="174"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="111"/>
         <source>The claim is an amount, such as 650.00.</source>
         <translation>索赔金额须为金额，例如 650.00。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="183"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="120"/>
         <source>{code} is on {rtv} for {supplier}.</source>
         <translation>{code} 已加入发给 {supplier} 的 {rtv}。</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="196"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="133"/>
         <source>shipped</source>
         <translation>已发运</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="196"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="133"/>
         <source>open</source>
         <translation>待发运</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="200"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="137"/>
         <source>{n} units · claimed {total}</source>
         <translation>{n} 件 · 索赔 {total}</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="202"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="139"/>
         <source>Ctrl+P: its document · Ctrl+Return: ship it</source>
         <translation>Ctrl+P：查看单据 · Ctrl+Return：发运</translation>
     </message>
     <message>
-        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="222"/>
+        <location filename="../../livenon_desk/views/vendor_return_dialog.py" line="153"/>
         <source>{rtv} has shipped to {supplier}.</source>
         <translation>{rtv} 已发运至 {supplier}。</translation>
     </message>

@@ -7,8 +7,10 @@ no Mail page."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QTabWidget
@@ -19,6 +21,7 @@ from livenon_desk.errors import KnownError, PermissionDeniedError
 from livenon_desk.services.desk_settings import desk_settings, save_mail_settings
 from livenon_desk.services.mail_servers import mail_passwords
 from livenon_desk.services.user_settings import change_user_settings, user_settings
+from livenon_desk.sync.credentials import TokenStore
 from livenon_desk.views.mail_settings_page import MailSettingsPage
 from livenon_desk.views.settings_dialog import SettingsDialog
 from livenon_desk.views.task_runner import TaskRunner
@@ -141,7 +144,20 @@ def test_an_admin_tests_the_mailbox_on_dovecot(
 
 def test_saving_keeps_the_values_and_the_passwords_apart(
         qtbot: QtBot, runner: TaskRunner, imap_mailbox: ImapServer,
-        own_user_settings: Path) -> None:
+        own_user_settings: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The keyring is only ever asked on a worker: a desktop keyring can keep its caller
+    # waiting, and the window's thread must not be the one waiting.
+    asked_on_the_window_thread: list[str] = []
+    for name in ("load", "save"):
+        original = getattr(TokenStore, name)
+
+        def noted(self: TokenStore, *args: Any, _name: str = name,
+                  _original: Any = original) -> Any:
+            if threading.current_thread() is threading.main_thread():
+                asked_on_the_window_thread.append(_name)
+            return _original(self, *args)
+
+        monkeypatch.setattr(TokenStore, name, noted)
     dialog = _open(qtbot, runner)
     page = _mail_page(qtbot, dialog)
     _retype(qtbot, page.fields["imap_host"], "127.0.0.1")
@@ -159,14 +175,18 @@ def test_saving_keeps_the_values_and_the_passwords_apart(
     assert user_settings().mail == {"imap_host": "127.0.0.1",
                                     "imap_port": imap_mailbox.imaps_port,
                                     "imap_user": imap_mailbox.user, "poll_minutes": 5}
+    assert asked_on_the_window_thread == []  # the page saved on a worker
     where = f"imaps://{imap_mailbox.user}@127.0.0.1:{imap_mailbox.imaps_port}/INBOX"
     assert mail_passwords().load(where) == imap_mailbox.password
+    asked_on_the_window_thread.clear()  # that was this test's own look
     assert imap_mailbox.password not in own_user_settings.read_text(encoding="utf-8")
 
     reopened = _open(qtbot, runner)
     again = _mail_page(qtbot, reopened)
     assert again.passwords["imap"].text() == ""  # never shown back
-    assert again.passwords["imap"].placeholderText().startswith("kept")
+    qtbot.waitUntil(lambda: again.passwords["imap"].placeholderText().startswith("kept"),
+                    timeout=WAIT)
+    assert asked_on_the_window_thread == []  # and the reopened page asked on a worker
     assert isinstance(again.fields["poll_minutes"], QLineEdit)
     assert again.fields["poll_minutes"].text() == "5"
 
@@ -223,3 +243,23 @@ def test_a_value_broken_by_hand_in_the_preferences_is_refused_naming_the_file(
         desk_settings()
     assert refused.value.message_id == "error.settings-not-in-range"
     assert str(own_user_settings) in refused.value.message
+
+
+@pytest.mark.usefixtures("own_user_settings")
+def test_a_keyring_that_refuses_the_password_leaves_the_page_open_and_says_so(
+        qtbot: QtBot, runner: TaskRunner, imap_mailbox: ImapServer,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(_self: TokenStore, *_args: Any) -> None:
+        raise RuntimeError("the keyring is locked")
+
+    monkeypatch.setattr(TokenStore, "save", refuse)
+    dialog = _open(qtbot, runner)
+    page = _mail_page(qtbot, dialog)
+    _retype(qtbot, page.fields["imap_host"], "127.0.0.1")
+    _retype(qtbot, page.fields["imap_user"], imap_mailbox.user)
+    _retype(qtbot, page.passwords["imap"], imap_mailbox.password)
+    press(qtbot, "Return")  # Save
+    qtbot.waitUntil(lambda: page.error.text() != "", timeout=WAIT)
+    assert "did not keep the password (the keyring is locked)" in page.error.text()
+    assert dialog.isVisible() and dialog.pages.currentWidget() is page
+    assert dialog.buttons.isEnabled()  # the user may try again, or cancel
