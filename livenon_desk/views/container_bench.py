@@ -28,7 +28,7 @@ from livenon_desk.domain.roles import Actor
 from livenon_desk.services.document_kinds import FloorDocument
 from livenon_desk.views.dialog_keys import no_default_buttons
 from livenon_desk.views.error_reporting import user_message
-from livenon_desk.views.form_parts import ERROR_COLOUR
+from livenon_desk.views.form_parts import ERROR_COLOUR, PROMPT_STYLE, say
 from livenon_desk.views.sync_view import RowsModel
 from livenon_desk.views.task_runner import TaskRunner
 
@@ -48,7 +48,7 @@ class ContainerBench(QDialog):
         self.preview: QDialog | None = None
         self.prompt = QLabel()
         self.prompt.setObjectName(f"{name}Prompt")
-        self.prompt.setStyleSheet("font-size: 15pt; font-weight: bold")
+        self.prompt.setStyleSheet(PROMPT_STYLE)
         self.prompt.setWordWrap(True)
         self.shown = QLabel()
         self.shown.setObjectName(f"{name}Shown")
@@ -129,5 +129,4 @@ class ContainerBench(QDialog):
         self._say(user_message(error, self._language), ERROR_COLOUR)
 
     def _say(self, text: str, colour: str) -> None:
-        self.feedback.setStyleSheet(f"color: {colour}; font-weight: bold")
-        self.feedback.setText(text)
+        say(self.feedback, text, colour)

@@ -32,6 +32,14 @@ from livenon_desk.views.formatting import (
 
 ERROR_COLOUR = "#b3261e"
 DONE_COLOUR = "#1b7f3b"
+# A floor bench's prompt: what to scan next, read from arm's length.
+PROMPT_STYLE = "font-size: 15pt; font-weight: bold"
+
+
+def say(feedback: QLabel, text: str, colour: str) -> None:
+    """A bench's answer to a scan, in bold and its colour (done, refused)."""
+    feedback.setStyleSheet(f"color: {colour}; font-weight: bold")
+    feedback.setText(text)
 
 
 def scan_steps(dialog: QDialog, name: str, shown: Sequence[QWidget]) -> tuple[QLineEdit, QLabel]:

@@ -31,7 +31,7 @@ from livenon_desk.domain.weighing import Reading
 from livenon_desk.services.unit_dto import PutAway, PutAwayPlan, WeightCheckRow
 from livenon_desk.views.dialog_keys import no_default_buttons
 from livenon_desk.views.error_reporting import user_message
-from livenon_desk.views.form_parts import DONE_COLOUR, ERROR_COLOUR, scan_steps
+from livenon_desk.views.form_parts import DONE_COLOUR, ERROR_COLOUR, PROMPT_STYLE, say, scan_steps
 from livenon_desk.views.labels import disposition_texts, unit_state_texts
 from livenon_desk.views.scale_reading import ScaleReading
 from livenon_desk.views.task_runner import TaskRunner
@@ -62,7 +62,7 @@ class PutAwayDialog(QDialog):
         self.setWindowTitle(self.tr("Put away or move units"))
         self.prompt = QLabel()
         self.prompt.setObjectName("putAwayPrompt")
-        self.prompt.setStyleSheet("font-size: 15pt; font-weight: bold")
+        self.prompt.setStyleSheet(PROMPT_STYLE)
         self.prompt.setWordWrap(True)
         self.unit_view = QLabel()
         self.unit_view.setObjectName("putAwayUnit")
@@ -186,5 +186,4 @@ class PutAwayDialog(QDialog):
         self._ask_for_unit()
 
     def _say(self, text: str, colour: str) -> None:
-        self.feedback.setStyleSheet(f"color: {colour}; font-weight: bold")
-        self.feedback.setText(text)
+        say(self.feedback, text, colour)

@@ -33,7 +33,7 @@ from livenon_desk.domain.roles import Actor
 from livenon_desk.services.refurbish_dto import MINUTES_MAX, RefurbishScan, WorkOrderRow
 from livenon_desk.views.dialog_keys import no_default_buttons
 from livenon_desk.views.error_reporting import user_message
-from livenon_desk.views.form_parts import DONE_COLOUR, ERROR_COLOUR
+from livenon_desk.views.form_parts import DONE_COLOUR, ERROR_COLOUR, PROMPT_STYLE, say
 from livenon_desk.views.formatting import format_date
 from livenon_desk.views.labels import disposition_texts, repair_outcome_texts
 from livenon_desk.views.scan_keys import FieldKeys
@@ -59,7 +59,7 @@ class RefurbishDialog(QDialog):
         self.setWindowTitle(self.tr("Refurbishment"))
         self.prompt = QLabel()
         self.prompt.setObjectName("refurbishPrompt")
-        self.prompt.setStyleSheet("font-size: 15pt; font-weight: bold")
+        self.prompt.setStyleSheet(PROMPT_STYLE)
         self.prompt.setWordWrap(True)
         self.unit_view = QLabel()
         self.unit_view.setObjectName("refurbishUnit")
@@ -285,5 +285,4 @@ class RefurbishDialog(QDialog):
         self._say(user_message(error, self._language), ERROR_COLOUR)
 
     def _say(self, text: str, colour: str) -> None:
-        self.feedback.setStyleSheet(f"color: {colour}; font-weight: bold")
-        self.feedback.setText(text)
+        say(self.feedback, text, colour)
